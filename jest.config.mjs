@@ -1,0 +1,40 @@
+// One Jest run for the whole workspace, in native ESM mode (the NestJS 12 packages are ESM-only):
+// `pnpm test` runs node with --experimental-vm-modules.
+const swc = [
+  '@swc/jest',
+  {
+    jsc: {
+      target: 'es2022',
+      parser: { syntax: 'typescript', decorators: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true },
+    },
+    module: { type: 'es6' },
+  },
+];
+
+const base = {
+  extensionsToTreatAsEsm: ['.ts'],
+  transform: { '^.+\\.ts$': swc },
+  // Sources import siblings as `./x.js` (NodeNext); under Jest the `.ts` file is what exists.
+  moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
+  testEnvironment: 'node',
+};
+
+export default {
+  projects: [
+    { ...base, displayName: 'shared', rootDir: '<rootDir>/shared', testMatch: ['<rootDir>/src/**/*.spec.ts'] },
+    {
+      ...base,
+      displayName: 'server',
+      rootDir: '<rootDir>/server',
+      testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/**/*.spec.ts'],
+    },
+    {
+      ...base,
+      displayName: 'browser',
+      rootDir: '<rootDir>/miniapp',
+      testMatch: ['<rootDir>/e2e/**/*.e2e.ts'],
+      testTimeout: 60_000,
+    },
+  ],
+};

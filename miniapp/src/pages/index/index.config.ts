@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '重点物资运输车辆通行证',
+});

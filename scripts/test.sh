@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# README command (2): install everything on a fresh machine and run every check and test:
+# format/lint, typecheck, both mini-program builds, shared unit tests, server tests on a real
+# MariaDB, and browser tests in real Chromium.
+source "$(dirname "${BASH_SOURCE[0]}")/lib/setup.sh"
+source "$REPO_ROOT/scripts/lib/mariadb.sh"
+
+install_dependencies
+ensure_mariadb
+ensure_chromium
+build_workspace
+
+echo "==> building the WeChat mini-program"
+(cd "$REPO_ROOT" && pnpm run build:weapp >/dev/null)
+node "$REPO_ROOT/scripts/weapp-size.mjs"
+
+cd "$REPO_ROOT"
+echo "==> lint and typecheck"
+pnpm run lint
+pnpm run typecheck
+echo "==> tests"
+mkdir -p artifacts
+status=0
+pnpm run test --ci --json --outputFile=artifacts/jest-results.json "$@" || status=$?
+# One plain closing line for whoever reads the log (CI counts it).
+node -e 'const r = require(process.argv[1]); console.log(`tests: ${r.numPassedTests} passed, ${r.numFailedTests} failed`)' \
+  "$REPO_ROOT/artifacts/jest-results.json" 2>/dev/null || true
+exit "$status"

@@ -1,0 +1,54 @@
+import type { Role } from '@pass/shared';
+import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { CheckpointEntity } from '../checkpoints/checkpoint.entity.js';
+import { BaseRecord } from '../database/base-record.js';
+import { EnterpriseEntity } from '../enterprises/enterprise.entity.js';
+
+@Entity('accounts')
+@Index('uq_accounts_phone', ['phone'], { unique: true })
+@Index('uq_accounts_wechat_openid', ['wechatOpenid'], { unique: true })
+@Index('idx_accounts_role_jurisdiction', ['role', 'jurisdictionCode'])
+export class AccountEntity extends BaseRecord {
+  /** Login name for phone/password sign-in (H5); mainland mobile number. */
+  @Column({ type: 'varchar', length: 11 })
+  phone: string;
+
+  @Column({ type: 'varchar', length: 50 })
+  name: string;
+
+  @Column({ type: 'varchar', length: 20 })
+  role: Role;
+
+  @Column({ name: 'password_hash', type: 'varchar', length: 255 })
+  passwordHash: string;
+
+  /** Fleet managers act for exactly one enterprise. */
+  @Column({ name: 'enterprise_id', type: 'varchar', length: 36, nullable: true })
+  enterpriseId: string | null;
+
+  @ManyToOne(() => EnterpriseEntity, { nullable: true, onDelete: 'NO ACTION', onUpdate: 'NO ACTION' })
+  @JoinColumn({ name: 'enterprise_id', foreignKeyConstraintName: 'fk_accounts_enterprise' })
+  enterprise?: EnterpriseEntity | null;
+
+  /** Officials: the GB/T 2260 code of the jurisdiction they review for. */
+  @Column({ name: 'jurisdiction_code', type: 'varchar', length: 6, nullable: true })
+  jurisdictionCode: string | null;
+
+  /** Officials: their department, e.g. 工业和信息化局. */
+  @Column({ type: 'varchar', length: 50, nullable: true })
+  department: string | null;
+
+  /** Officials: the step of the approval chain they act at (district, city, province). */
+  @Column({ name: 'review_level', type: 'varchar', length: 10, nullable: true })
+  reviewLevel: string | null;
+
+  @Column({ name: 'checkpoint_id', type: 'varchar', length: 36, nullable: true })
+  checkpointId: string | null;
+
+  @ManyToOne(() => CheckpointEntity, { nullable: true, onDelete: 'NO ACTION', onUpdate: 'NO ACTION' })
+  @JoinColumn({ name: 'checkpoint_id', foreignKeyConstraintName: 'fk_accounts_checkpoint' })
+  checkpoint?: CheckpointEntity | null;
+
+  @Column({ name: 'wechat_openid', type: 'varchar', length: 64, nullable: true })
+  wechatOpenid: string | null;
+}

@@ -1,0 +1,39 @@
+import 'reflect-metadata';
+import { existsSync } from 'node:fs';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { AppModule } from './app.module.js';
+import type { AppConfig } from './config/app-config.js';
+import { appVersion } from './version.js';
+
+/** Builds the whole server, ready to listen; shared by `main.ts` and the integration tests. */
+export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    // Fastify's pino logger writes one JSON line per request and per response.
+    logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
+    trustProxy: true,
+    bodyLimit: 1024 * 1024,
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
+    logger: config.logLevel === 'silent' ? false : ['error', 'warn', 'log'],
+    abortOnError: false,
+  });
+  app.setGlobalPrefix('api');
+  app.enableShutdownHooks();
+
+  const openApi = new DocumentBuilder()
+    .setTitle('重点物资运输车辆通行证 API')
+    .setDescription('Applications, review, issuance and checkpoint verification of key-material transport passes.')
+    .setVersion(appVersion)
+    .addBearerAuth()
+    .build();
+  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openApi), {
+    jsonDocumentUrl: 'api/docs/openapi.json',
+  });
+
+  if (existsSync(config.h5Dir)) {
+    app.useStaticAssets({ root: config.h5Dir, prefix: '/', index: ['index.html'] });
+  }
+  return app;
+}

@@ -1,0 +1,39 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { DataSource, type DataSourceOptions } from 'typeorm';
+import type { AppConfig } from '../config/app-config.js';
+import { entities } from './entities.js';
+import { migrations } from './migrations/index.js';
+
+export function dataSourceOptions(database: AppConfig['database']): DataSourceOptions {
+  const common = {
+    entities,
+    migrations,
+    migrationsTableName: 'migrations',
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+  } as const;
+  if (database.type !== 'better-sqlite3') {
+    return {
+      ...common,
+      type: database.type,
+      url: database.url,
+      charset: 'utf8mb4_unicode_ci',
+      timezone: 'Z',
+      supportBigNumbers: true,
+      bigNumberStrings: true,
+      connectTimeout: 5_000,
+      extra: { connectionLimit: 20 },
+    };
+  }
+  mkdirSync(dirname(database.path), { recursive: true });
+  return { ...common, type: 'better-sqlite3', database: database.path, enableWAL: true };
+}
+
+/** Opens the database and brings its schema up to date; the server calls this before it listens. */
+export async function openDatabase(database: AppConfig['database']): Promise<DataSource> {
+  const dataSource = new DataSource(dataSourceOptions(database));
+  await dataSource.initialize();
+  await dataSource.runMigrations();
+  return dataSource;
+}

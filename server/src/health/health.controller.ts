@@ -1,0 +1,21 @@
+import { Controller, Get, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import type { HealthStatus } from '@pass/shared';
+import type { FastifyReply } from 'fastify';
+import { HealthService } from './health.service.js';
+
+@ApiTags('health')
+@Controller('health')
+export class HealthController {
+  constructor(private readonly health: HealthService) {}
+
+  @Get()
+  @ApiOperation({ summary: '服务与数据库状态' })
+  @ApiOkResponse({ description: 'The server and its database are up.' })
+  @ApiServiceUnavailableResponse({ description: 'The database cannot be reached.' })
+  async check(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthStatus> {
+    const status = await this.health.check();
+    if (status.status !== 'ok') reply.status(503);
+    return status;
+  }
+}
