@@ -28,6 +28,7 @@ export default {
       displayName: 'server',
       rootDir: '<rootDir>/server',
       testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/**/*.spec.ts'],
+      testTimeout: 30_000,
     },
     {
       ...base,

@@ -11,7 +11,11 @@ export default defineConfig<'webpack5'>(async (merge) => {
   const baseConfig: UserConfigExport<'webpack5'> = {
     projectName: 'key-material-pass',
     date: '2026-11-22',
-    designWidth: 750,
+    // NutUI React Taro is drawn at 375; everything of ours at Taro's 750.
+    designWidth(input) {
+      const file = typeof input === 'object' && input?.file ? input.file.replace(/\\+/g, '/') : '';
+      return file.includes('@nutui') ? 375 : 750;
+    },
     deviceRatio: {
       640: 2.34 / 2,
       750: 1,

@@ -1,5 +1,29 @@
 export default defineAppConfig({
-  pages: ['pages/index/index'],
+  // The main package holds only the entry, the login page and the request layer; each role's screens
+  // are a subpackage, downloaded when first opened, so WeChat's 2 MB main-package limit stays far off.
+  pages: ['pages/index/index', 'pages/login/index'],
+  subPackages: [
+    {
+      root: 'packages/fleet',
+      pages: [
+        'pages/home/index',
+        'pages/register/index',
+        'pages/enterprise/index',
+        'pages/vehicles/index',
+        'pages/vehicle-form/index',
+        'pages/drivers/index',
+        'pages/driver-form/index',
+        'pages/applications/index',
+        'pages/application-form/index',
+        'pages/application-detail/index',
+      ],
+    },
+    { root: 'packages/review', pages: ['pages/home/index'] },
+    { root: 'packages/checkpoint', pages: ['pages/home/index'] },
+  ],
+  preloadRule: {
+    'pages/login/index': { network: 'all', packages: ['packages/fleet'] },
+  },
   window: {
     backgroundTextStyle: 'light',
     navigationBarBackgroundColor: '#1f7a4d',

@@ -1,11 +1,17 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { ApplicationsModule } from './applications/applications.module.js';
+import { AuthModule } from './auth/auth.module.js';
 import { AllExceptionsFilter } from './common/all-exceptions.filter.js';
 import type { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
 import { dataSourceOptions } from './database/data-source.js';
+import { EnterprisesModule } from './enterprises/enterprises.module.js';
 import { HealthModule } from './health/health.module.js';
+import { PassDocumentsModule } from './pass-documents/pass-documents.module.js';
+import { ReviewModule } from './reviews/review.module.js';
+import { SigningModule } from './signing/signing.module.js';
 
 @Module({})
 export class AppModule {
@@ -22,6 +28,12 @@ export class AppModule {
           retryDelay: 1_000,
         }),
         HealthModule,
+        SigningModule,
+        PassDocumentsModule,
+        AuthModule,
+        EnterprisesModule,
+        ApplicationsModule,
+        ReviewModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],
     };

@@ -1,8 +1,10 @@
 import 'reflect-metadata';
 import { existsSync } from 'node:fs';
+import multipart from '@fastify/multipart';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { maxAttachmentBytes } from '@pass/shared';
 import { AppModule } from './app.module.js';
 import type { AppConfig } from './config/app-config.js';
 import { appVersion } from './version.js';
@@ -13,11 +15,16 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     // Fastify's pino logger writes one JSON line per request and per response.
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
     trustProxy: true,
-    bodyLimit: 1024 * 1024,
+    // Whitelist imports are the largest JSON bodies (a CSV of a few thousand rows).
+    bodyLimit: 4 * 1024 * 1024,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     logger: config.logLevel === 'silent' ? false : ['error', 'warn', 'log'],
     abortOnError: false,
+  });
+  await app.register(multipart, {
+    limits: { fileSize: maxAttachmentBytes, files: 1, fields: 10 },
+    throwFileSizeLimit: true,
   });
   app.setGlobalPrefix('api');
   app.enableShutdownHooks();

@@ -8,7 +8,24 @@ import { dataSourceOptions } from '../src/database/data-source.js';
 import { migrations } from '../src/database/migrations/index.js';
 import { createTestDatabase, type TestDatabase } from './support/test-database.js';
 
-const expectedTables = ['accounts', 'checkpoints', 'enterprises'];
+const expectedTables = [
+  'accounts',
+  'application_events',
+  'applications',
+  'attachments',
+  'audit_log',
+  'blacklist_entries',
+  'checkpoints',
+  'counters',
+  'drivers',
+  'enterprises',
+  'login_failures',
+  'passes',
+  'quota_allocations',
+  'refresh_tokens',
+  'vehicles',
+  'whitelist_entries',
+];
 
 async function tableNames(dataSource: DataSource): Promise<string[]> {
   const sql =

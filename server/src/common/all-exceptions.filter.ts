@@ -1,5 +1,5 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
-import { type ApiErrorBody, ErrorCode, errorMessages } from '@pass/shared';
+import { type ApiErrorBody, ErrorCode, errorHttpStatus, errorMessages, TransitionError } from '@pass/shared';
 import type { FastifyReply } from 'fastify';
 import { QueryFailedError } from 'typeorm';
 import { DomainException } from './domain.exception.js';
@@ -49,6 +49,9 @@ export class AllExceptionsFilter implements ExceptionFilter {
 
   private toResponse(error: unknown): [number, ApiErrorBody] {
     if (error instanceof DomainException) return [error.status, error.toBody()];
+    if (error instanceof TransitionError) {
+      return [errorHttpStatus[error.code], { code: error.code, message: error.message }];
+    }
     if (error instanceof HttpException) {
       const status = error.getStatus();
       const code = codeOfStatus[status] ?? (status >= 500 ? ErrorCode.Internal : ErrorCode.ValidationFailed);

@@ -1,15 +1,4 @@
-import { type ApiErrorBody, ErrorCode, errorMessages } from '@pass/shared';
-
-const statusOf: Record<ErrorCode, number> = {
-  VALIDATION_FAILED: 400,
-  UNAUTHENTICATED: 401,
-  FORBIDDEN: 403,
-  NOT_FOUND: 404,
-  CONFLICT: 409,
-  RATE_LIMITED: 429,
-  INTERNAL: 500,
-  DATABASE_UNAVAILABLE: 503,
-};
+import { type ApiErrorBody, ErrorCode, errorHttpStatus, errorMessages } from '@pass/shared';
 
 /** A refusal the API reports to its caller with a stable code; services throw these, never HttpException. */
 export class DomainException extends Error {
@@ -21,10 +10,12 @@ export class DomainException extends Error {
     readonly details?: ApiErrorBody['details'],
   ) {
     super(message);
-    this.status = statusOf[code];
+    this.status = errorHttpStatus[code];
   }
 
   toBody(): ApiErrorBody {
     return { code: this.code, message: this.message, ...(this.details ? { details: this.details } : {}) };
   }
 }
+
+export const notFound = (message?: string) => new DomainException(ErrorCode.NotFound, message);

@@ -17,14 +17,32 @@ describe('loadConfig', () => {
     expect(loadConfig({ DB_URL: 'mariadb://u:p@db:3306/pass' }).database.type).toBe('mariadb');
   });
 
+  const productionSecrets = { JWT_SECRET: 'x'.repeat(32), DATA_KEY: Buffer.alloc(32, 7).toString('base64') };
+
   it('does not seed demo accounts in production unless asked to', () => {
-    expect(loadConfig({ NODE_ENV: 'production' }).seedDemo).toBe(false);
-    expect(loadConfig({ NODE_ENV: 'production', SEED_DEMO: 'true' }).seedDemo).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'production', ...productionSecrets }).seedDemo).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production', SEED_DEMO: 'true', ...productionSecrets }).seedDemo).toBe(true);
+  });
+
+  it('requires the shared secrets in production, where several processes must agree on them', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET, DATA_KEY/);
+    expect(() => loadConfig({ NODE_ENV: 'production', ...productionSecrets, DATA_KEY: 'c2hvcnQ=' })).toThrow(
+      /DATA_KEY:/,
+    );
   });
 
   it('treats empty variables as unset', () => {
     expect(loadConfig({ DB_URL: '', PORT: '' })).toMatchObject({ port: 3000, database: { type: 'better-sqlite3' } });
     expect(loadConfig({}).h5Dir).toBe(resolve('../miniapp/dist/h5'));
+  });
+
+  it("applies a province's own settings on top of its preset, validated", () => {
+    const config = loadConfig({ PROVINCE: 'sichuan', PROVINCE_SETTINGS: '{"maxValidityDays":20}' });
+    expect(config.province).toMatchObject({ provinceCode: '510000', maxValidityDays: 20, autoSupersede: true });
+    expect(() => loadConfig({ PROVINCE_SETTINGS: '{"maxValidityDays":0}' })).toThrow(
+      /PROVINCE_SETTINGS.maxValidityDays:/,
+    );
+    expect(() => loadConfig({ PROVINCE_SETTINGS: '{oops' })).toThrow(/PROVINCE_SETTINGS: 不是有效的 JSON/);
   });
 
   it.each([
@@ -33,6 +51,7 @@ describe('loadConfig', () => {
     [{ DB_URL: 'postgres://u:p@db/pass' }, 'DB_URL'],
     [{ NODE_ENV: 'staging' }, 'NODE_ENV'],
     [{ SEED_DEMO: 'yes' }, 'SEED_DEMO'],
+    [{ PROVINCE: 'atlantis' }, 'PROVINCE'],
   ])('refuses %j, naming %s', (env, name) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(new RegExp(`${name}:`));

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { type ProvinceSettings, provinceSettingsPresets, provinceSettingsSchema, regionName } from '@pass/shared';
 import { z } from 'zod';
 
 const booleanFlag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
@@ -19,7 +20,40 @@ const envSchema = z.object({
   H5_DIR: z.string().min(1).default('../miniapp/dist/h5'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SEED_DEMO: booleanFlag.optional(),
+  /** Which province's rules apply: a preset name (jiangsu, sichuan, …). */
+  PROVINCE: z.enum(Object.keys(provinceSettingsPresets) as [ProvincePreset, ...ProvincePreset[]]).default('jiangsu'),
+  /** JSON of the settings that differ from the preset, e.g. {"quota":{"enabled":true,…}}; validated as a whole. */
+  PROVINCE_SETTINGS: z.string().optional(),
+  /** Shared by every server process; required in production, generated into DATA_DIR otherwise. */
+  JWT_SECRET: z.string().min(32, 'JWT_SECRET 至少32个字符').optional(),
+  /** Base64 of 32 random bytes; encrypts ID numbers at rest. Same rule as JWT_SECRET. */
+  DATA_KEY: z
+    .base64('DATA_KEY 应为 base64 编码')
+    .refine((v) => Buffer.from(v, 'base64').length === 32, 'DATA_KEY 应为32字节')
+    .optional(),
+  WECHAT_APP_ID: z.string().min(1).optional(),
+  WECHAT_APP_SECRET: z.string().min(1).optional(),
+  /** WeChat's API origin; tests point it at a local fake of jscode2session. */
+  WECHAT_API_BASE: z.url().default('https://api.weixin.qq.com'),
+  /** Where phones reach this server; pass QR codes carry `<PUBLIC_BASE_URL>/V/<token>` in upper case. */
+  PUBLIC_BASE_URL: z
+    .url({ protocol: /^https?$/, error: 'PUBLIC_BASE_URL 必须是 http:// 或 https:// 开头的网址' })
+    .refine((v) => !/[?#]/.test(v), 'PUBLIC_BASE_URL 不能含有查询参数或锚点')
+    .default('http://127.0.0.1:3000'),
+  /** Pass signing keys; every server process of a deployment must see the same folder. */
+  SIGNING_KEYS_DIR: z.string().min(1).optional(),
+  /** Named in the trust list and in checkpoint advice; defaults from PROVINCE. */
+  PASS_ISSUER_NAME: z.string().trim().min(2).max(60).optional(),
+  /** Division code whose passes the keys may sign; defaults to the province of PROVINCE. */
+  PASS_ISSUER_REGION: z
+    .string()
+    .regex(/^[1-9]\d{5}$/, 'PASS_ISSUER_REGION 应为6位行政区划代码')
+    .optional(),
+  /** How long a retired key stays in the trust list; passes may not end later than this after issue. */
+  SIGNING_KEY_RETENTION_DAYS: z.coerce.number().int().min(1).max(3660).default(400),
 });
+
+type ProvincePreset = keyof typeof provinceSettingsPresets;
 
 export interface AppConfig {
   env: 'development' | 'production' | 'test';
@@ -30,6 +64,12 @@ export interface AppConfig {
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   seedDemo: boolean;
   database: { type: 'mysql' | 'mariadb'; url: string } | { type: 'better-sqlite3'; path: string };
+  province: ProvinceSettings;
+  secrets: { jwtSecret?: string; dataKey?: string };
+  wechat: { appId?: string; appSecret?: string; apiBase: string };
+  /** Without a trailing slash. */
+  publicBaseUrl: string;
+  signing: { keysDir: string; issuerName: string; issuerRegion: string; keyRetentionDays: number };
 }
 
 export class ConfigError extends Error {}
@@ -42,6 +82,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     throw new ConfigError(`配置错误 (invalid configuration):\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  if (e.NODE_ENV === 'production' && (!e.JWT_SECRET || !e.DATA_KEY)) {
+    throw new ConfigError(
+      '配置错误 (invalid configuration):\n  JWT_SECRET, DATA_KEY: 生产环境必须配置，且各服务实例相同',
+    );
+  }
   const dataDir = resolve(e.DATA_DIR);
   return {
     env: e.NODE_ENV,
@@ -54,7 +99,35 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     database: e.DB_URL
       ? { type: e.DB_URL.startsWith('mariadb:') ? 'mariadb' : 'mysql', url: e.DB_URL }
       : { type: 'better-sqlite3', path: resolve(dataDir, 'pass.sqlite') },
+    province: provinceSettings(e.PROVINCE, e.PROVINCE_SETTINGS),
+    secrets: { jwtSecret: e.JWT_SECRET, dataKey: e.DATA_KEY },
+    wechat: { appId: e.WECHAT_APP_ID, appSecret: e.WECHAT_APP_SECRET, apiBase: e.WECHAT_API_BASE },
+    publicBaseUrl: e.PUBLIC_BASE_URL.replace(/\/+$/, ''),
+    signing: {
+      keysDir: e.SIGNING_KEYS_DIR ? resolve(e.SIGNING_KEYS_DIR) : resolve(dataDir, 'keys'),
+      issuerName:
+        e.PASS_ISSUER_NAME ??
+        `${regionName(provinceSettingsPresets[e.PROVINCE].provinceCode)}重点物资运输车辆通行证签发系统`,
+      issuerRegion: e.PASS_ISSUER_REGION ?? provinceSettingsPresets[e.PROVINCE].provinceCode,
+      keyRetentionDays: e.SIGNING_KEY_RETENTION_DAYS,
+    },
   };
+}
+
+/** A preset with a province's own changes on top, checked by the shared settings schema. */
+function provinceSettings(preset: ProvincePreset, overrides: string | undefined): ProvinceSettings {
+  let changes: unknown = {};
+  try {
+    changes = overrides ? JSON.parse(overrides) : {};
+  } catch {
+    throw new ConfigError('配置错误 (invalid configuration):\n  PROVINCE_SETTINGS: 不是有效的 JSON');
+  }
+  const merged = provinceSettingsSchema.safeParse({ ...provinceSettingsPresets[preset], ...(changes as object) });
+  if (!merged.success) {
+    const lines = merged.error.issues.map((i) => `  PROVINCE_SETTINGS.${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`配置错误 (invalid configuration):\n${lines.join('\n')}`);
+  }
+  return merged.data;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -1,5 +1,6 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from './app-config.js';
+import { loadSecrets, SECRETS } from './secrets.js';
 
 @Global()
 @Module({})
@@ -7,8 +8,11 @@ export class ConfigModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: ConfigModule,
-      providers: [{ provide: APP_CONFIG, useValue: config }],
-      exports: [APP_CONFIG],
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        { provide: SECRETS, useFactory: () => loadSecrets(config) },
+      ],
+      exports: [APP_CONFIG, SECRETS],
     };
   }
 }

@@ -27,4 +27,11 @@ export class EnterpriseEntity extends BaseRecord {
 
   @Column({ name: 'verified_at', type: 'datetime', precision: 3, nullable: true })
   verifiedAt: Date | null;
+
+  /** 熔断: no passes are issued to it until this day has passed. */
+  @Column({ name: 'suspended_until', type: 'date', nullable: true })
+  suspendedUntil: string | null;
+
+  @Column({ name: 'suspension_reason', type: 'varchar', length: 500, nullable: true })
+  suspensionReason: string | null;
 }

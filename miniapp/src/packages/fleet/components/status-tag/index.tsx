@@ -1,0 +1,22 @@
+import { type ApplicationStatus, applicationStatusNames } from '@pass/shared';
+import { Tag } from '@/ui/tag';
+
+/** Colours with at least 4.5:1 contrast for the white or dark text on them. */
+const colours: Record<ApplicationStatus, { background: string; color: string }> = {
+  draft: { background: '#e6e8e7', color: '#333333' },
+  submitted: { background: '#1565c0', color: '#ffffff' },
+  resubmitted: { background: '#1565c0', color: '#ffffff' },
+  under_review: { background: '#ffe08a', color: '#4a3800' },
+  returned: { background: '#e65100', color: '#ffffff' },
+  rejected: { background: '#c62828', color: '#ffffff' },
+  approved: { background: '#1f7a4d', color: '#ffffff' },
+  withdrawn: { background: '#e6e8e7', color: '#333333' },
+};
+
+export function StatusTag({ status }: { status: ApplicationStatus }) {
+  return (
+    <Tag {...colours[status]} data-testid='status-tag'>
+      {applicationStatusNames[status]}
+    </Tag>
+  );
+}

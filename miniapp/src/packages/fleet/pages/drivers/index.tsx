@@ -1,0 +1,41 @@
+import { crewRoleNames, maskPhone } from '@pass/shared';
+import { Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { useLoader } from '@/hooks/use-loader';
+import { routes, withQuery } from '@/services/routes';
+import { Button } from '@/ui/button';
+import { Cell } from '@/ui/cell';
+import { CellGroup } from '@/ui/cell-group';
+import { EmptyState } from '../../components/empty-state';
+import { driversApi } from '../../services/fleet-api';
+
+export default function Drivers() {
+  const { data: drivers, error } = useLoader(driversApi.list);
+
+  return (
+    <View className='screen'>
+      {error && <Text className='error-text'>{error}</Text>}
+      {drivers && drivers.length === 0 && <EmptyState title='尚未登记司乘人员，登记后申请时可直接选择' />}
+      {drivers && drivers.length > 0 && (
+        <CellGroup>
+          {drivers.map((driver) => (
+            <Cell
+              key={driver.id}
+              data-testid='driver-item'
+              title={`${driver.name}（${crewRoleNames[driver.role]}）`}
+              description={`身份证 ${driver.idNumber} · 手机 ${maskPhone(driver.phone)}`}
+              extra='›'
+              clickable
+              onClick={() => Taro.navigateTo({ url: withQuery(routes.driverForm, { id: driver.id }) })}
+            />
+          ))}
+        </CellGroup>
+      )}
+      <View className='action-bar'>
+        <Button type='primary' size='large' onClick={() => Taro.navigateTo({ url: routes.driverForm })}>
+          登记司乘人员
+        </Button>
+      </View>
+    </View>
+  );
+}

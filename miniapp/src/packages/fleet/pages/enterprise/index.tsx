@@ -1,0 +1,131 @@
+import { type EnterpriseView, enterpriseUpdateSchema, regionFullName } from '@pass/shared';
+import { Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { useState } from 'react';
+import { TextField } from '@/components/text-field';
+import { useLoader } from '@/hooks/use-loader';
+import { useSchemaForm } from '@/hooks/use-schema-form';
+import { ApiError } from '@/services/request';
+import { Button } from '@/ui/button';
+import { Cell } from '@/ui/cell';
+import { CellGroup } from '@/ui/cell-group';
+import { Tag } from '@/ui/tag';
+import { enterpriseApi } from '../../services/fleet-api';
+import './index.scss';
+
+interface ContactValues extends Record<string, unknown> {
+  address: string;
+  contactName: string;
+  contactPhone: string;
+}
+
+const contactOf = (enterprise: EnterpriseView): ContactValues => ({
+  address: enterprise.address,
+  contactName: enterprise.contactName,
+  contactPhone: enterprise.contactPhone,
+});
+
+/** The enterprise as registered: name and credit code are fixed, address and contact may change. */
+export default function Enterprise() {
+  const form = useSchemaForm({
+    schema: enterpriseUpdateSchema,
+    initial: { address: '', contactName: '', contactPhone: '' } as ContactValues,
+  });
+  const { data: enterprise, error } = useLoader(async () => {
+    const mine = await enterpriseApi.mine();
+    form.setValues(contactOf(mine));
+    return mine;
+  });
+  const [busy, setBusy] = useState(false);
+  const { values, set, blur, errorOf } = form;
+
+  const save = async () => {
+    const changes = form.validate();
+    if (!changes) return;
+    setBusy(true);
+    try {
+      form.setValues(contactOf(await enterpriseApi.update(changes)));
+      Taro.showToast({ title: '已保存', icon: 'success' });
+    } catch (e) {
+      if (!form.showServerErrors(e)) {
+        Taro.showModal({ title: '未能保存', content: e instanceof ApiError ? e.message : '请稍后重试', showCancel: false });
+      }
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <View className='screen enterprise'>
+      {error && <Text className='error-text'>{error}</Text>}
+      {enterprise && (
+        <>
+          <View className='enterprise__status' data-testid='enterprise-status'>
+            {enterprise.verified ? (
+              <Tag background='#1f7a4d' color='#ffffff'>
+                已核验
+              </Tag>
+            ) : (
+              <Tag background='#ffe08a' color='#4a3800'>
+                待核验
+              </Tag>
+            )}
+            {enterprise.whitelisted ? (
+              <Tag background='#1565c0' color='#ffffff'>
+                白名单企业
+              </Tag>
+            ) : (
+              <Tag background='#e6e8e7' color='#333333'>
+                非白名单企业
+              </Tag>
+            )}
+          </View>
+          {!enterprise.verified && (
+            <Text className='enterprise__hint'>审核部门核验企业信息后，即可提交通行证申请。</Text>
+          )}
+          <CellGroup title='登记信息'>
+            <Cell title='企业名称' extra={enterprise.name} />
+            <Cell title='统一社会信用代码' extra={enterprise.creditCode} />
+            <Cell title='所在区县' extra={regionFullName(enterprise.districtCode) ?? enterprise.districtCode} />
+          </CellGroup>
+          <View className='card'>
+            <Text className='card__title'>地址和联系人</Text>
+            <TextField
+              label='企业地址'
+              testId='enterprise-address'
+              maxlength={200}
+              value={values.address}
+              onChange={(v) => set('address', v)}
+              onBlur={() => blur('address')}
+              error={errorOf('address')}
+            />
+            <TextField
+              label='联系人姓名'
+              testId='enterprise-contact-name'
+              maxlength={30}
+              value={values.contactName}
+              onChange={(v) => set('contactName', v)}
+              onBlur={() => blur('contactName')}
+              error={errorOf('contactName')}
+            />
+            <TextField
+              label='联系电话'
+              testId='enterprise-contact-phone'
+              hint='手机号码，或带区号的固定电话'
+              maxlength={20}
+              value={values.contactPhone}
+              onChange={(v) => set('contactPhone', v)}
+              onBlur={() => blur('contactPhone')}
+              error={errorOf('contactPhone')}
+            />
+          </View>
+        </>
+      )}
+      <View className='action-bar'>
+        <Button type='primary' size='large' loading={busy} disabled={busy || !enterprise} onClick={save}>
+          保存修改
+        </Button>
+      </View>
+    </View>
+  );
+}

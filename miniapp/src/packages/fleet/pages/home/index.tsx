@@ -1,0 +1,125 @@
+import type { ApplicationView, DriverView, EnterpriseView, VehicleView } from '@pass/shared';
+import { Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { useLoader } from '@/hooks/use-loader';
+import { logout } from '@/services/auth';
+import { routes, withQuery } from '@/services/routes';
+import { loadSession } from '@/services/session';
+import { Button } from '@/ui/button';
+import { Cell } from '@/ui/cell';
+import { CellGroup } from '@/ui/cell-group';
+import { Tag } from '@/ui/tag';
+import { ApplicationCard } from '../../components/application-card';
+import { applicationsApi, driversApi, enterpriseApi, vehiclesApi } from '../../services/fleet-api';
+import './index.scss';
+
+interface FleetOverview {
+  enterprise: EnterpriseView;
+  vehicles: VehicleView[];
+  drivers: DriverView[];
+  recent: ApplicationView[];
+}
+
+async function loadOverview(): Promise<FleetOverview> {
+  const [enterprise, vehicles, drivers, page] = await Promise.all([
+    enterpriseApi.mine(),
+    vehiclesApi.list(),
+    driversApi.list(),
+    applicationsApi.list({ limit: 3 }),
+  ]);
+  return { enterprise, vehicles, drivers, recent: page.items };
+}
+
+const go = (url: string) => Taro.navigateTo({ url });
+
+/** 车队管理员's home: the enterprise's standing, the next thing to do, and the latest applications. */
+export default function FleetHome() {
+  const { data, error } = useLoader(loadOverview);
+  const account = loadSession()?.account;
+  const plateOf = (id: string | null) => data?.vehicles.find((v) => v.id === id)?.plate;
+
+  const signOut = async () => {
+    await logout();
+    await Taro.reLaunch({ url: routes.login });
+  };
+
+  return (
+    <View className='screen fleet-home'>
+      <View className='fleet-home__banner'>
+        <Text className='fleet-home__enterprise' data-testid='enterprise-name'>
+          {data?.enterprise.name ?? ' '}
+        </Text>
+        <Text className='fleet-home__greeting'>{account ? `${account.name}，您好` : ''}</Text>
+        {data && (
+          <View className='fleet-home__tags'>
+            {data.enterprise.verified ? (
+              <Tag background='#ffffff' color='#145c37'>
+                已核验
+              </Tag>
+            ) : (
+              <Tag background='#fff3c4' color='#4a3800'>
+                待核验
+              </Tag>
+            )}
+            {data.enterprise.whitelisted && (
+              <Tag background='#ffffff' color='#145c37'>
+                白名单企业
+              </Tag>
+            )}
+          </View>
+        )}
+      </View>
+
+      {error && <Text className='error-text'>{error}</Text>}
+
+      {data && !data.enterprise.verified && (
+        <View className='fleet-home__notice' data-testid='unverified-notice'>
+          <Text>企业信息正在等待审核部门核验，核验通过后即可提交通行证申请。现在可以先登记车辆和司乘人员。</Text>
+        </View>
+      )}
+
+      <Button type='primary' size='large' block onClick={() => go(routes.applicationForm)}>
+        新建通行证申请
+      </Button>
+
+      <View className='fleet-home__menu'>
+        <CellGroup>
+          <Cell title='我的申请' extra='›' clickable onClick={() => go(routes.applications)} />
+          <Cell
+            title='车辆管理'
+            description='登记一次，申请时直接选择'
+            extra={data ? `${data.vehicles.length} 辆 ›` : '›'}
+            clickable
+            onClick={() => go(routes.vehicles)}
+          />
+          <Cell
+            title='司乘人员'
+            description='驾驶员、副驾驶员、押运员'
+            extra={data ? `${data.drivers.length} 人 ›` : '›'}
+            clickable
+            onClick={() => go(routes.drivers)}
+          />
+          <Cell title='企业信息' extra='›' clickable onClick={() => go(routes.enterprise)} />
+        </CellGroup>
+      </View>
+
+      {data && data.recent.length > 0 && (
+        <View className='fleet-home__recent'>
+          <Text className='fleet-home__heading'>最近的申请</Text>
+          {data.recent.map((application) => (
+            <ApplicationCard
+              key={application.id}
+              application={application}
+              plate={plateOf(application.vehicleId) ?? undefined}
+              onOpen={() => go(withQuery(routes.applicationDetail, { id: application.id }))}
+            />
+          ))}
+        </View>
+      )}
+
+      <Button block fill='outline' onClick={signOut}>
+        退出登录
+      </Button>
+    </View>
+  );
+}

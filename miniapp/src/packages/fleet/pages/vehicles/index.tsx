@@ -1,0 +1,42 @@
+import { formatPlate, plateColourNames, vehicleTypes } from '@pass/shared';
+import { Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { useLoader } from '@/hooks/use-loader';
+import { routes, withQuery } from '@/services/routes';
+import { Button } from '@/ui/button';
+import { Cell } from '@/ui/cell';
+import { CellGroup } from '@/ui/cell-group';
+import { EmptyState } from '../../components/empty-state';
+import { vehiclesApi } from '../../services/fleet-api';
+
+export default function Vehicles() {
+  const { data: vehicles, error } = useLoader(vehiclesApi.list);
+  const add = () => Taro.navigateTo({ url: routes.vehicleForm });
+
+  return (
+    <View className='screen'>
+      {error && <Text className='error-text'>{error}</Text>}
+      {vehicles && vehicles.length === 0 && <EmptyState title='尚未登记车辆，登记后申请时可直接选择' />}
+      {vehicles && vehicles.length > 0 && (
+        <CellGroup>
+          {vehicles.map((vehicle) => (
+            <Cell
+              key={vehicle.id}
+              data-testid='vehicle-item'
+              title={`${formatPlate(vehicle.plate)}（${plateColourNames[vehicle.plateColour]}）`}
+              description={`${vehicleTypes[vehicle.vehicleType].name} · 道路运输证 ${vehicle.transportLicenseNumber}`}
+              extra='›'
+              clickable
+              onClick={() => Taro.navigateTo({ url: withQuery(routes.vehicleForm, { id: vehicle.id }) })}
+            />
+          ))}
+        </CellGroup>
+      )}
+      <View className='action-bar'>
+        <Button type='primary' size='large' onClick={add}>
+          登记车辆
+        </Button>
+      </View>
+    </View>
+  );
+}

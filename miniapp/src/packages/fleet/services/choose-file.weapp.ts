@@ -1,0 +1,39 @@
+import Taro from '@tarojs/taro';
+import type { ChosenFile } from './choose-file';
+
+export type { ChosenFile } from './choose-file';
+
+const baseName = (path: string) => path.slice(path.lastIndexOf('/') + 1);
+
+/**
+ * WeChat: photograph the document, pick a photo, or pick a PDF someone sent in a chat (a mini-program
+ * cannot browse the phone's files). Resolves null when cancelled.
+ */
+export async function chooseAttachmentFile(): Promise<ChosenFile | null> {
+  let tapIndex: number;
+  try {
+    ({ tapIndex } = await Taro.showActionSheet({ itemList: ['拍照', '从相册选择', '从聊天记录选择图片或PDF'] }));
+  } catch {
+    return null;
+  }
+  try {
+    if (tapIndex === 2) {
+      const { tempFiles } = await Taro.chooseMessageFile({
+        count: 1,
+        type: 'all',
+        extension: ['pdf', 'jpg', 'jpeg', 'png'],
+      });
+      const file = tempFiles[0];
+      return file ? { path: file.path, name: file.name, size: file.size } : null;
+    }
+    const { tempFiles } = await Taro.chooseImage({
+      count: 1,
+      sizeType: ['compressed'],
+      sourceType: [tapIndex === 0 ? 'camera' : 'album'],
+    });
+    const file = tempFiles[0];
+    return file ? { path: file.path, name: baseName(file.path), size: file.size } : null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,68 @@
+import type {
+  ApplicationDraft,
+  ApplicationEventView,
+  ApplicationStatus,
+  ApplicationView,
+  AttachmentKind,
+  AttachmentView,
+  DriverInput,
+  DriverView,
+  EnterpriseView,
+  Page,
+  VehicleInput,
+  VehicleView,
+} from '@pass/shared';
+import { request, upload } from '@/services/request';
+import { withQuery } from '@/services/routes';
+
+/** The fleet manager's part of the API, one function per call. */
+
+export const enterpriseApi = {
+  mine: () => request<EnterpriseView>('/enterprises/mine'),
+  update: (changes: { address?: string; contactName?: string; contactPhone?: string }) =>
+    request<EnterpriseView>('/enterprises/mine', { method: 'PATCH', data: changes }),
+};
+
+export const vehiclesApi = {
+  list: () => request<VehicleView[]>('/vehicles'),
+  get: (id: string) => request<VehicleView>(`/vehicles/${id}`),
+  create: (vehicle: VehicleInput) => request<VehicleView>('/vehicles', { method: 'POST', data: vehicle }),
+  update: (id: string, vehicle: VehicleInput) =>
+    request<VehicleView>(`/vehicles/${id}`, { method: 'PUT', data: vehicle }),
+  remove: (id: string) => request<void>(`/vehicles/${id}`, { method: 'DELETE' }),
+};
+
+export const driversApi = {
+  list: () => request<DriverView[]>('/drivers'),
+  get: (id: string) => request<DriverView>(`/drivers/${id}`),
+  /** The unmasked number, to prefill the edit form. */
+  idNumber: (id: string) => request<{ idNumber: string }>(`/drivers/${id}/id-number`),
+  create: (driver: DriverInput) => request<DriverView>('/drivers', { method: 'POST', data: driver }),
+  update: (id: string, driver: DriverInput) => request<DriverView>(`/drivers/${id}`, { method: 'PUT', data: driver }),
+  remove: (id: string) => request<void>(`/drivers/${id}`, { method: 'DELETE' }),
+};
+
+export const attachmentsApi = {
+  list: () => request<AttachmentView[]>('/attachments'),
+  upload: (kind: AttachmentKind, filePath: string, fileName: string | undefined, onProgress: (p: number) => void) =>
+    upload<AttachmentView>({ path: withQuery('/attachments', { kind }), filePath, fileName, onProgress }),
+};
+
+export const applicationsApi = {
+  list: (query: { status?: ApplicationStatus; cursor?: string | null; limit?: number } = {}) =>
+    request<Page<ApplicationView>>(withQuery('/applications', query)),
+  get: (id: string) => request<ApplicationView>(`/applications/${id}`),
+  events: (id: string) => request<ApplicationEventView[]>(`/applications/${id}/events`),
+  /** The same key on a retried request (double tap, lost response) returns the first draft. */
+  create: (draft: ApplicationDraft, idempotencyKey: string) =>
+    request<ApplicationView>('/applications', {
+      method: 'POST',
+      data: draft,
+      header: { 'Idempotency-Key': idempotencyKey },
+    }),
+  update: (id: string, draft: ApplicationDraft) =>
+    request<ApplicationView>(`/applications/${id}`, { method: 'PATCH', data: draft }),
+  submit: (id: string) => request<ApplicationView>(`/applications/${id}/submit`, { method: 'POST' }),
+  resubmit: (id: string) => request<ApplicationView>(`/applications/${id}/resubmit`, { method: 'POST' }),
+  withdraw: (id: string) => request<ApplicationView>(`/applications/${id}/withdraw`, { method: 'POST' }),
+};

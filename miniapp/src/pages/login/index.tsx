@@ -1,0 +1,112 @@
+import { ErrorCode, validatePhone } from '@pass/shared';
+import { Text, View } from '@tarojs/components';
+import Taro, { useDidShow } from '@tarojs/taro';
+import { useState } from 'react';
+import { ServiceStatus } from '@/components/service-status';
+import { TextField } from '@/components/text-field';
+import { goHome, loginWithPassword } from '@/services/auth';
+import { ApiError } from '@/services/request';
+import { routes } from '@/services/routes';
+import { loadSession, type Session } from '@/services/session';
+import { bindWechat, loginWithWechat, wechatLoginAvailable } from '@/services/wechat-auth';
+import { Button } from '@/ui/button';
+import './index.scss';
+
+const messageOf = (error: unknown) => (error instanceof ApiError ? error.message : '登录失败，请稍后重试');
+
+export default function Login() {
+  const [phone, setPhone] = useState('');
+  const [password, setPassword] = useState('');
+  const [touched, setTouched] = useState({ phone: false, password: false });
+  const [failure, setFailure] = useState('');
+  const [busy, setBusy] = useState(false);
+  /** Set after 微信一键登录 found no account: the password sign-in then also binds this WeChat user. */
+  const [binding, setBinding] = useState(false);
+
+  useDidShow(() => {
+    const session = loadSession();
+    if (session) goHome(session.account);
+  });
+
+  const phoneCheck = validatePhone(phone);
+  const phoneError = touched.phone && !phoneCheck.ok ? phoneCheck.message : undefined;
+  const passwordError = touched.password && password === '' ? '请输入密码' : undefined;
+
+  const enter = async (signIn: () => Promise<Session>) => {
+    setBusy(true);
+    setFailure('');
+    try {
+      const session = await signIn();
+      await goHome(session.account);
+    } catch (error) {
+      if (error instanceof ApiError && error.code === ErrorCode.AccountNotBound) {
+        setBinding(true);
+        setFailure('该微信尚未绑定账号：请输入手机号码和密码，登录后将自动绑定，下次可一键登录');
+      } else {
+        setFailure(messageOf(error));
+      }
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const submit = () => {
+    setTouched({ phone: true, password: true });
+    if (!phoneCheck.ok || password === '') return;
+    enter(() => (binding ? bindWechat(phoneCheck.value, password) : loginWithPassword(phoneCheck.value, password)));
+  };
+
+  return (
+    <View className='screen screen--flush login'>
+      <View className='login__hero'>
+        <Text className='login__title'>重点物资运输车辆通行证</Text>
+        <Text className='login__subtitle'>全国统一样式 · 全国互认 · 免费办理</Text>
+      </View>
+
+      <View className='card'>
+        <TextField
+          label='手机号码'
+          testId='login-phone'
+          type='number'
+          maxlength={11}
+          value={phone}
+          onChange={setPhone}
+          onBlur={() => setTouched((t) => ({ ...t, phone: true }))}
+          error={phoneError}
+        />
+        <TextField
+          label='密码'
+          testId='login-password'
+          password
+          maxlength={64}
+          value={password}
+          onChange={setPassword}
+          onBlur={() => setTouched((t) => ({ ...t, password: true }))}
+          error={passwordError}
+        />
+        {failure && (
+          <View className='login__failure' data-testid='login-error'>
+            <Text>{failure}</Text>
+          </View>
+        )}
+        <View className='login__actions'>
+          <Button type='primary' size='large' block loading={busy} disabled={busy} onClick={submit}>
+            {binding ? '登录并绑定微信' : '登录'}
+          </Button>
+          {wechatLoginAvailable && !binding && (
+            <Button size='large' block disabled={busy} onClick={() => enter(loginWithWechat)}>
+              微信一键登录
+            </Button>
+          )}
+        </View>
+      </View>
+
+      <View className='login__register' onClick={() => Taro.navigateTo({ url: routes.register })}>
+        <Text className='muted'>还没有账号？</Text>
+        <Text className='login__link'>企业注册</Text>
+      </View>
+
+      <ServiceStatus />
+    </View>
+  );
+}

@@ -1,0 +1,49 @@
+import type { AccountView, AuthTokens, FleetManagerRegistration } from '@pass/shared';
+import Taro from '@tarojs/taro';
+import { request, sessionStarted } from './request';
+import { roleHome } from './routes';
+import { clearSession, loadSession, type Session, saveAccount, saveSession } from './session';
+
+/** Keeps the tokens of a sign-in, registration or WeChat login. */
+export function startSession(tokens: AuthTokens): Session {
+  const session = saveSession(tokens);
+  sessionStarted();
+  return session;
+}
+
+export async function loginWithPassword(phone: string, password: string): Promise<Session> {
+  return startSession(
+    await request<AuthTokens>('/auth/login', { method: 'POST', data: { phone, password }, anonymous: true }),
+  );
+}
+
+export async function registerEnterprise(registration: FleetManagerRegistration): Promise<Session> {
+  return startSession(
+    await request<AuthTokens>('/enterprises/register', { method: 'POST', data: registration, anonymous: true }),
+  );
+}
+
+/** The account as the server knows it now (role or enterprise may have changed since sign-in). */
+export async function refreshAccount(): Promise<AccountView> {
+  const account = await request<AccountView>('/auth/me');
+  saveAccount(account);
+  return account;
+}
+
+/** Revokes the refresh token (best effort: signing out must work offline too) and forgets the session. */
+export async function logout(): Promise<void> {
+  const session = loadSession();
+  clearSession();
+  if (session) {
+    await request('/auth/logout', {
+      method: 'POST',
+      data: { refreshToken: session.refreshToken },
+      anonymous: true,
+    }).catch(() => undefined);
+  }
+}
+
+/** Replaces the whole page stack with the role's home. */
+export function goHome(account: AccountView): Promise<unknown> {
+  return Taro.reLaunch({ url: roleHome[account.role] });
+}

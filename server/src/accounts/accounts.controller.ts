@@ -1,0 +1,29 @@
+import { Controller, Get, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { type AccountView, Role, type StaffAccountRequest, staffAccountSchema } from '@pass/shared';
+import { Roles } from '../auth/auth.decorators.js';
+import { ApiZodBody, ZodBody } from '../common/api-body.js';
+import { AccountsService } from './accounts.service.js';
+
+@ApiTags('admin')
+@ApiBearerAuth()
+@Roles(Role.Admin)
+@Controller('admin/accounts')
+export class AccountsController {
+  constructor(private readonly accounts: AccountsService) {}
+
+  @Post()
+  @ApiOperation({ summary: '创建审核人员、卡口人员或管理员账号' })
+  @ApiZodBody(staffAccountSchema)
+  create(@ZodBody(staffAccountSchema) body: StaffAccountRequest): Promise<AccountView> {
+    return this.accounts.createStaff(body);
+  }
+
+  @Get()
+  @ApiOperation({ summary: '账号列表' })
+  @ApiQuery({ name: 'role', required: false, enum: Object.values(Role) })
+  list(@Query('role') role?: string): Promise<AccountView[]> {
+    const known = Object.values(Role).find((r) => r === role);
+    return this.accounts.list(known);
+  }
+}

@@ -1,0 +1,133 @@
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  type ApplicationAction,
+  type ApplicationSnapshot,
+  type ApplicationStatus,
+  assertTransition,
+  currentReviewStep,
+  ErrorCode,
+} from '@pass/shared';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
+import type { RequestActor } from '../auth/auth.decorators.js';
+import { DomainException } from '../common/domain.exception.js';
+import { dueAfterWorkingDays } from '../common/working-days.js';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { withDeadlockRetry } from '../database/errors.js';
+import { ApplicationEntity } from './application.entity.js';
+import { snapshotOf } from './application.view.js';
+import { ApplicationEventEntity } from './application-event.entity.js';
+
+export type ApplicationChanges = Partial<
+  Omit<ApplicationEntity, 'id' | 'createdAt' | 'updatedAt' | 'version' | 'status' | 'enterpriseId'>
+>;
+
+export interface TransitionOptions {
+  /** Loads the application the actor may act on (its own scope), inside the transaction. */
+  find: (manager: EntityManager) => Promise<ApplicationEntity>;
+  /** Checks and changes that must hold before the rules are applied (e.g. routing on submission). */
+  prepare?: (app: ApplicationEntity, manager: EntityManager) => Promise<ApplicationChanges>;
+  /** Work that belongs to the same transaction once the step is taken (e.g. issuing the pass). */
+  afterwards?: (app: ApplicationEntity, manager: EntityManager) => Promise<void>;
+  comment?: string | null;
+}
+
+/**
+ * Takes one step of an application's life for any role: the shared state machine decides, the row
+ * changes only if nobody changed it since it was read (version), and the step goes to the timeline
+ * and the audit log in the same transaction.
+ */
+@Injectable()
+export class ApplicationWorkflow {
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly audit: AuditService,
+  ) {}
+
+  transition(actor: RequestActor, action: ApplicationAction, options: TransitionOptions): Promise<ApplicationEntity> {
+    return withDeadlockRetry(() =>
+      this.dataSource.transaction(async (manager) => {
+        const app = await options.find(manager);
+        const changes = options.prepare ? await options.prepare(app, manager) : {};
+        const after = assertTransition(snapshotOf({ ...app, ...changes } as ApplicationEntity), action, actor);
+        const now = new Date();
+        const result = await manager.update(
+          ApplicationEntity,
+          { id: app.id, version: app.version },
+          {
+            ...changes,
+            status: after.status,
+            reviewLevelIndex: after.reviewLevelIndex,
+            approvals: [...after.approvals],
+            ...this.queuePosition(app, after, now),
+            version: app.version + 1,
+            updatedAt: now,
+          },
+        );
+        if (result.affected !== 1) throw new DomainException(ErrorCode.StaleVersion);
+        const comment = options.comment ?? null;
+        await this.recordStep(manager, actor, app.id, action, app.status, after.status, comment);
+        await this.audit.record(manager, actor, {
+          action: `application.${action}`,
+          entityType: 'application',
+          entityId: app.id,
+          before: { status: app.status, reviewLevelIndex: app.reviewLevelIndex },
+          after: { status: after.status, reviewLevelIndex: after.reviewLevelIndex, ...(comment ? { comment } : {}) },
+        });
+        const updated = await manager.findOneByOrFail(ApplicationEntity, { id: app.id });
+        if (options.afterwards) await options.afterwards(updated, manager);
+        return updated;
+      }),
+    );
+  }
+
+  async recordStep(
+    manager: EntityManager,
+    actor: RequestActor,
+    applicationId: string,
+    action: string,
+    fromStatus: ApplicationStatus | null,
+    toStatus: ApplicationStatus,
+    comment: string | null = null,
+  ): Promise<void> {
+    await manager.save(
+      manager.create(ApplicationEventEntity, {
+        applicationId,
+        action,
+        fromStatus,
+        toStatus,
+        actorId: actor.id,
+        actorRole: actor.role,
+        actorName: actor.name,
+        comment,
+      }),
+    );
+  }
+
+  /** Whose queue the application is in after the step, and when it falls due there. */
+  private queuePosition(before: ApplicationEntity, after: ApplicationSnapshot, now: Date) {
+    const step = currentReviewStep(after);
+    if (!step) {
+      return {
+        currentLevel: null,
+        currentJurisdiction: null,
+        escalationLevel: null,
+        escalationJurisdiction: null,
+        dueAt: null,
+      };
+    }
+    const next = after.reviewSteps[after.reviewLevelIndex + 1];
+    const arrived = before.currentLevel === null || before.reviewLevelIndex !== after.reviewLevelIndex;
+    return {
+      currentLevel: step.level,
+      currentJurisdiction: step.jurisdictionCode,
+      escalationLevel: next?.level ?? null,
+      escalationJurisdiction: next?.jurisdictionCode ?? null,
+      dueAt:
+        arrived || !before.dueAt
+          ? dueAfterWorkingDays(now, this.config.province.reviewDeadlineWorkingDays)
+          : before.dueAt,
+    };
+  }
+}

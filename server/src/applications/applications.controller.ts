@@ -1,0 +1,111 @@
+import { Controller, Get, Headers, HttpCode, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import {
+  type ApplicationDraft,
+  type ApplicationEventView,
+  ApplicationStatus,
+  type ApplicationView,
+  applicationDraftSchema,
+  ErrorCode,
+  type Page,
+  Role,
+} from '@pass/shared';
+import { CurrentActor, type RequestActor, Roles } from '../auth/auth.decorators.js';
+import { ApiIdParam, ApiZodBody, IdParam, ZodBody } from '../common/api-body.js';
+import { DomainException } from '../common/domain.exception.js';
+import { ApplicationsService } from './applications.service.js';
+
+const idempotencyKeyPattern = /^[A-Za-z0-9_-]{8,64}$/;
+
+@ApiTags('applications')
+@ApiBearerAuth()
+@Roles(Role.FleetManager)
+@Controller('applications')
+export class ApplicationsController {
+  constructor(private readonly applications: ApplicationsService) {}
+
+  @Post()
+  @ApiOperation({ summary: '新建申请草稿（可只填部分内容）；相同 Idempotency-Key 的重复请求只创建一个申请' })
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: '客户端生成的请求编号（8–64位字母数字）' })
+  @ApiZodBody(applicationDraftSchema)
+  create(
+    @CurrentActor() actor: RequestActor,
+    @ZodBody(applicationDraftSchema) body: ApplicationDraft,
+    @Headers('idempotency-key') idempotencyKey?: string,
+  ): Promise<ApplicationView> {
+    if (idempotencyKey !== undefined && !idempotencyKeyPattern.test(idempotencyKey)) {
+      throw new DomainException(ErrorCode.ValidationFailed, 'Idempotency-Key 应为8至64位字母、数字、-或_');
+    }
+    return this.applications.create(actor, body, idempotencyKey);
+  }
+
+  @Get()
+  @ApiOperation({ summary: '本企业的申请，最新的在前' })
+  @ApiQuery({ name: 'status', required: false, enum: Object.values(ApplicationStatus) })
+  @ApiQuery({ name: 'cursor', required: false })
+  @ApiQuery({ name: 'limit', required: false, type: Number })
+  list(
+    @CurrentActor() actor: RequestActor,
+    @Query('status') status?: string,
+    @Query('cursor') cursor?: string,
+    @Query('limit') limit?: string,
+  ): Promise<Page<ApplicationView>> {
+    const knownStatus = Object.values(ApplicationStatus).find((s) => s === status);
+    if (status !== undefined && !knownStatus) throw new DomainException(ErrorCode.ValidationFailed, '状态无效');
+    const size = limit === undefined ? 20 : Number(limit);
+    if (!Number.isInteger(size) || size < 1 || size > 100) {
+      throw new DomainException(ErrorCode.ValidationFailed, '每页条数应为1至100');
+    }
+    return this.applications.list(actor, knownStatus, cursor, size);
+  }
+
+  @Get(':id')
+  @ApiIdParam()
+  @ApiOperation({ summary: '申请详情，含当前可进行的操作' })
+  get(@CurrentActor() actor: RequestActor, @IdParam() id: string): Promise<ApplicationView> {
+    return this.applications.get(actor, id);
+  }
+
+  @Get(':id/events')
+  @ApiIdParam()
+  @ApiOperation({ summary: '申请的办理进度（状态时间线）' })
+  events(@CurrentActor() actor: RequestActor, @IdParam() id: string): Promise<ApplicationEventView[]> {
+    return this.applications.events(actor, id);
+  }
+
+  @Patch(':id')
+  @ApiIdParam()
+  @ApiOperation({ summary: '修改草稿或被退回的申请' })
+  @ApiZodBody(applicationDraftSchema)
+  update(
+    @CurrentActor() actor: RequestActor,
+    @IdParam() id: string,
+    @ZodBody(applicationDraftSchema) body: ApplicationDraft,
+  ): Promise<ApplicationView> {
+    return this.applications.update(actor, id, body);
+  }
+
+  @Post(':id/submit')
+  @HttpCode(200)
+  @ApiIdParam()
+  @ApiOperation({ summary: '提交申请（按本省规则完整校验）' })
+  submit(@CurrentActor() actor: RequestActor, @IdParam() id: string): Promise<ApplicationView> {
+    return this.applications.submit(actor, id);
+  }
+
+  @Post(':id/resubmit')
+  @HttpCode(200)
+  @ApiIdParam()
+  @ApiOperation({ summary: '修改后重新提交被退回的申请' })
+  resubmit(@CurrentActor() actor: RequestActor, @IdParam() id: string): Promise<ApplicationView> {
+    return this.applications.resubmit(actor, id);
+  }
+
+  @Post(':id/withdraw')
+  @HttpCode(200)
+  @ApiIdParam()
+  @ApiOperation({ summary: '撤回申请' })
+  withdraw(@CurrentActor() actor: RequestActor, @IdParam() id: string): Promise<ApplicationView> {
+    return this.applications.withdraw(actor, id);
+  }
+}

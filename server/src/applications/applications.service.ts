@@ -1,0 +1,263 @@
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  type Application,
+  type ApplicationAction,
+  type ApplicationDraft,
+  type ApplicationEventView,
+  type ApplicationStatus,
+  type ApplicationView,
+  chinaToday,
+  createApplicationSchema,
+  crewHasDriver,
+  ErrorCode,
+  type Page,
+  reviewStepsFor,
+  routingCountyCode,
+} from '@pass/shared';
+import { DataSource, type EntityManager, type FindOptionsWhere, In, IsNull, LessThan } from 'typeorm';
+import { AttachmentsService } from '../attachments/attachments.service.js';
+import { AuditService } from '../audit/audit.service.js';
+import type { RequestActor } from '../auth/auth.decorators.js';
+import { DomainException } from '../common/domain.exception.js';
+import { validationException } from '../common/zod-validation.pipe.js';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { isUniqueViolation } from '../database/errors.js';
+import { DriverEntity } from '../drivers/driver.entity.js';
+import { EnterpriseEntity } from '../enterprises/enterprise.entity.js';
+import { SanctionsService } from '../sanctions/sanctions.service.js';
+import { VehicleEntity } from '../vehicles/vehicle.entity.js';
+import { enterpriseOf } from '../vehicles/vehicles.service.js';
+import { WhitelistEntryEntity } from '../whitelist/whitelist-entry.entity.js';
+import { ApplicationEntity } from './application.entity.js';
+import { toApplicationView, toEventView } from './application.view.js';
+import { ApplicationEventEntity } from './application-event.entity.js';
+import { type ApplicationChanges, ApplicationWorkflow } from './application-workflow.service.js';
+import { decodeCursor, encodeCursor } from './cursor.js';
+
+/** The applicant's side of an application's life: drafts, submission, withdrawal, correction. */
+@Injectable()
+export class ApplicationsService {
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly attachments: AttachmentsService,
+    private readonly workflow: ApplicationWorkflow,
+    private readonly sanctions: SanctionsService,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** A double tap with the same Idempotency-Key returns the first application instead of a second one. */
+  async create(actor: RequestActor, draft: ApplicationDraft, idempotencyKey?: string): Promise<ApplicationView> {
+    const enterpriseId = enterpriseOf(actor);
+    if (idempotencyKey) {
+      const earlier = await this.byRequestKey(enterpriseId, idempotencyKey);
+      if (earlier) return toApplicationView(earlier, actor);
+    }
+    await this.assertReferencesOwned(enterpriseId, draft);
+    try {
+      const saved = await this.dataSource.transaction(async (manager) => {
+        const app = await manager.save(
+          manager.create(ApplicationEntity, {
+            enterpriseId,
+            status: 'draft',
+            clientRequestId: idempotencyKey ?? null,
+            vehicleId: null,
+            crewDriverIds: [],
+            materialCategory: null,
+            materialDescription: null,
+            quantity: null,
+            quantityUnit: null,
+            consignor: null,
+            consignee: null,
+            originCode: null,
+            destinationCode: null,
+            waypointCodes: [],
+            validFrom: null,
+            validTo: null,
+            attachmentIds: [],
+            reviewSteps: [],
+            reviewLevelIndex: 0,
+            approvals: [],
+            lastReason: null,
+            fieldsToFix: [],
+            submittedAt: null,
+            ...draft,
+          }),
+        );
+        await this.workflow.recordStep(manager, actor, app.id, 'create', null, 'draft');
+        await this.audit.record(manager, actor, {
+          action: 'application.create',
+          entityType: 'application',
+          entityId: app.id,
+          after: { status: 'draft' },
+        });
+        return app;
+      });
+      return toApplicationView(saved, actor);
+    } catch (error) {
+      const earlier =
+        idempotencyKey && isUniqueViolation(error) && (await this.byRequestKey(enterpriseId, idempotencyKey));
+      if (earlier) return toApplicationView(earlier, actor);
+      throw error;
+    }
+  }
+
+  async list(
+    actor: RequestActor,
+    status: ApplicationStatus | undefined,
+    cursor?: string,
+    limit = 20,
+  ): Promise<Page<ApplicationView>> {
+    const where: FindOptionsWhere<ApplicationEntity> = { enterpriseId: enterpriseOf(actor) };
+    if (status) where.status = status;
+    const after = cursor ? decodeCursor(cursor) : undefined;
+    // (created_at, id) descending; ties on the millisecond are broken by id.
+    const rows = await this.dataSource.getRepository(ApplicationEntity).find({
+      where: after
+        ? [
+            { ...where, createdAt: LessThan(after.createdAt) },
+            { ...where, createdAt: after.createdAt, id: LessThan(after.id) },
+          ]
+        : where,
+      order: { createdAt: 'DESC', id: 'DESC' },
+      take: limit + 1,
+    });
+    const page = rows.slice(0, limit);
+    const last = page.at(-1);
+    return {
+      items: page.map((app) => toApplicationView(app, actor)),
+      nextCursor: rows.length > limit && last ? encodeCursor(last.createdAt, last.id) : null,
+    };
+  }
+
+  async get(actor: RequestActor, id: string): Promise<ApplicationView> {
+    return toApplicationView(await this.findOwn(actor, id), actor);
+  }
+
+  async events(actor: RequestActor, id: string): Promise<ApplicationEventView[]> {
+    const app = await this.findOwn(actor, id);
+    const events = await this.dataSource
+      .getRepository(ApplicationEventEntity)
+      .find({ where: { applicationId: app.id }, order: { createdAt: 'ASC', id: 'ASC' } });
+    return events.map(toEventView);
+  }
+
+  async update(actor: RequestActor, id: string, draft: ApplicationDraft): Promise<ApplicationView> {
+    await this.assertReferencesOwned(enterpriseOf(actor), draft);
+    return this.step(actor, id, 'edit', async () => draft);
+  }
+
+  async submit(actor: RequestActor, id: string): Promise<ApplicationView> {
+    return this.step(actor, id, 'submit', (app, manager) => this.prepareForReview(app, manager));
+  }
+
+  async resubmit(actor: RequestActor, id: string): Promise<ApplicationView> {
+    return this.step(actor, id, 'resubmit', (app, manager) => this.prepareForReview(app, manager));
+  }
+
+  async withdraw(actor: RequestActor, id: string): Promise<ApplicationView> {
+    return this.step(actor, id, 'withdraw');
+  }
+
+  private async step(
+    actor: RequestActor,
+    id: string,
+    action: ApplicationAction,
+    prepare?: (app: ApplicationEntity, manager: EntityManager) => Promise<ApplicationChanges>,
+  ): Promise<ApplicationView> {
+    const updated = await this.workflow.transition(actor, action, {
+      find: (manager) => this.findOwn(actor, id, manager),
+      prepare,
+    });
+    return toApplicationView(updated, actor);
+  }
+
+  /** Everything an application must satisfy before an official sees it, and where it is routed. */
+  private async prepareForReview(app: ApplicationEntity, manager: EntityManager): Promise<ApplicationChanges> {
+    const enterprise = await manager.findOneByOrFail(EnterpriseEntity, { id: app.enterpriseId });
+    if (!enterprise.verifiedAt) throw new DomainException(ErrorCode.EnterpriseNotVerified);
+
+    const settings = this.config.province;
+    const parsed = createApplicationSchema(settings, { today: chinaToday() }).safeParse({
+      vehicleId: app.vehicleId ?? undefined,
+      crewDriverIds: app.crewDriverIds,
+      materialCategory: app.materialCategory ?? undefined,
+      materialDescription: app.materialDescription ?? undefined,
+      quantity: app.quantity ?? undefined,
+      quantityUnit: app.quantityUnit ?? undefined,
+      consignor: app.consignor ?? undefined,
+      consignee: app.consignee ?? undefined,
+      originCode: app.originCode ?? undefined,
+      destinationCode: app.destinationCode ?? undefined,
+      waypointCodes: app.waypointCodes,
+      validFrom: app.validFrom ?? undefined,
+      validTo: app.validTo ?? undefined,
+      attachmentIds: app.attachmentIds,
+    });
+    if (!parsed.success) throw validationException(parsed.error);
+    const complete: Application = parsed.data;
+
+    await this.assertReferencesOwned(app.enterpriseId, complete, manager);
+    const crew = await manager.findBy(DriverEntity, { id: In(complete.crewDriverIds) });
+    if (!crewHasDriver(crew.map((d) => d.role))) throw new DomainException(ErrorCode.CrewWithoutDriver);
+    const attachments = await this.attachments.assertOwned(app.enterpriseId, complete.attachmentIds);
+    const kinds = new Set(attachments.map((a) => a.kind));
+    const missing = settings.requiredAttachments.filter((kind) => !kinds.has(kind));
+    if (missing.length > 0) throw new DomainException(ErrorCode.AttachmentMissing);
+
+    const vehicle = await manager.findOneByOrFail(VehicleEntity, { id: complete.vehicleId });
+    await this.sanctions.assertClear(
+      { enterpriseId: app.enterpriseId, plate: vehicle.plate, crewDriverIds: complete.crewDriverIds },
+      manager,
+    );
+
+    const county = routingCountyCode(settings, {
+      enterpriseDistrictCode: enterprise.districtCode,
+      originCode: complete.originCode,
+      destinationCode: complete.destinationCode,
+    });
+    return {
+      reviewSteps: reviewStepsFor(settings.approvalChain, county),
+      submittedAt: new Date(),
+      fieldsToFix: [],
+      whitelisted: await this.isWhitelisted(enterprise.creditCode, manager),
+    };
+  }
+
+  /** Vehicles, crew and attachments named by an application must be the enterprise's own. */
+  private async assertReferencesOwned(
+    enterpriseId: string,
+    draft: ApplicationDraft,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<void> {
+    if (draft.vehicleId && !(await manager.existsBy(VehicleEntity, { id: draft.vehicleId, enterpriseId }))) {
+      throw new DomainException(ErrorCode.NotFound, '未找到该车辆');
+    }
+    const crewIds = [...new Set(draft.crewDriverIds ?? [])];
+    if (
+      crewIds.length > 0 &&
+      (await manager.countBy(DriverEntity, { id: In(crewIds), enterpriseId })) !== crewIds.length
+    ) {
+      throw new DomainException(ErrorCode.NotFound, '未找到该人员');
+    }
+    if (draft.attachmentIds) await this.attachments.assertOwned(enterpriseId, draft.attachmentIds);
+  }
+
+  private async findOwn(
+    actor: RequestActor,
+    id: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<ApplicationEntity> {
+    const app = await manager.findOneBy(ApplicationEntity, { id, enterpriseId: enterpriseOf(actor) });
+    if (!app) throw new DomainException(ErrorCode.NotFound, '未找到该申请');
+    return app;
+  }
+
+  private isWhitelisted(creditCode: string, manager: EntityManager): Promise<boolean> {
+    return manager.existsBy(WhitelistEntryEntity, { creditCode, removedAt: IsNull() });
+  }
+
+  private byRequestKey(enterpriseId: string, clientRequestId: string) {
+    return this.dataSource.getRepository(ApplicationEntity).findOneBy({ enterpriseId, clientRequestId });
+  }
+}

@@ -1,0 +1,64 @@
+import { Controller, Get, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { AttachmentKind, type AttachmentView, ErrorCode, maxAttachmentBytes, Role } from '@pass/shared';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { CurrentActor, type RequestActor, Roles } from '../auth/auth.decorators.js';
+import { ApiIdParam, IdParam } from '../common/api-body.js';
+import { DomainException } from '../common/domain.exception.js';
+import { AttachmentsService } from './attachments.service.js';
+
+@ApiTags('attachments')
+@ApiBearerAuth()
+@Controller('attachments')
+export class AttachmentsController {
+  constructor(private readonly attachments: AttachmentsService) {}
+
+  @Post()
+  @Roles(Role.FleetManager)
+  @ApiOperation({ summary: `上传证明材料（JPG、PNG 或 PDF，不超过 ${maxAttachmentBytes / 1024 / 1024}MB）` })
+  @ApiConsumes('multipart/form-data')
+  @ApiQuery({ name: 'kind', enum: Object.values(AttachmentKind) })
+  @ApiBody({
+    schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } }, required: ['file'] },
+  })
+  async upload(
+    @CurrentActor() actor: RequestActor,
+    @Query('kind') kind: string,
+    @Req() request: FastifyRequest,
+  ): Promise<AttachmentView> {
+    const knownKind = Object.values(AttachmentKind).find((k) => k === kind);
+    if (!knownKind) throw new DomainException(ErrorCode.ValidationFailed, '请选择材料类型');
+    if (!request.isMultipart())
+      throw new DomainException(ErrorCode.ValidationFailed, '请以 multipart/form-data 上传文件');
+    const file = await request.file();
+    if (!file) throw new DomainException(ErrorCode.ValidationFailed, '请选择要上传的文件');
+    let content: Buffer;
+    try {
+      content = await file.toBuffer();
+    } catch {
+      throw new DomainException(ErrorCode.ValidationFailed, `文件不能超过${maxAttachmentBytes / 1024 / 1024}MB`);
+    }
+    return this.attachments.upload(actor, knownKind, file.filename, content);
+  }
+
+  @Get()
+  @Roles(Role.FleetManager)
+  @ApiOperation({ summary: '本企业上传的材料' })
+  list(@CurrentActor() actor: RequestActor): Promise<AttachmentView[]> {
+    return this.attachments.list(actor);
+  }
+
+  @Get(':id/content')
+  @ApiIdParam()
+  @ApiProduces('image/jpeg', 'image/png', 'application/pdf')
+  @ApiOperation({ summary: '材料文件内容' })
+  async content(@CurrentActor() actor: RequestActor, @IdParam() id: string, @Res() reply: FastifyReply): Promise<void> {
+    const { attachment, bytes } = await this.attachments.content(actor, id);
+    await reply
+      .header('content-type', attachment.mimeType)
+      .header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(attachment.originalName)}`)
+      .header('cache-control', 'private, max-age=3600')
+      .header('x-content-type-options', 'nosniff')
+      .send(bytes);
+  }
+}

@@ -1,0 +1,59 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { And, DataSource, type EntityManager, type FindOptionsWhere, LessThan, MoreThanOrEqual } from 'typeorm';
+import type { RequestActor } from '../auth/auth.decorators.js';
+import { AuditEntryEntity } from './audit-entry.entity.js';
+
+export interface AuditRecord {
+  action: string;
+  entityType: string;
+  entityId: string;
+  before?: Record<string, unknown> | null;
+  after?: Record<string, unknown> | null;
+}
+
+export interface AuditFilter {
+  entityType?: string;
+  entityId?: string;
+  actorId?: string;
+  action?: string;
+  from?: Date;
+  to?: Date;
+  before?: Date;
+  limit: number;
+}
+
+/** The append-only audit log; writes join the caller's transaction so a change and its entry commit together. */
+@Injectable()
+export class AuditService {
+  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+
+  async record(manager: EntityManager, actor: RequestActor | null, entry: AuditRecord): Promise<void> {
+    await manager.save(
+      manager.create(AuditEntryEntity, {
+        actorId: actor?.id ?? null,
+        actorRole: actor?.role ?? 'system',
+        actorName: actor?.name ?? null,
+        action: entry.action,
+        entityType: entry.entityType,
+        entityId: entry.entityId,
+        before: entry.before ?? null,
+        after: entry.after ?? null,
+      }),
+    );
+  }
+
+  find(filter: AuditFilter): Promise<AuditEntryEntity[]> {
+    const where: FindOptionsWhere<AuditEntryEntity> = {};
+    if (filter.entityType) where.entityType = filter.entityType;
+    if (filter.entityId) where.entityId = filter.entityId;
+    if (filter.actorId) where.actorId = filter.actorId;
+    if (filter.action) where.action = filter.action;
+    const upper = filter.before ?? filter.to;
+    if (filter.from && upper) where.createdAt = And(MoreThanOrEqual(filter.from), LessThan(upper));
+    else if (filter.from) where.createdAt = MoreThanOrEqual(filter.from);
+    else if (upper) where.createdAt = LessThan(upper);
+    return this.dataSource
+      .getRepository(AuditEntryEntity)
+      .find({ where, order: { createdAt: 'DESC', id: 'DESC' }, take: filter.limit });
+  }
+}

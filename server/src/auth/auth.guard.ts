@@ -1,0 +1,29 @@
+import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { ErrorCode, type Role } from '@pass/shared';
+import { DomainException } from '../common/domain.exception.js';
+import { ALLOWED_ROLES, type AuthenticatedRequest, PUBLIC_ROUTE } from './auth.decorators.js';
+import { TokensService } from './tokens.service.js';
+
+/** Global: every route needs a valid access token unless marked @Public; @Roles narrows it further. */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly tokens: TokensService,
+  ) {}
+
+  canActivate(context: ExecutionContext): boolean {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
+
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    const [scheme, token] = (request.headers.authorization ?? '').split(' ');
+    if (scheme !== 'Bearer' || !token) throw new DomainException(ErrorCode.Unauthenticated);
+    request.actor = this.tokens.verifyAccessToken(token);
+
+    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ALLOWED_ROLES, targets);
+    if (roles && !roles.includes(request.actor.role)) throw new DomainException(ErrorCode.Forbidden);
+    return true;
+  }
+}

@@ -1,0 +1,74 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { type AuthTokens, ErrorCode, type LoginRequest } from '@pass/shared';
+import { DataSource } from 'typeorm';
+import { AccountEntity } from '../accounts/account.entity.js';
+import { verifyPassword } from '../accounts/password.js';
+import { DomainException } from '../common/domain.exception.js';
+import { LoginThrottleService } from './login-throttle.service.js';
+import { RefreshTokenReused, TokensService } from './tokens.service.js';
+import { WechatClient } from './wechat.client.js';
+
+// Compared against when the phone is unknown, so a wrong phone costs as long as a wrong password.
+const decoyHash = 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
+
+@Injectable()
+export class AuthService {
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    private readonly tokens: TokensService,
+    private readonly throttle: LoginThrottleService,
+    private readonly wechat: WechatClient,
+  ) {}
+
+  async login(credentials: LoginRequest, ip: string): Promise<AuthTokens> {
+    const account = await this.checkPassword(credentials, ip);
+    return this.tokens.issue(account);
+  }
+
+  async refresh(refreshToken: string): Promise<AuthTokens> {
+    try {
+      return await this.dataSource.transaction(async (manager) => {
+        const accountId = await this.tokens.spendRefreshToken(refreshToken, manager);
+        const account = await manager.findOneBy(AccountEntity, { id: accountId });
+        if (!account) throw new DomainException(ErrorCode.Unauthenticated);
+        return this.tokens.issue(account, manager);
+      });
+    } catch (error) {
+      if (error instanceof RefreshTokenReused) await this.tokens.revokeAll(error.accountId);
+      throw error;
+    }
+  }
+
+  async loginWithWechat(code: string): Promise<AuthTokens> {
+    const openid = await this.wechat.openidForCode(code);
+    const account = await this.dataSource.getRepository(AccountEntity).findOneBy({ wechatOpenid: openid });
+    if (!account) throw new DomainException(ErrorCode.AccountNotBound);
+    return this.tokens.issue(account);
+  }
+
+  /** Proves the account with its password once, then binds the WeChat user to it for later sign-ins. */
+  async bindWechat(request: LoginRequest & { code: string }, ip: string): Promise<AuthTokens> {
+    const account = await this.checkPassword(request, ip);
+    const openid = await this.wechat.openidForCode(request.code);
+    const repo = this.dataSource.getRepository(AccountEntity);
+    const holder = await repo.findOneBy({ wechatOpenid: openid });
+    if (holder && holder.id !== account.id) {
+      throw new DomainException(ErrorCode.Conflict, '该微信已绑定其他账号');
+    }
+    account.wechatOpenid = openid;
+    await repo.save(account);
+    return this.tokens.issue(account);
+  }
+
+  private async checkPassword({ phone, password }: LoginRequest, ip: string): Promise<AccountEntity> {
+    await this.throttle.assertAllowed(phone, ip);
+    const account = await this.dataSource.getRepository(AccountEntity).findOneBy({ phone });
+    const matches = await verifyPassword(password, account?.passwordHash ?? decoyHash);
+    if (!account || !matches) {
+      await this.throttle.recordFailure(phone, ip);
+      throw new DomainException(ErrorCode.InvalidCredentials);
+    }
+    await this.throttle.clear(phone);
+    return account;
+  }
+}

@@ -1,0 +1,117 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { type AuthTokens, ErrorCode, type Role } from '@pass/shared';
+import { DataSource, type EntityManager, IsNull } from 'typeorm';
+import type { AccountEntity } from '../accounts/account.entity.js';
+import { toAccountView } from '../accounts/account.view.js';
+import { DomainException } from '../common/domain.exception.js';
+import type { RequestActor } from './auth.decorators.js';
+import { RefreshTokenEntity } from './refresh-token.entity.js';
+
+const accessTokenSeconds = 15 * 60;
+const refreshTokenDays = 30;
+
+/** What an access token carries: enough scope to authorise a request without reading the database. */
+interface AccessClaims {
+  sub: string;
+  role: Role;
+  name: string;
+  ent?: string;
+  jur?: string;
+  lvl?: string;
+  dep?: string;
+  cp?: string;
+}
+
+export class RefreshTokenReused extends DomainException {
+  constructor(readonly accountId: string) {
+    super(ErrorCode.Unauthenticated, '登录凭证已失效，请重新登录');
+  }
+}
+
+const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
+
+@Injectable()
+export class TokensService {
+  constructor(
+    private readonly jwt: JwtService,
+    @Inject(DataSource) private readonly dataSource: DataSource,
+  ) {}
+
+  /** A short-lived access token and a rotating refresh token for the account. */
+  async issue(account: AccountEntity, manager: EntityManager = this.dataSource.manager): Promise<AuthTokens> {
+    const claims: AccessClaims = {
+      sub: account.id,
+      role: account.role,
+      name: account.name,
+      ...(account.enterpriseId ? { ent: account.enterpriseId } : {}),
+      ...(account.jurisdictionCode ? { jur: account.jurisdictionCode } : {}),
+      ...(account.reviewLevel ? { lvl: account.reviewLevel } : {}),
+      ...(account.department ? { dep: account.department } : {}),
+      ...(account.checkpointId ? { cp: account.checkpointId } : {}),
+    };
+    const refreshToken = randomBytes(32).toString('base64url');
+    await manager.save(
+      manager.create(RefreshTokenEntity, {
+        accountId: account.id,
+        tokenHash: sha256(refreshToken),
+        expiresAt: new Date(Date.now() + refreshTokenDays * 86_400_000),
+        revokedAt: null,
+      }),
+    );
+    return {
+      accessToken: await this.jwt.signAsync(claims, { expiresIn: accessTokenSeconds }),
+      expiresIn: accessTokenSeconds,
+      refreshToken,
+      account: toAccountView(account),
+    };
+  }
+
+  verifyAccessToken(token: string): RequestActor {
+    let claims: AccessClaims;
+    try {
+      claims = this.jwt.verify<AccessClaims & object>(token);
+    } catch {
+      throw new DomainException(ErrorCode.Unauthenticated, '登录已过期，请重新登录');
+    }
+    return {
+      id: claims.sub,
+      role: claims.role,
+      name: claims.name,
+      enterpriseId: claims.ent ?? null,
+      jurisdictionCode: claims.jur ?? null,
+      reviewLevel: claims.lvl ?? null,
+      department: claims.dep ?? null,
+      checkpointId: claims.cp ?? null,
+    };
+  }
+
+  /**
+   * Spends a refresh token and returns the account it belongs to. A token used twice means a copy
+   * leaked: every session of that account ends (outside the caller's transaction, which rolls back).
+   */
+  async spendRefreshToken(refreshToken: string, manager: EntityManager): Promise<string> {
+    const stored = await manager.findOne(RefreshTokenEntity, {
+      where: { tokenHash: sha256(refreshToken) },
+      lock: manager.connection.options.type === 'better-sqlite3' ? undefined : { mode: 'pessimistic_write' },
+    });
+    if (!stored || stored.expiresAt < new Date()) {
+      throw new DomainException(ErrorCode.Unauthenticated, '登录已过期，请重新登录');
+    }
+    if (stored.revokedAt) throw new RefreshTokenReused(stored.accountId);
+    stored.revokedAt = new Date();
+    await manager.save(stored);
+    return stored.accountId;
+  }
+
+  async revoke(refreshToken: string): Promise<void> {
+    await this.dataSource
+      .getRepository(RefreshTokenEntity)
+      .update({ tokenHash: sha256(refreshToken), revokedAt: IsNull() }, { revokedAt: new Date() });
+  }
+
+  async revokeAll(accountId: string, manager: EntityManager = this.dataSource.manager): Promise<void> {
+    await manager.update(RefreshTokenEntity, { accountId, revokedAt: IsNull() }, { revokedAt: new Date() });
+  }
+}

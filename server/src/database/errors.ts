@@ -1,0 +1,26 @@
+/** Whether a failed write broke a unique index (MySQL/MariaDB ER_DUP_ENTRY, or SQLite's constraint). */
+export function isUniqueViolation(error: unknown): boolean {
+  const e = error as { code?: string; driverError?: { code?: string }; errno?: number };
+  const code = e?.driverError?.code ?? e?.code;
+  return code === 'ER_DUP_ENTRY' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}
+
+const retriableCodes = new Set(['ER_LOCK_DEADLOCK', 'ER_LOCK_WAIT_TIMEOUT']);
+
+/**
+ * Runs a transaction again when InnoDB chose it as a deadlock victim: under concurrent issuance two
+ * transactions can lock the same counters in an order InnoDB cannot serialise, and a retry is the
+ * documented remedy. Nothing was committed by the failed attempt.
+ */
+export async function withDeadlockRetry<T>(work: () => Promise<T>, attempts = 4): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await work();
+    } catch (error) {
+      const e = error as { code?: string; driverError?: { code?: string } };
+      const code = e?.driverError?.code ?? e?.code;
+      if (attempt >= attempts || !code || !retriableCodes.has(code)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 5 * attempt + Math.random() * 20));
+    }
+  }
+}

@@ -1,0 +1,91 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { type Driver, type DriverView, ErrorCode } from '@pass/shared';
+import { DataSource } from 'typeorm';
+import { ApplicationEntity } from '../applications/application.entity.js';
+import type { RequestActor } from '../auth/auth.decorators.js';
+import { DomainException } from '../common/domain.exception.js';
+import { isUniqueViolation } from '../database/errors.js';
+import { enterpriseOf } from '../vehicles/vehicles.service.js';
+import { DriverEntity } from './driver.entity.js';
+import { IdNumberProtector } from './id-number-protector.js';
+
+export function toDriverView(d: DriverEntity): DriverView {
+  return { id: d.id, name: d.name, idNumber: d.idNumberMasked, phone: d.phone, role: d.role };
+}
+
+/** An enterprise's drivers and crew; ID numbers are stored encrypted and listed masked. */
+@Injectable()
+export class DriversService {
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    private readonly idNumbers: IdNumberProtector,
+  ) {}
+
+  async list(actor: RequestActor): Promise<DriverView[]> {
+    const drivers = await this.repo.find({ where: { enterpriseId: enterpriseOf(actor) }, order: { createdAt: 'ASC' } });
+    return drivers.map(toDriverView);
+  }
+
+  async get(actor: RequestActor, id: string): Promise<DriverView> {
+    return toDriverView(await this.findOwn(actor, id));
+  }
+
+  /** The full ID number, for the fleet manager to compare with the card; lists only ever show it masked. */
+  async revealIdNumber(actor: RequestActor, id: string): Promise<{ idNumber: string }> {
+    return { idNumber: this.idNumbers.reveal((await this.findOwn(actor, id)).idNumberEncrypted) };
+  }
+
+  async create(actor: RequestActor, driver: Driver): Promise<DriverView> {
+    return this.saveUnique(this.repo.create({ ...this.columns(driver), enterpriseId: enterpriseOf(actor) }));
+  }
+
+  async update(actor: RequestActor, id: string, driver: Driver): Promise<DriverView> {
+    return this.saveUnique(Object.assign(await this.findOwn(actor, id), this.columns(driver)));
+  }
+
+  async remove(actor: RequestActor, id: string): Promise<void> {
+    const driver = await this.findOwn(actor, id);
+    // Crew lists are JSON text; a UUID cannot occur inside another, so a substring match is exact.
+    const used = await this.dataSource
+      .getRepository(ApplicationEntity)
+      .createQueryBuilder('a')
+      .where('a.enterprise_id = :enterpriseId AND a.crew_driver_ids LIKE :id', {
+        enterpriseId: driver.enterpriseId,
+        id: `%${driver.id}%`,
+      })
+      .getExists();
+    if (used) throw new DomainException(ErrorCode.Conflict, '该人员已用于通行证申请，不能删除');
+    await this.repo.delete({ id: driver.id });
+  }
+
+  async findOwn(actor: RequestActor, id: string): Promise<DriverEntity> {
+    const driver = await this.repo.findOneBy({ id, enterpriseId: enterpriseOf(actor) });
+    if (!driver) throw new DomainException(ErrorCode.NotFound, '未找到该人员');
+    return driver;
+  }
+
+  private get repo() {
+    return this.dataSource.getRepository(DriverEntity);
+  }
+
+  private columns(driver: Driver) {
+    const id = this.idNumbers.protect(driver.idNumber);
+    return {
+      name: driver.name,
+      phone: driver.phone,
+      role: driver.role,
+      idNumberEncrypted: id.encrypted,
+      idNumberHash: id.hash,
+      idNumberMasked: id.masked,
+    };
+  }
+
+  private async saveUnique(driver: DriverEntity): Promise<DriverView> {
+    try {
+      return toDriverView(await this.repo.save(driver));
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new DomainException(ErrorCode.DuplicateDriver);
+      throw error;
+    }
+  }
+}

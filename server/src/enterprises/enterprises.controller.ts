@@ -1,0 +1,67 @@
+import { Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import {
+  type AuthTokens,
+  type EnterpriseView,
+  enterpriseUpdateSchema,
+  type FleetManagerRegistration,
+  fleetManagerRegistrationSchema,
+  Role,
+  type z,
+} from '@pass/shared';
+import { CurrentActor, Public, type RequestActor, Roles } from '../auth/auth.decorators.js';
+import { ApiIdParam, ApiZodBody, IdParam, ZodBody } from '../common/api-body.js';
+import { EnterprisesService } from './enterprises.service.js';
+
+@ApiTags('enterprises')
+@Controller('enterprises')
+export class EnterprisesController {
+  constructor(private readonly enterprises: EnterprisesService) {}
+
+  @Public()
+  @Post('register')
+  @ApiOperation({ summary: '企业注册（同时创建车队管理员账号），待审核部门核验后可申请' })
+  @ApiZodBody(fleetManagerRegistrationSchema)
+  register(@ZodBody(fleetManagerRegistrationSchema) body: FleetManagerRegistration): Promise<AuthTokens> {
+    return this.enterprises.register(body);
+  }
+
+  @Get('mine')
+  @ApiBearerAuth()
+  @Roles(Role.FleetManager)
+  @ApiOperation({ summary: '本企业信息' })
+  mine(@CurrentActor() actor: RequestActor): Promise<EnterpriseView> {
+    return this.enterprises.own(actor);
+  }
+
+  @Patch('mine')
+  @ApiBearerAuth()
+  @Roles(Role.FleetManager)
+  @ApiOperation({ summary: '修改本企业地址和联系人' })
+  @ApiZodBody(enterpriseUpdateSchema)
+  update(
+    @CurrentActor() actor: RequestActor,
+    @ZodBody(enterpriseUpdateSchema) body: z.output<typeof enterpriseUpdateSchema>,
+  ): Promise<EnterpriseView> {
+    return this.enterprises.updateOwn(actor, body);
+  }
+
+  @Get()
+  @ApiBearerAuth()
+  @Roles(Role.Official, Role.Admin)
+  @ApiOperation({ summary: '辖区内的企业（待核验的在前）' })
+  @ApiQuery({ name: 'pending', required: false, type: Boolean })
+  list(@CurrentActor() actor: RequestActor, @Query('pending') pending?: string): Promise<EnterpriseView[]> {
+    return this.enterprises.listForOfficial(actor, pending === 'true');
+  }
+
+  @Post(':id/verify')
+  @HttpCode(200)
+  @ApiBearerAuth()
+  @Roles(Role.Official, Role.Admin)
+  @ApiIdParam()
+  @ApiOperation({ summary: '核验企业（辖区内的审核人员）' })
+  verify(@CurrentActor() actor: RequestActor, @IdParam() id: string): Promise<EnterpriseView> {
+    return this.enterprises.verify(actor, id);
+  }
+}

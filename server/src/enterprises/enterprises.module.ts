@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { WhitelistController } from '../whitelist/whitelist.controller.js';
+import { WhitelistService } from '../whitelist/whitelist.service.js';
+import { EnterprisesController } from './enterprises.controller.js';
+import { EnterprisesService } from './enterprises.service.js';
+
+@Module({
+  controllers: [EnterprisesController, WhitelistController],
+  providers: [EnterprisesService, WhitelistService],
+  exports: [EnterprisesService],
+})
+export class EnterprisesModule {}

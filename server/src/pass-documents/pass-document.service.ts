@@ -1,0 +1,47 @@
+import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { passFonts } from './fonts.js';
+import { renderPassPdf } from './pass-pdf.js';
+import { createPassQr, type QrPngOptions, type QrSvgOptions, renderQrPng, renderQrSvg } from './pass-qr.js';
+import type { PrintablePass } from './printable-pass.js';
+import { maxPassQrVersion, measurePassQr } from './qr-budget.js';
+
+/**
+ * The pass as images and as the printable A4 document. `url` is what `PassTokenService.issue`
+ * returned; nothing here signs or looks anything up.
+ */
+@Injectable()
+export class PassDocumentService implements OnModuleInit {
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
+  /** A long PUBLIC_BASE_URL costs QR capacity; say so at boot rather than on a printed pass. */
+  onModuleInit(): void {
+    const { version } = measurePassQr(this.config.publicBaseUrl);
+    if (version > maxPassQrVersion) {
+      new Logger('PassDocuments').warn(
+        `PUBLIC_BASE_URL 过长：最大的通行证二维码需要版本 ${version}（上限 ${maxPassQrVersion}），请缩短网址`,
+      );
+    }
+  }
+
+  /** PNG for print at `dpi` (default 300, 5 px per module, written into the file) or screens. */
+  qrPng(url: string, options?: QrPngOptions): Promise<Buffer> {
+    return renderQrPng(url, options);
+  }
+
+  /** SVG sized in mm (default 0.5 mm per module). */
+  qrSvg(url: string, options?: QrSvgOptions): string {
+    return renderQrSvg(url, options);
+  }
+
+  /** QR version and size, e.g. to check that a pass's URL stays within version 13. */
+  qrInfo(url: string): { version: number; modules: number; errorCorrectionLevel: 'Q' } {
+    const qr = createPassQr(url);
+    return { version: qr.version, modules: qr.modules.size, errorCorrectionLevel: 'Q' };
+  }
+
+  /** A4 landscape PDF of the national template with the QR code. */
+  pdf(pass: PrintablePass, url: string): Promise<Buffer> {
+    return renderPassPdf(pass, createPassQr(url), passFonts());
+  }
+}

@@ -1,0 +1,45 @@
+import { describe, expect, it } from '@jest/globals';
+import jsQR from 'jsqr';
+import pngjs from 'pngjs';
+import { createPassQr, passQrSegments, pixelsPerModule, renderQrPng, renderQrSvg } from './pass-qr.js';
+import { largestNationalPass, maxPassQrVersion, measurePassQr } from './qr-budget.js';
+
+const url = `HTTPS://PASS.EXAMPLE.GOV.CN/V/${'31415926535897932'.repeat(20)}`;
+
+describe('pass QR code', () => {
+  it('uses alphanumeric mode for the prefix and numeric mode for the token', () => {
+    expect(passQrSegments(url).map((s) => s.mode)).toEqual(['alphanumeric', 'numeric']);
+    expect(createPassQr(url).segments.map((s) => s.mode.id)).toEqual(['Alphanumeric', 'Numeric']);
+    expect(passQrSegments('https://lower.case/V/123').map((s) => s.mode)).toEqual(['byte', 'numeric']);
+  });
+
+  it('stays within version 13 at level Q for the largest national pass', () => {
+    const measure = measurePassQr('https://txz.jtt.jiangsu.gov.cn');
+    expect(measure.version).toBeLessThanOrEqual(maxPassQrVersion);
+    expect(measurePassQr('http://127.0.0.1:3000', { ...largestNationalPass, waypointCodes: [] }).version).toBeLessThan(
+      measure.version,
+    );
+  });
+
+  it('renders a PNG of at least 5 px per module that states 300 dpi, and decodes with jsQR', async () => {
+    expect(pixelsPerModule(300, 0.4)).toBe(5);
+    expect(pixelsPerModule(300, 0.1)).toBe(5);
+    const png = await renderQrPng(url);
+    const image = pngjs.PNG.sync.read(png);
+    const qr = createPassQr(url);
+    expect(image.width).toBe((qr.modules.size + 8) * 5);
+    const phys = png.indexOf('pHYs');
+    expect(png.readUInt32BE(phys + 4)).toBe(11811); // pixels per metre = 300 dpi
+    expect(png.indexOf('pHYs')).toBeLessThan(png.indexOf('IDAT'));
+    const decoded = jsQR(new Uint8ClampedArray(image.data), image.width, image.height);
+    expect(decoded?.data).toBe(url);
+  });
+
+  it('renders an SVG with a quiet zone and a physical size', () => {
+    const svg = renderQrSvg(url, { moduleMm: 0.5 });
+    const side = createPassQr(url).modules.size + 8;
+    expect(svg).toContain(`viewBox="0 0 ${side} ${side}"`);
+    expect(svg).toContain(`width="${(side * 0.5).toFixed(2)}mm"`);
+    expect(svg).toMatch(/^<svg [^>]*><rect width="\d+" height="\d+" fill="#fff"\/><path fill="#000" d="M4 4h7v1h-7z/);
+  });
+});

@@ -1,0 +1,48 @@
+import { generateKeyPairSync } from 'node:crypto';
+import { encodePassUrl, type PassTokenFields, signPassToken } from '@pass/shared';
+import { createPassQr } from './pass-qr.js';
+
+/** The largest QR version a pass may need at level Q: 69 × 69 modules, 31 mm at 0.4 mm per module. */
+export const maxPassQrVersion = 13;
+
+/**
+ * The biggest national pass a token can describe: a new-energy plate (8 characters), ten waypoints
+ * (the application form's maximum) between Jiangsu and Xinjiang, and a status index of 4 bytes.
+ * Only a provincial material category, sent as text, makes a token longer.
+ */
+export const largestNationalPass: PassTokenFields = {
+  passNumber: '320115999999',
+  plate: '苏AD12345',
+  plateColour: 'green',
+  validFrom: '2022-05-20',
+  validTo: '2022-06-19',
+  originCode: '320115',
+  destinationCode: '654301',
+  waypointCodes: ['340104', '410105', '610113', '620102', '630104', '650202', '652301', '653101', '654002', '654201'],
+  materialCategory: 'key_industrial_products',
+  statusIndex: 0xffffffff,
+  issuedAt: '2022-05-19T09:30:00.000Z',
+};
+
+export interface PassQrMeasure {
+  tokenBytes: number;
+  digits: number;
+  urlLength: number;
+  version: number;
+  modules: number;
+}
+
+/** Signs with a throwaway key: signatures have a fixed length, so the sizes are those of a real pass. */
+export function measurePassQr(baseUrl: string, fields: PassTokenFields = largestNationalPass): PassQrMeasure {
+  const jwk = generateKeyPairSync('ed25519').privateKey.export({ format: 'jwk' });
+  const token = signPassToken(fields, { kid: '00000000', secretKey: Buffer.from(jwk.d!, 'base64url') });
+  const url = encodePassUrl(baseUrl, token);
+  const qr = createPassQr(url);
+  return {
+    tokenBytes: token.length,
+    digits: url.length - url.lastIndexOf('/') - 1,
+    urlLength: url.length,
+    version: qr.version,
+    modules: qr.modules.size,
+  };
+}

@@ -1,0 +1,181 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { chinaToday, ErrorCode, formatPassNumber, maxPassSerial, quotaPeriodKey } from '@pass/shared';
+import { type EntityManager, In, LessThanOrEqual, MoreThanOrEqual } from 'typeorm';
+import type { ApplicationEntity } from '../applications/application.entity.js';
+import { AuditService } from '../audit/audit.service.js';
+import type { RequestActor } from '../auth/auth.decorators.js';
+import { DomainException } from '../common/domain.exception.js';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { DriverEntity } from '../drivers/driver.entity.js';
+import { EnterpriseEntity } from '../enterprises/enterprise.entity.js';
+import { QuotaAllocationEntity } from '../quotas/quota-allocation.entity.js';
+import { SanctionsService } from '../sanctions/sanctions.service.js';
+import { PassTokenService } from '../signing/pass-token.service.js';
+import { VehicleEntity } from '../vehicles/vehicle.entity.js';
+import { nextCounterValue } from './counters.js';
+import { PassEntity } from './pass.entity.js';
+
+/**
+ * Issues the pass of an application approved at its last level, inside the approval's transaction:
+ * sanctions, the enterprise's cap, the vehicle's other passes, the quota, the number, the signed
+ * token and the record commit together or not at all.
+ */
+@Injectable()
+export class IssuanceService {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly tokens: PassTokenService,
+    private readonly sanctions: SanctionsService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async issue(manager: EntityManager, app: ApplicationEntity, official: RequestActor): Promise<PassEntity> {
+    const settings = this.config.province;
+    const today = chinaToday();
+    // Locking the enterprise serialises its concurrent approvals, so its cap cannot be overrun.
+    const enterprise = await manager.findOneOrFail(EnterpriseEntity, {
+      where: { id: app.enterpriseId },
+      lock: manager.connection.options.type === 'better-sqlite3' ? undefined : { mode: 'pessimistic_write' },
+    });
+    const vehicle = await manager.findOneByOrFail(VehicleEntity, { id: app.vehicleId! });
+    await this.sanctions.assertClear(
+      { enterpriseId: app.enterpriseId, plate: vehicle.plate, crewDriverIds: app.crewDriverIds },
+      manager,
+    );
+
+    const cap = settings.quota.maxActivePassesPerEnterprise;
+    if (cap !== null) {
+      const active = await manager.countBy(PassEntity, {
+        enterpriseId: enterprise.id,
+        status: 'active',
+        validTo: MoreThanOrEqual(today),
+      });
+      if (active >= cap) throw new DomainException(ErrorCode.EnterprisePassLimitReached);
+    }
+
+    const overlapping = await manager.findBy(PassEntity, {
+      plate: vehicle.plate,
+      plateColour: vehicle.plateColour,
+      status: 'active',
+      validTo: MoreThanOrEqual(app.validFrom!),
+      validFrom: LessThanOrEqual(app.validTo!),
+    });
+    if (overlapping.length > 0 && !settings.autoSupersede) {
+      throw new DomainException(
+        ErrorCode.VehicleHasActivePass,
+        `该车辆已有有效通行证（${overlapping[0]!.passNumber}，有效期至${overlapping[0]!.validTo}）`,
+      );
+    }
+
+    const quota = settings.quota.enabled ? await this.consumeQuota(manager, app, today) : null;
+
+    const issuerCode = app.reviewSteps.at(-1)!.jurisdictionCode;
+    const serial = await nextCounterValue(manager, `serial:${issuerCode}`);
+    if (serial > maxPassSerial) throw new DomainException(ErrorCode.PassNumbersExhausted);
+    const passNumber = formatPassNumber(issuerCode, serial);
+    const statusIndex = (await nextCounterValue(manager, 'status-index')) - 1;
+
+    const signed = await this.tokens.issue({
+      passNumber,
+      plate: vehicle.plate,
+      plateColour: vehicle.plateColour,
+      validFrom: app.validFrom!,
+      validTo: app.validTo!,
+      originCode: app.originCode!,
+      destinationCode: app.destinationCode!,
+      waypointCodes: app.waypointCodes,
+      materialCategory: app.materialCategory!,
+      statusIndex,
+    });
+    const crew = await manager.findBy(DriverEntity, { id: In(app.crewDriverIds) });
+    const pass = await manager.save(
+      manager.create(PassEntity, {
+        passNumber,
+        issuerCode,
+        routingCounty: app.reviewSteps[0]!.jurisdictionCode,
+        statusIndex,
+        applicationId: app.id,
+        enterpriseId: enterprise.id,
+        enterpriseName: enterprise.name,
+        vehicleId: vehicle.id,
+        plate: vehicle.plate,
+        plateColour: vehicle.plateColour,
+        vehicleType: vehicle.vehicleType,
+        crew: app.crewDriverIds
+          .map((id) => crew.find((d) => d.id === id)!)
+          .map((d) => ({
+            name: d.name,
+            idNumberMasked: d.idNumberMasked,
+            role: d.role,
+          })),
+        materialCategory: app.materialCategory!,
+        materialDescription: app.materialDescription!,
+        originCode: app.originCode!,
+        destinationCode: app.destinationCode!,
+        waypointCodes: app.waypointCodes,
+        validFrom: app.validFrom!,
+        validTo: app.validTo!,
+        issuingDepartment: official.department ?? '通行证核发单位',
+        issuedAt: new Date(signed.issuedAt),
+        issuedBy: official.id,
+        tokenDigits: signed.digits,
+        tokenKid: signed.kid,
+        status: 'active',
+        endedAt: null,
+        endReason: null,
+        supersededBy: null,
+        quotaJurisdiction: quota?.jurisdictionCode ?? null,
+        quotaPeriod: quota?.period ?? null,
+      }),
+    );
+    for (const old of overlapping) {
+      await manager.update(
+        PassEntity,
+        { id: old.id, status: 'active' },
+        { status: 'superseded', endedAt: new Date(), endReason: `由新证 ${passNumber} 替代`, supersededBy: pass.id },
+      );
+      await this.audit.record(manager, null, {
+        action: 'pass.supersede',
+        entityType: 'pass',
+        entityId: old.id,
+        before: { status: 'active' },
+        after: { status: 'superseded', supersededBy: passNumber },
+      });
+    }
+    await this.audit.record(manager, official, {
+      action: 'pass.issue',
+      entityType: 'pass',
+      entityId: pass.id,
+      after: {
+        passNumber,
+        applicationId: app.id,
+        plate: vehicle.plate,
+        validFrom: pass.validFrom,
+        validTo: pass.validTo,
+      },
+    });
+    return pass;
+  }
+
+  /**
+   * Takes one pass from the allocation of the application's first reviewing jurisdiction. The guarded
+   * UPDATE is atomic in the database, so concurrent approvals on any number of servers cannot overdraw it.
+   */
+  private async consumeQuota(manager: EntityManager, app: ApplicationEntity, today: string) {
+    const jurisdictionCode = app.reviewSteps[0]!.jurisdictionCode;
+    const period = quotaPeriodKey(today, this.config.province.quota.period);
+    const result = await manager
+      .createQueryBuilder()
+      .update(QuotaAllocationEntity)
+      .set({ used: () => 'used + 1', updatedAt: new Date() })
+      .where('jurisdiction_code = :jurisdictionCode AND period = :period AND used < amount', {
+        jurisdictionCode,
+        period,
+      })
+      .execute();
+    if (result.affected !== 1) {
+      throw new DomainException(ErrorCode.QuotaExceeded, `本辖区${period}期间的通行证配额已用完或未分配`);
+    }
+    return { jurisdictionCode, period };
+  }
+}

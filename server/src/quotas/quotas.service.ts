@@ -1,0 +1,65 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { ErrorCode, type QuotaAllocation } from '@pass/shared';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
+import type { RequestActor } from '../auth/auth.decorators.js';
+import { DomainException } from '../common/domain.exception.js';
+import { QuotaAllocationEntity } from './quota-allocation.entity.js';
+
+export interface QuotaView {
+  jurisdictionCode: string;
+  period: string;
+  amount: number;
+  used: number;
+  left: number;
+}
+
+const toView = (q: QuotaAllocationEntity): QuotaView => ({
+  jurisdictionCode: q.jurisdictionCode,
+  period: q.period,
+  amount: q.amount,
+  used: q.used,
+  left: q.amount - q.used,
+});
+
+/** Admins allocate; issuance consumes with a guarded update (see IssuanceService). */
+@Injectable()
+export class QuotasService {
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  async allocate(actor: RequestActor, allocation: QuotaAllocation): Promise<QuotaView> {
+    return this.dataSource.transaction(async (manager) => {
+      const where = { jurisdictionCode: allocation.jurisdictionCode, period: allocation.period };
+      const existing = await manager.findOne(QuotaAllocationEntity, {
+        where,
+        lock: manager.connection.options.type === 'better-sqlite3' ? undefined : { mode: 'pessimistic_write' },
+      });
+      if (existing && allocation.amount < existing.used) {
+        throw new DomainException(ErrorCode.ValidationFailed, `配额不能少于本期已签发的${existing.used}张`);
+      }
+      const saved = await manager.save(
+        existing
+          ? Object.assign(existing, { amount: allocation.amount })
+          : manager.create(QuotaAllocationEntity, { ...where, amount: allocation.amount, used: 0 }),
+      );
+      await this.audit.record(manager, actor, {
+        action: 'quota.allocate',
+        entityType: 'quota',
+        entityId: saved.id,
+        before: existing ? { amount: existing.amount } : null,
+        after: { ...where, amount: allocation.amount },
+      });
+      return toView(saved);
+    });
+  }
+
+  async list(period?: string): Promise<QuotaView[]> {
+    const rows = await this.dataSource
+      .getRepository(QuotaAllocationEntity)
+      .find({ where: period ? { period } : {}, order: { period: 'DESC', jurisdictionCode: 'ASC' }, take: 1000 });
+    return rows.map(toView);
+  }
+}

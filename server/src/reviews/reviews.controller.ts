@@ -1,0 +1,108 @@
+import { Controller, Get, HttpCode, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
+import {
+  type ApplicationView,
+  type BatchApproveRequest,
+  batchApproveSchema,
+  ErrorCode,
+  type ReviewDecision,
+  Role,
+  reviewDecisionSchema,
+} from '@pass/shared';
+import type { FastifyReply } from 'fastify';
+import { CurrentActor, type RequestActor, Roles } from '../auth/auth.decorators.js';
+import { ApiIdParam, ApiZodBody, IdParam, ZodBody } from '../common/api-body.js';
+import { DomainException } from '../common/domain.exception.js';
+import type { BatchApproveResult, QueuePage, ReviewCounters, ReviewDetail } from './review.views.js';
+import { ReviewsService } from './reviews.service.js';
+
+@ApiTags('reviews')
+@ApiBearerAuth()
+@Roles(Role.Official)
+@Controller('reviews')
+export class ReviewsController {
+  constructor(private readonly reviews: ReviewsService) {}
+
+  @Get('queue')
+  @ApiOperation({ summary: '待我审核的申请（含下级逾期上报的），等待最久的在前' })
+  @ApiQuery({ name: 'category', required: false })
+  @ApiQuery({ name: 'overdue', required: false, type: Boolean })
+  @ApiQuery({ name: 'whitelistFirst', required: false, type: Boolean })
+  @ApiQuery({ name: 'cursor', required: false })
+  @ApiQuery({ name: 'limit', required: false, type: Number })
+  queue(
+    @CurrentActor() actor: RequestActor,
+    @Query('category') category?: string,
+    @Query('overdue') overdue?: string,
+    @Query('whitelistFirst') whitelistFirst?: string,
+    @Query('cursor') cursor?: string,
+    @Query('limit') limit?: string,
+  ): Promise<QueuePage> {
+    const size = limit === undefined ? 20 : Number(limit);
+    if (!Number.isInteger(size) || size < 1 || size > 100) {
+      throw new DomainException(ErrorCode.ValidationFailed, '每页条数应为1至100');
+    }
+    return this.reviews.queue(actor, {
+      category: category || undefined,
+      overdueOnly: overdue === 'true',
+      whitelistFirst: whitelistFirst === 'true',
+      cursor,
+      limit: size,
+    });
+  }
+
+  @Get('counters')
+  @ApiOperation({ summary: '待审核、逾期、上报数量和本期剩余配额' })
+  counters(@CurrentActor() actor: RequestActor): Promise<ReviewCounters> {
+    return this.reviews.counters(actor);
+  }
+
+  @Get(':id')
+  @ApiIdParam()
+  @ApiOperation({ summary: '审核详情：申请、企业、车辆、人员、材料、车辆其他有效通行证、黑名单命中' })
+  detail(@CurrentActor() actor: RequestActor, @IdParam() id: string): Promise<ReviewDetail> {
+    return this.reviews.detail(actor, id);
+  }
+
+  @Get(':id/attachments/:attachmentId/content')
+  @ApiIdParam()
+  @ApiParam({ name: 'attachmentId', schema: { type: 'string', format: 'uuid' } })
+  @ApiOperation({ summary: '查看申请所附材料' })
+  async attachment(
+    @CurrentActor() actor: RequestActor,
+    @IdParam() id: string,
+    @IdParam('attachmentId') attachmentId: string,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const { attachment, bytes } = await this.reviews.attachment(actor, id, attachmentId);
+    await reply
+      .header('content-type', attachment.mimeType)
+      .header('cache-control', 'private, max-age=3600')
+      .header('x-content-type-options', 'nosniff')
+      .send(bytes);
+  }
+
+  @Post(':id/decision')
+  @HttpCode(200)
+  @ApiIdParam()
+  @ApiOperation({ summary: '审核：通过（末级通过即发证）、不予通过（须说明理由）、退回修改（须说明理由）' })
+  @ApiZodBody(reviewDecisionSchema)
+  decide(
+    @CurrentActor() actor: RequestActor,
+    @IdParam() id: string,
+    @ZodBody(reviewDecisionSchema) body: ReviewDecision,
+  ): Promise<ApplicationView & { passId?: string }> {
+    return this.reviews.decide(actor, id, body);
+  }
+
+  @Post('batch-approve')
+  @HttpCode(200)
+  @ApiOperation({ summary: '批量通过；逐个审核，个别不能通过的不影响其他' })
+  @ApiZodBody(batchApproveSchema)
+  batchApprove(
+    @CurrentActor() actor: RequestActor,
+    @ZodBody(batchApproveSchema) body: BatchApproveRequest,
+  ): Promise<BatchApproveResult[]> {
+    return this.reviews.batchApprove(actor, body);
+  }
+}

@@ -1,0 +1,316 @@
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  type ApplicationView,
+  type BatchApproveRequest,
+  chinaToday,
+  ErrorCode,
+  quotaPeriodKey,
+  type ReviewDecision,
+  Role,
+  TransitionError,
+} from '@pass/shared';
+import { Brackets, DataSource, type EntityManager, In, MoreThanOrEqual } from 'typeorm';
+import { ApplicationEntity } from '../applications/application.entity.js';
+import { toApplicationView } from '../applications/application.view.js';
+import { ApplicationWorkflow } from '../applications/application-workflow.service.js';
+import { AttachmentEntity } from '../attachments/attachment.entity.js';
+import { ATTACHMENT_STORAGE, type AttachmentStorage } from '../attachments/attachment-storage.js';
+import { toAttachmentView } from '../attachments/attachments.service.js';
+import type { RequestActor } from '../auth/auth.decorators.js';
+import { DomainException } from '../common/domain.exception.js';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { DriverEntity } from '../drivers/driver.entity.js';
+import { toDriverView } from '../drivers/drivers.service.js';
+import { EnterpriseEntity } from '../enterprises/enterprise.entity.js';
+import { IssuanceService } from '../passes/issuance.service.js';
+import { PassEntity } from '../passes/pass.entity.js';
+import { QuotaAllocationEntity } from '../quotas/quota-allocation.entity.js';
+import { SanctionsService } from '../sanctions/sanctions.service.js';
+import { VehicleEntity } from '../vehicles/vehicle.entity.js';
+import { toVehicleView } from '../vehicles/vehicles.service.js';
+import type {
+  BatchApproveResult,
+  QueueFilter,
+  QueueItem,
+  QueuePage,
+  ReviewCounters,
+  ReviewDetail,
+} from './review.views.js';
+
+/** The officials' side of an application: the queue at their step, what helps decide, and the decision. */
+@Injectable()
+export class ReviewsService {
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(ATTACHMENT_STORAGE) private readonly storage: AttachmentStorage,
+    private readonly workflow: ApplicationWorkflow,
+    private readonly issuance: IssuanceService,
+    private readonly sanctions: SanctionsService,
+  ) {}
+
+  /**
+   * Applications awaiting this official's step, plus those overdue one step below (escalated), oldest
+   * first; whitelisted enterprises first when asked. Keyset-paginated on (whitelisted, submitted_at, id).
+   */
+  async queue(actor: RequestActor, filter: QueueFilter): Promise<QueuePage> {
+    const { jurisdiction, level } = scopeOf(actor);
+    const now = new Date();
+    const query = this.dataSource
+      .getRepository(ApplicationEntity)
+      .createQueryBuilder('a')
+      .innerJoin(EnterpriseEntity, 'e', 'e.id = a.enterprise_id')
+      .leftJoin(VehicleEntity, 'v', 'v.id = a.vehicle_id')
+      .select(['a.id AS id', 'a.status AS status', 'a.material_category AS category'])
+      .addSelect(['a.submitted_at AS submittedAt', 'a.due_at AS dueAt', 'a.whitelisted AS whitelisted'])
+      .addSelect(['a.current_level AS currentLevel', 'a.current_jurisdiction AS currentJurisdiction'])
+      .addSelect(['a.valid_from AS validFrom', 'a.valid_to AS validTo'])
+      .addSelect(['e.name AS enterpriseName', 'v.plate AS plate', 'v.plate_colour AS plateColour'])
+      .where(
+        new Brackets((q) =>
+          q
+            .where('(a.current_jurisdiction = :jurisdiction AND a.current_level = :level)')
+            .orWhere('(a.escalation_jurisdiction = :jurisdiction AND a.escalation_level = :level AND a.due_at < :now)'),
+        ),
+        { jurisdiction, level, now },
+      );
+    if (filter.category) query.andWhere('a.material_category = :category', { category: filter.category });
+    if (filter.overdueOnly) query.andWhere('a.due_at < :now', { now });
+    if (filter.cursor) {
+      const c = decodeQueueCursor(filter.cursor);
+      const keyset = '(a.submitted_at > :t OR (a.submitted_at = :t AND a.id > :id))';
+      query.andWhere(filter.whitelistFirst ? `(a.whitelisted < :w OR (a.whitelisted = :w AND ${keyset}))` : keyset, {
+        w: c.w,
+        t: new Date(c.t),
+        id: c.id,
+      });
+    }
+    if (filter.whitelistFirst) query.orderBy('a.whitelisted', 'DESC').addOrderBy('a.submitted_at', 'ASC');
+    else query.orderBy('a.submitted_at', 'ASC');
+    query.addOrderBy('a.id', 'ASC').limit(filter.limit + 1);
+
+    const rows: RawQueueRow[] = await query.getRawMany();
+    const page = rows.slice(0, filter.limit);
+    const last = page.at(-1);
+    return {
+      items: page.map((row) => toQueueItem(row, jurisdiction, level, now)),
+      nextCursor:
+        rows.length > filter.limit && last
+          ? encodeQueueCursor(Number(last.whitelisted) ? 1 : 0, new Date(last.submittedAt).toISOString(), last.id)
+          : null,
+    };
+  }
+
+  async counters(actor: RequestActor): Promise<ReviewCounters> {
+    const { jurisdiction, level } = scopeOf(actor);
+    const now = new Date();
+    const repo = this.dataSource.getRepository(ApplicationEntity);
+    const mine = repo
+      .createQueryBuilder('a')
+      .where('a.current_jurisdiction = :jurisdiction AND a.current_level = :level', { jurisdiction, level });
+    const [waiting, overdue, escalated] = await Promise.all([
+      mine.clone().getCount(),
+      mine.clone().andWhere('a.due_at < :now', { now }).getCount(),
+      repo
+        .createQueryBuilder('a')
+        .where('a.escalation_jurisdiction = :jurisdiction AND a.escalation_level = :level AND a.due_at < :now', {
+          jurisdiction,
+          level,
+          now,
+        })
+        .getCount(),
+    ]);
+    const quota = this.config.province.quota;
+    let quotaLeft: number | null = null;
+    if (quota.enabled) {
+      const period = quotaPeriodKey(chinaToday(), quota.period);
+      const allocation = await this.dataSource
+        .getRepository(QuotaAllocationEntity)
+        .findOneBy({ jurisdictionCode: jurisdiction, period });
+      quotaLeft = allocation ? allocation.amount - allocation.used : 0;
+    }
+    return { waiting, overdue, escalated, quotaLeft };
+  }
+
+  async detail(actor: RequestActor, id: string): Promise<ReviewDetail> {
+    const app = await this.findInScope(actor, id);
+    const manager = this.dataSource.manager;
+    const enterprise = await manager.findOneByOrFail(EnterpriseEntity, { id: app.enterpriseId });
+    const vehicle = app.vehicleId ? await manager.findOneBy(VehicleEntity, { id: app.vehicleId }) : null;
+    const crew = app.crewDriverIds.length ? await manager.findBy(DriverEntity, { id: In(app.crewDriverIds) }) : [];
+    const attachments = app.attachmentIds.length
+      ? await manager.findBy(AttachmentEntity, { id: In(app.attachmentIds) })
+      : [];
+    const otherPasses = vehicle
+      ? await manager.findBy(PassEntity, {
+          plate: vehicle.plate,
+          plateColour: vehicle.plateColour,
+          status: 'active',
+          validTo: MoreThanOrEqual(chinaToday()),
+        })
+      : [];
+    return {
+      application: toApplicationView(app, actor),
+      enterprise: {
+        id: enterprise.id,
+        name: enterprise.name,
+        creditCode: enterprise.creditCode,
+        verified: enterprise.verifiedAt !== null,
+        whitelisted: app.whitelisted,
+        suspendedUntil: enterprise.suspendedUntil,
+      },
+      vehicle: vehicle ? toVehicleView(vehicle) : null,
+      crew: crew.map(toDriverView),
+      attachments: attachments.map(toAttachmentView),
+      vehicleActivePasses: otherPasses.map((p) => ({
+        passNumber: p.passNumber,
+        validFrom: p.validFrom,
+        validTo: p.validTo,
+      })),
+      blacklistHits: await this.sanctions.hits({
+        enterpriseId: app.enterpriseId,
+        plate: vehicle?.plate ?? null,
+        crewDriverIds: app.crewDriverIds,
+      }),
+      overdue: app.dueAt !== null && app.dueAt < new Date(),
+      dueAt: app.dueAt?.toISOString() ?? null,
+    };
+  }
+
+  async attachment(actor: RequestActor, applicationId: string, attachmentId: string) {
+    const app = await this.findInScope(actor, applicationId);
+    const attachment = app.attachmentIds.includes(attachmentId)
+      ? await this.dataSource.getRepository(AttachmentEntity).findOneBy({ id: attachmentId })
+      : null;
+    if (!attachment) throw new DomainException(ErrorCode.NotFound, '未找到该附件');
+    return { attachment, bytes: await this.storage.get(attachment.storageKey) };
+  }
+
+  /** Approve (issuing the pass at the last level), reject or return, as one transaction. */
+  async decide(
+    actor: RequestActor,
+    id: string,
+    decision: ReviewDecision,
+  ): Promise<ApplicationView & { passId?: string }> {
+    let passId: string | undefined;
+    const find = (manager: EntityManager) => this.findForDecision(manager, id);
+    let updated: ApplicationEntity;
+    if (decision.decision === 'approve') {
+      updated = await this.workflow.transition(actor, 'approve', {
+        find,
+        comment: decision.comment ?? null,
+        afterwards: async (app, manager) => {
+          if (app.status === 'approved') passId = (await this.issuance.issue(manager, app, actor)).id;
+        },
+      });
+    } else if (decision.decision === 'reject') {
+      updated = await this.workflow.transition(actor, 'reject', {
+        find,
+        comment: decision.reason,
+        prepare: async () => ({ lastReason: decision.reason }),
+      });
+    } else {
+      updated = await this.workflow.transition(actor, 'return', {
+        find,
+        comment: decision.reason,
+        prepare: async () => ({ lastReason: decision.reason, fieldsToFix: decision.fieldsToFix ?? [] }),
+      });
+    }
+    return { ...toApplicationView(updated, actor), ...(passId ? { passId } : {}) };
+  }
+
+  /** Each application is decided on its own: one refused does not stop the others. */
+  async batchApprove(actor: RequestActor, request: BatchApproveRequest): Promise<BatchApproveResult[]> {
+    const results: BatchApproveResult[] = [];
+    for (const id of request.applicationIds) {
+      try {
+        const decided = await this.decide(actor, id, { decision: 'approve', comment: request.comment });
+        results.push({ id, ok: true, status: decided.status, passId: decided.passId ?? null });
+      } catch (error) {
+        if (!(error instanceof DomainException || error instanceof TransitionError)) throw error;
+        results.push({ id, ok: false, code: error.code, message: error.message });
+      }
+    }
+    return results;
+  }
+
+  private async findForDecision(manager: EntityManager, id: string): Promise<ApplicationEntity> {
+    const app = await manager.findOneBy(ApplicationEntity, { id });
+    if (!app || app.status === 'draft') throw new DomainException(ErrorCode.NotFound, '未找到该申请');
+    return app;
+  }
+
+  /** An application this official reviews (or reviewed, or sees escalated); others answer 404. */
+  private async findInScope(actor: RequestActor, id: string): Promise<ApplicationEntity> {
+    const app = await this.dataSource.getRepository(ApplicationEntity).findOneBy({ id });
+    const visible =
+      app &&
+      app.status !== 'draft' &&
+      (actor.role === Role.Admin ||
+        app.reviewSteps.some((s) => s.jurisdictionCode === actor.jurisdictionCode && s.level === actor.reviewLevel));
+    if (!app || !visible) throw new DomainException(ErrorCode.NotFound, '未找到该申请');
+    return app;
+  }
+}
+
+interface RawQueueRow {
+  id: string;
+  status: string;
+  category: string;
+  submittedAt: string | Date;
+  dueAt: string | Date | null;
+  whitelisted: number | boolean | string;
+  currentLevel: string;
+  currentJurisdiction: string;
+  validFrom: string;
+  validTo: string;
+  enterpriseName: string;
+  plate: string | null;
+  plateColour: string | null;
+}
+
+function scopeOf(actor: RequestActor): { jurisdiction: string; level: string } {
+  if (actor.role !== Role.Official || !actor.jurisdictionCode || !actor.reviewLevel) {
+    throw new DomainException(ErrorCode.Forbidden);
+  }
+  return { jurisdiction: actor.jurisdictionCode, level: actor.reviewLevel };
+}
+
+// SQLite hands back DATETIME columns of raw queries as text in UTC without a zone.
+const asDate = (value: string | Date) =>
+  value instanceof Date
+    ? value
+    : new Date(value.includes('T') || value.endsWith('Z') ? value : `${value.replace(' ', 'T')}Z`);
+
+function toQueueItem(row: RawQueueRow, jurisdiction: string, level: string, now: Date): QueueItem {
+  const dueAt = row.dueAt ? asDate(row.dueAt) : null;
+  return {
+    id: row.id,
+    status: row.status as QueueItem['status'],
+    enterpriseName: row.enterpriseName,
+    plate: row.plate,
+    plateColour: row.plateColour,
+    materialCategory: row.category,
+    validFrom: String(row.validFrom).slice(0, 10),
+    validTo: String(row.validTo).slice(0, 10),
+    submittedAt: asDate(row.submittedAt).toISOString(),
+    dueAt: dueAt?.toISOString() ?? null,
+    overdue: dueAt !== null && dueAt < now,
+    escalated: !(row.currentJurisdiction === jurisdiction && row.currentLevel === level),
+    whitelisted: Boolean(Number(row.whitelisted)),
+  };
+}
+
+function encodeQueueCursor(w: number, t: string, id: string): string {
+  return Buffer.from(JSON.stringify({ w, t, id })).toString('base64url');
+}
+
+function decodeQueueCursor(cursor: string): { w: number; t: string; id: string } {
+  try {
+    const c = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { w: number; t: string; id: string };
+    if (typeof c.id !== 'string' || Number.isNaN(new Date(c.t).getTime())) throw new Error('bad cursor');
+    return c;
+  } catch {
+    throw new DomainException(ErrorCode.ValidationFailed, '分页参数无效');
+  }
+}

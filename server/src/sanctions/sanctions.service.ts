@@ -1,0 +1,180 @@
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  type BlacklistEntry,
+  type BlacklistKind,
+  chinaToday,
+  ErrorCode,
+  maskIdNumber,
+  type Suspension,
+} from '@pass/shared';
+import { DataSource, type EntityManager, In, IsNull } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
+import type { RequestActor } from '../auth/auth.decorators.js';
+import { DomainException } from '../common/domain.exception.js';
+import { DriverEntity } from '../drivers/driver.entity.js';
+import { IdNumberProtector } from '../drivers/id-number-protector.js';
+import { EnterpriseEntity } from '../enterprises/enterprise.entity.js';
+import { BlacklistEntryEntity } from './blacklist-entry.entity.js';
+
+export interface BlacklistHit {
+  kind: BlacklistKind;
+  label: string;
+  reason: string;
+  until: string | null;
+}
+
+export interface BlacklistEntryView extends BlacklistHit {
+  id: string;
+  createdAt: string;
+}
+
+/** The subjects of one application, as the blacklist keys them. */
+export interface SanctionSubjects {
+  enterpriseId: string;
+  plate: string | null;
+  crewDriverIds: string[];
+}
+
+/** 黑名单 and 熔断: who may not receive passes, checked when an application is submitted and again when approved. */
+@Injectable()
+export class SanctionsService {
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    private readonly idNumbers: IdNumberProtector,
+    private readonly audit: AuditService,
+  ) {}
+
+  async addToBlacklist(actor: RequestActor, entry: BlacklistEntry): Promise<BlacklistEntryView> {
+    const [subjectKey, subjectLabel] =
+      entry.kind === 'driver' ? [this.idNumbers.hash(entry.key), maskIdNumber(entry.key)] : [entry.key, entry.key];
+    return this.dataSource.transaction(async (manager) => {
+      const saved = await manager.save(
+        manager.create(BlacklistEntryEntity, {
+          kind: entry.kind,
+          subjectKey,
+          subjectLabel,
+          reason: entry.reason,
+          until: entry.until ?? null,
+          createdBy: actor.id,
+          liftedAt: null,
+        }),
+      );
+      await this.audit.record(manager, actor, {
+        action: 'blacklist.add',
+        entityType: 'blacklist',
+        entityId: saved.id,
+        after: { kind: saved.kind, subject: subjectLabel, reason: saved.reason, until: saved.until },
+      });
+      return toView(saved);
+    });
+  }
+
+  async lift(actor: RequestActor, id: string): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const entry = await manager.findOneBy(BlacklistEntryEntity, { id, liftedAt: IsNull() });
+      if (!entry) throw new DomainException(ErrorCode.NotFound);
+      entry.liftedAt = new Date();
+      await manager.save(entry);
+      await this.audit.record(manager, actor, {
+        action: 'blacklist.lift',
+        entityType: 'blacklist',
+        entityId: id,
+        before: { kind: entry.kind, subject: entry.subjectLabel },
+      });
+    });
+  }
+
+  async list(): Promise<BlacklistEntryView[]> {
+    const entries = await this.dataSource
+      .getRepository(BlacklistEntryEntity)
+      .find({ where: { liftedAt: IsNull() }, order: { createdAt: 'DESC' }, take: 1000 });
+    return entries.filter((e) => inForce(e)).map(toView);
+  }
+
+  async suspend(actor: RequestActor, suspension: Suspension): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const enterprise = await manager.findOneBy(EnterpriseEntity, { id: suspension.enterpriseId });
+      if (!enterprise) throw new DomainException(ErrorCode.NotFound, '未找到该企业');
+      const before = { suspendedUntil: enterprise.suspendedUntil, reason: enterprise.suspensionReason };
+      enterprise.suspendedUntil = suspension.until;
+      enterprise.suspensionReason = suspension.reason;
+      await manager.save(enterprise);
+      await this.audit.record(manager, actor, {
+        action: 'enterprise.suspend',
+        entityType: 'enterprise',
+        entityId: enterprise.id,
+        before,
+        after: { suspendedUntil: suspension.until, reason: suspension.reason },
+      });
+    });
+  }
+
+  async liftSuspension(actor: RequestActor, enterpriseId: string): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const enterprise = await manager.findOneBy(EnterpriseEntity, { id: enterpriseId });
+      if (!enterprise) throw new DomainException(ErrorCode.NotFound, '未找到该企业');
+      const before = { suspendedUntil: enterprise.suspendedUntil, reason: enterprise.suspensionReason };
+      enterprise.suspendedUntil = null;
+      enterprise.suspensionReason = null;
+      await manager.save(enterprise);
+      await this.audit.record(manager, actor, {
+        action: 'enterprise.lift_suspension',
+        entityType: 'enterprise',
+        entityId: enterprise.id,
+        before,
+      });
+    });
+  }
+
+  /** Blacklist entries in force against the application's enterprise, vehicle or crew. */
+  async hits(subjects: SanctionSubjects, manager: EntityManager = this.dataSource.manager): Promise<BlacklistHit[]> {
+    const enterprise = await manager.findOneByOrFail(EnterpriseEntity, { id: subjects.enterpriseId });
+    const crew = subjects.crewDriverIds.length
+      ? await manager.findBy(DriverEntity, { id: In(subjects.crewDriverIds) })
+      : [];
+    const keys = [
+      enterprise.creditCode,
+      ...(subjects.plate ? [subjects.plate] : []),
+      ...crew.map((d) => d.idNumberHash),
+    ];
+    const entries = await manager.findBy(BlacklistEntryEntity, { subjectKey: In(keys), liftedAt: IsNull() });
+    return entries
+      .filter((e) => inForce(e))
+      .map((e) => ({ kind: e.kind, label: e.subjectLabel, reason: e.reason, until: e.until }));
+  }
+
+  /** Refuses issuance to a suspended or blacklisted subject, naming which. */
+  async assertClear(subjects: SanctionSubjects, manager: EntityManager): Promise<void> {
+    const enterprise = await manager.findOneByOrFail(EnterpriseEntity, { id: subjects.enterpriseId });
+    if (enterprise.suspendedUntil && enterprise.suspendedUntil >= chinaToday()) {
+      throw new DomainException(
+        ErrorCode.EnterpriseSuspended,
+        `该企业已被暂停办理通行证至${enterprise.suspendedUntil}：${enterprise.suspensionReason ?? ''}`,
+      );
+    }
+    const [hit] = await this.hits(subjects, manager);
+    if (hit) {
+      throw new DomainException(
+        ErrorCode.Blacklisted,
+        `${kindLabel[hit.kind]}${hit.label}已被列入黑名单：${hit.reason}`,
+      );
+    }
+  }
+}
+
+const kindLabel: Record<BlacklistKind, string> = { enterprise: '企业', driver: '司乘人员', vehicle: '车辆' };
+
+function inForce(entry: BlacklistEntryEntity): boolean {
+  return !entry.until || entry.until >= chinaToday();
+}
+
+function toView(e: BlacklistEntryEntity): BlacklistEntryView {
+  return {
+    id: e.id,
+    kind: e.kind,
+    label: e.subjectLabel,
+    reason: e.reason,
+    until: e.until,
+    createdAt: e.createdAt.toISOString(),
+  };
+}

@@ -1,0 +1,69 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { addDays, chinaToday, extractTokenFromUrl, verifyPassToken } from '@pass/shared';
+import { DomainException } from '../common/domain.exception.js';
+import { loadConfig } from '../config/app-config.js';
+import { type PassTokenInput, PassTokenService } from './pass-token.service.js';
+import { SigningKeysService } from './signing-keys.service.js';
+
+const pass: PassTokenInput = {
+  passNumber: '320115000123',
+  plate: '苏AD12345',
+  plateColour: 'green',
+  validFrom: '2022-05-20',
+  validTo: '2022-05-29',
+  originCode: '320115',
+  destinationCode: '650102',
+  waypointCodes: ['410105'],
+  materialCategory: 'medical',
+  statusIndex: 41,
+};
+
+describe('PassTokenService', () => {
+  let dataDir: string;
+  let keys: SigningKeysService;
+  let tokens: PassTokenService;
+
+  beforeAll(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'pass-token-'));
+    const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, PUBLIC_BASE_URL: 'https://pass.example.gov.cn/' });
+    keys = new SigningKeysService(config);
+    await keys.onModuleInit();
+    tokens = new PassTokenService(config, keys);
+  });
+
+  afterAll(async () => {
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('signs with the current key and puts the token in the configured URL', async () => {
+    const issued = await tokens.issue(pass);
+    expect(issued.issuedAt).toMatch(/:\d\d\.000Z$/);
+    expect(issued.url).toMatch(/^HTTPS:\/\/PASS\.EXAMPLE\.GOV\.CN\/V\/\d+$/);
+    expect(issued.url.endsWith(issued.digits)).toBe(true);
+    expect(extractTokenFromUrl(issued.url)).toEqual(issued.token);
+
+    const trustList = await keys.trustList();
+    expect(trustList.keys.map((key) => key.kid)).toEqual([issued.kid]);
+    expect(trustList.keys[0]).toMatchObject({ issuerRegion: '320000', issuerName: '江苏省重点物资运输车辆通行证签发系统' });
+    const result = verifyPassToken(issued.token, { trustList, now: new Date('2022-05-22T04:00:00Z') });
+    expect(result.state === 'valid' && result.claims).toMatchObject({ ...pass, issuedAt: issued.issuedAt });
+  });
+
+  it('refuses a pass that would outlive its key in the trust list', async () => {
+    const today = chinaToday();
+    await expect(tokens.issue({ ...pass, validFrom: today, validTo: addDays(today, 401) })).rejects.toMatchObject({
+      code: 'VALIDITY_TOO_LONG',
+      status: 422,
+    });
+    await expect(tokens.issue({ ...pass, validFrom: today, validTo: addDays(today, 400) })).resolves.toBeDefined();
+  });
+
+  it('answers fields that cannot be signed with a validation error, not a crash', async () => {
+    const error = await tokens.issue({ ...pass, plate: '苏A·D12345' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DomainException);
+    expect(error).toMatchObject({ code: 'VALIDATION_FAILED', status: 400 });
+  });
+});

@@ -1,0 +1,64 @@
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  addDays,
+  bytesToDecimal,
+  chinaToday,
+  encodePassUrl,
+  ErrorCode,
+  type PassTokenFields,
+  signPassToken,
+} from '@pass/shared';
+import { DomainException } from '../common/domain.exception.js';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { SigningKeysService } from './signing-keys.service.js';
+
+/** What the issuing code knows about a pass; the signing time is added here. */
+export type PassTokenInput = Omit<PassTokenFields, 'issuedAt'>;
+
+export interface IssuedPassToken {
+  /** COSE_Sign1 bytes (docs/pass-token.md). */
+  token: Uint8Array;
+  /** The token as the decimal digits of the URL. */
+  digits: string;
+  /** What the QR code holds: `<PUBLIC_BASE_URL>/V/<digits>`, upper case up to the digits. */
+  url: string;
+  kid: string;
+  issuedAt: string;
+}
+
+/** Signs pass tokens with the current key; the issuance workflow calls it when a pass is granted. */
+@Injectable()
+export class PassTokenService {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly keys: SigningKeysService,
+  ) {}
+
+  async issue(pass: PassTokenInput, now = new Date()): Promise<IssuedPassToken> {
+    // A key leaves the trust list `keyRetentionDays` after it stops signing; a pass running longer
+    // than that after issue would turn into "unknown key" at checkpoints while still valid.
+    const lastListedDay = addDays(chinaToday(now), this.config.signing.keyRetentionDays);
+    if (pass.validTo > lastListedDay) {
+      throw new DomainException(
+        ErrorCode.ValidityTooLong,
+        `通行证有效期截止日期不能晚于${lastListedDay}（签发后${this.config.signing.keyRetentionDays}天）`,
+      );
+    }
+    const key = await this.keys.signingKey(now);
+    const issuedAt = new Date(Math.floor(now.getTime() / 1000) * 1000).toISOString();
+    let token: Uint8Array;
+    try {
+      token = signPassToken({ ...pass, issuedAt }, { kid: key.kid, secretKey: key.secretKey });
+    } catch (error) {
+      if (!(error instanceof RangeError)) throw error;
+      throw new DomainException(ErrorCode.ValidationFailed, undefined, [{ path: 'pass', message: error.message }]);
+    }
+    return {
+      token,
+      digits: bytesToDecimal(token),
+      url: encodePassUrl(this.config.publicBaseUrl, token),
+      kid: key.kid,
+      issuedAt,
+    };
+  }
+}

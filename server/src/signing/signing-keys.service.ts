@@ -1,0 +1,39 @@
+import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import type { TrustList } from '@pass/shared';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { KeyStore } from './key-store.js';
+import { type SigningKey, toTrustedKey } from './signing-key.js';
+
+/** The deployment's pass signing keys (see KeyStore) and the trust list that publishes them. */
+@Injectable()
+export class SigningKeysService implements OnModuleInit {
+  private readonly logger = new Logger('SigningKeys');
+  readonly store: KeyStore;
+
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
+    this.store = new KeyStore(config.signing.keysDir, { warn: (message) => this.logger.warn(message) });
+  }
+
+  async onModuleInit(): Promise<void> {
+    await this.store.ensureKey();
+    const current = await this.store.signingKey(new Date());
+    if (current) this.logger.log(`通行证签名密钥 ${current.kid}（${this.config.signing.keysDir}）`);
+    else this.logger.error(`${this.config.signing.keysDir} 中没有当前可用的签名密钥，无法签发通行证`);
+  }
+
+  /** Throws when no key is in its signing period: an operator must rotate (see docs/pass-token.md). */
+  async signingKey(now: Date): Promise<SigningKey> {
+    const key = await this.store.signingKey(now);
+    if (!key) throw new Error(`No pass signing key is active in ${this.config.signing.keysDir}`);
+    return key;
+  }
+
+  async trustList(now = new Date()): Promise<TrustList> {
+    const { issuerName, issuerRegion, keyRetentionDays } = this.config.signing;
+    const keys = await this.store.publishedKeys(now, keyRetentionDays);
+    return {
+      generatedAt: now.toISOString(),
+      keys: keys.map((key) => toTrustedKey(key, issuerName, issuerRegion)),
+    };
+  }
+}

@@ -1,0 +1,81 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { ErrorCode, type Vehicle, type VehicleView } from '@pass/shared';
+import { DataSource } from 'typeorm';
+import { ApplicationEntity } from '../applications/application.entity.js';
+import { type RequestActor } from '../auth/auth.decorators.js';
+import { DomainException } from '../common/domain.exception.js';
+import { isUniqueViolation } from '../database/errors.js';
+import { VehicleEntity } from './vehicle.entity.js';
+
+export function toVehicleView(v: VehicleEntity): VehicleView {
+  return {
+    id: v.id,
+    plate: v.plate,
+    plateColour: v.plateColour,
+    vehicleType: v.vehicleType,
+    transportLicenseNumber: v.transportLicenseNumber,
+    vin: v.vin,
+  };
+}
+
+/** An enterprise's vehicles, registered once and picked from then on; other enterprises' are invisible. */
+@Injectable()
+export class VehiclesService {
+  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+
+  async list(actor: RequestActor): Promise<VehicleView[]> {
+    const vehicles = await this.repo.find({
+      where: { enterpriseId: enterpriseOf(actor) },
+      order: { createdAt: 'ASC' },
+    });
+    return vehicles.map(toVehicleView);
+  }
+
+  async get(actor: RequestActor, id: string): Promise<VehicleView> {
+    return toVehicleView(await this.findOwn(actor, id));
+  }
+
+  async create(actor: RequestActor, vehicle: Vehicle): Promise<VehicleView> {
+    return this.saveUnique(
+      this.repo.create({ ...vehicle, vin: vehicle.vin ?? null, enterpriseId: enterpriseOf(actor) }),
+    );
+  }
+
+  async update(actor: RequestActor, id: string, vehicle: Vehicle): Promise<VehicleView> {
+    const existing = await this.findOwn(actor, id);
+    return this.saveUnique(Object.assign(existing, { ...vehicle, vin: vehicle.vin ?? null }));
+  }
+
+  async remove(actor: RequestActor, id: string): Promise<void> {
+    const vehicle = await this.findOwn(actor, id);
+    if (await this.dataSource.getRepository(ApplicationEntity).existsBy({ vehicleId: vehicle.id })) {
+      throw new DomainException(ErrorCode.Conflict, '该车辆已用于通行证申请，不能删除');
+    }
+    await this.repo.delete({ id: vehicle.id });
+  }
+
+  /** The caller's own vehicle, or 404 — the same answer whether it is another's or does not exist. */
+  async findOwn(actor: RequestActor, id: string): Promise<VehicleEntity> {
+    const vehicle = await this.repo.findOneBy({ id, enterpriseId: enterpriseOf(actor) });
+    if (!vehicle) throw new DomainException(ErrorCode.NotFound, '未找到该车辆');
+    return vehicle;
+  }
+
+  private get repo() {
+    return this.dataSource.getRepository(VehicleEntity);
+  }
+
+  private async saveUnique(vehicle: VehicleEntity): Promise<VehicleView> {
+    try {
+      return toVehicleView(await this.repo.save(vehicle));
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new DomainException(ErrorCode.DuplicateVehicle);
+      throw error;
+    }
+  }
+}
+
+export function enterpriseOf(actor: RequestActor): string {
+  if (!actor.enterpriseId) throw new DomainException(ErrorCode.Forbidden);
+  return actor.enterpriseId;
+}

@@ -1,0 +1,103 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { ErrorCode, validateCreditCode, type WhitelistImportReport } from '@pass/shared';
+import { DataSource, In } from 'typeorm';
+import { DomainException } from '../common/domain.exception.js';
+import { parseCsv } from './csv.js';
+import { WhitelistEntryEntity } from './whitelist-entry.entity.js';
+
+interface RejectedRow {
+  line: number;
+  creditCode: string;
+  reason: string;
+}
+
+interface WhitelistRow {
+  line: number;
+  creditCode: string;
+  name: string;
+  remove: boolean;
+}
+
+@Injectable()
+export class WhitelistService {
+  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+
+  /**
+   * Imports one batch. Every row is checked first; if any is refused, nothing is written and the
+   * error lists each bad row and why, so a corrected file can simply be imported again.
+   */
+  async import(batch: string, csv: string): Promise<WhitelistImportReport> {
+    const { rows, rejected } = this.parse(csv);
+    if (rejected.length > 0) {
+      throw new DomainException(
+        ErrorCode.ValidationFailed,
+        `名单中有${rejected.length}行有误，整批未导入，请修改后重新导入`,
+        rejected.map((r) => ({ path: `第${r.line}行 ${r.creditCode}`.trim(), message: r.reason })),
+      );
+    }
+    if (rows.length === 0) throw new DomainException(ErrorCode.ValidationFailed, '名单中没有企业');
+    const report: WhitelistImportReport = { batch, added: 0, updated: 0, removed: 0 };
+    await this.dataSource.transaction(async (manager) => {
+      const existing = new Map(
+        (await manager.findBy(WhitelistEntryEntity, { creditCode: In(rows.map((r) => r.creditCode)) })).map((e) => [
+          e.creditCode,
+          e,
+        ]),
+      );
+      const now = new Date();
+      for (const row of rows) {
+        const entry = existing.get(row.creditCode);
+        if (row.remove) {
+          if (entry && !entry.removedAt) {
+            await manager.save(Object.assign(entry, { removedAt: now, batch }));
+            report.removed++;
+          }
+          continue;
+        }
+        if (entry) {
+          await manager.save(Object.assign(entry, { enterpriseName: row.name, batch, removedAt: null }));
+          report.updated++;
+        } else {
+          await manager.save(
+            manager.create(WhitelistEntryEntity, {
+              creditCode: row.creditCode,
+              enterpriseName: row.name,
+              batch,
+              removedAt: null,
+            }),
+          );
+          report.added++;
+        }
+      }
+    });
+    return report;
+  }
+
+  private parse(csv: string): { rows: WhitelistRow[]; rejected: RejectedRow[] } {
+    const rows: WhitelistRow[] = [];
+    const rejected: RejectedRow[] = [];
+    const seen = new Map<string, number>();
+    for (const [index, cells] of parseCsv(csv).entries()) {
+      const line = index + 1;
+      const [rawCode = '', name = '', action = ''] = cells.map((c) => c.trim());
+      if (!rawCode && !name && !action) continue;
+      if (index === 0 && rawCode.includes('信用代码')) continue;
+      const code = validateCreditCode(rawCode);
+      const problem = code.ok ? rowProblem(name, action, seen.get(code.value)) : code.message;
+      if (problem || !code.ok) {
+        rejected.push({ line, creditCode: rawCode, reason: problem ?? '' });
+        continue;
+      }
+      seen.set(code.value, line);
+      rows.push({ line, creditCode: code.value, name, remove: action === '移出' });
+    }
+    return { rows, rejected };
+  }
+}
+
+function rowProblem(name: string, action: string, earlierLine: number | undefined): string | undefined {
+  if (name.length < 2 || name.length > 100) return '企业名称应为2至100个字';
+  if (!['', '加入', '移出'].includes(action)) return '操作应为“加入”或“移出”';
+  if (earlierLine) return `与第${earlierLine}行重复`;
+  return undefined;
+}

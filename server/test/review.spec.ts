@@ -1,0 +1,320 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { addDays, chinaToday } from '@pass/shared';
+import { DataSource } from 'typeorm';
+import { AccountEntity } from '../src/accounts/account.entity.js';
+import { ApplicationEntity } from '../src/applications/application.entity.js';
+import { type ApiClient, loginAs } from './support/api.js';
+import { completeApplication, type Fleet, registerFleet, seedAndLogin, submitApplication } from './support/fixtures.js';
+import { startTestApp, type TestApp } from './support/test-app.js';
+
+describe('review workflow along the Jiangsu chain (district → city)', () => {
+  let t: TestApp;
+  let as: Awaited<ReturnType<typeof seedAndLogin>>;
+  let fleet: Fleet;
+  let gulouOfficial: ApiClient;
+  let plateSerial = 10;
+
+  /** A new vehicle each time, so passes of one test never collide with another's. */
+  const newFleet = async () => {
+    plateSerial++;
+    return {
+      ...fleet,
+      ...(await registerFleet(as.fleetManager, `苏A${String(10000 + plateSerial)}`, 600 + plateSerial * 2)),
+    };
+  };
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    as = await seedAndLogin(t);
+    fleet = await registerFleet(as.fleetManager, '苏A10000', 600);
+    await as.admin.post('/admin/accounts', {
+      role: 'official',
+      name: '鼓楼审核',
+      phone: '13700000020',
+      password: 'Review2022',
+      jurisdictionCode: '320106',
+      department: '鼓楼区工业和信息化局',
+      reviewLevel: 'district',
+    });
+    gulouOfficial = await loginAs(t.url, '13700000020', 'Review2022');
+  });
+
+  afterAll(async () => {
+    await t.close();
+  });
+
+  const queueIds = async (client: ApiClient, query = '') =>
+    ((await client.get(`/reviews/queue${query}`)).body.items as { id: string }[]).map((i) => i.id);
+
+  it('routes a submission to the district queue only, and gives the official what helps decide', async () => {
+    const id = await submitApplication(as.fleetManager, completeApplication(fleet));
+    expect(await queueIds(as.districtOfficial)).toContain(id);
+    expect(await queueIds(as.cityOfficial)).not.toContain(id);
+    expect(await queueIds(gulouOfficial)).not.toContain(id);
+    expect((await as.fleetManager.get('/reviews/queue')).status).toBe(403);
+
+    const detail = await as.districtOfficial.get(`/reviews/${id}`);
+    expect(detail.status).toBe(200);
+    expect(detail.body).toMatchObject({
+      enterprise: { name: '南京江宁示范物流有限公司', verified: true },
+      vehicle: { plate: '苏A10000' },
+      blacklistHits: [],
+      vehicleActivePasses: [],
+      application: { status: 'submitted', actions: ['accept', 'approve', 'reject', 'return'] },
+    });
+    expect(detail.body.crew[0].idNumber).toMatch(/^\d{6}\*{8}\d{3}[\dX]$/);
+    const attachment = detail.body.attachments[0].id;
+    expect((await as.districtOfficial.get(`/reviews/${id}/attachments/${attachment}/content`)).status).toBe(200);
+    expect((await gulouOfficial.get(`/reviews/${id}`)).status).toBe(404);
+    expect((await gulouOfficial.get(`/reviews/${id}/attachments/${attachment}/content`)).status).toBe(404);
+  });
+
+  it('refuses decisions from the wrong jurisdiction or level, and reasonless refusals', async () => {
+    const id = await submitApplication(as.fleetManager, completeApplication(await newFleet()));
+    const wrongPlace = await gulouOfficial.post(`/reviews/${id}/decision`, { decision: 'approve' });
+    expect(wrongPlace.status).toBe(403);
+    expect(wrongPlace.body.code).toBe('NOT_IN_JURISDICTION');
+    const wrongLevel = await as.cityOfficial.post(`/reviews/${id}/decision`, { decision: 'approve' });
+    expect(wrongLevel.body.code).toBe('NOT_IN_JURISDICTION');
+    expect((await as.districtOfficial.post(`/reviews/${id}/decision`, { decision: 'reject' })).status).toBe(400);
+    expect((await as.districtOfficial.post(`/reviews/${id}/decision`, { decision: 'return', reason: '' })).status).toBe(
+      400,
+    );
+    expect((await as.fleetManager.post(`/reviews/${id}/decision`, { decision: 'approve' })).status).toBe(403);
+    expect((await as.fleetManager.get(`/applications/${id}`)).body.status).toBe('submitted');
+  });
+
+  it('returns with a reason, the applicant corrects and resubmits, then it is rejected with a reason', async () => {
+    const id = await submitApplication(as.fleetManager, completeApplication(await newFleet()));
+    const returned = await as.districtOfficial.post(`/reviews/${id}/decision`, {
+      decision: 'return',
+      reason: '承诺书未加盖公章',
+      fieldsToFix: ['attachmentIds'],
+    });
+    expect(returned.body).toMatchObject({
+      status: 'returned',
+      lastReason: '承诺书未加盖公章',
+      fieldsToFix: ['attachmentIds'],
+    });
+    expect(await queueIds(as.districtOfficial)).not.toContain(id);
+
+    expect((await as.fleetManager.get(`/applications/${id}`)).body.actions).toEqual(['edit', 'withdraw', 'resubmit']);
+    expect((await as.fleetManager.post(`/applications/${id}/resubmit`)).body.status).toBe('resubmitted');
+    expect(await queueIds(as.districtOfficial)).toContain(id);
+
+    const rejected = await as.districtOfficial.post(`/reviews/${id}/decision`, {
+      decision: 'reject',
+      reason: '运输物资不属于重点物资',
+    });
+    expect(rejected.body).toMatchObject({ status: 'rejected', lastReason: '运输物资不属于重点物资', actions: [] });
+    const timeline = (await as.fleetManager.get(`/applications/${id}/events`)).body.map((e: any) => e.action);
+    expect(timeline).toEqual(['create', 'submit', 'return', 'resubmit', 'reject']);
+  });
+
+  describe('approval and issuance', () => {
+    let id: string;
+    let passId: string;
+
+    it('moves up the chain on district approval and issues the pass on city approval', async () => {
+      id = await submitApplication(as.fleetManager, completeApplication(await newFleet()));
+      const first = await as.districtOfficial.post(`/reviews/${id}/decision`, {
+        decision: 'approve',
+        comment: '材料齐全',
+      });
+      expect(first.body).toMatchObject({ status: 'under_review', reviewLevelIndex: 1 });
+      expect(await queueIds(as.districtOfficial)).not.toContain(id);
+      expect(await queueIds(as.cityOfficial)).toContain(id);
+
+      const second = await as.cityOfficial.post(`/reviews/${id}/decision`, { decision: 'approve' });
+      expect(second.status).toBe(200);
+      expect(second.body.status).toBe('approved');
+      passId = second.body.passId;
+
+      const pass = await as.fleetManager.get(`/passes/${passId}`);
+      expect(pass.body).toMatchObject({
+        passNumber: expect.stringMatching(/^320100\d{6}$/),
+        status: 'active',
+        issuingDepartment: '南京市工业和信息化局',
+        url: expect.stringMatching(/^HTTP:\/\/127\.0\.0\.1:3000\/V\/\d+$/),
+      });
+      for (const [path, type] of [
+        ['qr.png', 'image/png'],
+        ['qr.svg', 'image/svg+xml'],
+        ['pdf', 'application/pdf'],
+      ]) {
+        const res = await fetch(`${t.url}/api/passes/${passId}/${path}`, {
+          headers: { authorization: `Bearer ${await tokenOf(t, '13800000001')}` },
+        });
+        expect([path, res.status, res.headers.get('content-type')]).toEqual([path, 200, type]);
+      }
+    });
+
+    it('writes every transition and the issuance to the audit log', async () => {
+      const log = await as.admin.get(`/admin/audit?entityId=${id}`);
+      expect(log.body.map((e: any) => e.action).reverse()).toEqual([
+        'application.create',
+        'application.submit',
+        'application.approve',
+        'application.approve',
+      ]);
+      const issued = await as.admin.get(`/admin/audit?action=pass.issue&entityId=${passId}`);
+      expect(issued.body[0]).toMatchObject({ actorRole: 'official', after: { applicationId: id } });
+      expect((await as.districtOfficial.get('/admin/audit')).status).toBe(403);
+    });
+
+    it('will not issue a second pass for the same vehicle over the same days', async () => {
+      const application = completeApplication(fleet);
+      const pass = await as.fleetManager.get(`/passes/${passId}`);
+      const vehicle = (await as.fleetManager.get('/vehicles')).body.find((v: any) => v.plate === pass.body.plate);
+      const again = await submitApplication(as.fleetManager, { ...application, vehicleId: vehicle.id });
+      await as.districtOfficial.post(`/reviews/${again}/decision`, { decision: 'approve' });
+      const refused = await as.cityOfficial.post(`/reviews/${again}/decision`, { decision: 'approve' });
+      expect(refused.status).toBe(409);
+      expect(refused.body.code).toBe('VEHICLE_HAS_ACTIVE_PASS');
+      expect((await as.fleetManager.get(`/applications/${again}`)).body.status).toBe('under_review');
+    });
+
+    it('is revoked by its issuer with a reason, not by the applicant or another jurisdiction', async () => {
+      expect((await as.fleetManager.post(`/passes/${passId}/revoke`, { reason: '自行撤销' })).status).toBe(403);
+      expect((await gulouOfficial.post(`/passes/${passId}/revoke`, { reason: '越权撤销' })).status).toBe(404);
+      expect((await as.cityOfficial.post(`/passes/${passId}/revoke`, {})).status).toBe(400);
+      const revoked = await as.cityOfficial.post(`/passes/${passId}/revoke`, { reason: '车辆信息与实际不符' });
+      expect(revoked.body).toMatchObject({ status: 'revoked', endReason: '车辆信息与实际不符' });
+      expect((await as.cityOfficial.post(`/passes/${passId}/revoke`, { reason: '再次撤销' })).status).toBe(409);
+    });
+  });
+
+  it('enforces four-eyes: whoever approved one level cannot approve the next', async () => {
+    const id = await submitApplication(as.fleetManager, completeApplication(await newFleet()));
+    await as.districtOfficial.post(`/reviews/${id}/decision`, { decision: 'approve' });
+    // The same person moved to the city level (a re-organisation) must not approve their own step again.
+    const accounts = t.app.get(DataSource).getRepository(AccountEntity);
+    await accounts.update({ phone: '13800000002' }, { jurisdictionCode: '320100', reviewLevel: 'city' });
+    try {
+      const promoted = await loginAs(t.url, '13800000002');
+      const res = await promoted.post(`/reviews/${id}/decision`, { decision: 'approve' });
+      expect(res.status).toBe(403);
+      expect(res.body.code).toBe('FOUR_EYES_REQUIRED');
+    } finally {
+      await accounts.update({ phone: '13800000002' }, { jurisdictionCode: '320115', reviewLevel: 'district' });
+    }
+  });
+
+  it('flags overdue applications, escalates them to the next level and counts them', async () => {
+    const id = await submitApplication(as.fleetManager, completeApplication(await newFleet()));
+    const applications = t.app.get(DataSource).getRepository(ApplicationEntity);
+    await applications.update({ id }, { dueAt: new Date(Date.now() - 60_000) });
+
+    const district = (await as.districtOfficial.get('/reviews/queue?overdue=true')).body.items;
+    expect(district.find((i: any) => i.id === id)).toMatchObject({ overdue: true, escalated: false });
+    const city = (await as.cityOfficial.get('/reviews/queue')).body.items;
+    expect(city.find((i: any) => i.id === id)).toMatchObject({ overdue: true, escalated: true });
+    expect((await as.districtOfficial.get('/reviews/counters')).body).toMatchObject({ overdue: 1, quotaLeft: null });
+    expect((await as.cityOfficial.get('/reviews/counters')).body.escalated).toBe(1);
+    await applications.update({ id }, { dueAt: new Date(Date.now() + 86_400_000) });
+  });
+
+  it('sets a due time from the province deadline in working days on submission', async () => {
+    const id = await submitApplication(as.fleetManager, completeApplication(await newFleet()));
+    const item = (await as.districtOfficial.get('/reviews/queue')).body.items.find((i: any) => i.id === id);
+    const due = new Date(item.dueAt).getTime();
+    expect(due).toBeGreaterThan(Date.now());
+    expect(due).toBeLessThanOrEqual(Date.now() + 4 * 86_400_000);
+  });
+
+  describe('sanctions', () => {
+    it('refuses submission and approval for a blacklisted vehicle, and shows the hit to the reviewer', async () => {
+      const mine = await newFleet();
+      const before = await submitApplication(as.fleetManager, completeApplication(mine));
+      const plate = (await as.fleetManager.get(`/vehicles/${mine.vehicleId}`)).body.plate;
+      const entry = await as.admin.post('/admin/blacklist', { kind: 'vehicle', key: plate, reason: '出借通行证' });
+      expect(entry.status).toBe(201);
+
+      const draft = await as.fleetManager.post('/applications', completeApplication(mine));
+      const refused = await as.fleetManager.post(`/applications/${draft.body.id}/submit`);
+      expect(refused.status).toBe(403);
+      expect(refused.body.code).toBe('BLACKLISTED');
+
+      expect((await as.districtOfficial.get(`/reviews/${before}`)).body.blacklistHits).toEqual([
+        expect.objectContaining({ kind: 'vehicle', label: plate, reason: '出借通行证' }),
+      ]);
+      await as.districtOfficial.post(`/reviews/${before}/decision`, { decision: 'approve' });
+      const approval = await as.cityOfficial.post(`/reviews/${before}/decision`, { decision: 'approve' });
+      expect(approval.body.code).toBe('BLACKLISTED');
+
+      expect((await as.admin.delete(`/admin/blacklist/${entry.body.id}`)).status).toBe(204);
+      expect((await as.cityOfficial.post(`/reviews/${before}/decision`, { decision: 'approve' })).body.status).toBe(
+        'approved',
+      );
+    });
+
+    it('suspends an enterprise (熔断) until a date, then lifts it', async () => {
+      const enterpriseId = (await as.fleetManager.get('/enterprises/mine')).body.id;
+      const suspended = await as.admin.post('/admin/suspensions', {
+        enterpriseId,
+        until: addDays(chinaToday(), 7),
+        reason: '疫情溯源关联企业',
+      });
+      expect(suspended.status).toBe(204);
+      const draft = await as.fleetManager.post('/applications', completeApplication(await newFleet()));
+      const refused = await as.fleetManager.post(`/applications/${draft.body.id}/submit`);
+      expect(refused.body.code).toBe('ENTERPRISE_SUSPENDED');
+      expect(
+        (
+          await as.districtOfficial.post('/admin/suspensions', {
+            enterpriseId,
+            until: chinaToday(),
+            reason: '越权操作',
+          })
+        ).status,
+      ).toBe(403);
+      expect((await as.admin.delete(`/admin/suspensions/${enterpriseId}`)).status).toBe(204);
+      expect((await as.fleetManager.post(`/applications/${draft.body.id}/submit`)).status).toBe(200);
+    });
+  });
+
+  it('batch-approves, deciding each one on its own', async () => {
+    const ok1 = await submitApplication(as.fleetManager, completeApplication(await newFleet()));
+    const ok2 = await submitApplication(as.fleetManager, completeApplication(await newFleet()));
+    const returned = await submitApplication(as.fleetManager, completeApplication(await newFleet()));
+    await as.districtOfficial.post(`/reviews/${returned}/decision`, { decision: 'return', reason: '请补充材料' });
+    const res = await as.districtOfficial.post('/reviews/batch-approve', { applicationIds: [ok1, returned, ok2] });
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual([
+      { id: ok1, ok: true, status: 'under_review', passId: null },
+      expect.objectContaining({ id: returned, ok: false, code: 'INVALID_TRANSITION' }),
+      { id: ok2, ok: true, status: 'under_review', passId: null },
+    ]);
+  });
+
+  it('gives statistics and a CSV export to officials, scoped to their jurisdiction', async () => {
+    const stats = await as.cityOfficial.get('/stats');
+    expect(stats.status).toBe(200);
+    expect(stats.body.issuedPerDay.at(-1)).toEqual({ date: chinaToday(), count: expect.any(Number) });
+    expect(stats.body.issuedPerCategory).toEqual([
+      expect.objectContaining({ category: 'medical', name: '医疗与防控物资' }),
+    ]);
+    expect((await gulouOfficial.get('/stats')).body.issuedPerDay).toEqual([]);
+    const csv = await fetch(`${t.url}/api/stats/issued.csv`, {
+      headers: { authorization: `Bearer ${await tokenOf(t, '13800000003')}` },
+    });
+    const bytes = Buffer.from(await csv.arrayBuffer());
+    // Excel needs the UTF-8 byte order mark to read Chinese correctly.
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = bytes.subarray(3).toString('utf8');
+    expect(text.split('\r\n')[0]).toBe(
+      '证件编号,签发时间,车牌号码,企业,物资类别,始发地,目的地,有效期起,有效期止,状态,核发单位',
+    );
+    expect(text).toContain('320100000001');
+    expect((await as.fleetManager.get('/stats')).status).toBe(403);
+  });
+});
+
+async function tokenOf(t: TestApp, phone: string): Promise<string> {
+  const res = await fetch(`${t.url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ phone, password: 'demo1234' }),
+  });
+  return ((await res.json()) as { accessToken: string }).accessToken;
+}

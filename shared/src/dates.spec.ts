@@ -1,0 +1,60 @@
+import { describe, expect, it } from '@jest/globals';
+import { addDays, chinaToday, inclusiveDays, isCalendarDate } from './dates.js';
+import { isQuotaPeriodKey, quotaPeriodKey, quotaPeriodRange } from './quota.js';
+
+describe('calendar dates', () => {
+  it.each([
+    ['2022-05-25', true],
+    ['2000-02-29', true],
+    ['2024-02-29', true],
+    ['1999-02-30', false],
+    ['1900-02-29', false],
+    ['2023-02-29', false],
+    ['2022-13-01', false],
+    ['2022-04-31', false],
+    ['2022-5-25', false],
+    ['20220525', false],
+  ])('%s is a date: %s', (date, expected) => {
+    expect(isCalendarDate(date)).toBe(expected);
+  });
+
+  it('counts validity days with both ends included', () => {
+    expect(inclusiveDays('2022-05-01', '2022-05-10')).toBe(10);
+    expect(inclusiveDays('2022-05-01', '2022-05-01')).toBe(1);
+    expect(inclusiveDays('2024-02-28', '2024-03-01')).toBe(3);
+    expect(addDays('2022-12-31', 1)).toBe('2023-01-01');
+  });
+
+  it('knows today in China whatever the machine time zone', () => {
+    expect(chinaToday(new Date('2022-05-24T16:30:00Z'))).toBe('2022-05-25');
+    expect(chinaToday(new Date('2022-05-24T15:59:59Z'))).toBe('2022-05-24');
+  });
+});
+
+describe('quota periods', () => {
+  it.each([
+    ['2022-05-20', 'week', '2022-W20'],
+    ['2022-01-01', 'week', '2021-W52'],
+    ['2021-01-01', 'week', '2020-W53'],
+    ['2024-12-30', 'week', '2025-W01'],
+    ['2022-05-20', 'month', '2022-05'],
+  ] as const)('%s falls in %s period %s', (date, period, key) => {
+    expect(quotaPeriodKey(date, period)).toBe(key);
+  });
+
+  it('gives the days of a period', () => {
+    expect(quotaPeriodRange('2020-W53')).toEqual({ period: 'week', from: '2020-12-28', to: '2021-01-03' });
+    expect(quotaPeriodRange('2022-W20')).toEqual({ period: 'week', from: '2022-05-16', to: '2022-05-22' });
+    expect(quotaPeriodRange('2024-02')).toEqual({ period: 'month', from: '2024-02-01', to: '2024-02-29' });
+    expect(quotaPeriodRange('2024-12')).toEqual({ period: 'month', from: '2024-12-01', to: '2024-12-31' });
+  });
+
+  it.each(['2021-W53', '2022-W00', '2022-13', '2022-5', '2022W20'])('refuses the key %s', (key) => {
+    expect(isQuotaPeriodKey(key)).toBe(false);
+  });
+
+  it('tells week keys from month keys', () => {
+    expect(isQuotaPeriodKey('2022-05', 'month')).toBe(true);
+    expect(isQuotaPeriodKey('2022-05', 'week')).toBe(false);
+  });
+});

@@ -1,0 +1,77 @@
+import { describe, expect, it } from '@jest/globals';
+import fc from 'fast-check';
+import { decodeBase64, encodeBase64, encodeBase64Url, fromHex, toHex } from './base64.js';
+import { bytesToDecimal, decimalToBytes } from './decimal.js';
+import { decodeUtf8, encodeUtf8 } from './utf8.js';
+
+// The platform's own codecs, as references (shared/ compiles without Node or DOM types).
+const platform = globalThis as unknown as {
+  TextEncoder: new () => { encode(text: string): Uint8Array };
+  Buffer: { from(bytes: Uint8Array): { toString(encoding: 'base64' | 'base64url'): string } };
+};
+
+describe('decimal digits of a token', () => {
+  it('round-trips any bytes, 17 digits per 7 bytes', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 300 }), (bytes) => {
+        const digits = bytesToDecimal(bytes);
+        expect(digits).toMatch(/^\d*$/);
+        expect(decimalToBytes(digits)).toEqual(bytes);
+      }),
+    );
+  });
+
+  it('uses the fewest digits for a last partial group', () => {
+    const lengths = [0, 1, 2, 3, 4, 5, 6, 7, 8].map((n) => bytesToDecimal(new Uint8Array(n).fill(0xff)).length);
+    expect(lengths).toEqual([0, 3, 5, 8, 10, 13, 15, 17, 20]);
+    expect(bytesToDecimal(Uint8Array.of(0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff))).toBe('72057594037927935');
+    expect(bytesToDecimal(Uint8Array.of(1))).toBe('001');
+  });
+
+  it('refuses impossible lengths, overflowing groups and non-digits', () => {
+    expect(decimalToBytes('1')).toBeUndefined();
+    expect(decimalToBytes('12')).toBeUndefined();
+    expect(decimalToBytes('256')).toBeUndefined();
+    expect(decimalToBytes('72057594037927936')).toBeUndefined();
+    expect(decimalToBytes('12a')).toBeUndefined();
+    expect(decimalToBytes('255')).toEqual(Uint8Array.of(255));
+  });
+});
+
+describe('UTF-8 without TextEncoder', () => {
+  it('agrees with the platform encoder', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme' }), (text) => {
+        const bytes = encodeUtf8(text);
+        expect(bytes).toEqual(new platform.TextEncoder().encode(text));
+        expect(decodeUtf8(bytes)).toBe(text);
+      }),
+    );
+  });
+
+  it('refuses overlong forms, surrogates and truncation', () => {
+    for (const bad of [[0xc0, 0xaf], [0xed, 0xa0, 0x80], [0xe6, 0xb0], [0xf8, 0x80, 0x80, 0x80, 0x80], [0x80]]) {
+      expect(decodeUtf8(Uint8Array.from(bad))).toBeUndefined();
+    }
+  });
+});
+
+describe('base64 without atob', () => {
+  it('agrees with Node in both alphabets', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 100 }), (bytes) => {
+        expect(encodeBase64(bytes)).toBe(platform.Buffer.from(bytes).toString('base64'));
+        expect(encodeBase64Url(bytes)).toBe(platform.Buffer.from(bytes).toString('base64url'));
+        expect(decodeBase64(encodeBase64(bytes))).toEqual(bytes);
+        expect(decodeBase64(encodeBase64Url(bytes))).toEqual(bytes);
+        expect(fromHex(toHex(bytes))).toEqual(bytes);
+      }),
+    );
+  });
+
+  it('refuses foreign characters', () => {
+    expect(decodeBase64('ab$d')).toBeUndefined();
+    expect(decodeBase64('abcde')).toBeUndefined();
+    expect(fromHex('abc')).toBeUndefined();
+  });
+});

@@ -1,0 +1,26 @@
+export { decodeBase64, encodeBase64, encodeBase64Url, fromHex, toHex } from './base64.js';
+export { type PassClaims, PassTokenFormatError, type PassTokenFields, PayloadKey } from './claims.js';
+export { materialCategoryCodes, plateColourCodes } from './codes.js';
+export { coseAlgorithmEdDSA } from './cose-sign1.js';
+export { bytesToDecimal, decimalToBytes } from './decimal.js';
+export { encodePassUrl, extractTokenFromUrl, passUrlPath, passUrlPrefix, qrAlphanumericPattern } from './pass-url.js';
+export { scanResultOfVerification } from './scan-result.js';
+export { type PassSigningKey, passSigningPublicKey, signPassToken } from './sign.js';
+export {
+  buildStatusListBits,
+  encodeStatusList,
+  PassTokenStatus,
+  type StatusList,
+  statusAt,
+  statusListBits,
+} from './status-list.js';
+export { findTrustedKeys, type TrustedKey, type TrustList } from './trust-list.js';
+export {
+  type PassVerification,
+  type PassVerificationState,
+  type SignerInfo,
+  type VerificationWarning,
+  type VerifyOptions,
+  verifyPassToken,
+  verifyPassUrl,
+} from './verify.js';

@@ -1,0 +1,199 @@
+import { chinaToday, dayNumber } from '../dates.js';
+import { jurisdictionCovers } from '../validation/region.js';
+import { toHex } from './base64.js';
+import { decodePassPayload, type PassClaims, PassTokenFormatError } from './claims.js';
+import { type CoseSign1, parseCoseSign1, verifyCoseSign1 } from './cose-sign1.js';
+import { verificationText, warningText } from './messages.js';
+import { extractTokenFromUrl } from './pass-url.js';
+import { PassTokenStatus, type StatusList, statusAt, statusListBits } from './status-list.js';
+import { findTrustedKeys, type ResolvedKey, type TrustedKey, type TrustList } from './trust-list.js';
+
+export interface VerifyOptions {
+  trustList: TrustList;
+  /** Without it the result warns that revocation could not be checked. */
+  statusList?: StatusList;
+  now?: Date;
+  /** Tolerance for the device clock at validity and key-period boundaries. Default 300 s. */
+  maxClockSkewSeconds?: number;
+  /** Trust or status data older than this is reported in `warnings`. Default 24 h. */
+  staleAfterHours?: number;
+}
+
+export type VerificationWarning =
+  | { code: 'stale_trust_list'; hoursOld: number; message: string }
+  | { code: 'stale_status_list'; hoursOld: number; message: string }
+  | { code: 'status_list_missing'; message: string }
+  | { code: 'status_not_covered'; message: string };
+
+interface Outcome {
+  /** Short Chinese sentence: what the scan found. */
+  message: string;
+  /** What the checkpoint officer should do. */
+  advice: string;
+  /** True only for `valid`. */
+  allowsPassage: boolean;
+  warnings: VerificationWarning[];
+}
+
+/** The key that signed, as the trust list names it. */
+export interface SignerInfo {
+  kid: string;
+  issuerName: string;
+  issuerRegion: string;
+}
+
+interface Signed extends Outcome {
+  claims: PassClaims;
+  signer: SignerInfo;
+}
+
+export type PassVerification =
+  | (Signed & { state: 'valid' })
+  | (Signed & { state: 'revoked' })
+  | (Signed & { state: 'superseded' })
+  /** `expiredAt`: the instant validity ended (midnight after `validTo` in China). */
+  | (Signed & { state: 'expired'; validTo: string; expiredAt: string })
+  /** `validFromAt`: the instant validity begins (midnight before `validFrom` in China). */
+  | (Signed & { state: 'not_yet_valid'; validFrom: string; validFromAt: string })
+  // The states below carry no claims: the pass must not be shown as if it were genuine.
+  | (Outcome & {
+      state: 'key_not_valid_at_issue';
+      signer: SignerInfo;
+      issuedAt: string;
+      keyValidFrom: string;
+      keyValidTo: string | null;
+    })
+  | (Outcome & { state: 'issuer_mismatch'; signer: SignerInfo; issuerCode: string })
+  | (Outcome & { state: 'signature_invalid'; kid: string })
+  | (Outcome & { state: 'unknown_key'; kid: string })
+  | (Outcome & { state: 'malformed'; reason: string });
+
+export type PassVerificationState = PassVerification['state'];
+
+type Detail<S extends PassVerificationState> = Omit<
+  Extract<PassVerification, { state: S }>,
+  'state' | keyof Outcome
+>;
+
+const millisPerHour = 3_600_000;
+const chinaOffsetMillis = 8 * millisPerHour;
+
+function result<S extends PassVerificationState>(
+  state: S,
+  detail: Detail<S>,
+  warnings: VerificationWarning[],
+): Extract<PassVerification, { state: S }> {
+  const text = verificationText(state, detail as never);
+  return { state, ...detail, ...text, allowsPassage: state === 'valid', warnings } as never;
+}
+
+function hoursSince(iso: string, now: Date): number {
+  const time = Date.parse(iso);
+  return Number.isNaN(time) ? Number.POSITIVE_INFINITY : Math.floor((now.getTime() - time) / millisPerHour);
+}
+
+function dataWarnings(options: VerifyOptions, now: Date): VerificationWarning[] {
+  const staleAfter = options.staleAfterHours ?? 24;
+  const warnings: VerificationWarning[] = [];
+  const trustAge = hoursSince(options.trustList.generatedAt, now);
+  if (trustAge > staleAfter) {
+    warnings.push({ code: 'stale_trust_list', hoursOld: trustAge, message: warningText.staleTrustList(trustAge) });
+  }
+  if (!options.statusList) {
+    warnings.push({ code: 'status_list_missing', message: warningText.statusListMissing });
+  } else {
+    const statusAge = hoursSince(options.statusList.generatedAt, now);
+    if (statusAge > staleAfter) {
+      warnings.push({ code: 'stale_status_list', hoursOld: statusAge, message: warningText.staleStatusList(statusAge) });
+    }
+  }
+  return warnings;
+}
+
+/** The instant a China calendar day begins. */
+const startOfChinaDay = (date: string) => new Date(dayNumber(date) * 86_400_000 - chinaOffsetMillis).toISOString();
+
+function signerOf(entry: TrustedKey): SignerInfo {
+  return { kid: entry.kid.toLowerCase(), issuerName: entry.issuerName, issuerRegion: entry.issuerRegion };
+}
+
+/**
+ * Checks a pass token offline, in this order: structure, key, signature, payload, key period at
+ * issue, issuer's jurisdiction, revocation, validity dates. Nothing from the payload is read before
+ * the signature over it has been verified.
+ */
+export function verifyPassToken(token: Uint8Array, options: VerifyOptions): PassVerification {
+  const now = options.now ?? new Date();
+  const skewMillis = (options.maxClockSkewSeconds ?? 300) * 1000;
+  const warnings = dataWarnings(options, now);
+
+  let message: CoseSign1;
+  try {
+    message = parseCoseSign1(token);
+  } catch (error) {
+    return result('malformed', { reason: (error as Error).message }, warnings);
+  }
+  const kid = toHex(message.kid);
+  const candidates = findTrustedKeys(options.trustList, message.kid);
+  if (candidates.length === 0) return result('unknown_key', { kid }, warnings);
+  const key: ResolvedKey | undefined = candidates.find((candidate) => verifyCoseSign1(message, candidate.publicKey));
+  if (!key) return result('signature_invalid', { kid }, warnings);
+
+  let claims: PassClaims;
+  try {
+    claims = decodePassPayload(message.payload);
+  } catch (error) {
+    if (!(error instanceof PassTokenFormatError)) throw error;
+    return result('malformed', { reason: error.message }, warnings);
+  }
+  const signer = signerOf(key.entry);
+
+  const issuedAt = Date.parse(claims.issuedAt);
+  const keyFrom = Date.parse(key.entry.validFrom);
+  const keyTo = key.entry.validTo === null ? Number.POSITIVE_INFINITY : Date.parse(key.entry.validTo);
+  if (!(issuedAt >= keyFrom - skewMillis && issuedAt <= keyTo + skewMillis)) {
+    return result(
+      'key_not_valid_at_issue',
+      { signer, issuedAt: claims.issuedAt, keyValidFrom: key.entry.validFrom, keyValidTo: key.entry.validTo },
+      warnings,
+    );
+  }
+  if (!jurisdictionCovers(key.entry.issuerRegion, claims.issuerCode)) {
+    return result('issuer_mismatch', { signer, issuerCode: claims.issuerCode }, warnings);
+  }
+
+  if (options.statusList) {
+    const bits = statusListBits(options.statusList);
+    const status = bits ? statusAt(bits, claims.statusIndex) : undefined;
+    if (status === PassTokenStatus.Superseded) return result('superseded', { claims, signer }, warnings);
+    if (status === PassTokenStatus.Revoked || status === PassTokenStatus.Reserved) {
+      return result('revoked', { claims, signer }, warnings);
+    }
+    if (status === undefined || issuedAt > Date.parse(options.statusList.generatedAt)) {
+      warnings.push({ code: 'status_not_covered', message: warningText.statusNotCovered });
+    }
+  }
+
+  // Lenient at both ends by the skew: a checkpoint clock a few minutes off must not turn a truck back.
+  if (chinaToday(new Date(now.getTime() + skewMillis)) < claims.validFrom) {
+    return result(
+      'not_yet_valid',
+      { claims, signer, validFrom: claims.validFrom, validFromAt: startOfChinaDay(claims.validFrom) },
+      warnings,
+    );
+  }
+  if (chinaToday(new Date(now.getTime() - skewMillis)) > claims.validTo) {
+    const expiredAt = new Date(Date.parse(startOfChinaDay(claims.validTo)) + 86_400_000).toISOString();
+    return result('expired', { claims, signer, validTo: claims.validTo, expiredAt }, warnings);
+  }
+  return result('valid', { claims, signer }, warnings);
+}
+
+/** Verifies the token inside a scanned pass URL (or WeChat `q` value); `malformed` when there is none. */
+export function verifyPassUrl(url: string, options: VerifyOptions): PassVerification {
+  const token = extractTokenFromUrl(url);
+  if (!token) {
+    return result('malformed', { reason: 'Not a pass URL' }, dataWarnings(options, options.now ?? new Date()));
+  }
+  return verifyPassToken(token, options);
+}

@@ -1,0 +1,74 @@
+import { Role } from '../roles.js';
+import { ReviewLevel } from '../settings.js';
+import { z } from '../zod.js';
+import { applicationFieldsSchema } from './application.js';
+import { contactPhoneSchema, personNameField, phoneSchema, regionCodeSchema, textField, uuidField } from './fields.js';
+import { enterpriseRegistrationSchema } from './registry.js';
+
+/** Set when an account is created; sign-in takes any string so old passwords keep working. */
+export const newPasswordSchema = z
+  .string('请设置密码')
+  .min(8, '密码至少8位')
+  .max(64, '密码最多64位')
+  .refine((p) => /[A-Za-z]/.test(p) && /\d/.test(p), '密码应同时包含字母和数字')
+  .meta({ title: '密码' });
+
+/** A fleet manager signs up together with the enterprise it acts for; an official verifies both. */
+export const fleetManagerRegistrationSchema = z.object({
+  enterprise: enterpriseRegistrationSchema,
+  manager: z.object({ name: personNameField('管理员姓名'), phone: phoneSchema, password: newPasswordSchema }),
+});
+
+export type FleetManagerRegistration = z.output<typeof fleetManagerRegistrationSchema>;
+
+const staffBase = { name: personNameField(), phone: phoneSchema, password: newPasswordSchema };
+
+/** Staff accounts are created by an admin, each with the scope its role needs. */
+export const staffAccountSchema = z.discriminatedUnion(
+  'role',
+  [
+    z.object({
+      role: z.literal(Role.Official),
+      ...staffBase,
+      jurisdictionCode: regionCodeSchema,
+      department: textField('所属部门', 2, 50),
+      reviewLevel: z.enum(ReviewLevel, '请选择审核层级'),
+    }),
+    z.object({ role: z.literal(Role.CheckpointStaff), ...staffBase, checkpointId: uuidField('卡口') }),
+    z.object({ role: z.literal(Role.Admin), ...staffBase }),
+  ],
+  '请选择账号角色',
+);
+
+export type StaffAccountRequest = z.output<typeof staffAccountSchema>;
+
+export const refreshTokenSchema = z.object({
+  refreshToken: z.string('缺少登录凭证').min(20, '登录凭证无效').max(200, '登录凭证无效'),
+});
+
+/** Binds the WeChat user of `code` to the account the phone and password prove. */
+export const wechatBindSchema = z.object({
+  code: z.string('缺少微信登录凭证').trim().min(1, '缺少微信登录凭证').max(128, '微信登录凭证无效'),
+  phone: phoneSchema,
+  password: z.string('请输入密码').min(1, '请输入密码').max(128, '密码最多128位'),
+});
+
+/** The parts of an enterprise its fleet manager may change; name and credit code are fixed at verification. */
+export const enterpriseUpdateSchema = z
+  .object({
+    address: textField('企业地址', 5, 200),
+    contactName: personNameField('联系人姓名'),
+    contactPhone: contactPhoneSchema,
+  })
+  .partial();
+
+/** 白名单 import: a CSV with the columns 统一社会信用代码,企业名称[,操作] where 操作 is 加入 (default) or 移出. */
+export const whitelistImportSchema = z.object({
+  batch: textField('批次名称', 2, 50),
+  csv: z.string('请上传名单').min(1, '名单为空').max(2_000_000, '名单过大，请分批导入'),
+});
+
+/** A draft may be saved with any subset of the fields; the whole rule set applies on submission. */
+export const applicationDraftSchema = applicationFieldsSchema.partial();
+
+export type ApplicationDraft = z.output<typeof applicationDraftSchema>;

@@ -1,0 +1,142 @@
+import { AttachmentKind } from './attachments.js';
+import {
+  type MaterialCategory,
+  MaterialGroup,
+  materialCategoriesWith,
+  materialCategoryCodePattern,
+  nationalMaterialCategories,
+} from './materials.js';
+import { findRegion, RegionLevel } from './validation/region.js';
+import { z } from './zod.js';
+
+/** The steps an approval chain is built from, lowest first. */
+export const ReviewLevel = {
+  District: 'district',
+  City: 'city',
+  Province: 'province',
+} as const;
+
+export type ReviewLevel = (typeof ReviewLevel)[keyof typeof ReviewLevel];
+
+export const reviewLevelNames: Record<ReviewLevel, string> = {
+  district: '区县',
+  city: '地市',
+  province: '省级',
+};
+
+const reviewLevelRank: Record<ReviewLevel, number> = { district: 0, city: 1, province: 2 };
+
+export const QuotaPeriod = { Week: 'week', Month: 'month' } as const;
+export type QuotaPeriod = (typeof QuotaPeriod)[keyof typeof QuotaPeriod];
+
+/** Whose county decides which authority reviews an application. */
+export const RoutingRule = {
+  EnterpriseDistrict: 'enterprise_district',
+  Origin: 'origin',
+  Destination: 'destination',
+} as const;
+
+export type RoutingRule = (typeof RoutingRule)[keyof typeof RoutingRule];
+
+export const materialCategorySchema = z.object({
+  code: z.string().regex(materialCategoryCodePattern, '类别代码应为小写字母、数字和下划线，以字母开头'),
+  name: z.string().trim().min(2, '类别名称至少2个字').max(30, '类别名称最多30个字'),
+  group: z.enum(MaterialGroup, '请选择物资大类'),
+});
+
+const provinceCodeSchema = z.string().refine((code) => findRegion(code)?.level === RegionLevel.Province, {
+  message: '请选择省、自治区或直辖市',
+});
+
+export const provinceSettingsSchema = z
+  .object({
+    provinceCode: provinceCodeSchema,
+    /** Longest validity a pass may be issued for, both ends included. */
+    maxValidityDays: z.int('最长有效天数应为整数').min(1, '最长有效天数至少1天').max(366, '最长有效天数不能超过366天'),
+    extraMaterialCategories: z.array(materialCategorySchema).max(50, '本省增设的物资类别最多50个'),
+    /** 办理时限: an application waiting longer is overdue and escalated. */
+    reviewDeadlineWorkingDays: z
+      .int('办理时限应为整数')
+      .min(1, '办理时限至少1个工作日')
+      .max(30, '办理时限不能超过30个工作日'),
+    approvalChain: z
+      .array(z.enum(ReviewLevel, '审批层级无效'))
+      .min(1, '至少设置一级审批')
+      .max(3, '审批层级最多3级')
+      .refine(
+        (chain) => chain.every((level, i) => i === 0 || reviewLevelRank[level] > reviewLevelRank[chain[i - 1]!]!),
+        {
+          message: '审批层级应由低到高排列且不能重复（区县、地市、省级）',
+        },
+      ),
+    /** Sichuan's rule: issuing a pass cancels the vehicle's previous one instead of refusing the new one. */
+    autoSupersede: z.boolean(),
+    quota: z.object({
+      enabled: z.boolean(),
+      /** How often each jurisdiction's allocation is renewed. */
+      period: z.enum(QuotaPeriod, '配额周期应为按周或按月'),
+      /** Active passes one enterprise may hold at a time; null for no cap. */
+      maxActivePassesPerEnterprise: z.int().min(1, '企业有效通行证上限至少为1').nullable(),
+    }),
+    routing: z.enum(RoutingRule, '受理规则无效'),
+    requiredAttachments: z.array(z.enum(AttachmentKind, '材料类型无效')),
+  })
+  .superRefine((settings, ctx) => {
+    const seen = new Set(nationalMaterialCategories.map((c) => c.code));
+    settings.extraMaterialCategories.forEach((category, i) => {
+      if (seen.has(category.code)) {
+        ctx.addIssue({ code: 'custom', path: ['extraMaterialCategories', i, 'code'], message: '物资类别代码重复' });
+      }
+      seen.add(category.code);
+    });
+    if (new Set(settings.requiredAttachments).size !== settings.requiredAttachments.length) {
+      ctx.addIssue({ code: 'custom', path: ['requiredAttachments'], message: '必需材料不能重复' });
+    }
+  });
+
+export type ProvinceSettings = z.infer<typeof provinceSettingsSchema>;
+
+/** Every category an application in this province may name. */
+export function materialCategoriesOf(settings: Pick<ProvinceSettings, 'extraMaterialCategories'>): MaterialCategory[] {
+  return materialCategoriesWith(settings.extraMaterialCategories);
+}
+
+const jiangsu: ProvinceSettings = {
+  provinceCode: '320000',
+  maxValidityDays: 10,
+  extraMaterialCategories: [],
+  // No published figure for Jiangsu; one working day is the strictest (Sichuan's), in the spirit of 即接即办.
+  reviewDeadlineWorkingDays: 1,
+  approvalChain: ['district', 'city'],
+  autoSupersede: false,
+  quota: { enabled: false, period: 'week', maxActivePassesPerEnterprise: null },
+  routing: 'enterprise_district',
+  requiredAttachments: ['driving_licence', 'vehicle_licence', 'commitment_letter'],
+};
+
+/**
+ * The 2022 rules of provinces DOMAIN.md documents. "One month" is taken as 31 days so that a
+ * calendar month is never refused. Values not published are those of Jiangsu.
+ */
+export const provinceSettingsPresets = {
+  jiangsu,
+  guizhou: {
+    ...jiangsu,
+    provinceCode: '520000',
+    maxValidityDays: 15,
+    reviewDeadlineWorkingDays: 3,
+    approvalChain: ['district'],
+  },
+  zhejiang: { ...jiangsu, provinceCode: '330000', maxValidityDays: 30, approvalChain: ['district'] },
+  sichuan: {
+    ...jiangsu,
+    provinceCode: '510000',
+    maxValidityDays: 31,
+    reviewDeadlineWorkingDays: 1,
+    approvalChain: ['district'],
+    autoSupersede: true,
+  },
+  fujian: { ...jiangsu, provinceCode: '350000', maxValidityDays: 31, approvalChain: ['district'] },
+} satisfies Record<string, ProvinceSettings>;
+
+export const defaultProvinceSettings: ProvinceSettings = jiangsu;

@@ -1,0 +1,15 @@
+import { z } from 'zod';
+import zhCN from 'zod/v4/locales/zh-CN.js';
+
+/**
+ * The one place zod is configured: its built-in messages (for checks no schema here words itself)
+ * come out in Simplified Chinese. This is `z.config(z.locales.zhCN())`, with the locale imported on
+ * its own so the mini-program bundle does not carry zod's forty-odd other locales.
+ *
+ * Schemas import `z` from this module, never from 'zod', so the configuration has run before any of
+ * them parses. Listed in package.json "sideEffects" so bundlers keep the call even when they shortcut
+ * the re-export.
+ */
+z.config(zhCN());
+
+export { z };
