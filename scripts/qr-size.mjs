@@ -2,14 +2,17 @@
 // Prints the QR version, URL length and token size of the largest pass a token can describe, for
 // PUBLIC_BASE_URL (or a realistic provincial host), and fails when it needs more than version 13 at
 // level Q. Needs `pnpm run build` (it reads shared/dist and server/dist).
-import { maxPassQrVersion, largestNationalPass, measurePassQr } from '../server/dist/pass-documents/qr-budget.js';
+import { largestNationalPass, maxPassQrVersion, measurePassQr } from '../server/dist/pass-documents/qr-budget.js';
 
 const baseUrl = process.env.PUBLIC_BASE_URL ?? 'https://txz.jtt.jiangsu.gov.cn';
 
 const cases = [
   ['largest national pass (苏A·D12345, 10 waypoints, 江苏→新疆)', largestNationalPass],
   ['same, no waypoints', { ...largestNationalPass, waypointCodes: [] }],
-  ['same, provincial category (urban_water_supply)', { ...largestNationalPass, materialCategory: 'urban_water_supply' }],
+  [
+    'same, provincial category (urban_water_supply)',
+    { ...largestNationalPass, materialCategory: 'urban_water_supply' },
+  ],
 ];
 
 console.log(`base URL: ${baseUrl}  (error correction level Q, limit version ${maxPassQrVersion})`);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser } from 'playwright-core';
 import { launchBrowser, openPhonePage, saveScreenshot } from './support/browser.js';
+import { signIn, tapButton } from './support/h5.js';
 import { type RunningServer, startServer } from './support/server.js';
 
 describe('H5 app in Chromium at a phone viewport', () => {
@@ -17,16 +18,35 @@ describe('H5 app in Chromium at a phone viewport', () => {
     await server?.stop();
   });
 
-  it('renders the home page and shows the status it got from the API', async () => {
+  it('sends a visitor without a session to the login page, which shows the status it got from the API', async () => {
     const page = await openPhonePage(browser);
     const healthResponse = page.waitForResponse((res) => res.url().endsWith('/api/health'));
     await page.goto(server.url);
 
     expect((await healthResponse).status()).toBe(200);
-    await page.locator('.index__title', { hasText: '重点物资运输车辆通行证' }).waitFor({ state: 'visible' });
+    await page.waitForURL(/pages\/login\/index/);
+    await page.locator('.login__title', { hasText: '重点物资运输车辆通行证' }).waitFor({ state: 'visible' });
     const status = page.getByTestId('service-status');
     await status.getByText('服务正常').waitFor({ timeout: 10_000 });
     expect(await status.textContent()).toContain('数据库已连接');
-    await saveScreenshot(page, 'home');
+    await saveScreenshot(page, 'login');
+  });
+
+  it.each([
+    ['13800000002', 'review', '受理、审核、签发'],
+    ['13800000004', 'checkpoint', '扫描通行证二维码'],
+  ])('routes %s to the home of its role (%s), a placeholder for now', async (phone, area, duties) => {
+    const page = await openPhonePage(browser);
+    await signIn(page, server.url, phone, 'demo1234');
+    await page.waitForURL(new RegExp(`packages/${area}/pages/home/index`));
+    await page.getByTestId('coming-soon').waitFor();
+    expect(await page.locator('.coming-soon').textContent()).toContain(duties);
+    await saveScreenshot(page, `${area}-home`);
+
+    // Signing out ends the session: the entry page then leads to the login page again.
+    await tapButton(page, '退出登录');
+    await page.waitForURL(/pages\/login\/index/);
+    await page.goto(server.url);
+    await page.waitForURL(/pages\/login\/index/);
   });
 });

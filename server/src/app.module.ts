@@ -12,6 +12,7 @@ import { HealthModule } from './health/health.module.js';
 import { PassDocumentsModule } from './pass-documents/pass-documents.module.js';
 import { ReviewModule } from './reviews/review.module.js';
 import { SigningModule } from './signing/signing.module.js';
+import { VerificationModule } from './verification/verification.module.js';
 
 @Module({})
 export class AppModule {
@@ -34,6 +35,7 @@ export class AppModule {
         EnterprisesModule,
         ApplicationsModule,
         ReviewModule,
+        VerificationModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],
     };

@@ -1,6 +1,8 @@
 import 'reflect-metadata';
 import { existsSync } from 'node:fs';
 import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import { RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -17,6 +19,9 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     trustProxy: true,
     // Whitelist imports are the largest JSON bodies (a CSV of a few thousand rows).
     bodyLimit: 4 * 1024 * 1024,
+    // Some scanners upper-case or lower-case the whole QR URL; /V/… and /v/… are the same page.
+    // …and the token in the path is a few hundred digits, beyond the router's default of 100.
+    routerOptions: { caseSensitive: false, maxParamLength: 2000 },
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     logger: config.logLevel === 'silent' ? false : ['error', 'warn', 'log'],
@@ -26,7 +31,11 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     limits: { fileSize: maxAttachmentBytes, files: 1, fields: 10 },
     throwFileSizeLimit: true,
   });
-  app.setGlobalPrefix('api');
+  // Limits are per route (see publicVerifyLimit) and per process; docs/scaling.md covers several instances.
+  // Its 429 becomes RATE_LIMITED in AllExceptionsFilter like any other refusal.
+  await app.register(rateLimit, { global: false });
+  // The QR code's URL is the pass page itself, outside the JSON API.
+  app.setGlobalPrefix('api', { exclude: [{ path: 'V/:digits', method: RequestMethod.GET }] });
   app.enableShutdownHooks();
 
   const openApi = new DocumentBuilder()

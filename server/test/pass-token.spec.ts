@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import {
   buildStatusListBits,
   encodeStatusList,
@@ -14,13 +14,16 @@ import {
   verifyPassToken,
   verifyPassUrl,
 } from '@pass/shared';
-import jsQR from 'jsqr';
+import jsqr from 'jsqr';
 import pngjs from 'pngjs';
 import { PassDocumentService } from '../src/pass-documents/pass-document.service.js';
 import type { PrintablePass } from '../src/pass-documents/printable-pass.js';
 import { largestNationalPass } from '../src/pass-documents/qr-budget.js';
 import { type PassTokenInput, PassTokenService } from '../src/signing/pass-token.service.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
+
+// jsqr is CommonJS: its ES default export is `module.exports.default`.
+const jsQR = jsqr.default;
 
 const run = promisify(execFile);
 const repoRoot = resolve(import.meta.dirname, '../..');
@@ -138,7 +141,7 @@ describe('pass token and documents on a MariaDB-backed server', () => {
     expect(verifyPassUrl(scanned, { trustList, statusList: statusList(), now }).state).toBe('valid');
 
     const { stdout: info } = await run('pdfinfo', [join(dir, 'pass.pdf')]);
-    expect(info).toMatch(/Page size:\s+841\.89 x 595\.28 pts/);
+    expect(info).toMatch(/Page size:\s+841\.89 x 595\.276 pts \(A4\)/);
     const { stdout: fonts } = await run('pdffonts', [join(dir, 'pass.pdf')]);
     expect(fonts).toMatch(/NotoSansSC-Regular\s+CID TrueType\s+Identity-H\s+yes yes/);
     const { stdout: text } = await run('pdftotext', ['-layout', join(dir, 'pass.pdf'), '-']);

@@ -70,12 +70,7 @@ const needsNewAccessToken = (response: RawResponse) =>
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
-function sendJson(
-  method: Method,
-  path: string,
-  data: unknown,
-  header: Record<string, string>,
-): Promise<RawResponse> {
+function sendJson(method: Method, path: string, data: unknown, header: Record<string, string>): Promise<RawResponse> {
   return Taro.request({
     url: `${apiBase}/api${path}`,
     method,

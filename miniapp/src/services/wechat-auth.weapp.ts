@@ -22,6 +22,10 @@ export async function loginWithWechat(): Promise<Session> {
 export async function bindWechat(phone: string, password: string): Promise<Session> {
   const code = await wechatCode();
   return startSession(
-    await request<AuthTokens>('/auth/wechat/bind', { method: 'POST', data: { code, phone, password }, anonymous: true }),
+    await request<AuthTokens>('/auth/wechat/bind', {
+      method: 'POST',
+      data: { code, phone, password },
+      anonymous: true,
+    }),
   );
 }

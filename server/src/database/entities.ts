@@ -12,7 +12,10 @@ import { CounterEntity } from '../passes/counter.entity.js';
 import { PassEntity } from '../passes/pass.entity.js';
 import { QuotaAllocationEntity } from '../quotas/quota-allocation.entity.js';
 import { BlacklistEntryEntity } from '../sanctions/blacklist-entry.entity.js';
+import { CloneAlertEntity } from '../scans/clone-alert.entity.js';
+import { ScanRecordEntity } from '../scans/scan-record.entity.js';
 import { VehicleEntity } from '../vehicles/vehicle.entity.js';
+import { PassStatusChangeEntity } from '../verification/pass-status-change.entity.js';
 import { WhitelistEntryEntity } from '../whitelist/whitelist-entry.entity.js';
 
 export const entities = [
@@ -32,4 +35,7 @@ export const entities = [
   CounterEntity,
   PassEntity,
   QuotaAllocationEntity,
+  CloneAlertEntity,
+  ScanRecordEntity,
+  PassStatusChangeEntity,
 ];

@@ -34,7 +34,8 @@ const chineseDate = (date: string) => {
 
 function rows(pass: PrintablePass): [string, string][] {
   const place = (code: string) => regionFullName(code) ?? code;
-  const category = pass.materialCategoryName ?? findMaterialCategory(pass.materialCategory)?.name ?? pass.materialCategory;
+  const category =
+    pass.materialCategoryName ?? findMaterialCategory(pass.materialCategory)?.name ?? pass.materialCategory;
   const crew = pass.crew.map((member) => {
     const role = member.role ? `${crewRoleNames[member.role]}，` : '';
     return `${member.name}（${role}身份证号 ${maskIdNumber(member.idNumber)}）`;
@@ -75,7 +76,10 @@ function drawTable(doc: PDFKit.PDFDocument, pass: PrintablePass): void {
   const valueWidth = table.width - table.labelWidth - 2 * rowPadding;
   let y = table.y;
   doc.lineWidth(0.8).strokeColor(ruleGreen);
-  doc.moveTo(table.x, y).lineTo(table.x + table.width, y).stroke();
+  doc
+    .moveTo(table.x, y)
+    .lineTo(table.x + table.width, y)
+    .stroke();
   for (const [label, value] of content) {
     doc.font('regular').fontSize(size);
     const height = doc.heightOfString(value, { width: valueWidth, lineGap: 1 }) + 2 * rowPadding;
@@ -84,9 +88,15 @@ function drawTable(doc: PDFKit.PDFDocument, pass: PrintablePass): void {
     doc.font('regular').fontSize(size).fillColor(ink);
     doc.text(value, valueX, y + rowPadding, { width: valueWidth, lineGap: 1 });
     y += height;
-    doc.moveTo(table.x, y).lineTo(table.x + table.width, y).stroke();
+    doc
+      .moveTo(table.x, y)
+      .lineTo(table.x + table.width, y)
+      .stroke();
   }
-  doc.moveTo(table.x + table.labelWidth, table.y).lineTo(table.x + table.labelWidth, y).stroke();
+  doc
+    .moveTo(table.x + table.labelWidth, table.y)
+    .lineTo(table.x + table.labelWidth, y)
+    .stroke();
 }
 
 /** Vector modules on a white square: sharp at any printer resolution. */
@@ -129,7 +139,11 @@ export function renderPassPdf(pass: PrintablePass, qr: PassQr, fonts: PassFonts)
     size: [page.width, page.height],
     margin: 0,
     lang: 'zh-CN',
-    info: { Title: `重点物资运输车辆通行证 ${pass.passNumber}`, Author: pass.issuerName, Subject: formatPlate(pass.plate) },
+    info: {
+      Title: `重点物资运输车辆通行证 ${pass.passNumber}`,
+      Author: pass.issuerName,
+      Subject: formatPlate(pass.plate),
+    },
   });
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -141,8 +155,15 @@ export function renderPassPdf(pass: PrintablePass, qr: PassQr, fonts: PassFonts)
   doc.registerFont('bold', fonts.bold);
 
   doc.rect(0, 0, page.width, page.height).fill(passGreen);
-  doc.lineWidth(2).strokeColor(ruleGreen).rect(mm(8), mm(8), page.width - mm(16), page.height - mm(16)).stroke();
-  doc.lineWidth(0.6).rect(mm(10), mm(10), page.width - mm(20), page.height - mm(20)).stroke();
+  doc
+    .lineWidth(2)
+    .strokeColor(ruleGreen)
+    .rect(mm(8), mm(8), page.width - mm(16), page.height - mm(16))
+    .stroke();
+  doc
+    .lineWidth(0.6)
+    .rect(mm(10), mm(10), page.width - mm(20), page.height - mm(20))
+    .stroke();
 
   doc.font('bold').fontSize(30).fillColor(ink);
   const title = '重点物资运输车辆通行证';

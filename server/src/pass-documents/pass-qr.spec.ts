@@ -1,8 +1,11 @@
 import { describe, expect, it } from '@jest/globals';
-import jsQR from 'jsqr';
+import jsqr from 'jsqr';
 import pngjs from 'pngjs';
 import { createPassQr, passQrSegments, pixelsPerModule, renderQrPng, renderQrSvg } from './pass-qr.js';
 import { largestNationalPass, maxPassQrVersion, measurePassQr } from './qr-budget.js';
+
+// jsqr is CommonJS: its ES default export is `module.exports.default`.
+const jsQR = jsqr.default;
 
 const url = `HTTPS://PASS.EXAMPLE.GOV.CN/V/${'31415926535897932'.repeat(20)}`;
 

@@ -15,7 +15,11 @@ export function drawSeal(
   caption = '通行证专用章',
 ): void {
   doc.save();
-  doc.opacity(0.85).lineWidth(radius * 0.06).strokeColor(sealRed).fillColor(sealRed);
+  doc
+    .opacity(0.85)
+    .lineWidth(radius * 0.06)
+    .strokeColor(sealRed)
+    .fillColor(sealRed);
   doc.circle(centre.x, centre.y, radius * 0.95).stroke();
 
   const chars = [...name];

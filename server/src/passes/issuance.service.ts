@@ -12,6 +12,7 @@ import { QuotaAllocationEntity } from '../quotas/quota-allocation.entity.js';
 import { SanctionsService } from '../sanctions/sanctions.service.js';
 import { PassTokenService } from '../signing/pass-token.service.js';
 import { VehicleEntity } from '../vehicles/vehicle.entity.js';
+import { StatusListService } from '../verification/status-list.service.js';
 import { nextCounterValue } from './counters.js';
 import { PassEntity } from './pass.entity.js';
 
@@ -27,6 +28,7 @@ export class IssuanceService {
     private readonly tokens: PassTokenService,
     private readonly sanctions: SanctionsService,
     private readonly audit: AuditService,
+    private readonly statusList: StatusListService,
   ) {}
 
   async issue(manager: EntityManager, app: ApplicationEntity, official: RequestActor): Promise<PassEntity> {
@@ -129,6 +131,7 @@ export class IssuanceService {
       }),
     );
     for (const old of overlapping) {
+      await this.statusList.recordChange(manager, old.statusIndex, 'superseded');
       await manager.update(
         PassEntity,
         { id: old.id, status: 'active' },

@@ -18,6 +18,7 @@ import { DomainException } from '../common/domain.exception.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { PassDocumentService } from '../pass-documents/pass-document.service.js';
 import { QuotaAllocationEntity } from '../quotas/quota-allocation.entity.js';
+import { StatusListService } from '../verification/status-list.service.js';
 import { PassEntity } from './pass.entity.js';
 import { type PassView, toPassView } from './pass.view.js';
 
@@ -29,6 +30,7 @@ export class PassesService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly documents: PassDocumentService,
     private readonly audit: AuditService,
+    private readonly statusList: StatusListService,
   ) {}
 
   urlOf(pass: PassEntity): string {
@@ -118,6 +120,7 @@ export class PassesService {
         { status: 'revoked', endedAt: new Date(), endReason: reason, updatedAt: new Date() },
       );
       if (result.affected !== 1) throw new DomainException(ErrorCode.StaleVersion);
+      await this.statusList.recordChange(manager, pass.statusIndex, 'revoked');
       if (pass.quotaJurisdiction && pass.quotaPeriod && chinaToday() < pass.validFrom) {
         await this.refundQuota(manager, pass.quotaJurisdiction, pass.quotaPeriod);
       }

@@ -9,6 +9,7 @@ import { QuotasService } from '../quotas/quotas.service.js';
 import { SigningModule } from '../signing/signing.module.js';
 import { StatsController } from '../stats/stats.controller.js';
 import { StatsService } from '../stats/stats.service.js';
+import { StatusListService } from '../verification/status-list.service.js';
 import { ReviewsController } from './reviews.controller.js';
 import { ReviewsService } from './reviews.service.js';
 
@@ -16,7 +17,7 @@ import { ReviewsService } from './reviews.service.js';
 @Module({
   imports: [ApplicationsModule, SigningModule, PassDocumentsModule],
   controllers: [ReviewsController, PassesController, AdminController, StatsController],
-  providers: [ReviewsService, IssuanceService, PassesService, QuotasService, StatsService],
-  exports: [PassesService],
+  providers: [ReviewsService, IssuanceService, PassesService, QuotasService, StatsService, StatusListService],
+  exports: [PassesService, StatusListService],
 })
 export class ReviewModule {}

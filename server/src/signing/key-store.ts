@@ -1,6 +1,6 @@
+import { randomBytes } from 'node:crypto';
 import { chmod, mkdir, open, readdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { generateSigningKey, parseSigningKeyFile, type SigningKey, toKeyFile } from './signing-key.js';
 
 const lockName = '.generate.lock';

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { addDays, chinaToday, extractTokenFromUrl, verifyPassToken } from '@pass/shared';
 import { DomainException } from '../common/domain.exception.js';
 import { loadConfig } from '../config/app-config.js';
@@ -47,7 +47,10 @@ describe('PassTokenService', () => {
 
     const trustList = await keys.trustList();
     expect(trustList.keys.map((key) => key.kid)).toEqual([issued.kid]);
-    expect(trustList.keys[0]).toMatchObject({ issuerRegion: '320000', issuerName: '江苏省重点物资运输车辆通行证签发系统' });
+    expect(trustList.keys[0]).toMatchObject({
+      issuerRegion: '320000',
+      issuerName: '江苏省重点物资运输车辆通行证签发系统',
+    });
     const result = verifyPassToken(issued.token, { trustList, now: new Date('2022-05-22T04:00:00Z') });
     expect(result.state === 'valid' && result.claims).toMatchObject({ ...pass, issuedAt: issued.issuedAt });
   });

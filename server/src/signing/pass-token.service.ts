@@ -3,8 +3,8 @@ import {
   addDays,
   bytesToDecimal,
   chinaToday,
-  encodePassUrl,
   ErrorCode,
+  encodePassUrl,
   type PassTokenFields,
   signPassToken,
 } from '@pass/shared';

@@ -16,6 +16,9 @@ async function main(): Promise<void> {
   }
   const config = loadConfig();
   const store = new KeyStore(config.signing.keysDir, { warn: (message) => console.warn(message) });
+  if ((await store.keys()).length === 0) {
+    console.warn(`${config.signing.keysDir} 中还没有密钥：请确认 DATA_DIR 或 SIGNING_KEYS_DIR 与服务器进程的设置一致`);
+  }
   const now = new Date();
   const { added, retired, removed } = await store.rotate(now, new Date(now.getTime() + hours * 3_600_000));
   console.log(`密钥目录: ${config.signing.keysDir}`);

@@ -2,7 +2,10 @@ import { ApiProperty } from '@nestjs/swagger';
 import type { TrustedKey, TrustList } from '@pass/shared';
 
 export class TrustedKeyDto implements TrustedKey {
-  @ApiProperty({ description: '密钥编号：公钥 SHA-256 的前4字节（十六进制），与二维码中 COSE 受保护头的 kid 相同', example: 'a1b2c3d4' })
+  @ApiProperty({
+    description: '密钥编号：公钥 SHA-256 的前4字节（十六进制），与二维码中 COSE 受保护头的 kid 相同',
+    example: 'a1b2c3d4',
+  })
   kid: string;
 
   @ApiProperty({ enum: ['EdDSA'], description: '签名算法 (COSE alg -8)' })
@@ -11,13 +14,21 @@ export class TrustedKeyDto implements TrustedKey {
   @ApiProperty({ enum: ['Ed25519'] })
   crv: 'Ed25519';
 
-  @ApiProperty({ description: 'Ed25519 公钥，32字节，base64url 编码', example: 'A6EHv_POEL4dcN0Y50vAmWfk1jCbpQ1fHdyGZBJVMbg' })
+  @ApiProperty({
+    description: 'Ed25519 公钥，32字节，base64url 编码',
+    example: 'A6EHv_POEL4dcN0Y50vAmWfk1jCbpQ1fHdyGZBJVMbg',
+  })
   publicKey: string;
 
   @ApiProperty({ format: 'date-time', description: '该密钥自此时起签发通行证' })
   validFrom: string;
 
-  @ApiProperty({ format: 'date-time', nullable: true, type: String, description: '该密钥签发截止时间；当前密钥为 null' })
+  @ApiProperty({
+    format: 'date-time',
+    nullable: true,
+    type: String,
+    description: '该密钥签发截止时间；当前密钥为 null',
+  })
   validTo: string | null;
 
   @ApiProperty({ example: '江苏省重点物资运输车辆通行证签发系统' })

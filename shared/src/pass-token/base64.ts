@@ -2,10 +2,10 @@
 const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 const urlAlphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 
-const valueOf = new Map<string, number>();
+const sextetOf = new Map<string, number>();
 for (let i = 0; i < 64; i++) {
-  valueOf.set(alphabet[i]!, i);
-  valueOf.set(urlAlphabet[i]!, i);
+  sextetOf.set(alphabet[i]!, i);
+  sextetOf.set(urlAlphabet[i]!, i);
 }
 
 function encode(bytes: Uint8Array, chars: string, pad: boolean): string {
@@ -32,7 +32,7 @@ export function decodeBase64(text: string): Uint8Array | undefined {
   let bits = 0;
   let o = 0;
   for (const char of body) {
-    const value = valueOf.get(char);
+    const value = sextetOf.get(char);
     if (value === undefined) return undefined;
     buffer = ((buffer << 6) | value) & 0xffffff;
     bits += 6;

@@ -60,7 +60,7 @@ const colourOfCode = invert(plateColourCodes);
 const categoryOfCode = invert(materialCategoryCodes);
 
 const nationalCategoryCode = (code: string): number | undefined =>
-  Object.prototype.hasOwnProperty.call(materialCategoryCodes, code) ? materialCategoryCodes[code] : undefined;
+  Object.hasOwn(materialCategoryCodes, code) ? materialCategoryCodes[code] : undefined;
 
 function fail(message: string): never {
   throw new PassTokenFormatError(message);

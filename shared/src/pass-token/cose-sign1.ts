@@ -50,14 +50,18 @@ export function parseCoseSign1(token: Uint8Array): CoseSign1 {
     if (!Array.isArray(envelope) || envelope.length !== 4) throw new CborError('Not a COSE_Sign1 array');
     const [protectedHeader, unprotected] = envelope;
     if (!(protectedHeader instanceof Uint8Array)) throw new CborError('Protected header is not a byte string');
-    if (!(unprotected instanceof Map) || unprotected.size !== 0) throw new CborError('Unprotected header must be empty');
+    if (!(unprotected instanceof Map) || unprotected.size !== 0) {
+      throw new CborError('Unprotected header must be empty');
+    }
     header = decodeCbor(protectedHeader);
   } catch (error) {
     throw new PassTokenFormatError((error as Error).message);
   }
   const [protectedHeader, , payload, signature] = envelope as [Uint8Array, unknown, unknown, unknown];
   if (!(header instanceof Map) || header.size !== 2) throw new PassTokenFormatError('Unexpected protected header');
-  if (header.get(HeaderLabel.Algorithm) !== coseAlgorithmEdDSA) throw new PassTokenFormatError('Algorithm is not EdDSA');
+  if (header.get(HeaderLabel.Algorithm) !== coseAlgorithmEdDSA) {
+    throw new PassTokenFormatError('Algorithm is not EdDSA');
+  }
   const kid = header.get(HeaderLabel.KeyId);
   if (!(kid instanceof Uint8Array) || kid.length === 0 || kid.length > maxKeyIdLength) {
     throw new PassTokenFormatError('Key id is malformed');

@@ -1,5 +1,5 @@
 export { decodeBase64, encodeBase64, encodeBase64Url, fromHex, toHex } from './base64.js';
-export { type PassClaims, PassTokenFormatError, type PassTokenFields, PayloadKey } from './claims.js';
+export { type PassClaims, type PassTokenFields, PassTokenFormatError, PayloadKey } from './claims.js';
 export { materialCategoryCodes, plateColourCodes } from './codes.js';
 export { coseAlgorithmEdDSA } from './cose-sign1.js';
 export { bytesToDecimal, decimalToBytes } from './decimal.js';

@@ -1,7 +1,7 @@
 import { ed25519 } from '@noble/curves/ed25519.js';
+import { fromHex } from './base64.js';
 import { encodePassPayload, type PassTokenFields } from './claims.js';
 import { signCoseSign1 } from './cose-sign1.js';
-import { fromHex } from './base64.js';
 
 export interface PassSigningKey {
   /** Key id as lower-case hex, as in the trust list. */

@@ -40,7 +40,9 @@ export function statusAt(bits: Uint8Array, index: number): PassTokenStatus | und
 export function buildStatusListBits(size: number, entries: Iterable<readonly [number, PassTokenStatus]>): Uint8Array {
   const bits = new Uint8Array(Math.ceil(size / 4));
   for (const [index, status] of entries) {
-    if (!Number.isInteger(index) || index < 0 || index >= size) throw new RangeError(`Status index ${index} out of range`);
+    if (!Number.isInteger(index) || index < 0 || index >= size) {
+      throw new RangeError(`Status index ${index} out of range`);
+    }
     const shift = 2 * (index & 3);
     bits[index >> 2] = (bits[index >> 2]! & ~(3 << shift)) | ((status & 3) << shift);
   }

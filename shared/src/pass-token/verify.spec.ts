@@ -1,8 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
+import { encodeBase64Url, fromHex } from './base64.js';
 import { type CborValue, encodeCbor } from './cbor.js';
 import { encodePassPayload, type PassTokenFields, PayloadKey } from './claims.js';
 import { signCoseSign1 } from './cose-sign1.js';
-import { encodeBase64Url, fromHex } from './base64.js';
 import { encodePassUrl } from './pass-url.js';
 import { scanResultOfVerification } from './scan-result.js';
 import { passSigningPublicKey, signPassToken } from './sign.js';

@@ -70,10 +70,7 @@ export type PassVerification =
 
 export type PassVerificationState = PassVerification['state'];
 
-type Detail<S extends PassVerificationState> = Omit<
-  Extract<PassVerification, { state: S }>,
-  'state' | keyof Outcome
->;
+type Detail<S extends PassVerificationState> = Omit<Extract<PassVerification, { state: S }>, 'state' | keyof Outcome>;
 
 const millisPerHour = 3_600_000;
 const chinaOffsetMillis = 8 * millisPerHour;
@@ -104,7 +101,11 @@ function dataWarnings(options: VerifyOptions, now: Date): VerificationWarning[] 
   } else {
     const statusAge = hoursSince(options.statusList.generatedAt, now);
     if (statusAge > staleAfter) {
-      warnings.push({ code: 'stale_status_list', hoursOld: statusAge, message: warningText.staleStatusList(statusAge) });
+      warnings.push({
+        code: 'stale_status_list',
+        hoursOld: statusAge,
+        message: warningText.staleStatusList(statusAge),
+      });
     }
   }
   return warnings;

@@ -1,11 +1,13 @@
-import { childRegions, provinces, type Region } from '@pass/shared';
 import type { CascaderOption } from '@nutui/nutui-react-taro/dist/es/types/spec/cascader/base';
+import { childRegions, provinces, type Region } from '@pass/shared';
 
 let tree: CascaderOption[] | undefined;
 
 function toOption(region: Region): CascaderOption {
   const children = region.level === 'county' ? [] : childRegions(region.code).map(toOption);
-  return children.length ? { text: region.name, value: region.code, children } : { text: region.name, value: region.code };
+  return children.length
+    ? { text: region.name, value: region.code, children }
+    : { text: region.name, value: region.code };
 }
 
 /**
@@ -19,10 +21,37 @@ export function regionOptions(): CascaderOption[] {
 
 /** GB/T 2260 province prefix → plate abbreviation (GA 36). */
 const plateAbbreviations: Record<string, string> = {
-  '11': '京', '12': '津', '13': '冀', '14': '晋', '15': '蒙', '21': '辽', '22': '吉', '23': '黑',
-  '31': '沪', '32': '苏', '33': '浙', '34': '皖', '35': '闽', '36': '赣', '37': '鲁', '41': '豫',
-  '42': '鄂', '43': '湘', '44': '粤', '45': '桂', '46': '琼', '50': '渝', '51': '川', '52': '贵',
-  '53': '云', '54': '藏', '61': '陕', '62': '甘', '63': '青', '64': '宁', '65': '新',
+  '11': '京',
+  '12': '津',
+  '13': '冀',
+  '14': '晋',
+  '15': '蒙',
+  '21': '辽',
+  '22': '吉',
+  '23': '黑',
+  '31': '沪',
+  '32': '苏',
+  '33': '浙',
+  '34': '皖',
+  '35': '闽',
+  '36': '赣',
+  '37': '鲁',
+  '41': '豫',
+  '42': '鄂',
+  '43': '湘',
+  '44': '粤',
+  '45': '桂',
+  '46': '琼',
+  '50': '渝',
+  '51': '川',
+  '52': '贵',
+  '53': '云',
+  '54': '藏',
+  '61': '陕',
+  '62': '甘',
+  '63': '青',
+  '64': '宁',
+  '65': '新',
 };
 
 /** The plate abbreviation most of an enterprise's trucks carry: its own province's. */

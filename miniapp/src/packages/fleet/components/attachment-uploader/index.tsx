@@ -2,9 +2,9 @@ import { type AttachmentKind, type AttachmentView, attachmentKindNames, maxAttac
 import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { ApiError } from '@/services/request';
-import { formatBytes } from '@/utils/format';
 import { Button } from '@/ui/button';
 import { Progress } from '@/ui/progress';
+import { formatBytes } from '@/utils/format';
 import { chooseAttachmentFile } from '../../services/choose-file';
 import { attachmentsApi } from '../../services/fleet-api';
 import './index.scss';
@@ -25,7 +25,14 @@ interface Upload {
 }
 
 /** One kind of supporting document: its files, and an upload button with progress. */
-export function AttachmentUploader({ kind, required, attachments, onUploaded, onRemove, error }: AttachmentUploaderProps) {
+export function AttachmentUploader({
+  kind,
+  required,
+  attachments,
+  onUploaded,
+  onRemove,
+  error,
+}: AttachmentUploaderProps) {
   const [upload, setUpload] = useState<Upload | null>(null);
   const [failure, setFailure] = useState('');
 

@@ -54,7 +54,14 @@ export function PlateInput({ value, onChange, onBlur, defaultProvince, ...field 
           onBlur={() => onBlur?.()}
         />
       </View>
-      <Popup visible={picking} position='bottom' round title='选择车牌省份简称' closeable onClose={() => setPicking(false)}>
+      <Popup
+        visible={picking}
+        position='bottom'
+        round
+        title='选择车牌省份简称'
+        closeable
+        onClose={() => setPicking(false)}
+      >
         <View className='plate-input__grid'>
           {plateProvinces.split('').map((abbreviation) => (
             <View

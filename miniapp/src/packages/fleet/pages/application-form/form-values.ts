@@ -1,8 +1,8 @@
 import {
-  addDays,
   type ApplicationDraft,
   type ApplicationView,
   type AttachmentView,
+  addDays,
   chinaToday,
   defaultProvinceSettings,
   inclusiveDays,
@@ -60,8 +60,9 @@ export function emptyApplication(): ApplicationFormValues {
 }
 
 export function fromView(app: ApplicationView, attachments: AttachmentView[]): ApplicationFormValues {
-  const empty = emptyApplication();
-  const validFrom = app.validFrom ?? empty.validFrom;
+  const today = chinaToday();
+  // A validity that has started already could not be submitted: move it to today.
+  const validFrom = app.validFrom && app.validFrom >= today ? app.validFrom : today;
   return {
     vehicleId: app.vehicleId ?? '',
     crewDriverIds: app.crewDriverIds,
@@ -75,7 +76,10 @@ export function fromView(app: ApplicationView, attachments: AttachmentView[]): A
     destinationCode: app.destinationCode ?? '',
     waypointCodes: app.waypointCodes,
     validFrom,
-    validDays: app.validTo ? Math.min(Math.max(inclusiveDays(validFrom, app.validTo), 1), maxValidityDays) : maxValidityDays,
+    validDays:
+      app.validTo && app.validTo >= validFrom
+        ? Math.min(inclusiveDays(validFrom, app.validTo), maxValidityDays)
+        : maxValidityDays,
     attachments: app.attachmentIds
       .map((id) => attachments.find((a) => a.id === id))
       .filter((a): a is AttachmentView => a !== undefined),

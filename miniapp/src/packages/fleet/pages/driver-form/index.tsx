@@ -48,7 +48,11 @@ export default function DriverForm() {
       await Taro.navigateBack();
     } catch (error) {
       if (!form.showServerErrors(error)) {
-        Taro.showModal({ title: '未能保存', content: error instanceof ApiError ? error.message : '请稍后重试', showCancel: false });
+        Taro.showModal({
+          title: '未能保存',
+          content: error instanceof ApiError ? error.message : '请稍后重试',
+          showCancel: false,
+        });
       }
     } finally {
       setBusy(false);
@@ -57,13 +61,20 @@ export default function DriverForm() {
 
   const remove = async () => {
     if (!id) return;
-    const { confirm } = await Taro.showModal({ title: '删除司乘人员', content: '删除后不能恢复；已用于申请的人员不能删除。' });
+    const { confirm } = await Taro.showModal({
+      title: '删除司乘人员',
+      content: '删除后不能恢复；已用于申请的人员不能删除。',
+    });
     if (!confirm) return;
     try {
       await driversApi.remove(id);
       await Taro.navigateBack();
     } catch (error) {
-      Taro.showModal({ title: '未能删除', content: error instanceof ApiError ? error.message : '请稍后重试', showCancel: false });
+      Taro.showModal({
+        title: '未能删除',
+        content: error instanceof ApiError ? error.message : '请稍后重试',
+        showCancel: false,
+      });
     }
   };
 

@@ -48,7 +48,11 @@ export default function Enterprise() {
       Taro.showToast({ title: '已保存', icon: 'success' });
     } catch (e) {
       if (!form.showServerErrors(e)) {
-        Taro.showModal({ title: '未能保存', content: e instanceof ApiError ? e.message : '请稍后重试', showCancel: false });
+        Taro.showModal({
+          title: '未能保存',
+          content: e instanceof ApiError ? e.message : '请稍后重试',
+          showCancel: false,
+        });
       }
     } finally {
       setBusy(false);

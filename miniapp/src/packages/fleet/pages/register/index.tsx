@@ -63,7 +63,9 @@ export default function Register() {
   const passwordsDiffer = values.passwordAgain !== '' && values.passwordAgain !== values.password;
 
   /** The props every text input of this form shares, by its key. */
-  const field = (key: keyof RegistrationValues): Pick<TextFieldProps, 'value' | 'onChange' | 'onBlur' | 'error' | 'testId'> => ({
+  const field = (
+    key: keyof RegistrationValues,
+  ): Pick<TextFieldProps, 'value' | 'onChange' | 'onBlur' | 'error' | 'testId'> => ({
     testId: `register-${key}`,
     value: values[key],
     onChange: (value) => set(key, value),
@@ -123,7 +125,14 @@ export default function Register() {
         <Text className='card__title'>车队管理员账号</Text>
         <TextField label='管理员姓名' required maxlength={30} {...field('managerName')} />
         <TextField label='手机号码（登录用）' required type='number' maxlength={11} {...field('managerPhone')} />
-        <TextField label='密码' required password maxlength={64} hint='至少8位，包含字母和数字' {...field('password')} />
+        <TextField
+          label='密码'
+          required
+          password
+          maxlength={64}
+          hint='至少8位，包含字母和数字'
+          {...field('password')}
+        />
         <TextField
           label='再次输入密码'
           required

@@ -2,8 +2,8 @@ import {
   defaultProvinceSettings,
   PlateColour,
   parsePlate,
-  plateColoursByKind,
   plateColourNames,
+  plateColoursByKind,
   VehicleType,
   type VehicleView,
   vehicleSchema,
@@ -85,7 +85,11 @@ export default function VehicleForm() {
       await Taro.navigateBack();
     } catch (error) {
       if (!form.showServerErrors(error)) {
-        Taro.showModal({ title: '未能保存', content: error instanceof ApiError ? error.message : '请稍后重试', showCancel: false });
+        Taro.showModal({
+          title: '未能保存',
+          content: error instanceof ApiError ? error.message : '请稍后重试',
+          showCancel: false,
+        });
       }
     } finally {
       setBusy(false);
@@ -94,13 +98,20 @@ export default function VehicleForm() {
 
   const remove = async () => {
     if (!id) return;
-    const { confirm } = await Taro.showModal({ title: '删除车辆', content: '删除后不能恢复；已用于申请的车辆不能删除。' });
+    const { confirm } = await Taro.showModal({
+      title: '删除车辆',
+      content: '删除后不能恢复；已用于申请的车辆不能删除。',
+    });
     if (!confirm) return;
     try {
       await vehiclesApi.remove(id);
       await Taro.navigateBack();
     } catch (error) {
-      Taro.showModal({ title: '未能删除', content: error instanceof ApiError ? error.message : '请稍后重试', showCancel: false });
+      Taro.showModal({
+        title: '未能删除',
+        content: error instanceof ApiError ? error.message : '请稍后重试',
+        showCancel: false,
+      });
     }
   };
 
@@ -119,7 +130,11 @@ export default function VehicleForm() {
           error={errorOf('plate')}
         />
         <FormField label='车牌颜色' required bare testId='plate-colour' error={errorOf('plateColour')}>
-          <ChoiceChips choices={colourChoices} value={values.plateColour || undefined} onChange={(c) => set('plateColour', c)} />
+          <ChoiceChips
+            choices={colourChoices}
+            value={values.plateColour || undefined}
+            onChange={(c) => set('plateColour', c)}
+          />
         </FormField>
         <OptionSheetField
           label='车辆类型'

@@ -1,0 +1,170 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, openPhonePage, saveScreenshot } from './support/browser.js';
+import {
+  chooseFile,
+  fieldError,
+  fill,
+  fillAndLeave,
+  pickOption,
+  pickRegion,
+  signIn,
+  tapButton,
+  tinyPdf,
+  tinyPng,
+} from './support/h5.js';
+import { type RunningServer, startServer } from './support/server.js';
+
+/**
+ * The demo fleet manager's whole job in the browser build: sign in, register a vehicle and a driver,
+ * apply for a pass with the documents Jiangsu requires, and follow it. The steps share one page and
+ * run in order.
+ */
+describe('fleet manager (车队管理员) in H5 at a phone viewport', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    page = await openPhonePage(browser);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  const openFromHome = async (entry: string) => {
+    await page.locator('.nut-cell', { hasText: entry }).first().click();
+  };
+
+  it('refuses a wrong password with the Chinese message', async () => {
+    await signIn(page, server.url, '13800000001', 'wrong-password');
+    await expect(page.getByTestId('login-error').textContent()).resolves.toContain('手机号码或密码错误');
+    await saveScreenshot(page, 'login-wrong-password');
+  });
+
+  it('signs in with phone and password and lands on the fleet home', async () => {
+    await fill(page, 'login-password', 'demo1234');
+    await tapButton(page, '登录');
+    await page.getByTestId('enterprise-name').getByText('南京江宁示范物流有限公司').waitFor();
+    expect(page.url()).toContain('/packages/fleet/pages/home/index');
+    await page.locator('.nut-tag', { hasText: '已核验' }).waitFor();
+    await saveScreenshot(page, 'fleet-home');
+  });
+
+  it('registers a vehicle, after showing what is wrong with a bad plate', async () => {
+    await openFromHome('车辆管理');
+    await page.getByText('尚未登记车辆').waitFor();
+    await tapButton(page, '登记车辆');
+
+    // The enterprise is in Jiangsu, so 苏 is offered; the rest is typed.
+    await expect(page.getByTestId('plate-province').textContent()).resolves.toContain('苏');
+    await fillAndLeave(page, 'plate', 'A1234O');
+    await expect(fieldError(page, 'plate').textContent()).resolves.toContain('不能含有字母I或O');
+    await saveScreenshot(page, 'vehicle-form-invalid-plate');
+
+    await fill(page, 'plate', 'a 12345');
+    await expect(page.locator('[data-testid="plate"] input').inputValue()).resolves.toBe('A12345');
+    await expect(fieldError(page, 'plate').count()).resolves.toBe(0);
+    await page.getByTestId('plate-colour').getByText('黄色', { exact: true }).click();
+    await pickOption(page, 'vehicle-type', '重型半挂牵引车');
+    await fill(page, 'transport-license', '320115001234');
+    await saveScreenshot(page, 'vehicle-form');
+    await tapButton(page, '保存');
+
+    const item = page.getByTestId('vehicle-item');
+    await item.first().waitFor();
+    await expect(item.first().textContent()).resolves.toContain('苏A·12345');
+    await saveScreenshot(page, 'vehicles');
+    await page.goBack();
+  });
+
+  it('registers a driver, after showing what is wrong with a bad ID number', async () => {
+    await openFromHome('司乘人员');
+    await tapButton(page, '登记司乘人员');
+    await fill(page, 'driver-name', '张师傅');
+    await fillAndLeave(page, 'driver-id-number', '320115199902301234');
+    await expect(fieldError(page, 'driver-id-number').textContent()).resolves.toBe('身份证号码中的出生日期无效');
+    await saveScreenshot(page, 'driver-form-invalid-id');
+
+    await fill(page, 'driver-id-number', '11010519491231002x');
+    await expect(page.locator('[data-testid="driver-id-number"] input').inputValue()).resolves.toBe(
+      '11010519491231002X',
+    );
+    await fill(page, 'driver-phone', '13800000005');
+    await tapButton(page, '保存');
+
+    const item = page.getByTestId('driver-item');
+    await item.first().waitFor();
+    // The list shows the ID number masked.
+    await expect(item.first().textContent()).resolves.toContain('110105********002X');
+    await saveScreenshot(page, 'drivers');
+    await page.goBack();
+  });
+
+  it('applies for a pass with the required documents and submits it', async () => {
+    await tapButton(page, '新建通行证申请');
+    await page.getByTestId('vehicle-options').getByText('苏A·12345').click();
+    await page.getByTestId('crew-options').getByText('张师傅').click();
+    await pickOption(page, 'material-category', '生活必需品');
+    await fill(page, 'material-description', '大米、食用油');
+    await fill(page, 'quantity', '30');
+    await page.getByTestId('quantity-unit').getByText('吨', { exact: true }).click();
+
+    await page.getByTestId('consignor-fill-own').click();
+    await expect(page.locator('[data-testid="consignor-name"] input').inputValue()).resolves.toBe(
+      '南京江宁示范物流有限公司',
+    );
+    await fill(page, 'consignee-name', '上海浦东示范超市有限公司');
+    await fill(page, 'consignee-address', '上海市浦东新区示范路2号');
+    await fill(page, 'consignee-contactName', '李经理');
+    await fill(page, 'consignee-contactPhone', '021-58881234');
+
+    await pickRegion(page, 'origin', ['江苏省', '南京市', '江宁区']);
+    await expect(page.getByTestId('origin').textContent()).resolves.toContain('江苏省南京市江宁区');
+    await pickRegion(page, 'destination', ['上海市', '上海市', '浦东新区']);
+    await expect(page.getByTestId('destination').textContent()).resolves.toContain('上海市浦东新区');
+    await pickRegion(page, 'waypoint-add', ['江苏省', '苏州市', '昆山市']);
+    await expect(page.getByTestId('waypoint').textContent()).resolves.toContain('江苏省苏州市昆山市');
+
+    // Jiangsu's maximum of 10 days is the default and the stepper's upper bound.
+    await expect(page.getByTestId('valid-to').textContent()).resolves.toMatch(/有效期至 \d{4}-\d{2}-\d{2}/);
+
+    const documents = [
+      { kind: 'driving_licence', name: '驾驶证.png', mimeType: 'image/png', buffer: tinyPng },
+      { kind: 'vehicle_licence', name: '行驶证.png', mimeType: 'image/png', buffer: tinyPng },
+      { kind: 'commitment_letter', name: '承诺书.pdf', mimeType: 'application/pdf', buffer: tinyPdf },
+    ];
+    for (const { kind, ...file } of documents) {
+      const slot = page.getByTestId(`attachment-${kind}`);
+      await chooseFile(page, () => slot.locator('.nut-button').click(), file);
+      await slot.getByTestId('attachment-file').getByText(file.name).waitFor();
+    }
+    await saveScreenshot(page, 'application-form');
+
+    await tapButton(page, '提交申请');
+    await page.waitForURL(/application-detail/);
+    await page.getByTestId('status-tag').getByText('待受理').waitFor();
+    const timeline = page.getByTestId('timeline');
+    await expect(timeline.textContent()).resolves.toContain('提交');
+    await expect(timeline.textContent()).resolves.toContain('创建申请');
+    await saveScreenshot(page, 'application-detail');
+  });
+
+  it('lists the application as 待受理', async () => {
+    await page.goto(`${server.url}/#/packages/fleet/pages/applications/index`);
+    const card = page.getByTestId('application-card').first();
+    await card.waitFor();
+    await expect(card.textContent()).resolves.toContain('待受理');
+    await expect(card.textContent()).resolves.toContain('苏A·12345');
+    await expect(card.textContent()).resolves.toContain('江苏省南京市江宁区 → 上海市浦东新区');
+    await saveScreenshot(page, 'applications');
+
+    await card.click();
+    await page.getByTestId('timeline').waitFor();
+    await expect(page.locator('.nut-button:visible', { hasText: '撤回' }).count()).resolves.toBe(1);
+  });
+});

@@ -1,0 +1,207 @@
+import {
+  type ApplicationAction,
+  type ApplicationEventView,
+  type ApplicationView,
+  type AttachmentView,
+  applicationActionNames,
+  attachmentKindNames,
+  crewRoleNames,
+  type DriverView,
+  findMaterialCategory,
+  formatPlate,
+  inclusiveDays,
+  type Party,
+  quantityUnitNames,
+  regionFullName,
+  type VehicleView,
+} from '@pass/shared';
+import { Text, View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import { useState } from 'react';
+import { useLoader } from '@/hooks/use-loader';
+import { ApiError } from '@/services/request';
+import { routes, withQuery } from '@/services/routes';
+import { Button } from '@/ui/button';
+import { formatDateTime } from '@/utils/format';
+import { Section } from '../../components/section';
+import { StatusTag } from '../../components/status-tag';
+import { Timeline } from '../../components/timeline';
+import { applicationsApi, attachmentsApi, driversApi, vehiclesApi } from '../../services/fleet-api';
+import { fieldLabel } from '../../utils/application-fields';
+import './index.scss';
+
+interface Detail {
+  application: ApplicationView;
+  events: ApplicationEventView[];
+  vehicles: VehicleView[];
+  drivers: DriverView[];
+  attachments: AttachmentView[];
+}
+
+const place = (code: string | null) => (code ? (regionFullName(code) ?? code) : '未填写');
+
+function Row({ label, value }: { label: string; value: string }) {
+  return (
+    <View className='detail-row'>
+      <Text className='detail-row__label'>{label}</Text>
+      <Text className='detail-row__value'>{value}</Text>
+    </View>
+  );
+}
+
+function PartyRows({ label, party }: { label: string; party: Party | null }) {
+  if (!party) return <Row label={label} value='未填写' />;
+  return <Row label={label} value={`${party.name}\n${party.address}\n${party.contactName} ${party.contactPhone}`} />;
+}
+
+/** Buttons the applicant may press, in the order they matter; `edit` opens the form. */
+const actionOrder: ApplicationAction[] = ['edit', 'submit', 'resubmit', 'withdraw'];
+
+export default function ApplicationDetail() {
+  const { params } = useRouter();
+  const id = params.id ?? '';
+  const [busy, setBusy] = useState(false);
+  const { data, error, reload } = useLoader<Detail>(async () => {
+    const [application, events, vehicles, drivers, attachments] = await Promise.all([
+      applicationsApi.get(id),
+      applicationsApi.events(id),
+      vehiclesApi.list(),
+      driversApi.list(),
+      attachmentsApi.list(),
+    ]);
+    return { application, events, vehicles, drivers, attachments };
+  });
+
+  const act = async (action: ApplicationAction) => {
+    if (action === 'edit') {
+      await Taro.navigateTo({ url: withQuery(routes.applicationForm, { id }) });
+      return;
+    }
+    if (action === 'withdraw') {
+      const { confirm } = await Taro.showModal({
+        title: '撤回申请',
+        content: '撤回后该申请将不再办理，如需通行证请重新申请。确定撤回吗？',
+        confirmText: '撤回',
+      });
+      if (!confirm) return;
+    }
+    setBusy(true);
+    try {
+      if (action === 'withdraw') await applicationsApi.withdraw(id);
+      else if (action === 'submit') await applicationsApi.submit(id);
+      else if (action === 'resubmit') await applicationsApi.resubmit(id);
+      Taro.showToast({ title: `已${applicationActionNames[action]}`, icon: 'success' });
+      await reload();
+    } catch (e) {
+      Taro.showModal({
+        title: '操作未成功',
+        content: e instanceof ApiError ? e.message : '请稍后重试',
+        showCancel: false,
+      });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (!data) {
+    return (
+      <View className='screen'>
+        <Text className={error ? 'error-text' : 'muted'}>{error ?? '正在加载…'}</Text>
+      </View>
+    );
+  }
+
+  const { application: app, events, vehicles, drivers, attachments } = data;
+  const vehicle = vehicles.find((v) => v.id === app.vehicleId);
+  const crew = app.crewDriverIds
+    .map((crewId) => drivers.find((d) => d.id === crewId))
+    .filter((d): d is DriverView => d !== undefined);
+  const files = app.attachmentIds
+    .map((fileId) => attachments.find((a) => a.id === fileId))
+    .filter((a): a is AttachmentView => a !== undefined);
+  const actions = actionOrder.filter((action) => app.actions.includes(action));
+  const category = app.materialCategory ? findMaterialCategory(app.materialCategory)?.name : undefined;
+
+  return (
+    <View className='screen application-detail'>
+      <View className='card application-detail__head'>
+        <View className='application-detail__status'>
+          <Text className='application-detail__plate'>{vehicle ? formatPlate(vehicle.plate) : '未选择车辆'}</Text>
+          <StatusTag status={app.status} />
+        </View>
+        <Text className='muted'>
+          {app.submittedAt ? `提交于 ${formatDateTime(app.submittedAt)}` : `创建于 ${formatDateTime(app.createdAt)}`}
+        </Text>
+      </View>
+
+      {app.lastReason && (app.status === 'returned' || app.status === 'rejected') && (
+        <View className={`application-detail__reason application-detail__reason--${app.status}`} data-testid='reason'>
+          <Text className='application-detail__reason-title'>
+            {app.status === 'returned' ? '退回原因' : '不予通过的理由'}：{app.lastReason}
+          </Text>
+          {app.fieldsToFix.length > 0 && (
+            <Text data-testid='fields-to-fix'>需修改：{app.fieldsToFix.map(fieldLabel).join('、')}</Text>
+          )}
+        </View>
+      )}
+
+      <Section title='办理进度'>
+        <Timeline events={events} />
+      </Section>
+
+      <Section title='申请内容'>
+        <Row label='车辆' value={vehicle ? formatPlate(vehicle.plate) : '未选择'} />
+        <Row
+          label='司乘人员'
+          value={crew.length ? crew.map((d) => `${d.name}（${crewRoleNames[d.role]}）`).join('、') : '未选择'}
+        />
+        <Row label='物资类别' value={category ?? '未选择'} />
+        <Row label='物资说明' value={app.materialDescription ?? '未填写'} />
+        <Row
+          label='数量'
+          value={
+            app.quantity !== null && app.quantityUnit
+              ? `${app.quantity} ${quantityUnitNames[app.quantityUnit]}`
+              : '未填写'
+          }
+        />
+        <PartyRows label='发货单位' party={app.consignor} />
+        <PartyRows label='收货单位' party={app.consignee} />
+        <Row label='始发地' value={place(app.originCode)} />
+        <Row label='目的地' value={place(app.destinationCode)} />
+        {app.waypointCodes.length > 0 && <Row label='途经地' value={app.waypointCodes.map(place).join('、')} />}
+        <Row
+          label='有效期'
+          value={
+            app.validFrom && app.validTo
+              ? `${app.validFrom} 至 ${app.validTo}（${inclusiveDays(app.validFrom, app.validTo)}天）`
+              : '未填写'
+          }
+        />
+        <Row
+          label='证明材料'
+          value={
+            files.length ? files.map((f) => `${attachmentKindNames[f.kind]}：${f.originalName}`).join('\n') : '未上传'
+          }
+        />
+      </Section>
+
+      {actions.length > 0 && (
+        <View className='action-bar'>
+          {actions.map((action) => (
+            <Button
+              key={action}
+              size='large'
+              type={action === 'withdraw' ? 'danger' : 'primary'}
+              fill={action === 'withdraw' || action === 'edit' ? 'outline' : 'solid'}
+              disabled={busy}
+              onClick={() => act(action)}
+            >
+              {applicationActionNames[action]}
+            </Button>
+          ))}
+        </View>
+      )}
+    </View>
+  );
+}

@@ -1,0 +1,461 @@
+import {
+  type ApplicationView,
+  AttachmentKind,
+  applicationDraftSchema,
+  attachmentKindNames,
+  chinaToday,
+  createApplicationSchema,
+  crewHasDriver,
+  crewRoleNames,
+  type DriverView,
+  defaultProvinceSettings,
+  type EnterpriseView,
+  formatPlate,
+  maskIdNumber,
+  materialCategoriesOf,
+  maxCrewSize,
+  maxWaypoints,
+  plateColourNames,
+  QuantityUnit,
+  quantityUnitNames,
+  regionFullName,
+  type VehicleView,
+  vehicleTypes,
+} from '@pass/shared';
+import { Picker, Text, View } from '@tarojs/components';
+import Taro, { useDidShow, useLoad } from '@tarojs/taro';
+import { useMemo, useRef, useState } from 'react';
+import { ChoiceChips } from '@/components/choice-chips';
+import { FormField } from '@/components/form-field';
+import { TextField } from '@/components/text-field';
+import { issuesByPath, useSchemaForm } from '@/hooks/use-schema-form';
+import { ApiError } from '@/services/request';
+import { routes, withQuery } from '@/services/routes';
+import { Button } from '@/ui/button';
+import { InputNumber } from '@/ui/input-number';
+import { newIdempotencyKey } from '@/utils/idempotency-key';
+import { AttachmentUploader } from '../../components/attachment-uploader';
+import { OptionSheetField } from '../../components/option-sheet-field';
+import { RegionField } from '../../components/region-field';
+import { Section } from '../../components/section';
+import { applicationsApi, attachmentsApi, driversApi, enterpriseApi, vehiclesApi } from '../../services/fleet-api';
+import { fieldLabel } from '../../utils/application-fields';
+import {
+  draftInput,
+  emptyApplication,
+  fromView,
+  maxValidityDays,
+  partyOf,
+  submissionInput,
+  validToOf,
+} from './form-values';
+import { PartyFields } from './party-fields';
+import { SelectList } from './select-list';
+import './index.scss';
+
+const settings = defaultProvinceSettings;
+const categoryOptions = materialCategoriesOf(settings).map((c) => ({ value: c.code, label: c.name }));
+const unitChoices = Object.values(QuantityUnit).map((value) => ({ value, label: quantityUnitNames[value] }));
+/** Required kinds first, then the optional ones. */
+const attachmentKinds = [
+  ...settings.requiredAttachments,
+  ...Object.values(AttachmentKind).filter((kind) => !settings.requiredAttachments.includes(kind)),
+];
+
+interface Registry {
+  vehicles: VehicleView[];
+  drivers: DriverView[];
+  enterprise?: EnterpriseView;
+}
+
+const messageOf = (error: unknown) => (error instanceof ApiError ? error.message : '请稍后重试');
+
+/**
+ * A new application, or the correction of a draft or returned one (`?id=`), on one screen: vehicle
+ * and crew are picked from the registry, places from the region picker, validity as a start date
+ * and a number of days that cannot exceed the province's maximum.
+ */
+export default function ApplicationForm() {
+  const today = chinaToday();
+  const schema = useMemo(() => createApplicationSchema(settings, { today }), [today]);
+  const form = useSchemaForm({ schema, initial: emptyApplication(), toInput: submissionInput });
+  const { values, set, blur, errorOf } = form;
+  const [application, setApplication] = useState<ApplicationView>();
+  const [registry, setRegistry] = useState<Registry>({ vehicles: [], drivers: [] });
+  const [busy, setBusy] = useState<'save' | 'submit' | null>(null);
+  /** One key per new application, so a double tap or a retried request creates a single draft. */
+  const idempotencyKey = useRef(newIdempotencyKey());
+
+  const loadRegistry = async () => {
+    const [vehicles, drivers, enterprise] = await Promise.all([
+      vehiclesApi.list(),
+      driversApi.list(),
+      enterpriseApi.mine().catch(() => undefined),
+    ]);
+    setRegistry({ vehicles, drivers, enterprise });
+  };
+
+  useLoad(async (query: Record<string, string | undefined>) => {
+    if (!query.id) return;
+    Taro.setNavigationBarTitle({ title: '修改申请' });
+    try {
+      const [app, attachments] = await Promise.all([applicationsApi.get(query.id), attachmentsApi.list()]);
+      setApplication(app);
+      form.setValues(fromView(app, attachments));
+    } catch (error) {
+      Taro.showModal({ title: '无法打开申请', content: messageOf(error), showCancel: false });
+    }
+  });
+
+  // Back from registering a vehicle or a driver: show it in the lists.
+  useDidShow(() => {
+    loadRegistry().catch(() => undefined);
+  });
+
+  const flagged = (field: string) => application?.fieldsToFix.includes(field) ?? false;
+  const isReturned = application?.status === 'returned';
+
+  const selectedDrivers = registry.drivers.filter((d) => values.crewDriverIds.includes(d.id));
+  const crewError =
+    errorOf('crewDriverIds') ??
+    (form.submitted && selectedDrivers.length > 0 && !crewHasDriver(selectedDrivers.map((d) => d.role))
+      ? '司乘人员中至少应有一名驾驶员'
+      : undefined);
+  const missingKinds = settings.requiredAttachments.filter((kind) => !values.attachments.some((a) => a.kind === kind));
+  const attachmentsError =
+    errorOf('attachmentIds') ??
+    (form.submitted && missingKinds.length
+      ? `请上传${missingKinds.map((k) => attachmentKindNames[k]).join('、')}`
+      : undefined);
+
+  const toggleCrew = (id: string) => {
+    const current = values.crewDriverIds;
+    if (current.includes(id))
+      set(
+        'crewDriverIds',
+        current.filter((d) => d !== id),
+      );
+    else if (current.length < maxCrewSize) set('crewDriverIds', [...current, id]);
+    else Taro.showToast({ title: `司乘人员最多${maxCrewSize}人`, icon: 'none' });
+  };
+
+  const addWaypoint = (code: string) => {
+    if (values.waypointCodes.includes(code)) return;
+    set('waypointCodes', [...values.waypointCodes, code]);
+  };
+
+  /** Creates the draft on first save, updates it afterwards. */
+  const persist = async (): Promise<ApplicationView | null> => {
+    const parsed = applicationDraftSchema.safeParse(draftInput(values));
+    if (!parsed.success) {
+      form.setServerErrors(issuesByPath(parsed.error));
+      return null;
+    }
+    const saved = application
+      ? await applicationsApi.update(application.id, parsed.data)
+      : await applicationsApi.create(parsed.data, idempotencyKey.current);
+    setApplication(saved);
+    return saved;
+  };
+
+  const saveDraft = async () => {
+    setBusy('save');
+    try {
+      if (await persist()) Taro.showToast({ title: isReturned ? '已保存修改' : '草稿已保存', icon: 'success' });
+      else Taro.showToast({ title: '请修改标红的项目', icon: 'none' });
+    } catch (error) {
+      if (!form.showServerErrors(error))
+        Taro.showModal({ title: '未能保存', content: messageOf(error), showCancel: false });
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const submit = async () => {
+    const complete = form.validate();
+    if (!complete || crewError || missingKinds.length > 0 || !crewHasDriver(selectedDrivers.map((d) => d.role))) {
+      Taro.showToast({ title: '请按提示补全或修改标红的项目', icon: 'none' });
+      return;
+    }
+    setBusy('submit');
+    try {
+      const saved = await persist();
+      if (!saved) return;
+      const done =
+        saved.status === 'returned' ? await applicationsApi.resubmit(saved.id) : await applicationsApi.submit(saved.id);
+      Taro.showToast({ title: '已提交', icon: 'success' });
+      await Taro.redirectTo({ url: withQuery(routes.applicationDetail, { id: done.id }) });
+    } catch (error) {
+      form.showServerErrors(error);
+      Taro.showModal({ title: '未能提交', content: messageOf(error), showCancel: false });
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const goRegister = (url: string) => Taro.navigateTo({ url });
+
+  return (
+    <View className='screen application-form'>
+      {isReturned && application?.lastReason && (
+        <View className='application-form__returned' data-testid='return-reason'>
+          <Text className='application-form__returned-title'>退回原因：{application.lastReason}</Text>
+          {application.fieldsToFix.length > 0 && (
+            <Text>需修改：{application.fieldsToFix.map(fieldLabel).join('、')}</Text>
+          )}
+        </View>
+      )}
+
+      <Section title='车辆与司乘人员'>
+        <FormField
+          label='车辆'
+          required
+          bare
+          testId='vehicle'
+          error={errorOf('vehicleId')}
+          flagged={flagged('vehicleId')}
+        >
+          {registry.vehicles.length ? (
+            <SelectList
+              testId='vehicle-options'
+              items={registry.vehicles.map((v) => ({
+                id: v.id,
+                title: formatPlate(v.plate),
+                description: `${plateColourNames[v.plateColour]} · ${vehicleTypes[v.vehicleType].name}`,
+              }))}
+              selected={[values.vehicleId]}
+              onToggle={(id) => set('vehicleId', id)}
+            />
+          ) : (
+            <View className='application-form__empty'>
+              <Text className='muted'>还没有登记车辆</Text>
+              <Button size='small' type='primary' fill='outline' onClick={() => goRegister(routes.vehicleForm)}>
+                登记车辆
+              </Button>
+            </View>
+          )}
+        </FormField>
+        <FormField
+          label={`司乘人员（最多${maxCrewSize}人，须含驾驶员）`}
+          required
+          bare
+          testId='crew'
+          error={crewError}
+          flagged={flagged('crewDriverIds')}
+        >
+          {registry.drivers.length ? (
+            <SelectList
+              testId='crew-options'
+              multiple
+              items={registry.drivers.map((d) => ({
+                id: d.id,
+                title: `${d.name}（${crewRoleNames[d.role]}）`,
+                description: `身份证 ${maskIdNumber(d.idNumber)}`,
+              }))}
+              selected={values.crewDriverIds}
+              onToggle={toggleCrew}
+            />
+          ) : (
+            <View className='application-form__empty'>
+              <Text className='muted'>还没有登记司乘人员</Text>
+              <Button size='small' type='primary' fill='outline' onClick={() => goRegister(routes.driverForm)}>
+                登记人员
+              </Button>
+            </View>
+          )}
+        </FormField>
+      </Section>
+
+      <Section title='运输物资'>
+        <OptionSheetField
+          label='物资类别'
+          required
+          testId='material-category'
+          options={categoryOptions}
+          value={values.materialCategory}
+          onChange={(code) => set('materialCategory', code)}
+          error={errorOf('materialCategory')}
+          flagged={flagged('materialCategory')}
+        />
+        <TextField
+          label='物资名称及说明'
+          required
+          testId='material-description'
+          maxlength={200}
+          placeholder='如：大米、食用油'
+          value={values.materialDescription}
+          onChange={(v) => set('materialDescription', v)}
+          onBlur={() => blur('materialDescription')}
+          error={errorOf('materialDescription')}
+          flagged={flagged('materialDescription')}
+        />
+        <TextField
+          label='数量'
+          required
+          testId='quantity'
+          type='digit'
+          maxlength={10}
+          value={values.quantity}
+          onChange={(v) => set('quantity', v)}
+          onBlur={() => blur('quantity')}
+          error={errorOf('quantity')}
+          flagged={flagged('quantity')}
+        />
+        <FormField label='单位' required bare testId='quantity-unit' error={errorOf('quantityUnit')}>
+          <ChoiceChips
+            choices={unitChoices}
+            value={values.quantityUnit || undefined}
+            onChange={(unit) => set('quantityUnit', unit)}
+          />
+        </FormField>
+      </Section>
+
+      <Section title='发货单位'>
+        <PartyFields
+          path='consignor'
+          value={values.consignor}
+          onChange={(party) => set('consignor', party)}
+          onBlur={blur}
+          errorOf={errorOf}
+          onFillOwn={registry.enterprise ? () => set('consignor', partyOf(registry.enterprise!)) : undefined}
+        />
+      </Section>
+
+      <Section title='收货单位'>
+        <PartyFields
+          path='consignee'
+          value={values.consignee}
+          onChange={(party) => set('consignee', party)}
+          onBlur={blur}
+          errorOf={errorOf}
+          onFillOwn={registry.enterprise ? () => set('consignee', partyOf(registry.enterprise!)) : undefined}
+        />
+      </Section>
+
+      <Section title='通行线路'>
+        <RegionField
+          label='始发地'
+          required
+          testId='origin'
+          value={values.originCode}
+          onChange={(code) => set('originCode', code)}
+          error={errorOf('originCode')}
+          flagged={flagged('originCode')}
+        />
+        <RegionField
+          label='目的地'
+          required
+          testId='destination'
+          value={values.destinationCode}
+          onChange={(code) => set('destinationCode', code)}
+          error={errorOf('destinationCode')}
+          flagged={flagged('destinationCode')}
+        />
+        {values.waypointCodes.map((code, index) => (
+          <View key={code} className='application-form__waypoint' data-testid='waypoint'>
+            <Text>
+              途经地{index + 1}：{regionFullName(code) ?? code}
+            </Text>
+            <Text
+              className='application-form__remove'
+              onClick={() =>
+                set(
+                  'waypointCodes',
+                  values.waypointCodes.filter((c) => c !== code),
+                )
+              }
+            >
+              移除
+            </Text>
+          </View>
+        ))}
+        {values.waypointCodes.length < maxWaypoints && (
+          <RegionField
+            label='途经地（选填）'
+            testId='waypoint-add'
+            placeholder='添加途经地'
+            value=''
+            onChange={addWaypoint}
+            error={errorOf('waypointCodes')}
+            flagged={flagged('waypointCodes')}
+          />
+        )}
+      </Section>
+
+      <Section title='有效期'>
+        <FormField
+          label='开始日期'
+          required
+          testId='valid-from'
+          error={errorOf('validFrom')}
+          flagged={flagged('validFrom')}
+        >
+          <Picker
+            mode='date'
+            value={values.validFrom}
+            start={today}
+            onChange={(event) => set('validFrom', String(event.detail.value))}
+          >
+            <View className='application-form__picker'>
+              <Text>{values.validFrom}</Text>
+              <Text className='muted'>更改 ›</Text>
+            </View>
+          </Picker>
+        </FormField>
+        <FormField
+          label={`有效天数（本省最长${maxValidityDays}天）`}
+          required
+          bare
+          testId='valid-days'
+          error={errorOf('validTo')}
+          flagged={flagged('validTo')}
+        >
+          <View className='application-form__days'>
+            <InputNumber
+              value={values.validDays}
+              min={1}
+              max={maxValidityDays}
+              onChange={(days) => set('validDays', Math.min(Math.max(Number(days) || 1, 1), maxValidityDays))}
+            />
+            <Text className='application-form__until' data-testid='valid-to'>
+              有效期至 {validToOf(values)}
+            </Text>
+          </View>
+        </FormField>
+      </Section>
+
+      <Section title='证明材料'>
+        <Text className='muted'>支持 JPG、PNG 图片或 PDF，每个文件不超过10MB。带 * 的为本省必需材料。</Text>
+        {attachmentKinds.map((kind) => (
+          <AttachmentUploader
+            key={kind}
+            kind={kind}
+            required={settings.requiredAttachments.includes(kind)}
+            attachments={values.attachments.filter((a) => a.kind === kind)}
+            onUploaded={(attachment) => set('attachments', [...values.attachments, attachment])}
+            onRemove={(id) =>
+              set(
+                'attachments',
+                values.attachments.filter((a) => a.id !== id),
+              )
+            }
+          />
+        ))}
+        {attachmentsError && (
+          <Text className='error-text' data-testid='attachments-error'>
+            {attachmentsError}
+          </Text>
+        )}
+      </Section>
+
+      <View className='action-bar'>
+        <Button size='large' loading={busy === 'save'} disabled={busy !== null} onClick={saveDraft}>
+          {isReturned ? '保存修改' : '保存草稿'}
+        </Button>
+        <Button type='primary' size='large' loading={busy === 'submit'} disabled={busy !== null} onClick={submit}>
+          {isReturned ? '重新提交' : '提交申请'}
+        </Button>
+      </View>
+    </View>
+  );
+}

@@ -1,0 +1,40 @@
+import { Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Role, type ScanUpload, scanUploadSchema } from '@pass/shared';
+import { CurrentActor, type RequestActor, Roles } from '../auth/auth.decorators.js';
+import { ApiIdParam, ApiZodBody, IdParam, ZodBody } from '../common/api-body.js';
+import { type CloneAlertView, ScansService, type TraceStop } from './scans.service.js';
+
+@ApiTags('scans')
+@ApiBearerAuth()
+@Controller()
+export class ScansController {
+  constructor(private readonly scans: ScansService) {}
+
+  @Post('scans')
+  @HttpCode(200)
+  @Roles(Role.CheckpointStaff)
+  @ApiOperation({ summary: '上传本卡口的查验记录（可离线后批量补传；同一记录只保存一次）' })
+  @ApiZodBody(scanUploadSchema)
+  upload(
+    @CurrentActor() actor: RequestActor,
+    @ZodBody(scanUploadSchema) body: ScanUpload,
+  ): Promise<{ stored: number; duplicates: number }> {
+    return this.scans.upload(actor, body.records);
+  }
+
+  @Get('passes/:id/trace')
+  @Roles(Role.FleetManager, Role.Official, Role.Admin)
+  @ApiIdParam()
+  @ApiOperation({ summary: '通行证的行程轨迹：依次经过的卡口（一车一码闭环）' })
+  trace(@CurrentActor() actor: RequestActor, @IdParam() id: string): Promise<TraceStop[]> {
+    return this.scans.trace(actor, id);
+  }
+
+  @Get('alerts/clones')
+  @Roles(Role.Official, Role.Admin)
+  @ApiOperation({ summary: '疑似克隆通行证：同一张证在不可能到达的时间出现在相距很远的两个卡口' })
+  alerts(@CurrentActor() actor: RequestActor): Promise<CloneAlertView[]> {
+    return this.scans.alerts(actor);
+  }
+}

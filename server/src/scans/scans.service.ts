@@ -1,0 +1,197 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { ErrorCode, type ScanRecord } from '@pass/shared';
+import { Between, DataSource, type EntityManager, In, Not } from 'typeorm';
+import type { RequestActor } from '../auth/auth.decorators.js';
+import { CheckpointEntity } from '../checkpoints/checkpoint.entity.js';
+import { DomainException } from '../common/domain.exception.js';
+import { isUniqueViolation } from '../database/errors.js';
+import { PassEntity } from '../passes/pass.entity.js';
+import { jurisdictionPrefix, PassesService } from '../passes/passes.service.js';
+import { CloneAlertEntity } from './clone-alert.entity.js';
+import { distanceKm, isImpossibleTrip } from './distance.js';
+import { ScanRecordEntity } from './scan-record.entity.js';
+
+export interface TraceStop {
+  scanId: string;
+  scannedAt: string;
+  checkpointName: string;
+  regionCode: string;
+  direction: string;
+  result: string;
+  /** Part of a pair of scans too far apart for one truck. */
+  cloneSuspected: boolean;
+}
+
+export interface CloneAlertView {
+  id: string;
+  passId: string;
+  passNumber: string;
+  plate: string;
+  first: { checkpointName: string; scannedAt: string };
+  second: { checkpointName: string; scannedAt: string };
+  distanceKm: number;
+  minutes: number;
+  createdAt: string;
+}
+
+/** How far either side of a new scan to look for a contradicting one. */
+const cloneWindowMs = 24 * 3_600_000;
+
+/** Scans uploaded by checkpoints (often long after, from offline devices), trip traces and clone alerts. */
+@Injectable()
+export class ScansService {
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    private readonly passes: PassesService,
+  ) {}
+
+  /** Stores each record once however often it is sent; returns how many were new. */
+  async upload(actor: RequestActor, records: ScanRecord[]): Promise<{ stored: number; duplicates: number }> {
+    if (!actor.checkpointId || records.some((r) => r.checkpointId !== actor.checkpointId)) {
+      throw new DomainException(ErrorCode.Forbidden, '只能上传本卡口的查验记录');
+    }
+    return this.dataSource.transaction(async (manager) => {
+      const known = new Set(
+        (
+          await manager.find(ScanRecordEntity, { select: { id: true }, where: { id: In(records.map((r) => r.id)) } })
+        ).map((r) => r.id),
+      );
+      const fresh = records.filter((r) => !known.has(r.id));
+      const passIds = new Map(
+        (
+          await manager.find(PassEntity, {
+            select: { id: true, passNumber: true },
+            where: { passNumber: In([...new Set(fresh.map((r) => r.passNumber))]) },
+          })
+        ).map((p) => [p.passNumber, p.id]),
+      );
+      const uploadedAt = new Date();
+      const rows = fresh.map((r) =>
+        manager.create(ScanRecordEntity, {
+          id: r.id,
+          passNumber: r.passNumber,
+          passId: passIds.get(r.passNumber) ?? null,
+          checkpointId: r.checkpointId,
+          scannedAt: new Date(r.scannedAt),
+          result: r.result,
+          direction: r.direction,
+          uploadedBy: actor.id,
+          uploadedAt,
+        }),
+      );
+      // A concurrent upload of the same batch may insert some rows first; ignoring them keeps it idempotent.
+      if (rows.length > 0)
+        await manager.createQueryBuilder().insert().into(ScanRecordEntity).values(rows).orIgnore().execute();
+      for (const row of rows) if (row.passId) await this.detectClones(manager, row);
+      return { stored: rows.length, duplicates: records.length - rows.length };
+    });
+  }
+
+  async trace(actor: RequestActor, passId: string): Promise<TraceStop[]> {
+    const pass = await this.passes.get(actor, passId);
+    const scans = await this.dataSource
+      .getRepository(ScanRecordEntity)
+      .find({ where: { passId: pass.id }, order: { scannedAt: 'ASC', id: 'ASC' } });
+    const checkpoints = await this.checkpointsOf(this.dataSource.manager, scans);
+    const alerts = await this.dataSource.getRepository(CloneAlertEntity).findBy({ passId: pass.id });
+    const flagged = new Set(alerts.flatMap((a) => [a.firstScanId, a.secondScanId]));
+    return scans.map((s) => ({
+      scanId: s.id,
+      scannedAt: s.scannedAt.toISOString(),
+      checkpointName: checkpoints.get(s.checkpointId)?.name ?? '未知卡口',
+      regionCode: checkpoints.get(s.checkpointId)?.regionCode ?? '',
+      direction: s.direction,
+      result: s.result,
+      cloneSuspected: flagged.has(s.id),
+    }));
+  }
+
+  /** Unresolved clone alerts on passes the official's jurisdiction reviewed or issued. */
+  async alerts(actor: RequestActor): Promise<CloneAlertView[]> {
+    const query = this.dataSource
+      .getRepository(CloneAlertEntity)
+      .createQueryBuilder('a')
+      .innerJoin(PassEntity, 'p', 'p.id = a.pass_id')
+      .where('a.resolved_at IS NULL');
+    if (actor.jurisdictionCode) {
+      const prefix = `${jurisdictionPrefix(actor.jurisdictionCode)}%`;
+      query.andWhere('(p.routing_county LIKE :prefix OR p.issuer_code LIKE :prefix)', { prefix });
+    }
+    const alerts = await query.orderBy('a.created_at', 'DESC').take(200).getMany();
+    if (alerts.length === 0) return [];
+    const scans = await this.dataSource
+      .getRepository(ScanRecordEntity)
+      .findBy({ id: In(alerts.flatMap((a) => [a.firstScanId, a.secondScanId])) });
+    const passes = await this.dataSource.getRepository(PassEntity).findBy({ id: In(alerts.map((a) => a.passId)) });
+    const checkpoints = await this.checkpointsOf(this.dataSource.manager, scans);
+    const scanOf = (id: string) => scans.find((s) => s.id === id)!;
+    const stop = (id: string) => ({
+      checkpointName: checkpoints.get(scanOf(id).checkpointId)?.name ?? '未知卡口',
+      scannedAt: scanOf(id).scannedAt.toISOString(),
+    });
+    return alerts.map((a) => {
+      const pass = passes.find((p) => p.id === a.passId)!;
+      return {
+        id: a.id,
+        passId: a.passId,
+        passNumber: pass.passNumber,
+        plate: pass.plate,
+        first: stop(a.firstScanId),
+        second: stop(a.secondScanId),
+        distanceKm: a.distanceKm,
+        minutes: a.minutes,
+        createdAt: a.createdAt.toISOString(),
+      };
+    });
+  }
+
+  /** Compares a new scan with the same pass's scans at other checkpoints around the same time. */
+  private async detectClones(manager: EntityManager, scan: ScanRecordEntity): Promise<void> {
+    const neighbours = await manager.find(ScanRecordEntity, {
+      where: {
+        passId: scan.passId!,
+        id: Not(scan.id),
+        checkpointId: Not(scan.checkpointId),
+        scannedAt: Between(
+          new Date(scan.scannedAt.getTime() - cloneWindowMs),
+          new Date(scan.scannedAt.getTime() + cloneWindowMs),
+        ),
+      },
+    });
+    if (neighbours.length === 0) return;
+    const checkpoints = await this.checkpointsOf(manager, [scan, ...neighbours]);
+    const here = checkpoints.get(scan.checkpointId);
+    for (const other of neighbours) {
+      const there = checkpoints.get(other.checkpointId);
+      if (!here || !there) continue;
+      const km = distanceKm(coordinates(here), coordinates(there));
+      const minutes = Math.abs(scan.scannedAt.getTime() - other.scannedAt.getTime()) / 60_000;
+      if (!isImpossibleTrip(km, minutes)) continue;
+      const [first, second] = other.scannedAt <= scan.scannedAt ? [other, scan] : [scan, other];
+      try {
+        await manager.insert(CloneAlertEntity, {
+          id: randomUUID(),
+          passId: scan.passId!,
+          firstScanId: first.id,
+          secondScanId: second.id,
+          distanceKm: Math.round(km),
+          minutes: Math.round(minutes),
+          resolvedAt: null,
+          createdAt: new Date(),
+          updatedAt: new Date(),
+        });
+      } catch (error) {
+        if (!isUniqueViolation(error)) throw error;
+      }
+    }
+  }
+
+  private async checkpointsOf(manager: EntityManager, scans: ScanRecordEntity[]) {
+    const ids = [...new Set(scans.map((s) => s.checkpointId))];
+    const rows = ids.length ? await manager.findBy(CheckpointEntity, { id: In(ids) }) : [];
+    return new Map(rows.map((c) => [c.id, c]));
+  }
+}
+
+const coordinates = (c: CheckpointEntity) => ({ latitude: Number(c.latitude), longitude: Number(c.longitude) });

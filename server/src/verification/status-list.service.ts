@@ -1,0 +1,72 @@
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  buildStatusListBits,
+  encodeBase64,
+  PassTokenStatus,
+  type SignedDocument,
+  type StatusListUpdate,
+  signDocument,
+} from '@pass/shared';
+import { DataSource, type EntityManager, In, MoreThan } from 'typeorm';
+import { CounterEntity } from '../passes/counter.entity.js';
+import { PassEntity } from '../passes/pass.entity.js';
+import { SigningKeysService } from '../signing/signing-keys.service.js';
+import { PassStatusChangeEntity } from './pass-status-change.entity.js';
+
+/** Deltas longer than this are sent as the full list, which is then smaller or about as small. */
+const maxDeltaChanges = 10_000;
+
+const codeOf = { revoked: PassTokenStatus.Revoked, superseded: PassTokenStatus.Superseded } as const;
+
+/** The revocation status list checkpoints carry offline: 2 bits per pass, full or as a delta, signed. */
+@Injectable()
+export class StatusListService {
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    private readonly keys: SigningKeysService,
+  ) {}
+
+  /** Called in the transaction that revokes or supersedes the pass, so list and passes never disagree. */
+  async recordChange(manager: EntityManager, statusIndex: number, status: 'revoked' | 'superseded'): Promise<void> {
+    await manager.insert(PassStatusChangeEntity, { statusIndex, status: codeOf[status], createdAt: new Date() });
+  }
+
+  async update(since?: number): Promise<StatusListUpdate> {
+    // One transaction, so the version, the size and the entries come from the same moment.
+    return this.dataSource.transaction(async (manager) => {
+      const generatedAt = new Date().toISOString();
+      const [latest] = await manager.find(PassStatusChangeEntity, { order: { seq: 'DESC' }, take: 1 });
+      const version = latest?.seq ?? 0;
+      const counter = await manager.findOneBy(CounterEntity, { name: 'status-index' });
+      const size = counter ? counter.nextValue - 1 : 0;
+      if (since !== undefined && since >= 0 && since <= version && version - since <= maxDeltaChanges) {
+        const changes = await manager.find(PassStatusChangeEntity, {
+          where: { seq: MoreThan(since) },
+          order: { seq: 'ASC' },
+        });
+        return {
+          kind: 'delta',
+          since,
+          version,
+          generatedAt,
+          size,
+          changes: changes.map((c) => [c.statusIndex, c.status as PassTokenStatus] as const),
+        };
+      }
+      const ended = await manager.find(PassEntity, {
+        select: { statusIndex: true, status: true },
+        where: { status: In(['revoked', 'superseded']) },
+      });
+      const bits = buildStatusListBits(
+        size,
+        ended.map((p) => [p.statusIndex, codeOf[p.status as keyof typeof codeOf]] as const),
+      );
+      return { kind: 'full', version, generatedAt, size, bits: encodeBase64(bits) };
+    });
+  }
+
+  async signedUpdate(since?: number): Promise<SignedDocument> {
+    const key = await this.keys.signingKey(new Date());
+    return signDocument(await this.update(since), { kid: key.kid, secretKey: key.secretKey });
+  }
+}

@@ -1,0 +1,77 @@
+import { Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { RouteConfig } from '@nestjs/platform-fastify';
+import { ApiBearerAuth, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ErrorCode, passNumberSchema, Role, type SignedDocument, verifyRequestSchema } from '@pass/shared';
+import type { FastifyReply } from 'fastify';
+import { Public, Roles } from '../auth/auth.decorators.js';
+import { ApiZodBody, ZodBody } from '../common/api-body.js';
+import { DomainException } from '../common/domain.exception.js';
+import { ZodValidationPipe } from '../common/zod-validation.pipe.js';
+import { renderPassPage } from './pass-page.js';
+import { StatusListService } from './status-list.service.js';
+import { type OnlineVerification, VerificationService } from './verification.service.js';
+
+/** Public checks are limited per address: a scanner needs a few a minute, a scraper needs thousands. */
+export const publicVerifyLimit = { rateLimit: { max: 120, timeWindow: '1 minute' } };
+
+@ApiTags('verification')
+@Controller('verification')
+export class VerificationController {
+  constructor(
+    private readonly verification: VerificationService,
+    private readonly statusList: StatusListService,
+  ) {}
+
+  @Public()
+  @Post('verify')
+  @HttpCode(200)
+  @RouteConfig(publicVerifyLimit)
+  @ApiOperation({ summary: '在线核验扫描到的通行证二维码内容（与卡口离线核验结果一致）' })
+  @ApiZodBody(verifyRequestSchema)
+  verify(@ZodBody(verifyRequestSchema) body: { url: string }): Promise<OnlineVerification> {
+    return this.verification.verifyUrl(body.url);
+  }
+
+  @Get('passes/:passNumber')
+  @ApiBearerAuth()
+  @Roles(Role.CheckpointStaff, Role.Official, Role.Admin)
+  @ApiParam({ name: 'passNumber', description: '12位证件编号' })
+  @ApiOperation({ summary: '按证件编号核验（二维码无法识读时手工输入）' })
+  byNumber(
+    @Param('passNumber', new ZodValidationPipe(passNumberSchema)) passNumber: string,
+  ): Promise<OnlineVerification> {
+    return this.verification.verifyPassNumber(passNumber);
+  }
+
+  @Public()
+  @Get('status-list')
+  @RouteConfig(publicVerifyLimit)
+  @ApiQuery({ name: 'since', required: false, description: '本机已有的版本号；给出时只返回此后的变化' })
+  @ApiOperation({ summary: '签名的吊销状态表（离线核验用）：全量，或自某版本以来的增量' })
+  statusListUpdate(@Query('since') since?: string): Promise<SignedDocument> {
+    if (since !== undefined && !/^\d{1,10}$/.test(since)) {
+      throw new DomainException(ErrorCode.ValidationFailed, '版本号无效');
+    }
+    return this.statusList.signedUpdate(since === undefined ? undefined : Number(since));
+  }
+}
+
+/** The QR code's URL itself: `/V/<digits>` opens a page any phone browser shows, without JavaScript. */
+@Controller('V')
+export class PassPageController {
+  constructor(private readonly verification: VerificationService) {}
+
+  @Public()
+  @Get(':digits')
+  @RouteConfig(publicVerifyLimit)
+  @ApiOperation({ summary: '通行证查验页面（二维码网址，供微信扫一扫打开）' })
+  async page(@Param('digits') digits: string, @Res() reply: FastifyReply): Promise<void> {
+    const { verification, facts } = await this.verification.verifyDigits(digits);
+    await reply
+      .header('content-type', 'text/html; charset=utf-8')
+      .header('cache-control', 'no-store')
+      .header('x-content-type-options', 'nosniff')
+      .header('referrer-policy', 'no-referrer')
+      .send(renderPassPage(verification, facts));
+  }
+}

@@ -1,0 +1,120 @@
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  buildStatusListBits,
+  decimalToBytes,
+  ErrorCode,
+  extractTokenFromUrl,
+  PassTokenStatus,
+  type PassVerification,
+  type TrustList,
+  verifyPassToken,
+} from '@pass/shared';
+import { DataSource } from 'typeorm';
+import { DomainException } from '../common/domain.exception.js';
+import { PassEntity } from '../passes/pass.entity.js';
+import { SigningKeysService } from '../signing/signing-keys.service.js';
+
+/** What the server knows beyond the token: enough for the officer to compare with the truck, nothing more. */
+export interface OnlineFacts {
+  passId: string;
+  enterpriseName: string;
+  issuingDepartment: string;
+  /** Names masked (王*国) and ID numbers masked, as the officer needs to compare with the cards. */
+  crew: { name: string; idNumber: string; role: string }[];
+  materialDescription: string;
+  endReason: string | null;
+}
+
+export interface OnlineVerification {
+  verification: PassVerification;
+  facts: OnlineFacts | null;
+}
+
+const trustListTtlMs = 60_000;
+
+/**
+ * Online verification uses exactly the verifier checkpoints run offline, fed with the server's trust
+ * list and the pass's current status, so both always reach the same verdict for the same pass.
+ */
+@Injectable()
+export class VerificationService {
+  private cachedTrustList: { list: TrustList; until: number } | undefined;
+
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    private readonly keys: SigningKeysService,
+  ) {}
+
+  async verifyUrl(url: string): Promise<OnlineVerification> {
+    return this.verifyToken(extractTokenFromUrl(url) ?? undefined);
+  }
+
+  async verifyDigits(digits: string): Promise<OnlineVerification> {
+    return this.verifyToken(/^\d{1,1200}$/.test(digits) ? decimalToBytes(digits) : undefined);
+  }
+
+  /** Manual entry of the number printed on the pass, when the QR code cannot be read. */
+  async verifyPassNumber(passNumber: string): Promise<OnlineVerification> {
+    const pass = await this.dataSource.getRepository(PassEntity).findOneBy({ passNumber });
+    if (!pass) throw new DomainException(ErrorCode.PassNotFound);
+    return this.verifyToken(decimalToBytes(pass.tokenDigits));
+  }
+
+  private async verifyToken(token: Uint8Array | undefined): Promise<OnlineVerification> {
+    const trustList = await this.trustList();
+    if (!token) {
+      return { verification: verifyPassToken(new Uint8Array(0), { trustList }), facts: null };
+    }
+    const firstLook = verifyPassToken(token, { trustList, statusList: emptyStatusList() });
+    if (!('claims' in firstLook)) return { verification: firstLook, facts: null };
+
+    const pass = await this.dataSource.getRepository(PassEntity).findOneBy({ passNumber: firstLook.claims.passNumber });
+    const status =
+      pass?.status === 'revoked'
+        ? PassTokenStatus.Revoked
+        : pass?.status === 'superseded'
+          ? PassTokenStatus.Superseded
+          : PassTokenStatus.Valid;
+    const index = firstLook.claims.statusIndex;
+    const verification = verifyPassToken(token, {
+      trustList,
+      statusList: {
+        version: 0,
+        generatedAt: new Date().toISOString(),
+        bits: buildStatusListBits(index + 1, status === PassTokenStatus.Valid ? [] : [[index, status]]),
+      },
+    });
+    return { verification, facts: pass ? factsOf(pass) : null };
+  }
+
+  private async trustList(): Promise<TrustList> {
+    const now = Date.now();
+    if (!this.cachedTrustList || this.cachedTrustList.until < now) {
+      this.cachedTrustList = { list: await this.keys.trustList(new Date(now)), until: now + trustListTtlMs };
+    }
+    return this.cachedTrustList.list;
+  }
+}
+
+function emptyStatusList() {
+  return { version: 0, generatedAt: new Date().toISOString(), bits: new Uint8Array(0) };
+}
+
+/** 王建国 → 王*国, 李四 → 李*: enough to compare with a card, not enough to list people. */
+export function maskName(name: string): string {
+  const chars = [...name];
+  if (chars.length <= 1) return name;
+  if (chars.length === 2) return `${chars[0]}*`;
+  return `${chars[0]}${'*'.repeat(chars.length - 2)}${chars.at(-1)}`;
+}
+
+function factsOf(pass: PassEntity): OnlineFacts {
+  return {
+    passId: pass.id,
+    enterpriseName: pass.enterpriseName,
+    issuingDepartment: pass.issuingDepartment,
+    crew: pass.crew.map((c) => ({ name: maskName(c.name), idNumber: c.idNumberMasked, role: c.role })),
+    materialDescription: pass.materialDescription,
+    endReason: pass.endReason,
+  };
+}
