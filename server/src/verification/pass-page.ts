@@ -7,10 +7,10 @@ import {
 } from '@pass/shared';
 import type { OnlineFacts } from './verification.service.js';
 
-const escape = (text: string) =>
+const escapeHtml = (text: string) =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
-const region = (code: string) => escape(regionFullName(code) ?? code);
+const region = (code: string) => escapeHtml(regionFullName(code) ?? code);
 
 const chinaTime = (date: Date) => new Date(date.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
 
@@ -26,7 +26,7 @@ export function renderPassPage(result: PassVerification, facts: OnlineFacts | nu
   if (claims) {
     const waypoints = claims.waypointCodes.map(region).join('、');
     rows.push(
-      row('证件编号', escape(claims.passNumber)),
+      row('证件编号', escapeHtml(claims.passNumber)),
       row(
         '线路',
         `${region(claims.originCode)} → ${waypoints ? `${waypoints} → ` : ''}${region(claims.destinationCode)}`,
@@ -34,7 +34,7 @@ export function renderPassPage(result: PassVerification, facts: OnlineFacts | nu
       row('有效期', `${claims.validFrom} 至 ${claims.validTo}`),
       row(
         '运输物资',
-        escape(
+        escapeHtml(
           [findMaterialCategory(claims.materialCategory)?.name ?? claims.materialCategory, facts?.materialDescription]
             .filter(Boolean)
             .join('：'),
@@ -43,17 +43,17 @@ export function renderPassPage(result: PassVerification, facts: OnlineFacts | nu
     );
     if (facts) {
       rows.push(
-        row('司乘人员', facts.crew.map((c) => `${escape(c.name)}（${escape(c.idNumber)}）`).join('<br>')),
-        row('申请单位', escape(facts.enterpriseName)),
-        row('核发单位', escape(facts.issuingDepartment)),
+        row('司乘人员', facts.crew.map((c) => `${escapeHtml(c.name)}（${escapeHtml(c.idNumber)}）`).join('<br>')),
+        row('申请单位', escapeHtml(facts.enterpriseName)),
+        row('核发单位', escapeHtml(facts.issuingDepartment)),
       );
-      if (facts.endReason && !valid) rows.push(row('原因', escape(facts.endReason)));
+      if (facts.endReason && !valid) rows.push(row('原因', escapeHtml(facts.endReason)));
     }
   }
   const plate = claims
-    ? `<p class="plate">${escape(formatPlate(claims.plate))}</p><p class="colour">${escape(plateColourNames[claims.plateColour])}</p>`
+    ? `<p class="plate">${escapeHtml(formatPlate(claims.plate))}</p><p class="colour">${escapeHtml(plateColourNames[claims.plateColour])}</p>`
     : '';
-  const warnings = result.warnings.map((w) => `<p class="warning">${escape(w.message)}</p>`).join('');
+  const warnings = result.warnings.map((w) => `<p class="warning">${escapeHtml(w.message)}</p>`).join('');
   return `<!doctype html>
 <html lang="zh-CN">
 <head>
@@ -79,10 +79,10 @@ footer{margin:24px 20px;font-size:14px;color:#777}
 </head>
 <body>
 <main data-state="${result.state}">
-<header><h1>${valid ? '✔ 通行证有效' : '✘ 通行证无效'}</h1><p>${escape(result.message)}</p></header>
+<header><h1>${valid ? '✔ 通行证有效' : '✘ 通行证无效'}</h1><p>${escapeHtml(result.message)}</p></header>
 ${plate}
 ${rows.length ? `<dl>${rows.join('')}</dl>` : ''}
-<p class="advice"><strong>处置建议：</strong>${escape(result.advice)}</p>
+<p class="advice"><strong>处置建议：</strong>${escapeHtml(result.advice)}</p>
 ${warnings}
 <footer>查验时间 ${chinaTime(now)}（北京时间）。本页结果由签发系统核验二维码数字签名和通行证当前状态后给出。</footer>
 </main>
