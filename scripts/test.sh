@@ -13,6 +13,8 @@ build_workspace
 echo "==> building the WeChat mini-program"
 (cd "$REPO_ROOT" && pnpm run build:weapp >/dev/null)
 node "$REPO_ROOT/scripts/weapp-size.mjs"
+echo "==> QR code size of the largest national pass (must stay within version 13 at level Q)"
+node "$REPO_ROOT/scripts/qr-size.mjs"
 
 cd "$REPO_ROOT"
 echo "==> lint and typecheck"

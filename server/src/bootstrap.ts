@@ -28,12 +28,14 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     abortOnError: false,
   });
   await app.register(multipart, {
-    limits: { fileSize: maxAttachmentBytes, files: 1, fields: 10 },
+    // One byte over the limit, so that a file of exactly the limit passes and a larger one is cut and refused.
+    limits: { fileSize: maxAttachmentBytes + 1, files: 1, fields: 10 },
     throwFileSizeLimit: true,
   });
   // Limits are per route (see publicVerifyLimit) and per process; docs/scaling.md covers several instances.
-  // Its 429 becomes RATE_LIMITED in AllExceptionsFilter like any other refusal.
-  await app.register(rateLimit, { global: false });
+  // Its 429 becomes RATE_LIMITED in AllExceptionsFilter like any other refusal. Routes that opt in
+  // without their own `max` get this one.
+  await app.register(rateLimit, { global: false, max: config.publicVerifyRateLimit });
   // The QR code's URL is the pass page itself, outside the JSON API.
   app.setGlobalPrefix('api', { exclude: [{ path: 'V/:digits', method: RequestMethod.GET }] });
   app.enableShutdownHooks();

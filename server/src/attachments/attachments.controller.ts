@@ -32,12 +32,18 @@ export class AttachmentsController {
       throw new DomainException(ErrorCode.ValidationFailed, '请以 multipart/form-data 上传文件');
     const file = await request.file();
     if (!file) throw new DomainException(ErrorCode.ValidationFailed, '请选择要上传的文件');
+    const tooLarge = new DomainException(
+      ErrorCode.ValidationFailed,
+      `文件不能超过${maxAttachmentBytes / 1024 / 1024}MB`,
+    );
     let content: Buffer;
     try {
       content = await file.toBuffer();
     } catch {
-      throw new DomainException(ErrorCode.ValidationFailed, `文件不能超过${maxAttachmentBytes / 1024 / 1024}MB`);
+      throw tooLarge;
     }
+    // toBuffer does not always throw when busboy cut the stream at the limit; the flag is reliable.
+    if (file.file.truncated) throw tooLarge;
     return this.attachments.upload(actor, knownKind, file.filename, content);
   }
 
