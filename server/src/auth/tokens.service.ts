@@ -6,6 +6,7 @@ import { DataSource, type EntityManager, IsNull } from 'typeorm';
 import type { AccountEntity } from '../accounts/account.entity.js';
 import { toAccountView } from '../accounts/account.view.js';
 import { DomainException } from '../common/domain.exception.js';
+import { writeLock } from '../database/locks.js';
 import type { RequestActor } from './auth.decorators.js';
 import { RefreshTokenEntity } from './refresh-token.entity.js';
 
@@ -94,7 +95,7 @@ export class TokensService {
   async spendRefreshToken(refreshToken: string, manager: EntityManager): Promise<string> {
     const stored = await manager.findOne(RefreshTokenEntity, {
       where: { tokenHash: sha256(refreshToken) },
-      lock: manager.connection.options.type === 'better-sqlite3' ? undefined : { mode: 'pessimistic_write' },
+      lock: writeLock(manager),
     });
     if (!stored || stored.expiresAt < new Date()) {
       throw new DomainException(ErrorCode.Unauthenticated, '登录已过期，请重新登录');

@@ -6,6 +6,7 @@ import { AuditService } from '../audit/audit.service.js';
 import type { RequestActor } from '../auth/auth.decorators.js';
 import { DomainException } from '../common/domain.exception.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { writeLock } from '../database/locks.js';
 import { DriverEntity } from '../drivers/driver.entity.js';
 import { EnterpriseEntity } from '../enterprises/enterprise.entity.js';
 import { QuotaAllocationEntity } from '../quotas/quota-allocation.entity.js';
@@ -37,7 +38,7 @@ export class IssuanceService {
     // Locking the enterprise serialises its concurrent approvals, so its cap cannot be overrun.
     const enterprise = await manager.findOneOrFail(EnterpriseEntity, {
       where: { id: app.enterpriseId },
-      lock: manager.connection.options.type === 'better-sqlite3' ? undefined : { mode: 'pessimistic_write' },
+      lock: writeLock(manager),
     });
     const vehicle = await manager.findOneByOrFail(VehicleEntity, { id: app.vehicleId! });
     await this.sanctions.assertClear(

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { RequestActor } from '../auth/auth.decorators.js';
 import { DomainException } from '../common/domain.exception.js';
+import { writeLock } from '../database/locks.js';
 import { QuotaAllocationEntity } from './quota-allocation.entity.js';
 
 export interface QuotaView {
@@ -35,7 +36,7 @@ export class QuotasService {
       const where = { jurisdictionCode: allocation.jurisdictionCode, period: allocation.period };
       const existing = await manager.findOne(QuotaAllocationEntity, {
         where,
-        lock: manager.connection.options.type === 'better-sqlite3' ? undefined : { mode: 'pessimistic_write' },
+        lock: writeLock(manager),
       });
       if (existing && allocation.amount < existing.used) {
         throw new DomainException(ErrorCode.ValidationFailed, `配额不能少于本期已签发的${existing.used}张`);
