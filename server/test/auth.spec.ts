@@ -134,6 +134,8 @@ describe('accounts and sign-in', () => {
       expect(res.body).toMatchObject({ role: 'official', jurisdictionCode: '320106', reviewLevel: 'district' });
       const signedIn = await loginAs(t.url, official.phone, official.password);
       expect((await signedIn.get('/auth/me')).body.department).toBe('鼓楼区商务局');
+      const [logged] = (await as.admin.get(`/admin/audit?entityId=${res.body.id}`)).body;
+      expect(logged).toMatchObject({ action: 'account.create', actorName: '系统管理员', after: { role: 'official' } });
     });
 
     it('are refused to every other role, and duplicates and bad scopes change nothing', async () => {

@@ -86,6 +86,12 @@ describe('enterprises and the whitelist', () => {
     expect(verified.body.verified).toBe(true);
     // The Nanjing city official covers every district of Nanjing, 鼓楼区 included.
     expect((await as.cityOfficial.post(`/enterprises/${elsewhere.enterpriseId}/verify`)).status).toBe(200);
+
+    const audit = (await as.admin.get(`/admin/audit?entityId=${enterpriseId}`)).body;
+    expect(audit.map((e: any) => [e.action, e.actorName])).toEqual([
+      ['enterprise.verify', '李审核'],
+      ['enterprise.register', null],
+    ]);
   });
 
   it('lets a fleet manager change its address and contact, never another enterprise', async () => {
@@ -112,6 +118,8 @@ describe('enterprises and the whitelist', () => {
       const res = await as.admin.post('/admin/whitelist/import', { batch: '第一批', csv });
       expect(res.status).toBe(200);
       expect(res.body).toEqual({ batch: '第一批', added: 2, updated: 0, removed: 0 });
+      const [logged] = (await as.admin.get('/admin/audit?action=whitelist.import')).body;
+      expect(logged).toMatchObject({ actorRole: 'admin', after: { batch: '第一批', added: 2 } });
       expect((await as.fleetManager.get('/enterprises/mine')).body.whitelisted).toBe(true);
 
       const removal = await as.admin.post('/admin/whitelist/import', {

@@ -1,7 +1,7 @@
 import { Controller, Get, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { type AccountView, Role, type StaffAccountRequest, staffAccountSchema } from '@pass/shared';
-import { Roles } from '../auth/auth.decorators.js';
+import { CurrentActor, type RequestActor, Roles } from '../auth/auth.decorators.js';
 import { ApiZodBody, ZodBody } from '../common/api-body.js';
 import { AccountsService } from './accounts.service.js';
 
@@ -15,8 +15,11 @@ export class AccountsController {
   @Post()
   @ApiOperation({ summary: '创建审核人员、卡口人员或管理员账号' })
   @ApiZodBody(staffAccountSchema)
-  create(@ZodBody(staffAccountSchema) body: StaffAccountRequest): Promise<AccountView> {
-    return this.accounts.createStaff(body);
+  create(
+    @CurrentActor() actor: RequestActor,
+    @ZodBody(staffAccountSchema) body: StaffAccountRequest,
+  ): Promise<AccountView> {
+    return this.accounts.createStaff(actor, body);
   }
 
   @Get()

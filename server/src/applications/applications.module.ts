@@ -2,7 +2,6 @@ import { Module } from '@nestjs/common';
 import { ATTACHMENT_STORAGE, localDiskStorageIn } from '../attachments/attachment-storage.js';
 import { AttachmentsController } from '../attachments/attachments.controller.js';
 import { AttachmentsService } from '../attachments/attachments.service.js';
-import { AuditService } from '../audit/audit.service.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { DriversController } from '../drivers/drivers.controller.js';
 import { DriversService } from '../drivers/drivers.service.js';
@@ -24,7 +23,6 @@ import { ApplicationsService } from './applications.service.js';
     AttachmentsService,
     ApplicationsService,
     ApplicationWorkflow,
-    AuditService,
     SanctionsService,
     { provide: ATTACHMENT_STORAGE, inject: [APP_CONFIG], useFactory: (c: AppConfig) => localDiskStorageIn(c.dataDir) },
   ],
@@ -32,7 +30,6 @@ import { ApplicationsService } from './applications.service.js';
     ApplicationsService,
     ApplicationWorkflow,
     AttachmentsService,
-    AuditService,
     IdNumberProtector,
     SanctionsService,
     ATTACHMENT_STORAGE,

@@ -13,6 +13,7 @@ import {
 import { DataSource, In, IsNull } from 'typeorm';
 import { AccountEntity } from '../accounts/account.entity.js';
 import { hashPassword } from '../accounts/password.js';
+import { AuditService } from '../audit/audit.service.js';
 import type { RequestActor } from '../auth/auth.decorators.js';
 import { TokensService } from '../auth/tokens.service.js';
 import { DomainException } from '../common/domain.exception.js';
@@ -33,6 +34,7 @@ export class EnterprisesService {
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
     private readonly tokens: TokensService,
+    private readonly audit: AuditService,
   ) {}
 
   /** Sign-up of an enterprise with its first fleet manager; it may apply once an official verifies it. */
@@ -57,6 +59,12 @@ export class EnterprisesService {
             wechatOpenid: null,
           }),
         );
+        await this.audit.record(manager, null, {
+          action: 'enterprise.register',
+          entityType: 'enterprise',
+          entityId: enterprise.id,
+          after: { creditCode: enterprise.creditCode, name: enterprise.name, managerPhone: account.phone },
+        });
         return this.tokens.issue(account, manager);
       });
     } catch (error) {
@@ -77,8 +85,22 @@ export class EnterprisesService {
 
   async updateOwn(actor: RequestActor, changes: z.output<typeof enterpriseUpdateSchema>): Promise<EnterpriseView> {
     const enterprise = await this.findOwn(actor);
+    const before = {
+      address: enterprise.address,
+      contactName: enterprise.contactName,
+      contactPhone: enterprise.contactPhone,
+    };
     Object.assign(enterprise, changes);
-    await this.dataSource.getRepository(EnterpriseEntity).save(enterprise);
+    await this.dataSource.transaction(async (manager) => {
+      await manager.save(enterprise);
+      await this.audit.record(manager, actor, {
+        action: 'enterprise.update',
+        entityType: 'enterprise',
+        entityId: enterprise.id,
+        before,
+        after: changes,
+      });
+    });
     return toEnterpriseView(enterprise, await this.isWhitelisted(enterprise.creditCode));
   }
 
@@ -97,11 +119,22 @@ export class EnterprisesService {
   }
 
   async verify(actor: RequestActor, id: string): Promise<EnterpriseView> {
-    const repo = this.dataSource.getRepository(EnterpriseEntity);
-    const enterprise = await repo.findOneBy({ id });
-    if (!enterprise || !officialCovers(actor, enterprise.districtCode)) throw new DomainException(ErrorCode.NotFound);
-    enterprise.verifiedAt ??= new Date();
-    await repo.save(enterprise);
+    const enterprise = await this.dataSource.transaction(async (manager) => {
+      const found = await manager.findOneBy(EnterpriseEntity, { id });
+      if (!found || !officialCovers(actor, found.districtCode)) throw new DomainException(ErrorCode.NotFound);
+      if (!found.verifiedAt) {
+        found.verifiedAt = new Date();
+        await manager.save(found);
+        await this.audit.record(manager, actor, {
+          action: 'enterprise.verify',
+          entityType: 'enterprise',
+          entityId: found.id,
+          before: { verified: false },
+          after: { verified: true },
+        });
+      }
+      return found;
+    });
     return toEnterpriseView(enterprise, await this.isWhitelisted(enterprise.creditCode));
   }
 

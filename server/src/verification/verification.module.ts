@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CheckpointsController } from '../checkpoints/checkpoints.controller.js';
+import { CheckpointsService } from '../checkpoints/checkpoints.service.js';
 import { ReviewModule } from '../reviews/review.module.js';
 import { ScansController } from '../scans/scans.controller.js';
 import { ScansService } from '../scans/scans.service.js';
@@ -11,6 +12,6 @@ import { VerificationService } from './verification.service.js';
 @Module({
   imports: [SigningModule, ReviewModule],
   controllers: [VerificationController, PassPageController, ScansController, CheckpointsController],
-  providers: [VerificationService, ScansService],
+  providers: [VerificationService, ScansService, CheckpointsService],
 })
 export class VerificationModule {}

@@ -1,6 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ErrorCode, validateCreditCode, type WhitelistImportReport } from '@pass/shared';
 import { DataSource, In } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
+import type { RequestActor } from '../auth/auth.decorators.js';
 import { DomainException } from '../common/domain.exception.js';
 import { parseCsv } from './csv.js';
 import { WhitelistEntryEntity } from './whitelist-entry.entity.js';
@@ -20,13 +22,16 @@ interface WhitelistRow {
 
 @Injectable()
 export class WhitelistService {
-  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
 
   /**
    * Imports one batch. Every row is checked first; if any is refused, nothing is written and the
    * error lists each bad row and why, so a corrected file can simply be imported again.
    */
-  async import(batch: string, csv: string): Promise<WhitelistImportReport> {
+  async import(actor: RequestActor, batch: string, csv: string): Promise<WhitelistImportReport> {
     const { rows, rejected } = this.parse(csv);
     if (rejected.length > 0) {
       throw new DomainException(
@@ -69,6 +74,12 @@ export class WhitelistService {
           report.added++;
         }
       }
+      await this.audit.record(manager, actor, {
+        action: 'whitelist.import',
+        entityType: 'whitelist',
+        entityId: batch.slice(0, 36),
+        after: { ...report },
+      });
     });
     return report;
   }
