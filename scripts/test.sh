@@ -7,7 +7,7 @@ source "$REPO_ROOT/scripts/lib/mariadb.sh"
 
 install_dependencies
 ensure_mariadb
-ensure_chromium
+ensure_test_tools
 build_workspace
 
 echo "==> building the WeChat mini-program"

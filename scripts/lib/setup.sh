@@ -31,11 +31,13 @@ install_dependencies() {
   fi
 }
 
-ensure_chromium() {
-  # Debian's Chromium for the browser tests, and CJK fonts so screenshots show Chinese, not boxes.
-  if ! command -v chromium >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -qi 'CJK'; then
-    echo "==> installing Chromium and CJK fonts"
-    apt_install chromium fonts-noto-cjk
+ensure_test_tools() {
+  # Debian's Chromium for the browser tests, CJK fonts so screenshots show Chinese (not boxes), and the
+  # independent QR decoder and PDF rasteriser the pass-document tests check our output with.
+  if ! command -v chromium >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -qi 'CJK' \
+    || ! command -v zbarimg >/dev/null 2>&1 || ! command -v pdftoppm >/dev/null 2>&1; then
+    echo "==> installing Chromium, CJK fonts, zbar-tools and poppler-utils"
+    apt_install chromium fonts-noto-cjk zbar-tools poppler-utils
   fi
 }
 

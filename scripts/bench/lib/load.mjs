@@ -1,0 +1,160 @@
+// Load generation: autocannon for throughput, and a small closed-loop client for latencies, whose
+// timer (performance.now) resolves below autocannon's 1 ms buckets.
+import { Agent, request } from 'node:http';
+import { createRequire } from 'node:module';
+import { percentile, settings } from './common.mjs';
+
+const autocannon = createRequire(import.meta.url)('autocannon');
+
+/**
+ * Requests per second and latency of one endpoint at `settings.connections` connections, after a short
+ * warm-up. Anything but the expected status counts as an error and is reported, never averaged in.
+ */
+export async function throughput({ url, method = 'GET', headers = {}, body, seconds = settings.seconds, connections }) {
+  const options = {
+    url,
+    method,
+    headers: body === undefined ? headers : { 'content-type': 'application/json', ...headers },
+    body: body === undefined ? undefined : JSON.stringify(body),
+    connections: connections ?? settings.connections,
+  };
+  await autocannon({ ...options, duration: Math.min(2, seconds) });
+  const result = await autocannon({ ...options, duration: seconds });
+  return {
+    requestsPerSecond: result.requests.average,
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+    requests: result.requests.total,
+    non2xx: result.non2xx,
+    errors: result.errors + result.timeouts,
+    statusCodes: Object.fromEntries(Object.entries(result.statusCodeStats).map(([code, s]) => [code, s.count])),
+  };
+}
+
+/**
+ * Latency of requests made by `concurrency` clients one after the other for `seconds` (or `count`
+ * requests in all), after `warmup` uncounted ones. `next(i)` gives the i-th request: { path, method?, headers?, body? }.
+ */
+export async function latency({
+  baseUrl,
+  next,
+  concurrency = 4,
+  seconds = 5,
+  count = Number.POSITIVE_INFINITY,
+  warmup = 0,
+}) {
+  const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
+  const { hostname, port } = new URL(baseUrl);
+  const times = [];
+  const failures = {};
+  let issued = 0;
+  const one = (spec) =>
+    new Promise((resolve) => {
+      const payload = spec.body === undefined ? undefined : JSON.stringify(spec.body);
+      const started = performance.now();
+      const req = request(
+        {
+          agent,
+          hostname,
+          port,
+          path: spec.path,
+          method: spec.method ?? 'GET',
+          headers: {
+            ...(payload === undefined ? {} : { 'content-type': 'application/json' }),
+            ...spec.headers,
+          },
+        },
+        (res) => {
+          res.resume();
+          res.on('end', () => {
+            const ms = performance.now() - started;
+            if (res.statusCode >= 200 && res.statusCode < 300) times.push(ms);
+            else failures[res.statusCode] = (failures[res.statusCode] ?? 0) + 1;
+            resolve();
+          });
+        },
+      );
+      req.on('error', (error) => {
+        failures[error.code ?? 'error'] = (failures[error.code ?? 'error'] ?? 0) + 1;
+        resolve();
+      });
+      req.end(payload);
+    });
+  // Warm-up (connections, JIT, the pages the first requests bring into InnoDB's buffer pool): not counted.
+  if (warmup > 0) {
+    for (let i = 0; i < warmup; i++) await one(next(i));
+    times.length = 0;
+    for (const code of Object.keys(failures)) delete failures[code];
+  }
+  const deadline = performance.now() + seconds * 1000;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (performance.now() < deadline && issued < count) await one(next(warmup + issued++));
+    }),
+  );
+  const elapsed = (performance.now() - started) / 1000;
+  agent.destroy();
+  times.sort((a, b) => a - b);
+  return {
+    requests: times.length,
+    perSecond: times.length / elapsed,
+    p50Ms: percentile(times, 50),
+    p99Ms: percentile(times, 99),
+    maxMs: times.at(-1) ?? null,
+    failures,
+  };
+}
+
+/** A tiny JSON client for setting things up through the API. */
+export function apiClient(baseUrl, token) {
+  const call = async (method, path, body, headers = {}) => {
+    const res = await fetch(`${baseUrl}/api${path}`, {
+      method,
+      headers: {
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...headers,
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await res.text();
+    let parsed = text;
+    try {
+      parsed = text ? JSON.parse(text) : undefined;
+    } catch {
+      // not JSON
+    }
+    return { status: res.status, body: parsed };
+  };
+  return {
+    baseUrl,
+    token,
+    get: (path) => call('GET', path),
+    post: (path, body, headers) => call('POST', path, body, headers),
+    async must(method, path, body, status = [200, 201]) {
+      const res = await call(method, path, body);
+      if (!status.includes(res.status)) {
+        throw new Error(`${method} ${path} answered ${res.status}: ${JSON.stringify(res.body).slice(0, 500)}`);
+      }
+      return res.body;
+    },
+    async upload(path, bytes, filename) {
+      const form = new FormData();
+      form.append('file', new Blob([bytes]), filename);
+      const res = await fetch(`${baseUrl}/api${path}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}` },
+        body: form,
+      });
+      if (res.status !== 201) throw new Error(`upload ${path} answered ${res.status}: ${await res.text()}`);
+      return res.json();
+    },
+  };
+}
+
+export async function login(baseUrl, phone, password = 'demo1234') {
+  const res = await apiClient(baseUrl).post('/auth/login', { phone, password });
+  if (res.status !== 200) throw new Error(`login ${phone} failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return apiClient(baseUrl, res.body.accessToken);
+}

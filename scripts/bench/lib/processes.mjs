@@ -1,0 +1,62 @@
+// The processes under load: the real server (server/dist/main.js) and the bare baselines, each alone
+// in its own Node process, as the load generator (autocannon, in the bench's process) sees them.
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { freePort, repoRoot, sleep } from './common.mjs';
+
+async function startProcess(args, env, healthPath) {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  let log = '';
+  const child = spawn(process.execPath, args, {
+    cwd: repoRoot,
+    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const keep = (chunk) => {
+    log = (log + chunk).slice(-20_000);
+  };
+  child.stdout.on('data', keep);
+  child.stderr.on('data', keep);
+  const stop = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    await Promise.race([exited, sleep(10_000)]);
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  };
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline && child.exitCode === null) {
+    try {
+      if ((await fetch(url + healthPath)).ok) return { url, pid: child.pid, output: () => log, stop };
+    } catch {
+      // not listening yet
+    }
+    await sleep(200);
+  }
+  await stop();
+  throw new Error(`${args.join(' ')} did not come up at ${url}:\n${log}`);
+}
+
+/** The built server on the bench database; request logs off (LOG_LEVEL=warn) unless BENCH_LOG_LEVEL says otherwise. */
+export function startServer(env) {
+  return startProcess(
+    ['server/dist/main.js'],
+    {
+      NODE_ENV: 'test',
+      LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn',
+      H5_DIR: '/nonexistent',
+      // The bench verifies from one address thousands of times a second: it must measure the server, not 429s.
+      PUBLIC_VERIFY_RATE_LIMIT: '100000000',
+      ...env,
+    },
+    '/api/health',
+  );
+}
+
+const bareServer = fileURLToPath(new URL('../bare-server.mjs', import.meta.url));
+
+/** A server that answers every request with the same small JSON: `node` (node:http) or `fastify`. */
+export function startBareServer(kind) {
+  return startProcess([bareServer, kind], {}, '/');
+}

@@ -1,0 +1,112 @@
+// The results as one table on stdout (section, measurement, figure) and as JSON for machines.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+
+const n = (value, digits = 0) =>
+  value === null || value === undefined || Number.isNaN(value)
+    ? '—'
+    : Number(value).toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const ms = (value) =>
+  value === null || value === undefined ? '—' : value === 0 ? '<1 ms' : `${n(value, value < 10 ? 2 : 1)} ms`;
+const failures = (stats) => {
+  const bad = Object.entries(stats ?? {}).filter(([code]) => !/^2\d\d$/.test(code));
+  return bad.length ? `  FAILED: ${bad.map(([code, count]) => `${count}×${code}`).join(', ')}` : '';
+};
+
+/** Lines of [section, measurement, figure] from the results object. */
+export function tableRows(r) {
+  const rows = [];
+  const add = (section, name, figure) => rows.push([section, name, figure]);
+  if (r.verification) {
+    for (const row of r.verification.rows) {
+      add(
+        'online verification',
+        row.name,
+        `${n(row.requestsPerSecond)} req/s  p50 ${ms(row.p50Ms)}  p99 ${ms(row.p99Ms)}  ` +
+          `${n(row.shareOfNodeCeiling * 100, 1)} % of node:http${failures(row.statusCodes)}${row.errors ? `  ${row.errors} errors` : ''}`,
+      );
+    }
+    const m = r.verification.memory;
+    add(
+      'online verification',
+      'server RSS: after start / under verify load (mean, max) / after volume reads',
+      `${n(r.memory?.afterStartRssMiB)} / ${n(m.underLoadMeanRssMiB)}, ${n(m.underLoadMaxRssMiB)} / ${n(r.memory?.afterVolumeRssMiB)} MiB`,
+    );
+  }
+  if (r.offline) {
+    const o = r.offline;
+    add('offline verification', 'shared verifyPassToken (pure JS, full check)', `${n(o.sharedVerifyPerSecond)} /s`);
+    add(
+      'offline verification',
+      '@noble/curves ed25519.verify (signature only)',
+      `${n(o.nobleSignatureOnlyPerSecond)} /s`,
+    );
+    add(
+      'offline verification',
+      "Node's crypto.verify, same signatures (OpenSSL)",
+      `${n(o.nativeSignatureOnlyPerSecond)} /s  (${n(o.nativeOverShared, 1)}× the shared verifier)`,
+    );
+  }
+  if (r.issuance) {
+    const i = r.issuance;
+    add(
+      'issuance (MariaDB)',
+      `approve + issue (number, token, record), ${i.concurrency} at a time`,
+      `${n(i.approvalsPerSecond, 1)} passes/s  p50 ${ms(i.approvalP50Ms)}  p99 ${ms(i.approvalP99Ms)}  (${i.approved} passes)${failures(i.failures)}`,
+    );
+    add(
+      'issuance (MariaDB)',
+      'QR PNG GET /api/passes/:id/qr.png',
+      `${n(i.qrPngPerSecond, 1)} /s  p50 ${ms(i.qrPngP50Ms)}  p99 ${ms(i.qrPngP99Ms)}${failures(i.qrPngFailures)}`,
+    );
+  }
+  if (r.seeding) {
+    const s = r.seeding;
+    add(
+      'volume',
+      `seeded ${n(s.rows.passes)} passes + ${n(s.rows.approvedApplications + s.rows.waitingApplications)} applications`,
+      `${n(s.timings.totalSeconds, 1)} s  (passes ${n(s.timings.passesSeconds, 1)} s, applications ${n(s.timings.applicationsSeconds, 1)} s)`,
+    );
+  }
+  for (const v of r.volume ?? []) {
+    add('volume', v.name, `p50 ${ms(v.p50Ms)}  p99 ${ms(v.p99Ms)}  (${n(v.requests)} requests)${failures(v.failures)}`);
+  }
+  for (const p of r.plans ?? []) {
+    add(
+      'query plans',
+      p.name,
+      `${p.type} on ${p.key ?? '(no index)'}, ~${n(p.rows)} rows${p.extra ? `, ${p.extra}` : ''}${p.fullScan ? '  FULL SCAN' : ''}`,
+    );
+  }
+  for (const q of r.qr ?? []) {
+    add(
+      'sizes',
+      `QR, ${q.name}`,
+      `version ${q.version} at level Q (${q.modules}×${q.modules}), token ${q.tokenBytes} B, URL ${q.urlLength} chars; limit ${q.limitVersion}`,
+    );
+  }
+  if (r.weapp) {
+    for (const p of r.weapp.packages) {
+      add('sizes', `weapp ${p.name}`, `${n(p.kib, 1)} KiB of ${n(p.limitKib)} KiB`);
+    }
+  }
+  return rows;
+}
+
+export function printTable(rows) {
+  const width = [0, 1].map((c) => Math.max(...rows.map((row) => [...row[c]].length)));
+  let section = '';
+  const lines = [];
+  for (const [s, name, figure] of rows) {
+    lines.push(
+      `${(s === section ? '' : s).padEnd(width[0])}  ${name}${' '.repeat(Math.max(0, width[1] - [...name].length))}  ${figure}`,
+    );
+    section = s;
+  }
+  console.log(lines.join('\n'));
+}
+
+export function saveJson(path, results) {
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, `${JSON.stringify(results, null, 2)}\n`);
+}

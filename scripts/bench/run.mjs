@@ -1,0 +1,125 @@
+#!/usr/bin/env node
+// `pnpm bench`: every figure of docs/scaling.md in one run on this machine, printed as a table and
+// saved to artifacts/bench/results.json. Needs the build (shared/dist, server/dist) and a MariaDB
+// whose user may create `pass_%` databases (BENCH_MYSQL_URL, default the tests' user). BENCH_QUICK=1
+// for a short run; BENCH_PASSES, BENCH_SECONDS, BENCH_CONNECTIONS, BENCH_ISSUANCE, BENCH_BUILD_WEAPP=0
+// to change one thing.
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { progress, repoRoot, rssMiB, serverRequire, settings } from './lib/common.mjs';
+import { login } from './lib/load.mjs';
+import { startServer } from './lib/processes.mjs';
+import { printTable, saveJson, tableRows } from './lib/report.mjs';
+
+for (const built of ['shared/dist/index.js', 'server/dist/main.js']) {
+  if (!existsSync(join(repoRoot, built))) {
+    console.error(`${built} is missing: run \`pnpm run build\` first (or bash scripts/test.sh).`);
+    process.exit(1);
+  }
+}
+// Imported after the check: they load shared/dist and server/dist.
+const { issuance } = await import('./sections/issuance.mjs');
+const { offlineVerification } = await import('./sections/offline.mjs');
+const { seedVolume } = await import('./sections/seed-volume.mjs');
+const { qrSizes, weappSizes } = await import('./sections/sizes.mjs');
+const { verificationThroughput } = await import('./sections/verification.mjs');
+const { explainQueries, volumeLatencies } = await import('./sections/volume.mjs');
+
+const mysql = serverRequire('mysql2/promise');
+const started = Date.now();
+const results = {
+  startedAt: new Date(started).toISOString(),
+  machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGiB: totalmem() / 2 ** 30, node: process.version },
+  settings: { ...settings, mysqlUrl: settings.mysqlUrl.replace(/:[^:@/]*@/, ':***@') },
+};
+
+const databaseName = `pass_bench_${Date.now().toString(36)}_${randomBytes(2).toString('hex')}`;
+const dbUrl = `${settings.mysqlUrl.replace(/\/$/, '')}/${databaseName}`;
+const dataDir = mkdtempSync(join(tmpdir(), 'pass-bench-'));
+const admin = async (sql) => {
+  const conn = await mysql.createConnection(settings.mysqlUrl.replace(/^mariadb:/, 'mysql:'));
+  try {
+    await conn.query(sql);
+  } finally {
+    await conn.end();
+  }
+};
+
+let server;
+try {
+  const [[version]] = await (async () => {
+    const conn = await mysql.createConnection(settings.mysqlUrl.replace(/^mariadb:/, 'mysql:'));
+    try {
+      return await conn.query('SELECT VERSION() AS v, @@innodb_buffer_pool_size AS pool');
+    } finally {
+      await conn.end();
+    }
+  })();
+  results.machine.database = `MariaDB/MySQL ${version.v}, InnoDB buffer pool ${Math.round(version.pool / 2 ** 20)} MiB`;
+  await admin(`CREATE DATABASE \`${databaseName}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+
+  progress('sizes: QR code');
+  results.qr = qrSizes();
+  progress('offline verification');
+  results.offline = await offlineVerification();
+
+  progress(`server on ${databaseName}`);
+  server = await startServer({
+    DB_URL: dbUrl,
+    DATA_DIR: dataDir,
+    SEED_DEMO: 'true',
+    // One review level, no quota or per-enterprise cap: the rate of issuing itself.
+    PROVINCE_SETTINGS: JSON.stringify({
+      approvalChain: ['district'],
+      quota: { enabled: false, period: 'week', maxActivePassesPerEnterprise: null },
+    }),
+  });
+  results.memory = { afterStartRssMiB: rssMiB(server.pid) };
+  const fleetManager = await login(server.url, '13800000001');
+  const district = await login(server.url, '13800000002');
+  const city = await login(server.url, '13800000003');
+  const checkpoint = await login(server.url, '13800000004');
+
+  const issued = await issuance({ fleetManager, official: district });
+  results.issuance = issued.result;
+
+  results.verification = await verificationThroughput({ server, passUrl: issued.samplePass.url });
+
+  progress(`seeding ${settings.passes} passes into ${databaseName}`);
+  const seeded = await seedVolume({ dbUrl, passes: settings.passes, keysDir: join(dataDir, 'keys') });
+  results.seeding = { rows: seeded.rows, timings: seeded.timings };
+  progress('volume: latencies');
+  results.volume = await volumeLatencies({
+    baseUrl: server.url,
+    tokens: { district: district.token, city: city.token, checkpoint: checkpoint.token },
+    seeded,
+  });
+  results.memory.afterVolumeRssMiB = rssMiB(server.pid);
+  results.plans = await explainQueries({ dbUrl, seeded });
+  await server.stop();
+  server = undefined;
+
+  results.weapp = await weappSizes();
+} catch (error) {
+  results.error = String(error?.stack ?? error);
+  if (server) console.error(`server output (last lines):\n${server.output().slice(-3000)}`);
+  process.exitCode = 1;
+} finally {
+  await server?.stop();
+  if (process.env.BENCH_KEEP_DB !== '1') await admin(`DROP DATABASE IF EXISTS \`${databaseName}\``).catch(() => {});
+  else progress(`kept database ${databaseName} (BENCH_KEEP_DB=1)`);
+  rmSync(dataDir, { recursive: true, force: true });
+}
+
+results.seconds = (Date.now() - started) / 1000;
+const out = join(repoRoot, 'artifacts/bench/results.json');
+saveJson(out, results);
+console.log(
+  `\nBenchmark, ${results.machine.cpus} × ${results.machine.cpuModel}, node ${results.machine.node}, ` +
+    `${results.machine.database ?? 'database unknown'}${settings.quick ? ' (BENCH_QUICK)' : ''}\n`,
+);
+printTable(tableRows(results));
+console.log(`\n${results.seconds.toFixed(0)} s; results saved to ${out}`);
+if (results.error) console.error(`\nFAILED: ${results.error}`);
