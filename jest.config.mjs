@@ -21,6 +21,9 @@ const base = {
 };
 
 export default {
+  // Global only: Jest ignores testTimeout inside a project entry. Server tests talk to MariaDB and
+  // hash passwords; browser tests start a server and Chromium.
+  testTimeout: 60_000,
   projects: [
     { ...base, displayName: 'shared', rootDir: '<rootDir>/shared', testMatch: ['<rootDir>/src/**/*.spec.ts'] },
     {
@@ -28,14 +31,12 @@ export default {
       displayName: 'server',
       rootDir: '<rootDir>/server',
       testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/**/*.spec.ts'],
-      testTimeout: 30_000,
     },
     {
       ...base,
       displayName: 'browser',
       rootDir: '<rootDir>/miniapp',
       testMatch: ['<rootDir>/e2e/**/*.e2e.ts'],
-      testTimeout: 60_000,
     },
   ],
 };

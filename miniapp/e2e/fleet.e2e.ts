@@ -1,5 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
+import { loginAs } from '../../server/test/support/api.js';
 import { launchBrowser, openPhonePage, saveScreenshot } from './support/browser.js';
 import {
   chooseFile,
@@ -14,6 +15,10 @@ import {
   tinyPng,
 } from './support/h5.js';
 import { type RunningServer, startServer } from './support/server.js';
+import { confirmModal } from './support/taro.js';
+
+// Jest reads `testTimeout` only at the top level of its config, not per project: browser steps need longer.
+jest.setTimeout(120_000);
 
 /**
  * The demo fleet manager's whole job in the browser build: sign in, register a vehicle and a driver,
@@ -166,5 +171,59 @@ describe('fleet manager (车队管理员) in H5 at a phone viewport', () => {
     await card.click();
     await page.getByTestId('timeline').waitFor();
     await expect(page.locator('.nut-button:visible', { hasText: '撤回' }).count()).resolves.toBe(1);
+  });
+
+  it('shows the reason of a return and the fields to fix, and resubmits after the correction', async () => {
+    const id = /[?&]id=([0-9a-f-]{36})/.exec(page.url())?.[1];
+    expect(id).toBeDefined();
+    // The district official's screens are another story; here the return comes through the API.
+    const official = await loginAs(server.url, '13800000002');
+    const returned = await official.post(`/reviews/${id}/decision`, {
+      decision: 'return',
+      reason: '物资说明不够具体，请写明品名和包装',
+      fieldsToFix: ['materialDescription'],
+    });
+    expect(returned.status).toBe(200);
+
+    await page.reload();
+    await page.getByTestId('status-tag').getByText('退回修改').waitFor();
+    await expect(page.getByTestId('reason').textContent()).resolves.toContain('物资说明不够具体');
+    await expect(page.getByTestId('fields-to-fix').textContent()).resolves.toContain('物资名称及说明');
+    await saveScreenshot(page, 'application-returned');
+
+    await tapButton(page, '修改');
+    await page.getByTestId('return-reason').waitFor();
+    await expect(page.locator('[data-testid="material-description"] .form-field__flag').count()).resolves.toBe(1);
+    await fill(page, 'material-description', '大米（袋装，每袋25千克）、食用油（桶装）');
+    await saveScreenshot(page, 'application-form-returned');
+    await tapButton(page, '重新提交');
+
+    await page.waitForURL(/application-detail/);
+    await page.getByTestId('status-tag').getByText('已重新提交').waitFor();
+    await expect(page.getByTestId('timeline').textContent()).resolves.toContain('退回修改');
+    // Back on the detail page it came from, not a second one on top of it.
+    await expect(page.getByTestId('timeline').count()).resolves.toBe(1);
+    await expect(page.locator('.detail-row', { hasText: '物资说明' }).textContent()).resolves.toContain('袋装');
+  });
+
+  it('withdraws the application after confirming', async () => {
+    await tapButton(page, '撤回');
+    await expect(confirmModal(page)).resolves.toContain('确定撤回吗');
+    await page.getByTestId('status-tag').getByText('已撤回').waitFor();
+    await expect(page.locator('.action-bar .nut-button:visible').count()).resolves.toBe(0);
+    await saveScreenshot(page, 'application-withdrawn');
+  });
+
+  it('keeps the app phone-shaped in the middle of a desktop window', async () => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto(`${server.url}/#/packages/fleet/pages/applications/index`);
+    const card = page.getByTestId('application-card').first();
+    await card.waitFor();
+    const box = await card.boundingBox();
+    // 750 design pixels at Taro's largest root font size.
+    expect(box!.width).toBeLessThanOrEqual(750);
+    expect(box!.x).toBeGreaterThan(200);
+    await saveScreenshot(page, 'applications-desktop');
+    await page.setViewportSize({ width: 390, height: 844 });
   });
 });

@@ -1,9 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
 import { creditCodeCheckCharacter, organizationCodeCheckCharacter } from '../../shared/src/index.js';
 import { launchBrowser, openPhonePage, saveScreenshot } from './support/browser.js';
 import { fieldError, fill, fillAndLeave, pickRegion, tapButton } from './support/h5.js';
 import { type RunningServer, startServer } from './support/server.js';
+
+// Jest reads `testTimeout` only at the top level of its config, not per project: browser steps need longer.
+jest.setTimeout(120_000);
 
 /** A valid 统一社会信用代码 for a company registered in 南京江宁 with a random organization code. */
 function newCreditCode(): string {

@@ -18,13 +18,28 @@ export default defineAppConfig({
         'pages/application-detail/index',
       ],
     },
-    { root: 'packages/review', pages: ['pages/home/index'] },
-    { root: 'packages/checkpoint', pages: ['pages/home/index'] },
+    {
+      root: 'packages/review',
+      pages: [
+        'pages/home/index',
+        'pages/queue/index',
+        'pages/detail/index',
+        'pages/passes/index',
+        'pages/pass/index',
+        'pages/alerts/index',
+        'pages/stats/index',
+        'pages/enterprises/index',
+      ],
+    },
+    { root: 'packages/checkpoint', pages: ['pages/home/index', 'pages/result/index', 'pages/history/index'] },
+    { root: 'packages/pass', pages: ['pages/list/index', 'pages/detail/index'] },
   ],
   preloadRule: {
     'pages/login/index': { network: 'all', packages: ['packages/fleet'] },
   },
   window: {
+    // In H5 this turns on Taro's own title bar, with a back button: a browser page has no other.
+    navigationStyle: 'default',
     backgroundTextStyle: 'light',
     navigationBarBackgroundColor: '#1f7a4d',
     navigationBarTitleText: '重点物资运输车辆通行证',

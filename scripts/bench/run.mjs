@@ -25,14 +25,18 @@ const { offlineVerification } = await import('./sections/offline.mjs');
 const { seedVolume } = await import('./sections/seed-volume.mjs');
 const { qrSizes, weappSizes } = await import('./sections/sizes.mjs');
 const { verificationThroughput } = await import('./sections/verification.mjs');
-const { explainQueries, volumeLatencies } = await import('./sections/volume.mjs');
+const { explainQueries, proposedFixes, volumeLatencies } = await import('./sections/volume.mjs');
 
 const mysql = serverRequire('mysql2/promise');
 const started = Date.now();
 const results = {
   startedAt: new Date(started).toISOString(),
   machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGiB: totalmem() / 2 ** 30, node: process.version },
-  settings: { ...settings, mysqlUrl: settings.mysqlUrl.replace(/:[^:@/]*@/, ':***@') },
+  settings: {
+    ...settings,
+    sections: [...settings.sections],
+    mysqlUrl: settings.mysqlUrl.replace(/:[^:@/]*@/, ':***@'),
+  },
 };
 
 const databaseName = `pass_bench_${Date.now().toString(36)}_${randomBytes(2).toString('hex')}`;
@@ -60,11 +64,30 @@ try {
   results.machine.database = `MariaDB/MySQL ${version.v}, InnoDB buffer pool ${Math.round(version.pool / 2 ** 20)} MiB`;
   await admin(`CREATE DATABASE \`${databaseName}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
 
-  progress('sizes: QR code');
-  results.qr = qrSizes();
-  progress('offline verification');
-  results.offline = await offlineVerification();
+  const wanted = (name) => settings.sections.has(name);
+  if (wanted('qr')) {
+    progress('sizes: QR code');
+    results.qr = qrSizes();
+  }
+  if (wanted('offline')) {
+    progress('offline verification');
+    results.offline = await offlineVerification();
+  }
+  if (['issuance', 'verification', 'volume'].some(wanted)) await onServer(wanted);
+  if (wanted('weapp')) results.weapp = await weappSizes();
+} catch (error) {
+  results.error = String(error?.stack ?? error);
+  if (server) console.error(`server output (last lines):\n${server.output().slice(-3000)}`);
+  process.exitCode = 1;
+} finally {
+  await server?.stop();
+  if (process.env.BENCH_KEEP_DB !== '1') await admin(`DROP DATABASE IF EXISTS \`${databaseName}\``).catch(() => {});
+  else progress(`kept database ${databaseName} (BENCH_KEEP_DB=1)`);
+  rmSync(dataDir, { recursive: true, force: true });
+}
 
+/** The parts that need the server: issuance, then verification of an issued pass, then the volume. */
+async function onServer(wanted) {
   progress(`server on ${databaseName}`);
   server = await startServer({
     DB_URL: dbUrl,
@@ -83,9 +106,11 @@ try {
   const checkpoint = await login(server.url, '13800000004');
 
   const issued = await issuance({ fleetManager, official: district });
-  results.issuance = issued.result;
-
-  results.verification = await verificationThroughput({ server, passUrl: issued.samplePass.url });
+  if (wanted('issuance')) results.issuance = issued.result;
+  if (wanted('verification')) {
+    results.verification = await verificationThroughput({ server, passUrl: issued.samplePass.url });
+  }
+  if (!wanted('volume')) return;
 
   progress(`seeding ${settings.passes} passes into ${databaseName}`);
   const seeded = await seedVolume({ dbUrl, passes: settings.passes, keysDir: join(dataDir, 'keys') });
@@ -100,17 +125,8 @@ try {
   results.plans = await explainQueries({ dbUrl, seeded });
   await server.stop();
   server = undefined;
-
-  results.weapp = await weappSizes();
-} catch (error) {
-  results.error = String(error?.stack ?? error);
-  if (server) console.error(`server output (last lines):\n${server.output().slice(-3000)}`);
-  process.exitCode = 1;
-} finally {
-  await server?.stop();
-  if (process.env.BENCH_KEEP_DB !== '1') await admin(`DROP DATABASE IF EXISTS \`${databaseName}\``).catch(() => {});
-  else progress(`kept database ${databaseName} (BENCH_KEEP_DB=1)`);
-  rmSync(dataDir, { recursive: true, force: true });
+  progress('volume: proposed fixes, timed in SQL');
+  results.fixes = await proposedFixes({ dbUrl });
 }
 
 results.seconds = (Date.now() - started) / 1000;

@@ -26,8 +26,10 @@ export async function tapButton(page: Page, text: string): Promise<void> {
 /** Province → city → county in the region picker of the field `testId`. */
 export async function pickRegion(page: Page, testId: string, names: [string, string, string]): Promise<void> {
   await page.getByTestId(`${testId}-open`).click();
-  for (const name of names) {
-    await page.locator('.nut-cascader-item:visible', { hasText: name }).first().click();
+  // NutUI lays the levels' panes side by side; level i is the i-th pane once it exists.
+  const panes = page.locator('.nut-cascader:visible .nut-tabpane');
+  for (const [level, name] of names.entries()) {
+    await panes.nth(level).locator('.nut-cascader-item-title').getByText(name, { exact: true }).click();
   }
   await page.locator('.nut-cascader:visible').waitFor({ state: 'hidden' });
 }

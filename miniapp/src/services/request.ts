@@ -114,12 +114,12 @@ async function exchangeRefreshToken(session: Session): Promise<string | null> {
 
 let leavingForLogin = false;
 
-/** The session is over: forget it and show the login page, once however many requests noticed. */
-function endSession(): void {
+/** The session is over (or never began): forget it and show the login page, once however many requests noticed. */
+function endSession(hadSession: boolean): void {
   clearSession();
   if (leavingForLogin) return;
   leavingForLogin = true;
-  Taro.showToast({ title: '登录已过期，请重新登录', icon: 'none', duration: 2000 });
+  Taro.showToast({ title: hadSession ? '登录已过期，请重新登录' : '请先登录', icon: 'none', duration: 2000 });
   Taro.reLaunch({ url: routes.login }).catch(() => {
     leavingForLogin = false;
   });
@@ -140,11 +140,11 @@ async function sendAuthorized(send: Send): Promise<RawResponse> {
   if (!needsNewAccessToken(first)) return first;
   const renewedToken = await renewAccessToken(usedToken);
   if (!renewedToken) {
-    endSession();
+    endSession(usedToken !== undefined);
     return first;
   }
   const second = await send(renewedToken);
-  if (needsNewAccessToken(second)) endSession();
+  if (needsNewAccessToken(second)) endSession(true);
   return second;
 }
 

@@ -33,6 +33,10 @@ export const settings = {
   issuance: intFromEnv('BENCH_ISSUANCE', quick ? 60 : 300),
   mysqlUrl: process.env.BENCH_MYSQL_URL ?? process.env.TEST_MYSQL_URL ?? 'mariadb://pass:pass@127.0.0.1:3306',
   buildWeapp: !['0', 'false'].includes(process.env.BENCH_BUILD_WEAPP ?? '1'),
+  /** Which parts to run (comma-separated); issuance also runs for verification and volume, which need passes. */
+  sections: new Set(
+    (process.env.BENCH_SECTIONS ?? 'qr,offline,issuance,verification,volume,weapp').split(',').map((s) => s.trim()),
+  ),
 };
 
 export function freePort() {

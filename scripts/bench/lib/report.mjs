@@ -75,8 +75,12 @@ export function tableRows(r) {
     add(
       'query plans',
       p.name,
-      `${p.type} on ${p.key ?? '(no index)'}, ~${n(p.rows)} rows${p.extra ? `, ${p.extra}` : ''}${p.fullScan ? '  FULL SCAN' : ''}`,
+      `${p.type} on ${p.key ?? '(no index)'}, ~${n(p.rows)} rows${p.extra ? `, ${p.extra}` : ''}` +
+        (p.fullScan ? `  ← READS ~${n(p.examined)} ROWS` : ''),
     );
+  }
+  for (const f of r.fixes ?? []) {
+    add('proposed fixes (SQL, median)', f.name, f.overCap ? `> ${ms(f.ms)} (stopped)` : ms(f.ms));
   }
   for (const q of r.qr ?? []) {
     add(

@@ -89,7 +89,9 @@ async function withIndexesRebuilt(conn, table, work) {
   }
   await work();
   if (dropped.length > 0) {
-    await conn.query(`ALTER TABLE \`${table}\` ${dropped.map((line) => `ADD ${line.replace(/^KEY/, 'INDEX')}`).join(', ')}`);
+    await conn.query(
+      `ALTER TABLE \`${table}\` ${dropped.map((line) => `ADD ${line.replace(/^KEY/, 'INDEX')}`).join(', ')}`,
+    );
   }
   const normalise = (text) =>
     text
@@ -322,11 +324,39 @@ export async function seedVolume({ dbUrl, passes: passCount, keysDir, sampleSize
 
     const statusOf = (i) => (i % 100 < 3 ? 'superseded' : i % 100 === 3 ? 'revoked' : 'active');
     const passColumns = [
-      'id', 'created_at', 'updated_at', 'pass_number', 'issuer_code', 'routing_county', 'status_index', 'application_id',
-      'enterprise_id', 'enterprise_name', 'vehicle_id', 'plate', 'plate_colour', 'vehicle_type', 'crew', 'material_category',
-      'material_description', 'origin_code', 'destination_code', 'waypoint_codes', 'valid_from', 'valid_to',
-      'issuing_department', 'issued_at', 'issued_by', 'token_digits', 'token_kid', 'status', 'ended_at', 'end_reason',
-      'superseded_by', 'quota_jurisdiction', 'quota_period',
+      'id',
+      'created_at',
+      'updated_at',
+      'pass_number',
+      'issuer_code',
+      'routing_county',
+      'status_index',
+      'application_id',
+      'enterprise_id',
+      'enterprise_name',
+      'vehicle_id',
+      'plate',
+      'plate_colour',
+      'vehicle_type',
+      'crew',
+      'material_category',
+      'material_description',
+      'origin_code',
+      'destination_code',
+      'waypoint_codes',
+      'valid_from',
+      'valid_to',
+      'issuing_department',
+      'issued_at',
+      'issued_by',
+      'token_digits',
+      'token_kid',
+      'status',
+      'ended_at',
+      'end_reason',
+      'superseded_by',
+      'quota_jurisdiction',
+      'quota_period',
     ];
     await withIndexesRebuilt(conn, 'passes', () =>
       load(conn, 'passes', passColumns, passCount, (i) => {
@@ -336,36 +366,115 @@ export async function seedVolume({ dbUrl, passes: passCount, keysDir, sampleSize
         const status = statusOf(i);
         const ended = status === 'active' ? null : iso(issuedAt + 2 * dayMs);
         return [
-          passIds[i], iso(issuedAt), iso(issuedAt), passNumberOf(i), countyOfPass(i), countyOfPass(i), statusBase + i,
-          applicationIds[applicationOfPass[i]], enterpriseIds[enterprise], enterpriseName[enterprise], vehicleIds[vehicle],
-          plateOf(vehicle), 'yellow', 'semi_trailer_tractor', templatePass.crew, templatePass.material_category,
-          templatePass.material_description, templatePass.origin_code, templatePass.destination_code, templatePass.waypoint_codes,
-          day(issuedAt + dayMs), day(issuedAt + 5 * dayMs), templatePass.issuing_department, iso(issuedAt), official,
-          sample.get(i) ?? templatePass.token_digits, key.kid, status, ended,
-          status === 'active' ? null : status === 'revoked' ? '企业申请撤销' : '由新证替代', null, null, null,
+          passIds[i],
+          iso(issuedAt),
+          iso(issuedAt),
+          passNumberOf(i),
+          countyOfPass(i),
+          countyOfPass(i),
+          statusBase + i,
+          applicationIds[applicationOfPass[i]],
+          enterpriseIds[enterprise],
+          enterpriseName[enterprise],
+          vehicleIds[vehicle],
+          plateOf(vehicle),
+          'yellow',
+          'semi_trailer_tractor',
+          templatePass.crew,
+          templatePass.material_category,
+          templatePass.material_description,
+          templatePass.origin_code,
+          templatePass.destination_code,
+          templatePass.waypoint_codes,
+          day(issuedAt + dayMs),
+          day(issuedAt + 5 * dayMs),
+          templatePass.issuing_department,
+          iso(issuedAt),
+          official,
+          sample.get(i) ?? templatePass.token_digits,
+          key.kid,
+          status,
+          ended,
+          status === 'active' ? null : status === 'revoked' ? '企业申请撤销' : '由新证替代',
+          null,
+          null,
+          null,
         ];
       }),
     );
     timings.passesSeconds = (performance.now() - t0) / 1000 - timings.referenceRowsSeconds;
 
     const appColumns = [
-      'id', 'created_at', 'updated_at', 'enterprise_id', 'status', 'client_request_id', 'vehicle_id', 'crew_driver_ids',
-      'material_category', 'material_description', 'quantity', 'quantity_unit', 'consignor', 'consignee', 'origin_code',
-      'destination_code', 'waypoint_codes', 'valid_from', 'valid_to', 'attachment_ids', 'review_steps',
-      'review_level_index', 'approvals', 'last_reason', 'fields_to_fix', 'submitted_at', 'version', 'current_level',
-      'current_jurisdiction', 'escalation_level', 'escalation_jurisdiction', 'due_at', 'whitelisted',
+      'id',
+      'created_at',
+      'updated_at',
+      'enterprise_id',
+      'status',
+      'client_request_id',
+      'vehicle_id',
+      'crew_driver_ids',
+      'material_category',
+      'material_description',
+      'quantity',
+      'quantity_unit',
+      'consignor',
+      'consignee',
+      'origin_code',
+      'destination_code',
+      'waypoint_codes',
+      'valid_from',
+      'valid_to',
+      'attachment_ids',
+      'review_steps',
+      'review_level_index',
+      'approvals',
+      'last_reason',
+      'fields_to_fix',
+      'submitted_at',
+      'version',
+      'current_level',
+      'current_jurisdiction',
+      'escalation_level',
+      'escalation_jurisdiction',
+      'due_at',
+      'whitelisted',
     ];
     const appRow = (id, enterprise, vehicle, submittedAt, extra) => {
       const validFrom = submittedAt + dayMs;
       return [
-        id, iso(submittedAt - 600_000), iso(extra.updatedAt ?? submittedAt), enterpriseIds[enterprise], extra.status,
-        null, vehicleIds[vehicle], JSON.stringify(crewOf(enterprise)), templateApp.material_category,
-        templateApp.material_description, templateApp.quantity, templateApp.quantity_unit, templateApp.consignor,
-        templateApp.consignee, templateApp.origin_code, templateApp.destination_code, templateApp.waypoint_codes,
-        day(validFrom), day(validFrom + 4 * dayMs), templateApp.attachment_ids, extra.reviewSteps, extra.levelIndex,
-        extra.approvals, null, '[]', iso(submittedAt), extra.version, extra.currentLevel ?? null,
-        extra.currentJurisdiction ?? null, extra.escalationLevel ?? null, extra.escalationJurisdiction ?? null,
-        extra.dueAt === undefined ? null : iso(extra.dueAt), extra.whitelisted ? 1 : 0,
+        id,
+        iso(submittedAt - 600_000),
+        iso(extra.updatedAt ?? submittedAt),
+        enterpriseIds[enterprise],
+        extra.status,
+        null,
+        vehicleIds[vehicle],
+        JSON.stringify(crewOf(enterprise)),
+        templateApp.material_category,
+        templateApp.material_description,
+        templateApp.quantity,
+        templateApp.quantity_unit,
+        templateApp.consignor,
+        templateApp.consignee,
+        templateApp.origin_code,
+        templateApp.destination_code,
+        templateApp.waypoint_codes,
+        day(validFrom),
+        day(validFrom + 4 * dayMs),
+        templateApp.attachment_ids,
+        extra.reviewSteps,
+        extra.levelIndex,
+        extra.approvals,
+        null,
+        '[]',
+        iso(submittedAt),
+        extra.version,
+        extra.currentLevel ?? null,
+        extra.currentJurisdiction ?? null,
+        extra.escalationLevel ?? null,
+        extra.escalationJurisdiction ?? null,
+        extra.dueAt === undefined ? null : iso(extra.dueAt),
+        extra.whitelisted ? 1 : 0,
       ];
     };
     const approvedRow = (slot, i) => {
@@ -395,7 +504,8 @@ export async function seedVolume({ dbUrl, passes: passCount, keysDir, sampleSize
       ];
       const vehicle = (j * 104_729) % vehicleCount;
       const id = applicationIds[slot];
-      if (county === '320115' && !atCity && queueSample.district320115.length < 500) queueSample.district320115.push(id);
+      if (county === '320115' && !atCity && queueSample.district320115.length < 500)
+        queueSample.district320115.push(id);
       if (atCity && queueSample.city320100.length < 500) queueSample.city320100.push(id);
       return appRow(id, vehicleEnterprise[vehicle], vehicle, submittedAt, {
         status: atCity ? 'under_review' : 'submitted',
@@ -439,7 +549,7 @@ export async function seedVolume({ dbUrl, passes: passCount, keysDir, sampleSize
 
     const samplePasses = [...sample.keys()].map((i) => ({
       passNumber: passNumberOf(i),
-      id: passIds[appSlotOfPass[i]],
+      id: passIds[i],
     }));
     return {
       rows: {

@@ -20,7 +20,9 @@ const decimalToNumber = {
 @Index('idx_applications_vehicle', ['vehicleId'])
 @Index('idx_applications_status', ['status', 'submittedAt'])
 @Index('idx_applications_queue', ['currentJurisdiction', 'currentLevel', 'submittedAt'])
-@Index('idx_applications_escalation', ['escalationJurisdiction', 'escalationLevel', 'dueAt'])
+@Index('idx_applications_queue_whitelist', ['currentJurisdiction', 'currentLevel', 'whitelisted', 'submittedAt'])
+@Index('idx_applications_overdue', ['currentJurisdiction', 'currentLevel', 'dueAt'])
+@Index('idx_applications_escalation', ['escalationJurisdiction', 'escalationLevel', 'submittedAt'])
 export class ApplicationEntity extends BaseRecord {
   @Column({ name: 'enterprise_id', type: 'varchar', length: 36 })
   enterpriseId: string;

@@ -41,9 +41,11 @@ export class AllExceptionsFilter implements ExceptionFilter {
   catch(error: unknown, host: ArgumentsHost): void {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     const [status, body] = this.toResponse(error);
-    if (status >= 500) {
-      this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
-    }
+    // An unreachable database is an operational state with its own health check, not a bug: one
+    // line each, without the stack (an outage would otherwise print a thousand traces a second).
+    if (status === 503)
+      this.logger.warn(`database unavailable: ${error instanceof Error ? error.message : String(error)}`);
+    else if (status >= 500) this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
     void reply.status(status).send(body);
   }
 

@@ -45,6 +45,13 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ PROVINCE_SETTINGS: '{oops' })).toThrow(/PROVINCE_SETTINGS: 不是有效的 JSON/);
   });
 
+  it('limits public verifications to 120 a minute per address unless PUBLIC_VERIFY_RATE_LIMIT says otherwise', () => {
+    expect(loadConfig({}).publicVerifyRateLimit).toBe(120);
+    expect(loadConfig({ PUBLIC_VERIFY_RATE_LIMIT: '1000000' }).publicVerifyRateLimit).toBe(1_000_000);
+    expect(() => loadConfig({ PUBLIC_VERIFY_RATE_LIMIT: '0' })).toThrow(/PUBLIC_VERIFY_RATE_LIMIT:/);
+    expect(() => loadConfig({ PUBLIC_VERIFY_RATE_LIMIT: 'many' })).toThrow(/PUBLIC_VERIFY_RATE_LIMIT:/);
+  });
+
   it.each([
     [{ PORT: 'eighty' }, 'PORT'],
     [{ PORT: '70000' }, 'PORT'],

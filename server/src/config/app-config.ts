@@ -51,6 +51,11 @@ const envSchema = z.object({
     .optional(),
   /** How long a retired key stays in the trust list; passes may not end later than this after issue. */
   SIGNING_KEY_RETENTION_DAYS: z.coerce.number().int().min(1).max(3660).default(400),
+  /**
+   * Public verifications (JSON, page, status list) one client address may make per minute, per server
+   * process. A scanner needs a few; a benchmark or a checkpoint gateway behind one address needs more.
+   */
+  PUBLIC_VERIFY_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000_000).default(120),
 });
 
 type ProvincePreset = keyof typeof provinceSettingsPresets;
@@ -70,6 +75,8 @@ export interface AppConfig {
   /** Without a trailing slash. */
   publicBaseUrl: string;
   signing: { keysDir: string; issuerName: string; issuerRegion: string; keyRetentionDays: number };
+  /** Requests per minute per client address on the public verification routes, per process. */
+  publicVerifyRateLimit: number;
 }
 
 export class ConfigError extends Error {}
@@ -111,6 +118,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       issuerRegion: e.PASS_ISSUER_REGION ?? provinceSettingsPresets[e.PROVINCE].provinceCode,
       keyRetentionDays: e.SIGNING_KEY_RETENTION_DAYS,
     },
+    publicVerifyRateLimit: e.PUBLIC_VERIFY_RATE_LIMIT,
   };
 }
 

@@ -21,6 +21,7 @@ export interface PassCrewMember {
 @Index('uq_passes_application', ['applicationId'], { unique: true })
 @Index('idx_passes_enterprise', ['enterpriseId', 'issuedAt'])
 @Index('idx_passes_plate', ['plate', 'plateColour', 'status'])
+@Index('idx_passes_status', ['status', 'statusIndex'])
 @Index('idx_passes_issuer', ['issuerCode', 'issuedAt'])
 @Index('idx_passes_routing', ['routingCounty', 'issuedAt'])
 export class PassEntity extends BaseRecord {

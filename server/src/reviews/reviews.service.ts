@@ -9,7 +9,7 @@ import {
   Role,
   TransitionError,
 } from '@pass/shared';
-import { Brackets, DataSource, type EntityManager, In, MoreThanOrEqual } from 'typeorm';
+import { DataSource, type EntityManager, In, MoreThanOrEqual } from 'typeorm';
 import { ApplicationEntity } from '../applications/application.entity.js';
 import { toApplicationView } from '../applications/application.view.js';
 import { ApplicationWorkflow } from '../applications/application-workflow.service.js';
@@ -52,51 +52,59 @@ export class ReviewsService {
   /**
    * Applications awaiting this official's step, plus those overdue one step below (escalated), oldest
    * first; whitelisted enterprises first when asked. Keyset-paginated on (whitelisted, submitted_at, id).
+   * The two kinds are two index-ordered queries merged here: one query with OR between them makes
+   * MySQL walk the whole table once there are a million applications.
    */
   async queue(actor: RequestActor, filter: QueueFilter): Promise<QueuePage> {
     const { jurisdiction, level } = scopeOf(actor);
     const now = new Date();
-    const query = this.dataSource
-      .getRepository(ApplicationEntity)
-      .createQueryBuilder('a')
-      .innerJoin(EnterpriseEntity, 'e', 'e.id = a.enterprise_id')
-      .leftJoin(VehicleEntity, 'v', 'v.id = a.vehicle_id')
-      .select(['a.id AS id', 'a.status AS status', 'a.material_category AS category'])
-      .addSelect(['a.submitted_at AS submittedAt', 'a.due_at AS dueAt', 'a.whitelisted AS whitelisted'])
-      .addSelect(['a.current_level AS currentLevel', 'a.current_jurisdiction AS currentJurisdiction'])
-      .addSelect(['a.valid_from AS validFrom', 'a.valid_to AS validTo'])
-      .addSelect(['e.name AS enterpriseName', 'v.plate AS plate', 'v.plate_colour AS plateColour'])
-      .where(
-        new Brackets((q) =>
-          q
-            .where('(a.current_jurisdiction = :jurisdiction AND a.current_level = :level)')
-            .orWhere('(a.escalation_jurisdiction = :jurisdiction AND a.escalation_level = :level AND a.due_at < :now)'),
-        ),
-        { jurisdiction, level, now },
-      );
-    if (filter.category) query.andWhere('a.material_category = :category', { category: filter.category });
-    if (filter.overdueOnly) query.andWhere('a.due_at < :now', { now });
-    if (filter.cursor) {
-      const c = decodeQueueCursor(filter.cursor);
-      const keyset = '(a.submitted_at > :t OR (a.submitted_at = :t AND a.id > :id))';
-      query.andWhere(filter.whitelistFirst ? `(a.whitelisted < :w OR (a.whitelisted = :w AND ${keyset}))` : keyset, {
-        w: c.w,
-        t: new Date(c.t),
-        id: c.id,
-      });
-    }
-    if (filter.whitelistFirst) query.orderBy('a.whitelisted', 'DESC').addOrderBy('a.submitted_at', 'ASC');
-    else query.orderBy('a.submitted_at', 'ASC');
-    query.addOrderBy('a.id', 'ASC').limit(filter.limit + 1);
-
-    const rows: RawQueueRow[] = await query.getRawMany();
+    const branch = (where: string) => {
+      const query = this.dataSource
+        .getRepository(ApplicationEntity)
+        .createQueryBuilder('a')
+        .innerJoin(EnterpriseEntity, 'e', 'e.id = a.enterprise_id')
+        .leftJoin(VehicleEntity, 'v', 'v.id = a.vehicle_id')
+        .select(['a.id AS id', 'a.status AS status', 'a.material_category AS category'])
+        .addSelect(['a.submitted_at AS submittedAt', 'a.due_at AS dueAt', 'a.whitelisted AS whitelisted'])
+        .addSelect(['a.current_level AS currentLevel', 'a.current_jurisdiction AS currentJurisdiction'])
+        .addSelect(['a.valid_from AS validFrom', 'a.valid_to AS validTo'])
+        .addSelect(['e.name AS enterpriseName', 'v.plate AS plate', 'v.plate_colour AS plateColour'])
+        .where(where, { jurisdiction, level, now });
+      if (filter.category) query.andWhere('a.material_category = :category', { category: filter.category });
+      if (filter.overdueOnly) query.andWhere('a.due_at < :now', { now });
+      if (filter.cursor) {
+        const c = decodeQueueCursor(filter.cursor);
+        const keyset = '(a.submitted_at > :t OR (a.submitted_at = :t AND a.id > :id))';
+        query.andWhere(filter.whitelistFirst ? `(a.whitelisted < :w OR (a.whitelisted = :w AND ${keyset}))` : keyset, {
+          w: c.w,
+          t: new Date(c.t),
+          id: c.id,
+        });
+      }
+      if (filter.whitelistFirst) query.orderBy('a.whitelisted', 'DESC').addOrderBy('a.submitted_at', 'ASC');
+      else query.orderBy('a.submitted_at', 'ASC');
+      return query
+        .addOrderBy('a.id', 'ASC')
+        .limit(filter.limit + 1)
+        .getRawMany<RawQueueRow>();
+    };
+    const [mine, escalated] = await Promise.all([
+      branch('a.current_jurisdiction = :jurisdiction AND a.current_level = :level'),
+      branch('a.escalation_jurisdiction = :jurisdiction AND a.escalation_level = :level AND a.due_at < :now'),
+    ]);
+    const rank = (r: RawQueueRow) =>
+      [filter.whitelistFirst ? -Number(Number(r.whitelisted) > 0) : 0, asDate(r.submittedAt).getTime(), r.id] as const;
+    const rows = [...mine, ...escalated].sort((x, y) => {
+      const [a, b] = [rank(x), rank(y)];
+      return a[0] - b[0] || a[1] - b[1] || (a[2] < b[2] ? -1 : a[2] > b[2] ? 1 : 0);
+    });
     const page = rows.slice(0, filter.limit);
     const last = page.at(-1);
     return {
       items: page.map((row) => toQueueItem(row, jurisdiction, level, now)),
       nextCursor:
         rows.length > filter.limit && last
-          ? encodeQueueCursor(Number(last.whitelisted) ? 1 : 0, new Date(last.submittedAt).toISOString(), last.id)
+          ? encodeQueueCursor(Number(last.whitelisted) ? 1 : 0, asDate(last.submittedAt).toISOString(), last.id)
           : null,
     };
   }

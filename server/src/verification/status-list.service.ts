@@ -9,6 +9,7 @@ import {
 } from '@pass/shared';
 import { DataSource, type EntityManager, In, MoreThan } from 'typeorm';
 import { CounterEntity } from '../passes/counter.entity.js';
+import { nextCounterValue } from '../passes/counters.js';
 import { PassEntity } from '../passes/pass.entity.js';
 import { SigningKeysService } from '../signing/signing-keys.service.js';
 import { PassStatusChangeEntity } from './pass-status-change.entity.js';
@@ -28,21 +29,27 @@ export class StatusListService {
 
   /** Called in the transaction that revokes or supersedes the pass, so list and passes never disagree. */
   async recordChange(manager: EntityManager, statusIndex: number, status: 'revoked' | 'superseded'): Promise<void> {
-    await manager.insert(PassStatusChangeEntity, { statusIndex, status: codeOf[status], createdAt: new Date() });
+    const version = await nextCounterValue(manager, 'status-list-version');
+    await manager.insert(PassStatusChangeEntity, {
+      version,
+      statusIndex,
+      status: codeOf[status],
+      createdAt: new Date(),
+    });
   }
 
   async update(since?: number): Promise<StatusListUpdate> {
     // One transaction, so the version, the size and the entries come from the same moment.
     return this.dataSource.transaction(async (manager) => {
       const generatedAt = new Date().toISOString();
-      const [latest] = await manager.find(PassStatusChangeEntity, { order: { seq: 'DESC' }, take: 1 });
-      const version = latest?.seq ?? 0;
+      const [latest] = await manager.find(PassStatusChangeEntity, { order: { version: 'DESC' }, take: 1 });
+      const version = latest?.version ?? 0;
       const counter = await manager.findOneBy(CounterEntity, { name: 'status-index' });
       const size = counter ? counter.nextValue - 1 : 0;
       if (since !== undefined && since >= 0 && since <= version && version - since <= maxDeltaChanges) {
         const changes = await manager.find(PassStatusChangeEntity, {
-          where: { seq: MoreThan(since) },
-          order: { seq: 'ASC' },
+          where: { version: MoreThan(since) },
+          order: { version: 'ASC' },
         });
         return {
           kind: 'delta',

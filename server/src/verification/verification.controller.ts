@@ -11,8 +11,11 @@ import { renderPassPage } from './pass-page.js';
 import { StatusListService } from './status-list.service.js';
 import { type OnlineVerification, VerificationService } from './verification.service.js';
 
-/** Public checks are limited per address: a scanner needs a few a minute, a scraper needs thousands. */
-export const publicVerifyLimit = { rateLimit: { max: 120, timeWindow: '1 minute' } };
+/**
+ * Public checks are limited per address: a scanner needs a few a minute, a scraper needs thousands.
+ * The number (PUBLIC_VERIFY_RATE_LIMIT, default 120) is the plugin's `max`, set in bootstrap.ts from the config.
+ */
+export const publicVerifyLimit = { rateLimit: { timeWindow: '1 minute' } };
 
 @ApiTags('verification')
 @Controller('verification')

@@ -1,7 +1,7 @@
-import { type AccountView, roleNames } from '@pass/shared';
+import { roleNames } from '@pass/shared';
 import { Text, View } from '@tarojs/components';
-import Taro, { useDidShow } from '@tarojs/taro';
-import { useState } from 'react';
+import Taro from '@tarojs/taro';
+import { useEffect } from 'react';
 import { logout } from '@/services/auth';
 import { routes } from '@/services/routes';
 import { loadSession } from '@/services/session';
@@ -15,16 +15,12 @@ export interface ComingSoonProps {
 
 /** The home of a role whose screens are not built yet: says so, and lets the user sign out. */
 export function ComingSoon({ duties }: ComingSoonProps) {
-  const [account, setAccount] = useState<AccountView | null>(null);
+  const account = loadSession()?.account;
+  const signedIn = account !== undefined;
 
-  useDidShow(() => {
-    const session = loadSession();
-    if (!session) {
-      Taro.reLaunch({ url: routes.login });
-      return;
-    }
-    setAccount(session.account);
-  });
+  useEffect(() => {
+    if (!signedIn) Taro.reLaunch({ url: routes.login });
+  }, [signedIn]);
 
   const signOut = async () => {
     await logout();

@@ -20,8 +20,16 @@ export class ReviewAndIssuance1763850000000 implements MigrationInterface {
         columnNames: ['current_jurisdiction', 'current_level', 'submitted_at'],
       }),
       new TableIndex({
+        name: 'idx_applications_queue_whitelist',
+        columnNames: ['current_jurisdiction', 'current_level', 'whitelisted', 'submitted_at'],
+      }),
+      new TableIndex({
+        name: 'idx_applications_overdue',
+        columnNames: ['current_jurisdiction', 'current_level', 'due_at'],
+      }),
+      new TableIndex({
         name: 'idx_applications_escalation',
-        columnNames: ['escalation_jurisdiction', 'escalation_level', 'due_at'],
+        columnNames: ['escalation_jurisdiction', 'escalation_level', 'submitted_at'],
       }),
     ]);
     await queryRunner.addColumns('enterprises', [
@@ -80,6 +88,7 @@ export class ReviewAndIssuance1763850000000 implements MigrationInterface {
           { name: 'uq_passes_application', columnNames: ['application_id'], isUnique: true },
           { name: 'idx_passes_enterprise', columnNames: ['enterprise_id', 'issued_at'] },
           { name: 'idx_passes_plate', columnNames: ['plate', 'plate_colour', 'status'] },
+          { name: 'idx_passes_status', columnNames: ['status', 'status_index'] },
           { name: 'idx_passes_issuer', columnNames: ['issuer_code', 'issued_at'] },
           { name: 'idx_passes_routing', columnNames: ['routing_county', 'issued_at'] },
         ],
@@ -167,6 +176,8 @@ export class ReviewAndIssuance1763850000000 implements MigrationInterface {
     }
     await queryRunner.dropColumns('enterprises', ['suspended_until', 'suspension_reason']);
     await queryRunner.dropIndex('applications', 'idx_applications_escalation');
+    await queryRunner.dropIndex('applications', 'idx_applications_overdue');
+    await queryRunner.dropIndex('applications', 'idx_applications_queue_whitelist');
     await queryRunner.dropIndex('applications', 'idx_applications_queue');
     await queryRunner.dropColumns('applications', [
       'current_level',

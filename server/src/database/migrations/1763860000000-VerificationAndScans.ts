@@ -10,7 +10,7 @@ export class VerificationAndScans1763860000000 implements MigrationInterface {
       new Table({
         name: 'pass_status_changes',
         columns: [
-          { name: 'seq', type: 'integer', isPrimary: true, isGenerated: true, generationStrategy: 'increment' },
+          { name: 'version', type: 'integer', isPrimary: true },
           { name: 'status_index', type: 'integer' },
           { name: 'status', type: 'integer' },
           { name: 'created_at', type: 'datetime', precision: 3 },

@@ -1,6 +1,164 @@
-import { ComingSoon } from '@/components/coming-soon';
+import { Role, validatePassNumber } from '@pass/shared';
+import { Text, Textarea, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { useState } from 'react';
+import { TextField } from '@/components/text-field';
+import { logout } from '@/services/auth';
+import { ApiError } from '@/services/request';
+import { routes, withQuery } from '@/services/routes';
+import { Button } from '@/ui/button';
+import { BundleCard } from '../../components/bundle-card';
+import { Denied } from '../../components/denied';
+import { useRolePage } from '../../hooks/use-role-page';
+import { checkpointRoutes } from '../../routes';
+import { autoSyncAfterMs, type Bundle, loadBundle, syncBundle } from '../../services/bundle';
+import { findCheckpoint } from '../../services/checkpoints';
+import { cameraScanAvailable, scanQrCode } from '../../services/scan';
+import { pendingCount, uploadPending } from '../../services/scans';
+import './index.scss';
 
-/** 卡口人员's home; scanning comes with the checkpoint API. */
+const messageOf = (error: unknown) =>
+  error instanceof ApiError || error instanceof Error ? error.message : '操作失败，请稍后重试';
+
+const openResult = (query: Record<string, string>) =>
+  Taro.navigateTo({ url: withQuery(checkpointRoutes.result, query) });
+
+/** 卡口人员's home: scan (or type) a pass, keep the offline data fresh, and send the scans up. */
 export default function CheckpointHome() {
-  return <ComingSoon duties='扫描通行证二维码，核验人、车、证、线路是否一致。' />;
+  const [bundle, setBundle] = useState<Bundle | undefined>(loadBundle);
+  const [syncing, setSyncing] = useState(false);
+  const [syncFailure, setSyncFailure] = useState('');
+  const [pending, setPending] = useState(pendingCount);
+  const [uploadFailure, setUploadFailure] = useState('');
+  const [number, setNumber] = useState('');
+  const [numberError, setNumberError] = useState<string>();
+  const [pasted, setPasted] = useState('');
+
+  const sync = async () => {
+    setSyncing(true);
+    setSyncFailure('');
+    try {
+      setBundle(await syncBundle());
+    } catch (error) {
+      setSyncFailure(`同步失败：${messageOf(error)}`);
+    } finally {
+      setSyncing(false);
+    }
+  };
+
+  const upload = async () => {
+    setUploadFailure('');
+    try {
+      await uploadPending();
+    } catch (error) {
+      setUploadFailure(`上传失败：${messageOf(error)}（记录仍保存在本机）`);
+    } finally {
+      setPending(pendingCount());
+    }
+  };
+
+  const {
+    account,
+    denied,
+    data: checkpoint,
+  } = useRolePage(Role.CheckpointStaff, async (me) => {
+    const current = loadBundle();
+    setBundle(current);
+    setPending(pendingCount());
+    if (!current || Date.now() - Date.parse(current.syncedAt) > autoSyncAfterMs) sync();
+    if (pendingCount() > 0) upload();
+    return findCheckpoint(me.checkpointId);
+  });
+
+  if (denied) return <Denied who='卡口人员' />;
+
+  const scan = async () => {
+    const text = await scanQrCode();
+    if (text) openResult({ url: text });
+  };
+  const checkNumber = () => {
+    const result = validatePassNumber(number);
+    setNumberError(result.ok ? undefined : result.message);
+    if (result.ok) openResult({ number: result.value });
+  };
+  const checkPasted = () => {
+    if (pasted.trim()) openResult({ url: pasted.trim() });
+  };
+  const signOut = async () => {
+    await logout();
+    await Taro.reLaunch({ url: routes.login });
+  };
+
+  return (
+    <View className='screen screen--flush checkpoint-home'>
+      <View className='checkpoint-home__banner'>
+        <Text className='checkpoint-home__place' data-testid='checkpoint-name'>
+          {checkpoint?.name ?? '卡口核验'}
+        </Text>
+        <Text className='checkpoint-home__who'>{account ? `${account.name}，您好` : ' '}</Text>
+      </View>
+
+      {cameraScanAvailable && (
+        <Button type='primary' size='large' block className='checkpoint-home__scan' onClick={scan}>
+          扫码核验
+        </Button>
+      )}
+
+      <View className='card'>
+        <Text className='card__title'>粘贴二维码内容</Text>
+        <Text className='checkpoint-home__hint'>通行证二维码中的网址（如 HTTP://…/V/…），断网时也能核验</Text>
+        <View className='checkpoint-home__paste' data-testid='paste-url'>
+          <Textarea
+            className='checkpoint-home__textarea'
+            value={pasted}
+            maxlength={2000}
+            placeholder='粘贴或输入二维码内容'
+            onInput={(event) => setPasted(event.detail.value)}
+          />
+        </View>
+        <Button type='primary' block disabled={!pasted.trim()} onClick={checkPasted}>
+          核验二维码内容
+        </Button>
+      </View>
+
+      <View className='card'>
+        <Text className='card__title'>按证件编号核验</Text>
+        <TextField
+          label='证件编号（12位）'
+          testId='pass-number'
+          type='number'
+          maxlength={12}
+          value={number}
+          onChange={setNumber}
+          error={numberError}
+          hint='二维码无法识读时使用，需要联网'
+        />
+        <Button type='primary' block onClick={checkNumber}>
+          按编号核验
+        </Button>
+      </View>
+
+      <BundleCard bundle={bundle} syncing={syncing} failure={syncFailure} onSync={sync} />
+
+      <View className='card'>
+        <View className='card__header'>
+          <Text className='card__title'>查验记录</Text>
+          <Button size='small' fill='outline' onClick={() => Taro.navigateTo({ url: checkpointRoutes.history })}>
+            查看记录
+          </Button>
+        </View>
+        <Text data-testid='pending-scans'>{pending > 0 ? `${pending}条待上传` : '全部已上传'}</Text>
+        {uploadFailure && <Text className='error-text'>{uploadFailure}</Text>}
+        {pending > 0 && (
+          <Button block fill='outline' type='primary' onClick={upload}>
+            立即上传
+          </Button>
+        )}
+      </View>
+
+      <Button block fill='outline' onClick={signOut}>
+        退出登录
+      </Button>
+    </View>
+  );
 }

@@ -33,6 +33,7 @@ export function RegionField({ value, onChange, placeholder = '请选择省/市/�
         options={options}
         value={path}
         closeable
+        activeColor='#1f7a4d'
         onClose={() => setOpen(false)}
         onChange={(chosen) => {
           const county = chosen[chosen.length - 1];

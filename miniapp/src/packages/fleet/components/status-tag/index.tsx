@@ -1,4 +1,5 @@
 import { type ApplicationStatus, applicationStatusNames } from '@pass/shared';
+import { View } from '@tarojs/components';
 import { Tag } from '@/ui/tag';
 
 /** Colours with at least 4.5:1 contrast for the white or dark text on them. */
@@ -14,9 +15,10 @@ const colours: Record<ApplicationStatus, { background: string; color: string }> 
 };
 
 export function StatusTag({ status }: { status: ApplicationStatus }) {
+  // NutUI's Tag does not pass data-* attributes on; the wrapper carries the test id.
   return (
-    <Tag {...colours[status]} data-testid='status-tag'>
-      {applicationStatusNames[status]}
-    </Tag>
+    <View className='status-tag' data-testid='status-tag'>
+      <Tag {...colours[status]}>{applicationStatusNames[status]}</Tag>
+    </View>
   );
 }

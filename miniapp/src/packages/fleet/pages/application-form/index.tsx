@@ -11,7 +11,6 @@ import {
   defaultProvinceSettings,
   type EnterpriseView,
   formatPlate,
-  maskIdNumber,
   materialCategoriesOf,
   maxCrewSize,
   maxWaypoints,
@@ -32,9 +31,9 @@ import { issuesByPath, useSchemaForm } from '@/hooks/use-schema-form';
 import { ApiError } from '@/services/request';
 import { routes, withQuery } from '@/services/routes';
 import { Button } from '@/ui/button';
-import { InputNumber } from '@/ui/input-number';
 import { newIdempotencyKey } from '@/utils/idempotency-key';
 import { AttachmentUploader } from '../../components/attachment-uploader';
+import { DayStepper } from '../../components/day-stepper';
 import { OptionSheetField } from '../../components/option-sheet-field';
 import { RegionField } from '../../components/region-field';
 import { Section } from '../../components/section';
@@ -184,7 +183,15 @@ export default function ApplicationForm() {
       const done =
         saved.status === 'returned' ? await applicationsApi.resubmit(saved.id) : await applicationsApi.submit(saved.id);
       Taro.showToast({ title: '已提交', icon: 'success' });
-      await Taro.redirectTo({ url: withQuery(routes.applicationDetail, { id: done.id }) });
+      // Opened from the application's detail page (修改): go back to it, it reloads on show.
+      const pages = Taro.getCurrentPages();
+      const previous = pages[pages.length - 2];
+      // (H5 gives the first page of a session no options; an id there can only be this one.)
+      if (previous?.route?.includes('application-detail') && (previous.options?.id ?? done.id) === done.id) {
+        await Taro.navigateBack();
+      } else {
+        await Taro.redirectTo({ url: withQuery(routes.applicationDetail, { id: done.id }) });
+      }
     } catch (error) {
       form.showServerErrors(error);
       Taro.showModal({ title: '未能提交', content: messageOf(error), showCancel: false });
@@ -250,7 +257,7 @@ export default function ApplicationForm() {
               items={registry.drivers.map((d) => ({
                 id: d.id,
                 title: `${d.name}（${crewRoleNames[d.role]}）`,
-                description: `身份证 ${maskIdNumber(d.idNumber)}`,
+                description: `身份证 ${d.idNumber}`,
               }))}
               selected={values.crewDriverIds}
               onToggle={toggleCrew}
@@ -391,6 +398,7 @@ export default function ApplicationForm() {
           flagged={flagged('validFrom')}
         >
           <Picker
+            className='application-form__date'
             mode='date'
             value={values.validFrom}
             start={today}
@@ -411,12 +419,7 @@ export default function ApplicationForm() {
           flagged={flagged('validTo')}
         >
           <View className='application-form__days'>
-            <InputNumber
-              value={values.validDays}
-              min={1}
-              max={maxValidityDays}
-              onChange={(days) => set('validDays', Math.min(Math.max(Number(days) || 1, 1), maxValidityDays))}
-            />
+            <DayStepper value={values.validDays} max={maxValidityDays} onChange={(days) => set('validDays', days)} />
             <Text className='application-form__until' data-testid='valid-to'>
               有效期至 {validToOf(values)}
             </Text>
@@ -425,7 +428,7 @@ export default function ApplicationForm() {
       </Section>
 
       <Section title='证明材料'>
-        <Text className='muted'>支持 JPG、PNG 图片或 PDF，每个文件不超过10MB。带 * 的为本省必需材料。</Text>
+        <View className='muted'>支持 JPG、PNG 图片或 PDF，每个文件不超过10MB。带 * 的为本省必需材料。</View>
         {attachmentKinds.map((kind) => (
           <AttachmentUploader
             key={kind}

@@ -19,15 +19,16 @@ export default function Drivers() {
       {drivers && drivers.length > 0 && (
         <CellGroup>
           {drivers.map((driver) => (
-            <Cell
-              key={driver.id}
-              data-testid='driver-item'
-              title={`${driver.name}（${crewRoleNames[driver.role]}）`}
-              description={`身份证 ${driver.idNumber} · 手机 ${maskPhone(driver.phone)}`}
-              extra='›'
-              clickable
-              onClick={() => Taro.navigateTo({ url: withQuery(routes.driverForm, { id: driver.id }) })}
-            />
+            // NutUI's Cell does not pass data-* attributes on; the wrapper carries the test id.
+            <View key={driver.id} data-testid='driver-item'>
+              <Cell
+                title={`${driver.name}（${crewRoleNames[driver.role]}）`}
+                description={`身份证 ${driver.idNumber} · 手机 ${maskPhone(driver.phone)}`}
+                extra='›'
+                clickable
+                onClick={() => Taro.navigateTo({ url: withQuery(routes.driverForm, { id: driver.id }) })}
+              />
+            </View>
           ))}
         </CellGroup>
       )}

@@ -20,15 +20,16 @@ export default function Vehicles() {
       {vehicles && vehicles.length > 0 && (
         <CellGroup>
           {vehicles.map((vehicle) => (
-            <Cell
-              key={vehicle.id}
-              data-testid='vehicle-item'
-              title={`${formatPlate(vehicle.plate)}（${plateColourNames[vehicle.plateColour]}）`}
-              description={`${vehicleTypes[vehicle.vehicleType].name} · 道路运输证 ${vehicle.transportLicenseNumber}`}
-              extra='›'
-              clickable
-              onClick={() => Taro.navigateTo({ url: withQuery(routes.vehicleForm, { id: vehicle.id }) })}
-            />
+            // NutUI's Cell does not pass data-* attributes on; the wrapper carries the test id.
+            <View key={vehicle.id} data-testid='vehicle-item'>
+              <Cell
+                title={`${formatPlate(vehicle.plate)}（${plateColourNames[vehicle.plateColour]}）`}
+                description={`${vehicleTypes[vehicle.vehicleType].name} · 道路运输证 ${vehicle.transportLicenseNumber}`}
+                extra='›'
+                clickable
+                onClick={() => Taro.navigateTo({ url: withQuery(routes.vehicleForm, { id: vehicle.id }) })}
+              />
+            </View>
           ))}
         </CellGroup>
       )}

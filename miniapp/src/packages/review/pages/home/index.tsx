@@ -1,6 +1,129 @@
-import { ComingSoon } from '@/components/coming-soon';
+import { type ReviewLevel, Role, regionFullName, reviewLevelNames } from '@pass/shared';
+import { Text, View } from '@tarojs/components';
+import Taro, { usePullDownRefresh } from '@tarojs/taro';
+import { logout } from '@/services/auth';
+import { routes, withQuery } from '@/services/routes';
+import { Button } from '@/ui/button';
+import { Cell } from '@/ui/cell';
+import { CellGroup } from '@/ui/cell-group';
+import { CounterTile } from '../../components/counter-tile';
+import { Denied } from '../../components/denied';
+import { useRolePage } from '../../hooks/use-role-page';
+import { reviewRoutes } from '../../routes';
+import { enterprisesApi, reviewApi } from '../../services/review-api';
+import '../../styles/wide.scss';
+import './index.scss';
 
-/** 审核人员's home; the review screens come with the review API. */
+const go = (url: string) => Taro.navigateTo({ url });
+
+async function loadHome() {
+  const [counters, pending] = await Promise.all([
+    reviewApi.counters(),
+    enterprisesApi.pending().catch(() => undefined),
+  ]);
+  return { counters, pendingEnterprises: pending?.length };
+}
+
+/** 审核人员's home: what waits, what is late, what is left of the quota, and the way to each task. */
 export default function ReviewHome() {
-  return <ComingSoon duties='受理、审核、签发和撤销本辖区的通行证申请。' />;
+  const { account, denied, data, error, reload } = useRolePage(Role.Official, loadHome);
+  usePullDownRefresh(async () => {
+    await reload();
+    Taro.stopPullDownRefresh();
+  });
+
+  if (denied) return <Denied who='审核人员' />;
+
+  const signOut = async () => {
+    await logout();
+    await Taro.reLaunch({ url: routes.login });
+  };
+  const counters = data?.counters;
+  const level = account?.reviewLevel ? reviewLevelNames[account.reviewLevel as ReviewLevel] : undefined;
+  const area = account?.jurisdictionCode ? regionFullName(account.jurisdictionCode) : undefined;
+
+  return (
+    <View className='wide review-home'>
+      <View className='review-home__banner'>
+        <Text className='review-home__name'>{account ? `${account.name}，您好` : ' '}</Text>
+        <Text className='review-home__scope' data-testid='jurisdiction'>
+          {[area, level && `${level}审核`, account?.department].filter(Boolean).join(' · ')}
+        </Text>
+      </View>
+
+      {error && <Text className='error-text'>{error}</Text>}
+
+      <View className='review-home__tiles'>
+        <CounterTile
+          label='待审核'
+          value={counters ? String(counters.waiting) : '–'}
+          testId='counter-waiting'
+          onClick={() => go(reviewRoutes.queue)}
+        />
+        <CounterTile
+          label='已逾期'
+          value={counters ? String(counters.overdue) : '–'}
+          tone={counters?.overdue ? 'alert' : 'normal'}
+          testId='counter-overdue'
+          onClick={() => go(withQuery(reviewRoutes.queue, { overdue: 'true' }))}
+        />
+        <CounterTile
+          label='下级逾期上报'
+          value={counters ? String(counters.escalated) : '–'}
+          tone={counters?.escalated ? 'alert' : 'normal'}
+          testId='counter-escalated'
+          onClick={() => go(reviewRoutes.queue)}
+        />
+        <CounterTile
+          label='本期剩余配额'
+          value={counters ? (counters.quotaLeft === null ? '不限' : String(counters.quotaLeft)) : '–'}
+          tone={counters?.quotaLeft === null ? 'muted' : counters?.quotaLeft === 0 ? 'alert' : 'normal'}
+          testId='counter-quota'
+          onClick={() => go(reviewRoutes.stats)}
+        />
+      </View>
+
+      <Button type='primary' size='large' block onClick={() => go(reviewRoutes.queue)}>
+        开始审核
+      </Button>
+
+      <View className='review-home__menu'>
+        <CellGroup>
+          <Cell title='审核队列' description='可批量通过' extra='›' clickable onClick={() => go(reviewRoutes.queue)} />
+          <Cell
+            title='通行证管理'
+            description='撤销、行程轨迹'
+            extra='›'
+            clickable
+            onClick={() => go(reviewRoutes.passes)}
+          />
+          <Cell
+            title='疑似克隆告警'
+            description='一证多车'
+            extra='›'
+            clickable
+            onClick={() => go(reviewRoutes.alerts)}
+          />
+          <Cell
+            title='统计分析'
+            description='签发量、配额、逾期'
+            extra='›'
+            clickable
+            onClick={() => go(reviewRoutes.stats)}
+          />
+          <Cell
+            title='待核验企业'
+            description='核验后方可申请'
+            extra={data?.pendingEnterprises ? `${data.pendingEnterprises} 家 ›` : '›'}
+            clickable
+            onClick={() => go(reviewRoutes.enterprises)}
+          />
+        </CellGroup>
+      </View>
+
+      <Button block fill='outline' onClick={signOut}>
+        退出登录
+      </Button>
+    </View>
+  );
 }

@@ -1,0 +1,42 @@
+import type { Browser, Page } from 'playwright-core';
+
+/** More ways to drive the Taro H5 build, for the review, checkpoint and pass screens. */
+
+/** A desktop browser window (officials also work at a desk). */
+export async function openDesktopPage(browser: Browser): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
+  return context.newPage();
+}
+
+/**
+ * Presses the confirm button of the open `Taro.showModal` and returns the modal's text. Taro reuses one
+ * modal element, so "closed" means hidden or showing another text (the next modal came at once).
+ */
+export async function confirmModal(page: Page): Promise<string> {
+  const content = page.locator('.taro-modal__content:visible');
+  await content.waitFor();
+  const text = (await content.textContent()) ?? '';
+  await content.locator('.taro-model__confirm').click();
+  await page.waitForFunction((shown) => {
+    const modal = document.querySelector<HTMLElement>('.taro__modal');
+    return !modal || modal.style.display === 'none' || modal.textContent !== shown;
+  }, text);
+  return text;
+}
+
+/** Types into the <textarea> inside the element `data-testid`. */
+export async function fillTextarea(page: Page, testId: string, value: string): Promise<void> {
+  await page.locator(`[data-testid="${testId}"] textarea:visible`).first().fill(value);
+}
+
+/** Opens a page of the H5 build by its path, e.g. `/packages/review/pages/queue/index?overdue=true`. */
+export async function openPath(page: Page, baseUrl: string, path: string): Promise<void> {
+  await page.goto(`${baseUrl}/#${path}`);
+}
+
+/** Waits until no `Taro.showToast` is on screen, so that a screenshot shows the page, not the toast. */
+export async function toastGone(page: Page): Promise<void> {
+  await page.waitForFunction(() =>
+    [...document.querySelectorAll<HTMLElement>('.taro__toast')].every((el) => getComputedStyle(el).display === 'none'),
+  );
+}

@@ -1,0 +1,98 @@
+import {
+  type CrewRole,
+  crewRoleNames,
+  findMaterialCategory,
+  formatPlate,
+  type PlateColour,
+  plateColourNames,
+  regionFullName,
+} from '@pass/shared';
+import { Text, View } from '@tarojs/components';
+import { formatDateTime } from '@/utils/format';
+import { ageText } from '../../services/storage';
+import type { Verdict } from '../../services/verify';
+import './index.scss';
+
+const place = (code: string) => regionFullName(code) ?? code;
+
+function Fact({ label, value }: { label: string; value: string }) {
+  return (
+    <View className='verdict__fact'>
+      <Text className='verdict__label'>{label}</Text>
+      <Text className='verdict__value'>{value}</Text>
+    </View>
+  );
+}
+
+/**
+ * The verdict as a checkpoint officer reads it at arm's length: green to let through, grey otherwise,
+ * the plate huge, then route, validity, the reason and what to do.
+ */
+export function VerdictView({ verdict }: { verdict: Verdict }) {
+  const { claims, facts } = verdict;
+  const pass = verdict.allowsPassage;
+  return (
+    <View className={`verdict verdict--${pass ? 'pass' : 'stop'}`} data-testid='verdict' data-state={verdict.state}>
+      <View className='verdict__band' data-testid='verdict-band'>
+        <Text className='verdict__headline' data-testid='verdict-headline'>
+          {pass ? '✔ 通行证有效' : '✘ 不予放行'}
+        </Text>
+        {/* The headline already says it when the pass is simply valid. */}
+        <Text className='verdict__message' data-testid='verdict-message'>
+          {pass && verdict.message === '通行证有效' ? '核对人、车、线路一致后放行' : verdict.message}
+        </Text>
+      </View>
+
+      {claims && (
+        <View className='verdict__card'>
+          <Text className='verdict__plate' data-testid='verdict-plate'>
+            {formatPlate(claims.plate)}
+          </Text>
+          <Text className='verdict__colour'>{plateColourNames[claims.plateColour as PlateColour]}车牌</Text>
+          <Fact
+            label='路线'
+            value={[claims.originCode, ...claims.waypointCodes, claims.destinationCode].map(place).join(' → ')}
+          />
+          <Fact label='有效期' value={`${claims.validFrom} 至 ${claims.validTo}`} />
+          <Fact
+            label='物资'
+            value={`${findMaterialCategory(claims.materialCategory)?.name ?? claims.materialCategory}${facts ? `：${facts.materialDescription}` : ''}`}
+          />
+          {facts?.crew.map((person) => (
+            <Fact
+              key={`${person.role}-${person.idNumber}`}
+              label={crewRoleNames[person.role as CrewRole] ?? '司乘人员'}
+              value={`${person.name}  ${person.idNumber}`}
+            />
+          ))}
+          {facts && <Fact label='企业' value={facts.enterpriseName} />}
+          <Fact label='证件编号' value={claims.passNumber} />
+          <Fact label='核发单位' value={facts?.issuingDepartment ?? place(claims.issuerCode)} />
+          {facts?.endReason && <Fact label='失效原因' value={facts.endReason} />}
+        </View>
+      )}
+      {!claims && verdict.passNumber && (
+        <View className='verdict__card'>
+          <Fact label='证件编号' value={verdict.passNumber} />
+        </View>
+      )}
+
+      <View className='verdict__advice' data-testid='verdict-advice'>
+        <Text className='verdict__advice-title'>处置</Text>
+        <Text>{verdict.advice}</Text>
+      </View>
+
+      {verdict.warnings.map((warning) => (
+        <View key={warning} className='verdict__warning' data-testid='verdict-warning'>
+          <Text>⚠ {warning}</Text>
+        </View>
+      ))}
+
+      <Text className='verdict__source' data-testid='verdict-source'>
+        {verdict.source === 'online'
+          ? `在线核验 · ${formatDateTime(new Date().toISOString())}`
+          : `离线核验（本机数据，${ageText(verdict.bundleSyncedAt)}同步）`}
+      </Text>
+    </View>
+  );
+}

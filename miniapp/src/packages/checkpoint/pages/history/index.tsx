@@ -1,0 +1,80 @@
+import { formatPlate, Role, scanDirectionNames, scanResultAllowsPassage, scanResultNames } from '@pass/shared';
+import { Text, View } from '@tarojs/components';
+import { useState } from 'react';
+import { ApiError } from '@/services/request';
+import { Button } from '@/ui/button';
+import { Tag } from '@/ui/tag';
+import { formatDateTime } from '@/utils/format';
+import { Denied } from '../../components/denied';
+import { useRolePage } from '../../hooks/use-role-page';
+import { type LocalScan, loadScans, uploadPending } from '../../services/scans';
+import './index.scss';
+
+/** This device's scans, newest first, each marked uploaded or waiting to be uploaded. */
+export default function History() {
+  const [scans, setScans] = useState<LocalScan[]>([]);
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState('');
+  const { denied } = useRolePage(Role.CheckpointStaff, async () => {
+    setScans(loadScans());
+  });
+
+  if (denied) return <Denied who='卡口人员' />;
+
+  const pending = scans.filter((s) => !s.uploaded).length;
+  const upload = async () => {
+    setBusy(true);
+    setFailure('');
+    try {
+      await uploadPending();
+    } catch (error) {
+      setFailure(error instanceof ApiError ? `上传失败：${error.message}` : '上传失败，请稍后重试');
+    } finally {
+      setScans(loadScans());
+      setBusy(false);
+    }
+  };
+
+  return (
+    <View className='screen history'>
+      <View className='card history__summary'>
+        <Text data-testid='history-summary'>
+          共{scans.length}条 · {pending > 0 ? `${pending}条待上传` : '全部已上传'}
+        </Text>
+        {failure && <Text className='error-text'>{failure}</Text>}
+      </View>
+      {scans.length === 0 && <Text className='muted'>本机还没有查验记录</Text>}
+      {scans.map((scan) => (
+        <View key={scan.id} className='history__item' data-testid='scan-item'>
+          <View className='history__top'>
+            <Text className='history__plate'>{scan.plate ? formatPlate(scan.plate) : scan.passNumber}</Text>
+            {scan.uploaded ? (
+              <Tag background='#e3f4ea' color='#145c37'>
+                已上传
+              </Tag>
+            ) : (
+              <Tag background='#fff3c4' color='#4a3800'>
+                待上传
+              </Tag>
+            )}
+          </View>
+          <Text
+            className={`history__result ${scanResultAllowsPassage(scan.result) ? 'history__result--pass' : 'history__result--stop'}`}
+          >
+            {scanResultNames[scan.result]} · {scanDirectionNames[scan.direction]}
+          </Text>
+          <Text className='muted'>
+            {formatDateTime(scan.scannedAt)} · 证件编号 {scan.passNumber}
+          </Text>
+        </View>
+      ))}
+      {pending > 0 && (
+        <View className='action-bar'>
+          <Button type='primary' size='large' loading={busy} disabled={busy} onClick={upload}>
+            立即上传（{pending}）
+          </Button>
+        </View>
+      )}
+    </View>
+  );
+}

@@ -1,0 +1,131 @@
+import { Role, type ScanDirection, ScanResult, scanDirectionNames, scanResultAdvice } from '@pass/shared';
+import { Text, View } from '@tarojs/components';
+import Taro, { useLoad } from '@tarojs/taro';
+import { useState } from 'react';
+import { ApiError } from '@/services/request';
+import { loadSession } from '@/services/session';
+import { Button } from '@/ui/button';
+import { VerdictView } from '../../components/verdict';
+import { checkpointRoutes } from '../../routes';
+import { recordScan, uploadPending } from '../../services/scans';
+import { type Verdict, verifyNumber, verifyScanned } from '../../services/verify';
+import './index.scss';
+
+type Query = { url?: string; q?: string; number?: string };
+
+const messageOf = (error: unknown) =>
+  error instanceof ApiError || error instanceof Error ? error.message : '核验失败，请重试';
+
+/** Back to scanning: the previous page, or the checkpoint home when WeChat opened this page directly. */
+function backToScanning() {
+  if (Taro.getCurrentPages().length > 1) Taro.navigateBack();
+  else Taro.reLaunch({ url: checkpointRoutes.home });
+}
+
+/**
+ * The verdict on one pass (`?url=`, WeChat's `?q=`, or a typed `?number=`), and for checkpoint staff
+ * the direction buttons that file the scan: saved on the device at once, uploaded when online.
+ */
+export default function Result() {
+  const [verdict, setVerdict] = useState<Verdict>();
+  const [failure, setFailure] = useState('');
+  const [recorded, setRecorded] = useState<ScanDirection | null>(null);
+  const [mismatch, setMismatch] = useState(false);
+  const account = loadSession()?.account;
+  const staff = account?.role === Role.CheckpointStaff && account.checkpointId ? account : undefined;
+
+  useLoad(async (query: Query) => {
+    try {
+      const scanned = query.url ?? query.q;
+      if (scanned) setVerdict(await verifyScanned(scanned));
+      else if (query.number) setVerdict(await verifyNumber(query.number));
+      else setFailure('没有要核验的通行证');
+    } catch (error) {
+      setFailure(messageOf(error));
+    }
+  });
+
+  // The officer found vehicle, crew or route different from a genuine pass.
+  const shown: Verdict | undefined =
+    verdict && mismatch
+      ? {
+          ...verdict,
+          result: ScanResult.Mismatch,
+          allowsPassage: false,
+          message: '人、车、线路与通行证不符',
+          advice: scanResultAdvice.mismatch,
+        }
+      : verdict;
+
+  const record = (direction: ScanDirection) => {
+    if (!shown?.passNumber || !staff?.checkpointId) return;
+    recordScan({
+      passNumber: shown.passNumber,
+      checkpointId: staff.checkpointId,
+      result: shown.result,
+      direction,
+      plate: shown.claims?.plate,
+    });
+    setRecorded(direction);
+    Taro.showToast({ title: `已登记${scanDirectionNames[direction]}`, icon: 'success' });
+    uploadPending().catch(() => undefined);
+  };
+
+  if (!shown) {
+    return (
+      <View className='screen result'>
+        {failure ? (
+          <View className='result__failure' data-testid='verify-error'>
+            <Text>{failure}</Text>
+          </View>
+        ) : (
+          <Text className='result__checking'>正在核验…</Text>
+        )}
+        {failure && (
+          <Button block size='large' onClick={backToScanning}>
+            返回
+          </Button>
+        )}
+      </View>
+    );
+  }
+
+  const canRecord = Boolean(staff && shown.passNumber);
+  return (
+    <View className='result'>
+      <VerdictView verdict={shown} />
+      <View className='result__actions'>
+        {verdict?.allowsPassage && !recorded && (
+          <View
+            className={`result__mismatch ${mismatch ? 'result__mismatch--on' : ''}`}
+            role='checkbox'
+            aria-checked={mismatch}
+            data-testid='mismatch'
+            onClick={() => setMismatch(!mismatch)}
+          >
+            <Text>{mismatch ? '☑' : '☐'} 人、车、线路与通行证不符</Text>
+          </View>
+        )}
+        {recorded ? (
+          <View className='result__recorded' data-testid='recorded'>
+            <Text>已登记{scanDirectionNames[recorded]}，记录已保存在本机，联网时自动上传。</Text>
+          </View>
+        ) : (
+          canRecord && (
+            <View className='result__directions'>
+              <Button type='primary' size='large' onClick={() => record('inbound')}>
+                登记驶入
+              </Button>
+              <Button type='primary' size='large' onClick={() => record('outbound')}>
+                登记驶出
+              </Button>
+            </View>
+          )
+        )}
+        <Button block size='large' fill='outline' onClick={backToScanning}>
+          {recorded || !canRecord ? '继续核验' : '不登记，返回'}
+        </Button>
+      </View>
+    </View>
+  );
+}

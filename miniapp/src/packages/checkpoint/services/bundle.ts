@@ -1,0 +1,63 @@
+import {
+  applyStatusListUpdate,
+  openSignedDocument,
+  type SignedDocument,
+  type StatusList,
+  type StatusListUpdate,
+  type TrustList,
+} from '@pass/shared';
+import { request } from '@/services/request';
+import { withQuery } from '@/services/routes';
+import { readStored, writeStored } from './storage';
+
+/**
+ * The offline bundle: the public keys that sign passes and the signed revocation list, kept on the
+ * device so a checkpoint can verify without a network. The list is updated by deltas from the version
+ * held, and only accepted when a trusted key signed it.
+ */
+export interface Bundle {
+  trustList: TrustList;
+  statusList: StatusList & { bits: string };
+  /** When this device last synced successfully (device clock). */
+  syncedAt: string;
+}
+
+const key = 'checkpoint.bundle';
+
+/** Older than this, the home page syncs by itself when it shows. */
+export const autoSyncAfterMs = 10 * 60_000;
+
+export function loadBundle(): Bundle | undefined {
+  const bundle = readStored<Bundle>(key);
+  return bundle?.trustList && bundle.statusList ? bundle : undefined;
+}
+
+async function fetchStatusList(trustList: TrustList, current: StatusList | undefined): Promise<StatusList> {
+  const document = await request<SignedDocument>(withQuery('/verification/status-list', { since: current?.version }), {
+    anonymous: true,
+  });
+  const update = openSignedDocument<StatusListUpdate>(document, trustList);
+  if (!update) throw new Error('撤销名单的签名验证失败，离线数据未更新');
+  return applyStatusListUpdate(current, update);
+}
+
+/** Downloads the trust list and brings the status list up to date; the stored bundle is kept on failure. */
+export async function syncBundle(): Promise<Bundle> {
+  const trustList = await request<TrustList>('/trust-list', { anonymous: true });
+  const current = loadBundle()?.statusList;
+  let statusList: StatusList;
+  try {
+    statusList = await fetchStatusList(trustList, current);
+  } catch (error) {
+    // A delta from another version (the server restarted its numbering, or the device is too far behind).
+    if (!(error instanceof RangeError)) throw error;
+    statusList = await fetchStatusList(trustList, undefined);
+  }
+  const bundle: Bundle = {
+    trustList,
+    statusList: { ...statusList, bits: typeof statusList.bits === 'string' ? statusList.bits : '' },
+    syncedAt: new Date().toISOString(),
+  };
+  writeStored(key, bundle);
+  return bundle;
+}

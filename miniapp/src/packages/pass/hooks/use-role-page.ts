@@ -1,0 +1,65 @@
+import type { AccountView, Role } from '@pass/shared';
+import Taro, { useDidShow } from '@tarojs/taro';
+import { useCallback, useRef, useState } from 'react';
+import { ApiError } from '@/services/request';
+import { roleHome, routes } from '@/services/routes';
+import { loadSession } from '@/services/session';
+
+export interface RolePage<T> {
+  /** The signed-in account, once it is known to have the page's role. */
+  account: AccountView | null;
+  /** Signed in with another role: the page shows why and goes to that role's home. */
+  denied: boolean;
+  data: T | undefined;
+  loading: boolean;
+  error: string | undefined;
+  reload: () => Promise<void>;
+}
+
+/**
+ * A page of one role: each time it shows, checks the session (none: login page; another role: 无权,
+ * then that role's home) and only then loads its data, so a wrong role never fires the page's calls.
+ */
+export function useRolePage<T>(role: Role, load: (account: AccountView) => Promise<T>): RolePage<T> {
+  const [account, setAccount] = useState<AccountView | null>(null);
+  const [denied, setDenied] = useState(false);
+  const [data, setData] = useState<T>();
+  const [loading, setLoading] = useState(true);
+  const [error, setError] = useState<string>();
+  const loadRef = useRef(load);
+  loadRef.current = load;
+  const accountRef = useRef<AccountView | null>(null);
+
+  const reload = useCallback(async () => {
+    const current = accountRef.current;
+    if (!current) return;
+    setLoading(true);
+    try {
+      setData(await loadRef.current(current));
+      setError(undefined);
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : '加载失败，请稍后重试');
+    } finally {
+      setLoading(false);
+    }
+  }, []);
+
+  useDidShow(() => {
+    const session = loadSession();
+    if (!session) {
+      Taro.reLaunch({ url: routes.login });
+      return;
+    }
+    if (session.account.role !== role) {
+      setDenied(true);
+      const home = roleHome[session.account.role];
+      setTimeout(() => Taro.reLaunch({ url: home }), 1500);
+      return;
+    }
+    accountRef.current = session.account;
+    setAccount(session.account);
+    reload();
+  });
+
+  return { account, denied, data, loading, error, reload };
+}

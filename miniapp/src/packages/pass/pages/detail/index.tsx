@@ -1,0 +1,162 @@
+import { crewRoleNames, findMaterialCategory, formatPlate, Role, regionFullName } from '@pass/shared';
+import { Image, Text, View } from '@tarojs/components';
+import Taro, { useDidHide, useDidShow, useRouter, useUnload } from '@tarojs/taro';
+import { useRef, useState } from 'react';
+import { ApiError } from '@/services/request';
+import { Button } from '@/ui/button';
+import { formatDateTime } from '@/utils/format';
+import { Denied } from '../../components/denied';
+import { useRolePage } from '../../hooks/use-role-page';
+import { raiseBrightness } from '../../services/brightness';
+import { passApi } from '../../services/pass-api';
+import { passStanding } from '../../services/pass-state';
+import { openPassPdf } from '../../services/pdf';
+import { loadPass } from './load';
+import './index.scss';
+
+const place = (code: string) => regionFullName(code) ?? code;
+
+function Fact({ label, value }: { label: string; value: string }) {
+  return (
+    <View className='pass-screen__fact'>
+      <Text className='pass-screen__label'>{label}</Text>
+      <Text className='pass-screen__value'>{value}</Text>
+    </View>
+  );
+}
+
+/**
+ * The pass as the driver shows it: status, plate and validity large, the QR code as big as the screen
+ * allows at full brightness; works offline from the last download; the A4 PDF to save or print.
+ */
+export default function PassScreen() {
+  const { params } = useRouter();
+  const { denied, data, error } = useRolePage(Role.FleetManager, (account) => loadPass(account, params));
+  const [full, setFull] = useState(false);
+  const [printing, setPrinting] = useState(false);
+  const restore = useRef<(() => void) | null>(null);
+
+  useDidShow(() => {
+    raiseBrightness().then((undo) => {
+      restore.current?.();
+      restore.current = undo;
+    });
+  });
+  const dim = () => {
+    restore.current?.();
+    restore.current = null;
+  };
+  useDidHide(dim);
+  useUnload(dim);
+
+  if (denied) return <Denied who='车队管理员' />;
+  if (!data) {
+    return (
+      <View className='screen'>
+        <Text className={error ? 'error-text' : 'muted'} data-testid={error ? 'pass-error' : undefined}>
+          {error ?? '正在加载…'}
+        </Text>
+      </View>
+    );
+  }
+
+  const { pass, qr, offline, savedAt } = data;
+  const standing = passStanding(pass);
+  const validity = `${pass.validFrom} 至 ${pass.validTo}`;
+
+  const printPdf = async () => {
+    setPrinting(true);
+    try {
+      await openPassPdf(passApi.pdfPath(pass.id));
+    } catch (e) {
+      Taro.showModal({
+        title: '未能打开PDF',
+        content: e instanceof ApiError ? e.message : '请联网后重试',
+        showCancel: false,
+      });
+    } finally {
+      setPrinting(false);
+    }
+  };
+
+  const qrImage = (className: string) =>
+    qr ? (
+      <Image className={className} src={qr} mode='aspectFit' data-testid='pass-qr' />
+    ) : (
+      <Text className='muted'>二维码未能下载，请联网后重新打开</Text>
+    );
+
+  return (
+    <View className={`pass-screen pass-screen--${standing.tone}`} data-testid='pass-screen' data-tone={standing.tone}>
+      <View className='pass-screen__band'>
+        <Text className='pass-screen__title'>重点物资运输车辆通行证</Text>
+        <Text className='pass-screen__standing' data-testid='pass-standing'>
+          {standing.text}
+        </Text>
+      </View>
+
+      <View className='pass-screen__main'>
+        <Text className='pass-screen__plate' data-testid='pass-plate'>
+          {formatPlate(pass.plate)}
+        </Text>
+        <Text className='pass-screen__validity'>有效期 {validity}</Text>
+        <View className='pass-screen__qr-box' onClick={() => qr && standing.tone !== 'invalid' && setFull(true)}>
+          {qrImage('pass-screen__qr')}
+        </View>
+        {standing.tone === 'invalid' ? (
+          <Text className='pass-screen__void' data-testid='pass-void'>
+            该通行证{standing.text}，不能凭此证通行
+          </Text>
+        ) : (
+          qr && <Text className='muted'>点击二维码全屏出示</Text>
+        )}
+        {offline && (
+          <Text className='pass-screen__offline' data-testid='pass-offline'>
+            网络不可用：显示 {formatDateTime(savedAt)} 下载的通行证，状态可能已变化
+          </Text>
+        )}
+      </View>
+
+      <View className='card pass-screen__facts'>
+        <Fact label='证件编号' value={pass.passNumber} />
+        <Fact
+          label='路线'
+          value={[pass.originCode, ...pass.waypointCodes, pass.destinationCode].map(place).join(' → ')}
+        />
+        <Fact
+          label='物资'
+          value={`${findMaterialCategory(pass.materialCategory)?.name ?? pass.materialCategory}：${pass.materialDescription}`}
+        />
+        {pass.crew.map((person) => (
+          <Fact
+            key={`${person.role}-${person.idNumberMasked}`}
+            label={crewRoleNames[person.role]}
+            value={`${person.name} ${person.idNumberMasked}`}
+          />
+        ))}
+        <Fact label='核发单位' value={pass.issuingDepartment} />
+        <Fact label='签发时间' value={formatDateTime(pass.issuedAt)} />
+        {pass.endReason && <Fact label='失效原因' value={pass.endReason} />}
+      </View>
+
+      <View className='action-bar'>
+        <Button size='large' loading={printing} disabled={printing} onClick={printPdf}>
+          保存/打印PDF
+        </Button>
+        <Button type='primary' size='large' disabled={!qr || standing.tone === 'invalid'} onClick={() => setFull(true)}>
+          全屏出示
+        </Button>
+      </View>
+
+      {full && (
+        <View className='pass-full' data-testid='pass-full' onClick={() => setFull(false)}>
+          <Text className='pass-full__plate'>{formatPlate(pass.plate)}</Text>
+          {qrImage('pass-full__qr')}
+          <Text className='pass-full__standing'>{standing.text}</Text>
+          <Text className='pass-full__validity'>{validity}</Text>
+          <Text className='pass-full__hint'>点击任意处返回</Text>
+        </View>
+      )}
+    </View>
+  );
+}

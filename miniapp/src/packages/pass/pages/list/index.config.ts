@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '我的通行证',
+  enablePullDownRefresh: true,
+});

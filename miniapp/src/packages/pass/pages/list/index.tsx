@@ -1,0 +1,86 @@
+import { formatPlate, Role, regionFullName } from '@pass/shared';
+import { Text, View } from '@tarojs/components';
+import Taro, { usePullDownRefresh } from '@tarojs/taro';
+import { withQuery } from '@/services/routes';
+import { Tag } from '@/ui/tag';
+import { formatDateTime } from '@/utils/format';
+import { Denied } from '../../components/denied';
+import { useRolePage } from '../../hooks/use-role-page';
+import { passRoutes } from '../../routes';
+import { passApi } from '../../services/pass-api';
+import { passCache } from '../../services/pass-cache';
+import { isOffline, passStanding } from '../../services/pass-state';
+import type { PassView } from '../../types';
+import './index.scss';
+
+const place = (code: string) => regionFullName(code) ?? code;
+
+const toneColours = {
+  valid: { background: '#1f7a4d', color: '#ffffff' },
+  pending: { background: '#fff3c4', color: '#4a3800' },
+  invalid: { background: '#e6e8e7', color: '#333333' },
+};
+
+async function loadPasses(accountId: string): Promise<{ items: PassView[]; offlineSince?: string }> {
+  try {
+    // A fleet's passes in force fit in the first pages; older ones stay on the server.
+    const first = await passApi.list();
+    const second = first.nextCursor ? await passApi.list(first.nextCursor) : undefined;
+    const items = [...first.items, ...(second?.items ?? [])];
+    passCache.putList(accountId, items);
+    return { items };
+  } catch (error) {
+    const cached = passCache.list(accountId);
+    if (cached && isOffline(error)) return { items: cached.items, offlineSince: cached.savedAt };
+    throw error;
+  }
+}
+
+/** The enterprise's passes, newest first; the last download is shown when there is no network. */
+export default function PassList() {
+  const { denied, data, error, loading, reload } = useRolePage(Role.FleetManager, (account) => loadPasses(account.id));
+  usePullDownRefresh(async () => {
+    await reload();
+    Taro.stopPullDownRefresh();
+  });
+
+  if (denied) return <Denied who='车队管理员' />;
+
+  return (
+    <View className='screen screen--flush pass-list'>
+      {data?.offlineSince && (
+        <View className='pass-list__offline'>
+          <Text>网络不可用，显示 {formatDateTime(data.offlineSince)} 下载的列表</Text>
+        </View>
+      )}
+      {error && <Text className='error-text'>{error}</Text>}
+      {!loading && data?.items.length === 0 && (
+        <View className='pass-list__empty'>
+          <Text>还没有通行证。申请审核通过后，通行证会出现在这里。</Text>
+        </View>
+      )}
+      {data?.items.map((pass) => {
+        const standing = passStanding(pass);
+        return (
+          <View
+            key={pass.id}
+            className='pass-list__item'
+            data-testid='pass-item'
+            onClick={() => Taro.navigateTo({ url: withQuery(passRoutes.detail, { id: pass.id }) })}
+          >
+            <View className='pass-list__top'>
+              <Text className='pass-list__plate'>{formatPlate(pass.plate)}</Text>
+              <Tag {...toneColours[standing.tone]}>{standing.text}</Tag>
+            </View>
+            <Text className='pass-list__route'>
+              {place(pass.originCode)} → {place(pass.destinationCode)}
+            </Text>
+            <Text className='muted'>
+              {pass.validFrom} 至 {pass.validTo} · {pass.passNumber}
+            </Text>
+          </View>
+        );
+      })}
+    </View>
+  );
+}

@@ -1,0 +1,14 @@
+import { encodeBase64, type Page } from '@pass/shared';
+import { request } from '@/services/request';
+import { withQuery } from '@/services/routes';
+import type { PassView } from '../types';
+import { fetchBinary } from './binary';
+
+export const passApi = {
+  list: (cursor?: string | null) => request<Page<PassView>>(withQuery('/passes', { cursor })),
+  get: (id: string) => request<PassView>(`/passes/${id}`),
+  pdfPath: (id: string) => `/passes/${id}/pdf`,
+  /** The QR code as a data URL, which an <Image> shows and storage keeps for offline use. */
+  qrDataUrl: async (id: string) =>
+    `data:image/png;base64,${encodeBase64(new Uint8Array(await fetchBinary(`/passes/${id}/qr.png`)))}`,
+};

@@ -1,0 +1,79 @@
+import { type AttachmentView, attachmentKindNames } from '@pass/shared';
+import { Image, Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { useEffect, useState } from 'react';
+import { ApiError } from '@/services/request';
+import { Button } from '@/ui/button';
+import { formatBytes } from '@/utils/format';
+import { localFileUrl, openPdf } from '../../services/files';
+import { reviewApi } from '../../services/review-api';
+import './index.scss';
+
+const messageOf = (error: unknown) => (error instanceof ApiError ? error.message : '文件打开失败，请稍后重试');
+
+/** One supporting document: an image shown inline (tap to enlarge), a PDF opened on request. */
+export function AttachmentPreview({
+  applicationId,
+  attachment,
+}: {
+  applicationId: string;
+  attachment: AttachmentView;
+}) {
+  const path = reviewApi.attachmentPath(applicationId, attachment.id);
+  const isPdf = attachment.mimeType === 'application/pdf';
+  const [url, setUrl] = useState<string>();
+  const [failure, setFailure] = useState('');
+  const [opening, setOpening] = useState(false);
+
+  useEffect(() => {
+    if (isPdf) return;
+    let live = true;
+    localFileUrl(path, attachment.mimeType).then(
+      (local) => live && setUrl(local),
+      (error) => live && setFailure(messageOf(error)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [path, isPdf, attachment.mimeType]);
+
+  const open = async () => {
+    setOpening(true);
+    setFailure('');
+    try {
+      await openPdf(path);
+    } catch (error) {
+      setFailure(messageOf(error));
+    } finally {
+      setOpening(false);
+    }
+  };
+
+  return (
+    <View className='attachment-preview' data-testid='attachment'>
+      <View className='attachment-preview__head'>
+        <Text className='attachment-preview__kind'>{attachmentKindNames[attachment.kind]}</Text>
+        <Text className='attachment-preview__meta'>
+          {isPdf ? 'PDF' : '图片'} · {formatBytes(attachment.sizeBytes)}
+        </Text>
+      </View>
+      <Text className='attachment-preview__name'>{attachment.originalName}</Text>
+      {isPdf ? (
+        <Button size='small' type='primary' fill='outline' loading={opening} onClick={open}>
+          打开PDF
+        </Button>
+      ) : url ? (
+        <Image
+          className='attachment-preview__image'
+          src={url}
+          mode='widthFix'
+          data-testid='attachment-image'
+          onClick={() => Taro.previewImage({ urls: [url], current: url })}
+        />
+      ) : (
+        !failure && <Text className='muted'>正在加载图片…</Text>
+      )}
+      {failure && <Text className='error-text'>{failure}</Text>}
+    </View>
+  );
+}

@@ -1,0 +1,124 @@
+import { Text, Textarea, View } from '@tarojs/components';
+import { useEffect, useState } from 'react';
+import { Button } from '@/ui/button';
+import { Popup } from '@/ui/popup';
+import './index.scss';
+
+export interface FieldChoice {
+  value: string;
+  label: string;
+}
+
+export interface ReasonPopupProps {
+  visible: boolean;
+  title: string;
+  /** Label of the text box, e.g. 退回理由. */
+  label: string;
+  placeholder: string;
+  /** Optional text (an approval comment) may be left empty. */
+  optional?: boolean;
+  confirmText: string;
+  danger?: boolean;
+  /** Fields the applicant must fix (return only). */
+  fieldChoices?: readonly FieldChoice[];
+  /** Chinese message when the input cannot be sent (from the shared schema), or undefined. */
+  validate: (text: string, fields: string[]) => string | undefined;
+  onConfirm: (text: string, fields: string[]) => Promise<void>;
+  onClose: () => void;
+}
+
+/** A bottom sheet that asks why (return, reject, revoke) or for an optional comment (approve). */
+export function ReasonPopup(props: ReasonPopupProps) {
+  const { visible, title, label, placeholder, optional, confirmText, danger, fieldChoices, validate } = props;
+  const [text, setText] = useState('');
+  const [fields, setFields] = useState<string[]>([]);
+  const [tried, setTried] = useState(false);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    if (visible) {
+      setText('');
+      setFields([]);
+      setTried(false);
+    }
+  }, [visible]);
+
+  const problem = validate(text.trim(), fields);
+  const toggle = (value: string) =>
+    setFields((current) => (current.includes(value) ? current.filter((f) => f !== value) : [...current, value]));
+
+  const confirm = async () => {
+    setTried(true);
+    if (problem) return;
+    setBusy(true);
+    try {
+      await props.onConfirm(text.trim(), fields);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Popup visible={visible} position='bottom' round title={title} closeable onClose={props.onClose}>
+      <View className='reason-popup' data-testid='reason-popup'>
+        <Text className='reason-popup__label'>
+          {label}
+          {optional ? '（选填）' : ''}
+        </Text>
+        <View className={`reason-popup__box ${tried && problem ? 'reason-popup__box--invalid' : ''}`}>
+          <Textarea
+            className='reason-popup__input'
+            value={text}
+            maxlength={500}
+            placeholder={placeholder}
+            placeholderClass='reason-popup__placeholder'
+            fixed
+            onInput={(event) => setText(event.detail.value)}
+            data-testid='reason-input'
+          />
+        </View>
+        {fieldChoices && (
+          <View className='reason-popup__fields'>
+            <Text className='reason-popup__label'>需修改的项目（选填，申请人会看到标记）</Text>
+            <View className='reason-popup__chips' data-testid='fields-to-fix'>
+              {fieldChoices.map((choice) => {
+                const on = fields.includes(choice.value);
+                return (
+                  <View
+                    key={choice.value}
+                    role='checkbox'
+                    aria-checked={on}
+                    className={`reason-popup__chip ${on ? 'reason-popup__chip--on' : ''}`}
+                    onClick={() => toggle(choice.value)}
+                  >
+                    <Text>{choice.label}</Text>
+                  </View>
+                );
+              })}
+            </View>
+          </View>
+        )}
+        {tried && problem && (
+          <Text className='error-text' data-testid='reason-error'>
+            {problem}
+          </Text>
+        )}
+        <View className='reason-popup__actions'>
+          <Button size='large' disabled={busy} onClick={props.onClose}>
+            取消
+          </Button>
+          <Button
+            size='large'
+            type={danger ? 'danger' : 'primary'}
+            loading={busy}
+            disabled={busy}
+            onClick={confirm}
+            data-testid='reason-confirm'
+          >
+            {confirmText}
+          </Button>
+        </View>
+      </View>
+    </Popup>
+  );
+}

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '疑似克隆告警',
+  enablePullDownRefresh: true,
+});

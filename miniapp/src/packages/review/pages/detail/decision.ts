@@ -1,0 +1,46 @@
+import { applicationFieldNames, type ReviewDecision, reviewDecisionSchema } from '@pass/shared';
+import { applicationFieldLabels } from '../../utils/labels';
+
+export type DecisionKind = ReviewDecision['decision'];
+
+/** How each decision is asked for: what the text box is called and what the button says. */
+export const decisionTexts: Record<
+  DecisionKind,
+  { title: string; label: string; placeholder: string; confirm: string; optional?: boolean; danger?: boolean }
+> = {
+  approve: {
+    title: '审核通过',
+    label: '审核意见',
+    placeholder: '可填写审核意见',
+    confirm: '确认通过',
+    optional: true,
+  },
+  return: {
+    title: '退回修改',
+    label: '退回理由',
+    placeholder: '请写明需要申请人修改或补充的内容',
+    confirm: '确认退回',
+  },
+  reject: {
+    title: '不予通过',
+    label: '不予通过的理由',
+    placeholder: '请写明不予通过的理由，申请人会看到',
+    confirm: '确认不予通过',
+    danger: true,
+  },
+};
+
+export const fieldChoices = applicationFieldNames.map((value) => ({ value, label: applicationFieldLabels[value] }));
+
+/** The request body for a decision, built from what the official typed. */
+export function decisionOf(kind: DecisionKind, text: string, fields: string[]): unknown {
+  if (kind === 'approve') return text ? { decision: kind, comment: text } : { decision: kind };
+  if (kind === 'reject') return { decision: kind, reason: text };
+  return fields.length ? { decision: kind, reason: text, fieldsToFix: fields } : { decision: kind, reason: text };
+}
+
+/** The shared schema's Chinese message when the decision cannot be sent. */
+export function decisionProblem(kind: DecisionKind, text: string, fields: string[]): string | undefined {
+  const parsed = reviewDecisionSchema.safeParse(decisionOf(kind, text, fields));
+  return parsed.success ? undefined : parsed.error.issues[0]?.message;
+}

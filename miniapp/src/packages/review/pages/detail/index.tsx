@@ -1,0 +1,226 @@
+import {
+  CrewRole,
+  crewRoleNames,
+  inclusiveDays,
+  type Party,
+  plateColourNames,
+  quantityUnitNames,
+  type ReviewDecision,
+  type ReviewLevel,
+  Role,
+  regionFullName,
+  reviewLevelNames,
+  vehicleTypes,
+} from '@pass/shared';
+import { Text, View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import { useState } from 'react';
+import { ApiError } from '@/services/request';
+import { Button } from '@/ui/button';
+import { formatDateTime } from '@/utils/format';
+import { AttachmentPreview } from '../../components/attachment-preview';
+import { Denied } from '../../components/denied';
+import { Row } from '../../components/detail-row';
+import { ReasonPopup } from '../../components/reason-popup';
+import { Section } from '../../components/section';
+import { FlagTag, StatusTag } from '../../components/tags';
+import { useRolePage } from '../../hooks/use-role-page';
+import { reviewApi } from '../../services/review-api';
+import { categoryName, dueText, place, plateText } from '../../utils/labels';
+import { type DecisionKind, decisionOf, decisionProblem, decisionTexts, fieldChoices } from './decision';
+import { Risks } from './risks';
+import '../../styles/wide.scss';
+import './index.scss';
+
+const partyText = (party: Party | null) =>
+  party ? `${party.name}\n${party.address}\n${party.contactName} ${party.contactPhone}` : '未填写';
+
+/** The driver first, as on the pass. */
+const crewOrder = Object.values(CrewRole);
+
+/** Buttons in the order a thumb reaches them: the usual decision last, on the right. */
+const decisionOrder: DecisionKind[] = ['return', 'reject', 'approve'];
+
+/** Everything that helps decide one application, and the decision itself. */
+export default function ReviewDetailPage() {
+  const { params } = useRouter();
+  const id = params.id ?? '';
+  const { denied, data, error } = useRolePage(Role.Official, () => reviewApi.detail(id));
+  const [deciding, setDeciding] = useState<DecisionKind | null>(null);
+
+  if (denied) return <Denied who='审核人员' />;
+  if (!data) {
+    return (
+      <View className='wide'>
+        <Text className={error ? 'error-text' : 'muted'}>{error ?? '正在加载…'}</Text>
+      </View>
+    );
+  }
+
+  const { application: app, enterprise, vehicle, crew, attachments } = data;
+  const step = app.reviewSteps[app.reviewLevelIndex];
+  const stepText = step
+    ? `${regionFullName(step.jurisdictionCode) ?? step.jurisdictionCode}${reviewLevelNames[step.level as ReviewLevel]}审核（第${app.reviewLevelIndex + 1}/${app.reviewSteps.length}级）`
+    : '';
+  const decisions = decisionOrder.filter((kind) => app.actions.includes(kind));
+  const due = dueText(data.dueAt);
+
+  const decide = async (kind: DecisionKind, text: string, fields: string[]) => {
+    try {
+      const result = await reviewApi.decide(id, decisionOf(kind, text, fields) as ReviewDecision);
+      setDeciding(null);
+      const title =
+        kind !== 'approve'
+          ? `已${decisionTexts[kind].title}`
+          : result.passId
+            ? '已通过，通行证已签发'
+            : '已通过，转上级审核';
+      Taro.showToast({ title, icon: 'none', duration: 2000 });
+      setTimeout(() => Taro.navigateBack().catch(() => undefined), 800);
+    } catch (e) {
+      Taro.showModal({
+        title: '未能提交',
+        content: e instanceof ApiError ? e.message : '请稍后重试',
+        showCancel: false,
+      });
+    }
+  };
+
+  return (
+    <View className='wide review-detail'>
+      <View className='card review-detail__head'>
+        <View className='review-detail__top'>
+          <Text className='review-detail__plate' data-testid='detail-plate'>
+            {plateText(vehicle?.plate)}
+          </Text>
+          <StatusTag status={app.status} />
+        </View>
+        <Text className='review-detail__enterprise'>{enterprise.name}</Text>
+        <View className='review-detail__tags'>
+          {enterprise.whitelisted && <FlagTag tone='good'>白名单企业</FlagTag>}
+          {data.overdue && <FlagTag tone='danger'>已逾期</FlagTag>}
+        </View>
+        <Text className='muted'>
+          {app.submittedAt ? `提交于 ${formatDateTime(app.submittedAt)}` : ''}
+          {data.dueAt ? ` · 办理期限 ${formatDateTime(data.dueAt)}（${due}）` : ''}
+        </Text>
+        {stepText && <Text className='muted'>当前环节：{stepText}</Text>}
+      </View>
+
+      {app.lastReason && (
+        <View className='review-detail__previous'>
+          <Text>上次退回/不予通过的理由：{app.lastReason}</Text>
+        </View>
+      )}
+
+      <Section title='风险提示'>
+        <Risks detail={data} />
+      </Section>
+
+      <View className='wide__columns'>
+        <View className='wide__main'>
+          <Section title='运输信息'>
+            <Row label='物资类别' value={categoryName(app.materialCategory)} />
+            <Row label='物资说明' value={app.materialDescription ?? '未填写'} />
+            <Row
+              label='数量'
+              value={
+                app.quantity !== null && app.quantityUnit
+                  ? `${app.quantity} ${quantityUnitNames[app.quantityUnit]}`
+                  : '未填写'
+              }
+            />
+            <Row label='始发地' value={place(app.originCode)} />
+            {app.waypointCodes.length > 0 && <Row label='途经地' value={app.waypointCodes.map(place).join('、')} />}
+            <Row label='目的地' value={place(app.destinationCode)} />
+            <Row
+              label='有效期'
+              value={
+                app.validFrom && app.validTo
+                  ? `${app.validFrom} 至 ${app.validTo}（${inclusiveDays(app.validFrom, app.validTo)}天）`
+                  : '未填写'
+              }
+            />
+            <Row label='发货单位' value={partyText(app.consignor)} />
+            <Row label='收货单位' value={partyText(app.consignee)} />
+          </Section>
+
+          <Section title='车辆与司乘人员'>
+            {vehicle ? (
+              <>
+                <Row label='车牌' value={`${plateText(vehicle.plate)}（${plateColourNames[vehicle.plateColour]}）`} />
+                <Row label='车辆类型' value={vehicleTypes[vehicle.vehicleType]?.name ?? vehicle.vehicleType} />
+                <Row label='道路运输证' value={vehicle.transportLicenseNumber} />
+                {vehicle.vin && <Row label='VIN' value={vehicle.vin} />}
+              </>
+            ) : (
+              <Row label='车辆' value='未选择' />
+            )}
+            {[...crew]
+              .sort((a, b) => crewOrder.indexOf(a.role) - crewOrder.indexOf(b.role))
+              .map((person) => (
+                <Row
+                  key={person.id}
+                  label={crewRoleNames[person.role]}
+                  value={`${person.name}  ${person.idNumber}\n${person.phone}`}
+                  testId='crew-member'
+                />
+              ))}
+          </Section>
+        </View>
+
+        <View className='wide__side'>
+          <Section title='申请企业'>
+            <Row label='企业名称' value={enterprise.name} />
+            <Row label='信用代码' value={enterprise.creditCode} />
+            <Row
+              label='状态'
+              value={[enterprise.verified ? '已核验' : '未核验', enterprise.whitelisted ? '白名单企业' : '']
+                .filter(Boolean)
+                .join('、')}
+            />
+          </Section>
+
+          <Section title={`证明材料（${attachments.length}）`} testId='attachments'>
+            {attachments.length === 0 && <Text className='muted'>未上传</Text>}
+            {attachments.map((attachment) => (
+              <AttachmentPreview key={attachment.id} applicationId={app.id} attachment={attachment} />
+            ))}
+          </Section>
+        </View>
+      </View>
+
+      {decisions.length > 0 && (
+        <View className='wide-bar'>
+          {decisions.map((kind) => (
+            <Button
+              key={kind}
+              size='large'
+              type={kind === 'reject' ? 'danger' : 'primary'}
+              fill={kind === 'approve' ? 'solid' : 'outline'}
+              onClick={() => setDeciding(kind)}
+            >
+              {decisionTexts[kind].title}
+            </Button>
+          ))}
+        </View>
+      )}
+
+      {deciding && (
+        <ReasonPopup
+          visible
+          title={decisionTexts[deciding].title}
+          label={decisionTexts[deciding].label}
+          placeholder={decisionTexts[deciding].placeholder}
+          optional={decisionTexts[deciding].optional}
+          danger={decisionTexts[deciding].danger}
+          confirmText={decisionTexts[deciding].confirm}
+          fieldChoices={deciding === 'return' ? fieldChoices : undefined}
+          validate={(text, fields) => decisionProblem(deciding, text, fields)}
+          onConfirm={(text, fields) => decide(deciding, text, fields)}
+          onClose={() => setDeciding(null)}
+        />
+      )}
+    </View>
+  );
+}

@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '通行证详情',
+});

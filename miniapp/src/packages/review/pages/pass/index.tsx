@@ -1,0 +1,125 @@
+import { crewRoleNames, Role, revokePassSchema } from '@pass/shared';
+import { Text, View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import { useState } from 'react';
+import { ApiError } from '@/services/request';
+import { Button } from '@/ui/button';
+import { formatDateTime } from '@/utils/format';
+import { Denied } from '../../components/denied';
+import { Row } from '../../components/detail-row';
+import { ReasonPopup } from '../../components/reason-popup';
+import { Section } from '../../components/section';
+import { PassStatusTag } from '../../components/tags';
+import { Trace } from '../../components/trace';
+import { useRolePage } from '../../hooks/use-role-page';
+import { passesApi } from '../../services/review-api';
+import { categoryName, plateText, routeText } from '../../utils/labels';
+import '../../styles/wide.scss';
+import './index.scss';
+
+async function loadPass(id: string) {
+  const [pass, trace] = await Promise.all([passesApi.get(id), passesApi.trace(id).catch(() => [])]);
+  return { pass, trace };
+}
+
+const revokeProblem = (reason: string) => {
+  const parsed = revokePassSchema.safeParse({ reason });
+  return parsed.success ? undefined : parsed.error.issues[0]?.message;
+};
+
+/** One issued pass as its issuer sees it: the facts, the trip so far, and revocation. */
+export default function PassDetail() {
+  const { params } = useRouter();
+  const id = params.id ?? '';
+  const { denied, data, error, reload } = useRolePage(Role.Official, () => loadPass(id));
+  const [revoking, setRevoking] = useState(false);
+
+  if (denied) return <Denied who='审核人员' />;
+  if (!data) {
+    return (
+      <View className='wide'>
+        <Text className={error ? 'error-text' : 'muted'}>{error ?? '正在加载…'}</Text>
+      </View>
+    );
+  }
+
+  const { pass, trace } = data;
+  const revoke = async (reason: string) => {
+    try {
+      await passesApi.revoke(id, reason);
+      setRevoking(false);
+      Taro.showToast({ title: '已撤销', icon: 'success' });
+      await reload();
+    } catch (e) {
+      Taro.showModal({
+        title: '未能撤销',
+        content: e instanceof ApiError ? e.message : '请稍后重试',
+        showCancel: false,
+      });
+    }
+  };
+
+  return (
+    <View className={`wide ${pass.status === 'active' ? '' : 'wide--flush'} review-pass`}>
+      <View className='card review-pass__head'>
+        <View className='review-pass__top'>
+          <Text className='review-pass__plate'>{plateText(pass.plate)}</Text>
+          <PassStatusTag status={pass.status} />
+        </View>
+        <Text className='review-pass__number' data-testid='pass-number'>
+          证件编号 {pass.passNumber}
+        </Text>
+        {pass.endReason && (
+          <Text className='review-pass__ended' data-testid='end-reason'>
+            {pass.status === 'revoked' ? '撤销理由' : '失效原因'}：{pass.endReason}
+            {pass.endedAt ? `（${formatDateTime(pass.endedAt)}）` : ''}
+          </Text>
+        )}
+      </View>
+
+      <View className='wide__columns'>
+        <View className='wide__main'>
+          <Section title='通行证信息'>
+            <Row label='企业' value={pass.enterpriseName} />
+            <Row label='路线' value={routeText(pass.originCode, pass.waypointCodes, pass.destinationCode)} />
+            <Row label='有效期' value={`${pass.validFrom} 至 ${pass.validTo}`} />
+            <Row label='物资' value={`${categoryName(pass.materialCategory)}：${pass.materialDescription}`} />
+            {pass.crew.map((person) => (
+              <Row
+                key={`${person.role}-${person.idNumberMasked}`}
+                label={crewRoleNames[person.role]}
+                value={`${person.name}  ${person.idNumberMasked}`}
+              />
+            ))}
+            <Row label='核发单位' value={pass.issuingDepartment} />
+            <Row label='签发时间' value={formatDateTime(pass.issuedAt)} />
+          </Section>
+        </View>
+        <View className='wide__side'>
+          <Section title={`行程轨迹（${trace.length}）`}>
+            <Trace stops={trace} />
+          </Section>
+        </View>
+      </View>
+
+      {pass.status === 'active' && (
+        <View className='wide-bar'>
+          <Button type='danger' size='large' onClick={() => setRevoking(true)}>
+            撤销通行证
+          </Button>
+        </View>
+      )}
+      <ReasonPopup
+        visible={revoking}
+        title='撤销通行证'
+        label='撤销理由'
+        placeholder='如：出借他人使用、申报信息不实'
+        confirmText='确认撤销'
+        danger
+        validate={revokeProblem}
+        onConfirm={revoke}
+        onClose={() => setRevoking(false)}
+      />
+    </View>
+  );
+}
