@@ -16,7 +16,8 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   const adapter = new FastifyAdapter({
     // Fastify's pino logger writes one JSON line per request and per response.
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
-    trustProxy: true,
+    // Only behind a proxy that sets X-Forwarded-For; otherwise any client could pick its own address.
+    trustProxy: config.trustProxy,
     // Whitelist imports are the largest JSON bodies (a CSV of a few thousand rows).
     bodyLimit: 4 * 1024 * 1024,
     // Some scanners upper-case or lower-case the whole QR URL; /V/… and /v/… are the same page.

@@ -20,6 +20,8 @@ const envSchema = z.object({
   H5_DIR: z.string().min(1).default('../miniapp/dist/h5'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SEED_DEMO: booleanFlag.optional(),
+  /** Behind a load balancer: take the client address from X-Forwarded-For (rate limits, sign-in throttle). */
+  TRUST_PROXY: booleanFlag.default(false),
   /** Which province's rules apply: a preset name (jiangsu, sichuan, …). */
   PROVINCE: z.enum(Object.keys(provinceSettingsPresets) as [ProvincePreset, ...ProvincePreset[]]).default('jiangsu'),
   /** JSON of the settings that differ from the preset, e.g. {"quota":{"enabled":true,…}}; validated as a whole. */
@@ -68,6 +70,7 @@ export interface AppConfig {
   h5Dir: string;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   seedDemo: boolean;
+  trustProxy: boolean;
   database: { type: 'mysql' | 'mariadb'; url: string } | { type: 'better-sqlite3'; path: string };
   province: ProvinceSettings;
   secrets: { jwtSecret?: string; dataKey?: string };
@@ -103,6 +106,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     h5Dir: resolve(e.H5_DIR),
     logLevel: e.LOG_LEVEL,
     seedDemo: e.SEED_DEMO ?? e.NODE_ENV === 'development',
+    trustProxy: e.TRUST_PROXY,
     database: e.DB_URL
       ? { type: e.DB_URL.startsWith('mariadb:') ? 'mariadb' : 'mysql', url: e.DB_URL }
       : { type: 'better-sqlite3', path: resolve(dataDir, 'pass.sqlite') },
