@@ -3,9 +3,9 @@ import type { Browser, Page } from 'playwright-core';
 import { type ApiClient, loginAs } from '../../server/test/support/api.js';
 import { completeApplication, registerFleet, submitApplication } from '../../server/test/support/fixtures.js';
 import { launchBrowser, openPhonePage, saveScreenshot } from './support/browser.js';
-import { fieldError, fill, signIn, tapButton } from './support/h5.js';
+import { fieldError, signIn, tapButton } from './support/h5.js';
 import { type Stack, startStack } from './support/stack.js';
-import { fillTextarea, openPath } from './support/taro.js';
+import { fillTextarea, fillVisible, navigateBack, openPath } from './support/taro.js';
 
 jest.setTimeout(120_000);
 
@@ -56,7 +56,7 @@ describe('checkpoint staff (卡口人员) in H5 at a phone viewport', () => {
     await page.waitForURL(/checkpoint\/pages\/home/);
   };
   const checkNumber = async (number: string) => {
-    await fill(page, 'pass-number', number);
+    await fillVisible(page, 'pass-number', number);
     await tapButton(page, '按编号核验');
   };
   const checkText = async (text: string) => {
@@ -88,8 +88,8 @@ describe('checkpoint staff (卡口人员) in H5 at a phone viewport', () => {
     // whole subpackage at once, so there every page works offline).
     await page.locator('.nut-button:visible', { hasText: '查看记录' }).click();
     await page.getByTestId('history-summary').getByText('共0条').waitFor();
-    await page.goBack();
-    await page.waitForURL(/checkpoint\/pages\/home/);
+    await navigateBack(page);
+    await page.locator('[data-testid="pass-number"] input:visible').waitFor();
   });
 
   it('checks a typed pass number online: green, the plate huge, then files the scan as inbound', async () => {

@@ -12,7 +12,7 @@ import {
 import { launchBrowser, openPhonePage, saveScreenshot } from './support/browser.js';
 import { signIn, tapButton } from './support/h5.js';
 import { type Stack, startStack } from './support/stack.js';
-import { confirmModal, fillTextarea, openDesktopPage, openPath, toastGone } from './support/taro.js';
+import { confirmModal, fillTextarea, navigateBack, openDesktopPage, openPath, toastGone } from './support/taro.js';
 
 jest.setTimeout(120_000);
 
@@ -203,7 +203,7 @@ describe('officials (审核人员) in H5', () => {
     });
     await saveScreenshot(page, 'review-detail-desktop');
 
-    await page.goBack();
+    await navigateBack(page);
     await page.waitForURL(/review\/pages\/queue/);
     await tapButton(page, '全选本页');
     await tapButton(page, '批量通过（2）');

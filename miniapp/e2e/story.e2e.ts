@@ -5,7 +5,7 @@ import { launchBrowser, openPhonePage, saveScreenshot } from './support/browser.
 import { chooseFile, fill, pickOption, pickRegion, signIn, tapButton, tinyPdf, tinyPng } from './support/h5.js';
 import { decodeQrDataUrl } from './support/qr.js';
 import { type Stack, startStack } from './support/stack.js';
-import { fillTextarea, openDesktopPage, openPath, toastGone } from './support/taro.js';
+import { fillTextarea, fillVisible, navigateBack, openDesktopPage, openPath, toastGone } from './support/taro.js';
 
 jest.setTimeout(180_000);
 
@@ -44,7 +44,7 @@ describe('the story of one pass, every role in H5', () => {
     }
   });
 
-  const openFromFleetHome = (entry: string) => manager.locator('.nut-cell', { hasText: entry }).first().click();
+  const openFromFleetHome = (entry: string) => manager.locator('.nut-cell:visible', { hasText: entry }).first().click();
 
   it('1. the fleet manager registers a vehicle and a driver and applies with the documents', async () => {
     manager = await openPhonePage(browser);
@@ -59,7 +59,7 @@ describe('the story of one pass, every role in H5', () => {
     await fill(manager, 'transport-license', '320115008301');
     await tapButton(manager, '保存');
     await manager.getByTestId('vehicle-item').first().waitFor();
-    await manager.goBack();
+    await navigateBack(manager);
 
     await openFromFleetHome('司乘人员');
     await tapButton(manager, '登记司乘人员');
@@ -68,7 +68,7 @@ describe('the story of one pass, every role in H5', () => {
     await fill(manager, 'driver-phone', '13800000005');
     await tapButton(manager, '保存');
     await manager.getByTestId('driver-item').first().waitFor();
-    await manager.goBack();
+    await navigateBack(manager);
 
     await tapButton(manager, '新建通行证申请');
     await manager.getByTestId('vehicle-options').getByText('苏A·83001').click();
@@ -125,6 +125,10 @@ describe('the story of one pass, every role in H5', () => {
     await saveScreenshot(manager, 'story-3-returned');
     await tapButton(manager, '修改');
     await manager.waitForURL(/application-form/);
+    // The form fills itself from the saved application first; type only after that.
+    await manager.waitForFunction(
+      () => document.querySelector<HTMLInputElement>('[data-testid="material-description"] input')?.value === '大米',
+    );
     await fill(manager, 'material-description', '大米（示范牌，25公斤袋装）');
     await tapButton(manager, '重新提交');
     await manager.waitForURL(/application-detail/);
@@ -203,7 +207,7 @@ describe('the story of one pass, every role in H5', () => {
     checkpoint = await openPhonePage(browser);
     await signIn(checkpoint, stack.url, '13800000004', 'demo1234');
     await checkpoint.getByTestId('bundle-status').getByText('刚刚同步').waitFor();
-    await fill(checkpoint, 'pass-number', passNumber);
+    await fillVisible(checkpoint, 'pass-number', passNumber);
     await tapButton(checkpoint, '按编号核验');
     await checkpoint.getByTestId('verdict').waitFor();
     expect(await checkpoint.getByTestId('verdict').getAttribute('data-state')).toBe('valid');

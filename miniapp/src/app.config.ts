@@ -36,6 +36,8 @@ export default defineAppConfig({
   ],
   preloadRule: {
     'pages/login/index': { network: 'all', packages: ['packages/fleet'] },
+    // The pass screen must already be on the phone when the driver loses signal.
+    'packages/fleet/pages/home/index': { network: 'all', packages: ['packages/pass'] },
   },
   window: {
     // In H5 this turns on Taro's own title bar, with a back button: a browser page has no other.

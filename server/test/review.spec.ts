@@ -217,6 +217,7 @@ describe('review workflow along the Jiangsu chain (district → city)', () => {
   it('sets a due time from the province deadline in working days on submission', async () => {
     const id = await submitApplication(as.fleetManager, completeApplication(await newFleet()));
     const item = (await as.districtOfficial.get('/reviews/queue')).body.items.find((i: any) => i.id === id);
+    expect(item.validFrom).toBe(chinaToday());
     const due = new Date(item.dueAt).getTime();
     expect(due).toBeGreaterThan(Date.now());
     expect(due).toBeLessThanOrEqual(Date.now() + 4 * 86_400_000);

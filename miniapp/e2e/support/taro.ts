@@ -24,6 +24,21 @@ export async function confirmModal(page: Page): Promise<string> {
   return text;
 }
 
+/**
+ * Back to the previous page with the navigation bar's back arrow, as a user does. (The browser's own
+ * Back leaves the previous page hidden in Taro's H5 router.)
+ */
+export async function navigateBack(page: Page): Promise<void> {
+  const pages = await page.locator('.taro_page').count();
+  await page.locator('.taro-navigation-bar-back:visible').click();
+  await page.waitForFunction((before) => document.querySelectorAll('.taro_page').length < before, pages);
+}
+
+/** Types into the visible <input> inside `data-testid` (hidden pages of the stack may hold the same field). */
+export async function fillVisible(page: Page, testId: string, value: string): Promise<void> {
+  await page.locator(`[data-testid="${testId}"] input:visible`).first().fill(value);
+}
+
 /** Types into the <textarea> inside the element `data-testid`. */
 export async function fillTextarea(page: Page, testId: string, value: string): Promise<void> {
   await page.locator(`[data-testid="${testId}"] textarea:visible`).first().fill(value);

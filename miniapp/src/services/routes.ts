@@ -16,6 +16,9 @@ export const routes = {
   applicationDetail: '/packages/fleet/pages/application-detail/index',
   reviewHome: '/packages/review/pages/home/index',
   checkpointHome: '/packages/checkpoint/pages/home/index',
+  checkpointResult: '/packages/checkpoint/pages/result/index',
+  passes: '/packages/pass/pages/list/index',
+  pass: '/packages/pass/pages/detail/index',
 } as const;
 
 /** Where each role starts; admin work is done on a desktop and has no mini-program home yet. */

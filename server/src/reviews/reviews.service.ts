@@ -270,8 +270,8 @@ interface RawQueueRow {
   whitelisted: number | boolean | string;
   currentLevel: string;
   currentJurisdiction: string;
-  validFrom: string;
-  validTo: string;
+  validFrom: string | Date;
+  validTo: string | Date;
   enterpriseName: string;
   plate: string | null;
   plateColour: string | null;
@@ -299,8 +299,8 @@ function toQueueItem(row: RawQueueRow, jurisdiction: string, level: string, now:
     plate: row.plate,
     plateColour: row.plateColour,
     materialCategory: row.category,
-    validFrom: String(row.validFrom).slice(0, 10),
-    validTo: String(row.validTo).slice(0, 10),
+    validFrom: dateOnly(row.validFrom),
+    validTo: dateOnly(row.validTo),
     submittedAt: asDate(row.submittedAt).toISOString(),
     dueAt: dueAt?.toISOString() ?? null,
     overdue: dueAt !== null && dueAt < now,
@@ -308,6 +308,9 @@ function toQueueItem(row: RawQueueRow, jurisdiction: string, level: string, now:
     whitelisted: Boolean(Number(row.whitelisted)),
   };
 }
+
+/** Raw DATE columns: text from SQLite, a Date at UTC midnight from mysql2 (the pool runs in UTC). */
+const dateOnly = (value: string | Date) => (value instanceof Date ? value.toISOString() : value).slice(0, 10);
 
 function encodeQueueCursor(w: number, t: string, id: string): string {
   return Buffer.from(JSON.stringify({ w, t, id })).toString('base64url');

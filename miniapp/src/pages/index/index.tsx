@@ -1,9 +1,9 @@
 import { Role } from '@pass/shared';
 import { Text, View } from '@tarojs/components';
-import Taro, { useDidShow } from '@tarojs/taro';
+import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { ComingSoon } from '@/components/coming-soon';
-import { roleHome, routes } from '@/services/routes';
+import { roleHome, routes, withQuery } from '@/services/routes';
 import { loadSession } from '@/services/session';
 import './index.scss';
 
@@ -13,8 +13,14 @@ import './index.scss';
  */
 export default function Index() {
   const [adminHome, setAdminHome] = useState(false);
+  const { params } = useRouter();
 
   useDidShow(() => {
+    // A pass URL scanned with WeChat opens the mini-program with it in `q`: straight to the verdict.
+    if (params.q) {
+      Taro.reLaunch({ url: withQuery(routes.checkpointResult, { q: params.q }) });
+      return;
+    }
     const session = loadSession();
     if (!session) {
       Taro.reLaunch({ url: routes.login });

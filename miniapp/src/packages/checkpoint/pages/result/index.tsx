@@ -16,6 +16,14 @@ type Query = { url?: string; q?: string; number?: string };
 const messageOf = (error: unknown) =>
   error instanceof ApiError || error instanceof Error ? error.message : '核验失败，请重试';
 
+const decodeOnce = (text: string) => {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+};
+
 /** Back to scanning: the previous page, or the checkpoint home when WeChat opened this page directly. */
 function backToScanning() {
   if (Taro.getCurrentPages().length > 1) Taro.navigateBack();
@@ -36,7 +44,8 @@ export default function Result() {
 
   useLoad(async (query: Query) => {
     try {
-      const scanned = query.url ?? query.q;
+      // WeChat hands the scanned URL over encoded (`q`), and a redirect may encode it once more.
+      const scanned = query.url ?? (query.q ? decodeOnce(query.q) : undefined);
       if (scanned) setVerdict(await verifyScanned(scanned));
       else if (query.number) setVerdict(await verifyNumber(query.number));
       else setFailure('没有要核验的通行证');

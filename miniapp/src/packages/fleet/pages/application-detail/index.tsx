@@ -186,6 +186,18 @@ export default function ApplicationDetail() {
         />
       </Section>
 
+      {app.status === 'approved' && (
+        <View className='action-bar'>
+          <Button
+            size='large'
+            type='primary'
+            onClick={() => Taro.navigateTo({ url: withQuery(routes.pass, { applicationId: app.id }) })}
+          >
+            查看通行证
+          </Button>
+        </View>
+      )}
+
       {actions.length > 0 && (
         <View className='action-bar'>
           {actions.map((action) => (

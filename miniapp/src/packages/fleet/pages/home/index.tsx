@@ -85,6 +85,7 @@ export default function FleetHome() {
       <View className='fleet-home__menu'>
         <CellGroup>
           <Cell title='我的申请' extra='›' clickable onClick={() => go(routes.applications)} />
+          <Cell title='我的通行证' extra='›' clickable onClick={() => go(routes.passes)} />
           <Cell
             title='车辆管理'
             description='登记一次，申请时直接选择'
