@@ -56,7 +56,7 @@ export async function startServer(): Promise<RunningServer> {
     await database.drop();
   };
 
-  const deadline = Date.now() + 30_000;
+  const deadline = Date.now() + 90_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) break;
     try {

@@ -44,7 +44,8 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
     child.kill('SIGTERM');
     await exited;
   };
-  const deadline = Date.now() + 30_000;
+  // Generous: a fresh database migrates first, and CI runs test files in parallel on 2 cores.
+  const deadline = Date.now() + 90_000;
   while (Date.now() < deadline && child.exitCode === null) {
     try {
       if ((await fetch(`${url}/api/health`)).ok) return { url, output: () => log, stop };
