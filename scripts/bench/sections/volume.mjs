@@ -194,9 +194,10 @@ export async function proposedFixes({ dbUrl }) {
     }
     results.push({ name: 'status list, ended passes: as today', ...(await time(statusList)) });
     await conn.query(
-      'ALTER TABLE applications ADD INDEX idx_applications_escalation_queue (escalation_jurisdiction, escalation_level, submitted_at)',
+      // IF NOT EXISTS: migration 3 now creates equivalent indexes itself (docs/scaling.md §6).
+      'ALTER TABLE applications ADD INDEX IF NOT EXISTS idx_applications_escalation_queue (escalation_jurisdiction, escalation_level, submitted_at)',
     );
-    await conn.query('ALTER TABLE passes ADD INDEX idx_passes_status (status, status_index)');
+    await conn.query('ALTER TABLE passes ADD INDEX IF NOT EXISTS idx_passes_status (status, status_index)');
     for (const [who, j, l] of queues) {
       results.push({
         name: `review queue ${who}: UNION ALL + escalation index by submitted_at`,
