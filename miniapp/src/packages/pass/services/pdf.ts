@@ -1,4 +1,4 @@
-import { fetchBinary } from './binary';
+import { fetchBinary } from '@/services/binary';
 
 /**
  * H5: the printable PDF in a new tab, where the browser saves or prints it. The tab is opened at the

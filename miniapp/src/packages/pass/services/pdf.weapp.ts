@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro';
-import { apiUrl, bearer, withSession } from './binary';
+import { apiUrl, bearer, withSession } from '@/services/binary';
 
 /** WeChat: the PDF in WeChat's viewer, whose menu saves, forwards or prints it. */
 export async function openPassPdf(path: string): Promise<void> {

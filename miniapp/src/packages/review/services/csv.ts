@@ -1,5 +1,5 @@
+import { fetchBinary } from '@/services/binary';
 import { withQuery } from '@/services/routes';
-import { fetchBinary } from './binary';
 
 /** H5: the issued passes as a CSV file the browser saves. The WeChat build (`csv.weapp.ts`) has none. */
 export const csvExportAvailable = true;

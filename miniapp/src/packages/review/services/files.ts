@@ -1,4 +1,4 @@
-import { fetchBinary } from './binary';
+import { fetchBinary } from '@/services/binary';
 
 /**
  * H5: a file under /api as an object URL the page can show (<Image>) or open. The WeChat build uses

@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro';
-import { apiUrl, bearer, withSession } from './binary';
+import { apiUrl, bearer, withSession } from '@/services/binary';
 
 /** WeChat: the file downloaded to a temporary path, which <Image> shows and openDocument opens. */
 export function localFileUrl(path: string, _mimeType?: string): Promise<string> {

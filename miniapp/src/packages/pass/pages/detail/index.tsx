@@ -2,11 +2,11 @@ import { crewRoleNames, findMaterialCategory, formatPlate, Role, regionFullName 
 import { Image, Text, View } from '@tarojs/components';
 import Taro, { useDidHide, useDidShow, useRouter, useUnload } from '@tarojs/taro';
 import { useRef, useState } from 'react';
+import { Denied } from '@/components/denied';
+import { useRolePage } from '@/hooks/use-role-page';
 import { ApiError } from '@/services/request';
 import { Button } from '@/ui/button';
 import { formatDateTime } from '@/utils/format';
-import { Denied } from '../../components/denied';
-import { useRolePage } from '../../hooks/use-role-page';
 import { raiseBrightness } from '../../services/brightness';
 import { passApi } from '../../services/pass-api';
 import { passStanding } from '../../services/pass-state';

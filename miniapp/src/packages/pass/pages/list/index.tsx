@@ -1,11 +1,11 @@
 import { formatPlate, Role, regionFullName } from '@pass/shared';
 import { Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh } from '@tarojs/taro';
+import { Denied } from '@/components/denied';
+import { useRolePage } from '@/hooks/use-role-page';
 import { withQuery } from '@/services/routes';
 import { Tag } from '@/ui/tag';
 import { formatDateTime } from '@/utils/format';
-import { Denied } from '../../components/denied';
-import { useRolePage } from '../../hooks/use-role-page';
 import { passRoutes } from '../../routes';
 import { passApi } from '../../services/pass-api';
 import { passCache } from '../../services/pass-cache';

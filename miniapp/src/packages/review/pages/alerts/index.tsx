@@ -1,10 +1,10 @@
 import { formatPlate, Role } from '@pass/shared';
 import { Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh } from '@tarojs/taro';
+import { Denied } from '@/components/denied';
+import { useRolePage } from '@/hooks/use-role-page';
 import { withQuery } from '@/services/routes';
 import { formatDateTime } from '@/utils/format';
-import { Denied } from '../../components/denied';
-import { useRolePage } from '../../hooks/use-role-page';
 import { reviewRoutes } from '../../routes';
 import { alertsApi } from '../../services/review-api';
 import '../../styles/wide.scss';

@@ -15,16 +15,16 @@ import {
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
+import { Denied } from '@/components/denied';
+import { useRolePage } from '@/hooks/use-role-page';
 import { ApiError } from '@/services/request';
 import { Button } from '@/ui/button';
 import { formatDateTime } from '@/utils/format';
 import { AttachmentPreview } from '../../components/attachment-preview';
-import { Denied } from '../../components/denied';
 import { Row } from '../../components/detail-row';
 import { ReasonPopup } from '../../components/reason-popup';
 import { Section } from '../../components/section';
 import { FlagTag, StatusTag } from '../../components/tags';
-import { useRolePage } from '../../hooks/use-role-page';
 import { reviewApi } from '../../services/review-api';
 import { categoryName, dueText, place, plateText } from '../../utils/labels';
 import { type DecisionKind, decisionOf, decisionProblem, decisionTexts, fieldChoices } from './decision';
