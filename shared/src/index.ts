@@ -1,3 +1,4 @@
+export * from './api/review-views.js';
 export * from './api/views.js';
 export * from './attachments.js';
 export * from './crew.js';

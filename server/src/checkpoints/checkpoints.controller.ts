@@ -1,9 +1,10 @@
 import { Controller, Get, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { CheckpointView } from '@pass/shared';
 import { type CheckpointRequest, checkpointSchema, Role } from '@pass/shared';
 import { CurrentActor, type RequestActor, Roles } from '../auth/auth.decorators.js';
 import { ApiZodBody, ZodBody } from '../common/api-body.js';
-import { CheckpointsService, type CheckpointView } from './checkpoints.service.js';
+import { CheckpointsService } from './checkpoints.service.js';
 
 @ApiTags('checkpoints')
 @ApiBearerAuth()

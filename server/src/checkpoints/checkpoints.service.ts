@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { CheckpointView } from '@pass/shared';
 import { type CheckpointRequest, ErrorCode } from '@pass/shared';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
@@ -6,15 +7,6 @@ import type { RequestActor } from '../auth/auth.decorators.js';
 import { DomainException } from '../common/domain.exception.js';
 import { isUniqueViolation } from '../database/errors.js';
 import { CheckpointEntity } from './checkpoint.entity.js';
-
-export interface CheckpointView {
-  id: string;
-  code: string;
-  name: string;
-  regionCode: string;
-  latitude: number;
-  longitude: number;
-}
 
 const toView = (c: CheckpointEntity): CheckpointView => ({
   id: c.id,

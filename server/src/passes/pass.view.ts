@@ -1,32 +1,6 @@
-import type { PassStatus } from '@pass/shared';
+import type { PassStatus, PassView } from '@pass/shared';
 import { chinaToday } from '@pass/shared';
-import type { PassCrewMember, PassEntity } from './pass.entity.js';
-
-export interface PassView {
-  id: string;
-  passNumber: string;
-  status: PassStatus;
-  applicationId: string;
-  enterpriseId: string;
-  enterpriseName: string;
-  plate: string;
-  plateColour: string;
-  vehicleType: string;
-  crew: PassCrewMember[];
-  materialCategory: string;
-  materialDescription: string;
-  originCode: string;
-  destinationCode: string;
-  waypointCodes: string[];
-  validFrom: string;
-  validTo: string;
-  issuingDepartment: string;
-  issuedAt: string;
-  /** What the QR code holds. */
-  url: string;
-  endedAt: string | null;
-  endReason: string | null;
-}
+import type { PassEntity } from './pass.entity.js';
 
 /** `expired` is not stored: a pass expires by its date. */
 export function effectiveStatus(pass: PassEntity, today = chinaToday()): PassStatus {

@@ -1,10 +1,10 @@
 import { Controller, Get, HttpCode, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import type { PassView } from '@pass/shared';
 import { type Page, type RevokePassRequest, Role, revokePassSchema } from '@pass/shared';
 import type { FastifyReply } from 'fastify';
 import { CurrentActor, type RequestActor, Roles } from '../auth/auth.decorators.js';
 import { ApiIdParam, ApiZodBody, IdParam, ZodBody } from '../common/api-body.js';
-import type { PassView } from './pass.view.js';
 import { PassesService } from './passes.service.js';
 
 @ApiTags('passes')

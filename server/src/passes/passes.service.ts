@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { PassView } from '@pass/shared';
 import {
   assertPassTransition,
   chinaToday,
@@ -20,7 +21,7 @@ import { PassDocumentService } from '../pass-documents/pass-document.service.js'
 import { QuotaAllocationEntity } from '../quotas/quota-allocation.entity.js';
 import { StatusListService } from '../verification/status-list.service.js';
 import { PassEntity } from './pass.entity.js';
-import { type PassView, toPassView } from './pass.view.js';
+import { toPassView } from './pass.view.js';
 
 /** Issued passes as their holders and issuers see them, their QR and PDF, and revocation. */
 @Injectable()

@@ -1,5 +1,6 @@
 import { Controller, Get, HttpCode, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
+import type { BatchApproveResult, QueuePage, ReviewCounters, ReviewDetail } from '@pass/shared';
 import {
   type ApplicationView,
   type BatchApproveRequest,
@@ -13,7 +14,6 @@ import type { FastifyReply } from 'fastify';
 import { CurrentActor, type RequestActor, Roles } from '../auth/auth.decorators.js';
 import { ApiIdParam, ApiZodBody, IdParam, ZodBody } from '../common/api-body.js';
 import { DomainException } from '../common/domain.exception.js';
-import type { BatchApproveResult, QueuePage, ReviewCounters, ReviewDetail } from './review.views.js';
 import { ReviewsService } from './reviews.service.js';
 
 @ApiTags('reviews')

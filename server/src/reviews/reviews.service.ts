@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { BatchApproveResult, QueueItem, QueuePage, ReviewCounters, ReviewDetail } from '@pass/shared';
 import {
   type ApplicationView,
   type BatchApproveRequest,
@@ -28,14 +29,7 @@ import { QuotaAllocationEntity } from '../quotas/quota-allocation.entity.js';
 import { SanctionsService } from '../sanctions/sanctions.service.js';
 import { VehicleEntity } from '../vehicles/vehicle.entity.js';
 import { toVehicleView } from '../vehicles/vehicles.service.js';
-import type {
-  BatchApproveResult,
-  QueueFilter,
-  QueueItem,
-  QueuePage,
-  ReviewCounters,
-  ReviewDetail,
-} from './review.views.js';
+import type { QueueFilter } from './review.views.js';
 
 /** The officials' side of an application: the queue at their step, what helps decide, and the decision. */
 @Injectable()

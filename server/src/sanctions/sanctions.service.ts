@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { BlacklistHit } from '@pass/shared';
 import {
   type BlacklistEntry,
   type BlacklistKind,
@@ -15,13 +16,6 @@ import { DriverEntity } from '../drivers/driver.entity.js';
 import { IdNumberProtector } from '../drivers/id-number-protector.js';
 import { EnterpriseEntity } from '../enterprises/enterprise.entity.js';
 import { BlacklistEntryEntity } from './blacklist-entry.entity.js';
-
-export interface BlacklistHit {
-  kind: BlacklistKind;
-  label: string;
-  reason: string;
-  until: string | null;
-}
 
 export interface BlacklistEntryView extends BlacklistHit {
   id: string;

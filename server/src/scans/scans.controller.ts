@@ -1,9 +1,10 @@
 import { Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { CloneAlertView, TraceStop } from '@pass/shared';
 import { Role, type ScanUpload, scanUploadSchema } from '@pass/shared';
 import { CurrentActor, type RequestActor, Roles } from '../auth/auth.decorators.js';
 import { ApiIdParam, ApiZodBody, IdParam, ZodBody } from '../common/api-body.js';
-import { type CloneAlertView, ScansService, type TraceStop } from './scans.service.js';
+import { ScansService } from './scans.service.js';
 
 @ApiTags('scans')
 @ApiBearerAuth()

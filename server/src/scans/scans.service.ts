@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
+import type { CloneAlertView, TraceStop } from '@pass/shared';
 import { ErrorCode, type ScanRecord } from '@pass/shared';
 import { Between, DataSource, type EntityManager, In, Not } from 'typeorm';
 import type { RequestActor } from '../auth/auth.decorators.js';
@@ -11,29 +12,6 @@ import { jurisdictionPrefix, PassesService } from '../passes/passes.service.js';
 import { CloneAlertEntity } from './clone-alert.entity.js';
 import { distanceKm, isImpossibleTrip } from './distance.js';
 import { ScanRecordEntity } from './scan-record.entity.js';
-
-export interface TraceStop {
-  scanId: string;
-  scannedAt: string;
-  checkpointName: string;
-  regionCode: string;
-  direction: string;
-  result: string;
-  /** Part of a pair of scans too far apart for one truck. */
-  cloneSuspected: boolean;
-}
-
-export interface CloneAlertView {
-  id: string;
-  passId: string;
-  passNumber: string;
-  plate: string;
-  first: { checkpointName: string; scannedAt: string };
-  second: { checkpointName: string; scannedAt: string };
-  distanceKm: number;
-  minutes: number;
-  createdAt: string;
-}
 
 /** How far either side of a new scan to look for a contradicting one. */
 const cloneWindowMs = 24 * 3_600_000;

@@ -1,9 +1,10 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import type { Statistics } from '@pass/shared';
 import { Role } from '@pass/shared';
 import type { FastifyReply } from 'fastify';
 import { CurrentActor, type RequestActor, Roles } from '../auth/auth.decorators.js';
-import { type Statistics, StatsService } from './stats.service.js';
+import { StatsService } from './stats.service.js';
 
 @ApiTags('stats')
 @ApiBearerAuth()

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { Statistics } from '@pass/shared';
 import { addDays, chinaToday, ErrorCode, findMaterialCategory, Role, regionFullName } from '@pass/shared';
 import { DataSource, type SelectQueryBuilder } from 'typeorm';
 import { ApplicationEntity } from '../applications/application.entity.js';
@@ -8,16 +9,6 @@ import { PassEntity } from '../passes/pass.entity.js';
 import { effectiveStatus } from '../passes/pass.view.js';
 import { jurisdictionPrefix } from '../passes/passes.service.js';
 import { QuotaAllocationEntity } from '../quotas/quota-allocation.entity.js';
-
-export interface Statistics {
-  from: string;
-  to: string;
-  issuedPerDay: { date: string; count: number }[];
-  issuedPerCategory: { category: string; name: string; count: number }[];
-  waiting: number;
-  overdue: number;
-  quota: { jurisdictionCode: string; period: string; amount: number; used: number }[];
-}
 
 /** Figures for officials (their jurisdiction) and admins (everything), by China date. */
 @Injectable()

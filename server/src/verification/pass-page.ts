@@ -1,3 +1,4 @@
+import type { OnlineFacts } from '@pass/shared';
 import {
   findMaterialCategory,
   formatPlate,
@@ -5,7 +6,6 @@ import {
   plateColourNames,
   regionFullName,
 } from '@pass/shared';
-import type { OnlineFacts } from './verification.service.js';
 
 const escapeHtml = (text: string) =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);

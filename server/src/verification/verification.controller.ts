@@ -1,6 +1,7 @@
 import { Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { RouteConfig } from '@nestjs/platform-fastify';
 import { ApiBearerAuth, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
+import type { OnlineVerification } from '@pass/shared';
 import { ErrorCode, passNumberSchema, Role, type SignedDocument, verifyRequestSchema } from '@pass/shared';
 import type { FastifyReply } from 'fastify';
 import { Public, Roles } from '../auth/auth.decorators.js';
@@ -9,7 +10,7 @@ import { DomainException } from '../common/domain.exception.js';
 import { ZodValidationPipe } from '../common/zod-validation.pipe.js';
 import { renderPassPage } from './pass-page.js';
 import { StatusListService } from './status-list.service.js';
-import { type OnlineVerification, VerificationService } from './verification.service.js';
+import { VerificationService } from './verification.service.js';
 
 /**
  * Public checks are limited per address: a scanner needs a few a minute, a scraper needs thousands.

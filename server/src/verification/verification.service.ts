@@ -1,11 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { OnlineFacts, OnlineVerification } from '@pass/shared';
 import {
   buildStatusListBits,
   decimalToBytes,
   ErrorCode,
   extractTokenFromUrl,
   PassTokenStatus,
-  type PassVerification,
   type TrustList,
   verifyPassToken,
 } from '@pass/shared';
@@ -13,22 +13,6 @@ import { DataSource } from 'typeorm';
 import { DomainException } from '../common/domain.exception.js';
 import { PassEntity } from '../passes/pass.entity.js';
 import { SigningKeysService } from '../signing/signing-keys.service.js';
-
-/** What the server knows beyond the token: enough for the officer to compare with the truck, nothing more. */
-export interface OnlineFacts {
-  passId: string;
-  enterpriseName: string;
-  issuingDepartment: string;
-  /** Names masked (王*国) and ID numbers masked, as the officer needs to compare with the cards. */
-  crew: { name: string; idNumber: string; role: string }[];
-  materialDescription: string;
-  endReason: string | null;
-}
-
-export interface OnlineVerification {
-  verification: PassVerification;
-  facts: OnlineFacts | null;
-}
 
 const trustListTtlMs = 60_000;
 
