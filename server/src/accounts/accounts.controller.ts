@@ -1,8 +1,15 @@
-import { Controller, Get, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { type AccountView, Role, type StaffAccountRequest, staffAccountSchema } from '@pass/shared';
+import { Controller, Get, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  type AccountListQuery,
+  type AccountView,
+  accountListQuerySchema,
+  Role,
+  type StaffAccountRequest,
+  staffAccountSchema,
+} from '@pass/shared';
 import { CurrentActor, type RequestActor, Roles } from '../auth/auth.decorators.js';
-import { ApiZodBody, ZodBody } from '../common/api-body.js';
+import { ApiZodBody, ZodBody, ZodQuery } from '../common/api-body.js';
 import { AccountsService } from './accounts.service.js';
 
 @ApiTags('admin')
@@ -24,9 +31,7 @@ export class AccountsController {
 
   @Get()
   @ApiOperation({ summary: '账号列表' })
-  @ApiQuery({ name: 'role', required: false, enum: Object.values(Role) })
-  list(@Query('role') role?: string): Promise<AccountView[]> {
-    const known = Object.values(Role).find((r) => r === role);
-    return this.accounts.list(known);
+  list(@ZodQuery(accountListQuerySchema) query: AccountListQuery): Promise<AccountView[]> {
+    return this.accounts.list(query.role);
   }
 }

@@ -1,17 +1,18 @@
-import { Controller, Get, Headers, HttpCode, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Headers, HttpCode, Patch, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   type ApplicationDraft,
   type ApplicationEventView,
-  ApplicationStatus,
+  type ApplicationListQuery,
   type ApplicationView,
   applicationDraftSchema,
+  applicationListQuerySchema,
   ErrorCode,
   type Page,
   Role,
 } from '@pass/shared';
 import { CurrentActor, type RequestActor, Roles } from '../auth/auth.decorators.js';
-import { ApiIdParam, ApiZodBody, IdParam, ZodBody } from '../common/api-body.js';
+import { ApiIdParam, ApiZodBody, IdParam, ZodBody, ZodQuery } from '../common/api-body.js';
 import { DomainException } from '../common/domain.exception.js';
 import { ApplicationsService } from './applications.service.js';
 
@@ -41,22 +42,11 @@ export class ApplicationsController {
 
   @Get()
   @ApiOperation({ summary: '本企业的申请，最新的在前' })
-  @ApiQuery({ name: 'status', required: false, enum: Object.values(ApplicationStatus) })
-  @ApiQuery({ name: 'cursor', required: false })
-  @ApiQuery({ name: 'limit', required: false, type: Number })
   list(
     @CurrentActor() actor: RequestActor,
-    @Query('status') status?: string,
-    @Query('cursor') cursor?: string,
-    @Query('limit') limit?: string,
+    @ZodQuery(applicationListQuerySchema) query: ApplicationListQuery,
   ): Promise<Page<ApplicationView>> {
-    const knownStatus = Object.values(ApplicationStatus).find((s) => s === status);
-    if (status !== undefined && !knownStatus) throw new DomainException(ErrorCode.ValidationFailed, '状态无效');
-    const size = limit === undefined ? 20 : Number(limit);
-    if (!Number.isInteger(size) || size < 1 || size > 100) {
-      throw new DomainException(ErrorCode.ValidationFailed, '每页条数应为1至100');
-    }
-    return this.applications.list(actor, knownStatus, cursor, size);
+    return this.applications.list(actor, query.status, query.cursor, query.limit);
   }
 
   @Get(':id')

@@ -10,7 +10,9 @@ import {
   createApplicationSchema,
   crewHasDriver,
   ErrorCode,
+  encodePageCursor,
   type Page,
+  type PageCursor,
   reviewStepsFor,
   routingCountyCode,
 } from '@pass/shared';
@@ -32,7 +34,6 @@ import { ApplicationEntity } from './application.entity.js';
 import { toApplicationView, toEventView } from './application.view.js';
 import { ApplicationEventEntity } from './application-event.entity.js';
 import { type ApplicationChanges, ApplicationWorkflow } from './application-workflow.service.js';
-import { decodeCursor, encodeCursor } from './cursor.js';
 
 /** The applicant's side of an application's life: drafts, submission, withdrawal, correction. */
 @Injectable()
@@ -105,12 +106,11 @@ export class ApplicationsService {
   async list(
     actor: RequestActor,
     status: ApplicationStatus | undefined,
-    cursor?: string,
+    after?: PageCursor,
     limit = 20,
   ): Promise<Page<ApplicationView>> {
     const where: FindOptionsWhere<ApplicationEntity> = { enterpriseId: enterpriseOf(actor) };
     if (status) where.status = status;
-    const after = cursor ? decodeCursor(cursor) : undefined;
     // (created_at, id) descending; ties on the millisecond are broken by id.
     const rows = await this.dataSource.getRepository(ApplicationEntity).find({
       where: after
@@ -126,7 +126,7 @@ export class ApplicationsService {
     const last = page.at(-1);
     return {
       items: page.map((app) => toApplicationView(app, actor)),
-      nextCursor: rows.length > limit && last ? encodeCursor(last.createdAt, last.id) : null,
+      nextCursor: rows.length > limit && last ? encodePageCursor(last.createdAt, last.id) : null,
     };
   }
 

@@ -1,9 +1,16 @@
-import { Controller, Get, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { AttachmentKind, type AttachmentView, ErrorCode, maxAttachmentBytes, Role } from '@pass/shared';
+import { Controller, Get, Post, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import {
+  type AttachmentUploadQuery,
+  type AttachmentView,
+  attachmentUploadQuerySchema,
+  ErrorCode,
+  maxAttachmentBytes,
+  Role,
+} from '@pass/shared';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentActor, type RequestActor, Roles } from '../auth/auth.decorators.js';
-import { ApiIdParam, IdParam } from '../common/api-body.js';
+import { ApiIdParam, IdParam, ZodQuery } from '../common/api-body.js';
 import { DomainException } from '../common/domain.exception.js';
 import { AttachmentsService } from './attachments.service.js';
 
@@ -17,17 +24,14 @@ export class AttachmentsController {
   @Roles(Role.FleetManager)
   @ApiOperation({ summary: `上传证明材料（JPG、PNG 或 PDF，不超过 ${maxAttachmentBytes / 1024 / 1024}MB）` })
   @ApiConsumes('multipart/form-data')
-  @ApiQuery({ name: 'kind', enum: Object.values(AttachmentKind) })
   @ApiBody({
     schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } }, required: ['file'] },
   })
   async upload(
     @CurrentActor() actor: RequestActor,
-    @Query('kind') kind: string,
+    @ZodQuery(attachmentUploadQuerySchema) query: AttachmentUploadQuery,
     @Req() request: FastifyRequest,
   ): Promise<AttachmentView> {
-    const knownKind = Object.values(AttachmentKind).find((k) => k === kind);
-    if (!knownKind) throw new DomainException(ErrorCode.ValidationFailed, '请选择材料类型');
     if (!request.isMultipart())
       throw new DomainException(ErrorCode.ValidationFailed, '请以 multipart/form-data 上传文件');
     const file = await request.file();
@@ -44,7 +48,7 @@ export class AttachmentsController {
     }
     // toBuffer does not always throw when busboy cut the stream at the limit; the flag is reliable.
     if (file.file.truncated) throw tooLarge;
-    return this.attachments.upload(actor, knownKind, file.filename, content);
+    return this.attachments.upload(actor, query.kind, file.filename, content);
   }
 
   @Get()

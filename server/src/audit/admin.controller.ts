@@ -1,18 +1,20 @@
-import { Controller, Delete, Get, HttpCode, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Controller, Delete, Get, HttpCode, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
+  type AuditQuery,
+  auditQuerySchema,
   type BlacklistEntry,
   blacklistEntrySchema,
-  ErrorCode,
   type QuotaAllocation,
+  type QuotaListQuery,
   quotaAllocationSchema,
+  quotaListQuerySchema,
   Role,
   type Suspension,
   suspensionSchema,
 } from '@pass/shared';
 import { CurrentActor, type RequestActor, Roles } from '../auth/auth.decorators.js';
-import { ApiIdParam, ApiZodBody, IdParam, ZodBody } from '../common/api-body.js';
-import { DomainException } from '../common/domain.exception.js';
+import { ApiIdParam, ApiZodBody, IdParam, ZodBody, ZodQuery } from '../common/api-body.js';
 import { QuotasService, type QuotaView } from '../quotas/quotas.service.js';
 import { type BlacklistEntryView, SanctionsService } from '../sanctions/sanctions.service.js';
 import { AuditService } from './audit.service.js';
@@ -31,32 +33,8 @@ export class AdminController {
 
   @Get('audit')
   @ApiOperation({ summary: '审计日志（最新的在前），可按对象、操作人、操作和时间筛选' })
-  @ApiQuery({ name: 'entityType', required: false })
-  @ApiQuery({ name: 'entityId', required: false })
-  @ApiQuery({ name: 'actorId', required: false })
-  @ApiQuery({ name: 'action', required: false })
-  @ApiQuery({ name: 'from', required: false, description: 'ISO 8601' })
-  @ApiQuery({ name: 'to', required: false, description: 'ISO 8601' })
-  @ApiQuery({ name: 'before', required: false, description: '翻页：上一页最后一条的 createdAt' })
-  auditLog(
-    @Query('entityType') entityType?: string,
-    @Query('entityId') entityId?: string,
-    @Query('actorId') actorId?: string,
-    @Query('action') action?: string,
-    @Query('from') from?: string,
-    @Query('to') to?: string,
-    @Query('before') before?: string,
-  ): Promise<AuditEntryEntity[]> {
-    return this.audit.find({
-      entityType,
-      entityId,
-      actorId,
-      action,
-      from: parseInstant(from),
-      to: parseInstant(to),
-      before: parseInstant(before),
-      limit: 200,
-    });
+  auditLog(@ZodQuery(auditQuerySchema) query: AuditQuery): Promise<AuditEntryEntity[]> {
+    return this.audit.find({ ...query, limit: 200 });
   }
 
   @Post('quotas')
@@ -72,9 +50,8 @@ export class AdminController {
 
   @Get('quotas')
   @ApiOperation({ summary: '配额及使用情况' })
-  @ApiQuery({ name: 'period', required: false })
-  quotaList(@Query('period') period?: string): Promise<QuotaView[]> {
-    return this.quotas.list(period);
+  quotaList(@ZodQuery(quotaListQuerySchema) query: QuotaListQuery): Promise<QuotaView[]> {
+    return this.quotas.list(query.period);
   }
 
   @Post('blacklist')
@@ -116,11 +93,4 @@ export class AdminController {
   liftSuspension(@CurrentActor() actor: RequestActor, @IdParam() id: string): Promise<void> {
     return this.sanctions.liftSuspension(actor, id);
   }
-}
-
-function parseInstant(value: string | undefined): Date | undefined {
-  if (value === undefined || value === '') return undefined;
-  const date = new Date(value);
-  if (Number.isNaN(date.getTime())) throw new DomainException(ErrorCode.ValidationFailed, '时间格式无效');
-  return date;
 }

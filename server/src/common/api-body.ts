@@ -1,5 +1,5 @@
-import { applyDecorators, Body, Param, ParseUUIDPipe } from '@nestjs/common';
-import { ApiBody, ApiParam } from '@nestjs/swagger';
+import { applyDecorators, Body, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { ApiBody, ApiParam, ApiQuery } from '@nestjs/swagger';
 import { ErrorCode, z } from '@pass/shared';
 import { DomainException } from './domain.exception.js';
 import { ZodValidationPipe } from './zod-validation.pipe.js';
@@ -12,6 +12,25 @@ export function ApiZodBody(schema: z.ZodType, description?: string) {
 
 /** A request body validated by a shared schema; pair it with `@ApiZodBody(schema)` on the handler. */
 export const ZodBody = (schema: z.ZodType) => Body(new ZodValidationPipe(schema));
+
+/**
+ * The whole query string validated by a shared zod object schema (`@pass/shared` querySchemas): a
+ * repeated, over-long or malformed parameter is a 400 with a Chinese message, like a bad body. It also
+ * lists the schema's parameters in the OpenAPI document, so the handler needs no `@ApiQuery`.
+ */
+export function ZodQuery(schema: z.ZodObject): ParameterDecorator {
+  const query = Query(new ZodValidationPipe(schema));
+  return (target, key, index) => {
+    query(target, key, index);
+    if (key === undefined) return;
+    const descriptor = Object.getOwnPropertyDescriptor(target, key);
+    if (!descriptor) return;
+    for (const [name, field] of Object.entries(schema.shape)) {
+      const required = !(field as z.ZodType).safeParse(undefined).success;
+      ApiQuery({ name, required, schema: { type: 'string' } })(target, key, descriptor);
+    }
+  };
+}
 
 /** A path id; anything that is not a UUID cannot name a record, so it is answered like a missing one. */
 export const IdParam = (name = 'id') =>

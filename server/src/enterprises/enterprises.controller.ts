@@ -1,8 +1,10 @@
-import { Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, HttpCode, Patch, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   type AuthTokens,
+  type EnterpriseListQuery,
   type EnterpriseView,
+  enterpriseListQuerySchema,
   enterpriseUpdateSchema,
   type FleetManagerRegistration,
   fleetManagerRegistrationSchema,
@@ -10,7 +12,7 @@ import {
   type z,
 } from '@pass/shared';
 import { CurrentActor, Public, type RequestActor, Roles } from '../auth/auth.decorators.js';
-import { ApiIdParam, ApiZodBody, IdParam, ZodBody } from '../common/api-body.js';
+import { ApiIdParam, ApiZodBody, IdParam, ZodBody, ZodQuery } from '../common/api-body.js';
 import { EnterprisesService } from './enterprises.service.js';
 
 @ApiTags('enterprises')
@@ -50,9 +52,11 @@ export class EnterprisesController {
   @ApiBearerAuth()
   @Roles(Role.Official, Role.Admin)
   @ApiOperation({ summary: '辖区内的企业（待核验的在前）' })
-  @ApiQuery({ name: 'pending', required: false, type: Boolean })
-  list(@CurrentActor() actor: RequestActor, @Query('pending') pending?: string): Promise<EnterpriseView[]> {
-    return this.enterprises.listForOfficial(actor, pending === 'true');
+  list(
+    @CurrentActor() actor: RequestActor,
+    @ZodQuery(enterpriseListQuerySchema) query: EnterpriseListQuery,
+  ): Promise<EnterpriseView[]> {
+    return this.enterprises.listForOfficial(actor, query.pending);
   }
 
   @Post(':id/verify')

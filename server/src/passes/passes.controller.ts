@@ -1,10 +1,17 @@
-import { Controller, Get, HttpCode, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, HttpCode, Post, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { PassView } from '@pass/shared';
-import { type Page, type RevokePassRequest, Role, revokePassSchema } from '@pass/shared';
+import {
+  type Page,
+  type PassListQuery,
+  passListQuerySchema,
+  type RevokePassRequest,
+  Role,
+  revokePassSchema,
+} from '@pass/shared';
 import type { FastifyReply } from 'fastify';
 import { CurrentActor, type RequestActor, Roles } from '../auth/auth.decorators.js';
-import { ApiIdParam, ApiZodBody, IdParam, ZodBody } from '../common/api-body.js';
+import { ApiIdParam, ApiZodBody, IdParam, ZodBody, ZodQuery } from '../common/api-body.js';
 import { PassesService } from './passes.service.js';
 
 @ApiTags('passes')
@@ -16,9 +23,11 @@ export class PassesController {
 
   @Get()
   @ApiOperation({ summary: '通行证列表：车队管理员看本企业的，审核人员看本辖区审核或签发的' })
-  @ApiQuery({ name: 'cursor', required: false })
-  list(@CurrentActor() actor: RequestActor, @Query('cursor') cursor?: string): Promise<Page<PassView>> {
-    return this.passes.list(actor, cursor);
+  list(
+    @CurrentActor() actor: RequestActor,
+    @ZodQuery(passListQuerySchema) query: PassListQuery,
+  ): Promise<Page<PassView>> {
+    return this.passes.list(actor, query.cursor);
   }
 
   @Get(':id')

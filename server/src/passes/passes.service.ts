@@ -5,14 +5,15 @@ import {
   chinaToday,
   decimalToBytes,
   ErrorCode,
+  encodePageCursor,
   encodePassUrl,
   findMaterialCategory,
   jurisdictionCovers,
   type Page,
+  type PageCursor,
   Role,
 } from '@pass/shared';
 import { DataSource, type EntityManager } from 'typeorm';
-import { decodeCursor, encodeCursor } from '../applications/cursor.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { RequestActor } from '../auth/auth.decorators.js';
 import { DomainException } from '../common/domain.exception.js';
@@ -44,8 +45,7 @@ export class PassesService {
   }
 
   /** A fleet manager's own passes, or those an official's jurisdiction reviewed or issued; newest first. */
-  async list(actor: RequestActor, cursor?: string, limit = 20): Promise<Page<PassView>> {
-    const after = cursor ? decodeCursor(cursor) : undefined;
+  async list(actor: RequestActor, after?: PageCursor, limit = 20): Promise<Page<PassView>> {
     const query = this.dataSource.getRepository(PassEntity).createQueryBuilder('p');
     if (actor.role === Role.FleetManager) {
       query.where('p.enterprise_id = :enterpriseId', { enterpriseId: actor.enterpriseId ?? '' });
@@ -70,7 +70,7 @@ export class PassesService {
     const last = page.at(-1);
     return {
       items: page.map((p) => this.view(p)),
-      nextCursor: rows.length > limit && last ? encodeCursor(last.issuedAt, last.id) : null,
+      nextCursor: rows.length > limit && last ? encodePageCursor(last.issuedAt, last.id) : null,
     };
   }
 

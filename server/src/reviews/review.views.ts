@@ -1,7 +1,10 @@
+import type { QueueCursor } from '@pass/shared';
+
 export interface QueueFilter {
   category?: string;
   overdueOnly: boolean;
   whitelistFirst: boolean;
-  cursor?: string;
+  /** Decoded and validated by the query schema. */
+  cursor?: QueueCursor;
   limit: number;
 }

@@ -1,19 +1,19 @@
-import { Controller, Get, HttpCode, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, HttpCode, Post, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { BatchApproveResult, QueuePage, ReviewCounters, ReviewDetail } from '@pass/shared';
 import {
   type ApplicationView,
   type BatchApproveRequest,
   batchApproveSchema,
-  ErrorCode,
   type ReviewDecision,
+  type ReviewQueueQuery,
   Role,
   reviewDecisionSchema,
+  reviewQueueQuerySchema,
 } from '@pass/shared';
 import type { FastifyReply } from 'fastify';
 import { CurrentActor, type RequestActor, Roles } from '../auth/auth.decorators.js';
-import { ApiIdParam, ApiZodBody, IdParam, ZodBody } from '../common/api-body.js';
-import { DomainException } from '../common/domain.exception.js';
+import { ApiIdParam, ApiZodBody, IdParam, ZodBody, ZodQuery } from '../common/api-body.js';
 import { ReviewsService } from './reviews.service.js';
 
 @ApiTags('reviews')
@@ -25,30 +25,11 @@ export class ReviewsController {
 
   @Get('queue')
   @ApiOperation({ summary: '待我审核的申请（含下级逾期上报的），等待最久的在前' })
-  @ApiQuery({ name: 'category', required: false })
-  @ApiQuery({ name: 'overdue', required: false, type: Boolean })
-  @ApiQuery({ name: 'whitelistFirst', required: false, type: Boolean })
-  @ApiQuery({ name: 'cursor', required: false })
-  @ApiQuery({ name: 'limit', required: false, type: Number })
   queue(
     @CurrentActor() actor: RequestActor,
-    @Query('category') category?: string,
-    @Query('overdue') overdue?: string,
-    @Query('whitelistFirst') whitelistFirst?: string,
-    @Query('cursor') cursor?: string,
-    @Query('limit') limit?: string,
+    @ZodQuery(reviewQueueQuerySchema) query: ReviewQueueQuery,
   ): Promise<QueuePage> {
-    const size = limit === undefined ? 20 : Number(limit);
-    if (!Number.isInteger(size) || size < 1 || size > 100) {
-      throw new DomainException(ErrorCode.ValidationFailed, '每页条数应为1至100');
-    }
-    return this.reviews.queue(actor, {
-      category: category || undefined,
-      overdueOnly: overdue === 'true',
-      whitelistFirst: whitelistFirst === 'true',
-      cursor,
-      limit: size,
-    });
+    return this.reviews.queue(actor, { ...query, overdueOnly: query.overdue });
   }
 
   @Get('counters')

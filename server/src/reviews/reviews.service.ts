@@ -5,6 +5,7 @@ import {
   type BatchApproveRequest,
   chinaToday,
   ErrorCode,
+  encodeQueueCursor,
   quotaPeriodKey,
   type ReviewDecision,
   Role,
@@ -67,7 +68,7 @@ export class ReviewsService {
       if (filter.category) query.andWhere('a.material_category = :category', { category: filter.category });
       if (filter.overdueOnly) query.andWhere('a.due_at < :now', { now });
       if (filter.cursor) {
-        const c = decodeQueueCursor(filter.cursor);
+        const c = filter.cursor;
         const keyset = '(a.submitted_at > :t OR (a.submitted_at = :t AND a.id > :id))';
         query.andWhere(filter.whitelistFirst ? `(a.whitelisted < :w OR (a.whitelisted = :w AND ${keyset}))` : keyset, {
           w: c.w,
@@ -98,7 +99,11 @@ export class ReviewsService {
       items: page.map((row) => toQueueItem(row, jurisdiction, level, now)),
       nextCursor:
         rows.length > filter.limit && last
-          ? encodeQueueCursor(Number(last.whitelisted) ? 1 : 0, asDate(last.submittedAt).toISOString(), last.id)
+          ? encodeQueueCursor({
+              w: Number(last.whitelisted) ? 1 : 0,
+              t: asDate(last.submittedAt).toISOString(),
+              id: last.id,
+            })
           : null,
     };
   }
@@ -305,17 +310,3 @@ function toQueueItem(row: RawQueueRow, jurisdiction: string, level: string, now:
 
 /** Raw DATE columns: text from SQLite, a Date at UTC midnight from mysql2 (the pool runs in UTC). */
 const dateOnly = (value: string | Date) => (value instanceof Date ? value.toISOString() : value).slice(0, 10);
-
-function encodeQueueCursor(w: number, t: string, id: string): string {
-  return Buffer.from(JSON.stringify({ w, t, id })).toString('base64url');
-}
-
-function decodeQueueCursor(cursor: string): { w: number; t: string; id: string } {
-  try {
-    const c = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { w: number; t: string; id: string };
-    if (typeof c.id !== 'string' || Number.isNaN(new Date(c.t).getTime())) throw new Error('bad cursor');
-    return c;
-  } catch {
-    throw new DomainException(ErrorCode.ValidationFailed, '分页参数无效');
-  }
-}

@@ -1,9 +1,10 @@
-import { Controller, Get, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Statistics } from '@pass/shared';
-import { Role } from '@pass/shared';
+import { Role, type StatsQuery, statsQuerySchema } from '@pass/shared';
 import type { FastifyReply } from 'fastify';
 import { CurrentActor, type RequestActor, Roles } from '../auth/auth.decorators.js';
+import { ZodQuery } from '../common/api-body.js';
 import { StatsService } from './stats.service.js';
 
 @ApiTags('stats')
@@ -15,28 +16,19 @@ export class StatsController {
 
   @Get()
   @ApiOperation({ summary: '统计：每日及各类别签发数量、待审核与逾期数量、配额使用' })
-  @ApiQuery({ name: 'from', required: false, description: 'YYYY-MM-DD，默认30天前' })
-  @ApiQuery({ name: 'to', required: false, description: 'YYYY-MM-DD，默认今天' })
-  statistics(
-    @CurrentActor() actor: RequestActor,
-    @Query('from') from?: string,
-    @Query('to') to?: string,
-  ): Promise<Statistics> {
-    return this.stats.statistics(actor, from, to);
+  statistics(@CurrentActor() actor: RequestActor, @ZodQuery(statsQuerySchema) query: StatsQuery): Promise<Statistics> {
+    return this.stats.statistics(actor, query.from, query.to);
   }
 
   @Get('issued.csv')
   @ApiProduces('text/csv')
   @ApiOperation({ summary: '导出签发明细（CSV）' })
-  @ApiQuery({ name: 'from', required: false })
-  @ApiQuery({ name: 'to', required: false })
   async csv(
     @CurrentActor() actor: RequestActor,
     @Res() reply: FastifyReply,
-    @Query('from') from?: string,
-    @Query('to') to?: string,
+    @ZodQuery(statsQuerySchema) query: StatsQuery,
   ): Promise<void> {
-    const csv = await this.stats.issuedCsv(actor, from, to);
+    const csv = await this.stats.issuedCsv(actor, query.from, query.to);
     await reply
       .header('content-type', 'text/csv; charset=utf-8')
       .header('content-disposition', 'attachment; filename="issued-passes.csv"')

@@ -1,12 +1,18 @@
-import { Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { RouteConfig } from '@nestjs/platform-fastify';
-import { ApiBearerAuth, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { OnlineVerification } from '@pass/shared';
-import { ErrorCode, passNumberSchema, Role, type SignedDocument, verifyRequestSchema } from '@pass/shared';
+import {
+  passNumberSchema,
+  Role,
+  type SignedDocument,
+  type StatusListQuery,
+  statusListQuerySchema,
+  verifyRequestSchema,
+} from '@pass/shared';
 import type { FastifyReply } from 'fastify';
 import { Public, Roles } from '../auth/auth.decorators.js';
-import { ApiZodBody, ZodBody } from '../common/api-body.js';
-import { DomainException } from '../common/domain.exception.js';
+import { ApiZodBody, ZodBody, ZodQuery } from '../common/api-body.js';
 import { ZodValidationPipe } from '../common/zod-validation.pipe.js';
 import { renderPassPage } from './pass-page.js';
 import { StatusListService } from './status-list.service.js';
@@ -50,13 +56,12 @@ export class VerificationController {
   @Public()
   @Get('status-list')
   @RouteConfig(publicVerifyLimit)
-  @ApiQuery({ name: 'since', required: false, description: '本机已有的版本号；给出时只返回此后的变化' })
-  @ApiOperation({ summary: '签名的吊销状态表（离线核验用）：全量，或自某版本以来的增量' })
-  statusListUpdate(@Query('since') since?: string): Promise<SignedDocument> {
-    if (since !== undefined && !/^\d{1,10}$/.test(since)) {
-      throw new DomainException(ErrorCode.ValidationFailed, '版本号无效');
-    }
-    return this.statusList.signedUpdate(since === undefined ? undefined : Number(since));
+  @ApiOperation({
+    summary: '签名的吊销状态表（离线核验用）：全量，或自某版本以来的增量',
+    description: 'since：本机已有的版本号；给出时只返回此后的变化',
+  })
+  statusListUpdate(@ZodQuery(statusListQuerySchema) query: StatusListQuery): Promise<SignedDocument> {
+    return this.statusList.signedUpdate(query.since);
   }
 }
 

@@ -6,6 +6,7 @@ import { validateContactPhone, validatePhone } from '../validation/phone.js';
 import { PlateColour, validatePlate } from '../validation/plate.js';
 import { validateCountyCode, validateRegionCode } from '../validation/region.js';
 import type { ValidationResult } from '../validation/result.js';
+import { findUnsafeCharacter, unsafeCharacterMessage } from '../validation/safe-text.js';
 import { validateTransportLicenseNumber } from '../validation/transport-license.js';
 import { validateVin } from '../validation/vin.js';
 import { z } from '../zod.js';
@@ -31,13 +32,22 @@ export function validatedString(label: string, validate: (input: string) => Vali
     });
 }
 
-/** Trimmed free text of bounded length. */
-export function textField(label: string, min: number, max: number) {
+/**
+ * Trimmed free text of bounded length, without invisible or bidi-control characters (see
+ * safe-text.ts). Line breaks and tabs are allowed only in multi-line text, by default the long texts
+ * (reasons and comments of 500 characters); names and addresses stay on one line.
+ */
+export function textField(label: string, min: number, max: number, options: { multiline?: boolean } = {}) {
+  const multiline = options.multiline ?? max >= 500;
   return z
     .string(stringError(label))
     .trim()
     .min(min, min <= 1 ? `请填写${label}` : `${label}至少${min}个字`)
     .max(max, `${label}最多${max}个字`)
+    .superRefine((text, ctx) => {
+      const unsafe = findUnsafeCharacter(text, { multiline });
+      if (unsafe) ctx.addIssue({ code: 'custom', message: unsafeCharacterMessage(label, unsafe), input: text });
+    })
     .meta({ title: label });
 }
 
