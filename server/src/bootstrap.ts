@@ -8,6 +8,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { maxAttachmentBytes } from '@pass/shared';
 import { AppModule } from './app.module.js';
+import { registerSecurityHeaders } from './common/security-headers.js';
 import type { AppConfig } from './config/app-config.js';
 import { appVersion } from './version.js';
 
@@ -27,7 +28,12 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     logger: config.logLevel === 'silent' ? false : ['error', 'warn', 'log'],
     abortOnError: false,
+    // Nest would add a parser for form-encoded bodies; JSON routes take JSON only (and multipart
+    // where a route reads a file). Without a parser Fastify answers 415 UNSUPPORTED_MEDIA_TYPE.
+    bodyParser: false,
   });
+  app.getHttpAdapter().getInstance().removeContentTypeParser('text/plain');
+  await registerSecurityHeaders(app, config);
   await app.register(multipart, {
     // One byte over the limit, so that a file of exactly the limit passes and a larger one is cut and refused.
     limits: { fileSize: maxAttachmentBytes + 1, files: 1, fields: 10 },

@@ -46,6 +46,9 @@ export const ErrorCode = {
   PassNotActive: 'PASS_NOT_ACTIVE',
   PassSignatureInvalid: 'PASS_SIGNATURE_INVALID',
   DuplicateScanRecord: 'DUPLICATE_SCAN_RECORD',
+
+  // Requests
+  UnsupportedMediaType: 'UNSUPPORTED_MEDIA_TYPE',
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -89,6 +92,8 @@ export const errorMessages: Record<ErrorCode, string> = {
   PASS_NOT_ACTIVE: '该通行证已失效',
   PASS_SIGNATURE_INVALID: '通行证二维码无法验证，可能是伪造的通行证',
   DUPLICATE_SCAN_RECORD: '该查验记录已上传',
+
+  UNSUPPORTED_MEDIA_TYPE: '请求内容应为 JSON 格式（Content-Type: application/json）',
 };
 
 /** The HTTP status each code is answered with, so server and tests agree without a second table. */
@@ -131,6 +136,8 @@ export const errorHttpStatus: Record<ErrorCode, number> = {
   PASS_NOT_ACTIVE: 410,
   PASS_SIGNATURE_INVALID: 422,
   DUPLICATE_SCAN_RECORD: 409,
+
+  UNSUPPORTED_MEDIA_TYPE: 415,
 };
 
 /** The body of every error response of the API. */

@@ -11,7 +11,7 @@ const codeOfStatus: Record<number, ErrorCode> = {
   404: ErrorCode.NotFound,
   409: ErrorCode.Conflict,
   413: ErrorCode.ValidationFailed,
-  415: ErrorCode.ValidationFailed,
+  415: ErrorCode.UnsupportedMediaType,
   429: ErrorCode.RateLimited,
 };
 

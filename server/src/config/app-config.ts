@@ -6,7 +6,9 @@ const booleanFlag = z.enum(['true', 'false', '1', '0']).transform((v) => v === '
 
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-  HOST: z.string().min(1).default('0.0.0.0'),
+  // Loopback by default: the development server seeds demo accounts with known passwords. A deployment
+  // that other machines reach sets HOST=0.0.0.0 (or an interface's address) on purpose.
+  HOST: z.string().min(1).default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   /**
    * mysql://user:password@host:port/database (or mariadb://… on a MariaDB server, whose catalogue

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import type { AppConfig } from '../config/app-config.js';
@@ -26,7 +26,11 @@ export function dataSourceOptions(database: AppConfig['database']): DataSourceOp
       extra: { connectionLimit: 20 },
     };
   }
-  mkdirSync(dirname(database.path), { recursive: true });
+  mkdirSync(dirname(database.path), { recursive: true, mode: 0o700 });
+  // The file holds personal data: readable by the server's user only. Created here with that mode so
+  // it never exists world-readable; SQLite gives its -wal and -shm files the database file's mode.
+  closeSync(openSync(database.path, 'a', 0o600));
+  chmodSync(database.path, 0o600);
   return { ...common, type: 'better-sqlite3', database: database.path, enableWAL: true };
 }
 

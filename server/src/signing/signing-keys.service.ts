@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
-import type { TrustList } from '@pass/shared';
+import { type TrustList, urlOrigin } from '@pass/shared';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { KeyStore } from './key-store.js';
 import { type SigningKey, toTrustedKey } from './signing-key.js';
@@ -34,6 +34,7 @@ export class SigningKeysService implements OnModuleInit {
     return {
       generatedAt: now.toISOString(),
       keys: keys.map((key) => toTrustedKey(key, issuerName, issuerRegion)),
+      passUrlOrigins: [urlOrigin(this.config.publicBaseUrl) ?? this.config.publicBaseUrl.toLowerCase()],
     };
   }
 }

@@ -44,4 +44,13 @@ export class TrustListDto implements TrustList {
 
   @ApiProperty({ type: [TrustedKeyDto], description: '当前、已计划启用和仍在保留期内的已停用签名密钥' })
   keys: TrustedKeyDto[];
+
+  @ApiProperty({
+    type: [String],
+    required: false,
+    description:
+      '官方核验地址（二维码网址的协议和主机）；扫到的网址不在其中时，核验结果提示“此二维码网址不是官方核验地址”',
+    example: ['https://pass.example.gov.cn'],
+  })
+  passUrlOrigins?: string[];
 }

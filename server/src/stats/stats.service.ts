@@ -9,6 +9,7 @@ import { PassEntity } from '../passes/pass.entity.js';
 import { effectiveStatus } from '../passes/pass.view.js';
 import { jurisdictionPrefix } from '../passes/passes.service.js';
 import { QuotaAllocationEntity } from '../quotas/quota-allocation.entity.js';
+import { csvCell } from './csv-cell.js';
 
 /** Figures for officials (their jurisdiction) and admins (everything), by China date. */
 @Injectable()
@@ -104,7 +105,7 @@ export class StatsService {
         effectiveStatus(p),
         p.issuingDepartment,
       ]
-        .map(csvField)
+        .map(csvCell)
         .join(','),
     );
     return `\uFEFF${[header.join(','), ...lines].join('\r\n')}\r\n`;
@@ -141,8 +142,4 @@ export class StatsService {
       ? `date(${column}, '+8 hours')`
       : `DATE_FORMAT(DATE_ADD(${column}, INTERVAL 8 HOUR), '%Y-%m-%d')`;
   }
-}
-
-function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
 }

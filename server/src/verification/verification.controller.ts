@@ -13,6 +13,7 @@ import {
 import type { FastifyReply } from 'fastify';
 import { Public, Roles } from '../auth/auth.decorators.js';
 import { ApiZodBody, ZodBody, ZodQuery } from '../common/api-body.js';
+import { passPageContentSecurityPolicy } from '../common/security-headers.js';
 import { ZodValidationPipe } from '../common/zod-validation.pipe.js';
 import { renderPassPage } from './pass-page.js';
 import { StatusListService } from './status-list.service.js';
@@ -76,11 +77,11 @@ export class PassPageController {
   @ApiOperation({ summary: '通行证查验页面（二维码网址，供微信扫一扫打开）' })
   async page(@Param('digits') digits: string, @Res() reply: FastifyReply): Promise<void> {
     const { verification, facts } = await this.verification.verifyDigits(digits);
+    const html = renderPassPage(verification, facts);
     await reply
       .header('content-type', 'text/html; charset=utf-8')
       .header('cache-control', 'no-store')
-      .header('x-content-type-options', 'nosniff')
-      .header('referrer-policy', 'no-referrer')
-      .send(renderPassPage(verification, facts));
+      .header('content-security-policy', passPageContentSecurityPolicy(html))
+      .send(html);
   }
 }

@@ -5,6 +5,7 @@ import {
   decimalToBytes,
   ErrorCode,
   extractTokenFromUrl,
+  originWarning,
   PassTokenStatus,
   type TrustList,
   verifyPassToken,
@@ -29,8 +30,15 @@ export class VerificationService {
     private readonly keys: SigningKeysService,
   ) {}
 
+  /** A scanned URL: its token, and whether it points at this issuer's official address. */
   async verifyUrl(url: string): Promise<OnlineVerification> {
-    return this.verifyToken(extractTokenFromUrl(url) ?? undefined);
+    const online = await this.verifyToken(extractTokenFromUrl(url) ?? undefined);
+    const warning = online.verification.state === 'malformed' ? undefined : originWarning(url, await this.trustList());
+    if (!warning) return online;
+    return {
+      ...online,
+      verification: { ...online.verification, warnings: [warning, ...online.verification.warnings] },
+    };
   }
 
   async verifyDigits(digits: string): Promise<OnlineVerification> {

@@ -3,7 +3,15 @@ export { type PassClaims, type PassTokenFields, PassTokenFormatError, PayloadKey
 export { materialCategoryCodes, plateColourCodes } from './codes.js';
 export { coseAlgorithmEdDSA } from './cose-sign1.js';
 export { bytesToDecimal, decimalToBytes } from './decimal.js';
-export { encodePassUrl, extractTokenFromUrl, passUrlPath, passUrlPrefix, qrAlphanumericPattern } from './pass-url.js';
+export {
+  encodePassUrl,
+  extractTokenFromUrl,
+  passUrlPath,
+  passUrlPrefix,
+  qrAlphanumericPattern,
+  scannedPassUrlOrigin,
+  urlOrigin,
+} from './pass-url.js';
 export { scanResultOfVerification } from './scan-result.js';
 export { type PassSigningKey, passSigningPublicKey, signPassToken } from './sign.js';
 export {
@@ -14,8 +22,9 @@ export {
   statusAt,
   statusListBits,
 } from './status-list.js';
-export { findTrustedKeys, type TrustedKey, type TrustList } from './trust-list.js';
+export { findTrustedKeys, isUnofficialOrigin, type TrustedKey, type TrustList } from './trust-list.js';
 export {
+  originWarning,
   type PassVerification,
   type PassVerificationState,
   type SignerInfo,

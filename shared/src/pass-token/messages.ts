@@ -68,4 +68,6 @@ export const warningText = {
   staleStatusList: (hours: number) => `撤销名单已${hours}小时未更新，可能未包含最近撤销的通行证，请尽快联网更新`,
   statusListMissing: '本机未下载撤销名单，无法确认通行证是否已被撤销，请联网核实',
   statusNotCovered: '撤销名单中还没有这张通行证（名单生成后签发），请联网核实其状态',
+  unofficialOrigin: (origin: string | undefined) =>
+    `此二维码网址不是官方核验地址${origin ? `（${origin}）` : ''}，请勿相信该网址打开的页面，以本机核验结果为准，并核对车辆和司乘人员`,
 };

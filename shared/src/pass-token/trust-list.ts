@@ -1,4 +1,5 @@
 import { decodeBase64, toHex } from './base64.js';
+import { urlOrigin } from './pass-url.js';
 
 /**
  * The public keys a checkpoint trusts, as served at `GET /api/trust-list`. Lists of several issuers
@@ -24,6 +25,20 @@ export interface TrustList {
   /** ISO 8601 instant the list was built; how stale a device's copy is. */
   generatedAt: string;
   keys: TrustedKey[];
+  /**
+   * The official verification addresses (`https://pass.example.gov.cn`, as `urlOrigin` spells them)
+   * whose pass URLs the issuers of this list print. A scanned URL elsewhere is flagged even when its
+   * token is genuine. Lists of several issuers merge by taking the union. Absent in lists from before
+   * this field: then no address is checked.
+   */
+  passUrlOrigins?: string[];
+}
+
+/** True when the list names official addresses and `origin` is none of them. */
+export function isUnofficialOrigin(list: TrustList, origin: string | undefined): boolean {
+  const official = list.passUrlOrigins ?? [];
+  if (official.length === 0) return false;
+  return origin === undefined || !official.some((entry) => urlOrigin(entry) === origin);
 }
 
 export interface ResolvedKey {

@@ -4,9 +4,15 @@ import { toHex } from './base64.js';
 import { decodePassPayload, type PassClaims, PassTokenFormatError } from './claims.js';
 import { type CoseSign1, parseCoseSign1, verifyCoseSign1 } from './cose-sign1.js';
 import { verificationText, warningText } from './messages.js';
-import { extractTokenFromUrl } from './pass-url.js';
+import { extractTokenFromUrl, scannedPassUrlOrigin } from './pass-url.js';
 import { PassTokenStatus, type StatusList, statusAt, statusListBits } from './status-list.js';
-import { findTrustedKeys, type ResolvedKey, type TrustedKey, type TrustList } from './trust-list.js';
+import {
+  findTrustedKeys,
+  isUnofficialOrigin,
+  type ResolvedKey,
+  type TrustedKey,
+  type TrustList,
+} from './trust-list.js';
 
 export interface VerifyOptions {
   trustList: TrustList;
@@ -23,7 +29,9 @@ export type VerificationWarning =
   | { code: 'stale_trust_list'; hoursOld: number; message: string }
   | { code: 'stale_status_list'; hoursOld: number; message: string }
   | { code: 'status_list_missing'; message: string }
-  | { code: 'status_not_covered'; message: string };
+  | { code: 'status_not_covered'; message: string }
+  /** The scanned URL is not under an official address of the trust list; `origin` is where it points. */
+  | { code: 'unofficial_origin'; origin: string | null; message: string };
 
 interface Outcome {
   /** Short Chinese sentence: what the scan found. */
@@ -190,11 +198,26 @@ export function verifyPassToken(token: Uint8Array, options: VerifyOptions): Pass
   return result('valid', { claims, signer }, warnings);
 }
 
-/** Verifies the token inside a scanned pass URL (or WeChat `q` value); `malformed` when there is none. */
+/**
+ * The warning for a scanned URL whose address is not one the trust list names as official: a genuine
+ * token copied onto a look-alike site must not read as an ordinary valid scan.
+ */
+export function originWarning(scanned: string, trustList: TrustList): VerificationWarning | undefined {
+  const origin = scannedPassUrlOrigin(scanned);
+  if (!isUnofficialOrigin(trustList, origin)) return undefined;
+  return { code: 'unofficial_origin', origin: origin ?? null, message: warningText.unofficialOrigin(origin) };
+}
+
+/**
+ * Verifies the token inside a scanned pass URL (or WeChat `q` value); `malformed` when there is none.
+ * A URL outside the trust list's official addresses adds an `unofficial_origin` warning.
+ */
 export function verifyPassUrl(url: string, options: VerifyOptions): PassVerification {
   const token = extractTokenFromUrl(url);
   if (!token) {
     return result('malformed', { reason: 'Not a pass URL' }, dataWarnings(options, options.now ?? new Date()));
   }
-  return verifyPassToken(token, options);
+  const verification = verifyPassToken(token, options);
+  const warning = originWarning(url, options.trustList);
+  return warning ? { ...verification, warnings: [warning, ...verification.warnings] } : verification;
 }
