@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { Role } from '@pass/shared';
 import fc from 'fast-check';
 import { type ApiClient, apiClient } from './support/api.js';
 import { domainRowCounts, newIdNumber, seedAndLogin } from './support/fixtures.js';
+import { concretePath, type DiscoveredRoute, discoverRoutes } from './support/routes.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 interface Endpoint {
@@ -202,4 +204,96 @@ describe('malformed requests, generated', () => {
     expect([...statuses.values()].reduce((a, b) => a + b, 0)).toBe(14 * 200);
     expect(await domainRowCounts(t)).toEqual(before);
   }, 180_000);
+});
+
+/** Parameters no route reads, mixed in with each route's own. */
+const strangerNames = ['q', 'page', '__proto__', 'constructor', 'cursor', 'limit'];
+
+const encode = encodeURIComponent;
+const base64url = (text: string) => Buffer.from(text).toString('base64url');
+
+/** One `key=value` part that no schema accepts, or a value so odd it might break a hand-written parser. */
+const oddPart = (names: string[]) => {
+  const name = fc.constantFrom(...names);
+  return fc.oneof(
+    name.map((k) => `${k}=a&${k}=b`),
+    name.map((k) => `${k}=&${k}=x`),
+    name.map((k) => `${k}[]=1&${k}[]=2`),
+    name.map((k) => `${k}[a]=1&${k}=2`),
+    name.map((k) => `${k}=${'a'.repeat(5_000)}`),
+    name.map((k) => `${k}=${encode('字'.repeat(1_000))}`),
+    fc.tuple(name, fc.string({ maxLength: 30 })).map(([k, v]) => `${k}=${encode(v)}`),
+    fc
+      .tuple(name, fc.constantFrom('%', '%ZZ', '%00', '%E4%B8', '%u0041', '+', ';', '%EF%BB%BF'))
+      .map(([k, v]) => `${k}=${v}`),
+    fc
+      .oneof(
+        fc.jsonValue().map((v) => base64url(JSON.stringify(v))),
+        fc.jsonValue().map((w) => base64url(JSON.stringify({ w, t: '2022-05-01T00:00:00.000Z', id: 'x' }))),
+        fc.string({ maxLength: 40 }).map((s) => base64url(`${s}|${s}`)),
+        fc.string({ maxLength: 40 }),
+      )
+      .map((cursor) => `cursor=${encode(cursor)}`),
+    fc.constantFrom('limit=0', 'limit=101', 'limit=1e2', 'limit=-1', 'since=99999999999', 'from=2022-02-30', 'to=x'),
+  );
+};
+
+describe('malformed query strings, generated, on every GET route', () => {
+  let t: TestApp;
+  let routes: DiscoveredRoute[];
+  let clientFor: (route: DiscoveredRoute) => ApiClient;
+  /** Each GET route's query parameters, as its ZodQuery lists them in the OpenAPI document. */
+  let parametersOf: (route: DiscoveredRoute) => string[];
+
+  beforeAll(async () => {
+    // Each run sends thousands of public requests from one address; the limit is not under test here.
+    t = await startTestApp({ PUBLIC_VERIFY_RATE_LIMIT: '1000000' });
+    const as = await seedAndLogin(t);
+    const byRole: Record<Role, ApiClient> = {
+      [Role.Admin]: as.admin,
+      [Role.FleetManager]: as.fleetManager,
+      [Role.Official]: as.districtOfficial,
+      [Role.CheckpointStaff]: as.checkpointStaff,
+    };
+    routes = discoverRoutes(t.app).filter((r) => r.method === 'GET' && !r.path.startsWith('/api/docs'));
+    clientFor = (route) => (route.isPublic ? apiClient(t.url) : byRole[route.roles?.[0] ?? Role.FleetManager]);
+    const document = (await (await fetch(`${t.url}/api/docs/openapi.json`)).json()) as {
+      paths: Record<string, { get?: { parameters?: { name: string; in: string }[] } }>;
+    };
+    parametersOf = (route) =>
+      (document.paths[route.path.replace(/:(\w+)/g, '{$1}')]?.get?.parameters ?? [])
+        .filter((p) => p.in === 'query')
+        .map((p) => p.name);
+  });
+
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('answers each with a 4xx and an error code, or ignores what the route does not read; never a 5xx', async () => {
+    expect(routes.length).toBeGreaterThan(25);
+    const refusedOn = new Map<string, number>();
+    for (const route of routes) {
+      const path = concretePath(route.path).replace(/^\/api/, '');
+      const client = clientFor(route);
+      const names = [...new Set([...parametersOf(route), ...strangerNames])];
+      await fc.assert(
+        fc.asyncProperty(fc.array(oddPart(names), { minLength: 1, maxLength: 3 }), async (parts) => {
+          const query = parts.join('&');
+          const res = route.path.startsWith('/V/')
+            ? await fetch(`${t.url}${path}?${query}`).then((r) => ({ status: r.status, body: { code: 'HTML' } }))
+            : await client.get(`${path}?${query}`);
+          if (res.status === 400) refusedOn.set(route.path, (refusedOn.get(route.path) ?? 0) + 1);
+          if (res.status >= 500 || (res.status >= 400 && typeof res.body?.code !== 'string')) {
+            throw new Error(`GET ${path}?${query.slice(0, 200)} → ${res.status} ${JSON.stringify(res.body)}`);
+          }
+        }),
+        { numRuns: 40, seed: 20221201 },
+      );
+    }
+    // Every route that reads a query string refused some of these (its schema is in force).
+    const reading = routes.filter((r) => parametersOf(r).length > 0).map((r) => r.path);
+    expect(reading).toEqual(expect.arrayContaining(['/api/reviews/queue', '/api/admin/audit', '/api/stats']));
+    expect(reading.filter((path) => !refusedOn.has(path))).toEqual([]);
+  }, 300_000);
 });

@@ -92,6 +92,7 @@ describe('pass token and documents on a MariaDB-backed server', () => {
           issuerRegion: '320000',
         },
       ],
+      passUrlOrigins: ['https://pass.example.gov.cn'],
     });
     const keyFile = join(dataDir, 'keys', `${trustList.keys[0]!.kid}.json`);
     expect((await stat(keyFile)).mode & 0o777).toBe(0o600);

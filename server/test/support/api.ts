@@ -32,6 +32,8 @@ export function apiClient(baseUrl: string, accessToken?: string) {
     return { status: response.status, body: parsed as T };
   };
   return {
+    /** Any method, e.g. for tests that walk the route table. */
+    request: call,
     get: <T = any>(path: string, headers?: Record<string, string>) => call<T>('GET', path, undefined, headers),
     post: <T = any>(path: string, body?: unknown, headers?: Record<string, string>) =>
       call<T>('POST', path, body, headers),

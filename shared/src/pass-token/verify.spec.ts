@@ -210,6 +210,38 @@ describe('verifyPassToken', () => {
     expect(verifyPassUrl('https://weixin.qq.com/x', { trustList, now }).state).toBe('malformed');
   });
 
+  it('flags a URL outside the official addresses of the trust list, the token still verified', () => {
+    const official = { ...trustList, passUrlOrigins: ['https://pass.example.gov.cn', 'https://pass.zj.gov.cn'] };
+    const scan = (url: string) => verifyPassUrl(url, { trustList: official, statusList: statusList(), now });
+    const unofficial = (origin: string | null) => ({
+      code: 'unofficial_origin',
+      origin,
+      message: `此二维码网址不是官方核验地址${origin ? `（${origin}）` : ''}，请勿相信该网址打开的页面，以本机核验结果为准，并核对车辆和司乘人员`,
+    });
+    for (const base of ['https://pass.example.gov.cn', 'HTTPS://PASS.EXAMPLE.GOV.CN:443', 'https://pass.zj.gov.cn']) {
+      const result = scan(encodePassUrl(base, token));
+      expect(result.state).toBe('valid');
+      expect(result.warnings).toEqual([]);
+    }
+    const lookAlike = scan(encodePassUrl('https://pass-example-gov.cn', token));
+    expect(lookAlike.state).toBe('valid');
+    expect(lookAlike.warnings).toEqual([unofficial('https://pass-example-gov.cn')]);
+    // In WeChat's q value, with user info, on another port, over http, without any scheme.
+    const wrapped = `https://wx.example/?q=${encodeURIComponent(encodePassUrl('https://evil.example', token))}`;
+    expect(scan(wrapped).warnings).toEqual([unofficial('https://evil.example')]);
+    expect(scan(encodePassUrl('https://pass.example.gov.cn@evil.example', token)).warnings).toEqual([
+      unofficial('https://evil.example'),
+    ]);
+    expect(scan(encodePassUrl('https://pass.example.gov.cn:8443', token)).warnings).toHaveLength(1);
+    expect(scan(encodePassUrl('http://pass.example.gov.cn', token)).warnings).toHaveLength(1);
+    expect(scan(encodePassUrl('pass.example.gov.cn', token)).warnings).toEqual([unofficial(null)]);
+    // A list without official addresses (older servers) checks none.
+    expect(
+      verifyPassUrl(encodePassUrl('https://evil.example', token), { trustList, statusList: statusList(), now })
+        .warnings,
+    ).toEqual([]);
+  });
+
   it('needs no TextEncoder, TextDecoder, atob, btoa or Buffer (the WeChat runtimes lack them)', () => {
     const globals = globalThis as Record<string, unknown>;
     const names = ['TextEncoder', 'TextDecoder', 'atob', 'btoa', 'Buffer'];
