@@ -1,8 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openPhonePage } from './support/browser.js';
-import { signIn } from './support/h5.js';
+import { loginAs } from '../../server/test/support/api.js';
+import { completeApplication, registerFleet, submitApplication } from '../../server/test/support/fixtures.js';
+import { launchBrowser, openPhonePage, saveScreenshot } from './support/browser.js';
+import { signIn, tapButton } from './support/h5.js';
 import { type RunningServer, startServer } from './support/server.js';
+import { type Stack, startStack } from './support/stack.js';
+import { fillTextarea } from './support/taro.js';
 
 jest.setTimeout(120_000);
 
@@ -64,5 +68,71 @@ describe('the H5 app under its Content-Security-Policy', () => {
     });
     expect(await page.evaluate(() => (window as unknown as { __injected?: boolean }).__injected)).toBeUndefined();
     expect((await violations()).join('\n')).toContain('script-src');
+  });
+});
+
+describe('a genuine pass URL on a look-alike host, at the checkpoint', () => {
+  let stack: Stack;
+  let browser: Browser;
+  let passUrl: string;
+
+  beforeAll(async () => {
+    stack = await startStack({ PROVINCE_SETTINGS: JSON.stringify({ approvalChain: ['district'] }) });
+    const fleet = await loginAs(stack.url, '13800000001');
+    const official = await loginAs(stack.url, '13800000002');
+    const id = await submitApplication(fleet, completeApplication(await registerFleet(fleet, '苏A83001', 60), 0, 5));
+    const decided = await official.post(`/reviews/${id}/decision`, { decision: 'approve' });
+    passUrl = (await fleet.get(`/passes/${decided.body.passId}`)).body.url;
+    browser = await launchBrowser();
+  }, 180_000);
+
+  afterAll(async () => {
+    try {
+      await browser?.close();
+    } finally {
+      await stack?.stop();
+    }
+  });
+
+  it('is valid but flagged “not the official address”, online and offline; the official URL is not', async () => {
+    const page = await openPhonePage(browser);
+    await signIn(page, stack.url, '13800000004', 'demo1234');
+    await page.waitForURL(/checkpoint\/pages\/home/);
+    await page
+      .getByTestId('bundle-status')
+      .getByText(/刚刚同步/)
+      .waitFor();
+    const lookAlike = passUrl.replace(/^https?:\/\/[^/]+/i, 'HTTPS://PASS-GOV.EXAMPLE.COM');
+    const check = async (text: string) => {
+      await fillTextarea(page, 'paste-url', text);
+      await tapButton(page, '核验二维码内容');
+      await page.getByTestId('verdict').waitFor();
+      const verdict = {
+        state: await page.getByTestId('verdict').getAttribute('data-state'),
+        source: await page.getByTestId('verdict-source').textContent(),
+        warnings: await page.getByTestId('verdict-warning').allTextContents(),
+      };
+      return verdict;
+    };
+    const back = async () => {
+      await page.locator('.result .nut-button:visible').last().click();
+      await page.waitForURL(/checkpoint\/pages\/home/);
+    };
+
+    const official = await check(passUrl);
+    expect(official.state).toBe('valid');
+    expect(official.warnings.join()).not.toContain('官方核验地址');
+    await back();
+
+    const online = await check(lookAlike);
+    expect(online).toMatchObject({ state: 'valid', source: expect.stringContaining('在线核验') });
+    expect(online.warnings.join()).toContain('此二维码网址不是官方核验地址（https://pass-gov.example.com）');
+    await saveScreenshot(page, 'checkpoint-result-unofficial-host');
+    await back();
+
+    await page.context().setOffline(true);
+    const offline = await check(lookAlike);
+    expect(offline).toMatchObject({ state: 'valid', source: expect.stringContaining('离线核验') });
+    expect(offline.warnings.join()).toContain('此二维码网址不是官方核验地址（https://pass-gov.example.com）');
   });
 });

@@ -32,7 +32,8 @@ export function appContentSecurityPolicy(config: AppConfig): Record<string, stri
     'font-src': ["'self'", 'data:'],
     'media-src': ["'self'", 'blob:'],
     'worker-src': ["'self'", 'blob:'],
-    'connect-src': ["'self'"],
+    // Taro's H5 uploadFile reads the chosen file back from its blob: URL.
+    'connect-src': ["'self'", 'blob:', 'data:'],
     'object-src': ["'none'"],
     'base-uri': ["'self'"],
     'form-action': ["'self'"],
