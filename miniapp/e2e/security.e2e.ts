@@ -43,17 +43,31 @@ describe('the H5 app under its Content-Security-Policy', () => {
     await server?.stop();
   });
 
-  it('runs its own scripts, the inline sizing script included, without a single violation', async () => {
+  it.each([
+    ['13800000001', /packages\/fleet\/pages\/home\/index/, '我的申请'],
+    ['13800000002', /packages\/review\/pages\/home\/index/, '待审核'],
+    ['13800000004', /packages\/checkpoint\/pages\/home\/index/, '按编号核验'],
+  ])('runs its own scripts, the inline sizing script included, without a violation (%s)', async (phone, home, text) => {
     const page = await openPhonePage(browser);
     const violations = await watchViolations(page);
     const response = await page.goto(server.url);
     expect(response?.headers()['content-security-policy']).toMatch(/script-src 'self' 'sha256-/);
-    await signIn(page, server.url, '13800000002', 'demo1234');
-    await page.waitForURL(/packages\/review\/pages\/home\/index/);
-    await page.getByText('待审核').first().waitFor();
+    await signIn(page, server.url, phone, 'demo1234');
+    await page.waitForURL(home);
+    await page.getByText(text).first().waitFor();
     // Taro's inline script sets the root font size that every rem on the page depends on.
     expect(await page.evaluate(() => document.documentElement.style.fontSize)).toMatch(/px$/);
     expect(await violations()).toEqual([]);
+    await page.context().close();
+  });
+
+  it('shows the API documentation under the same policy, without a violation', async () => {
+    const page = await openPhonePage(browser);
+    const violations = await watchViolations(page);
+    await page.goto(`${server.url}/api/docs`);
+    await page.locator('.swagger-ui .info .title').getByText('重点物资运输车辆通行证 API').waitFor();
+    expect(await violations()).toEqual([]);
+    await page.context().close();
   });
 
   it('refuses a script injected into the page', async () => {
