@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { loginAs } from '../../server/test/support/api.js';
 import { completeApplication, registerFleet, submitApplication } from '../../server/test/support/fixtures.js';
 import { launchBrowser, openPhonePage, saveScreenshot } from './support/browser.js';
-import { signIn, tapButton } from './support/h5.js';
+import { fieldError, fillAndLeave, signIn, tapButton } from './support/h5.js';
 import { type RunningServer, startServer } from './support/server.js';
 import { type Stack, startStack } from './support/stack.js';
 import { fillTextarea } from './support/taro.js';
@@ -67,6 +67,20 @@ describe('the H5 app under its Content-Security-Policy', () => {
     await page.goto(`${server.url}/api/docs`);
     await page.locator('.swagger-ui .info .title').getByText('重点物资运输车辆通行证 API').waitFor();
     expect(await violations()).toEqual([]);
+    await page.context().close();
+  });
+
+  it('says on the form, before anything is sent, that a name holds a hidden direction control', async () => {
+    const page = await openPhonePage(browser);
+    await page.goto(`${server.url}/#/pages/login/index`);
+    await page.getByText('企业注册').click();
+    await page.getByText('车队管理员账号').waitFor();
+    await fillAndLeave(page, 'register-name', '南京示范\u202E司公限有输运');
+    await expect(fieldError(page, 'register-name').textContent()).resolves.toContain(
+      '企业名称含有不可见字符或文字方向控制字符（U+202E）',
+    );
+    await fillAndLeave(page, 'register-name', '南京示范冷链运输有限公司');
+    await expect(fieldError(page, 'register-name').count()).resolves.toBe(0);
     await page.context().close();
   });
 
