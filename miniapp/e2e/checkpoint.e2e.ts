@@ -162,8 +162,13 @@ describe('checkpoint staff (卡口人员) in H5 at a phone viewport', () => {
 
     // Back online: sync fetches the delta; offline again, the same QR code is now refused.
     await page.context().setOffline(false);
+    // The status already reads 刚刚同步 from the last sync: wait for the new list's version instead.
+    const before = await page.getByTestId('bundle-status').textContent();
     await tapButton(page, '立即同步');
-    await page.getByTestId('bundle-status').getByText('刚刚同步').waitFor();
+    await page.waitForFunction((previous) => {
+      const status = document.querySelector('[data-testid="bundle-status"]')?.textContent ?? '';
+      return status !== previous && status.includes('刚刚同步');
+    }, before);
     await page.context().setOffline(true);
     await checkText(passes.revoked.url);
     expect(await page.getByTestId('verdict').getAttribute('data-state')).toBe('revoked');
