@@ -48,6 +48,16 @@ describe('the route table', () => {
     expect(byLabel.get('GET /api/auth/me')).toMatchObject({ isPublic: false, roles: undefined });
   });
 
+  it('names its roles on every route but the few any signed-in user may call; admin routes are the admin’s', () => {
+    // Scoped in their services to the caller's own account or records.
+    const anyRole = ['GET /api/auth/me', 'GET /api/attachments/:id/content'];
+    const unnamed = routes.filter((r) => !r.isPublic && r.roles === undefined).map((r) => `${r.method} ${r.path}`);
+    expect(unnamed.filter((route) => !anyRole.includes(route))).toEqual([]);
+    const adminRoutes = routes.filter((r) => r.path.startsWith('/api/admin/'));
+    expect(adminRoutes.length).toBeGreaterThan(5);
+    expect(adminRoutes.filter((r) => r.isPublic || r.roles?.join() !== Role.Admin).map(label)).toEqual([]);
+  });
+
   it('refuses every non-public route without a token, or with a forged one, with 401', async () => {
     const failures: string[] = [];
     for (const route of routes.filter((r) => !r.isPublic)) {
