@@ -26,11 +26,13 @@ export function dataSourceOptions(database: AppConfig['database']): DataSourceOp
       extra: { connectionLimit: 20 },
     };
   }
-  mkdirSync(dirname(database.path), { recursive: true, mode: 0o700 });
-  // The file holds personal data: readable by the server's user only. Created here with that mode so
-  // it never exists world-readable; SQLite gives its -wal and -shm files the database file's mode.
-  closeSync(openSync(database.path, 'a', 0o600));
-  chmodSync(database.path, 0o600);
+  if (database.path !== ':memory:') {
+    mkdirSync(dirname(database.path), { recursive: true, mode: 0o700 });
+    // The file holds personal data: readable by the server's user only. Created here with that mode so
+    // it never exists world-readable; SQLite gives its -wal and -shm files the database file's mode.
+    closeSync(openSync(database.path, 'a', 0o600));
+    chmodSync(database.path, 0o600);
+  }
   return { ...common, type: 'better-sqlite3', database: database.path, enableWAL: true };
 }
 
