@@ -1,7 +1,14 @@
 import { Controller, Get, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { type AccountView, Role, type StaffAccountRequest, staffAccountSchema } from '@pass/shared';
+import {
+  type AccountView,
+  type AdminAccountView,
+  Role,
+  type StaffAccountRequest,
+  staffAccountSchema,
+} from '@pass/shared';
 import { CurrentActor, type RequestActor, Roles } from '../auth/auth.decorators.js';
+import { LoginThrottleService } from '../auth/login-throttle.service.js';
 import { ApiZodBody, ZodBody } from '../common/api-body.js';
 import { AccountsService } from './accounts.service.js';
 
@@ -10,7 +17,10 @@ import { AccountsService } from './accounts.service.js';
 @Roles(Role.Admin)
 @Controller('admin/accounts')
 export class AccountsController {
-  constructor(private readonly accounts: AccountsService) {}
+  constructor(
+    private readonly accounts: AccountsService,
+    private readonly throttle: LoginThrottleService,
+  ) {}
 
   @Post()
   @ApiOperation({ summary: '创建审核人员、卡口人员或管理员账号' })
@@ -25,8 +35,10 @@ export class AccountsController {
   @Get()
   @ApiOperation({ summary: '账号列表' })
   @ApiQuery({ name: 'role', required: false, enum: Object.values(Role) })
-  list(@Query('role') role?: string): Promise<AccountView[]> {
+  async list(@Query('role') role?: string): Promise<AdminAccountView[]> {
     const known = Object.values(Role).find((r) => r === role);
-    return this.accounts.list(known);
+    const accounts = await this.accounts.list(known);
+    const locked = await this.throttle.lockedUntil(accounts.map((a) => a.phone));
+    return accounts.map((a) => ({ ...a, lockedUntil: locked.get(a.phone)?.toISOString() ?? null }));
   }
 }

@@ -8,7 +8,9 @@ import { RefreshTokenEntity } from '../auth/refresh-token.entity.js';
 import { CheckpointEntity } from '../checkpoints/checkpoint.entity.js';
 import { DriverEntity } from '../drivers/driver.entity.js';
 import { EnterpriseEntity } from '../enterprises/enterprise.entity.js';
+import { RegistrationAttemptEntity } from '../enterprises/registration-attempt.entity.js';
 import { CounterEntity } from '../passes/counter.entity.js';
+import { IssuanceGuardEntity } from '../passes/issuance-guard.entity.js';
 import { PassEntity } from '../passes/pass.entity.js';
 import { QuotaAllocationEntity } from '../quotas/quota-allocation.entity.js';
 import { BlacklistEntryEntity } from '../sanctions/blacklist-entry.entity.js';
@@ -38,4 +40,6 @@ export const entities = [
   CloneAlertEntity,
   ScanRecordEntity,
   PassStatusChangeEntity,
+  IssuanceGuardEntity,
+  RegistrationAttemptEntity,
 ];
