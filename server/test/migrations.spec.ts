@@ -20,7 +20,7 @@ const expectedTables = [
   'counters',
   'drivers',
   'enterprises',
-  'issuance_guards',
+  'lock_guards',
   'login_failures',
   'pass_status_changes',
   'passes',

@@ -3,6 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { ErrorCode } from '@pass/shared';
 import { DataSource, In, MoreThan } from 'typeorm';
 import { DomainException } from '../common/domain.exception.js';
+import { lockGuard } from '../database/lock-guard.js';
 import { LoginFailureEntity } from './login-failure.entity.js';
 
 const windowMs = 15 * 60_000;
@@ -19,11 +20,12 @@ export const maxFailuresPerAccount = 50;
 /**
  * Slows password guessing, across every server process (the attempts are rows in the database).
  *
- * An attempt is written BEFORE its password is checked and the limits are counted after that write,
- * each statement on its own (autocommit on MySQL, serialised on SQLite): of any number of attempts
- * sent at once, the k-th one written counts at least k rows, so no more than the limit are ever
- * checked. An attempt refused removes its row; a failed one keeps it; a success removes the rows of
- * its account and address.
+ * An attempt is counted and written BEFORE its password is checked, in one short transaction that
+ * first locks the guard rows of the account and of the address (always in that order): attempts
+ * sent at once take turns there, each sees the ones before it, so exactly the limit is checked and
+ * the rest refused. A failed attempt keeps its row; a success removes the rows of its account and
+ * address. Locking out is per account AND address, so a stranger cannot lock the owner out; only
+ * many addresses together can (maxFailuresPerAccount), and an admin can lift that.
  */
 @Injectable()
 export class LoginThrottleService {
@@ -31,20 +33,25 @@ export class LoginThrottleService {
 
   /** Counts the attempt; throws RATE_LIMITED if it is over a limit. Call before checking the password. */
   async begin(phone: string, ip: string): Promise<void> {
-    const repo = this.dataSource.getRepository(LoginFailureEntity);
-    const id = randomUUID();
-    const now = new Date();
-    await repo.insert({ id, phone, ip, createdAt: now, updatedAt: now });
-    const since = MoreThan(new Date(now.getTime() - windowMs));
-    const [pair, byIp, byPhone] = await Promise.all([
-      repo.countBy({ phone, ip, createdAt: since }),
-      repo.countBy({ ip, createdAt: since }),
-      repo.countBy({ phone, createdAt: since }),
-    ]);
-    if (pair > maxFailuresPerAccountAndAddress || byIp > maxFailuresPerAddress || byPhone > maxFailuresPerAccount) {
-      await repo.delete({ id });
-      throw new DomainException(ErrorCode.RateLimited, '登录失败次数过多，请15分钟后再试');
-    }
+    await this.dataSource.transaction(async (manager) => {
+      await lockGuard(manager, `login:${phone}`);
+      await lockGuard(manager, `login-ip:${ip}`);
+      const now = new Date();
+      const since = MoreThan(new Date(now.getTime() - windowMs));
+      const [pair, byIp, byPhone] = [
+        await manager.countBy(LoginFailureEntity, { phone, ip, createdAt: since }),
+        await manager.countBy(LoginFailureEntity, { ip, createdAt: since }),
+        await manager.countBy(LoginFailureEntity, { phone, createdAt: since }),
+      ];
+      if (
+        pair >= maxFailuresPerAccountAndAddress ||
+        byIp >= maxFailuresPerAddress ||
+        byPhone >= maxFailuresPerAccount
+      ) {
+        throw new DomainException(ErrorCode.RateLimited, '登录失败次数过多，请15分钟后再试');
+      }
+      await manager.insert(LoginFailureEntity, { id: randomUUID(), phone, ip, createdAt: now, updatedAt: now });
+    });
   }
 
   /** The password was right: this address starts afresh at this account. */

@@ -10,7 +10,6 @@ import { DriverEntity } from '../drivers/driver.entity.js';
 import { EnterpriseEntity } from '../enterprises/enterprise.entity.js';
 import { RegistrationAttemptEntity } from '../enterprises/registration-attempt.entity.js';
 import { CounterEntity } from '../passes/counter.entity.js';
-import { IssuanceGuardEntity } from '../passes/issuance-guard.entity.js';
 import { PassEntity } from '../passes/pass.entity.js';
 import { QuotaAllocationEntity } from '../quotas/quota-allocation.entity.js';
 import { BlacklistEntryEntity } from '../sanctions/blacklist-entry.entity.js';
@@ -19,6 +18,7 @@ import { ScanRecordEntity } from '../scans/scan-record.entity.js';
 import { VehicleEntity } from '../vehicles/vehicle.entity.js';
 import { PassStatusChangeEntity } from '../verification/pass-status-change.entity.js';
 import { WhitelistEntryEntity } from '../whitelist/whitelist-entry.entity.js';
+import { LockGuardEntity } from './lock-guard.entity.js';
 
 export const entities = [
   AccountEntity,
@@ -40,6 +40,6 @@ export const entities = [
   CloneAlertEntity,
   ScanRecordEntity,
   PassStatusChangeEntity,
-  IssuanceGuardEntity,
+  LockGuardEntity,
   RegistrationAttemptEntity,
 ];

@@ -1,15 +1,18 @@
+import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { ErrorCode } from '@pass/shared';
 import { DataSource, LessThan, MoreThan } from 'typeorm';
 import { DomainException } from '../common/domain.exception.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { lockGuard } from '../database/lock-guard.js';
 import { RegistrationAttemptEntity } from './registration-attempt.entity.js';
 
 const windowMs = 60 * 60_000;
 
 /**
  * Self-registrations per address and hour (REGISTRATIONS_PER_HOUR), across all server processes.
- * As with logins, the attempt is written before it is counted, so a burst cannot slip under the limit.
+ * As with sign-ins, the attempt is counted and written under the address's guard lock before the
+ * password is hashed, so a burst gets exactly the limit through.
  */
 @Injectable()
 export class RegistrationThrottleService {
@@ -20,15 +23,16 @@ export class RegistrationThrottleService {
 
   /** Counts the attempt; throws RATE_LIMITED when the address is over its limit. Call before hashing. */
   async begin(ip: string): Promise<void> {
-    const repo = this.dataSource.getRepository(RegistrationAttemptEntity);
-    const now = new Date();
-    const since = new Date(now.getTime() - windowMs);
-    await repo.delete({ ip, createdAt: LessThan(since) });
-    const attempt = await repo.save(repo.create({ ip, createdAt: now }), { transaction: false });
-    const count = await repo.countBy({ ip, createdAt: MoreThan(since) });
-    if (count > this.config.registrationsPerHour) {
-      await repo.delete({ id: attempt.id });
-      throw new DomainException(ErrorCode.RateLimited, '注册过于频繁，请1小时后再试');
-    }
+    await this.dataSource.transaction(async (manager) => {
+      await lockGuard(manager, `register:${ip}`);
+      const now = new Date();
+      const since = new Date(now.getTime() - windowMs);
+      await manager.delete(RegistrationAttemptEntity, { ip, createdAt: LessThan(since) });
+      const count = await manager.countBy(RegistrationAttemptEntity, { ip, createdAt: MoreThan(since) });
+      if (count >= this.config.registrationsPerHour) {
+        throw new DomainException(ErrorCode.RateLimited, '注册过于频繁，请1小时后再试');
+      }
+      await manager.insert(RegistrationAttemptEntity, { id: randomUUID(), ip, createdAt: now, updatedAt: now });
+    });
   }
 }

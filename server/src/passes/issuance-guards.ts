@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { lockGuard } from '../database/lock-guard.js';
 import { isSqlite } from '../database/locks.js';
 
 /**
@@ -24,12 +25,7 @@ export async function lockIssuanceGuards(manager: EntityManager, applicationId: 
     app.vehicle_id,
   ])) as { plate: string; plate_colour: string }[];
   if (!vehicle) return;
-  // Creates the plate's guard row on first use and locks it exclusively either way (a duplicate key
-  // in INSERT … ON DUPLICATE KEY UPDATE takes an X lock, never the S lock that INSERT IGNORE would).
-  await manager.query(
-    'INSERT INTO issuance_guards (guard_key) VALUES (?) ON DUPLICATE KEY UPDATE guard_key = guard_key',
-    [plateGuardKey(vehicle.plate, vehicle.plate_colour)],
-  );
+  await lockGuard(manager, plateGuardKey(vehicle.plate, vehicle.plate_colour));
 }
 
 export const plateGuardKey = (plate: string, plateColour: string): string => `plate:${plate}:${plateColour}`;

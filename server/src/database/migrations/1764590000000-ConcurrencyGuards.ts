@@ -2,9 +2,9 @@ import { type MigrationInterface, type QueryRunner, Table, TableIndex } from 'ty
 import { baseRecordColumns } from '../migration-columns.js';
 
 /**
- * Rows that concurrency guards lock or count: one per plate that approvals lock before checking a
- * vehicle's other passes, and the registration attempts throttled per address; plus the index the
- * login throttle counts by (account and address together).
+ * Rows that concurrency guards lock or count: guard rows locked where an invariant has no row of its
+ * own (a plate across enterprises, an account's or an address's attempts), the registration attempts
+ * throttled per address, and the index the login throttle counts by (account and address together).
  */
 export class ConcurrencyGuards1764590000000 implements MigrationInterface {
   name = 'ConcurrencyGuards1764590000000';
@@ -12,7 +12,7 @@ export class ConcurrencyGuards1764590000000 implements MigrationInterface {
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.createTable(
       new Table({
-        name: 'issuance_guards',
+        name: 'lock_guards',
         columns: [{ name: 'guard_key', type: 'varchar', length: '64', isPrimary: true }],
       }),
     );
@@ -32,6 +32,6 @@ export class ConcurrencyGuards1764590000000 implements MigrationInterface {
   async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.dropIndex('login_failures', 'idx_login_failures_phone_ip');
     await queryRunner.dropTable('registration_attempts');
-    await queryRunner.dropTable('issuance_guards');
+    await queryRunner.dropTable('lock_guards');
   }
 }
