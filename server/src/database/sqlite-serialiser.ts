@@ -15,6 +15,10 @@ import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
  * write lock before their first read, so two processes' read-check-write transactions serialise
  * (a deferred `BEGIN` would read first and then fail with SQLITE_BUSY on upgrading to write, which
  * busy_timeout cannot retry). The driver's `timeout` option is the busy_timeout they wait up to.
+ *
+ * One rule follows for code on SQLite: inside a transaction, never await a promise that was started
+ * outside it and queries the database (a shared cache's pending load): that query waits for the
+ * transaction, which waits for it.
  */
 export function serialiseSqlite(dataSource: DataSource): void {
   if (dataSource.options.type !== 'better-sqlite3') return;
