@@ -271,6 +271,46 @@ describe(`invariants under concurrent requests, two server processes on ${testDa
     ).toBe(batch.length);
   }, 120_000);
 
+  it('flags a cloned pass even when both checkpoints upload their scans at the same moment', async () => {
+    const nanjingGate = await loginAs(servers[0]!.url, demoPhones.checkpointStaff);
+    const nanjing: string = (await nanjingGate.get('/auth/me')).body.checkpointId;
+    const shanghai: string = (
+      await admin.post('/admin/checkpoints', {
+        code: 'SH-G2-INV',
+        name: '沪宁高速安亭卡口',
+        regionCode: '310114',
+        latitude: 31.29,
+        longitude: 121.16,
+      })
+    ).body.id;
+    const phone = newPhone();
+    const staff = { role: 'checkpoint_staff', name: '卡口民警', phone, password: 'Gate2022ok', checkpointId: shanghai };
+    expect((await admin.post('/admin/accounts', staff)).status).toBe(201);
+    const shanghaiGate = await loginAs(servers[1]!.url, phone, 'Gate2022ok');
+    const passes = await queryRows<{ id: string; pass_number: string }>(
+      database,
+      'SELECT id, pass_number FROM passes ORDER BY pass_number LIMIT 6',
+    );
+    const scan = (passNumber: string, checkpointId: string, scannedAt: string) => ({
+      id: randomUUID(),
+      passNumber,
+      checkpointId,
+      scannedAt,
+      result: 'valid',
+      direction: 'inbound',
+    });
+    // Nanjing and Shanghai, 30 minutes apart: impossible for a truck. Each pair arrives at once.
+    const results = await Promise.all(
+      passes.flatMap((p) => [
+        nanjingGate.post('/scans', { records: [scan(p.pass_number, nanjing, '2026-03-01T08:00:00+08:00')] }),
+        shanghaiGate.post('/scans', { records: [scan(p.pass_number, shanghai, '2026-03-01T08:30:00+08:00')] }),
+      ]),
+    );
+    expect(results.map((r) => r.status)).toEqual(results.map(() => 200));
+    const alerted = await queryRows<{ pass_id: string }>(database, 'SELECT pass_id FROM clone_alerts');
+    expect(alerted.map((a) => a.pass_id).sort()).toEqual(passes.map((p) => p.id).sort());
+  }, 120_000);
+
   it('checks exactly five guesses sent at once, and lets the owner in from another address', async () => {
     const phone = demoPhones.cityOfficial;
     const attempts = Array.from({ length: 24 }, (_, i) => `wrong-${i}-guess`);
