@@ -33,6 +33,16 @@ export default {
       testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/**/*.spec.ts'],
     },
     {
+      // The same integration suite on the embedded SQLite default (TEST_DB=sqlite in test-database.ts).
+      // Not the MariaDB crash tests, nor the migrations test, which runs on both databases already.
+      ...base,
+      displayName: 'server-sqlite',
+      rootDir: '<rootDir>/server',
+      testMatch: ['<rootDir>/test/**/*.spec.ts'],
+      testPathIgnorePatterns: ['/test/faults\\.spec\\.ts$', '/test/migrations\\.spec\\.ts$'],
+      setupFiles: ['<rootDir>/test/support/use-sqlite.ts'],
+    },
+    {
       ...base,
       displayName: 'browser',
       rootDir: '<rootDir>/miniapp',

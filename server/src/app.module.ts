@@ -7,7 +7,7 @@ import { AuthModule } from './auth/auth.module.js';
 import { AllExceptionsFilter } from './common/all-exceptions.filter.js';
 import type { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
-import { dataSourceOptions } from './database/data-source.js';
+import { createDataSource, dataSourceOptions } from './database/data-source.js';
 import { EnterprisesModule } from './enterprises/enterprises.module.js';
 import { HealthModule } from './health/health.module.js';
 import { PassDocumentsModule } from './pass-documents/pass-documents.module.js';
@@ -22,12 +22,15 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
-        TypeOrmModule.forRoot({
-          ...dataSourceOptions(config.database),
-          migrationsRun: true,
-          // Fail fast at boot; a database that goes away later is retried by the pool per request.
-          retryAttempts: 3,
-          retryDelay: 1_000,
+        TypeOrmModule.forRootAsync({
+          useFactory: () => ({
+            ...dataSourceOptions(config.database),
+            migrationsRun: true,
+            // Fail fast at boot; a database that goes away later is retried by the pool per request.
+            retryAttempts: 3,
+            retryDelay: 1_000,
+          }),
+          dataSourceFactory: async (options) => createDataSource(options!).initialize(),
         }),
         HealthModule,
         AuditModule,

@@ -6,15 +6,15 @@ import { verifyPassword } from '../src/accounts/password.js';
 import { openDatabase } from '../src/database/data-source.js';
 import { EnterpriseEntity } from '../src/enterprises/enterprise.entity.js';
 import { demoLogins, seedDemo } from '../src/seed/demo-seed.js';
-import { createTestDatabase, type TestDatabase } from './support/test-database.js';
+import { createTestDatabase, type TestDatabase, testDatabaseKind } from './support/test-database.js';
 
-describe('demo seed on MariaDB', () => {
+describe(`demo seed on ${testDatabaseKind}`, () => {
   let db: TestDatabase;
   let dataSource: DataSource;
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    dataSource = await openDatabase({ type: 'mariadb', url: db.url });
+    dataSource = await openDatabase(db.config);
   });
 
   afterAll(async () => {

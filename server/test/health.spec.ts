@@ -2,8 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DataSource } from 'typeorm';
 import { migrations } from '../src/database/migrations/index.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
+import { testDatabaseKind } from './support/test-database.js';
 
-describe('server on MariaDB', () => {
+describe(`server on ${testDatabaseKind}`, () => {
   let t: TestApp;
 
   beforeAll(async () => {
@@ -20,15 +21,24 @@ describe('server on MariaDB', () => {
     expect(await res.json()).toEqual({
       status: 'ok',
       version: expect.any(String),
-      database: { type: 'mariadb', up: true, migration: migrations.at(-1)!.name },
+      database: {
+        type: testDatabaseKind === 'sqlite' ? 'better-sqlite3' : 'mariadb',
+        up: true,
+        migration: migrations.at(-1)!.name,
+      },
     });
   });
 
   it('migrated on start: the tables exist in the throw-away database', async () => {
-    const rows: { TABLE_NAME: string }[] = await t.app
+    const rows: { name: string }[] = await t.app
       .get(DataSource)
-      .query('SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = ?', [t.database.name]);
-    expect(rows.map((r) => r.TABLE_NAME)).toEqual(expect.arrayContaining(['migrations', 'accounts', 'applications']));
+      .query(
+        t.database.kind === 'sqlite'
+          ? "SELECT name FROM sqlite_master WHERE type = 'table'"
+          : 'SELECT TABLE_NAME AS name FROM information_schema.TABLES WHERE TABLE_SCHEMA = ?',
+        t.database.kind === 'sqlite' ? [] : [t.database.name],
+      );
+    expect(rows.map((r) => r.name)).toEqual(expect.arrayContaining(['migrations', 'accounts', 'applications']));
   });
 
   it('publishes an OpenAPI document and its UI', async () => {

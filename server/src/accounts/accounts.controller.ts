@@ -3,12 +3,14 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   type AccountListQuery,
   type AccountView,
+  type AdminAccountView,
   accountListQuerySchema,
   Role,
   type StaffAccountRequest,
   staffAccountSchema,
 } from '@pass/shared';
 import { CurrentActor, type RequestActor, Roles } from '../auth/auth.decorators.js';
+import { LoginThrottleService } from '../auth/login-throttle.service.js';
 import { ApiZodBody, ZodBody, ZodQuery } from '../common/api-body.js';
 import { AccountsService } from './accounts.service.js';
 
@@ -17,7 +19,10 @@ import { AccountsService } from './accounts.service.js';
 @Roles(Role.Admin)
 @Controller('admin/accounts')
 export class AccountsController {
-  constructor(private readonly accounts: AccountsService) {}
+  constructor(
+    private readonly accounts: AccountsService,
+    private readonly throttle: LoginThrottleService,
+  ) {}
 
   @Post()
   @ApiOperation({ summary: '创建审核人员、卡口人员或管理员账号' })
@@ -31,7 +36,9 @@ export class AccountsController {
 
   @Get()
   @ApiOperation({ summary: '账号列表' })
-  list(@ZodQuery(accountListQuerySchema) query: AccountListQuery): Promise<AccountView[]> {
-    return this.accounts.list(query.role);
+  async list(@ZodQuery(accountListQuerySchema) query: AccountListQuery): Promise<AdminAccountView[]> {
+    const accounts = await this.accounts.list(query.role);
+    const locked = await this.throttle.lockedUntil(accounts.map((a) => a.phone));
+    return accounts.map((a) => ({ ...a, lockedUntil: locked.get(a.phone)?.toISOString() ?? null }));
   }
 }

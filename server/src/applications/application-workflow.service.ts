@@ -23,6 +23,8 @@ export type ApplicationChanges = Partial<
 >;
 
 export interface TransitionOptions {
+  /** Locks taken before anything is read (see lockIssuanceGuards), so no check reads an older snapshot. */
+  lockFirst?: (manager: EntityManager) => Promise<void>;
   /** Loads the application the actor may act on (its own scope), inside the transaction. */
   find: (manager: EntityManager) => Promise<ApplicationEntity>;
   /** Checks and changes that must hold before the rules are applied (e.g. routing on submission). */
@@ -48,6 +50,7 @@ export class ApplicationWorkflow {
   transition(actor: RequestActor, action: ApplicationAction, options: TransitionOptions): Promise<ApplicationEntity> {
     return withDeadlockRetry(() =>
       this.dataSource.transaction(async (manager) => {
+        if (options.lockFirst) await options.lockFirst(manager);
         const app = await options.find(manager);
         const changes = options.prepare ? await options.prepare(app, manager) : {};
         const after = assertTransition(snapshotOf({ ...app, ...changes } as ApplicationEntity), action, actor);

@@ -4,6 +4,7 @@ import { JwtModule } from '@nestjs/jwt';
 import { AccountsController } from '../accounts/accounts.controller.js';
 import { AccountsService } from '../accounts/accounts.service.js';
 import { SECRETS, type Secrets } from '../config/secrets.js';
+import { AccountLockoutsController } from './account-lockouts.controller.js';
 import { AuthController } from './auth.controller.js';
 import { AuthGuard } from './auth.guard.js';
 import { AuthService } from './auth.service.js';
@@ -19,7 +20,7 @@ import { WechatClient } from './wechat.client.js';
       useFactory: (secrets: Secrets) => ({ secret: secrets.jwtSecret, signOptions: { algorithm: 'HS256' } }),
     }),
   ],
-  controllers: [AuthController, AccountsController],
+  controllers: [AuthController, AccountsController, AccountLockoutsController],
   providers: [
     AuthService,
     AccountsService,

@@ -61,14 +61,12 @@ export class AuthService {
   }
 
   private async checkPassword({ phone, password }: LoginRequest, ip: string): Promise<AccountEntity> {
-    await this.throttle.assertAllowed(phone, ip);
+    // Counted before the (slow) check, so guesses sent at once cannot all slip under the limit.
+    await this.throttle.begin(phone, ip);
     const account = await this.dataSource.getRepository(AccountEntity).findOneBy({ phone });
     const matches = await verifyPassword(password, account?.passwordHash ?? decoyHash);
-    if (!account || !matches) {
-      await this.throttle.recordFailure(phone, ip);
-      throw new DomainException(ErrorCode.InvalidCredentials);
-    }
-    await this.throttle.clear(phone);
+    if (!account || !matches) throw new DomainException(ErrorCode.InvalidCredentials);
+    await this.throttle.succeeded(phone, ip);
     return account;
   }
 }

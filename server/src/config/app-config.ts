@@ -60,6 +60,8 @@ const envSchema = z.object({
    * process. A scanner needs a few; a benchmark or a checkpoint gateway behind one address needs more.
    */
   PUBLIC_VERIFY_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000_000).default(120),
+  /** Enterprise self-registrations one address may make per hour (each costs a 32 MiB password hash). */
+  REGISTRATIONS_PER_HOUR: z.coerce.number().int().min(1).max(1_000_000).default(10),
 });
 
 type ProvincePreset = keyof typeof provinceSettingsPresets;
@@ -82,6 +84,7 @@ export interface AppConfig {
   signing: { keysDir: string; issuerName: string; issuerRegion: string; keyRetentionDays: number };
   /** Requests per minute per client address on the public verification routes, per process. */
   publicVerifyRateLimit: number;
+  registrationsPerHour: number;
 }
 
 export class ConfigError extends Error {}
@@ -125,6 +128,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       keyRetentionDays: e.SIGNING_KEY_RETENTION_DAYS,
     },
     publicVerifyRateLimit: e.PUBLIC_VERIFY_RATE_LIMIT,
+    registrationsPerHour: e.REGISTRATIONS_PER_HOUR,
   };
 }
 

@@ -4,6 +4,7 @@ import { DataSource, type DataSourceOptions } from 'typeorm';
 import type { AppConfig } from '../config/app-config.js';
 import { entities } from './entities.js';
 import { migrations } from './migrations/index.js';
+import { serialiseSqlite } from './sqlite-serialiser.js';
 
 export function dataSourceOptions(database: AppConfig['database']): DataSourceOptions {
   const common = {
@@ -33,12 +34,20 @@ export function dataSourceOptions(database: AppConfig['database']): DataSourceOp
     closeSync(openSync(database.path, 'a', 0o600));
     chmodSync(database.path, 0o600);
   }
-  return { ...common, type: 'better-sqlite3', database: database.path, enableWAL: true };
+  // `timeout` is SQLite's busy_timeout: how long a transaction waits for another process's write lock.
+  return { ...common, type: 'better-sqlite3', database: database.path, enableWAL: true, timeout: 15_000 };
+}
+
+/** A DataSource whose SQLite transactions are safe under concurrent requests (see serialiseSqlite). */
+export function createDataSource(options: DataSourceOptions): DataSource {
+  const dataSource = new DataSource(options);
+  serialiseSqlite(dataSource);
+  return dataSource;
 }
 
 /** Opens the database and brings its schema up to date; the server calls this before it listens. */
 export async function openDatabase(database: AppConfig['database']): Promise<DataSource> {
-  const dataSource = new DataSource(dataSourceOptions(database));
+  const dataSource = createDataSource(dataSourceOptions(database));
   await dataSource.initialize();
   await dataSource.runMigrations();
   return dataSource;

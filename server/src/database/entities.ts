@@ -8,6 +8,7 @@ import { RefreshTokenEntity } from '../auth/refresh-token.entity.js';
 import { CheckpointEntity } from '../checkpoints/checkpoint.entity.js';
 import { DriverEntity } from '../drivers/driver.entity.js';
 import { EnterpriseEntity } from '../enterprises/enterprise.entity.js';
+import { RegistrationAttemptEntity } from '../enterprises/registration-attempt.entity.js';
 import { CounterEntity } from '../passes/counter.entity.js';
 import { PassEntity } from '../passes/pass.entity.js';
 import { QuotaAllocationEntity } from '../quotas/quota-allocation.entity.js';
@@ -17,6 +18,7 @@ import { ScanRecordEntity } from '../scans/scan-record.entity.js';
 import { VehicleEntity } from '../vehicles/vehicle.entity.js';
 import { PassStatusChangeEntity } from '../verification/pass-status-change.entity.js';
 import { WhitelistEntryEntity } from '../whitelist/whitelist-entry.entity.js';
+import { LockGuardEntity } from './lock-guard.entity.js';
 
 export const entities = [
   AccountEntity,
@@ -38,4 +40,6 @@ export const entities = [
   CloneAlertEntity,
   ScanRecordEntity,
   PassStatusChangeEntity,
+  LockGuardEntity,
+  RegistrationAttemptEntity,
 ];

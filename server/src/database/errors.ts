@@ -5,7 +5,10 @@ export function isUniqueViolation(error: unknown): boolean {
   return code === 'ER_DUP_ENTRY' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
 }
 
-const retriableCodes = new Set(['ER_LOCK_DEADLOCK', 'ER_LOCK_WAIT_TIMEOUT']);
+// ER_CHECKREAD: MariaDB with innodb_snapshot_isolation=ON (off in 10.11, on by default in newer
+// releases) refuses a locking read of a row changed since the transaction's snapshot; like a
+// deadlock, a fresh attempt of the whole transaction succeeds.
+const retriableCodes = new Set(['ER_LOCK_DEADLOCK', 'ER_LOCK_WAIT_TIMEOUT', 'ER_CHECKREAD']);
 
 /**
  * Runs a transaction again when InnoDB chose it as a deadlock victim: under concurrent issuance two

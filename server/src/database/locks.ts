@@ -2,8 +2,11 @@ import type { EntityManager } from 'typeorm';
 
 /**
  * `SELECT … FOR UPDATE` where the database has row locks. SQLite has none (and TypeORM refuses the
- * option there); its single writer already serialises transactions.
+ * option there); it needs none: serialiseSqlite runs one transaction at a time per process, and
+ * `BEGIN IMMEDIATE` takes the database's write lock before the first read across processes.
  */
 export function writeLock(manager: EntityManager): { mode: 'pessimistic_write' } | undefined {
-  return manager.connection.options.type === 'better-sqlite3' ? undefined : { mode: 'pessimistic_write' };
+  return isSqlite(manager) ? undefined : { mode: 'pessimistic_write' };
 }
+
+export const isSqlite = (manager: EntityManager): boolean => manager.connection.options.type === 'better-sqlite3';

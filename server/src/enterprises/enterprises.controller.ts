@@ -1,4 +1,4 @@
-import { Controller, Get, HttpCode, Patch, Post } from '@nestjs/common';
+import { Controller, Get, HttpCode, Ip, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   type AuthTokens,
@@ -14,17 +14,25 @@ import {
 import { CurrentActor, Public, type RequestActor, Roles } from '../auth/auth.decorators.js';
 import { ApiIdParam, ApiZodBody, IdParam, ZodBody, ZodQuery } from '../common/api-body.js';
 import { EnterprisesService } from './enterprises.service.js';
+import { RegistrationThrottleService } from './registration-throttle.service.js';
 
 @ApiTags('enterprises')
 @Controller('enterprises')
 export class EnterprisesController {
-  constructor(private readonly enterprises: EnterprisesService) {}
+  constructor(
+    private readonly enterprises: EnterprisesService,
+    private readonly registrations: RegistrationThrottleService,
+  ) {}
 
   @Public()
   @Post('register')
-  @ApiOperation({ summary: '企业注册（同时创建车队管理员账号），待审核部门核验后可申请' })
+  @ApiOperation({ summary: '企业注册（同时创建车队管理员账号），待审核部门核验后可申请；每个地址每小时限次' })
   @ApiZodBody(fleetManagerRegistrationSchema)
-  register(@ZodBody(fleetManagerRegistrationSchema) body: FleetManagerRegistration): Promise<AuthTokens> {
+  async register(
+    @ZodBody(fleetManagerRegistrationSchema) body: FleetManagerRegistration,
+    @Ip() ip: string,
+  ): Promise<AuthTokens> {
+    await this.registrations.begin(ip);
     return this.enterprises.register(body);
   }
 

@@ -3,10 +3,11 @@ import { WhitelistController } from '../whitelist/whitelist.controller.js';
 import { WhitelistService } from '../whitelist/whitelist.service.js';
 import { EnterprisesController } from './enterprises.controller.js';
 import { EnterprisesService } from './enterprises.service.js';
+import { RegistrationThrottleService } from './registration-throttle.service.js';
 
 @Module({
   controllers: [EnterprisesController, WhitelistController],
-  providers: [EnterprisesService, WhitelistService],
+  providers: [EnterprisesService, RegistrationThrottleService, WhitelistService],
   exports: [EnterprisesService],
 })
 export class EnterprisesModule {}

@@ -35,7 +35,9 @@ export class IssuanceService {
   async issue(manager: EntityManager, app: ApplicationEntity, official: RequestActor): Promise<PassEntity> {
     const settings = this.config.province;
     const today = chinaToday();
-    // Locking the enterprise serialises its concurrent approvals, so its cap cannot be overrun.
+    // The approval locked the application, the enterprise and the plate's guard row before its first
+    // read (lockIssuanceGuards), so the count and the overlap query below see every pass committed
+    // by an approval that held them before. Locking the enterprise again here costs nothing.
     const enterprise = await manager.findOneOrFail(EnterpriseEntity, {
       where: { id: app.enterpriseId },
       lock: writeLock(manager),
@@ -56,12 +58,17 @@ export class IssuanceService {
       if (active >= cap) throw new DomainException(ErrorCode.EnterprisePassLimitReached);
     }
 
-    const overlapping = await manager.findBy(PassEntity, {
-      plate: vehicle.plate,
-      plateColour: vehicle.plateColour,
-      status: 'active',
-      validTo: MoreThanOrEqual(app.validFrom!),
-      validFrom: LessThanOrEqual(app.validTo!),
+    // Locked (the plate's guard row already is): a pass to supersede is locked before the quota and
+    // the counters, the order a revocation takes them in too.
+    const overlapping = await manager.find(PassEntity, {
+      where: {
+        plate: vehicle.plate,
+        plateColour: vehicle.plateColour,
+        status: 'active',
+        validTo: MoreThanOrEqual(app.validFrom!),
+        validFrom: LessThanOrEqual(app.validTo!),
+      },
+      lock: writeLock(manager),
     });
     if (overlapping.length > 0 && !settings.autoSupersede) {
       throw new DomainException(

@@ -121,10 +121,11 @@ export class PassesService {
         { status: 'revoked', endedAt: new Date(), endReason: reason, updatedAt: new Date() },
       );
       if (result.affected !== 1) throw new DomainException(ErrorCode.StaleVersion);
-      await this.statusList.recordChange(manager, pass.statusIndex, 'revoked');
+      // Quota before the status-list counter: the order issuance takes them in, so the two cannot deadlock.
       if (pass.quotaJurisdiction && pass.quotaPeriod && chinaToday() < pass.validFrom) {
         await this.refundQuota(manager, pass.quotaJurisdiction, pass.quotaPeriod);
       }
+      await this.statusList.recordChange(manager, pass.statusIndex, 'revoked');
       await this.audit.record(manager, actor, {
         action: 'pass.revoke',
         entityType: 'pass',

@@ -25,6 +25,7 @@ import { DriverEntity } from '../drivers/driver.entity.js';
 import { toDriverView } from '../drivers/drivers.service.js';
 import { EnterpriseEntity } from '../enterprises/enterprise.entity.js';
 import { IssuanceService } from '../passes/issuance.service.js';
+import { lockIssuanceGuards } from '../passes/issuance-guards.js';
 import { PassEntity } from '../passes/pass.entity.js';
 import { QuotaAllocationEntity } from '../quotas/quota-allocation.entity.js';
 import { SanctionsService } from '../sanctions/sanctions.service.js';
@@ -204,6 +205,7 @@ export class ReviewsService {
     let updated: ApplicationEntity;
     if (decision.decision === 'approve') {
       updated = await this.workflow.transition(actor, 'approve', {
+        lockFirst: (manager) => lockIssuanceGuards(manager, id),
         find,
         comment: decision.comment ?? null,
         afterwards: async (app, manager) => {

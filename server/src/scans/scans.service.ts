@@ -6,7 +6,8 @@ import { Between, DataSource, type EntityManager, In, Not } from 'typeorm';
 import type { RequestActor } from '../auth/auth.decorators.js';
 import { CheckpointEntity } from '../checkpoints/checkpoint.entity.js';
 import { DomainException } from '../common/domain.exception.js';
-import { isUniqueViolation } from '../database/errors.js';
+import { isUniqueViolation, withDeadlockRetry } from '../database/errors.js';
+import { writeLock } from '../database/locks.js';
 import { PassEntity } from '../passes/pass.entity.js';
 import { jurisdictionPrefix, PassesService } from '../passes/passes.service.js';
 import { CloneAlertEntity } from './clone-alert.entity.js';
@@ -29,41 +30,49 @@ export class ScansService {
     if (!actor.checkpointId || records.some((r) => r.checkpointId !== actor.checkpointId)) {
       throw new DomainException(ErrorCode.Forbidden, '只能上传本卡口的查验记录');
     }
-    return this.dataSource.transaction(async (manager) => {
-      const known = new Set(
-        (
-          await manager.find(ScanRecordEntity, { select: { id: true }, where: { id: In(records.map((r) => r.id)) } })
-        ).map((r) => r.id),
-      );
-      const fresh = records.filter((r) => !known.has(r.id));
-      const passIds = new Map(
-        (
-          await manager.find(PassEntity, {
-            select: { id: true, passNumber: true },
-            where: { passNumber: In([...new Set(fresh.map((r) => r.passNumber))]) },
-          })
-        ).map((p) => [p.passNumber, p.id]),
-      );
-      const uploadedAt = new Date();
-      const rows = fresh.map((r) =>
-        manager.create(ScanRecordEntity, {
-          id: r.id,
-          passNumber: r.passNumber,
-          passId: passIds.get(r.passNumber) ?? null,
-          checkpointId: r.checkpointId,
-          scannedAt: new Date(r.scannedAt),
-          result: r.result,
-          direction: r.direction,
-          uploadedBy: actor.id,
-          uploadedAt,
-        }),
-      );
-      // A concurrent upload of the same batch may insert some rows first; ignoring them keeps it idempotent.
-      if (rows.length > 0)
-        await manager.createQueryBuilder().insert().into(ScanRecordEntity).values(rows).orIgnore().execute();
-      for (const row of rows) if (row.passId) await this.detectClones(manager, row);
-      return { stored: rows.length, duplicates: records.length - rows.length };
-    });
+    return withDeadlockRetry(() =>
+      this.dataSource.transaction(async (manager) => {
+        // First, and in index order: the passes scanned. Uploads touching the same pass take turns, so
+        // the clone check below (the transaction's first plain read) sees the other upload's scans.
+        const numbers = [...new Set(records.map((r) => r.passNumber))].sort();
+        const passIds = new Map(
+          (numbers.length === 0
+            ? []
+            : await manager.find(PassEntity, {
+                select: { id: true, passNumber: true },
+                where: { passNumber: In(numbers) },
+                order: { passNumber: 'ASC' },
+                lock: writeLock(manager),
+              })
+          ).map((p) => [p.passNumber, p.id]),
+        );
+        const uploadedAt = new Date();
+        const stored: ScanRecordEntity[] = [];
+        // One insert per record, in id order: a record another upload is inserting at the same moment
+        // waits for that upload's commit and then counts here as a duplicate, never as stored twice.
+        for (const r of [...records].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
+          const row = manager.create(ScanRecordEntity, {
+            id: r.id,
+            passNumber: r.passNumber,
+            passId: passIds.get(r.passNumber) ?? null,
+            checkpointId: r.checkpointId,
+            scannedAt: new Date(r.scannedAt),
+            result: r.result,
+            direction: r.direction,
+            uploadedBy: actor.id,
+            uploadedAt,
+          });
+          try {
+            await manager.insert(ScanRecordEntity, row);
+            stored.push(row);
+          } catch (error) {
+            if (!isUniqueViolation(error)) throw error;
+          }
+        }
+        for (const row of stored) if (row.passId) await this.detectClones(manager, row);
+        return { stored: stored.length, duplicates: records.length - stored.length };
+      }),
+    );
   }
 
   async trace(actor: RequestActor, passId: string): Promise<TraceStop[]> {

@@ -15,7 +15,11 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** The real server on a fresh MariaDB database, listening on a free loopback port. */
+/**
+ * The real server on a fresh database (MariaDB, or SQLite under TEST_DB=sqlite), listening on a free
+ * loopback port. Registrations are not throttled here unless a test sets REGISTRATIONS_PER_HOUR: the
+ * suites register many enterprises from 127.0.0.1.
+ */
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   const dataDir = mkdtempSync(join(tmpdir(), 'pass-test-'));
@@ -23,8 +27,9 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     DATA_DIR: dataDir,
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
-    DB_URL: database.url,
     H5_DIR: '/nonexistent',
+    REGISTRATIONS_PER_HOUR: '1000000',
+    ...database.env,
     ...env,
   });
   const app = await createApp(config);

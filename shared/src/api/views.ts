@@ -23,6 +23,12 @@ export interface AccountView {
   wechatBound: boolean;
 }
 
+/** An account as the admin's account list shows it. */
+export interface AdminAccountView extends AccountView {
+  /** Until when sign-in is locked after failed passwords (from at least one address), ISO; null if not. */
+  lockedUntil: string | null;
+}
+
 export interface AuthTokens {
   accessToken: string;
   /** Seconds until the access token expires. */

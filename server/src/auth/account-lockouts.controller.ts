@@ -1,0 +1,41 @@
+import { Controller, HttpCode, Inject, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ErrorCode, Role } from '@pass/shared';
+import { DataSource } from 'typeorm';
+import { AccountEntity } from '../accounts/account.entity.js';
+import { AuditService } from '../audit/audit.service.js';
+import { ApiIdParam, IdParam } from '../common/api-body.js';
+import { DomainException } from '../common/domain.exception.js';
+import { CurrentActor, type RequestActor, Roles } from './auth.decorators.js';
+import { LoginThrottleService } from './login-throttle.service.js';
+
+/** Admins lift a sign-in lockout (the account list shows `lockedUntil`). */
+@ApiTags('admin')
+@ApiBearerAuth()
+@Roles(Role.Admin)
+@Controller('admin/accounts')
+export class AccountLockoutsController {
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    private readonly throttle: LoginThrottleService,
+    private readonly audit: AuditService,
+  ) {}
+
+  @Post(':id/unlock')
+  @HttpCode(204)
+  @ApiIdParam()
+  @ApiOperation({ summary: '解除账号的登录锁定（所有地址的失败次数清零）' })
+  async unlock(@CurrentActor() actor: RequestActor, @IdParam() id: string): Promise<void> {
+    const account = await this.dataSource.getRepository(AccountEntity).findOneBy({ id });
+    if (!account) throw new DomainException(ErrorCode.NotFound, '未找到该账号');
+    const lockedUntil = (await this.throttle.lockedUntil([account.phone])).get(account.phone) ?? null;
+    await this.throttle.clear(account.phone);
+    await this.audit.record(this.dataSource.manager, actor, {
+      action: 'account.unlock',
+      entityType: 'account',
+      entityId: account.id,
+      before: { lockedUntil: lockedUntil?.toISOString() ?? null },
+      after: { lockedUntil: null },
+    });
+  }
+}

@@ -1,0 +1,410 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { chinaToday, quotaPeriodKey } from '@pass/shared';
+import { type ApiClient, type ApiResponse, apiClient, loginAs } from './support/api.js';
+import { countRows, queryRows } from './support/database-rows.js';
+import {
+  completeApplication,
+  demoPhones,
+  type Fleet,
+  newCreditCode,
+  newPhone,
+  registerFleet,
+  submitApplication,
+} from './support/fixtures.js';
+import { type ServerProcess, startServerProcess } from './support/server-process.js';
+import { createTestDatabase, type TestDatabase, testDatabaseKind } from './support/test-database.js';
+
+/**
+ * Every issuance invariant attacked as an attacker would: many requests at once, split over two
+ * server processes sharing one database (MariaDB, or with TEST_DB=sqlite one SQLite file). Each
+ * attack stays near 20 requests, so the suite runs in well under a minute on 2 cores.
+ */
+const cap = 3;
+const registrationsPerHour = 14;
+
+describe(`invariants under concurrent requests, two server processes on ${testDatabaseKind}`, () => {
+  let database: TestDatabase;
+  let dataDir: string;
+  let servers: ServerProcess[];
+  /** Alternates between the two processes. */
+  let officials: ApiClient[];
+  let admin: ApiClient;
+  let registrations = 0;
+  let plateSerial = 0;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    dataDir = database.kind === 'sqlite' ? database.env.DATA_DIR! : mkdtempSync(join(tmpdir(), 'pass-invariants-'));
+    const env = {
+      DATA_DIR: dataDir,
+      ...database.env,
+      SEED_DEMO: 'true',
+      REGISTRATIONS_PER_HOUR: String(registrationsPerHour),
+      PROVINCE_SETTINGS: JSON.stringify({
+        approvalChain: ['district'],
+        autoSupersede: false,
+        quota: { enabled: true, period: 'week', maxActivePassesPerEnterprise: cap },
+      }),
+    };
+    // One after the other: the first migrates and seeds, the second finds the database ready.
+    servers = [await startServerProcess(env)];
+    servers.push(await startServerProcess(env));
+    admin = await loginAs(servers[1]!.url, demoPhones.admin);
+    await setQuota(1000);
+    officials = await Promise.all(servers.map((s) => loginAs(s.url, demoPhones.districtOfficial)));
+  }, 180_000);
+
+  afterAll(async () => {
+    await Promise.all((servers ?? []).map((s) => s.stop()));
+    await database?.drop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  const period = () => quotaPeriodKey(chinaToday(), 'week');
+  const setQuota = async (amount: number) => {
+    const res = await admin.post('/admin/quotas', { jurisdictionCode: '320115', period: period(), amount });
+    expect(res.status).toBeLessThan(300);
+  };
+  const nextPlate = () => `苏E${String(70000 + ++plateSerial)}`;
+
+  /**
+   * A new verified enterprise in 320115; returns its fleet manager's client on process `i % 2` (the
+   * other process accepts the same token: both share the data folder's secrets).
+   */
+  const newEnterprise = async (i = 0): Promise<ApiClient & { on: (process: number) => ApiClient }> => {
+    const phone = newPhone();
+    registrations++;
+    const res = await apiClient(servers[i % 2]!.url).post('/enterprises/register', {
+      enterprise: {
+        creditCode: newCreditCode('320115'),
+        name: `并发测试物流有限公司${phone.slice(-4)}`,
+        address: '江苏省南京市江宁区测试路1号',
+        contactName: '李四',
+        contactPhone: phone,
+        districtCode: '320115',
+      },
+      manager: { name: '李四', phone, password: 'Passw0rd' },
+    });
+    expect(res.status).toBe(201);
+    const verified = await officials[0]!.post(`/enterprises/${res.body.account.enterpriseId}/verify`);
+    expect(verified.status).toBe(200);
+    const on = (process: number) => apiClient(servers[process % 2]!.url, res.body.accessToken);
+    return Object.assign(on(i), { on });
+  };
+
+  /** Approves all at once, alternating processes; returns each answer's status or error code. */
+  const approveAll = async (ids: string[]) => {
+    const results = await Promise.all(
+      ids.map((id, i) => officials[i % 2]!.post(`/reviews/${id}/decision`, { decision: 'approve' })),
+    );
+    for (const r of results) expect(r.status).not.toBe(500);
+    return results.map((r) => (r.status === 200 ? 'approved' : String(r.body.code)));
+  };
+  const tally = (outcomes: string[]) => {
+    const counts: Record<string, number> = {};
+    for (const o of outcomes) counts[o] = (counts[o] ?? 0) + 1;
+    return counts;
+  };
+
+  it('never gives an enterprise more active passes than its cap', async () => {
+    const fleetManager = await newEnterprise();
+    const ids: string[] = [];
+    for (let i = 0; i < 8; i++) {
+      const fleet = await registerFleet(fleetManager, nextPlate(), 100 + i * 2);
+      ids.push(await submitApplication(fleetManager, completeApplication(fleet, 1, 5)));
+    }
+    const outcomes = await approveAll(ids);
+    expect(tally(outcomes)).toEqual({ approved: cap, ENTERPRISE_PASS_LIMIT_REACHED: ids.length - cap });
+    const me = await fleetManager.get('/enterprises/mine');
+    expect(
+      await countRows(database, "SELECT COUNT(*) AS n FROM passes WHERE enterprise_id = ? AND status = 'active'", [
+        me.body.id,
+      ]),
+    ).toBe(cap);
+  }, 120_000);
+
+  it('never gives one truck two active passes for overlapping days', async () => {
+    const fleetManager = await newEnterprise(1);
+    const plate = nextPlate();
+    const fleet = await registerFleet(fleetManager, plate, 200);
+    // Three overlapping applications (the cap allows three), approved at once.
+    const ids = [
+      await submitApplication(fleetManager, completeApplication(fleet, 1, 5)),
+      await submitApplication(fleetManager, completeApplication(fleet, 3, 5)),
+      await submitApplication(fleetManager, completeApplication(fleet, 5, 3)),
+    ];
+    const outcomes = await approveAll([...ids, ...ids, ...ids, ...ids]);
+    expect(outcomes.filter((o) => o === 'approved')).toHaveLength(1);
+    expect(outcomes.filter((o) => o === 'VEHICLE_HAS_ACTIVE_PASS').length).toBeGreaterThanOrEqual(2);
+    expect(
+      await countRows(database, "SELECT COUNT(*) AS n FROM passes WHERE plate = ? AND status = 'active'", [plate]),
+    ).toBe(1);
+  }, 120_000);
+
+  it('never gives one plate two active passes when several enterprises registered it', async () => {
+    const plate = nextPlate();
+    const ids: string[] = [];
+    for (let e = 0; e < 3; e++) {
+      const fleetManager = await newEnterprise(e);
+      const fleet: Fleet = await registerFleet(fleetManager, plate, 300 + e * 4);
+      ids.push(await submitApplication(fleetManager, completeApplication(fleet, 1, 5)));
+      ids.push(await submitApplication(fleetManager, completeApplication(fleet, 2, 5)));
+    }
+    const outcomes = await approveAll(ids);
+    expect(tally(outcomes)).toEqual({ approved: 1, VEHICLE_HAS_ACTIVE_PASS: ids.length - 1 });
+    expect(
+      await countRows(database, "SELECT COUNT(*) AS n FROM passes WHERE plate = ? AND status = 'active'", [plate]),
+    ).toBe(1);
+  }, 120_000);
+
+  it('never issues past the quota, and numbers every pass uniquely and without gaps', async () => {
+    const issued = await countRows(database, 'SELECT COUNT(*) AS n FROM passes');
+    const left = 4;
+    await setQuota(issued + left);
+    const ids: string[] = [];
+    for (let e = 0; e < 4; e++) {
+      const fleetManager = await newEnterprise(e);
+      for (let i = 0; i < 3; i++) {
+        const fleet = await registerFleet(fleetManager, nextPlate(), 400 + e * 10 + i * 2);
+        ids.push(await submitApplication(fleetManager, completeApplication(fleet, 1, 5)));
+      }
+    }
+    const outcomes = await approveAll(ids);
+    expect(tally(outcomes)).toEqual({ approved: left, QUOTA_EXCEEDED: ids.length - left });
+
+    const passes = await queryRows<{ pass_number: string; status_index: number }>(
+      database,
+      'SELECT pass_number, status_index FROM passes ORDER BY pass_number',
+    );
+    expect(passes.map((p) => p.pass_number)).toEqual(passes.map((_, i) => `320115${String(i + 1).padStart(6, '0')}`));
+    expect(passes.map((p) => Number(p.status_index)).sort((a, b) => a - b)).toEqual(passes.map((_, i) => i));
+    const [allocation] = await queryRows<{ amount: number; used: number }>(
+      database,
+      'SELECT amount, used FROM quota_allocations WHERE jurisdiction_code = ? AND period = ?',
+      ['320115', period()],
+    );
+    expect({ amount: Number(allocation!.amount), used: Number(allocation!.used) }).toEqual({
+      amount: passes.length,
+      used: passes.length,
+    });
+    await setQuota(1000);
+  }, 180_000);
+
+  it('creates one application per idempotency key however many times it is sent at once', async () => {
+    const fleetManager = await newEnterprise();
+    const fleet = await registerFleet(fleetManager, nextPlate(), 500);
+    const key = `inv-${randomUUID()}`;
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        fleetManager.on(i).post('/applications', completeApplication(fleet, 1, 5), { 'idempotency-key': key }),
+      ),
+    );
+    expect(results.map((r) => r.status).filter((s) => s !== 201 && s !== 200)).toEqual([]);
+    expect(new Set(results.map((r) => r.body.id)).size).toBe(1);
+    expect(await countRows(database, 'SELECT COUNT(*) AS n FROM applications WHERE client_request_id = ?', [key])).toBe(
+      1,
+    );
+  }, 120_000);
+
+  it('revokes a pass once however many officials press at once', async () => {
+    const fleetManager = await newEnterprise(1);
+    const fleet = await registerFleet(fleetManager, nextPlate(), 600);
+    const [id] = [await submitApplication(fleetManager, completeApplication(fleet, 0, 5))];
+    const decided = await officials[0]!.post(`/reviews/${id}/decision`, { decision: 'approve' });
+    expect(decided.status).toBe(200);
+    const passId: string = decided.body.passId;
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        officials[i % 2]!.post(`/passes/${passId}/revoke`, { reason: '出借他人使用' }),
+      ),
+    );
+    expect(results.filter((r) => r.status === 200)).toHaveLength(1);
+    for (const r of results.filter((r) => r.status !== 200)) {
+      expect(r.status).toBe(409);
+    }
+    const [pass] = await queryRows<{ status_index: number }>(database, 'SELECT status_index FROM passes WHERE id = ?', [
+      passId,
+    ]);
+    expect(
+      await countRows(database, 'SELECT COUNT(*) AS n FROM pass_status_changes WHERE status_index = ?', [
+        pass!.status_index,
+      ]),
+    ).toBe(1);
+    expect(
+      await countRows(database, "SELECT COUNT(*) AS n FROM audit_log WHERE action = 'pass.revoke' AND entity_id = ?", [
+        passId,
+      ]),
+    ).toBe(1);
+  }, 120_000);
+
+  it('reports each uploaded scan as stored exactly once', async () => {
+    const gates = await Promise.all(servers.map((s) => loginAs(s.url, demoPhones.checkpointStaff)));
+    const me = await gates[0]!.get('/auth/me');
+    const [pass] = await queryRows<{ pass_number: string }>(database, 'SELECT pass_number FROM passes LIMIT 1');
+    const batch = Array.from({ length: 5 }, (_, i) => ({
+      id: randomUUID(),
+      passNumber: pass!.pass_number,
+      checkpointId: me.body.checkpointId,
+      scannedAt: `2026-01-01T0${i}:00:00+08:00`,
+      result: 'valid',
+      direction: 'inbound',
+    }));
+    const uploads = 20;
+    const results = await Promise.all(
+      Array.from({ length: uploads }, (_, i) => gates[i % 2]!.post('/scans', { records: batch })),
+    );
+    expect(results.map((r) => r.status)).toEqual(results.map(() => 200));
+    const stored = results.reduce((sum, r) => sum + r.body.stored, 0);
+    const duplicates = results.reduce((sum, r) => sum + r.body.duplicates, 0);
+    expect({ stored, duplicates }).toEqual({ stored: batch.length, duplicates: batch.length * (uploads - 1) });
+    expect(
+      await countRows(
+        database,
+        `SELECT COUNT(*) AS n FROM scan_records WHERE id IN (${batch.map(() => '?').join(',')})`,
+        [...batch.map((r) => r.id)],
+      ),
+    ).toBe(batch.length);
+  }, 120_000);
+
+  it('flags a cloned pass even when both checkpoints upload their scans at the same moment', async () => {
+    const nanjingGate = await loginAs(servers[0]!.url, demoPhones.checkpointStaff);
+    const nanjing: string = (await nanjingGate.get('/auth/me')).body.checkpointId;
+    const shanghai: string = (
+      await admin.post('/admin/checkpoints', {
+        code: 'SH-G2-INV',
+        name: '沪宁高速安亭卡口',
+        regionCode: '310114',
+        latitude: 31.29,
+        longitude: 121.16,
+      })
+    ).body.id;
+    const phone = newPhone();
+    const staff = { role: 'checkpoint_staff', name: '卡口民警', phone, password: 'Gate2022ok', checkpointId: shanghai };
+    expect((await admin.post('/admin/accounts', staff)).status).toBe(201);
+    const shanghaiGate = await loginAs(servers[1]!.url, phone, 'Gate2022ok');
+    const passes = await queryRows<{ id: string; pass_number: string }>(
+      database,
+      'SELECT id, pass_number FROM passes ORDER BY pass_number LIMIT 6',
+    );
+    const scan = (passNumber: string, checkpointId: string, scannedAt: string) => ({
+      id: randomUUID(),
+      passNumber,
+      checkpointId,
+      scannedAt,
+      result: 'valid',
+      direction: 'inbound',
+    });
+    // Nanjing and Shanghai, 30 minutes apart: impossible for a truck. Each pair arrives at once.
+    const results = await Promise.all(
+      passes.flatMap((p) => [
+        nanjingGate.post('/scans', { records: [scan(p.pass_number, nanjing, '2026-03-01T08:00:00+08:00')] }),
+        shanghaiGate.post('/scans', { records: [scan(p.pass_number, shanghai, '2026-03-01T08:30:00+08:00')] }),
+      ]),
+    );
+    expect(results.map((r) => r.status)).toEqual(results.map(() => 200));
+    const alerted = await queryRows<{ pass_id: string }>(database, 'SELECT pass_id FROM clone_alerts');
+    expect(alerted.map((a) => a.pass_id).sort()).toEqual(passes.map((p) => p.id).sort());
+  }, 120_000);
+
+  it('checks exactly five guesses sent at once, and lets the owner in from another address', async () => {
+    const phone = demoPhones.cityOfficial;
+    const attempts = Array.from({ length: 24 }, (_, i) => `wrong-${i}-guess`);
+    const results = await Promise.all(
+      attempts.map((password, i) => apiClient(servers[i % 2]!.url).post('/auth/login', { phone, password })),
+    );
+    expect(results.filter((r) => r.status === 401)).toHaveLength(5);
+    const refused = results.filter((r) => r.status !== 401);
+    expect(refused).toHaveLength(attempts.length - 5);
+    for (const r of refused) {
+      expect(r).toEqual({ status: 429, body: { code: 'RATE_LIMITED', message: '登录失败次数过多，请15分钟后再试' } });
+    }
+    // The right password, sent after the burst, is refused too.
+    expect((await apiClient(servers[0]!.url).post('/auth/login', { phone, password: 'demo1234' })).status).toBe(429);
+
+    // One at a time from a clean slate: five wrong guesses are checked, then even the right password is refused…
+    const listed = async () =>
+      (await admin.get('/admin/accounts')).body.find((a: { phone: string }) => a.phone === phone) as {
+        id: string;
+        lockedUntil: string | null;
+      };
+    expect((await admin.post(`/admin/accounts/${(await listed()).id}/unlock`)).status).toBe(204);
+    for (let i = 0; i < 5; i++) {
+      const wrong = await apiClient(servers[i % 2]!.url).post('/auth/login', { phone, password: `wrong-${i}` });
+      expect(wrong.status).toBe(401);
+    }
+    expect((await apiClient(servers[1]!.url).post('/auth/login', { phone, password: 'demo1234' })).status).toBe(429);
+    // …while the owner, from another address, is not locked out by a stranger.
+    expect((await loginFrom('127.0.0.2', servers[0]!.url, phone, 'demo1234')).status).toBe(200);
+    // The admin sees the lockout and lifts it; the lifting is audited.
+    const locked = await listed();
+    expect(Date.parse(locked.lockedUntil!)).toBeGreaterThan(Date.now());
+    expect((await admin.post(`/admin/accounts/${locked.id}/unlock`)).status).toBe(204);
+    expect((await listed()).lockedUntil).toBeNull();
+    expect((await apiClient(servers[1]!.url).post('/auth/login', { phone, password: 'demo1234' })).status).toBe(200);
+    expect(
+      await countRows(
+        database,
+        "SELECT COUNT(*) AS n FROM audit_log WHERE action = 'account.unlock' AND entity_id = ?",
+        [locked.id],
+      ),
+    ).toBe(2);
+  }, 120_000);
+
+  it('throttles registrations per address, also when they arrive at once', async () => {
+    const left = registrationsPerHour - registrations;
+    expect(left).toBeGreaterThan(0);
+    const results = await Promise.all(
+      Array.from({ length: left + 8 }, (_, i) => {
+        const phone = newPhone();
+        return apiClient(servers[i % 2]!.url).post('/enterprises/register', {
+          enterprise: {
+            creditCode: newCreditCode('320115'),
+            name: `注册测试物流有限公司${phone.slice(-4)}`,
+            address: '江苏省南京市江宁区测试路2号',
+            contactName: '王五',
+            contactPhone: phone,
+            districtCode: '320115',
+          },
+          manager: { name: '王五', phone, password: 'Passw0rd' },
+        });
+      }),
+    );
+    expect(results.filter((r) => r.status === 201)).toHaveLength(left);
+    const refused = results.filter((r) => r.status !== 201);
+    expect(refused).toHaveLength(8);
+    for (const r of refused)
+      expect(r).toEqual({ status: 429, body: { code: 'RATE_LIMITED', message: '注册过于频繁，请1小时后再试' } });
+  }, 120_000);
+});
+
+/** A sign-in sent from another loopback address, as a second client machine would. */
+function loginFrom(localAddress: string, baseUrl: string, phone: string, password: string): Promise<ApiResponse> {
+  const url = new URL(`${baseUrl}/api/auth/login`);
+  const body = JSON.stringify({ phone, password });
+  return new Promise((resolve, reject) => {
+    const req = request(
+      {
+        host: url.hostname,
+        port: url.port,
+        path: url.pathname,
+        method: 'POST',
+        localAddress,
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+      },
+      (res) => {
+        let text = '';
+        res.on('data', (chunk) => {
+          text += chunk;
+        });
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text ? JSON.parse(text) : undefined }));
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+}
