@@ -6,6 +6,9 @@ import prodConfig from './prod';
 
 // The shared package is ES2022; let Taro's Babel bring it down to what each target's runtime takes.
 const sharedPackage = path.resolve(__dirname, '..', '..', 'shared');
+// Dependencies ship ES2020+ (zod, NutUI); WeChat on the minimum base library parses ES2019 at most,
+// so the weapp build runs Babel over them too (babel-preset-taro leaves @babel/runtime and core-js be).
+const dependencyScript = (file: string) => /node_modules[\\/]/.test(file) && /\.[cm]?js$/.test(file);
 
 export default defineConfig<'webpack5'>(async (merge) => {
   const baseConfig: UserConfigExport<'webpack5'> = {
@@ -32,7 +35,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     compiler: 'webpack5',
     cache: { enable: false },
     mini: {
-      compile: { include: [sharedPackage] },
+      compile: { include: [sharedPackage, dependencyScript] },
       // NutUI's per-component styles and ours never style the same elements, so their order across
       // pages does not matter.
       miniCssExtractPluginOption: { ignoreOrder: true },

@@ -12,4 +12,14 @@ import zhCN from 'zod/v4/locales/zh-CN.js';
  */
 z.config(zhCN());
 
+/**
+ * Outside Node (the mini-program in WeChat and in browsers) zod parses without JIT. zod compiles
+ * object parsers with `new Function` when a probe says it may; WeChat's logic layer passes that probe
+ * but its `new Function` builds no function (only `new Function('return this')` works), so every
+ * compiled parser threw and forms rendered blank. The server keeps the faster compiled parsers.
+ */
+const host = globalThis as { process?: { versions?: { node?: unknown } } };
+const inNode = typeof host.process?.versions?.node === 'string';
+if (!inNode) z.config({ jitless: true });
+
 export { z };

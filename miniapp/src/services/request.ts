@@ -68,7 +68,8 @@ const isSuccess = (response: RawResponse) => response.statusCode >= 200 && respo
 const needsNewAccessToken = (response: RawResponse) =>
   response.statusCode === 401 && bodyOf(response)?.code === ErrorCode.Unauthenticated;
 
-type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+// wx.request knows no PATCH (OPTIONS, GET, HEAD, POST, PUT, DELETE, TRACE, CONNECT): partial updates are PUTs.
+type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
 function sendJson(method: Method, path: string, data: unknown, header: Record<string, string>): Promise<RawResponse> {
   return Taro.request({

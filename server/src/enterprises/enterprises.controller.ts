@@ -1,4 +1,4 @@
-import { Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
+import { Controller, Get, HttpCode, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import {
   type AuthTokens,
@@ -34,7 +34,7 @@ export class EnterprisesController {
     return this.enterprises.own(actor);
   }
 
-  @Patch('mine')
+  @Put('mine')
   @ApiBearerAuth()
   @Roles(Role.FleetManager)
   @ApiOperation({ summary: '修改本企业地址和联系人' })

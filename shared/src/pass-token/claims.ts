@@ -59,6 +59,7 @@ const maxWaypoints = 32;
 const colourOfCode = invert(plateColourCodes);
 const categoryOfCode = invert(materialCategoryCodes);
 
+// Not Object.hasOwn: WeChat on iOS before 15.4 lacks it, and this runs there in offline verification.
 const nationalCategoryCode = (code: string): number | undefined =>
   Object.hasOwn(materialCategoryCodes, code) ? materialCategoryCodes[code] : undefined;
 
