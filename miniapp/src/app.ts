@@ -1,3 +1,4 @@
+import './polyfills';
 import type { PropsWithChildren } from 'react';
 import './app.scss';
 

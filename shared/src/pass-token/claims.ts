@@ -59,9 +59,9 @@ const maxWaypoints = 32;
 const colourOfCode = invert(plateColourCodes);
 const categoryOfCode = invert(materialCategoryCodes);
 
-// Not Object.hasOwn: WeChat on iOS before 15.4 lacks it, and this runs there in offline verification.
 const nationalCategoryCode = (code: string): number | undefined =>
-  Object.hasOwn(materialCategoryCodes, code) ? materialCategoryCodes[code] : undefined;
+  // biome-ignore lint/suspicious/noPrototypeBuiltins: not Object.hasOwn, which WeChat on iOS before 15.4 lacks (offline verification runs this there)
+  Object.prototype.hasOwnProperty.call(materialCategoryCodes, code) ? materialCategoryCodes[code] : undefined;
 
 function fail(message: string): never {
   throw new PassTokenFormatError(message);

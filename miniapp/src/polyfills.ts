@@ -1,0 +1,12 @@
+/**
+ * Built-ins that the oldest phones the mini-program supports may lack, for dependencies that call
+ * them. @noble/hashes (offline verification of a pass) calls Object.hasOwn, which JavaScriptCore
+ * gained in iOS 15.4; WeChat's base library adds it only from some versions on.
+ */
+if (typeof Object.hasOwn !== 'function') {
+  Object.defineProperty(Object, 'hasOwn', {
+    configurable: true,
+    writable: true,
+    value: (object: object, key: PropertyKey) => Object.hasOwn(object, key),
+  });
+}
