@@ -3,10 +3,11 @@
  * them. @noble/hashes (offline verification of a pass) calls Object.hasOwn, which JavaScriptCore
  * gained in iOS 15.4; WeChat's base library adds it only from some versions on.
  */
-if (typeof Object.hasOwn !== 'function') {
+const objectConstructor = Object as ObjectConstructor & { hasOwn?: (object: object, key: PropertyKey) => boolean };
+if (typeof objectConstructor.hasOwn !== 'function') {
   Object.defineProperty(Object, 'hasOwn', {
     configurable: true,
     writable: true,
-    value: (object: object, key: PropertyKey) => Object.hasOwn(object, key),
+    value: (object: object, key: PropertyKey) => Object.prototype.hasOwnProperty.call(object, key),
   });
 }
