@@ -82,3 +82,15 @@ export function ecmaVersionOf(browsers: string[]): number {
   });
   return Math.min(...editions);
 }
+
+/**
+ * The API origin the weapp build was made with: TARO_APP_API_BASE from the environment of the build
+ * or miniapp/.env.production, as Taro reads it. The simulated phone routes that domain to the test's server.
+ */
+export function builtApiBase(): string {
+  if (process.env.TARO_APP_API_BASE) return process.env.TARO_APP_API_BASE.replace(/\/$/, '');
+  const env = readFileSync(join(miniappRoot, '.env.production'), 'utf8');
+  const value = /^TARO_APP_API_BASE=(.*)$/m.exec(env)?.[1]?.trim();
+  if (!value) throw new Error('no TARO_APP_API_BASE in miniapp/.env.production');
+  return value.replace(/\/$/, '');
+}
