@@ -143,10 +143,9 @@ export class WeappRuntime {
       (message) => this.report(message),
     );
     this.realmJson = runInContext('(function (text) { return JSON.parse(text); })', this.realm) as never;
-    const realmArrayBuffer = runInContext(
-      '(function (n) { return new Uint8Array(n); })',
-      this.realm,
-    ) as (n: number) => Uint8Array;
+    const realmArrayBuffer = runInContext('(function (n) { return new Uint8Array(n); })', this.realm) as (
+      n: number,
+    ) => Uint8Array;
     const wx = createWx(
       {
         toRealm: (value) => (value === undefined ? value : (this.realmJson(JSON.stringify(value)) as typeof value)),
@@ -225,6 +224,12 @@ export class WeappRuntime {
       if (quiet >= 4) return;
     }
     throw new Error(`the mini-program did not settle within ${timeoutMs} ms`);
+  }
+
+  /** Opens `url` as the only page (wx.reLaunch), as a tap on a link elsewhere in the app would. */
+  async reLaunch(url: string): Promise<void> {
+    this.navigate('reLaunch', { url: url.startsWith('/') ? url : `/${url}` });
+    await this.settle();
   }
 
   get page(): WeappPage {
@@ -358,7 +363,11 @@ export class WeappRuntime {
     const render = wxmlCache!(`${page.route}.wxml`);
     if (!render) throw new Error(`no compiled WXML for ${page.route}`);
     const compRender = wxmlCache!('comp.wxml');
-    const expand = (node: WxmlNode | string, parent?: RenderedNode, owner?: Record<string, unknown>): RenderedNode | string => {
+    const expand = (
+      node: WxmlNode | string,
+      parent?: RenderedNode,
+      owner?: Record<string, unknown>,
+    ): RenderedNode | string => {
       if (typeof node === 'string') return node;
       const out: RenderedNode = { tag: node.tag, attr: node.attr ?? {}, children: [], parent, owner };
       if (node.tag === 'wx-comp' && compRender) {
@@ -386,12 +395,16 @@ export class WeappRuntime {
     await this.settle();
   }
 
-  /** Types `value` into the input or textarea whose placeholder matches. */
-  async type(placeholder: string | RegExp, value: string): Promise<void> {
-    const field = this.findAll(this.render(), (node) =>
-      (node.tag === 'wx-input' || node.tag === 'wx-textarea') && matches(String(node.attr.placeholder ?? ''), placeholder),
-    )[0];
-    if (!field) throw new Error(`no input with placeholder ${String(placeholder)} on ${this.page.route}:\n${this.text()}`);
+  /** Types `value` into the input or textarea whose placeholder matches (the nth such). */
+  async type(placeholder: string | RegExp, value: string, nth = 0): Promise<void> {
+    const field = this.findAll(
+      this.render(),
+      (node) =>
+        (node.tag === 'wx-input' || node.tag === 'wx-textarea') &&
+        matches(String(node.attr.placeholder ?? ''), placeholder),
+    )[nth];
+    if (!field)
+      throw new Error(`no input with placeholder ${String(placeholder)} on ${this.page.route}:\n${this.text()}`);
     this.dispatch(field, 'focus', { value: String(field.attr.value ?? '') });
     this.dispatch(field, 'input', { value, cursor: value.length, keyCode: 0 });
     this.dispatch(field, 'blur', { value });

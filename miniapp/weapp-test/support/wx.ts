@@ -10,7 +10,10 @@ export interface WxEnvironment {
   toRealm<T>(value: T): T;
   realmArrayBuffer(bytes: Uint8Array): ArrayBuffer;
   report(problem: string): void;
-  navigate(kind: 'navigateTo' | 'redirectTo' | 'reLaunch' | 'switchTab' | 'navigateBack', options: Record<string, unknown>): void;
+  navigate(
+    kind: 'navigateTo' | 'redirectTo' | 'reLaunch' | 'switchTab' | 'navigateBack',
+    options: Record<string, unknown>,
+  ): void;
   pending: { requests: number };
 }
 
@@ -225,7 +228,8 @@ export function createWx(env: WxEnvironment, phone: PhoneState, apiBase: string,
     request(options) {
       const o = options ?? {};
       const method = String(o.method ?? 'GET').toUpperCase();
-      if (!requestMethods.includes(method)) misuse('request', `method ${method} is not one of ${requestMethods.join(', ')}`);
+      if (!requestMethods.includes(method))
+        misuse('request', `method ${method} is not one of ${requestMethods.join(', ')}`);
       let aborted = false;
       answer('request', o, async () => {
         let url = absolute(o.url);
@@ -239,7 +243,8 @@ export function createWx(env: WxEnvironment, phone: PhoneState, apiBase: string,
         } else if (typeof o.data === 'string') {
           body = o.data;
         } else if (o.data !== undefined) {
-          const type = Object.entries(headers).find(([k]) => k.toLowerCase() === 'content-type')?.[1] ?? 'application/json';
+          const type =
+            Object.entries(headers).find(([k]) => k.toLowerCase() === 'content-type')?.[1] ?? 'application/json';
           body = type.includes('json') ? JSON.stringify(o.data) : query(o.data);
           if (!Object.keys(headers).some((k) => k.toLowerCase() === 'content-type')) headers['content-type'] = type;
         }
@@ -261,13 +266,16 @@ export function createWx(env: WxEnvironment, phone: PhoneState, apiBase: string,
         }
         return { data, statusCode: response.status, header: headersOf(response), cookies: [] };
       });
-      return env.toRealm({}) && Object.assign(env.toRealm({}), {
-        abort: () => {
-          aborted = true;
-        },
-        onHeadersReceived() {},
-        offHeadersReceived() {},
-      });
+      return (
+        env.toRealm({}) &&
+        Object.assign(env.toRealm({}), {
+          abort: () => {
+            aborted = true;
+          },
+          onHeadersReceived() {},
+          offHeadersReceived() {},
+        })
+      );
     },
     uploadFile(options) {
       const o = options ?? {};
@@ -293,7 +301,13 @@ export function createWx(env: WxEnvironment, phone: PhoneState, apiBase: string,
         });
         const bytes = new Uint8Array(await response.arrayBuffer());
         const type = response.headers.get('content-type') ?? '';
-        const extension = type.includes('pdf') ? 'pdf' : type.includes('png') ? 'png' : type.includes('jpeg') ? 'jpg' : '';
+        const extension = type.includes('pdf')
+          ? 'pdf'
+          : type.includes('png')
+            ? 'png'
+            : type.includes('jpeg')
+              ? 'jpg'
+              : '';
         return { tempFilePath: saveTemp(bytes, extension), statusCode: response.status };
       });
       return { abort() {}, onProgressUpdate() {}, offProgressUpdate() {} };
@@ -304,7 +318,11 @@ export function createWx(env: WxEnvironment, phone: PhoneState, apiBase: string,
         misuse('openDocument', `fileType ${String(o.fileType)} is not one of ${documentTypes.join(', ')}`);
       }
       answer('openDocument', o, () => {
-        phone.openedDocuments.push({ filePath: String(o.filePath), fileType: o.fileType as string, bytes: readTemp(o.filePath) });
+        phone.openedDocuments.push({
+          filePath: String(o.filePath),
+          fileType: o.fileType as string,
+          bytes: readTemp(o.filePath),
+        });
         return {};
       });
     },
@@ -325,7 +343,8 @@ export function createWx(env: WxEnvironment, phone: PhoneState, apiBase: string,
     chooseMessageFile(options) {
       const o = options ?? {};
       const type = String(o.type ?? 'all');
-      if (!messageFileTypes.includes(type)) misuse('chooseMessageFile', `type ${type} is not one of ${messageFileTypes.join(', ')}`);
+      if (!messageFileTypes.includes(type))
+        misuse('chooseMessageFile', `type ${type} is not one of ${messageFileTypes.join(', ')}`);
       if (o.extension !== undefined && type !== 'file') {
         misuse('chooseMessageFile', `extension filters only with type 'file', not '${type}'`);
       }
@@ -366,7 +385,8 @@ export function createWx(env: WxEnvironment, phone: PhoneState, apiBase: string,
     },
     setScreenBrightness(options) {
       const value = Number(options?.value);
-      if (!(value >= 0 && value <= 1)) misuse('setScreenBrightness', `value ${String(options?.value)} is not within 0…1`);
+      if (!(value >= 0 && value <= 1))
+        misuse('setScreenBrightness', `value ${String(options?.value)} is not within 0…1`);
       answer('setScreenBrightness', options, () => {
         phone.brightness = value;
         phone.brightnessSet.push(value);
@@ -446,7 +466,8 @@ export function createWx(env: WxEnvironment, phone: PhoneState, apiBase: string,
     getAppAuthorizeSetting: () => env.toRealm({ cameraAuthorized: 'authorized' }),
     getMenuButtonBoundingClientRect: () =>
       env.toRealm({ width: 87, height: 32, top: 51, right: 381, bottom: 83, left: 294 }),
-    getAccountInfoSync: () => env.toRealm({ miniProgram: { appId: 'touristappid', envVersion: 'develop', version: '' } }),
+    getAccountInfoSync: () =>
+      env.toRealm({ miniProgram: { appId: 'touristappid', envVersion: 'develop', version: '' } }),
     canIUse: () => true,
     nextTick(callback) {
       Promise.resolve().then(callback as unknown as () => void);
