@@ -14,9 +14,11 @@ const declarations = readFileSync(
 /** Every method of `interface Wx`. */
 export const wxApiNames: ReadonlySet<string> = (() => {
   const start = declarations.indexOf('    interface Wx {');
-  const end = declarations.indexOf('\n    }', start);
+  // Code samples in the doc comments close braces at the same indent: the next declaration ends it.
+  const next = declarations.slice(start + 1).search(/\n {4}(interface|type) [A-Za-z]/);
+  const end = next < 0 ? declarations.length : start + 1 + next;
   const body = declarations.slice(start, end);
-  return new Set([...body.matchAll(/^ {8}([a-zA-Z][a-zA-Z0-9]*)(?:<[^\n]*>)?\(/gm)].map((m) => m[1]));
+  return new Set([...body.matchAll(/^ {8}([a-zA-Z][a-zA-Z0-9]*)[<(]/gm)].map((m) => m[1]));
 })();
 
 /** The string literals a field of an option interface accepts, e.g. ('RequestOption', 'method'). */

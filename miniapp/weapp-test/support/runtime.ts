@@ -240,6 +240,16 @@ export class WeappRuntime {
 
   // ---- modules ------------------------------------------------------------------------------------
 
+  /** Runs `code` as one more file of the mini-program (same wrapper, same realm); returns its module.exports. */
+  evaluate(code: string): unknown {
+    const module = { exports: {} as unknown };
+    const factory = runInContext(`(function (${wrapperParameters.join(', ')}) {${code}\n})`, this.realm, {
+      filename: 'evaluated.js',
+    }) as (...args: unknown[]) => void;
+    factory.call(undefined, (p: string) => this.require(p, ''), module, module.exports);
+    return module.exports;
+  }
+
   private require(path: string, fromDir: string): unknown {
     let file = normalize(join(fromDir, path)).replace(/^\/+/, '');
     if (!file.endsWith('.js')) file += '.js';

@@ -85,6 +85,8 @@ const documentTypes = allowedValues('OpenDocumentOption', 'fileType');
 const scanTypes = allowedValues('ScanCodeOption', 'scanType');
 const messageFileTypes = allowedValues('ChooseMessageFileOption', 'type');
 
+const isArrayBuffer = (value: unknown) => Object.prototype.toString.call(value) === '[object ArrayBuffer]';
+
 type Options = Record<string, unknown> & {
   success?: (result: unknown) => void;
   fail?: (result: unknown) => void;
@@ -121,7 +123,10 @@ export function createWx(env: WxEnvironment, phone: PhoneState, apiBase: string,
       .then(work)
       .then(
         (result) => {
-          const value = env.toRealm({ errMsg: `${name}:ok`, ...(result as object) });
+          // Copied into the realm as JSON, except binary data (responseType 'arraybuffer'), made there already.
+          const { data, ...rest } = (result ?? {}) as { data?: unknown };
+          const value = env.toRealm({ errMsg: `${name}:ok`, ...rest }) as Record<string, unknown>;
+          if (data !== undefined) value.data = isArrayBuffer(data) ? data : env.toRealm(data);
           opts.success?.(value);
           opts.complete?.(value);
         },
@@ -156,7 +161,7 @@ export function createWx(env: WxEnvironment, phone: PhoneState, apiBase: string,
           .join('&')
       : '';
 
-  const forward = async (name: string, url: string, init: RequestInit) => {
+  const forward = async (_name: string, url: string, init: RequestInit) => {
     if (phone.offline) throw new Error('network unavailable');
     env.pending.requests++;
     try {
@@ -238,7 +243,7 @@ export function createWx(env: WxEnvironment, phone: PhoneState, apiBase: string,
         if (method === 'GET' || method === 'HEAD') {
           const q = typeof o.data === 'string' ? o.data : query(o.data);
           if (q) url += `${url.includes('?') ? '&' : '?'}${q}`;
-        } else if (o.data instanceof Object && Object.prototype.toString.call(o.data) === '[object ArrayBuffer]') {
+        } else if (isArrayBuffer(o.data)) {
           body = new Uint8Array(o.data as ArrayBuffer);
         } else if (typeof o.data === 'string') {
           body = o.data;
