@@ -2,7 +2,13 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { type ApiClient, loginAs } from '../../server/test/support/api.js';
-import { completeApplication, registerFleet, submitApplication } from '../../server/test/support/fixtures.js';
+import {
+  completeApplication,
+  registerFleet,
+  samplePdf,
+  samplePng,
+  submitApplication,
+} from '../../server/test/support/fixtures.js';
 import { decodeQrDataUrl } from '../e2e/support/qr.js';
 import { type Stack, startStack } from '../e2e/support/stack.js';
 import type { WeappRuntime } from './support/runtime.js';
@@ -138,6 +144,83 @@ describe('flows in the WeChat runtime', () => {
     await app.reLaunch('packages/fleet/pages/home/index');
     expect(app.phone.brightness).toBe(0.4);
     expect(app.phone.keepScreenOn).toBe(false);
+    expectHealthy(app);
+  });
+
+  it('registers a vehicle and a driver and applies with documents from the album and a chat; the official approves', async () => {
+    const app = await open();
+    await loginWithPassword(app, '13800000001');
+    await app.tap('车辆管理');
+    await app.tap('登记车辆');
+    await app.type('A12345', 'A83001');
+    await app.tap('黄色');
+    await app.tap('请选择车辆类型');
+    await app.tap('重型半挂牵引车');
+    await app.type('道路运输证号', '320115008301');
+    await app.tap('保存');
+    expect(app.page.route).toBe('packages/fleet/pages/vehicles/index');
+    expect(app.text()).toContain('苏A·83001（黄色）');
+
+    await app.reLaunch('packages/fleet/pages/drivers/index');
+    await app.tap('登记司乘人员');
+    await app.type('姓名', '张师傅');
+    await app.type('身份证号码', '11010519491231002X');
+    await app.type('手机号码', '13800000005');
+    await app.tap('保存');
+    expect(app.text()).toContain('张师傅（驾驶员）');
+
+    await app.reLaunch('packages/fleet/pages/home/index');
+    await app.tap('新建通行证申请');
+    await app.tap('苏A·83001');
+    await app.tap('张师傅（驾驶员）');
+    await app.tap('请选择物资类别');
+    await app.tap('生活必需品');
+    await app.type('如：大米、食用油', '大米');
+    await app.type('请输入数量', '30');
+    await app.tap('吨');
+    await app.tap('填入本企业信息', 0);
+    await app.type('请输入单位名称', '上海浦东示范超市有限公司', 1);
+    await app.type('请输入地址', '上海市浦东新区示范路2号', 1);
+    await app.type('请输入联系人', '李经理', 1);
+    await app.type('请输入联系电话', '021-58881234', 1);
+    await app.tap('请选择省/市/区县', 0);
+    await app.tap('江苏省');
+    await app.tap('南京市');
+    await app.tap('江宁区');
+    await app.tap('请选择省/市/区县', 0);
+    await app.tap('上海市');
+    await app.tap('上海市', -1);
+    await app.tap('浦东新区');
+    // Two photos from the album (chooseMedia), the signed letter as a PDF from a chat (chooseMessageFile).
+    app.phone.actionSheetTaps.push(1, 1, 2);
+    app.phone.pickedFiles.push(
+      { name: 'driving.png', bytes: samplePng },
+      { name: 'vehicle.png', bytes: samplePng },
+      { name: '承诺书.pdf', bytes: samplePdf },
+    );
+    for (let i = 0; i < 3; i++) await app.tap('上传', 0);
+    expect(app.text()).toMatch(/PDF · \S+\.pdf/);
+    expect(app.phone.calls.find((c) => c.name === 'chooseMessageFile')?.options).toMatchObject({
+      type: 'file',
+      extension: ['pdf', 'jpg', 'jpeg', 'png'],
+    });
+    await app.tap('提交申请');
+    expect(app.page.route).toBe('packages/fleet/pages/application-detail/index');
+    expect(app.text()).toContain('待受理');
+    expectHealthy(app);
+
+    const official = await open();
+    await loginWithPassword(official, '13800000002');
+    await official.tap('开始审核');
+    await official.tap('苏A·83001');
+    expect(official.page.route).toBe('packages/review/pages/detail/index');
+    await official.tap('审核通过');
+    await official.tap('确认通过');
+    expect(official.phone.toasts).toContain('已通过，通行证已签发');
+    expectHealthy(official);
+
+    await app.reLaunch('packages/pass/pages/list/index');
+    expect(app.text()).toContain('苏A·83001');
     expectHealthy(app);
   });
 

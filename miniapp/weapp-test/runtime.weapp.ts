@@ -193,6 +193,17 @@ describe('wx, as miniprogram-api-typings declares it', () => {
     expect(runtime.problems).toEqual([expect.stringContaining('wx.getLocation is not simulated')]);
   });
 
+  it('answers an asynchronous API without callbacks with a promise, as WeChat does since 2.10.2', async () => {
+    const runtime = newRuntime();
+    runtime.phone.pickedFiles.push({ name: 'p.png', bytes: new Uint8Array([1, 2, 3]) });
+    const wx = runtime.evaluate('module.exports = wx;') as Record<string, (o: unknown) => Promise<Record<string, unknown>>>;
+    const picked = await wx.chooseMedia({ count: 1, mediaType: ['image'] });
+    expect(picked.tempFiles).toEqual([expect.objectContaining({ size: 3, fileType: 'image' })]);
+    await expect(wx.chooseMedia({ count: 1 })).rejects.toEqual({ errMsg: 'chooseMedia:fail cancel' });
+    // With a callback there is nothing to await.
+    expect(wx.getNetworkType({ success() {} })).toBeUndefined();
+  });
+
   it('keeps storage as JSON per key, like the phone', () => {
     const runtime = newRuntime();
     runtime.evaluate("wx.setStorageSync('k', { a: [1, '二'] });");

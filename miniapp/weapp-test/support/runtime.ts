@@ -398,7 +398,7 @@ export class WeappRuntime {
     return textOf(this.render()).replace(/\s+/g, ' ').trim();
   }
 
-  /** Taps the innermost element showing `text` (the `nth` such), as a finger would: the tap bubbles. */
+  /** Taps the innermost element showing `text` (the `nth` such, -1 the last), as a finger would: the tap bubbles. */
   async tap(text: string | RegExp, nth = 0): Promise<void> {
     const node = this.findByText(text, nth);
     this.dispatch(node, 'tap', { x: 1, y: 1 });
@@ -421,9 +421,11 @@ export class WeappRuntime {
     await this.settle();
   }
 
+  /** The shown nodes under `root` that satisfy `predicate`, in document order. */
   findAll(root: RenderedNode, predicate: (node: RenderedNode) => boolean): RenderedNode[] {
     const out: RenderedNode[] = [];
     const visit = (node: RenderedNode) => {
+      if (!isShown(node)) return;
       if (predicate(node)) out.push(node);
       for (const child of node.children) if (typeof child !== 'string') visit(child);
     };
@@ -436,7 +438,10 @@ export class WeappRuntime {
     const candidates = this.findAll(root, (node) => matches(textOf(node), text)).filter(
       (node) => !node.children.some((child) => typeof child !== 'string' && matches(textOf(child), text)),
     );
-    const node = candidates[nth];
+    // A string names what is shown exactly when something shows exactly that (a button's label).
+    const exact = typeof text === 'string' ? candidates.filter((node) => textOf(node).trim() === text) : [];
+    const found = exact.length ? exact : candidates;
+    const node = found[nth < 0 ? found.length + nth : nth];
     if (!node) throw new Error(`nothing shows ${String(text)} on ${this.page.route}:\n${this.text()}`);
     return node;
   }
@@ -494,9 +499,13 @@ function readRoutes(): string[] {
 const matches = (value: string, expected: string | RegExp) =>
   typeof expected === 'string' ? value.includes(expected) : expected.test(value);
 
+/** Whether WeChat draws the node: not `hidden`, not `display: none` (how closed popups are kept). */
+export const isShown = (node: RenderedNode) =>
+  node.attr.hidden !== true && !/display:\s*none/.test(String(node.attr.style ?? ''));
+
 export function textOf(node: RenderedNode | string): string {
   if (typeof node === 'string') return node;
-  if (node.attr.hidden === true) return '';
+  if (!isShown(node)) return '';
   return node.children.map(textOf).join(node.tag === 'wx-view' ? ' ' : '');
 }
 

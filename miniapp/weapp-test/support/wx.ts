@@ -117,9 +117,14 @@ export function createWx(env: WxEnvironment, phone: PhoneState, apiBase: string,
     return new Uint8Array(readFileSync(path));
   };
 
+  /**
+   * Runs an asynchronous API: success/fail/complete when any is given, otherwise (as WeChat does
+   * since base library 2.10.2) a promise that resolves with the result or rejects with the failure.
+   */
   const answer = (name: string, options: Options | undefined, work: () => unknown | Promise<unknown>) => {
     const opts = options ?? {};
-    Promise.resolve()
+    const callbacks = ['success', 'fail', 'complete'].some((key) => typeof opts[key] === 'function');
+    const outcome = Promise.resolve()
       .then(work)
       .then(
         (result) => {
@@ -129,13 +134,20 @@ export function createWx(env: WxEnvironment, phone: PhoneState, apiBase: string,
           if (data !== undefined) value.data = isArrayBuffer(data) ? data : env.toRealm(data);
           opts.success?.(value);
           opts.complete?.(value);
+          return value;
         },
         (error: Error) => {
           const value = env.toRealm({ errMsg: `${name}:fail ${error.message}` });
           opts.fail?.(value);
           opts.complete?.(value);
+          throw value;
         },
       );
+    if (callbacks) {
+      outcome.catch(() => undefined);
+      return undefined;
+    }
+    return outcome;
   };
   const misuse = (name: string, problem: string) => {
     env.report(`wx.${name}: ${problem}`);
@@ -322,7 +334,7 @@ export function createWx(env: WxEnvironment, phone: PhoneState, apiBase: string,
       if (o.fileType !== undefined && !documentTypes.includes(String(o.fileType))) {
         misuse('openDocument', `fileType ${String(o.fileType)} is not one of ${documentTypes.join(', ')}`);
       }
-      answer('openDocument', o, () => {
+      return answer('openDocument', o, () => {
         phone.openedDocuments.push({
           filePath: String(o.filePath),
           fileType: o.fileType as string,
@@ -336,14 +348,14 @@ export function createWx(env: WxEnvironment, phone: PhoneState, apiBase: string,
       const asked = (o.scanType as string[] | undefined) ?? [];
       const wrong = asked.filter((t) => !scanTypes.includes(t));
       if (wrong.length) misuse('scanCode', `scanType ${wrong.join(', ')} is not one of ${scanTypes.join(', ')}`);
-      answer('scanCode', o, () => {
+      return answer('scanCode', o, () => {
         const result = phone.scans.shift();
         if (result === undefined) throw new Error('cancel');
         return { result, scanType: 'QR_CODE', charSet: 'utf-8', rawData: Buffer.from(result).toString('base64') };
       });
     },
     login(options) {
-      answer('login', options, () => ({ code: phone.loginCode }));
+      return answer('login', options, () => ({ code: phone.loginCode }));
     },
     chooseMessageFile(options) {
       const o = options ?? {};
@@ -353,7 +365,7 @@ export function createWx(env: WxEnvironment, phone: PhoneState, apiBase: string,
       if (o.extension !== undefined && type !== 'file') {
         misuse('chooseMessageFile', `extension filters only with type 'file', not '${type}'`);
       }
-      answer('chooseMessageFile', o, () => {
+      return answer('chooseMessageFile', o, () => {
         const file = phone.pickedFiles.shift();
         if (!file) throw new Error('cancel');
         const extension = file.name.slice(file.name.lastIndexOf('.') + 1);
@@ -362,7 +374,7 @@ export function createWx(env: WxEnvironment, phone: PhoneState, apiBase: string,
       });
     },
     chooseMedia(options) {
-      answer('chooseMedia', options, () => {
+      return answer('chooseMedia', options, () => {
         const file = phone.pickedFiles.shift();
         if (!file) throw new Error('cancel');
         const extension = file.name.slice(file.name.lastIndexOf('.') + 1);
@@ -371,7 +383,7 @@ export function createWx(env: WxEnvironment, phone: PhoneState, apiBase: string,
       });
     },
     showActionSheet(options) {
-      answer('showActionSheet', options, () => {
+      return answer('showActionSheet', options, () => {
         const tapIndex = phone.actionSheetTaps.shift();
         if (tapIndex === undefined) throw new Error('cancel');
         return { tapIndex };
@@ -379,36 +391,36 @@ export function createWx(env: WxEnvironment, phone: PhoneState, apiBase: string,
     },
     showToast(options) {
       phone.toasts.push(String(options?.title ?? ''));
-      answer('showToast', options, () => ({}));
+      return answer('showToast', options, () => ({}));
     },
     showLoading(options) {
-      answer('showLoading', options, () => ({}));
+      return answer('showLoading', options, () => ({}));
     },
     showModal(options) {
       phone.modals.push({ title: options?.title as string, content: options?.content as string });
-      answer('showModal', options, () => ({ confirm: true, cancel: false }));
+      return answer('showModal', options, () => ({ confirm: true, cancel: false }));
     },
     setScreenBrightness(options) {
       const value = Number(options?.value);
       if (!(value >= 0 && value <= 1))
         misuse('setScreenBrightness', `value ${String(options?.value)} is not within 0…1`);
-      answer('setScreenBrightness', options, () => {
+      return answer('setScreenBrightness', options, () => {
         phone.brightness = value;
         phone.brightnessSet.push(value);
         return {};
       });
     },
     getScreenBrightness(options) {
-      answer('getScreenBrightness', options, () => ({ value: phone.brightness }));
+      return answer('getScreenBrightness', options, () => ({ value: phone.brightness }));
     },
     setKeepScreenOn(options) {
-      answer('setKeepScreenOn', options, () => {
+      return answer('setKeepScreenOn', options, () => {
         phone.keepScreenOn = Boolean(options?.keepScreenOn);
         return {};
       });
     },
     getNetworkType(options) {
-      answer('getNetworkType', options, () => ({ networkType: phone.offline ? 'none' : 'wifi' }));
+      return answer('getNetworkType', options, () => ({ networkType: phone.offline ? 'none' : 'wifi' }));
     },
     setStorageSync(key, value) {
       phone.storage.set(String(key), JSON.stringify(value));
@@ -427,20 +439,20 @@ export function createWx(env: WxEnvironment, phone: PhoneState, apiBase: string,
       return env.toRealm({ keys: [...phone.storage.keys()], currentSize: 0, limitSize: 10240 });
     },
     setStorage(options) {
-      answer('setStorage', options, () => {
+      return answer('setStorage', options, () => {
         phone.storage.set(String(options?.key), JSON.stringify(options?.data));
         return {};
       });
     },
     getStorage(options) {
-      answer('getStorage', options, () => {
+      return answer('getStorage', options, () => {
         const stored = phone.storage.get(String(options?.key));
         if (stored === undefined) throw new Error('data not found');
         return { data: JSON.parse(stored) };
       });
     },
     removeStorage(options) {
-      answer('removeStorage', options, () => {
+      return answer('removeStorage', options, () => {
         phone.storage.delete(String(options?.key));
         return {};
       });
@@ -462,7 +474,7 @@ export function createWx(env: WxEnvironment, phone: PhoneState, apiBase: string,
     },
     getSystemInfoSync: () => env.toRealm(systemInfo),
     getSystemInfo(options) {
-      answer('getSystemInfo', options, () => systemInfo);
+      return answer('getSystemInfo', options, () => systemInfo);
     },
     getWindowInfo: () => env.toRealm(systemInfo),
     getDeviceInfo: () => env.toRealm(systemInfo),
@@ -494,8 +506,8 @@ export function createWx(env: WxEnvironment, phone: PhoneState, apiBase: string,
   return new Proxy(target, {
     has: (_, name) => name in target || (typeof name === 'string' && (name in implemented || wxApiNames.has(name))),
     get(_, name) {
-      if (name in target) return target[name as string];
-      if (typeof name !== 'string') return undefined;
+      // wx is a plain object: hasOwnProperty, toString and the like come from Object.prototype.
+      if (name in target || typeof name !== 'string' || name in Object.prototype) return Reflect.get(target, name);
       const implementation = implemented[name];
       if (implementation) {
         return (...args: unknown[]) => {
@@ -507,7 +519,7 @@ export function createWx(env: WxEnvironment, phone: PhoneState, apiBase: string,
       if (accepted.has(name) || /^(on|off)[A-Z]/.test(name)) {
         return (options?: Options) => {
           phone.calls.push({ name, options });
-          if (!/^(on|off)[A-Z]/.test(name)) answer(name, options, () => ({}));
+          return /^(on|off)[A-Z]/.test(name) ? undefined : answer(name, options, () => ({}));
         };
       }
       return (options?: Options) => {
@@ -517,7 +529,7 @@ export function createWx(env: WxEnvironment, phone: PhoneState, apiBase: string,
             ? `wx.${name} is deprecated: use wx.${deprecated[name]}`
             : `wx.${name} is not simulated by the weapp tests (add it to weapp-test/support/wx.ts)`,
         );
-        answer(name, options, () => {
+        return answer(name, options, () => {
           throw new Error('not simulated');
         });
       };
