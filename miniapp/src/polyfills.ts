@@ -8,6 +8,6 @@ if (typeof objectConstructor.hasOwn !== 'function') {
   Object.defineProperty(Object, 'hasOwn', {
     configurable: true,
     writable: true,
-    value: (object: object, key: PropertyKey) => Object.prototype.hasOwnProperty.call(object, key),
+    value: (object: object, key: PropertyKey) => Object.hasOwn(object, key),
   });
 }

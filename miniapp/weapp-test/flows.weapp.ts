@@ -153,6 +153,11 @@ describe('flows in the WeChat runtime', () => {
     await app.tap('车辆管理');
     await app.tap('登记车辆');
     await app.type('A12345', 'A83001');
+    // WeChat's screen readers learn the chips are radio buttons from aria-role (role is H5 only).
+    const chip = app.findByText('黄色');
+    const radio = (node: typeof chip | undefined): boolean =>
+      !!node && (node.attr.ariaRole === 'radio' || node.attr['aria-role'] === 'radio' || radio(node.parent));
+    expect(radio(chip)).toBe(true);
     await app.tap('黄色');
     await app.tap('请选择车辆类型');
     await app.tap('重型半挂牵引车');

@@ -196,7 +196,10 @@ describe('wx, as miniprogram-api-typings declares it', () => {
   it('answers an asynchronous API without callbacks with a promise, as WeChat does since 2.10.2', async () => {
     const runtime = newRuntime();
     runtime.phone.pickedFiles.push({ name: 'p.png', bytes: new Uint8Array([1, 2, 3]) });
-    const wx = runtime.evaluate('module.exports = wx;') as Record<string, (o: unknown) => Promise<Record<string, unknown>>>;
+    const wx = runtime.evaluate('module.exports = wx;') as Record<
+      string,
+      (o: unknown) => Promise<Record<string, unknown>>
+    >;
     const picked = await wx.chooseMedia({ count: 1, mediaType: ['image'] });
     expect(picked.tempFiles).toEqual([expect.objectContaining({ size: 3, fileType: 'image' })]);
     await expect(wx.chooseMedia({ count: 1 })).rejects.toEqual({ errMsg: 'chooseMedia:fail cancel' });

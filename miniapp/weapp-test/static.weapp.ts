@@ -1,4 +1,5 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join, normalize } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { compileWxml, wxssProblems } from './support/compilers.js';
@@ -8,6 +9,7 @@ import {
   appJson,
   baseLibrary,
   buildFiles,
+  builtApiBase,
   ecmaVersionOf,
   miniappRoot,
   pageRoutes,
@@ -16,6 +18,10 @@ import {
   weappRoot,
 } from './support/weapp-build.js';
 import { loadWxml } from './support/wxml.js';
+
+const { weappBuildProblems } = createRequire(import.meta.url)('../config/weapp-release.js') as {
+  weappBuildProblems(settings: { apiBase?: string; appId?: string }): string[];
+};
 
 const exists = (rel: string) => existsSync(join(weappRoot, rel));
 
@@ -74,6 +80,19 @@ describe('the weapp build, read as WeChat reads it', () => {
     const measured = packageSizes(weappRoot);
     expect(measured.sizes.size).toBe((appJson().subPackages ?? []).length + 1);
     expect(sizeFailures(measured)).toEqual([]);
+  });
+
+  it('refuses a production build without an https API origin and an appid, and this build has both', () => {
+    expect(weappBuildProblems({ apiBase: 'https://pass.example.gov.cn', appId: 'wx0123456789abcdef' })).toEqual([]);
+    expect(weappBuildProblems({ apiBase: 'http://127.0.0.1:3000', appId: 'wx0123456789abcdef' })).toEqual([
+      expect.stringContaining('must be an https origin'),
+    ]);
+    expect(weappBuildProblems({ apiBase: undefined, appId: undefined })).toHaveLength(2);
+    const scripts = buildFiles('.js').map(readBuildFile).join('\n');
+    expect(scripts).toContain(builtApiBase());
+    expect(builtApiBase()).toMatch(/^https:\/\//);
+    expect(scripts).not.toContain('http://127.0.0.1');
+    expect(readJson<{ appid: string }>('project.config.json').appid).toBeTruthy();
   });
 
   it('states the same minimum base library in project.config.json and compiles for its engines', () => {

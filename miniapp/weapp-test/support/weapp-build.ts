@@ -84,13 +84,14 @@ export function ecmaVersionOf(browsers: string[]): number {
 }
 
 /**
- * The API origin the weapp build was made with: TARO_APP_API_BASE from the environment of the build
- * or miniapp/.env.production, as Taro reads it. The simulated phone routes that domain to the test's server.
+ * The API origin the weapp build under test was made with: TARO_APP_API_BASE from the environment of
+ * the build, else miniapp/.env.ci (`pnpm run build:weapp`). The simulated phone routes that domain to
+ * the test's server.
  */
 export function builtApiBase(): string {
   if (process.env.TARO_APP_API_BASE) return process.env.TARO_APP_API_BASE.replace(/\/$/, '');
-  const env = readFileSync(join(miniappRoot, '.env.production'), 'utf8');
+  const env = readFileSync(join(miniappRoot, '.env.ci'), 'utf8');
   const value = /^TARO_APP_API_BASE=(.*)$/m.exec(env)?.[1]?.trim();
-  if (!value) throw new Error('no TARO_APP_API_BASE in miniapp/.env.production');
+  if (!value) throw new Error('no TARO_APP_API_BASE in miniapp/.env.ci');
   return value.replace(/\/$/, '');
 }
