@@ -8,6 +8,7 @@ if (typeof objectConstructor.hasOwn !== 'function') {
   Object.defineProperty(Object, 'hasOwn', {
     configurable: true,
     writable: true,
-    value: (object: object, key: PropertyKey) => Object.hasOwn(object, key),
+    // biome-ignore lint/suspicious/noPrototypeBuiltins: this defines Object.hasOwn
+    value: (object: object, key: PropertyKey) => Object.prototype.hasOwnProperty.call(object, key),
   });
 }

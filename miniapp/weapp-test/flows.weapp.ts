@@ -222,6 +222,9 @@ describe('flows in the WeChat runtime', () => {
     await official.tap('审核通过');
     await official.tap('确认通过');
     expect(official.phone.toasts).toContain('已通过，通行证已签发');
+    // The official's own view of a pass (it stayed on 正在加载… when zod compiled its parsers).
+    await official.reLaunch(`packages/review/pages/pass/index?id=${passes.kept.id}`);
+    expect(official.text()).toContain(passes.kept.passNumber);
     expectHealthy(official);
 
     await app.reLaunch('packages/pass/pages/list/index');
