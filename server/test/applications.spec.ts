@@ -55,6 +55,14 @@ describe('applications', () => {
       expect((await other.client.get(`/attachments/${res.body.id}/content`)).status).toBe(404);
     });
 
+    it("takes the name from a fileName field before the file, as WeChat's uploadFile sends it", async () => {
+      const res = await as.fleetManager.upload('/attachments?kind=other', samplePdf, 'tmp_8c1f.pdf', {
+        fileName: '承诺书.pdf',
+      });
+      expect(res.status).toBe(201);
+      expect(res.body.originalName).toBe('承诺书.pdf');
+    });
+
     it.each([
       ['a file that is neither image nor PDF', Buffer.from('MZ\x90\x00 not a document'), 'kind=other'],
       ['an empty file', Buffer.alloc(0), 'kind=other'],

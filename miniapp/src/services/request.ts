@@ -189,6 +189,9 @@ export async function upload<T>({ path, filePath, fileName, onProgress }: Upload
       filePath,
       name: 'file',
       fileName,
+      // WeChat names the file part after its temporary copy and has no fileName option: the name the
+      // user saw goes as a field (sent before the file), which the server prefers.
+      formData: fileName ? { fileName } : undefined,
       header: bearer(token),
       timeout: 120_000,
     } as Taro.uploadFile.Option);
