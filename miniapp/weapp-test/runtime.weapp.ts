@@ -83,6 +83,23 @@ describe('the realm', () => {
   });
 });
 
+describe('failures the page code does not catch', () => {
+  // A promise rejection nobody handles fails the test through Jest itself, which claims the process's
+  // unhandledRejection event.
+  it('reports an error thrown in a timer', async () => {
+    const runtime = newRuntime();
+    runtime.evaluate("setTimeout(function () { throw new Error('in a timer'); }, 0);");
+    await runtime.settle();
+    expect(runtime.problems).toEqual([expect.stringContaining('uncaught error in a timer: Error: in a timer')]);
+  });
+
+  it('reports console.error, as WeChat DevTools shows it in red', () => {
+    const runtime = newRuntime();
+    runtime.evaluate("console.error('something broke', { code: 1 });");
+    expect(runtime.problems).toEqual(['console.error: something broke {"code":1}']);
+  });
+});
+
 describe('setData paths', () => {
   it("sets WeChat's a.b[1].c and Taro's root.cn.[0].v, creating what is missing, as copies", () => {
     const data: Record<string, unknown> = { a: { b: [{ c: 1 }, { c: 2 }] } };

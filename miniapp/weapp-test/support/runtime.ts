@@ -87,7 +87,6 @@ export class WeappRuntime {
   private readonly pending = { requests: 0 };
   private readonly timers = new Map<NodeJS.Timeout, number>();
   private readonly realmJson: (text: string) => unknown;
-  private readonly onRejection = (reason: unknown) => this.report(`unhandled rejection: ${describe(reason)}`);
 
   constructor(
     readonly serverUrl: string,
@@ -180,7 +179,6 @@ export class WeappRuntime {
         throw new Error('no plugins');
       },
     });
-    process.on('unhandledRejection', this.onRejection);
   }
 
   report(problem: string) {
@@ -207,7 +205,6 @@ export class WeappRuntime {
   }
 
   dispose() {
-    process.off('unhandledRejection', this.onRejection);
     for (const handle of this.timers.keys()) clearTimeout(handle);
     this.timers.clear();
     while (this.stack.length) this.unloadTop();
