@@ -48,5 +48,13 @@ export default {
       rootDir: '<rootDir>/miniapp',
       testMatch: ['<rootDir>/e2e/**/*.e2e.ts'],
     },
+    {
+      // The built WeChat mini-program (miniapp/dist/weapp): static checks, and its pages run in a
+      // WeChat-like runtime against the built server (miniapp/weapp-test/README.md).
+      ...base,
+      displayName: 'weapp',
+      rootDir: '<rootDir>/miniapp',
+      testMatch: ['<rootDir>/weapp-test/**/*.weapp.ts'],
+    },
   ],
 };

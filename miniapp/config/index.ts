@@ -3,11 +3,20 @@ import { defineConfig, type UserConfigExport } from '@tarojs/cli';
 import TsconfigPathsPlugin from 'tsconfig-paths-webpack-plugin';
 import devConfig from './dev';
 import prodConfig from './prod';
+import { weappBuildProblems } from './weapp-release';
 
 // The shared package is ES2022; let Taro's Babel bring it down to what each target's runtime takes.
 const sharedPackage = path.resolve(__dirname, '..', '..', 'shared');
+// Dependencies ship ES2020+ (zod, NutUI); WeChat on the minimum base library parses ES2019 at most,
+// so the weapp build runs Babel over them too (babel-preset-taro leaves @babel/runtime and core-js be).
+const dependencyScript = (file: string) => /node_modules[\\/]/.test(file) && /\.[cm]?js$/.test(file);
 
 export default defineConfig<'webpack5'>(async (merge) => {
+  // A production WeChat build must not bake in a development API address or the tourist appid.
+  if (process.env.TARO_ENV === 'weapp' && process.env.NODE_ENV === 'production') {
+    const problems = weappBuildProblems({ apiBase: process.env.TARO_APP_API_BASE, appId: process.env.TARO_APP_ID });
+    if (problems.length) throw new Error(`the WeChat build cannot go ahead:\n- ${problems.join('\n- ')}`);
+  }
   const baseConfig: UserConfigExport<'webpack5'> = {
     projectName: 'key-material-pass',
     date: '2026-11-22',
@@ -25,14 +34,16 @@ export default defineConfig<'webpack5'>(async (merge) => {
     sourceRoot: 'src',
     // One folder per target so the weapp and h5 builds never overwrite each other.
     outputRoot: `dist/${process.env.TARO_ENV}`,
-    plugins: [],
+    plugins: [path.resolve(__dirname, 'weapp-aria.js')],
     defineConstants: {},
+    // Taro defines only what .env files name; a release takes the API origin from its environment.
+    env: process.env.TARO_APP_API_BASE ? { TARO_APP_API_BASE: JSON.stringify(process.env.TARO_APP_API_BASE) } : {},
     copy: { patterns: [], options: {} },
     framework: 'react',
     compiler: 'webpack5',
     cache: { enable: false },
     mini: {
-      compile: { include: [sharedPackage] },
+      compile: { include: [sharedPackage, dependencyScript] },
       // NutUI's per-component styles and ours never style the same elements, so their order across
       // pages does not matter.
       miniCssExtractPluginOption: { ignoreOrder: true },

@@ -1,3 +1,5 @@
+import './polyfills';
+import './aria';
 import type { PropsWithChildren } from 'react';
 import './app.scss';
 

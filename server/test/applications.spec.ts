@@ -55,6 +55,14 @@ describe('applications', () => {
       expect((await other.client.get(`/attachments/${res.body.id}/content`)).status).toBe(404);
     });
 
+    it("takes the name from a fileName field before the file, as WeChat's uploadFile sends it", async () => {
+      const res = await as.fleetManager.upload('/attachments?kind=other', samplePdf, 'tmp_8c1f.pdf', {
+        fileName: '承诺书.pdf',
+      });
+      expect(res.status).toBe(201);
+      expect(res.body.originalName).toBe('承诺书.pdf');
+    });
+
     it.each([
       ['a file that is neither image nor PDF', Buffer.from('MZ\x90\x00 not a document'), 'kind=other'],
       ['an empty file', Buffer.alloc(0), 'kind=other'],
@@ -95,7 +103,7 @@ describe('applications', () => {
     );
     expect((await as.fleetManager.get(`/applications/${draft.body.id}`)).body.status).toBe('draft');
 
-    expect((await as.fleetManager.patch(`/applications/${draft.body.id}`, complete)).status).toBe(200);
+    expect((await as.fleetManager.put(`/applications/${draft.body.id}`, complete)).status).toBe(200);
     const submitted = await as.fleetManager.post(`/applications/${draft.body.id}/submit`);
     expect(submitted.status).toBe(200);
     expect(submitted.body).toMatchObject({
@@ -115,7 +123,7 @@ describe('applications', () => {
       'submit:submitted',
     ]);
 
-    const edit = await as.fleetManager.patch(`/applications/${draft.body.id}`, { materialDescription: '改为口罩' });
+    const edit = await as.fleetManager.put(`/applications/${draft.body.id}`, { materialDescription: '改为口罩' });
     expect(edit.status).toBe(409);
     expect(edit.body.code).toBe('INVALID_TRANSITION');
 
@@ -186,7 +194,7 @@ describe('applications', () => {
     });
     expect((await as.fleetManager.post(`/applications/${draft.body.id}/submit`)).status).toBe(409);
     expect(
-      (await as.fleetManager.patch(`/applications/${draft.body.id}`, { materialDescription: '医用口罩' })).status,
+      (await as.fleetManager.put(`/applications/${draft.body.id}`, { materialDescription: '医用口罩' })).status,
     ).toBe(200);
     const resubmitted = await as.fleetManager.post(`/applications/${draft.body.id}/resubmit`);
     expect(resubmitted.status).toBe(200);
@@ -204,7 +212,7 @@ describe('applications', () => {
       for (const res of [
         await other.client.get(`/applications/${mine}`),
         await other.client.get(`/applications/${mine}/events`),
-        await other.client.patch(`/applications/${mine}`, { materialDescription: '篡改' }),
+        await other.client.put(`/applications/${mine}`, { materialDescription: '篡改' }),
         await other.client.post(`/applications/${mine}/submit`),
         await other.client.post(`/applications/${mine}/withdraw`),
       ]) {
@@ -224,7 +232,7 @@ describe('applications', () => {
         const before = await domainRowCounts(t);
         const created = await as.fleetManager.post('/applications', change());
         expect(created.status).toBe(404);
-        const edited = await as.fleetManager.patch(`/applications/${mine}`, change());
+        const edited = await as.fleetManager.put(`/applications/${mine}`, change());
         expect(edited.status).toBe(404);
         expect(await domainRowCounts(t)).toEqual(before);
       },

@@ -95,15 +95,15 @@ describe('enterprises and the whitelist', () => {
   });
 
   it('lets a fleet manager change its address and contact, never another enterprise', async () => {
-    const res = await as.fleetManager.patch('/enterprises/mine', {
+    const res = await as.fleetManager.put('/enterprises/mine', {
       contactName: '王建军',
       contactPhone: '025-84561234',
     });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ contactName: '王建军', contactPhone: '025-84561234' });
-    expect(
-      (await as.fleetManager.patch('/enterprises/mine', { creditCode: '91320115MA1MY5Q2XW' })).body.creditCode,
-    ).toBe('91320115MA1MY5Q2XW');
+    expect((await as.fleetManager.put('/enterprises/mine', { creditCode: '91320115MA1MY5Q2XW' })).body.creditCode).toBe(
+      '91320115MA1MY5Q2XW',
+    );
     expect((await as.districtOfficial.get('/enterprises/mine')).status).toBe(403);
   });
 

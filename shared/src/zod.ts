@@ -11,9 +11,11 @@ import zhCN from 'zod/v4/locales/zh-CN.js';
  * the re-export.
  */
 z.config(zhCN());
-// zod probes `new Function` to compile faster object parsers. WeChat forbids it, and the H5 app's
-// Content-Security-Policy (no 'unsafe-eval') reports the probe as a violation: parse without it
-// everywhere, so the server checks input exactly as the forms do.
+// zod compiles faster object parsers with `new Function` when a probe says it may. WeChat's logic layer
+// passes that probe but its `new Function` builds nothing (only `new Function('return this')` works), so
+// every compiled parser threw and forms rendered blank; the H5 app's Content-Security-Policy (no
+// 'unsafe-eval') reports the probe as a violation. Parse without it everywhere, so the server checks
+// input exactly as the forms do.
 z.config({ jitless: true });
 
 export { z };

@@ -68,7 +68,8 @@ const isSuccess = (response: RawResponse) => response.statusCode >= 200 && respo
 const needsNewAccessToken = (response: RawResponse) =>
   response.statusCode === 401 && bodyOf(response)?.code === ErrorCode.Unauthenticated;
 
-type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+// wx.request knows no PATCH (OPTIONS, GET, HEAD, POST, PUT, DELETE, TRACE, CONNECT): partial updates are PUTs.
+type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
 function sendJson(method: Method, path: string, data: unknown, header: Record<string, string>): Promise<RawResponse> {
   return Taro.request({
@@ -188,6 +189,9 @@ export async function upload<T>({ path, filePath, fileName, onProgress }: Upload
       filePath,
       name: 'file',
       fileName,
+      // WeChat names the file part after its temporary copy and has no fileName option: the name the
+      // user saw goes as a field (sent before the file), which the server prefers.
+      formData: fileName ? { fileName } : undefined,
       header: bearer(token),
       timeout: 120_000,
     } as Taro.uploadFile.Option);

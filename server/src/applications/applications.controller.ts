@@ -1,4 +1,4 @@
-import { Controller, Get, Headers, HttpCode, Patch, Post } from '@nestjs/common';
+import { Controller, Get, Headers, HttpCode, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   type ApplicationDraft,
@@ -63,7 +63,7 @@ export class ApplicationsController {
     return this.applications.events(actor, id);
   }
 
-  @Patch(':id')
+  @Put(':id')
   @ApiIdParam()
   @ApiOperation({ summary: '修改草稿或被退回的申请' })
   @ApiZodBody(applicationDraftSchema)

@@ -48,7 +48,7 @@ export class AttachmentsController {
     }
     // toBuffer does not always throw when busboy cut the stream at the limit; the flag is reliable.
     if (file.file.truncated) throw tooLarge;
-    return this.attachments.upload(actor, query.kind, file.filename, content);
+    return this.attachments.upload(actor, query.kind, uploadedName(file.fields, file.filename), content);
   }
 
   @Get()
@@ -71,4 +71,15 @@ export class AttachmentsController {
       .header('x-content-type-options', 'nosniff')
       .send(bytes);
   }
+}
+
+/**
+ * The file's own name: the `fileName` form field when one came before the file, else the part's
+ * filename. WeChat's uploadFile names the part after its temporary copy (wxfile://tmp_…), so the
+ * mini-program sends the name the user saw as a field.
+ */
+function uploadedName(fields: Record<string, unknown>, partName: string): string {
+  const field = fields.fileName as { type?: string; value?: unknown } | undefined;
+  const given = field?.type === 'field' && typeof field.value === 'string' ? field.value.trim() : '';
+  return given || partName;
 }

@@ -1,4 +1,4 @@
-import { Controller, Get, HttpCode, Ip, Patch, Post } from '@nestjs/common';
+import { Controller, Get, HttpCode, Ip, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   type AuthTokens,
@@ -44,7 +44,7 @@ export class EnterprisesController {
     return this.enterprises.own(actor);
   }
 
-  @Patch('mine')
+  @Put('mine')
   @ApiBearerAuth()
   @Roles(Role.FleetManager)
   @ApiOperation({ summary: '修改本企业地址和联系人' })

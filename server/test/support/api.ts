@@ -38,11 +38,16 @@ export function apiClient(baseUrl: string, accessToken?: string) {
     post: <T = any>(path: string, body?: unknown, headers?: Record<string, string>) =>
       call<T>('POST', path, body, headers),
     put: <T = any>(path: string, body?: unknown) => call<T>('PUT', path, body),
-    patch: <T = any>(path: string, body?: unknown) => call<T>('PATCH', path, body),
     delete: <T = any>(path: string) => call<T>('DELETE', path),
     /** Multipart upload of one file, as the mini-program's Taro.uploadFile sends it. */
-    upload: async <T = any>(path: string, file: Buffer, filename: string): Promise<ApiResponse<T>> => {
+    upload: async <T = any>(
+      path: string,
+      file: Buffer,
+      filename: string,
+      fields: Record<string, string> = {},
+    ): Promise<ApiResponse<T>> => {
       const form = new FormData();
+      for (const [name, value] of Object.entries(fields)) form.append(name, value);
       form.append('file', new Blob([new Uint8Array(file)]), filename);
       const response = await fetch(`${baseUrl}/api${path}`, {
         method: 'POST',

@@ -60,7 +60,8 @@ const colourOfCode = invert(plateColourCodes);
 const categoryOfCode = invert(materialCategoryCodes);
 
 const nationalCategoryCode = (code: string): number | undefined =>
-  Object.hasOwn(materialCategoryCodes, code) ? materialCategoryCodes[code] : undefined;
+  // biome-ignore lint/suspicious/noPrototypeBuiltins: not Object.hasOwn, which WeChat on iOS before 15.4 lacks (offline verification runs this there)
+  Object.prototype.hasOwnProperty.call(materialCategoryCodes, code) ? materialCategoryCodes[code] : undefined;
 
 function fail(message: string): never {
   throw new PassTokenFormatError(message);

@@ -24,6 +24,7 @@ export function ChoiceChips<T extends string>({ choices, value, onChange, testId
           onClick={() => onChange(choice.value)}
           aria-selected={choice.value === value}
           role='radio'
+          aria-role='radio'
         >
           <Text>{choice.label}</Text>
         </View>

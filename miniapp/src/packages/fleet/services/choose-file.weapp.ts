@@ -18,21 +18,24 @@ export async function chooseAttachmentFile(): Promise<ChosenFile | null> {
   }
   try {
     if (tapIndex === 2) {
+      // WeChat filters by `extension` only with type 'file' ('all' would offer videos and anything).
       const { tempFiles } = await Taro.chooseMessageFile({
         count: 1,
-        type: 'all',
+        type: 'file',
         extension: ['pdf', 'jpg', 'jpeg', 'png'],
       });
       const file = tempFiles[0];
       return file ? { path: file.path, name: file.name, size: file.size } : null;
     }
-    const { tempFiles } = await Taro.chooseImage({
+    // chooseMedia, not the deprecated chooseImage.
+    const { tempFiles } = await Taro.chooseMedia({
       count: 1,
+      mediaType: ['image'],
       sizeType: ['compressed'],
       sourceType: [tapIndex === 0 ? 'camera' : 'album'],
     });
     const file = tempFiles[0];
-    return file ? { path: file.path, name: baseName(file.path), size: file.size } : null;
+    return file ? { path: file.tempFilePath, name: baseName(file.tempFilePath), size: file.size } : null;
   } catch {
     return null;
   }

@@ -20,7 +20,7 @@ import { withQuery } from '@/services/routes';
 export const enterpriseApi = {
   mine: () => request<EnterpriseView>('/enterprises/mine'),
   update: (changes: { address?: string; contactName?: string; contactPhone?: string }) =>
-    request<EnterpriseView>('/enterprises/mine', { method: 'PATCH', data: changes }),
+    request<EnterpriseView>('/enterprises/mine', { method: 'PUT', data: changes }),
 };
 
 export const vehiclesApi = {
@@ -61,7 +61,7 @@ export const applicationsApi = {
       header: { 'Idempotency-Key': idempotencyKey },
     }),
   update: (id: string, draft: ApplicationDraft) =>
-    request<ApplicationView>(`/applications/${id}`, { method: 'PATCH', data: draft }),
+    request<ApplicationView>(`/applications/${id}`, { method: 'PUT', data: draft }),
   submit: (id: string) => request<ApplicationView>(`/applications/${id}/submit`, { method: 'POST' }),
   resubmit: (id: string) => request<ApplicationView>(`/applications/${id}/resubmit`, { method: 'POST' }),
   withdraw: (id: string) => request<ApplicationView>(`/applications/${id}/withdraw`, { method: 'POST' }),

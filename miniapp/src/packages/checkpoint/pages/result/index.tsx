@@ -108,6 +108,7 @@ export default function Result() {
           <View
             className={`result__mismatch ${mismatch ? 'result__mismatch--on' : ''}`}
             role='checkbox'
+            aria-role='checkbox'
             aria-checked={mismatch}
             data-testid='mismatch'
             onClick={() => setMismatch(!mismatch)}

@@ -28,6 +28,7 @@ export function SelectList({ items, selected, multiple, onToggle, testId }: Sele
             className={`select-list__row ${isSelected ? 'select-list__row--selected' : ''}`}
             onClick={() => onToggle(item.id)}
             role={multiple ? 'checkbox' : 'radio'}
+            aria-role={multiple ? 'checkbox' : 'radio'}
             aria-checked={isSelected}
           >
             <View className={`select-list__mark ${multiple ? 'select-list__mark--square' : ''}`}>

@@ -20,6 +20,7 @@ export function QueueCard({ item, selected, onToggle, onOpen }: QueueCardProps) 
       <View
         className={`queue-card__pick ${selected ? 'queue-card__pick--on' : ''}`}
         role='checkbox'
+        aria-role='checkbox'
         aria-checked={selected}
         aria-label='选择以批量通过'
         data-testid='queue-pick'

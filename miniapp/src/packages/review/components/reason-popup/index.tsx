@@ -87,6 +87,7 @@ export function ReasonPopup(props: ReasonPopupProps) {
                   <View
                     key={choice.value}
                     role='checkbox'
+                    aria-role='checkbox'
                     aria-checked={on}
                     className={`reason-popup__chip ${on ? 'reason-popup__chip--on' : ''}`}
                     onClick={() => toggle(choice.value)}

@@ -129,6 +129,7 @@ export default function Queue() {
         <View
           className='queue__filter'
           role='button'
+          aria-role='button'
           onClick={() => setChoosingCategory(true)}
           data-testid='filter-category'
         >
@@ -137,6 +138,7 @@ export default function Queue() {
         <View
           className={`queue__filter ${filters.overdue ? 'queue__filter--on' : ''}`}
           role='checkbox'
+          aria-role='checkbox'
           aria-checked={filters.overdue}
           onClick={() => change({ overdue: !filters.overdue })}
           data-testid='filter-overdue'
@@ -146,6 +148,7 @@ export default function Queue() {
         <View
           className={`queue__filter ${filters.whitelistFirst ? 'queue__filter--on' : ''}`}
           role='checkbox'
+          aria-role='checkbox'
           aria-checked={filters.whitelistFirst}
           onClick={() => change({ whitelistFirst: !filters.whitelistFirst })}
           data-testid='filter-whitelist'

@@ -1,0 +1,1 @@
+export function weappBuildProblems(settings: { apiBase?: string; appId?: string }): string[];

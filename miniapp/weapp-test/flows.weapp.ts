@@ -1,0 +1,282 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { type ApiClient, loginAs } from '../../server/test/support/api.js';
+import {
+  completeApplication,
+  registerFleet,
+  samplePdf,
+  samplePng,
+  submitApplication,
+} from '../../server/test/support/fixtures.js';
+import { decodeQrDataUrl } from '../e2e/support/qr.js';
+import { type Stack, startStack } from '../e2e/support/stack.js';
+import type { WeappRuntime } from './support/runtime.js';
+import { launchApp, loginWithPassword } from './support/session.js';
+import { newPhoneState } from './support/wx.js';
+
+jest.setTimeout(120_000);
+
+/** WeChat's jscode2session on loopback: code `c-X` belongs to openid `o-X`. */
+function startFakeWechat(): Promise<{ server: Server; url: string }> {
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const code = url.searchParams.get('js_code') ?? '';
+    res.setHeader('content-type', 'application/json');
+    res.end(
+      url.pathname === '/sns/jscode2session' && code.startsWith('c-')
+        ? JSON.stringify({ openid: code.replace(/^c-/, 'o-'), session_key: 'k' })
+        : JSON.stringify({ errcode: 40029, errmsg: 'invalid code' }),
+    );
+  });
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () =>
+      resolve({ server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` }),
+    ),
+  );
+}
+
+interface IssuedPass {
+  id: string;
+  passNumber: string;
+  url: string;
+}
+
+/**
+ * What users do in WeChat, run in the WeChat-like runtime against the built server: sign in with
+ * WeChat, save the enterprise profile, show the pass (QR, brightness, PDF), and check passes at a
+ * checkpoint by scanning, by a launch from a scanned URL, and offline after a sync.
+ */
+describe('flows in the WeChat runtime', () => {
+  let stack: Stack;
+  let wechat: { server: Server; url: string };
+  let fleet: ApiClient;
+  let official: ApiClient;
+  const passes: Record<'kept' | 'revoked', IssuedPass> = {} as never;
+  const apps: WeappRuntime[] = [];
+  const open = async (phone = newPhoneState()) => {
+    const app = await launchApp(stack.url, phone);
+    apps.push(app);
+    return app;
+  };
+
+  beforeAll(async () => {
+    wechat = await startFakeWechat();
+    stack = await startStack({
+      PROVINCE_SETTINGS: JSON.stringify({ approvalChain: ['district'] }),
+      WECHAT_APP_ID: 'wx-test',
+      WECHAT_APP_SECRET: 'secret',
+      WECHAT_API_BASE: wechat.url,
+    });
+    fleet = await loginAs(stack.url, '13800000001');
+    official = await loginAs(stack.url, '13800000002');
+    const issue = async (plate: string, serial: number): Promise<IssuedPass> => {
+      const registered = await registerFleet(fleet, plate, serial);
+      const id = await submitApplication(fleet, completeApplication(registered, 0, 5));
+      const decided = await official.post(`/reviews/${id}/decision`, { decision: 'approve' });
+      return (await fleet.get(`/passes/${decided.body.passId}`)).body;
+    };
+    passes.kept = await issue('苏A82001', 40);
+    passes.revoked = await issue('苏A82002', 50);
+  }, 180_000);
+
+  afterAll(async () => {
+    for (const app of apps) app.dispose();
+    await stack?.stop();
+    await new Promise((resolve) => wechat?.server.close(resolve));
+  });
+
+  const expectHealthy = (app: WeappRuntime) => expect(app.problems).toEqual([]);
+
+  it('signs in with WeChat: binds the WeChat user with the password once, then one tap', async () => {
+    const phone = newPhoneState();
+    phone.loginCode = 'c-weapp-fleet';
+    const first = await open(phone);
+    await first.tap('微信一键登录');
+    expect(first.text()).toContain('登录并绑定微信');
+    await first.type('手机号码', '13800000001');
+    await first.type('密码', 'demo1234');
+    await first.tap('登录并绑定微信');
+    expect(first.page.route).toBe('packages/fleet/pages/home/index');
+    expectHealthy(first);
+
+    const again = newPhoneState();
+    again.loginCode = 'c-weapp-fleet';
+    const second = await open(again);
+    await second.tap('微信一键登录');
+    expect(second.page.route).toBe('packages/fleet/pages/home/index');
+    expect(second.text()).toContain('南京江宁示范物流有限公司');
+    expectHealthy(second);
+  });
+
+  it('saves the enterprise profile with a method WeChat has (PUT)', async () => {
+    const app = await open();
+    await loginWithPassword(app, '13800000001');
+    await app.reLaunch('packages/fleet/pages/enterprise/index');
+    await app.type('联系人姓名', '王五');
+    await app.tap('保存修改');
+    expectHealthy(app);
+    expect(
+      app.phone.calls.filter((c) => c.name === 'request').map((c) => (c.options as { method?: string }).method),
+    ).toContain('PUT');
+    expect((await fleet.get('/enterprises/mine')).body.contactName).toBe('王五');
+  });
+
+  it('shows the pass: the QR code holds the pass URL, full brightness until the screen is left, the PDF opens', async () => {
+    const app = await open();
+    await loginWithPassword(app, '13800000001');
+    await app.reLaunch(`packages/pass/pages/detail/index?id=${passes.kept.id}`);
+    expect(app.text()).toContain(passes.kept.passNumber);
+    const image = app.findAll(
+      app.render(),
+      (node) => node.tag === 'wx-image' && String(node.attr.src).startsWith('data:image/png'),
+    )[0];
+    const src = String(image.attr.src);
+    expect(decodeQrDataUrl(src)).toBe(passes.kept.url);
+    expect(app.phone.brightness).toBe(1);
+    expect(app.phone.keepScreenOn).toBe(true);
+
+    await app.tap('保存/打印PDF');
+    expect(app.phone.openedDocuments).toHaveLength(1);
+    expect(app.phone.openedDocuments[0].fileType).toBe('pdf');
+    expect(Buffer.from(app.phone.openedDocuments[0].bytes.subarray(0, 5)).toString()).toBe('%PDF-');
+
+    await app.reLaunch('packages/fleet/pages/home/index');
+    expect(app.phone.brightness).toBe(0.4);
+    expect(app.phone.keepScreenOn).toBe(false);
+    expectHealthy(app);
+  });
+
+  it('registers a vehicle and a driver and applies with documents from the album and a chat; the official approves', async () => {
+    const app = await open();
+    await loginWithPassword(app, '13800000001');
+    await app.tap('车辆管理');
+    await app.tap('登记车辆');
+    await app.type('A12345', 'A83001');
+    // WeChat's screen readers learn the chips are radio buttons from aria-role (role is H5 only).
+    const chip = app.findByText('黄色');
+    const radio = (node: typeof chip | undefined): boolean =>
+      !!node && (node.attr.ariaRole === 'radio' || node.attr['aria-role'] === 'radio' || radio(node.parent));
+    expect(radio(chip)).toBe(true);
+    await app.tap('黄色');
+    await app.tap('请选择车辆类型');
+    await app.tap('重型半挂牵引车');
+    await app.type('道路运输证号', '320115008301');
+    await app.tap('保存');
+    expect(app.page.route).toBe('packages/fleet/pages/vehicles/index');
+    expect(app.text()).toContain('苏A·83001（黄色）');
+
+    await app.reLaunch('packages/fleet/pages/drivers/index');
+    await app.tap('登记司乘人员');
+    await app.type('姓名', '张师傅');
+    await app.type('身份证号码', '11010519491231002X');
+    await app.type('手机号码', '13800000005');
+    await app.tap('保存');
+    expect(app.text()).toContain('张师傅（驾驶员）');
+
+    await app.reLaunch('packages/fleet/pages/home/index');
+    await app.tap('新建通行证申请');
+    await app.tap('苏A·83001');
+    await app.tap('张师傅（驾驶员）');
+    await app.tap('请选择物资类别');
+    await app.tap('生活必需品');
+    await app.type('如：大米、食用油', '大米');
+    await app.type('请输入数量', '30');
+    await app.tap('吨');
+    await app.tap('填入本企业信息', 0);
+    await app.type('请输入单位名称', '上海浦东示范超市有限公司', 1);
+    await app.type('请输入地址', '上海市浦东新区示范路2号', 1);
+    await app.type('请输入联系人', '李经理', 1);
+    await app.type('请输入联系电话', '021-58881234', 1);
+    await app.tap('请选择省/市/区县', 0);
+    await app.tap('江苏省');
+    await app.tap('南京市');
+    await app.tap('江宁区');
+    await app.tap('请选择省/市/区县', 0);
+    await app.tap('上海市');
+    await app.tap('上海市', -1);
+    await app.tap('浦东新区');
+    // Two photos from the album (chooseMedia), the signed letter as a PDF from a chat (chooseMessageFile).
+    app.phone.actionSheetTaps.push(1, 1, 2);
+    app.phone.pickedFiles.push(
+      { name: 'driving.png', bytes: samplePng },
+      { name: 'vehicle.png', bytes: samplePng },
+      { name: '承诺书.pdf', bytes: samplePdf },
+    );
+    for (let i = 0; i < 3; i++) await app.tap('上传', 0);
+    // Named as the user saw it, not after WeChat's temporary copy.
+    expect(app.text()).toContain('PDF · 承诺书.pdf');
+    expect(app.phone.calls.find((c) => c.name === 'chooseMessageFile')?.options).toMatchObject({
+      type: 'file',
+      extension: ['pdf', 'jpg', 'jpeg', 'png'],
+    });
+    await app.tap('提交申请');
+    expect(app.page.route).toBe('packages/fleet/pages/application-detail/index');
+    expect(app.text()).toContain('待受理');
+    expectHealthy(app);
+
+    const official = await open();
+    await loginWithPassword(official, '13800000002');
+    await official.tap('开始审核');
+    await official.tap('苏A·83001');
+    expect(official.page.route).toBe('packages/review/pages/detail/index');
+    await official.tap('审核通过');
+    await official.tap('确认通过');
+    expect(official.phone.toasts).toContain('已通过，通行证已签发');
+    // The official's own view of a pass (it stayed on 正在加载… when zod compiled its parsers).
+    await official.reLaunch(`packages/review/pages/pass/index?id=${passes.kept.id}`);
+    expect(official.text()).toContain(passes.kept.passNumber);
+    expectHealthy(official);
+
+    await app.reLaunch('packages/pass/pages/list/index');
+    expect(app.text()).toContain('苏A·83001');
+    expectHealthy(app);
+  });
+
+  let checkpoint: WeappRuntime;
+
+  it('checks a pass at the checkpoint by scanning its QR code (online)', async () => {
+    checkpoint = await open();
+    await loginWithPassword(checkpoint, '13800000004');
+    expect(checkpoint.page.route).toBe('packages/checkpoint/pages/home/index');
+    checkpoint.phone.scans.push(passes.kept.url);
+    await checkpoint.tap('扫码核验');
+    expect(checkpoint.page.route).toBe('packages/checkpoint/pages/result/index');
+    const verdict = checkpoint.text();
+    expect(verdict).toContain('苏A·82001');
+    expect(verdict).toContain('在线核验');
+    expect(checkpoint.phone.calls.find((c) => c.name === 'scanCode')?.options).toMatchObject({ scanType: ['qrCode'] });
+    expectHealthy(checkpoint);
+  });
+
+  it('opens the verdict when WeChat launches the app from a scanned pass URL (q)', async () => {
+    const app = new (await import('./support/runtime.js')).WeappRuntime(stack.url);
+    apps.push(app);
+    await app.launch('packages/checkpoint/pages/result/index', { q: encodeURIComponent(passes.kept.url) });
+    expect(app.text()).toContain('苏A·82001');
+    expectHealthy(app);
+  });
+
+  it('checks offline with the synced data; a revocation shows only after the next sync', async () => {
+    await checkpoint.reLaunch('packages/checkpoint/pages/home/index');
+    expect(checkpoint.text()).toMatch(/同步/);
+    await official.post(`/passes/${passes.revoked.id}/revoke`, { reason: '出借他人使用' });
+
+    checkpoint.phone.offline = true;
+    checkpoint.phone.scans.push(passes.revoked.url);
+    await checkpoint.tap('扫码核验');
+    expect(checkpoint.text()).toContain('离线核验');
+    expect(checkpoint.text()).toContain('苏A·82002');
+    expect(checkpoint.text()).not.toContain('撤销');
+
+    checkpoint.phone.offline = false;
+    await checkpoint.reLaunch('packages/checkpoint/pages/home/index');
+    await checkpoint.tap('立即同步');
+    checkpoint.phone.offline = true;
+    checkpoint.phone.scans.push(passes.revoked.url);
+    await checkpoint.tap('扫码核验');
+    expect(checkpoint.text()).toContain('离线核验');
+    expect(checkpoint.text()).toContain('撤销');
+    expectHealthy(checkpoint);
+  });
+});
