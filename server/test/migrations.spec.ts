@@ -23,6 +23,7 @@ const expectedTables = [
   'login_failures',
   'pass_status_changes',
   'passes',
+  'province_settings',
   'quota_allocations',
   'refresh_tokens',
   'scan_records',

@@ -140,3 +140,22 @@ export const provinceSettingsPresets = {
 } satisfies Record<string, ProvinceSettings>;
 
 export const defaultProvinceSettings: ProvinceSettings = jiangsu;
+
+/**
+ * The settings as the server keeps them: one numbered version per change. `GET /api/settings` answers
+ * with it; `PUT /api/admin/settings` takes the same document back, and a `version` that is no longer
+ * the current one is refused, so two admins cannot overwrite each other unseen.
+ */
+export const provinceSettingsDocumentSchema = z.object({
+  version: z.int('版本号应为整数').min(1, '版本号无效').optional(),
+  settings: provinceSettingsSchema,
+});
+
+export type ProvinceSettingsUpdate = z.output<typeof provinceSettingsDocumentSchema>;
+
+export interface ProvinceSettingsDocument {
+  version: number;
+  /** ISO 8601. */
+  updatedAt: string;
+  settings: ProvinceSettings;
+}

@@ -12,8 +12,8 @@ import { AuditService } from '../audit/audit.service.js';
 import type { RequestActor } from '../auth/auth.decorators.js';
 import { DomainException } from '../common/domain.exception.js';
 import { dueAfterWorkingDays } from '../common/working-days.js';
-import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { withDeadlockRetry } from '../database/errors.js';
+import { SettingsService } from '../settings/settings.service.js';
 import { ApplicationEntity } from './application.entity.js';
 import { snapshotOf } from './application.view.js';
 import { ApplicationEventEntity } from './application-event.entity.js';
@@ -41,7 +41,7 @@ export interface TransitionOptions {
 export class ApplicationWorkflow {
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly settings: SettingsService,
     private readonly audit: AuditService,
   ) {}
 
@@ -52,6 +52,7 @@ export class ApplicationWorkflow {
         const changes = options.prepare ? await options.prepare(app, manager) : {};
         const after = assertTransition(snapshotOf({ ...app, ...changes } as ApplicationEntity), action, actor);
         const now = new Date();
+        const { reviewDeadlineWorkingDays } = await this.settings.current();
         const result = await manager.update(
           ApplicationEntity,
           { id: app.id, version: app.version },
@@ -60,7 +61,7 @@ export class ApplicationWorkflow {
             status: after.status,
             reviewLevelIndex: after.reviewLevelIndex,
             approvals: [...after.approvals],
-            ...this.queuePosition(app, after, now),
+            ...this.queuePosition(app, after, now, reviewDeadlineWorkingDays),
             version: app.version + 1,
             updatedAt: now,
           },
@@ -106,7 +107,7 @@ export class ApplicationWorkflow {
   }
 
   /** Whose queue the application is in after the step, and when it falls due there. */
-  private queuePosition(before: ApplicationEntity, after: ApplicationSnapshot, now: Date) {
+  private queuePosition(before: ApplicationEntity, after: ApplicationSnapshot, now: Date, deadlineDays: number) {
     const step = currentReviewStep(after);
     if (!step) {
       return {
@@ -124,10 +125,7 @@ export class ApplicationWorkflow {
       currentJurisdiction: step.jurisdictionCode,
       escalationLevel: next?.level ?? null,
       escalationJurisdiction: next?.jurisdictionCode ?? null,
-      dueAt:
-        arrived || !before.dueAt
-          ? dueAfterWorkingDays(now, this.config.province.reviewDeadlineWorkingDays)
-          : before.dueAt,
+      dueAt: arrived || !before.dueAt ? dueAfterWorkingDays(now, deadlineDays) : before.dueAt,
     };
   }
 }

@@ -14,6 +14,7 @@ import { QuotaAllocationEntity } from '../quotas/quota-allocation.entity.js';
 import { BlacklistEntryEntity } from '../sanctions/blacklist-entry.entity.js';
 import { CloneAlertEntity } from '../scans/clone-alert.entity.js';
 import { ScanRecordEntity } from '../scans/scan-record.entity.js';
+import { ProvinceSettingsVersionEntity } from '../settings/province-settings-version.entity.js';
 import { VehicleEntity } from '../vehicles/vehicle.entity.js';
 import { PassStatusChangeEntity } from '../verification/pass-status-change.entity.js';
 import { WhitelistEntryEntity } from '../whitelist/whitelist-entry.entity.js';
@@ -38,4 +39,5 @@ export const entities = [
   CloneAlertEntity,
   ScanRecordEntity,
   PassStatusChangeEntity,
+  ProvinceSettingsVersionEntity,
 ];
