@@ -14,7 +14,7 @@ import { CurrentActor, type RequestActor, Roles } from '../auth/auth.decorators.
 import { ApiIdParam, ApiZodBody, IdParam, ZodBody } from '../common/api-body.js';
 import { DomainException } from '../common/domain.exception.js';
 import { QuotasService, type QuotaView } from '../quotas/quotas.service.js';
-import { type BlacklistEntryView, SanctionsService } from '../sanctions/sanctions.service.js';
+import { type BlacklistEntryView, SanctionsService, type SuspensionView } from '../sanctions/sanctions.service.js';
 import { AuditService } from './audit.service.js';
 import type { AuditEntryEntity } from './audit-entry.entity.js';
 
@@ -99,6 +99,12 @@ export class AdminController {
   @ApiOperation({ summary: '移出黑名单' })
   liftBlacklist(@CurrentActor() actor: RequestActor, @IdParam() id: string): Promise<void> {
     return this.sanctions.lift(actor, id);
+  }
+
+  @Get('suspensions')
+  @ApiOperation({ summary: '暂停办理中的企业（熔断）' })
+  suspensions(): Promise<SuspensionView[]> {
+    return this.sanctions.suspensions();
   }
 
   @Post('suspensions')

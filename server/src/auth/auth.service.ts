@@ -31,6 +31,7 @@ export class AuthService {
         const accountId = await this.tokens.spendRefreshToken(refreshToken, manager);
         const account = await manager.findOneBy(AccountEntity, { id: accountId });
         if (!account) throw new DomainException(ErrorCode.Unauthenticated);
+        if (account.disabledAt) throw new DomainException(ErrorCode.AccountDisabled);
         return this.tokens.issue(account, manager);
       });
     } catch (error) {
@@ -43,6 +44,7 @@ export class AuthService {
     const openid = await this.wechat.openidForCode(code);
     const account = await this.dataSource.getRepository(AccountEntity).findOneBy({ wechatOpenid: openid });
     if (!account) throw new DomainException(ErrorCode.AccountNotBound);
+    if (account.disabledAt) throw new DomainException(ErrorCode.AccountDisabled);
     return this.tokens.issue(account);
   }
 
@@ -69,6 +71,8 @@ export class AuthService {
       throw new DomainException(ErrorCode.InvalidCredentials);
     }
     await this.throttle.clear(phone);
+    // Only after the password is proven, so a stranger cannot learn that an account exists.
+    if (account.disabledAt) throw new DomainException(ErrorCode.AccountDisabled);
     return account;
   }
 }

@@ -147,4 +147,6 @@ export interface CheckpointView {
   regionCode: string;
   latitude: number;
   longitude: number;
+  /** Out of service: kept for the scans it recorded, offered to no one. */
+  retired: boolean;
 }

@@ -72,3 +72,35 @@ export const whitelistImportSchema = z.object({
 export const applicationDraftSchema = applicationFieldsSchema.partial();
 
 export type ApplicationDraft = z.output<typeof applicationDraftSchema>;
+
+/** What an admin may change on a staff account; the role is fixed, fields of other roles are ignored. */
+export const staffAccountUpdateSchema = z
+  .object({
+    name: personNameField(),
+    phone: phoneSchema,
+    jurisdictionCode: regionCodeSchema,
+    department: textField('所属部门', 2, 50),
+    reviewLevel: z.enum(ReviewLevel, '请选择审核层级'),
+    checkpointId: uuidField('卡口'),
+  })
+  .partial();
+
+export type StaffAccountUpdate = z.output<typeof staffAccountUpdateSchema>;
+
+/** A temporary password set by an admin; its holder must choose a new one at the next sign-in. */
+export const passwordResetSchema = z.object({ password: newPasswordSchema });
+
+export const passwordChangeSchema = z.object({
+  currentPassword: z.string('请输入原密码').min(1, '请输入原密码').max(128, '密码最多128位'),
+  newPassword: newPasswordSchema,
+});
+
+export type PasswordChange = z.output<typeof passwordChangeSchema>;
+
+/** `GET /api/admin/accounts`: by role, and by a part of the name or phone number. */
+export const accountListQuerySchema = z.object({
+  role: z.enum(Role, '角色无效').optional(),
+  q: z.string().trim().max(50, '搜索内容最多50个字').optional(),
+});
+
+export type AccountListQuery = z.output<typeof accountListQuerySchema>;

@@ -3,6 +3,7 @@ import { ApplicantRegistry1763840000000 } from './1763840000000-ApplicantRegistr
 import { ReviewAndIssuance1763850000000 } from './1763850000000-ReviewAndIssuance.js';
 import { VerificationAndScans1763860000000 } from './1763860000000-VerificationAndScans.js';
 import { ProvinceSettings1764500000000 } from './1764500000000-ProvinceSettings.js';
+import { AdminControls1764500000001 } from './1764500000001-AdminControls.js';
 
 /** Every migration, oldest first. Listed explicitly so the ESM build needs no file globbing. */
 export const migrations = [
@@ -11,4 +12,5 @@ export const migrations = [
   ReviewAndIssuance1763850000000,
   VerificationAndScans1763860000000,
   ProvinceSettings1764500000000,
+  AdminControls1764500000001,
 ];

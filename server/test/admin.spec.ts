@@ -1,0 +1,187 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { AccountView, CheckpointView } from '@pass/shared';
+import { addDays, chinaToday } from '@pass/shared';
+import { apiClient, loginAs } from './support/api.js';
+import { newPhone, registerEnterprise, seedAndLogin } from './support/fixtures.js';
+import { startTestApp, type TestApp } from './support/test-app.js';
+
+describe('administration of accounts, checkpoints and suspensions', () => {
+  let t: TestApp;
+  let users: Awaited<ReturnType<typeof seedAndLogin>>;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    users = await seedAndLogin(t);
+  }, 120_000);
+  afterAll(() => t?.close());
+
+  async function newOfficial(): Promise<AccountView & { password: string }> {
+    const phone = newPhone();
+    const res = await users.admin.post<AccountView>('/admin/accounts', {
+      role: 'official',
+      name: '钱审核',
+      phone,
+      password: 'Start1234',
+      jurisdictionCode: '320115',
+      department: '工业和信息化局',
+      reviewLevel: 'district',
+    });
+    expect(res.status).toBe(201);
+    return { ...res.body, password: 'Start1234' };
+  }
+
+  it('searches accounts by role and by part of the name or phone, and validates the query', async () => {
+    const official = await newOfficial();
+    const byPhone = await users.admin.get<AccountView[]>(`/admin/accounts?q=${official.phone.slice(-8)}`);
+    expect(byPhone.body.map((a) => a.id)).toEqual([official.id]);
+    const byRole = await users.admin.get<AccountView[]>('/admin/accounts?role=checkpoint_staff');
+    expect(byRole.body.every((a) => a.role === 'checkpoint_staff')).toBe(true);
+    const wildcard = await users.admin.get<AccountView[]>('/admin/accounts?q=%25');
+    expect(wildcard.body).toEqual([]);
+    const bad = await users.admin.get('/admin/accounts?role=king');
+    expect(bad.status).toBe(400);
+    expect(bad.body.code).toBe('VALIDATION_FAILED');
+    expect((await users.districtOfficial.get('/admin/accounts')).status).toBe(403);
+  });
+
+  it('edits an official’s scope; the new scope applies at the next sign-in', async () => {
+    const official = await newOfficial();
+    const res = await users.admin.put<AccountView>(`/admin/accounts/${official.id}`, {
+      jurisdictionCode: '320100',
+      reviewLevel: 'city',
+      department: '交通运输局',
+    });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ jurisdictionCode: '320100', reviewLevel: 'city', department: '交通运输局' });
+    const me = await (await loginAs(t.url, official.phone, official.password)).get<AccountView>('/auth/me');
+    expect(me.body.jurisdictionCode).toBe('320100');
+    const invalid = await users.admin.put(`/admin/accounts/${official.id}`, { jurisdictionCode: '329999' });
+    expect(invalid.status).toBe(400);
+    const audit = await users.admin.get(`/admin/audit?entityId=${official.id}&action=account.update`);
+    expect(audit.body[0].before).toMatchObject({ jurisdictionCode: '320115' });
+  });
+
+  it('disables an account: it cannot sign in or renew its session until enabled again', async () => {
+    const official = await newOfficial();
+    const session = await apiClient(t.url).post('/auth/login', { phone: official.phone, password: official.password });
+    const disabled = await users.admin.post<AccountView>(`/admin/accounts/${official.id}/disable`);
+    expect(disabled.status).toBe(200);
+    expect(disabled.body.disabled).toBe(true);
+
+    const login = await apiClient(t.url).post('/auth/login', { phone: official.phone, password: official.password });
+    expect(login.status).toBe(403);
+    expect(login.body.code).toBe('ACCOUNT_DISABLED');
+    const refresh = await apiClient(t.url).post('/auth/refresh', { refreshToken: session.body.refreshToken });
+    expect(refresh.status).toBe(401);
+    // A wrong password says nothing about the account being disabled.
+    const wrong = await apiClient(t.url).post('/auth/login', { phone: official.phone, password: 'Wrong1234' });
+    expect(wrong.body.code).toBe('INVALID_CREDENTIALS');
+
+    const me = (await users.admin.get<AccountView>('/auth/me')).body;
+    expect((await users.admin.post(`/admin/accounts/${me.id}/disable`)).status).toBe(409);
+
+    expect((await users.admin.post(`/admin/accounts/${official.id}/enable`)).body.disabled).toBe(false);
+    expect(
+      (await apiClient(t.url).post('/auth/login', { phone: official.phone, password: official.password })).status,
+    ).toBe(200);
+  });
+
+  it('resets a password; the holder must change it, and the old one stops working', async () => {
+    const official = await newOfficial();
+    const reset = await users.admin.post<AccountView>(`/admin/accounts/${official.id}/reset-password`, {
+      password: 'Temp12345',
+    });
+    expect(reset.status).toBe(200);
+    expect(reset.body.mustChangePassword).toBe(true);
+    expect(
+      (await apiClient(t.url).post('/auth/login', { phone: official.phone, password: official.password })).status,
+    ).toBe(401);
+    const login = await apiClient(t.url).post('/auth/login', { phone: official.phone, password: 'Temp12345' });
+    expect(login.body.account.mustChangePassword).toBe(true);
+    const holder = apiClient(t.url, login.body.accessToken);
+    const weak = await holder.post('/auth/password', { currentPassword: 'Temp12345', newPassword: 'short' });
+    expect(weak.status).toBe(400);
+    const changed = await holder.post<AccountView>('/auth/password', {
+      currentPassword: 'Temp12345',
+      newPassword: 'Mine98765',
+    });
+    expect(changed.status).toBe(200);
+    expect(changed.body.mustChangePassword).toBe(false);
+    expect((await apiClient(t.url).post('/auth/login', { phone: official.phone, password: 'Mine98765' })).status).toBe(
+      200,
+    );
+  });
+
+  it('unlocks an account locked by failed sign-ins', async () => {
+    const official = await newOfficial();
+    for (let i = 0; i < 6; i++) {
+      await apiClient(t.url).post('/auth/login', { phone: official.phone, password: 'Wrong1234' });
+    }
+    const locked = await apiClient(t.url).post('/auth/login', { phone: official.phone, password: official.password });
+    expect(locked.status).toBe(429);
+    expect((await users.districtOfficial.post(`/admin/accounts/${official.id}/unlock`)).status).toBe(403);
+    expect((await users.admin.post(`/admin/accounts/${official.id}/unlock`)).status).toBe(204);
+    const after = await apiClient(t.url).post('/auth/login', { phone: official.phone, password: official.password });
+    expect(after.status).toBe(200);
+  });
+
+  it('edits and retires a checkpoint; staff cannot be assigned to a retired one', async () => {
+    const created = await users.admin.post<CheckpointView>('/admin/checkpoints', {
+      code: 'JS-NJ-TEST-01',
+      name: '测试检查站',
+      regionCode: '320115',
+      latitude: 31.9,
+      longitude: 118.8,
+    });
+    expect(created.status).toBe(201);
+    const edited = await users.admin.put<CheckpointView>(`/admin/checkpoints/${created.body.id}`, {
+      code: 'JS-NJ-TEST-01',
+      name: '测试检查站（南）',
+      regionCode: '320115',
+      latitude: 31.85,
+      longitude: 118.81,
+    });
+    expect(edited.body).toMatchObject({ name: '测试检查站（南）', latitude: 31.85, retired: false });
+    const badCoordinates = await users.admin.put(`/admin/checkpoints/${created.body.id}`, {
+      ...edited.body,
+      latitude: 80,
+    });
+    expect(badCoordinates.status).toBe(400);
+    const retired = await users.admin.post<CheckpointView>(`/admin/checkpoints/${created.body.id}/retire`);
+    expect(retired.body.retired).toBe(true);
+    const staff = await users.admin.post('/admin/accounts', {
+      role: 'checkpoint_staff',
+      name: '孙检查',
+      phone: newPhone(),
+      password: 'Start1234',
+      checkpointId: created.body.id,
+    });
+    expect(staff.status).toBe(400);
+    expect((await users.districtOfficial.post(`/admin/checkpoints/${created.body.id}/retire`)).status).toBe(403);
+  });
+
+  it('lists the suspensions (熔断) in force', async () => {
+    const enterprise = await registerEnterprise(t);
+    const until = addDays(chinaToday(), 7);
+    expect(
+      (
+        await users.admin.post('/admin/suspensions', {
+          enterpriseId: enterprise.enterpriseId,
+          until,
+          reason: '疫情溯源',
+        })
+      ).status,
+    ).toBe(204);
+    const list = await users.admin.get('/admin/suspensions');
+    expect(list.status).toBe(200);
+    expect(list.body).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ enterpriseId: enterprise.enterpriseId, until, reason: '疫情溯源' }),
+      ]),
+    );
+    expect((await users.fleetManager.get('/admin/suspensions')).status).toBe(403);
+    await users.admin.delete(`/admin/suspensions/${enterprise.enterpriseId}`);
+    const after = await users.admin.get('/admin/suspensions');
+    expect(after.body.some((s: { enterpriseId: string }) => s.enterpriseId === enterprise.enterpriseId)).toBe(false);
+  });
+});
