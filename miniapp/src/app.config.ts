@@ -33,6 +33,21 @@ export default defineAppConfig({
     },
     { root: 'packages/checkpoint', pages: ['pages/home/index', 'pages/result/index', 'pages/history/index'] },
     { root: 'packages/pass', pages: ['pages/list/index', 'pages/detail/index'] },
+    {
+      root: 'packages/admin',
+      pages: [
+        'pages/home/index',
+        'pages/accounts/index',
+        'pages/account-form/index',
+        'pages/checkpoints/index',
+        'pages/checkpoint-form/index',
+        'pages/quotas/index',
+        'pages/sanctions/index',
+        'pages/audit/index',
+        'pages/settings/index',
+        'pages/whitelist/index',
+      ],
+    },
   ],
   preloadRule: {
     'pages/login/index': { network: 'all', packages: ['packages/fleet'] },

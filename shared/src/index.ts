@@ -23,6 +23,7 @@ export * from './schemas/review.js';
 export * from './schemas/sanctions.js';
 export * from './schemas/scan.js';
 export * from './settings.js';
+export * from './settings-changes.js';
 export * from './validation/credit-code.js';
 export * from './validation/id-number.js';
 export * from './validation/phone.js';
