@@ -16,7 +16,6 @@ import { confirmModal, fillTextarea, fillVisible, navigateBack, openPath, toastG
 jest.setTimeout(180_000);
 
 const h5Dir = process.env.E2E_H5_DIR ?? fileURLToPath(new URL('../dist/h5/', import.meta.url));
-const admin = (page: string) => `/packages/admin/pages/${page}/index`;
 
 /** A choice chip inside the field `testId`, by its text. */
 async function choose(page: Page, testId: string, label: string): Promise<void> {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { AccountView, CheckpointView } from '@pass/shared';
-import { addDays, chinaToday } from '@pass/shared';
+import { addDays, chinaToday, type ProvinceSettingsDocument, quotaPeriodKey } from '@pass/shared';
 import { apiClient, loginAs } from './support/api.js';
 import { newPhone, registerEnterprise, seedAndLogin } from './support/fixtures.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
@@ -183,5 +183,27 @@ describe('administration of accounts, checkpoints and suspensions', () => {
     await users.admin.delete(`/admin/suspensions/${enterprise.enterpriseId}`);
     const after = await users.admin.get('/admin/suspensions');
     expect(after.body.some((s: { enterpriseId: string }) => s.enterpriseId === enterprise.enterpriseId)).toBe(false);
+  });
+
+  it('shows quotas as one figure: off means 不限 everywhere; on, the home and the statistics agree', async () => {
+    const period = quotaPeriodKey(chinaToday(), 'week');
+    await users.admin.post('/admin/quotas', { jurisdictionCode: '320115', period, amount: 5 });
+    const offCounters = await users.districtOfficial.get('/reviews/counters');
+    const offStats = await users.districtOfficial.get('/stats');
+    expect(offCounters.body.quotaLeft).toBeNull();
+    expect(offStats.body).toMatchObject({ quotaEnabled: false, quota: [] });
+
+    const current = (await apiClient(t.url).get<ProvinceSettingsDocument>('/settings')).body;
+    const on = await users.admin.put('/admin/settings', {
+      version: current.version,
+      settings: { ...current.settings, quota: { ...current.settings.quota, enabled: true, period: 'week' } },
+    });
+    expect(on.status).toBe(200);
+    const counters = await users.districtOfficial.get('/reviews/counters');
+    const stats = await users.districtOfficial.get('/stats');
+    expect(stats.body.quotaEnabled).toBe(true);
+    const mine = stats.body.quota.find((q: { jurisdictionCode: string; period: string }) => q.period === period);
+    expect(counters.body.quotaLeft).toBe(5);
+    expect(mine.amount - mine.used).toBe(counters.body.quotaLeft);
   });
 });

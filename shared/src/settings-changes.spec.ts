@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { settingsChanges } from './settings-changes.js';
 import { provinceSettingsPresets } from './settings.js';
+import { settingsChanges } from './settings-changes.js';
 
 describe('settingsChanges', () => {
   it('lists nothing for equal settings', () => {

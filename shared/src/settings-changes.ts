@@ -1,6 +1,6 @@
 import { attachmentKindNames } from './attachments.js';
 import { materialGroupNames } from './materials.js';
-import { type ProvinceSettings, reviewLevelNames, RoutingRule } from './settings.js';
+import { type ProvinceSettings, RoutingRule, reviewLevelNames } from './settings.js';
 import { regionName } from './validation/region.js';
 
 export const routingRuleNames: Record<RoutingRule, string> = {
@@ -30,8 +30,7 @@ const readable: { label: string; show: (s: ProvinceSettings) => string }[] = [
   { label: '配额周期', show: (s) => (s.quota.period === 'week' ? '按周' : '按月') },
   {
     label: '企业有效通行证上限',
-    show: (s) =>
-      s.quota.maxActivePassesPerEnterprise === null ? '不限' : `${s.quota.maxActivePassesPerEnterprise}张`,
+    show: (s) => (s.quota.maxActivePassesPerEnterprise === null ? '不限' : `${s.quota.maxActivePassesPerEnterprise}张`),
   },
   {
     label: '必需材料',
@@ -40,8 +39,7 @@ const readable: { label: string; show: (s: ProvinceSettings) => string }[] = [
   {
     label: '本省增设物资类别',
     show: (s) =>
-      s.extraMaterialCategories.map((c) => `${c.name}（${materialGroupNames[c.group]}，${c.code}）`).join('、') ||
-      '无',
+      s.extraMaterialCategories.map((c) => `${c.name}（${materialGroupNames[c.group]}，${c.code}）`).join('、') || '无',
   },
 ];
 
