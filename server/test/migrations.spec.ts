@@ -20,6 +20,7 @@ const expectedTables = [
   'counters',
   'drivers',
   'enterprises',
+  'holidays',
   'login_failures',
   'pass_status_changes',
   'passes',

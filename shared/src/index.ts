@@ -5,6 +5,7 @@ export * from './crew.js';
 export * from './dates.js';
 export * from './error-codes.js';
 export * from './health.js';
+export * from './holidays.js';
 export * from './materials.js';
 export * from './pass-number.js';
 export * from './pass-token/index.js';

@@ -6,6 +6,7 @@ import {
   assertTransition,
   currentReviewStep,
   ErrorCode,
+  type HolidayCalendar,
 } from '@pass/shared';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
@@ -13,6 +14,7 @@ import type { RequestActor } from '../auth/auth.decorators.js';
 import { DomainException } from '../common/domain.exception.js';
 import { dueAfterWorkingDays } from '../common/working-days.js';
 import { withDeadlockRetry } from '../database/errors.js';
+import { HolidaysService } from '../holidays/holidays.service.js';
 import { SettingsService } from '../settings/settings.service.js';
 import { ApplicationEntity } from './application.entity.js';
 import { snapshotOf } from './application.view.js';
@@ -42,6 +44,7 @@ export class ApplicationWorkflow {
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
     private readonly settings: SettingsService,
+    private readonly holidays: HolidaysService,
     private readonly audit: AuditService,
   ) {}
 
@@ -53,6 +56,7 @@ export class ApplicationWorkflow {
         const after = assertTransition(snapshotOf({ ...app, ...changes } as ApplicationEntity), action, actor);
         const now = new Date();
         const { reviewDeadlineWorkingDays } = await this.settings.current();
+        const calendar = await this.holidays.calendar();
         const result = await manager.update(
           ApplicationEntity,
           { id: app.id, version: app.version },
@@ -61,7 +65,7 @@ export class ApplicationWorkflow {
             status: after.status,
             reviewLevelIndex: after.reviewLevelIndex,
             approvals: [...after.approvals],
-            ...this.queuePosition(app, after, now, reviewDeadlineWorkingDays),
+            ...this.queuePosition(app, after, now, reviewDeadlineWorkingDays, calendar),
             version: app.version + 1,
             updatedAt: now,
           },
@@ -107,7 +111,13 @@ export class ApplicationWorkflow {
   }
 
   /** Whose queue the application is in after the step, and when it falls due there. */
-  private queuePosition(before: ApplicationEntity, after: ApplicationSnapshot, now: Date, deadlineDays: number) {
+  private queuePosition(
+    before: ApplicationEntity,
+    after: ApplicationSnapshot,
+    now: Date,
+    deadlineDays: number,
+    calendar: HolidayCalendar,
+  ) {
     const step = currentReviewStep(after);
     if (!step) {
       return {
@@ -125,7 +135,7 @@ export class ApplicationWorkflow {
       currentJurisdiction: step.jurisdictionCode,
       escalationLevel: next?.level ?? null,
       escalationJurisdiction: next?.jurisdictionCode ?? null,
-      dueAt: arrived || !before.dueAt ? dueAfterWorkingDays(now, deadlineDays) : before.dueAt,
+      dueAt: arrived || !before.dueAt ? dueAfterWorkingDays(now, deadlineDays, calendar) : before.dueAt,
     };
   }
 }

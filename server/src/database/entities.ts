@@ -8,6 +8,7 @@ import { RefreshTokenEntity } from '../auth/refresh-token.entity.js';
 import { CheckpointEntity } from '../checkpoints/checkpoint.entity.js';
 import { DriverEntity } from '../drivers/driver.entity.js';
 import { EnterpriseEntity } from '../enterprises/enterprise.entity.js';
+import { CalendarDayEntity } from '../holidays/calendar-day.entity.js';
 import { CounterEntity } from '../passes/counter.entity.js';
 import { PassEntity } from '../passes/pass.entity.js';
 import { QuotaAllocationEntity } from '../quotas/quota-allocation.entity.js';
@@ -40,4 +41,5 @@ export const entities = [
   ScanRecordEntity,
   PassStatusChangeEntity,
   ProvinceSettingsVersionEntity,
+  CalendarDayEntity,
 ];

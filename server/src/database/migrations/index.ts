@@ -4,6 +4,7 @@ import { ReviewAndIssuance1763850000000 } from './1763850000000-ReviewAndIssuanc
 import { VerificationAndScans1763860000000 } from './1763860000000-VerificationAndScans.js';
 import { ProvinceSettings1764500000000 } from './1764500000000-ProvinceSettings.js';
 import { AdminControls1764500000001 } from './1764500000001-AdminControls.js';
+import { HolidayCalendar1764500000002 } from './1764500000002-HolidayCalendar.js';
 
 /** Every migration, oldest first. Listed explicitly so the ESM build needs no file globbing. */
 export const migrations = [
@@ -13,4 +14,5 @@ export const migrations = [
   VerificationAndScans1763860000000,
   ProvinceSettings1764500000000,
   AdminControls1764500000001,
+  HolidayCalendar1764500000002,
 ];
