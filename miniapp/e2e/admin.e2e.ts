@@ -156,6 +156,23 @@ describe('administration (系统管理员) in H5 at 1440×900', () => {
       password: 'Temp54321',
     });
     expect(unlocked.status).toBe(200);
+
+    // The holder signs in with the temporary password and must choose a new one before any work.
+    const holderContext = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+    const holder = await holderContext.newPage();
+    await signIn(holder, servers[1].url, '13912300001', 'Temp54321');
+    await holder.waitForURL(/pages\/password\/index/);
+    await holder.getByTestId('password-required').waitFor();
+    await fillVisible(holder, 'password-current', 'Temp54321');
+    await fillVisible(holder, 'password-new', 'Mine24680');
+    await fillVisible(holder, 'password-repeat', 'Mine24680');
+    await tapButton(holder, '确认修改');
+    await holder.waitForURL(/packages\/review\/pages\/home/);
+    await holderContext.close();
+    expect(
+      (await apiClient(servers[0].url).post('/auth/login', { phone: '13912300001', password: 'Mine24680' })).body
+        .account.mustChangePassword,
+    ).toBe(false);
     await navigateBack(page);
   });
 
@@ -296,6 +313,29 @@ describe('administration (系统管理员) in H5 at 1440×900', () => {
     expect(csv).toContain('account.disable');
     expect(csv.split('\r\n')[0]).toContain('操作人');
     await saveScreenshot(page, 'admin-audit');
+    await navigateBack(page);
+  });
+
+  it('shows the seeded holiday calendar and saves a day added to next year', async () => {
+    await openFromHome(page, 'holidays');
+    const worked = row(page, 'holiday-2026-10-10');
+    await worked.waitFor();
+    expect(await worked.textContent()).toContain('调休上班');
+    expect(await worked.textContent()).toContain('周六');
+    await choose(page, 'holiday-year', '2027年');
+    await row(page, 'holiday-2027-02-06').waitFor();
+    await fillVisible(page, 'holiday-date', '2026-04-05');
+    await fillVisible(page, 'holiday-name', '清明节');
+    await tapButton(page, '添加');
+    await page.locator('[data-testid="holiday-date-error"]:visible').getByText('日期应在2027年内').waitFor();
+    await fillVisible(page, 'holiday-date', '2027-04-05');
+    await tapButton(page, '添加');
+    await row(page, 'holiday-2027-04-05').waitFor();
+    await tapButton(page, '保存2027年安排');
+    await page.locator('.taro__toast', { hasText: '已保存并生效' }).waitFor();
+    const saved = (await apiClient(servers[1].url).get('/holidays?year=2027')).body;
+    expect(saved).toContainEqual({ date: '2027-04-05', kind: 'holiday', name: '清明节' });
+    await saveScreenshot(page, 'admin-holidays');
     await navigateBack(page);
   });
 

@@ -1,7 +1,7 @@
 export default defineAppConfig({
   // The main package holds only the entry, the login page and the request layer; each role's screens
   // are a subpackage, downloaded when first opened, so WeChat's 2 MB main-package limit stays far off.
-  pages: ['pages/index/index', 'pages/login/index'],
+  pages: ['pages/index/index', 'pages/login/index', 'pages/password/index'],
   subPackages: [
     {
       root: 'packages/fleet',
@@ -46,6 +46,7 @@ export default defineAppConfig({
         'pages/audit/index',
         'pages/settings/index',
         'pages/whitelist/index',
+        'pages/holidays/index',
       ],
     },
   ],

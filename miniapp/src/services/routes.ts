@@ -4,6 +4,7 @@ import { Role } from '@pass/shared';
 export const routes = {
   home: '/pages/index/index',
   login: '/pages/login/index',
+  password: '/pages/password/index',
   register: '/packages/fleet/pages/register/index',
   fleetHome: '/packages/fleet/pages/home/index',
   enterprise: '/packages/fleet/pages/enterprise/index',

@@ -206,6 +206,8 @@ export class AccountsService {
       reviewLevel: request.role === Role.Official ? request.reviewLevel : null,
       checkpointId: request.role === Role.CheckpointStaff ? request.checkpointId : null,
       wechatOpenid: null,
+      // The admin chose this password: its holder replaces it at the first sign-in.
+      mustChangePassword: true,
     });
     try {
       return await this.dataSource.transaction(async (manager) => {

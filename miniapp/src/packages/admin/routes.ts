@@ -10,4 +10,5 @@ export const adminRoutes = {
   audit: '/packages/admin/pages/audit/index',
   settings: '/packages/admin/pages/settings/index',
   whitelist: '/packages/admin/pages/whitelist/index',
+  holidays: '/packages/admin/pages/holidays/index',
 } as const;

@@ -2,6 +2,7 @@ import type {
   AccountView,
   BlacklistEntry,
   BlacklistHit,
+  CalendarDay,
   CheckpointRequest,
   CheckpointView,
   EnterpriseView,
@@ -106,6 +107,12 @@ export const settingsApi = {
   save: (body: ProvinceSettingsUpdate) =>
     request<ProvinceSettingsDocument>('/admin/settings', { method: 'PUT', data: body }),
   history: () => request<ProvinceSettingsDocument[]>('/admin/settings/history'),
+};
+
+export const holidaysApi = {
+  year: (year: number) => request<CalendarDay[]>(withQuery('/holidays', { year }), { anonymous: true }),
+  save: (year: number, days: CalendarDay[]) =>
+    request<CalendarDay[]>(`/admin/holidays/${year}`, { method: 'PUT', data: { days } }),
 };
 
 export const whitelistApi = {

@@ -21,6 +21,7 @@ const menu = [
   { title: '黑名单与熔断', text: '列入、解除黑名单；暂停企业办理', url: adminRoutes.sanctions, id: 'sanctions' },
   { title: '审计日志', text: '筛选、翻页、导出', url: adminRoutes.audit, id: 'audit' },
   { title: '全省设置', text: '物资类别、材料、有效期、时限、配额', url: adminRoutes.settings, id: 'settings' },
+  { title: '节假日安排', text: '放假与调休上班日，办理时限据此计算', url: adminRoutes.holidays, id: 'holidays' },
 ] as const;
 
 /** 系统管理员's home: one tile per area of administration. */
