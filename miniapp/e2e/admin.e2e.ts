@@ -135,12 +135,15 @@ describe('administration (系统管理员) in H5 at 1440×900', () => {
     });
     expect(refused.body.code).toBe('ACCOUNT_DISABLED');
     await created.getByText('启用').click();
-    await created.getByTestId('account-status').getByText('正常').waitFor();
+    // Never signed in: the initial password the admin chose is still to be replaced.
+    await created.getByTestId('account-status').getByText('待修改密码').waitFor();
 
     await created.getByText('重置密码').click();
     await fillVisible(page, 'reset-password-input', 'Temp54321');
     await tapButton(page, '确认重置');
-    await created.getByTestId('account-status').getByText('待修改密码').waitFor();
+    await page.getByTestId('reset-password').waitFor({ state: 'detached' });
+    const old = await apiClient(servers[1].url).post('/auth/login', { phone: '13912300001', password: 'Start1234' });
+    expect(old.body.code).toBe('INVALID_CREDENTIALS');
     const temp = await apiClient(servers[1].url).post('/auth/login', { phone: '13912300001', password: 'Temp54321' });
     expect(temp.body.account.mustChangePassword).toBe(true);
 
@@ -332,7 +335,10 @@ describe('administration (系统管理员) in H5 at 1440×900', () => {
     await tapButton(page, '添加');
     await row(page, 'holiday-2027-04-05').waitFor();
     await tapButton(page, '保存2027年安排');
-    await page.locator('.taro__toast', { hasText: '已保存并生效' }).waitFor();
+    await page.waitForFunction(
+      () => document.body.textContent?.includes('已保存并生效') || document.body.textContent?.includes('未能保存'),
+    );
+    expect(await page.locator('.taro-modal__content:visible').count()).toBe(0);
     const saved = (await apiClient(servers[1].url).get('/holidays?year=2027')).body;
     expect(saved).toContainEqual({ date: '2027-04-05', kind: 'holiday', name: '清明节' });
     await saveScreenshot(page, 'admin-holidays');
