@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { AccountView, CheckpointView } from '@pass/shared';
 import { addDays, chinaToday, type ProvinceSettingsDocument, quotaPeriodKey } from '@pass/shared';
+import { DataSource } from 'typeorm';
+import { AccountEntity } from '../src/accounts/account.entity.js';
+import { RefreshTokenEntity } from '../src/auth/refresh-token.entity.js';
 import { apiClient, loginAs } from './support/api.js';
 import { newPhone, registerEnterprise, seedAndLogin } from './support/fixtures.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
@@ -205,5 +208,60 @@ describe('administration of accounts, checkpoints and suspensions', () => {
     const mine = stats.body.quota.find((q: { jurisdictionCode: string; period: string }) => q.period === period);
     expect(counters.body.quotaLeft).toBe(5);
     expect(mine.amount - mine.used).toBe(counters.body.quotaLeft);
+  });
+
+  it('applies the staff security settings: password length, expiry and idle timeout', async () => {
+    const current = (await apiClient(t.url).get<ProvinceSettingsDocument>('/settings')).body;
+    const saved = await users.admin.put('/admin/settings', {
+      version: current.version,
+      settings: {
+        ...current.settings,
+        security: { passwordMinLength: 12, passwordExpiryDays: 90, idleTimeoutMinutes: 30 },
+      },
+    });
+    expect(saved.status).toBe(200);
+    await new Promise((r) => setTimeout(r, 1_100));
+
+    const short = await users.admin.post('/admin/accounts', {
+      role: 'admin',
+      name: '周管理',
+      phone: newPhone(),
+      password: 'Start1234',
+    });
+    expect(short.status).toBe(400);
+    expect(short.body.details).toEqual([{ path: 'password', message: '密码至少12位' }]);
+    const phone = newPhone();
+    const created = await users.admin.post<AccountView>('/admin/accounts', {
+      role: 'admin',
+      name: '周管理',
+      phone,
+      password: 'LongEnough123',
+    });
+    expect(created.status).toBe(201);
+
+    // A password chosen 91 days ago has expired: the next sign-in must change it.
+    const dataSource = t.app.get(DataSource);
+    await dataSource
+      .getRepository(AccountEntity)
+      .update(
+        { id: created.body.id },
+        { mustChangePassword: false, passwordChangedAt: new Date(Date.now() - 91 * 86_400_000) },
+      );
+    const expired = await apiClient(t.url).post('/auth/login', { phone, password: 'LongEnough123' });
+    expect(expired.body.account.mustChangePassword).toBe(true);
+
+    // A session unused for 31 minutes cannot be renewed.
+    await dataSource
+      .getRepository(RefreshTokenEntity)
+      .update({ accountId: created.body.id }, { createdAt: new Date(Date.now() - 31 * 60_000) });
+    const renewed = await apiClient(t.url).post('/auth/refresh', { refreshToken: expired.body.refreshToken });
+    expect(renewed.status).toBe(401);
+    expect(renewed.body.message).toBe('长时间未操作，请重新登录');
+    // Fleet managers are not staff: their sessions have no idle limit.
+    const fleet = await apiClient(t.url).post('/auth/login', { phone: '13800000001', password: 'demo1234' });
+    await dataSource
+      .getRepository(RefreshTokenEntity)
+      .update({ accountId: fleet.body.account.id }, { createdAt: new Date(Date.now() - 31 * 60_000) });
+    expect((await apiClient(t.url).post('/auth/refresh', { refreshToken: fleet.body.refreshToken })).status).toBe(200);
   });
 });

@@ -32,6 +32,12 @@ const readable: { label: string; show: (s: ProvinceSettings) => string }[] = [
     label: '企业有效通行证上限',
     show: (s) => (s.quota.maxActivePassesPerEnterprise === null ? '不限' : `${s.quota.maxActivePassesPerEnterprise}张`),
   },
+  { label: '工作人员密码最短长度', show: (s) => `${s.security.passwordMinLength}位` },
+  {
+    label: '工作人员密码有效期',
+    show: (s) => (s.security.passwordExpiryDays === null ? '不过期' : `${s.security.passwordExpiryDays}天`),
+  },
+  { label: '工作人员空闲超时', show: (s) => `${s.security.idleTimeoutMinutes}分钟` },
   {
     label: '必需材料',
     show: (s) => s.requiredAttachments.map((kind) => attachmentKindNames[kind]).join('、') || '无',

@@ -59,4 +59,8 @@ export class AccountEntity extends BaseRecord {
   /** The password was set by an admin: the holder must choose a new one before anything else. */
   @Column({ name: 'must_change_password', type: 'boolean', default: false })
   mustChangePassword: boolean;
+
+  /** When the holder last chose their password; null until they do (staff passwords expire by settings). */
+  @Column({ name: 'password_changed_at', type: 'datetime', precision: 3, nullable: true })
+  passwordChangedAt: Date | null;
 }

@@ -7,6 +7,7 @@ import {
   Role,
   type StaffAccountRequest,
   type StaffAccountUpdate,
+  staffPasswordProblem,
 } from '@pass/shared';
 import { DataSource, type EntityManager, IsNull } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
@@ -17,6 +18,7 @@ import { CheckpointEntity } from '../checkpoints/checkpoint.entity.js';
 import { DomainException } from '../common/domain.exception.js';
 import { isUniqueViolation } from '../database/errors.js';
 import { writeLock } from '../database/locks.js';
+import { SettingsService } from '../settings/settings.service.js';
 import { AccountEntity } from './account.entity.js';
 import { toAccountView } from './account.view.js';
 import { hashPassword, verifyPassword } from './password.js';
@@ -35,6 +37,7 @@ export class AccountsService {
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly settings: SettingsService,
   ) {}
 
   async view(id: string): Promise<AccountView> {
@@ -119,6 +122,7 @@ export class AccountsService {
 
   /** Sets a temporary password; the holder must replace it at the next sign-in. */
   async resetPassword(actor: RequestActor, id: string, password: string): Promise<AccountView> {
+    await this.assertStaffPassword(password, 'password');
     const hash = await hashPassword(password);
     return this.dataSource.transaction(async (manager) => {
       const account = await this.staffAccount(manager, id, true);
@@ -166,8 +170,10 @@ export class AccountsService {
         { path: 'newPassword', message: '新密码不能与原密码相同' },
       ]);
     }
+    if (account.role !== Role.FleetManager) await this.assertStaffPassword(change.newPassword, 'newPassword');
     account.passwordHash = await hashPassword(change.newPassword);
     account.mustChangePassword = false;
+    account.passwordChangedAt = new Date();
     return toAccountView(await repo.save(account));
   }
 
@@ -178,6 +184,31 @@ export class AccountsService {
       throw new DomainException(ErrorCode.Conflict, '车队管理员的信息由其本人维护');
     }
     return account;
+  }
+
+  /**
+   * 等保: a staff password expires after the province's period; the holder then must choose a new one
+   * before any work (the app's role guard sends them to the password page).
+   */
+  async applyPasswordExpiry(account: AccountEntity): Promise<void> {
+    if (account.role === Role.FleetManager || account.mustChangePassword) return;
+    const { passwordExpiryDays } = (await this.settings.current()).security;
+    if (passwordExpiryDays === null) return;
+    const since = account.passwordChangedAt ?? account.createdAt;
+    if (Date.now() - since.getTime() < passwordExpiryDays * 86_400_000) return;
+    account.mustChangePassword = true;
+    await this.dataSource.getRepository(AccountEntity).update({ id: account.id }, { mustChangePassword: true });
+  }
+
+  /** A staff session unused longer than the province allows has ended. */
+  async idleTimeoutMs(account: AccountEntity): Promise<number | null> {
+    if (account.role === Role.FleetManager) return null;
+    return (await this.settings.current()).security.idleTimeoutMinutes * 60_000;
+  }
+
+  private async assertStaffPassword(password: string, path: string): Promise<void> {
+    const problem = staffPasswordProblem(password, (await this.settings.current()).security);
+    if (problem) throw new DomainException(ErrorCode.ValidationFailed, problem, [{ path, message: problem }]);
   }
 
   private async assertCheckpointInService(manager: EntityManager, checkpointId: string): Promise<void> {
@@ -191,6 +222,7 @@ export class AccountsService {
 
   /** Officials, checkpoint staff and admins are created by an admin; fleet managers sign up themselves. */
   async createStaff(actor: RequestActor, request: StaffAccountRequest): Promise<AccountView> {
+    await this.assertStaffPassword(request.password, 'password');
     if (request.role === Role.CheckpointStaff) {
       await this.assertCheckpointInService(this.dataSource.manager, request.checkpointId);
     }

@@ -4,6 +4,7 @@ import {
   type ProvinceSettings,
   type ProvinceSettingsDocument,
   type ProvinceSettingsUpdate,
+  provinceSettingsSchema,
 } from '@pass/shared';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
@@ -20,11 +21,15 @@ import { ProvinceSettingsVersionEntity } from './province-settings-version.entit
  */
 const recheckMs = 1_000;
 
-const toDocument = (row: ProvinceSettingsVersionEntity): ProvinceSettingsDocument => ({
-  version: row.version,
-  updatedAt: row.createdAt.toISOString(),
-  settings: row.document,
-});
+const toDocument = (row: ProvinceSettingsVersionEntity): ProvinceSettingsDocument => {
+  // Versions saved before a rule existed read as its default.
+  const parsed = provinceSettingsSchema.safeParse(row.document);
+  return {
+    version: row.version,
+    updatedAt: row.createdAt.toISOString(),
+    settings: parsed.success ? parsed.data : row.document,
+  };
+};
 
 /** The province's rules, read from the database; the environment's preset only seeds version 1. */
 @Injectable()

@@ -1,5 +1,5 @@
 import { Role } from '../roles.js';
-import { ReviewLevel } from '../settings.js';
+import { ReviewLevel, type StaffSecurity } from '../settings.js';
 import { z } from '../zod.js';
 import { applicationFieldsSchema } from './application.js';
 import { contactPhoneSchema, personNameField, phoneSchema, regionCodeSchema, textField, uuidField } from './fields.js';
@@ -12,6 +12,12 @@ export const newPasswordSchema = z
   .max(64, '密码最多64位')
   .refine((p) => /[A-Za-z]/.test(p) && /\d/.test(p), '密码应同时包含字母和数字')
   .meta({ title: '密码' });
+
+/** Why a staff password breaks the province's rule (the shared minimum above always applies too). */
+export function staffPasswordProblem(password: string, security: StaffSecurity): string | undefined {
+  if (password.length < security.passwordMinLength) return `密码至少${security.passwordMinLength}位`;
+  return undefined;
+}
 
 /** A fleet manager signs up together with the enterprise it acts for; an official verifies both. */
 export const fleetManagerRegistrationSchema = z.object({

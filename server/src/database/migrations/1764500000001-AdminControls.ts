@@ -1,6 +1,6 @@
 import { type MigrationInterface, type QueryRunner, TableColumn } from 'typeorm';
 
-/** What an admin does to accounts (stop, reset a password) and checkpoints (retire), as columns. */
+/** What an admin does to accounts (stop, reset a password; password age) and checkpoints (retire). */
 export class AdminControls1764500000001 implements MigrationInterface {
   name = 'AdminControls1764500000001';
 
@@ -8,6 +8,7 @@ export class AdminControls1764500000001 implements MigrationInterface {
     await queryRunner.addColumns('accounts', [
       new TableColumn({ name: 'disabled_at', type: 'datetime', precision: 3, isNullable: true }),
       new TableColumn({ name: 'must_change_password', type: 'boolean', default: 0 }),
+      new TableColumn({ name: 'password_changed_at', type: 'datetime', precision: 3, isNullable: true }),
     ]);
     await queryRunner.addColumn(
       'checkpoints',
@@ -17,6 +18,7 @@ export class AdminControls1764500000001 implements MigrationInterface {
 
   async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.dropColumn('checkpoints', 'retired_at');
+    await queryRunner.dropColumn('accounts', 'password_changed_at');
     await queryRunner.dropColumn('accounts', 'must_change_password');
     await queryRunner.dropColumn('accounts', 'disabled_at');
   }

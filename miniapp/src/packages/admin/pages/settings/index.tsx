@@ -57,7 +57,18 @@ interface Draft {
   maxValidityDays: string;
   reviewDeadlineWorkingDays: string;
   maxActivePasses: string;
+  passwordMinLength: string;
+  passwordExpiryDays: string;
+  idleTimeoutMinutes: string;
 }
+
+type NumberField =
+  | 'maxValidityDays'
+  | 'reviewDeadlineWorkingDays'
+  | 'maxActivePasses'
+  | 'passwordMinLength'
+  | 'passwordExpiryDays'
+  | 'idleTimeoutMinutes';
 
 const draftOf = (settings: ProvinceSettings): Draft => ({
   settings,
@@ -65,6 +76,9 @@ const draftOf = (settings: ProvinceSettings): Draft => ({
   reviewDeadlineWorkingDays: String(settings.reviewDeadlineWorkingDays),
   maxActivePasses:
     settings.quota.maxActivePassesPerEnterprise === null ? '' : String(settings.quota.maxActivePassesPerEnterprise),
+  passwordMinLength: String(settings.security.passwordMinLength),
+  passwordExpiryDays: settings.security.passwordExpiryDays === null ? '' : String(settings.security.passwordExpiryDays),
+  idleTimeoutMinutes: String(settings.security.idleTimeoutMinutes),
 });
 
 const integer = (value: string) => (value.trim() === '' ? Number.NaN : Number(value));
@@ -89,7 +103,7 @@ export default function Settings() {
     setDraft((current) => (current ? { ...current, settings: update(current.settings) } : current));
     setPreview(undefined);
   };
-  const setText = (key: 'maxValidityDays' | 'reviewDeadlineWorkingDays' | 'maxActivePasses', value: string) => {
+  const setText = (key: NumberField, value: string) => {
     setDraft((current) => (current ? { ...current, [key]: value } : current));
     setPreview(undefined);
   };
@@ -103,6 +117,11 @@ export default function Settings() {
       quota: {
         ...draft.settings.quota,
         maxActivePassesPerEnterprise: draft.maxActivePasses.trim() === '' ? null : integer(draft.maxActivePasses),
+      },
+      security: {
+        passwordMinLength: integer(draft.passwordMinLength),
+        passwordExpiryDays: draft.passwordExpiryDays.trim() === '' ? null : integer(draft.passwordExpiryDays),
+        idleTimeoutMinutes: integer(draft.idleTimeoutMinutes),
       },
     });
     if (!parsed.success) {
@@ -221,6 +240,35 @@ export default function Settings() {
             onChange={(v) => setText('maxActivePasses', v)}
             error={errors['quota.maxActivePassesPerEnterprise']}
             maxlength={6}
+          />
+          <TextField
+            label='工作人员密码最短长度（位）'
+            required
+            testId='settings-password-length'
+            type='number'
+            value={draft.passwordMinLength}
+            onChange={(v) => setText('passwordMinLength', v)}
+            error={errors['security.passwordMinLength']}
+            maxlength={2}
+          />
+          <TextField
+            label='工作人员密码有效期（天，不填为不过期）'
+            testId='settings-password-expiry'
+            type='number'
+            value={draft.passwordExpiryDays}
+            onChange={(v) => setText('passwordExpiryDays', v)}
+            error={errors['security.passwordExpiryDays']}
+            maxlength={3}
+          />
+          <TextField
+            label='工作人员空闲超时（分钟）'
+            required
+            testId='settings-idle-timeout'
+            type='number'
+            value={draft.idleTimeoutMinutes}
+            onChange={(v) => setText('idleTimeoutMinutes', v)}
+            error={errors['security.idleTimeoutMinutes']}
+            maxlength={4}
           />
           <FormField label='必需材料' bare testId='settings-attachments' error={errors.requiredAttachments}>
             <View className='choice-chips'>

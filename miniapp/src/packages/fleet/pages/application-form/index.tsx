@@ -8,6 +8,7 @@ import {
   crewHasDriver,
   crewRoleNames,
   type DriverView,
+  defaultStaffSecurity,
   type EnterpriseView,
   formatPlate,
   materialCategoriesOf,
@@ -58,6 +59,7 @@ const placeholderSettings: ProvinceSettings = {
   quota: { enabled: false, period: 'week', maxActivePassesPerEnterprise: null },
   routing: 'enterprise_district',
   requiredAttachments: [],
+  security: defaultStaffSecurity,
 };
 
 interface Registry {
