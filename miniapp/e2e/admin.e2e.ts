@@ -264,6 +264,13 @@ describe('administration (系统管理员) in H5 at 1440×900', () => {
     await problems.waitFor();
     expect(await problems.textContent()).toContain('整批未导入');
     await row(page, 'whitelist-history').getByText('第三批重点企业').waitFor();
+    await choose(page, 'whitelist-batches', '第三批重点企业（2）');
+    const listed = row(page, `whitelist-${creditCode(902)}`);
+    await listed.waitFor();
+    await listed.getByText('移出').click();
+    await confirmModal(page);
+    await listed.waitFor({ state: 'detached' });
+    await page.locator('[data-testid="whitelist-batches"]:visible').getByText('第三批重点企业（1）').waitFor();
     await saveScreenshot(page, 'admin-whitelist');
     await navigateBack(page);
   });

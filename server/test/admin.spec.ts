@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { AccountEntity } from '../src/accounts/account.entity.js';
 import { RefreshTokenEntity } from '../src/auth/refresh-token.entity.js';
 import { apiClient, loginAs } from './support/api.js';
-import { newPhone, registerEnterprise, seedAndLogin } from './support/fixtures.js';
+import { newCreditCode, newPhone, registerEnterprise, seedAndLogin } from './support/fixtures.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 describe('administration of accounts, checkpoints and suspensions', () => {
@@ -263,5 +263,28 @@ describe('administration of accounts, checkpoints and suspensions', () => {
       .getRepository(RefreshTokenEntity)
       .update({ accountId: fleet.body.account.id }, { createdAt: new Date(Date.now() - 31 * 60_000) });
     expect((await apiClient(t.url).post('/auth/refresh', { refreshToken: fleet.body.refreshToken })).status).toBe(200);
+  });
+
+  it('lists the whitelist by batch and search, and removes one enterprise', async () => {
+    const [a, b] = [newCreditCode(), newCreditCode()];
+    const imported = await users.admin.post('/admin/whitelist/import', {
+      batch: '测试批次甲',
+      csv: `${a},南京甲物流有限公司\n${b},南京乙医药有限公司`,
+    });
+    expect(imported.status).toBe(200);
+    const batches = await users.admin.get('/admin/whitelist/batches');
+    expect(batches.body).toContainEqual({ batch: '测试批次甲', count: 2 });
+    const found = await users.admin.get('/admin/whitelist?q=乙医药');
+    expect(found.body.map((e: { creditCode: string }) => e.creditCode)).toEqual([b]);
+    expect((await users.admin.get(`/admin/whitelist?q=${'x'.repeat(51)}`)).status).toBe(400);
+    expect((await users.districtOfficial.get('/admin/whitelist')).status).toBe(403);
+
+    expect((await users.admin.delete(`/admin/whitelist/${b}`)).status).toBe(204);
+    expect((await users.admin.delete(`/admin/whitelist/${b}`)).status).toBe(404);
+    expect((await users.admin.delete('/admin/whitelist/not-a-code')).status).toBe(400);
+    const after = await users.admin.get('/admin/whitelist?batch=测试批次甲');
+    expect(after.body.map((e: { creditCode: string }) => e.creditCode)).toEqual([a]);
+    const audit = await users.admin.get(`/admin/audit?action=whitelist.remove&entityId=${b}`);
+    expect(audit.body).toHaveLength(1);
   });
 });

@@ -74,6 +74,21 @@ export const whitelistImportSchema = z.object({
   csv: z.string('请上传名单').min(1, '名单为空').max(2_000_000, '名单过大，请分批导入'),
 });
 
+/** `GET /api/admin/whitelist`: entries in force, by batch and by a part of the name or credit code. */
+export const whitelistQuerySchema = z.object({
+  q: z.string().trim().max(50, '搜索内容最多50个字').optional(),
+  batch: z.string().trim().max(50, '批次名称最多50个字').optional(),
+});
+
+export type WhitelistQuery = z.output<typeof whitelistQuerySchema>;
+
+export interface WhitelistEntryView {
+  creditCode: string;
+  enterpriseName: string;
+  batch: string;
+  updatedAt: string;
+}
+
 /** A draft may be saved with any subset of the fields; the whole rule set applies on submission. */
 export const applicationDraftSchema = applicationFieldsSchema.partial();
 

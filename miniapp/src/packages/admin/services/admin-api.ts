@@ -12,6 +12,7 @@ import type {
   StaffAccountRequest,
   StaffAccountUpdate,
   Suspension,
+  WhitelistEntryView,
   WhitelistImportReport,
 } from '@pass/shared';
 import { request } from '@/services/request';
@@ -118,4 +119,7 @@ export const holidaysApi = {
 export const whitelistApi = {
   import: (batch: string, csv: string) =>
     request<WhitelistImportReport>('/admin/whitelist/import', { method: 'POST', data: { batch, csv } }),
+  list: (query: { q?: string; batch?: string }) => request<WhitelistEntryView[]>(withQuery('/admin/whitelist', query)),
+  batches: () => request<{ batch: string; count: number }[]>('/admin/whitelist/batches'),
+  remove: (creditCode: string) => request<void>(`/admin/whitelist/${creditCode}`, { method: 'DELETE' }),
 };

@@ -2,12 +2,13 @@ import { Role, type WhitelistImportReport, whitelistImportSchema } from '@pass/s
 import { Text, Textarea, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
+import { ChoiceChips } from '@/components/choice-chips';
 import { TextField } from '@/components/text-field';
 import { useRolePage } from '@/hooks/use-role-page';
 import { ApiError, type FieldProblem } from '@/services/request';
 import { Button } from '@/ui/button';
 import { formatDateTime } from '@/utils/format';
-import { AdminPage, Cell, Row } from '../../components/admin-page';
+import { Action, AdminPage, Cell, Row } from '../../components/admin-page';
 import { auditApi, whitelistApi } from '../../services/admin-api';
 
 /**
@@ -20,7 +21,32 @@ export default function Whitelist() {
   const [report, setReport] = useState<WhitelistImportReport>();
   const [problems, setProblems] = useState<FieldProblem[]>([]);
   const [busy, setBusy] = useState(false);
-  const page = useRolePage(Role.Admin, () => auditApi.list({ entityType: 'whitelist' }));
+  const [q, setQ] = useState('');
+  const [batchFilter, setBatchFilter] = useState('');
+  const page = useRolePage(Role.Admin, async () => {
+    const [history, batches, entries] = await Promise.all([
+      auditApi.list({ entityType: 'whitelist' }),
+      whitelistApi.batches(),
+      whitelistApi.list({ q: q.trim() || undefined, batch: batchFilter || undefined }),
+    ]);
+    return { history, batches, entries };
+  });
+
+  const remove = async (creditCode: string, name: string) => {
+    const { confirm } = await Taro.showModal({ title: '移出白名单', content: `确定将“${name}”移出白名单？` });
+    if (!confirm) return;
+    try {
+      await whitelistApi.remove(creditCode);
+      Taro.showToast({ title: '已移出', icon: 'success' });
+      await page.reload();
+    } catch (error) {
+      Taro.showModal({
+        title: '未能移出',
+        content: error instanceof ApiError ? error.message : '请稍后重试',
+        showCancel: false,
+      });
+    }
+  };
 
   const importBatch = async () => {
     setReport(undefined);
@@ -95,6 +121,43 @@ export default function Whitelist() {
         </View>
       )}
 
+      <Text className='admin__heading'>白名单企业</Text>
+      <ChoiceChips
+        testId='whitelist-batches'
+        choices={[
+          { value: '', label: '全部批次' },
+          ...(page.data?.batches ?? []).map((b) => ({ value: b.batch, label: `${b.batch}（${b.count}）` })),
+        ]}
+        value={batchFilter}
+        onChange={(value) => {
+          setBatchFilter(value);
+          setTimeout(() => page.reload(), 0);
+        }}
+      />
+      <View className='admin__toolbar'>
+        <TextField label='企业名称或信用代码' testId='whitelist-search' value={q} onChange={setQ} maxlength={50} />
+        <Button onClick={() => page.reload()}>查找</Button>
+      </View>
+      <View className='admin-table' data-testid='whitelist-entries'>
+        <Row head>
+          <Cell wide>统一社会信用代码</Cell>
+          <Cell wide>企业名称</Cell>
+          <Cell>批次</Cell>
+          <Cell>操作</Cell>
+        </Row>
+        {(page.data?.entries ?? []).map((entry) => (
+          <Row key={entry.creditCode} testId={`whitelist-${entry.creditCode}`}>
+            <Cell wide>{entry.creditCode}</Cell>
+            <Cell wide>{entry.enterpriseName}</Cell>
+            <Cell>{entry.batch}</Cell>
+            <View className='admin-table__cell'>
+              <Action label='移出' danger onClick={() => remove(entry.creditCode, entry.enterpriseName)} />
+            </View>
+          </Row>
+        ))}
+        {page.data?.entries.length === 0 && <Text className='admin__empty'>没有符合条件的企业</Text>}
+      </View>
+
       <Text className='admin__heading'>导入记录</Text>
       <View className='admin-table' data-testid='whitelist-history'>
         <Row head>
@@ -102,7 +165,7 @@ export default function Whitelist() {
           <Cell>操作人</Cell>
           <Cell wide>批次与结果</Cell>
         </Row>
-        {(page.data ?? []).map((entry) => (
+        {(page.data?.history ?? []).map((entry) => (
           <Row key={entry.id}>
             <Cell>{formatDateTime(entry.createdAt)}</Cell>
             <Cell>{entry.actorName ?? '系统'}</Cell>
