@@ -11,7 +11,7 @@ import { type ServerProcess, startServerProcess } from '../../server/test/suppor
 import { createTestDatabase, type TestDatabase } from '../../server/test/support/test-database.js';
 import { launchBrowser, saveScreenshot } from './support/browser.js';
 import { signIn, tapButton } from './support/h5.js';
-import { confirmModal, fillTextarea, fillVisible, navigateBack, openPath, toastGone } from './support/taro.js';
+import { confirmModal, fillTextarea, fillVisible, navigateBack, openPath } from './support/taro.js';
 
 jest.setTimeout(180_000);
 
@@ -152,8 +152,9 @@ describe('administration (系统管理员) in H5 at 1440×900', () => {
     }
     const locked = await apiClient(servers[1].url).post('/auth/login', { phone: '13912300001', password: 'Temp54321' });
     expect(locked.status).toBe(429);
+    const unlockDone = page.waitForResponse((res) => res.url().endsWith('/unlock') && res.status() === 204);
     await created.getByText('解锁').click();
-    await toastGone(page);
+    await unlockDone;
     const unlocked = await apiClient(servers[1].url).post('/auth/login', {
       phone: '13912300001',
       password: 'Temp54321',
@@ -353,8 +354,9 @@ describe('administration (系统管理员) in H5 at 1440×900', () => {
   });
 
   it('changes the maximum validity in the console: the form and the other server process apply it at once', async () => {
+    const before = (await apiClient(servers[1].url).get('/settings')).body.version;
     await openFromHome(page, 'settings');
-    await page.getByTestId('settings-version').getByText('第2版').waitFor();
+    await page.getByTestId('settings-version').getByText(`第${before}版`).waitFor();
     await fillVisible(page, 'settings-max-days', '0');
     await tapButton(page, '预览变更');
     await page.locator('[data-testid="settings-max-days-error"]:visible').waitFor();
@@ -366,7 +368,10 @@ describe('administration (系统管理员) in H5 at 1440×900', () => {
     expect(await page.locator('[data-testid="settings-change"]:visible').count()).toBe(1);
     await saveScreenshot(page, 'admin-settings');
     await tapButton(page, '确认保存');
-    await page.getByTestId('settings-version').getByText('第3版').waitFor();
+    await page
+      .getByTestId('settings-version')
+      .getByText(`第${before + 1}版`)
+      .waitFor();
     const saved = Date.now();
 
     // The fleet manager works against the other server process.
@@ -374,6 +379,8 @@ describe('administration (系统管理员) in H5 at 1440×900', () => {
     const fleetPage = await fleetContext.newPage();
     await signIn(fleetPage, servers[1].url, '13800000001', 'demo1234');
     await fleetPage.waitForURL(/packages\/fleet\/pages\/home/);
+    // The home has rendered: opening the form now is not overtaken by the sign-in's own navigation.
+    await fleetPage.getByTestId('enterprise-name').waitFor();
     await openPath(fleetPage, servers[1].url, '/packages/fleet/pages/application-form/index');
     await fleetPage.getByText('本省最长6天').first().waitFor();
     expect(Date.now() - saved).toBeLessThan(60_000);
