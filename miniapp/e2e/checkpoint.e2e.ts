@@ -162,7 +162,10 @@ describe('checkpoint staff (卡口人员) in H5 at a phone viewport', () => {
 
     // Back online: sync fetches the delta; offline again, the same QR code is now refused.
     await page.context().setOffline(false);
+    // 刚刚同步 may still show from the sync at sign-in: wait for this sync's status list itself.
+    const synced = page.waitForResponse((res) => res.url().includes('/api/verification/status-list'));
     await tapButton(page, '立即同步');
+    await synced;
     await page.getByTestId('bundle-status').getByText('刚刚同步').waitFor();
     await page.context().setOffline(true);
     await checkText(passes.revoked.url);
