@@ -65,8 +65,8 @@ describe('fleet manager (车队管理员) in H5 at a phone viewport', () => {
     await page.getByText('尚未登记车辆').waitFor();
     await tapButton(page, '登记车辆');
 
-    // The enterprise is in Jiangsu, so 苏 is offered; the rest is typed.
-    await expect(page.getByTestId('plate-province').textContent()).resolves.toContain('苏');
+    // The enterprise is in Jiangsu, so 苏 is offered (once its district is loaded); the rest is typed.
+    await page.getByTestId('plate-province').getByText('苏').waitFor();
     await fillAndLeave(page, 'plate', 'A1234O');
     await expect(fieldError(page, 'plate').textContent()).resolves.toContain('不能含有字母I或O');
     await saveScreenshot(page, 'vehicle-form-invalid-plate');

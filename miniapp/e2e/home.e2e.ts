@@ -47,11 +47,12 @@ describe('H5 app in Chromium at a phone viewport', () => {
     await page.waitForURL(new RegExp(home));
   });
 
-  it('shows the administrator a placeholder home, from which signing out leads back to the login page', async () => {
+  it('sends the administrator to the administration home, from which signing out leads back to the login page', async () => {
     const page = await openPhonePage(browser);
     await signIn(page, server.url, '13800000000', 'demo1234');
-    await page.getByTestId('coming-soon').waitFor();
-    expect(await page.locator('.coming-soon').textContent()).toContain('系统管理员');
+    await page.waitForURL(/packages\/admin\/pages\/home\/index/);
+    await page.getByTestId('admin-menu-accounts').waitFor();
+    expect(await page.locator('body').textContent()).not.toContain('该功能正在建设中');
     await saveScreenshot(page, 'admin-home');
 
     await tapButton(page, '退出登录');

@@ -309,4 +309,42 @@ describe('officials (审核人员) in H5', () => {
     expect(enterprises.find((e: { name: string }) => e.name === '南京待核验运输有限公司').verified).toBe(true);
     await page.context().close();
   });
+
+  it('lets the district official who reviewed a city-issued pass revoke it, and offers a neighbour nothing', async () => {
+    const registered = await registerFleet(fleet, '苏A81009', 90);
+    const id = await submitApplication(fleet, { ...completeApplication(registered, 0, 3), materialCategory: 'energy' });
+    for (const phone of ['13800000002', '13800000003']) {
+      const official = await loginAs(stack.url, phone);
+      const decided = await official.post(`/reviews/${id}/decision`, { decision: 'approve' });
+      expect(decided.status).toBe(200);
+    }
+    const pass = (await fleet.get('/passes')).body.items.find((p: { plate: string }) => p.plate === '苏A81009');
+    // Issued by the city (南京市, 3201xx): the district only reviewed it.
+    expect(pass.passNumber.slice(0, 6)).toBe('320100');
+
+    const neighbourPhone = '13912340077';
+    const created = await admin.post('/admin/accounts', {
+      role: 'official',
+      name: '吴审核',
+      phone: neighbourPhone,
+      password: 'Passw0rd1',
+      jurisdictionCode: '320114',
+      department: '工业和信息化局',
+      reviewLevel: 'district',
+    });
+    expect(created.status).toBe(201);
+    const neighbour = await loginAs(stack.url, neighbourPhone, 'Passw0rd1');
+    expect(
+      (await neighbour.post(`/passes/${pass.id}/revoke`, { reason: '越权撤销尝试' })).status,
+    ).toBeGreaterThanOrEqual(403);
+
+    const page = await signedIn('13800000002');
+    await openPath(page, stack.url, `${review('pass')}?id=${pass.id}`);
+    await page.getByTestId('pass-number').waitFor();
+    await tapButton(page, '撤销通行证');
+    await fillTextarea(page, 'reason-popup', '企业申报材料不实');
+    await page.getByTestId('reason-confirm').click();
+    await page.getByTestId('pass-status').getByText('已撤销').waitFor();
+    await page.context().close();
+  });
 });

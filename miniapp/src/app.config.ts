@@ -1,7 +1,7 @@
 export default defineAppConfig({
   // The main package holds only the entry, the login page and the request layer; each role's screens
   // are a subpackage, downloaded when first opened, so WeChat's 2 MB main-package limit stays far off.
-  pages: ['pages/index/index', 'pages/login/index'],
+  pages: ['pages/index/index', 'pages/login/index', 'pages/password/index'],
   subPackages: [
     {
       root: 'packages/fleet',
@@ -33,6 +33,22 @@ export default defineAppConfig({
     },
     { root: 'packages/checkpoint', pages: ['pages/home/index', 'pages/result/index', 'pages/history/index'] },
     { root: 'packages/pass', pages: ['pages/list/index', 'pages/detail/index'] },
+    {
+      root: 'packages/admin',
+      pages: [
+        'pages/home/index',
+        'pages/accounts/index',
+        'pages/account-form/index',
+        'pages/checkpoints/index',
+        'pages/checkpoint-form/index',
+        'pages/quotas/index',
+        'pages/sanctions/index',
+        'pages/audit/index',
+        'pages/settings/index',
+        'pages/whitelist/index',
+        'pages/holidays/index',
+      ],
+    },
   ],
   preloadRule: {
     'pages/login/index': { network: 'all', packages: ['packages/fleet'] },

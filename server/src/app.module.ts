@@ -12,6 +12,7 @@ import { EnterprisesModule } from './enterprises/enterprises.module.js';
 import { HealthModule } from './health/health.module.js';
 import { PassDocumentsModule } from './pass-documents/pass-documents.module.js';
 import { ReviewModule } from './reviews/review.module.js';
+import { SettingsModule } from './settings/settings.module.js';
 import { SigningModule } from './signing/signing.module.js';
 import { VerificationModule } from './verification/verification.module.js';
 
@@ -34,6 +35,7 @@ export class AppModule {
         }),
         HealthModule,
         AuditModule,
+        SettingsModule,
         SigningModule,
         PassDocumentsModule,
         AuthModule,

@@ -16,6 +16,7 @@ export const ErrorCode = {
   InvalidCredentials: 'INVALID_CREDENTIALS',
   WechatLoginFailed: 'WECHAT_LOGIN_FAILED',
   AccountNotBound: 'ACCOUNT_NOT_BOUND',
+  AccountDisabled: 'ACCOUNT_DISABLED',
 
   // Registry: the same enterprise, vehicle and driver are entered once
   DuplicateEnterprise: 'DUPLICATE_ENTERPRISE',
@@ -66,6 +67,7 @@ export const errorMessages: Record<ErrorCode, string> = {
   INVALID_CREDENTIALS: '手机号码或密码错误',
   WECHAT_LOGIN_FAILED: '微信登录失败，请重试',
   ACCOUNT_NOT_BOUND: '该微信尚未绑定账号，请先用手机号码登录后绑定',
+  ACCOUNT_DISABLED: '该账号已停用，请联系系统管理员',
 
   DUPLICATE_ENTERPRISE: '该统一社会信用代码已注册，请勿重复注册',
   DUPLICATE_VEHICLE: '该车辆已登记，无需重复添加',
@@ -110,6 +112,7 @@ export const errorHttpStatus: Record<ErrorCode, number> = {
   INVALID_CREDENTIALS: 401,
   WECHAT_LOGIN_FAILED: 502,
   ACCOUNT_NOT_BOUND: 401,
+  ACCOUNT_DISABLED: 403,
 
   DUPLICATE_ENTERPRISE: 409,
   DUPLICATE_VEHICLE: 409,

@@ -48,6 +48,28 @@ const provinceCodeSchema = z.string().refine((code) => findRegion(code)?.level =
   message: '请选择省、自治区或直辖市',
 });
 
+/** 等保 2.0 level 3 for staff accounts (officials, checkpoint staff, admins); fleet managers are not staff. */
+export const staffSecuritySchema = z.object({
+  /** Letters and digits are always required; this is the least length. */
+  passwordMinLength: z.int('密码最短长度应为整数').min(8, '密码最短不少于8位').max(32, '密码最短不超过32位'),
+  /** A staff password older than this must be changed at the next sign-in; null: never expires. */
+  passwordExpiryDays: z
+    .int('密码有效期应为整数')
+    .min(7, '密码有效期至少7天')
+    .max(365, '密码有效期最多365天')
+    .nullable(),
+  /** A staff session unused this long ends (sign in again). */
+  idleTimeoutMinutes: z.int('空闲超时应为整数').min(15, '空闲超时至少15分钟').max(1440, '空闲超时最多1440分钟'),
+});
+
+export type StaffSecurity = z.infer<typeof staffSecuritySchema>;
+
+export const defaultStaffSecurity: StaffSecurity = {
+  passwordMinLength: 8,
+  passwordExpiryDays: 90,
+  idleTimeoutMinutes: 30,
+};
+
 export const provinceSettingsSchema = z
   .object({
     provinceCode: provinceCodeSchema,
@@ -80,6 +102,8 @@ export const provinceSettingsSchema = z
     }),
     routing: z.enum(RoutingRule, '受理规则无效'),
     requiredAttachments: z.array(z.enum(AttachmentKind, '材料类型无效')),
+    /** Versions saved before this rule existed read as the defaults. */
+    security: staffSecuritySchema.default(defaultStaffSecurity),
   })
   .superRefine((settings, ctx) => {
     const seen = new Set(nationalMaterialCategories.map((c) => c.code));
@@ -112,6 +136,7 @@ const jiangsu: ProvinceSettings = {
   quota: { enabled: false, period: 'week', maxActivePassesPerEnterprise: null },
   routing: 'enterprise_district',
   requiredAttachments: ['driving_licence', 'vehicle_licence', 'commitment_letter'],
+  security: defaultStaffSecurity,
 };
 
 /**
@@ -140,3 +165,22 @@ export const provinceSettingsPresets = {
 } satisfies Record<string, ProvinceSettings>;
 
 export const defaultProvinceSettings: ProvinceSettings = jiangsu;
+
+/**
+ * The settings as the server keeps them: one numbered version per change. `GET /api/settings` answers
+ * with it; `PUT /api/admin/settings` takes the same document back, and a `version` that is no longer
+ * the current one is refused, so two admins cannot overwrite each other unseen.
+ */
+export const provinceSettingsDocumentSchema = z.object({
+  version: z.int('版本号应为整数').min(1, '版本号无效').optional(),
+  settings: provinceSettingsSchema,
+});
+
+export type ProvinceSettingsUpdate = z.output<typeof provinceSettingsDocumentSchema>;
+
+export interface ProvinceSettingsDocument {
+  version: number;
+  /** ISO 8601. */
+  updatedAt: string;
+  settings: ProvinceSettings;
+}

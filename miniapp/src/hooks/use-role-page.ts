@@ -50,6 +50,11 @@ export function useRolePage<T>(role: Role, load: (account: AccountView) => Promi
       Taro.reLaunch({ url: routes.login });
       return;
     }
+    // A password an admin set must be replaced before any work.
+    if (session.account.mustChangePassword) {
+      Taro.reLaunch({ url: routes.password });
+      return;
+    }
     if (session.account.role !== role) {
       setDenied(true);
       const home = roleHome[session.account.role];

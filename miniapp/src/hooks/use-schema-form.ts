@@ -33,8 +33,8 @@ export function useSchemaForm<Values extends Record<string, unknown>, Schema ext
   const [submitted, setSubmitted] = useState(false);
   const [serverErrors, setServerErrors] = useState<FieldErrors>({});
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: schema and toInput are fixed for a form's life
-  const parsed = useMemo(() => schema.safeParse(toInput ? toInput(values) : values), [values]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: toInput is fixed for a form's life; the schema may follow settings
+  const parsed = useMemo(() => schema.safeParse(toInput ? toInput(values) : values), [values, schema]);
   const errors: FieldErrors = parsed.success ? {} : issuesByPath(parsed.error);
 
   const errorOf = (path: string): string | undefined =>

@@ -1,7 +1,7 @@
 import type { AccountView, AuthTokens, FleetManagerRegistration } from '@pass/shared';
 import Taro from '@tarojs/taro';
 import { request, sessionStarted } from './request';
-import { roleHome } from './routes';
+import { roleHome, routes } from './routes';
 import { clearSession, loadSession, type Session, saveAccount, saveSession } from './session';
 
 /** Keeps the tokens of a sign-in, registration or WeChat login. */
@@ -43,7 +43,7 @@ export async function logout(): Promise<void> {
   }
 }
 
-/** Replaces the whole page stack with the role's home. */
+/** Replaces the whole page stack with the role's home (or the password page, when one must be chosen). */
 export function goHome(account: AccountView): Promise<unknown> {
-  return Taro.reLaunch({ url: roleHome[account.role] });
+  return Taro.reLaunch({ url: account.mustChangePassword ? routes.password : roleHome[account.role] });
 }

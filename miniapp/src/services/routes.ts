@@ -4,6 +4,7 @@ import { Role } from '@pass/shared';
 export const routes = {
   home: '/pages/index/index',
   login: '/pages/login/index',
+  password: '/pages/password/index',
   register: '/packages/fleet/pages/register/index',
   fleetHome: '/packages/fleet/pages/home/index',
   enterprise: '/packages/fleet/pages/enterprise/index',
@@ -15,18 +16,19 @@ export const routes = {
   applicationForm: '/packages/fleet/pages/application-form/index',
   applicationDetail: '/packages/fleet/pages/application-detail/index',
   reviewHome: '/packages/review/pages/home/index',
+  adminHome: '/packages/admin/pages/home/index',
   checkpointHome: '/packages/checkpoint/pages/home/index',
   checkpointResult: '/packages/checkpoint/pages/result/index',
   passes: '/packages/pass/pages/list/index',
   pass: '/packages/pass/pages/detail/index',
 } as const;
 
-/** Where each role starts; admin work is done on a desktop and has no mini-program home yet. */
+/** Where each role starts. */
 export const roleHome: Record<Role, string> = {
   [Role.FleetManager]: routes.fleetHome,
   [Role.Official]: routes.reviewHome,
   [Role.CheckpointStaff]: routes.checkpointHome,
-  [Role.Admin]: routes.home,
+  [Role.Admin]: routes.adminHome,
 };
 
 /** `/path?a=1&b=2`, skipping absent values. */

@@ -51,4 +51,16 @@ export class AccountEntity extends BaseRecord {
 
   @Column({ name: 'wechat_openid', type: 'varchar', length: 64, nullable: true })
   wechatOpenid: string | null;
+
+  /** Set when an admin stops the account; it cannot sign in or renew its session. */
+  @Column({ name: 'disabled_at', type: 'datetime', precision: 3, nullable: true })
+  disabledAt: Date | null;
+
+  /** The password was set by an admin: the holder must choose a new one before anything else. */
+  @Column({ name: 'must_change_password', type: 'boolean', default: false })
+  mustChangePassword: boolean;
+
+  /** When the holder last chose their password; null until they do (staff passwords expire by settings). */
+  @Column({ name: 'password_changed_at', type: 'datetime', precision: 3, nullable: true })
+  passwordChangedAt: Date | null;
 }

@@ -13,5 +13,7 @@ export function toAccountView(account: AccountEntity): AccountView {
     reviewLevel: account.reviewLevel,
     checkpointId: account.checkpointId,
     wechatBound: account.wechatOpenid !== null,
+    disabled: account.disabledAt !== null && account.disabledAt !== undefined,
+    mustChangePassword: account.mustChangePassword === true,
   };
 }

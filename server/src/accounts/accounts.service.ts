@@ -1,20 +1,42 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { type AccountView, ErrorCode, Role, type StaffAccountRequest } from '@pass/shared';
-import { DataSource } from 'typeorm';
+import {
+  type AccountListQuery,
+  type AccountView,
+  ErrorCode,
+  type PasswordChange,
+  Role,
+  type StaffAccountRequest,
+  type StaffAccountUpdate,
+  staffPasswordProblem,
+} from '@pass/shared';
+import { DataSource, type EntityManager, IsNull } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { RequestActor } from '../auth/auth.decorators.js';
+import { RefreshTokenEntity } from '../auth/refresh-token.entity.js';
 import { CheckpointEntity } from '../checkpoints/checkpoint.entity.js';
 import { DomainException } from '../common/domain.exception.js';
 import { isUniqueViolation } from '../database/errors.js';
+import { writeLock } from '../database/locks.js';
+import { SettingsService } from '../settings/settings.service.js';
 import { AccountEntity } from './account.entity.js';
 import { toAccountView } from './account.view.js';
-import { hashPassword } from './password.js';
+import { hashPassword, verifyPassword } from './password.js';
+
+const scopeOf = (a: AccountEntity) => ({
+  name: a.name,
+  phone: a.phone,
+  jurisdictionCode: a.jurisdictionCode,
+  department: a.department,
+  reviewLevel: a.reviewLevel,
+  checkpointId: a.checkpointId,
+});
 
 @Injectable()
 export class AccountsService {
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly settings: SettingsService,
   ) {}
 
   async view(id: string): Promise<AccountView> {
@@ -23,18 +45,170 @@ export class AccountsService {
     return toAccountView(account);
   }
 
-  async list(role?: Role): Promise<AccountView[]> {
-    const accounts = await this.dataSource
+  /** Staff and fleet managers, by role and by a part of the name or phone number. */
+  async list(query: AccountListQuery = {}): Promise<AccountView[]> {
+    const builder = this.dataSource
       .getRepository(AccountEntity)
-      .find({ where: role ? { role } : {}, order: { createdAt: 'ASC' }, take: 500 });
-    return accounts.map(toAccountView);
+      .createQueryBuilder('a')
+      .orderBy('a.created_at', 'ASC')
+      .addOrderBy('a.id', 'ASC')
+      .take(500);
+    if (query.role) builder.andWhere('a.role = :role', { role: query.role });
+    if (query.q) {
+      // LIKE's own wildcards in the search text are literal ('!' escapes alike on MySQL and SQLite).
+      const pattern = `%${query.q.replace(/[!%_]/g, (c) => `!${c}`)}%`;
+      builder.andWhere("(a.name LIKE :pattern ESCAPE '!' OR a.phone LIKE :pattern ESCAPE '!')", { pattern });
+    }
+    return (await builder.getMany()).map(toAccountView);
+  }
+
+  /** Changes the scope or contact of a staff account; fields that do not apply to its role are ignored. */
+  async update(actor: RequestActor, id: string, changes: StaffAccountUpdate): Promise<AccountView> {
+    try {
+      return await this.dataSource.transaction(async (manager) => {
+        const account = await this.staffAccount(manager, id);
+        const before = scopeOf(account);
+        if (changes.name !== undefined) account.name = changes.name;
+        if (changes.phone !== undefined) account.phone = changes.phone;
+        if (account.role === Role.Official) {
+          if (changes.jurisdictionCode !== undefined) account.jurisdictionCode = changes.jurisdictionCode;
+          if (changes.department !== undefined) account.department = changes.department;
+          if (changes.reviewLevel !== undefined) account.reviewLevel = changes.reviewLevel;
+        }
+        if (account.role === Role.CheckpointStaff && changes.checkpointId !== undefined) {
+          await this.assertCheckpointInService(manager, changes.checkpointId);
+          account.checkpointId = changes.checkpointId;
+        }
+        const saved = await manager.save(account);
+        // A new scope must not ride on tokens issued for the old one.
+        await manager.update(RefreshTokenEntity, { accountId: id, revokedAt: IsNull() }, { revokedAt: new Date() });
+        await this.audit.record(manager, actor, {
+          action: 'account.update',
+          entityType: 'account',
+          entityId: id,
+          before,
+          after: scopeOf(saved),
+        });
+        return toAccountView(saved);
+      });
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new DomainException(ErrorCode.Conflict, '该手机号码已注册');
+      throw error;
+    }
+  }
+
+  /** Stops (or restarts) an account; a stopped one loses its sessions at once. */
+  async setDisabled(actor: RequestActor, id: string, disabled: boolean): Promise<AccountView> {
+    if (disabled && id === actor.id) throw new DomainException(ErrorCode.Conflict, '不能停用自己的账号');
+    return this.dataSource.transaction(async (manager) => {
+      const account = await this.staffAccount(manager, id, true);
+      const wasDisabled = account.disabledAt !== null;
+      account.disabledAt = disabled ? (account.disabledAt ?? new Date()) : null;
+      const saved = await manager.save(account);
+      if (disabled) {
+        await manager.update(RefreshTokenEntity, { accountId: id, revokedAt: IsNull() }, { revokedAt: new Date() });
+      }
+      await this.audit.record(manager, actor, {
+        action: disabled ? 'account.disable' : 'account.enable',
+        entityType: 'account',
+        entityId: id,
+        before: { disabled: wasDisabled },
+        after: { disabled },
+      });
+      return toAccountView(saved);
+    });
+  }
+
+  /** Sets a temporary password; the holder must replace it at the next sign-in. */
+  async resetPassword(actor: RequestActor, id: string, password: string): Promise<AccountView> {
+    await this.assertStaffPassword(password, 'password');
+    const hash = await hashPassword(password);
+    return this.dataSource.transaction(async (manager) => {
+      const account = await this.staffAccount(manager, id, true);
+      account.passwordHash = hash;
+      account.mustChangePassword = true;
+      const saved = await manager.save(account);
+      await manager.update(RefreshTokenEntity, { accountId: id, revokedAt: IsNull() }, { revokedAt: new Date() });
+      await this.audit.record(manager, actor, {
+        action: 'account.reset_password',
+        entityType: 'account',
+        entityId: id,
+        after: { mustChangePassword: true },
+      });
+      return toAccountView(saved);
+    });
+  }
+
+  /** The holder replaces their password (required after an admin reset it). */
+  async changePassword(accountId: string, change: PasswordChange): Promise<AccountView> {
+    const repo = this.dataSource.getRepository(AccountEntity);
+    const account = await repo.findOneBy({ id: accountId });
+    if (!account) throw new DomainException(ErrorCode.Unauthenticated);
+    if (!(await verifyPassword(change.currentPassword, account.passwordHash))) {
+      throw new DomainException(ErrorCode.ValidationFailed, '原密码错误', [
+        { path: 'currentPassword', message: '原密码错误' },
+      ]);
+    }
+    if (change.currentPassword === change.newPassword) {
+      throw new DomainException(ErrorCode.ValidationFailed, '新密码不能与原密码相同', [
+        { path: 'newPassword', message: '新密码不能与原密码相同' },
+      ]);
+    }
+    if (account.role !== Role.FleetManager) await this.assertStaffPassword(change.newPassword, 'newPassword');
+    account.passwordHash = await hashPassword(change.newPassword);
+    account.mustChangePassword = false;
+    account.passwordChangedAt = new Date();
+    return toAccountView(await repo.save(account));
+  }
+
+  private async staffAccount(manager: EntityManager, id: string, anyRole = false): Promise<AccountEntity> {
+    const account = await manager.findOne(AccountEntity, { where: { id }, lock: writeLock(manager) });
+    if (!account) throw new DomainException(ErrorCode.NotFound, '账号不存在');
+    if (!anyRole && account.role === Role.FleetManager) {
+      throw new DomainException(ErrorCode.Conflict, '车队管理员的信息由其本人维护');
+    }
+    return account;
+  }
+
+  /**
+   * 等保: a staff password expires after the province's period; the holder then must choose a new one
+   * before any work (the app's role guard sends them to the password page).
+   */
+  async applyPasswordExpiry(account: AccountEntity): Promise<void> {
+    if (account.role === Role.FleetManager || account.mustChangePassword) return;
+    const { passwordExpiryDays } = (await this.settings.current()).security;
+    if (passwordExpiryDays === null) return;
+    const since = account.passwordChangedAt ?? account.createdAt;
+    if (Date.now() - since.getTime() < passwordExpiryDays * 86_400_000) return;
+    account.mustChangePassword = true;
+    await this.dataSource.getRepository(AccountEntity).update({ id: account.id }, { mustChangePassword: true });
+  }
+
+  /** A staff session unused longer than the province allows has ended. */
+  async idleTimeoutMs(account: AccountEntity): Promise<number | null> {
+    if (account.role === Role.FleetManager) return null;
+    return (await this.settings.current()).security.idleTimeoutMinutes * 60_000;
+  }
+
+  private async assertStaffPassword(password: string, path: string): Promise<void> {
+    const problem = staffPasswordProblem(password, (await this.settings.current()).security);
+    if (problem) throw new DomainException(ErrorCode.ValidationFailed, problem, [{ path, message: problem }]);
+  }
+
+  private async assertCheckpointInService(manager: EntityManager, checkpointId: string): Promise<void> {
+    const checkpoint = await manager.findOneBy(CheckpointEntity, { id: checkpointId });
+    if (!checkpoint || checkpoint.retiredAt) {
+      throw new DomainException(ErrorCode.ValidationFailed, '卡口不存在或已停用', [
+        { path: 'checkpointId', message: '卡口不存在或已停用' },
+      ]);
+    }
   }
 
   /** Officials, checkpoint staff and admins are created by an admin; fleet managers sign up themselves. */
   async createStaff(actor: RequestActor, request: StaffAccountRequest): Promise<AccountView> {
+    await this.assertStaffPassword(request.password, 'password');
     if (request.role === Role.CheckpointStaff) {
-      const exists = await this.dataSource.getRepository(CheckpointEntity).existsBy({ id: request.checkpointId });
-      if (!exists) throw new DomainException(ErrorCode.ValidationFailed, '卡口不存在');
+      await this.assertCheckpointInService(this.dataSource.manager, request.checkpointId);
     }
     const repo = this.dataSource.getRepository(AccountEntity);
     const account = repo.create({
@@ -48,6 +222,8 @@ export class AccountsService {
       reviewLevel: request.role === Role.Official ? request.reviewLevel : null,
       checkpointId: request.role === Role.CheckpointStaff ? request.checkpointId : null,
       wechatOpenid: null,
+      // The admin chose this password: its holder replaces it at the first sign-in.
+      mustChangePassword: true,
     });
     try {
       return await this.dataSource.transaction(async (manager) => {

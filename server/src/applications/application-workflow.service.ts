@@ -6,14 +6,16 @@ import {
   assertTransition,
   currentReviewStep,
   ErrorCode,
+  type HolidayCalendar,
 } from '@pass/shared';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { RequestActor } from '../auth/auth.decorators.js';
 import { DomainException } from '../common/domain.exception.js';
 import { dueAfterWorkingDays } from '../common/working-days.js';
-import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { withDeadlockRetry } from '../database/errors.js';
+import { HolidaysService } from '../holidays/holidays.service.js';
+import { SettingsService } from '../settings/settings.service.js';
 import { ApplicationEntity } from './application.entity.js';
 import { snapshotOf } from './application.view.js';
 import { ApplicationEventEntity } from './application-event.entity.js';
@@ -43,7 +45,8 @@ export interface TransitionOptions {
 export class ApplicationWorkflow {
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly settings: SettingsService,
+    private readonly holidays: HolidaysService,
     private readonly audit: AuditService,
   ) {}
 
@@ -55,6 +58,8 @@ export class ApplicationWorkflow {
         const changes = options.prepare ? await options.prepare(app, manager) : {};
         const after = assertTransition(snapshotOf({ ...app, ...changes } as ApplicationEntity), action, actor);
         const now = new Date();
+        const { reviewDeadlineWorkingDays } = await this.settings.current();
+        const calendar = await this.holidays.calendar();
         const result = await manager.update(
           ApplicationEntity,
           { id: app.id, version: app.version },
@@ -63,7 +68,7 @@ export class ApplicationWorkflow {
             status: after.status,
             reviewLevelIndex: after.reviewLevelIndex,
             approvals: [...after.approvals],
-            ...this.queuePosition(app, after, now),
+            ...this.queuePosition(app, after, now, reviewDeadlineWorkingDays, calendar),
             version: app.version + 1,
             updatedAt: now,
           },
@@ -109,7 +114,13 @@ export class ApplicationWorkflow {
   }
 
   /** Whose queue the application is in after the step, and when it falls due there. */
-  private queuePosition(before: ApplicationEntity, after: ApplicationSnapshot, now: Date) {
+  private queuePosition(
+    before: ApplicationEntity,
+    after: ApplicationSnapshot,
+    now: Date,
+    deadlineDays: number,
+    calendar: HolidayCalendar,
+  ) {
     const step = currentReviewStep(after);
     if (!step) {
       return {
@@ -127,10 +138,7 @@ export class ApplicationWorkflow {
       currentJurisdiction: step.jurisdictionCode,
       escalationLevel: next?.level ?? null,
       escalationJurisdiction: next?.jurisdictionCode ?? null,
-      dueAt:
-        arrived || !before.dueAt
-          ? dueAfterWorkingDays(now, this.config.province.reviewDeadlineWorkingDays)
-          : before.dueAt,
+      dueAt: arrived || !before.dueAt ? dueAfterWorkingDays(now, deadlineDays, calendar) : before.dueAt,
     };
   }
 }

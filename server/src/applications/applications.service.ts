@@ -22,11 +22,11 @@ import { AuditService } from '../audit/audit.service.js';
 import type { RequestActor } from '../auth/auth.decorators.js';
 import { DomainException } from '../common/domain.exception.js';
 import { validationException } from '../common/zod-validation.pipe.js';
-import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { isUniqueViolation } from '../database/errors.js';
 import { DriverEntity } from '../drivers/driver.entity.js';
 import { EnterpriseEntity } from '../enterprises/enterprise.entity.js';
 import { SanctionsService } from '../sanctions/sanctions.service.js';
+import { SettingsService } from '../settings/settings.service.js';
 import { VehicleEntity } from '../vehicles/vehicle.entity.js';
 import { enterpriseOf } from '../vehicles/vehicles.service.js';
 import { WhitelistEntryEntity } from '../whitelist/whitelist-entry.entity.js';
@@ -40,7 +40,7 @@ import { type ApplicationChanges, ApplicationWorkflow } from './application-work
 export class ApplicationsService {
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly settings: SettingsService,
     private readonly attachments: AttachmentsService,
     private readonly workflow: ApplicationWorkflow,
     private readonly sanctions: SanctionsService,
@@ -177,7 +177,7 @@ export class ApplicationsService {
     const enterprise = await manager.findOneByOrFail(EnterpriseEntity, { id: app.enterpriseId });
     if (!enterprise.verifiedAt) throw new DomainException(ErrorCode.EnterpriseNotVerified);
 
-    const settings = this.config.province;
+    const settings = await this.settings.current();
     const parsed = createApplicationSchema(settings, { today: chinaToday() }).safeParse({
       vehicleId: app.vehicleId ?? undefined,
       crewDriverIds: app.crewDriverIds,

@@ -16,7 +16,7 @@ import {
 import { CurrentActor, type RequestActor, Roles } from '../auth/auth.decorators.js';
 import { ApiIdParam, ApiZodBody, IdParam, ZodBody, ZodQuery } from '../common/api-body.js';
 import { QuotasService, type QuotaView } from '../quotas/quotas.service.js';
-import { type BlacklistEntryView, SanctionsService } from '../sanctions/sanctions.service.js';
+import { type BlacklistEntryView, SanctionsService, type SuspensionView } from '../sanctions/sanctions.service.js';
 import { AuditService } from './audit.service.js';
 import type { AuditEntryEntity } from './audit-entry.entity.js';
 
@@ -76,6 +76,12 @@ export class AdminController {
   @ApiOperation({ summary: '移出黑名单' })
   liftBlacklist(@CurrentActor() actor: RequestActor, @IdParam() id: string): Promise<void> {
     return this.sanctions.lift(actor, id);
+  }
+
+  @Get('suspensions')
+  @ApiOperation({ summary: '暂停办理中的企业（熔断）' })
+  suspensions(): Promise<SuspensionView[]> {
+    return this.sanctions.suspensions();
   }
 
   @Post('suspensions')

@@ -3,6 +3,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { AccountsController } from '../accounts/accounts.controller.js';
 import { AccountsService } from '../accounts/accounts.service.js';
+import { PasswordController } from '../accounts/password.controller.js';
 import { SECRETS, type Secrets } from '../config/secrets.js';
 import { AccountLockoutsController } from './account-lockouts.controller.js';
 import { AuthController } from './auth.controller.js';
@@ -20,7 +21,7 @@ import { WechatClient } from './wechat.client.js';
       useFactory: (secrets: Secrets) => ({ secret: secrets.jwtSecret, signOptions: { algorithm: 'HS256' } }),
     }),
   ],
-  controllers: [AuthController, AccountsController, AccountLockoutsController],
+  controllers: [AuthController, AccountsController, PasswordController, AccountLockoutsController],
   providers: [
     AuthService,
     AccountsService,

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { type AuthTokens, ErrorCode, type LoginRequest } from '@pass/shared';
 import { DataSource } from 'typeorm';
 import { AccountEntity } from '../accounts/account.entity.js';
+import { AccountsService } from '../accounts/accounts.service.js';
 import { verifyPassword } from '../accounts/password.js';
 import { DomainException } from '../common/domain.exception.js';
 import { LoginThrottleService } from './login-throttle.service.js';
@@ -18,19 +19,26 @@ export class AuthService {
     private readonly tokens: TokensService,
     private readonly throttle: LoginThrottleService,
     private readonly wechat: WechatClient,
+    private readonly accounts: AccountsService,
   ) {}
 
   async login(credentials: LoginRequest, ip: string): Promise<AuthTokens> {
     const account = await this.checkPassword(credentials, ip);
+    await this.accounts.applyPasswordExpiry(account);
     return this.tokens.issue(account);
   }
 
   async refresh(refreshToken: string): Promise<AuthTokens> {
     try {
       return await this.dataSource.transaction(async (manager) => {
-        const accountId = await this.tokens.spendRefreshToken(refreshToken, manager);
+        const { accountId, issuedAt } = await this.tokens.spendRefreshToken(refreshToken, manager);
         const account = await manager.findOneBy(AccountEntity, { id: accountId });
         if (!account) throw new DomainException(ErrorCode.Unauthenticated);
+        if (account.disabledAt) throw new DomainException(ErrorCode.AccountDisabled);
+        const idle = await this.accounts.idleTimeoutMs(account);
+        if (idle !== null && Date.now() - issuedAt.getTime() > idle) {
+          throw new DomainException(ErrorCode.Unauthenticated, '长时间未操作，请重新登录');
+        }
         return this.tokens.issue(account, manager);
       });
     } catch (error) {
@@ -43,6 +51,7 @@ export class AuthService {
     const openid = await this.wechat.openidForCode(code);
     const account = await this.dataSource.getRepository(AccountEntity).findOneBy({ wechatOpenid: openid });
     if (!account) throw new DomainException(ErrorCode.AccountNotBound);
+    if (account.disabledAt) throw new DomainException(ErrorCode.AccountDisabled);
     return this.tokens.issue(account);
   }
 
@@ -67,6 +76,8 @@ export class AuthService {
     const matches = await verifyPassword(password, account?.passwordHash ?? decoyHash);
     if (!account || !matches) throw new DomainException(ErrorCode.InvalidCredentials);
     await this.throttle.succeeded(phone, ip);
+    // Only after the password is proven, so a stranger cannot learn that an account exists.
+    if (account.disabledAt) throw new DomainException(ErrorCode.AccountDisabled);
     return account;
   }
 }

@@ -92,7 +92,10 @@ export class TokensService {
    * Spends a refresh token and returns the account it belongs to. A token used twice means a copy
    * leaked: every session of that account ends (outside the caller's transaction, which rolls back).
    */
-  async spendRefreshToken(refreshToken: string, manager: EntityManager): Promise<string> {
+  async spendRefreshToken(
+    refreshToken: string,
+    manager: EntityManager,
+  ): Promise<{ accountId: string; issuedAt: Date }> {
     const stored = await manager.findOne(RefreshTokenEntity, {
       where: { tokenHash: sha256(refreshToken) },
       lock: writeLock(manager),
@@ -103,7 +106,8 @@ export class TokensService {
     if (stored.revokedAt) throw new RefreshTokenReused(stored.accountId);
     stored.revokedAt = new Date();
     await manager.save(stored);
-    return stored.accountId;
+    // Each renewal issues a new token, so its issue time is when the session was last used.
+    return { accountId: stored.accountId, issuedAt: stored.createdAt };
   }
 
   async revoke(refreshToken: string): Promise<void> {

@@ -19,4 +19,8 @@ export class CheckpointEntity extends BaseRecord {
 
   @Column({ type: 'decimal', precision: 9, scale: 6 })
   longitude: string;
+
+  /** Out of service; kept because scans and accounts refer to it. */
+  @Column({ name: 'retired_at', type: 'datetime', precision: 3, nullable: true })
+  retiredAt: Date | null;
 }

@@ -1,9 +1,9 @@
-import { Controller, Get, Post } from '@nestjs/common';
+import { Controller, Get, HttpCode, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { CheckpointView } from '@pass/shared';
 import { type CheckpointRequest, checkpointSchema, Role } from '@pass/shared';
 import { CurrentActor, type RequestActor, Roles } from '../auth/auth.decorators.js';
-import { ApiZodBody, ZodBody } from '../common/api-body.js';
+import { ApiIdParam, ApiZodBody, IdParam, ZodBody } from '../common/api-body.js';
 import { CheckpointsService } from './checkpoints.service.js';
 
 @ApiTags('checkpoints')
@@ -28,5 +28,36 @@ export class CheckpointsController {
     @ZodBody(checkpointSchema) body: CheckpointRequest,
   ): Promise<CheckpointView> {
     return this.checkpoints.create(actor, body);
+  }
+
+  @Put('admin/checkpoints/:id')
+  @Roles(Role.Admin)
+  @ApiIdParam()
+  @ApiOperation({ summary: '修改卡口（编号、名称、所在地区、坐标）' })
+  @ApiZodBody(checkpointSchema)
+  update(
+    @CurrentActor() actor: RequestActor,
+    @IdParam() id: string,
+    @ZodBody(checkpointSchema) body: CheckpointRequest,
+  ): Promise<CheckpointView> {
+    return this.checkpoints.update(actor, id, body);
+  }
+
+  @Post('admin/checkpoints/:id/retire')
+  @HttpCode(200)
+  @Roles(Role.Admin)
+  @ApiIdParam()
+  @ApiOperation({ summary: '停用卡口（保留其查验记录）' })
+  retire(@CurrentActor() actor: RequestActor, @IdParam() id: string): Promise<CheckpointView> {
+    return this.checkpoints.setRetired(actor, id, true);
+  }
+
+  @Post('admin/checkpoints/:id/reinstate')
+  @HttpCode(200)
+  @Roles(Role.Admin)
+  @ApiIdParam()
+  @ApiOperation({ summary: '恢复已停用的卡口' })
+  reinstate(@CurrentActor() actor: RequestActor, @IdParam() id: string): Promise<CheckpointView> {
+    return this.checkpoints.setRetired(actor, id, false);
   }
 }

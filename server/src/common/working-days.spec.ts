@@ -12,4 +12,19 @@ describe('dueAfterWorkingDays', () => {
   ])('%s + %i working day(s) is due at %s', (from, days, due) => {
     expect(dueAfterWorkingDays(new Date(from), days).toISOString()).toBe(due);
   });
+
+  it('skips public holidays and counts 调休 weekend days', () => {
+    // 2026: 1–7 October off, Saturday 10 October worked.
+    const calendar = new Map([
+      ...['01', '02', '03', '04', '05', '06', '07'].map((d) => [`2026-10-${d}`, 'holiday'] as const),
+      ['2026-10-10', 'workday'] as const,
+    ]);
+    // Wednesday 30 September + 1 → Thursday 8 October; + 3 → the worked Saturday.
+    expect(dueAfterWorkingDays(new Date('2026-09-30T02:00:00Z'), 1, calendar).toISOString()).toBe(
+      '2026-10-08T16:00:00.000Z',
+    );
+    expect(dueAfterWorkingDays(new Date('2026-09-30T02:00:00Z'), 3, calendar).toISOString()).toBe(
+      '2026-10-10T16:00:00.000Z',
+    );
+  });
 });

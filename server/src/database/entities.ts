@@ -9,12 +9,14 @@ import { CheckpointEntity } from '../checkpoints/checkpoint.entity.js';
 import { DriverEntity } from '../drivers/driver.entity.js';
 import { EnterpriseEntity } from '../enterprises/enterprise.entity.js';
 import { RegistrationAttemptEntity } from '../enterprises/registration-attempt.entity.js';
+import { CalendarDayEntity } from '../holidays/calendar-day.entity.js';
 import { CounterEntity } from '../passes/counter.entity.js';
 import { PassEntity } from '../passes/pass.entity.js';
 import { QuotaAllocationEntity } from '../quotas/quota-allocation.entity.js';
 import { BlacklistEntryEntity } from '../sanctions/blacklist-entry.entity.js';
 import { CloneAlertEntity } from '../scans/clone-alert.entity.js';
 import { ScanRecordEntity } from '../scans/scan-record.entity.js';
+import { ProvinceSettingsVersionEntity } from '../settings/province-settings-version.entity.js';
 import { VehicleEntity } from '../vehicles/vehicle.entity.js';
 import { PassStatusChangeEntity } from '../verification/pass-status-change.entity.js';
 import { WhitelistEntryEntity } from '../whitelist/whitelist-entry.entity.js';
@@ -42,4 +44,6 @@ export const entities = [
   PassStatusChangeEntity,
   LockGuardEntity,
   RegistrationAttemptEntity,
+  ProvinceSettingsVersionEntity,
+  CalendarDayEntity,
 ];

@@ -1,16 +1,16 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { chinaToday, ErrorCode, formatPassNumber, maxPassSerial, quotaPeriodKey } from '@pass/shared';
+import { Injectable } from '@nestjs/common';
+import { chinaToday, ErrorCode, formatPassNumber, maxPassSerial, type QuotaPeriod, quotaPeriodKey } from '@pass/shared';
 import { type EntityManager, In, LessThanOrEqual, MoreThanOrEqual } from 'typeorm';
 import type { ApplicationEntity } from '../applications/application.entity.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { RequestActor } from '../auth/auth.decorators.js';
 import { DomainException } from '../common/domain.exception.js';
-import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { writeLock } from '../database/locks.js';
 import { DriverEntity } from '../drivers/driver.entity.js';
 import { EnterpriseEntity } from '../enterprises/enterprise.entity.js';
 import { QuotaAllocationEntity } from '../quotas/quota-allocation.entity.js';
 import { SanctionsService } from '../sanctions/sanctions.service.js';
+import { SettingsService } from '../settings/settings.service.js';
 import { PassTokenService } from '../signing/pass-token.service.js';
 import { VehicleEntity } from '../vehicles/vehicle.entity.js';
 import { StatusListService } from '../verification/status-list.service.js';
@@ -25,7 +25,7 @@ import { PassEntity } from './pass.entity.js';
 @Injectable()
 export class IssuanceService {
   constructor(
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly settings: SettingsService,
     private readonly tokens: PassTokenService,
     private readonly sanctions: SanctionsService,
     private readonly audit: AuditService,
@@ -33,7 +33,7 @@ export class IssuanceService {
   ) {}
 
   async issue(manager: EntityManager, app: ApplicationEntity, official: RequestActor): Promise<PassEntity> {
-    const settings = this.config.province;
+    const settings = await this.settings.current();
     const today = chinaToday();
     // The approval locked the application, the enterprise and the plate's guard row before its first
     // read (lockIssuanceGuards), so the count and the overlap query below see every pass committed
@@ -77,7 +77,7 @@ export class IssuanceService {
       );
     }
 
-    const quota = settings.quota.enabled ? await this.consumeQuota(manager, app, today) : null;
+    const quota = settings.quota.enabled ? await this.consumeQuota(manager, app, today, settings.quota.period) : null;
 
     const issuerCode = app.reviewSteps.at(-1)!.jurisdictionCode;
     const serial = await nextCounterValue(manager, `serial:${issuerCode}`);
@@ -172,9 +172,9 @@ export class IssuanceService {
    * Takes one pass from the allocation of the application's first reviewing jurisdiction. The guarded
    * UPDATE is atomic in the database, so concurrent approvals on any number of servers cannot overdraw it.
    */
-  private async consumeQuota(manager: EntityManager, app: ApplicationEntity, today: string) {
+  private async consumeQuota(manager: EntityManager, app: ApplicationEntity, today: string, periodKind: QuotaPeriod) {
     const jurisdictionCode = app.reviewSteps[0]!.jurisdictionCode;
-    const period = quotaPeriodKey(today, this.config.province.quota.period);
+    const period = quotaPeriodKey(today, periodKind);
     const result = await manager
       .createQueryBuilder()
       .update(QuotaAllocationEntity)

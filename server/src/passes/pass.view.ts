@@ -27,6 +27,8 @@ export function toPassView(pass: PassEntity, url: string): PassView {
     validFrom: pass.validFrom,
     validTo: pass.validTo,
     issuingDepartment: pass.issuingDepartment,
+    issuerCode: pass.issuerCode,
+    routingCounty: pass.routingCounty,
     issuedAt: pass.issuedAt.toISOString(),
     url,
     endedAt: pass.endedAt?.toISOString() ?? null,

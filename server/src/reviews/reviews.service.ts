@@ -20,7 +20,6 @@ import { ATTACHMENT_STORAGE, type AttachmentStorage } from '../attachments/attac
 import { toAttachmentView } from '../attachments/attachments.service.js';
 import type { RequestActor } from '../auth/auth.decorators.js';
 import { DomainException } from '../common/domain.exception.js';
-import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { DriverEntity } from '../drivers/driver.entity.js';
 import { toDriverView } from '../drivers/drivers.service.js';
 import { EnterpriseEntity } from '../enterprises/enterprise.entity.js';
@@ -29,6 +28,7 @@ import { lockIssuanceGuards } from '../passes/issuance-guards.js';
 import { PassEntity } from '../passes/pass.entity.js';
 import { QuotaAllocationEntity } from '../quotas/quota-allocation.entity.js';
 import { SanctionsService } from '../sanctions/sanctions.service.js';
+import { SettingsService } from '../settings/settings.service.js';
 import { VehicleEntity } from '../vehicles/vehicle.entity.js';
 import { toVehicleView } from '../vehicles/vehicles.service.js';
 import type { QueueFilter } from './review.views.js';
@@ -38,7 +38,7 @@ import type { QueueFilter } from './review.views.js';
 export class ReviewsService {
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly settings: SettingsService,
     @Inject(ATTACHMENT_STORAGE) private readonly storage: AttachmentStorage,
     private readonly workflow: ApplicationWorkflow,
     private readonly issuance: IssuanceService,
@@ -128,7 +128,7 @@ export class ReviewsService {
         })
         .getCount(),
     ]);
-    const quota = this.config.province.quota;
+    const { quota } = await this.settings.current();
     let quotaLeft: number | null = null;
     if (quota.enabled) {
       const period = quotaPeriodKey(chinaToday(), quota.period);

@@ -8,7 +8,7 @@ import {
   maskIdNumber,
   type Suspension,
 } from '@pass/shared';
-import { DataSource, type EntityManager, In, IsNull } from 'typeorm';
+import { DataSource, type EntityManager, In, IsNull, MoreThanOrEqual } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { RequestActor } from '../auth/auth.decorators.js';
 import { DomainException } from '../common/domain.exception.js';
@@ -20,6 +20,14 @@ import { BlacklistEntryEntity } from './blacklist-entry.entity.js';
 export interface BlacklistEntryView extends BlacklistHit {
   id: string;
   createdAt: string;
+}
+
+export interface SuspensionView {
+  enterpriseId: string;
+  enterpriseName: string;
+  creditCode: string;
+  until: string;
+  reason: string | null;
 }
 
 /** The subjects of one application, as the blacklist keys them. */
@@ -83,6 +91,22 @@ export class SanctionsService {
       .getRepository(BlacklistEntryEntity)
       .find({ where: { liftedAt: IsNull() }, order: { createdAt: 'DESC' }, take: 1000 });
     return entries.filter((e) => inForce(e)).map(toView);
+  }
+
+  /** Enterprises whose issuance is stopped today or later (熔断). */
+  async suspensions(): Promise<SuspensionView[]> {
+    const enterprises = await this.dataSource.getRepository(EnterpriseEntity).find({
+      where: { suspendedUntil: MoreThanOrEqual(chinaToday()) },
+      order: { suspendedUntil: 'ASC' },
+      take: 1000,
+    });
+    return enterprises.map((e) => ({
+      enterpriseId: e.id,
+      enterpriseName: e.name,
+      creditCode: e.creditCode,
+      until: e.suspendedUntil!,
+      reason: e.suspensionReason,
+    }));
   }
 
   async suspend(actor: RequestActor, suspension: Suspension): Promise<void> {

@@ -9,12 +9,16 @@ import { PassEntity } from '../passes/pass.entity.js';
 import { effectiveStatus } from '../passes/pass.view.js';
 import { jurisdictionPrefix } from '../passes/passes.service.js';
 import { QuotaAllocationEntity } from '../quotas/quota-allocation.entity.js';
+import { SettingsService } from '../settings/settings.service.js';
 import { csvCell } from './csv-cell.js';
 
 /** Figures for officials (their jurisdiction) and admins (everything), by China date. */
 @Injectable()
 export class StatsService {
-  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    private readonly settings: SettingsService,
+  ) {}
 
   async statistics(actor: RequestActor, from?: string, to?: string): Promise<Statistics> {
     const range = this.range(from, to);
@@ -51,7 +55,9 @@ export class StatsService {
         prefix: `${jurisdictionPrefix(actor.jurisdictionCode ?? '')}%`,
       });
     }
-    const quota = await quotas.orderBy('q.period', 'DESC').take(100).getMany();
+    // Allocations do nothing while quotas are off: showing them would contradict the home's 不限.
+    const quotaEnabled = (await this.settings.current()).quota.enabled;
+    const quota = quotaEnabled ? await quotas.orderBy('q.period', 'DESC').take(100).getMany() : [];
 
     return {
       ...range,
@@ -63,6 +69,7 @@ export class StatsService {
       })),
       waiting,
       overdue,
+      quotaEnabled,
       quota: quota.map((q) => ({
         jurisdictionCode: q.jurisdictionCode,
         period: q.period,

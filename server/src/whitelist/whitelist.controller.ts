@@ -1,8 +1,17 @@
-import { Controller, HttpCode, Post } from '@nestjs/common';
+import { Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Role, type WhitelistImportReport, whitelistImportSchema } from '@pass/shared';
+import {
+  creditCodeSchema,
+  Role,
+  type WhitelistEntryView,
+  type WhitelistImportReport,
+  type WhitelistQuery,
+  whitelistImportSchema,
+  whitelistQuerySchema,
+} from '@pass/shared';
 import { CurrentActor, type RequestActor, Roles } from '../auth/auth.decorators.js';
-import { ApiZodBody, ZodBody } from '../common/api-body.js';
+import { ApiZodBody, ZodBody, ZodQuery } from '../common/api-body.js';
+import { ZodValidationPipe } from '../common/zod-validation.pipe.js';
 import { WhitelistService } from './whitelist.service.js';
 
 @ApiTags('admin')
@@ -23,5 +32,27 @@ export class WhitelistController {
     @ZodBody(whitelistImportSchema) body: { batch: string; csv: string },
   ): Promise<WhitelistImportReport> {
     return this.whitelist.import(actor, body.batch, body.csv);
+  }
+
+  @Get()
+  @ApiOperation({ summary: '白名单中的企业（最近变动的在前），可按批次和名称/信用代码查找' })
+  list(@ZodQuery(whitelistQuerySchema) query: WhitelistQuery): Promise<WhitelistEntryView[]> {
+    return this.whitelist.list(query);
+  }
+
+  @Get('batches')
+  @ApiOperation({ summary: '各批次及其仍在白名单中的企业数' })
+  batches(): Promise<{ batch: string; count: number }[]> {
+    return this.whitelist.batches();
+  }
+
+  @Delete(':creditCode')
+  @HttpCode(204)
+  @ApiOperation({ summary: '将一家企业移出白名单（保留记录）' })
+  remove(
+    @CurrentActor() actor: RequestActor,
+    @Param('creditCode', new ZodValidationPipe(creditCodeSchema)) creditCode: string,
+  ): Promise<void> {
+    return this.whitelist.remove(actor, creditCode);
   }
 }

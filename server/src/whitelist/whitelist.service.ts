@@ -1,9 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ErrorCode, validateCreditCode, type WhitelistImportReport } from '@pass/shared';
+import {
+  ErrorCode,
+  validateCreditCode,
+  type WhitelistEntryView,
+  type WhitelistImportReport,
+  type WhitelistQuery,
+} from '@pass/shared';
 import { DataSource, In } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { RequestActor } from '../auth/auth.decorators.js';
 import { DomainException } from '../common/domain.exception.js';
+import { writeLock } from '../database/locks.js';
 import { parseCsv } from './csv.js';
 import { WhitelistEntryEntity } from './whitelist-entry.entity.js';
 
@@ -82,6 +89,60 @@ export class WhitelistService {
       });
     });
     return report;
+  }
+
+  /** Entries in force, newest first, by batch and by a part of the name or credit code. */
+  async list(query: WhitelistQuery): Promise<WhitelistEntryView[]> {
+    const builder = this.dataSource
+      .getRepository(WhitelistEntryEntity)
+      .createQueryBuilder('w')
+      .where('w.removed_at IS NULL')
+      .orderBy('w.updated_at', 'DESC')
+      .addOrderBy('w.credit_code', 'ASC')
+      .take(500);
+    if (query.batch) builder.andWhere('w.batch = :batch', { batch: query.batch });
+    if (query.q) {
+      const pattern = `%${query.q.replace(/[!%_]/g, (c) => `!${c}`)}%`;
+      builder.andWhere("(w.enterprise_name LIKE :pattern ESCAPE '!' OR w.credit_code LIKE :pattern ESCAPE '!')", {
+        pattern,
+      });
+    }
+    return (await builder.getMany()).map((e) => ({
+      creditCode: e.creditCode,
+      enterpriseName: e.enterpriseName,
+      batch: e.batch,
+      updatedAt: e.updatedAt.toISOString(),
+    }));
+  }
+
+  /** The batches with the number of their entries still in force. */
+  async batches(): Promise<{ batch: string; count: number }[]> {
+    const rows: { batch: string; count: string | number }[] = await this.dataSource
+      .getRepository(WhitelistEntryEntity)
+      .createQueryBuilder('w')
+      .select('w.batch', 'batch')
+      .addSelect('COUNT(*)', 'count')
+      .where('w.removed_at IS NULL')
+      .groupBy('w.batch')
+      .orderBy('w.batch', 'ASC')
+      .getRawMany();
+    return rows.map((r) => ({ batch: r.batch, count: Number(r.count) }));
+  }
+
+  /** Takes one enterprise off the whitelist; the row stays for the history. */
+  async remove(actor: RequestActor, creditCode: string): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const entry = await manager.findOne(WhitelistEntryEntity, { where: { creditCode }, lock: writeLock(manager) });
+      if (!entry || entry.removedAt) throw new DomainException(ErrorCode.NotFound, '该企业不在白名单中');
+      entry.removedAt = new Date();
+      await manager.save(entry);
+      await this.audit.record(manager, actor, {
+        action: 'whitelist.remove',
+        entityType: 'whitelist',
+        entityId: creditCode,
+        before: { enterpriseName: entry.enterpriseName, batch: entry.batch },
+      });
+    });
   }
 
   private parse(csv: string): { rows: WhitelistRow[]; rejected: RejectedRow[] } {

@@ -82,6 +82,10 @@ export interface PassView {
   validFrom: string;
   validTo: string;
   issuingDepartment: string;
+  /** Division code of the issuing authority (the pass number's first six digits). */
+  issuerCode: string;
+  /** The county whose officials reviewed the application first. */
+  routingCounty: string;
   issuedAt: string;
   url: string;
   endedAt: string | null;
@@ -117,6 +121,8 @@ export interface Statistics {
   issuedPerCategory: { category: string; name: string; count: number }[];
   waiting: number;
   overdue: number;
+  /** Off: issuance is not limited, and no allocation is listed (the home then says 不限 too). */
+  quotaEnabled: boolean;
   quota: { jurisdictionCode: string; period: string; amount: number; used: number }[];
 }
 
@@ -147,4 +153,6 @@ export interface CheckpointView {
   regionCode: string;
   latitude: number;
   longitude: number;
+  /** Out of service: kept for the scans it recorded, offered to no one. */
+  retired: boolean;
 }

@@ -21,6 +21,10 @@ export interface AccountView {
   reviewLevel: string | null;
   checkpointId: string | null;
   wechatBound: boolean;
+  /** Stopped by an admin: cannot sign in. */
+  disabled: boolean;
+  /** Signed in with a password an admin set: must choose a new one first. */
+  mustChangePassword: boolean;
 }
 
 /** An account as the admin's account list shows it. */

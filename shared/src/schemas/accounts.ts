@@ -1,5 +1,5 @@
 import { Role } from '../roles.js';
-import { ReviewLevel } from '../settings.js';
+import { ReviewLevel, type StaffSecurity } from '../settings.js';
 import { z } from '../zod.js';
 import { applicationFieldsSchema } from './application.js';
 import { contactPhoneSchema, personNameField, phoneSchema, regionCodeSchema, textField, uuidField } from './fields.js';
@@ -12,6 +12,12 @@ export const newPasswordSchema = z
   .max(64, '密码最多64位')
   .refine((p) => /[A-Za-z]/.test(p) && /\d/.test(p), '密码应同时包含字母和数字')
   .meta({ title: '密码' });
+
+/** Why a staff password breaks the province's rule (the shared minimum above always applies too). */
+export function staffPasswordProblem(password: string, security: StaffSecurity): string | undefined {
+  if (password.length < security.passwordMinLength) return `密码至少${security.passwordMinLength}位`;
+  return undefined;
+}
 
 /** A fleet manager signs up together with the enterprise it acts for; an official verifies both. */
 export const fleetManagerRegistrationSchema = z.object({
@@ -68,7 +74,39 @@ export const whitelistImportSchema = z.object({
   csv: z.string('请上传名单').min(1, '名单为空').max(2_000_000, '名单过大，请分批导入'),
 });
 
+/** `GET /api/admin/whitelist`: entries in force, by batch and by a part of the name or credit code. */
+export interface WhitelistEntryView {
+  creditCode: string;
+  enterpriseName: string;
+  batch: string;
+  updatedAt: string;
+}
+
 /** A draft may be saved with any subset of the fields; the whole rule set applies on submission. */
 export const applicationDraftSchema = applicationFieldsSchema.partial();
 
 export type ApplicationDraft = z.output<typeof applicationDraftSchema>;
+
+/** What an admin may change on a staff account; the role is fixed, fields of other roles are ignored. */
+export const staffAccountUpdateSchema = z
+  .object({
+    name: personNameField(),
+    phone: phoneSchema,
+    jurisdictionCode: regionCodeSchema,
+    department: textField('所属部门', 2, 50),
+    reviewLevel: z.enum(ReviewLevel, '请选择审核层级'),
+    checkpointId: uuidField('卡口'),
+  })
+  .partial();
+
+export type StaffAccountUpdate = z.output<typeof staffAccountUpdateSchema>;
+
+/** A temporary password set by an admin; its holder must choose a new one at the next sign-in. */
+export const passwordResetSchema = z.object({ password: newPasswordSchema });
+
+export const passwordChangeSchema = z.object({
+  currentPassword: z.string('请输入原密码').min(1, '请输入原密码').max(128, '密码最多128位'),
+  newPassword: newPasswordSchema,
+});
+
+export type PasswordChange = z.output<typeof passwordChangeSchema>;

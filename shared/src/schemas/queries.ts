@@ -191,8 +191,19 @@ export type AttachmentUploadQuery = z.output<typeof attachmentUploadQuerySchema>
 export const enterpriseListQuerySchema = z.object({ pending: queryFlag('pending') });
 export type EnterpriseListQuery = z.output<typeof enterpriseListQuerySchema>;
 
-export const accountListQuerySchema = z.object({ role: optional(enumOf(Role, '角色')) });
+/** `GET /api/admin/accounts`: by role, and by a part of the name or phone number. */
+export const accountListQuerySchema = z.object({
+  role: optional(enumOf(Role, '角色')),
+  q: optional(queryString('q', 50).trim()),
+});
 export type AccountListQuery = z.output<typeof accountListQuerySchema>;
+
+/** `GET /api/admin/whitelist`: by a part of the name or credit code, and by batch. */
+export const whitelistQuerySchema = z.object({
+  q: optional(queryString('q', 50).trim()),
+  batch: optional(queryString('batch', 50).trim()),
+});
+export type WhitelistQuery = z.output<typeof whitelistQuerySchema>;
 
 /**
  * Every query string the API accepts, by name, like `requestSchemas` for bodies. A route without
@@ -209,4 +220,5 @@ export const querySchemas = {
   attachmentUpload: attachmentUploadQuerySchema,
   enterpriseList: enterpriseListQuerySchema,
   accountList: accountListQuerySchema,
+  whitelist: whitelistQuerySchema,
 } as const;

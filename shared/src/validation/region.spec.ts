@@ -82,7 +82,13 @@ describe('regions (GB/T 2260)', () => {
 
   it.each([
     ['320115', true],
-    ['320571', true],
+    ['320583', true],
+    ['330113', true],
+    ['320571', false],
+    ['320590', false],
+    ['320591', false],
+    ['320112', false],
+    ['320611', false],
     ['429004', true],
     ['441900', true],
     ['320100', false],
@@ -121,5 +127,21 @@ describe('regions (GB/T 2260)', () => {
     expect(jurisdictionCovers('320115', '320100')).toBe(false);
     expect(jurisdictionCovers('320200', '320115')).toBe(false);
     expect(jurisdictionCovers('330000', '320115')).toBe(false);
+  });
+
+  it('offers exactly the GB/T 2260 divisions of a city: 苏州 and 南京 without development zones', () => {
+    expect(childRegions('320500').map((r) => `${r.code} ${r.name}`)).toEqual([
+      '320505 虎丘区',
+      '320506 吴中区',
+      '320507 相城区',
+      '320508 姑苏区',
+      '320509 吴江区',
+      '320581 常熟市',
+      '320582 张家港市',
+      '320583 昆山市',
+      '320585 太仓市',
+    ]);
+    expect(childRegions('320100').map((r) => r.code)).not.toContain('320112');
+    expect(validateCountyCode('320590')).toEqual({ ok: false, message: '行政区划代码不存在' });
   });
 });

@@ -1,4 +1,5 @@
 import { areaList } from '@vant/area-data';
+import { missingDivisions, notDivisions } from './gb2260-corrections.js';
 import { invalid, type ValidationResult, valid } from './result.js';
 import { toHalfWidth } from './text.js';
 
@@ -15,8 +16,10 @@ import { toHalfWidth } from './text.js';
  * - 不设区的地级市 (东莞, 中山, 儋州, 嘉峪关): GB/T 2260 gives them no county-level codes; the data
  *   invents codes for their towns (441901 中堂镇). Those are not division codes, so they are dropped and
  *   the city code itself serves as the county-level code (a route may end in 441900 东莞市).
- * - Development zones with statistical codes (320571 苏州工业园区, 130171 …高新技术产业开发区) are kept:
- *   they run their own administrations and issued passes in 2022.
+ * - Development zones and new areas with statistical codes (320571 苏州工业园区, 320590 工业园区, 320112
+ *   江北新区) are not divisions: GB/T 2260 files their ground under real districts. They, and divisions
+ *   abolished since the data was made, are dropped by the list in `gb2260-corrections.ts`, which also
+ *   adds divisions the data lacks: the list offered is exactly the standard's.
  * - 台湾, 香港, 澳门 are known (their codes appear in ID numbers) but are not offered for routes.
  */
 export const RegionLevel = {
@@ -72,8 +75,10 @@ function regionIndex(): RegionIndex {
       addChild(code, { code, name, level: RegionLevel.County });
     }
   }
-  for (const [code, name] of Object.entries(areaList.county_list)) {
-    if (citiesWithoutCounties.has(cityCodeOf(code))) continue;
+  const dropped = new Set(notDivisions);
+  const counties = { ...areaList.county_list, ...missingDivisions };
+  for (const [code, name] of Object.entries(counties)) {
+    if (citiesWithoutCounties.has(cityCodeOf(code)) || dropped.has(code)) continue;
     const region: Region = { code, name, level: RegionLevel.County };
     byCode.set(code, region);
     addChild(cityCodeOf(code), region);

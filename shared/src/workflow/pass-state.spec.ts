@@ -4,6 +4,7 @@ import { type Actor, type ActorRole, SystemRole, systemActor } from './actor.js'
 import {
   assertPassTransition,
   availablePassActions,
+  canPassTransition,
   checkPassTransition,
   PassAction,
   type PassSnapshot,
@@ -15,6 +16,7 @@ import { TransitionError } from './transition-error.js';
 const pass = (status: PassStatus): PassSnapshot => ({
   status,
   issuerCode: '320115',
+  routingCounty: '320115',
   validFrom: '2022-05-20',
   validTo: '2022-05-29',
 });
@@ -104,6 +106,25 @@ describe('pass guards', () => {
     expect(availablePassActions(pass('active'), actorOfRole.admin)).toEqual(['revoke']);
     expect(availablePassActions(pass('active'), actorOfRole.fleet_manager)).toEqual([]);
     expect(availablePassActions(pass('active'), actorOfRole.checkpoint_staff)).toEqual([]);
+  });
+
+  it('lets the officials of the reviewing and of the issuing jurisdiction revoke, and no one else', () => {
+    // Reviewed in 江宁区 (320115), issued by 南京市 (320100) at the end of a district → city chain.
+    const cityIssued: PassSnapshot = { ...pass('active'), issuerCode: '320100', routingCounty: '320115' };
+    const official = (jurisdictionCode: string): Actor => ({
+      role: Role.Official,
+      id: `o-${jurisdictionCode}`,
+      jurisdictionCode,
+    });
+    expect(canPassTransition(cityIssued, 'revoke', official('320115'))).toBe(true);
+    expect(canPassTransition(cityIssued, 'revoke', official('320100'))).toBe(true);
+    expect(canPassTransition(cityIssued, 'revoke', official('320000'))).toBe(true);
+    const neighbour = checkPassTransition(cityIssued, 'revoke', official('320114'));
+    expect(neighbour).toEqual({ ok: false, code: 'NOT_IN_JURISDICTION', message: '只能撤销本辖区审核或核发的通行证' });
+    expect(canPassTransition(cityIssued, 'revoke', official('320200'))).toBe(false);
+    expect(canPassTransition(cityIssued, 'revoke', { role: Role.Official, id: 'x', jurisdictionCode: null })).toBe(
+      false,
+    );
   });
 
   it('tells a checkpoint what a pass means on a day', () => {

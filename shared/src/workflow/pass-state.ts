@@ -52,6 +52,8 @@ export interface PassSnapshot {
   status: PassStatus;
   /** Division code of the issuing authority: the first six digits of the pass number. */
   issuerCode: string;
+  /** The county the application was routed to: its officials reviewed it first. */
+  routingCounty: string;
   validFrom: string;
   validTo: string;
 }
@@ -74,16 +76,24 @@ export function checkPassTransition(
   if (!rule.from.includes(pass.status)) {
     return refuse(ErrorCode.InvalidTransition, `通行证${passStatusNames[pass.status]}，不能${passActionNames[action]}`);
   }
-  if (
-    actor.role === 'official' &&
-    !(actor.jurisdictionCode && jurisdictionCovers(actor.jurisdictionCode, pass.issuerCode))
-  ) {
-    return refuse(ErrorCode.NotInJurisdiction, '只能撤销本辖区核发的通行证');
+  if (actor.role === 'official' && !officialOfPass(actor.jurisdictionCode, pass)) {
+    return refuse(ErrorCode.NotInJurisdiction, '只能撤销本辖区审核或核发的通行证');
   }
   if (action === 'expire' && (options.today ?? chinaToday()) <= pass.validTo) {
     return refuse(ErrorCode.InvalidTransition, '通行证尚未到期');
   }
   return { ok: true, next: { ...pass, status: rule.to } };
+}
+
+/**
+ * The officials of the chain that produced the pass: those of the jurisdiction that reviewed it (the
+ * county it was routed to, or a city or province above it) and those of the one that issued it.
+ */
+function officialOfPass(jurisdictionCode: string | null | undefined, pass: PassSnapshot): boolean {
+  if (!jurisdictionCode) return false;
+  return (
+    jurisdictionCovers(jurisdictionCode, pass.routingCounty) || jurisdictionCovers(jurisdictionCode, pass.issuerCode)
+  );
 }
 
 export function canPassTransition(

@@ -2,6 +2,9 @@ import { Init1763830000000 } from './1763830000000-Init.js';
 import { ApplicantRegistry1763840000000 } from './1763840000000-ApplicantRegistry.js';
 import { ReviewAndIssuance1763850000000 } from './1763850000000-ReviewAndIssuance.js';
 import { VerificationAndScans1763860000000 } from './1763860000000-VerificationAndScans.js';
+import { ProvinceSettings1764500000000 } from './1764500000000-ProvinceSettings.js';
+import { AdminControls1764500000001 } from './1764500000001-AdminControls.js';
+import { HolidayCalendar1764500000002 } from './1764500000002-HolidayCalendar.js';
 import { ConcurrencyGuards1764590000000 } from './1764590000000-ConcurrencyGuards.js';
 
 /** Every migration, oldest first. Listed explicitly so the ESM build needs no file globbing. */
@@ -10,5 +13,8 @@ export const migrations = [
   ApplicantRegistry1763840000000,
   ReviewAndIssuance1763850000000,
   VerificationAndScans1763860000000,
+  ProvinceSettings1764500000000,
+  AdminControls1764500000001,
+  HolidayCalendar1764500000002,
   ConcurrencyGuards1764590000000,
 ];

@@ -4,7 +4,6 @@ import {
   type AttachmentView,
   addDays,
   chinaToday,
-  defaultProvinceSettings,
   inclusiveDays,
   type Party,
   type QuantityUnit,
@@ -36,11 +35,10 @@ export interface ApplicationFormValues extends Record<string, unknown> {
   attachments: AttachmentView[];
 }
 
-export const maxValidityDays = defaultProvinceSettings.maxValidityDays;
-
 export const emptyParty: PartyValues = { name: '', address: '', contactName: '', contactPhone: '' };
 
-export function emptyApplication(): ApplicationFormValues {
+/** A new application asks for the longest validity the province allows. */
+export function emptyApplication(maxValidityDays: number): ApplicationFormValues {
   return {
     vehicleId: '',
     crewDriverIds: [],
@@ -59,7 +57,11 @@ export function emptyApplication(): ApplicationFormValues {
   };
 }
 
-export function fromView(app: ApplicationView, attachments: AttachmentView[]): ApplicationFormValues {
+export function fromView(
+  app: ApplicationView,
+  attachments: AttachmentView[],
+  maxValidityDays: number,
+): ApplicationFormValues {
   const today = chinaToday();
   // A validity that has started already could not be submitted: move it to today.
   const validFrom = app.validFrom && app.validFrom >= today ? app.validFrom : today;

@@ -8,12 +8,13 @@ import {
   crewHasDriver,
   crewRoleNames,
   type DriverView,
-  defaultProvinceSettings,
+  defaultStaffSecurity,
   type EnterpriseView,
   formatPlate,
   materialCategoriesOf,
   maxCrewSize,
   maxWaypoints,
+  type ProvinceSettings,
   plateColourNames,
   QuantityUnit,
   quantityUnitNames,
@@ -28,6 +29,7 @@ import { ChoiceChips } from '@/components/choice-chips';
 import { FormField } from '@/components/form-field';
 import { TextField } from '@/components/text-field';
 import { issuesByPath, useSchemaForm } from '@/hooks/use-schema-form';
+import { loadProvinceSettings } from '@/services/province-settings';
 import { ApiError } from '@/services/request';
 import { routes, withQuery } from '@/services/routes';
 import { Button } from '@/ui/button';
@@ -39,27 +41,26 @@ import { RegionField } from '../../components/region-field';
 import { Section } from '../../components/section';
 import { applicationsApi, attachmentsApi, driversApi, enterpriseApi, vehiclesApi } from '../../services/fleet-api';
 import { fieldLabel } from '../../utils/application-fields';
-import {
-  draftInput,
-  emptyApplication,
-  fromView,
-  maxValidityDays,
-  partyOf,
-  submissionInput,
-  validToOf,
-} from './form-values';
+import { draftInput, emptyApplication, fromView, partyOf, submissionInput, validToOf } from './form-values';
 import { PartyFields } from './party-fields';
 import { SelectList } from './select-list';
 import './index.scss';
 
-const settings = defaultProvinceSettings;
-const categoryOptions = materialCategoriesOf(settings).map((c) => ({ value: c.code, label: c.name }));
 const unitChoices = Object.values(QuantityUnit).map((value) => ({ value, label: quantityUnitNames[value] }));
-/** Required kinds first, then the optional ones. */
-const attachmentKinds = [
-  ...settings.requiredAttachments,
-  ...Object.values(AttachmentKind).filter((kind) => !settings.requiredAttachments.includes(kind)),
-];
+
+/** Until the province's rules are known nothing can be checked against them, and nothing is sent. */
+const placeholderSettings: ProvinceSettings = {
+  provinceCode: '110000',
+  maxValidityDays: 1,
+  extraMaterialCategories: [],
+  reviewDeadlineWorkingDays: 1,
+  approvalChain: ['district'],
+  autoSupersede: false,
+  quota: { enabled: false, period: 'week', maxActivePassesPerEnterprise: null },
+  routing: 'enterprise_district',
+  requiredAttachments: [],
+  security: defaultStaffSecurity,
+};
 
 interface Registry {
   vehicles: VehicleView[];
@@ -76,8 +77,20 @@ const messageOf = (error: unknown) => (error instanceof ApiError ? error.message
  */
 export default function ApplicationForm() {
   const today = chinaToday();
-  const schema = useMemo(() => createApplicationSchema(settings, { today }), [today]);
-  const form = useSchemaForm({ schema, initial: emptyApplication(), toInput: submissionInput });
+  const [loaded, setLoaded] = useState<ProvinceSettings>();
+  const settings = loaded ?? placeholderSettings;
+  const schema = useMemo(() => createApplicationSchema(settings, { today }), [settings, today]);
+  const form = useSchemaForm({ schema, initial: emptyApplication(settings.maxValidityDays), toInput: submissionInput });
+  const categoryOptions = useMemo(
+    () => materialCategoriesOf(settings).map((c) => ({ value: c.code, label: c.name })),
+    [settings],
+  );
+  /** Required kinds first, then the optional ones. */
+  const attachmentKinds = [
+    ...settings.requiredAttachments,
+    ...Object.values(AttachmentKind).filter((kind) => !settings.requiredAttachments.includes(kind)),
+  ];
+  const maxValidityDays = settings.maxValidityDays;
   const { values, set, blur, errorOf } = form;
   const [application, setApplication] = useState<ApplicationView>();
   const [registry, setRegistry] = useState<Registry>({ vehicles: [], drivers: [] });
@@ -95,20 +108,32 @@ export default function ApplicationForm() {
   };
 
   useLoad(async (query: Record<string, string | undefined>) => {
-    if (!query.id) return;
-    Taro.setNavigationBarTitle({ title: '修改申请' });
+    if (query.id) Taro.setNavigationBarTitle({ title: '修改申请' });
     try {
+      const rules = (await loadProvinceSettings()).settings;
+      setLoaded(rules);
+      if (!query.id) {
+        form.setValues((current) => ({ ...current, validDays: rules.maxValidityDays }));
+        return;
+      }
       const [app, attachments] = await Promise.all([applicationsApi.get(query.id), attachmentsApi.list()]);
       setApplication(app);
-      form.setValues(fromView(app, attachments));
+      form.setValues(fromView(app, attachments, rules.maxValidityDays));
     } catch (error) {
       Taro.showModal({ title: '无法打开申请', content: messageOf(error), showCancel: false });
     }
   });
 
-  // Back from registering a vehicle or a driver: show it in the lists.
+  // Back from registering a vehicle or a driver: show it in the lists (and apply rules changed meanwhile).
   useDidShow(() => {
     loadRegistry().catch(() => undefined);
+    if (!loaded) return;
+    loadProvinceSettings()
+      .then(({ settings: rules }) => {
+        setLoaded(rules);
+        form.setValues((current) => ({ ...current, validDays: Math.min(current.validDays, rules.maxValidityDays) }));
+      })
+      .catch(() => undefined);
   });
 
   const flagged = (field: string) => application?.fieldsToFix.includes(field) ?? false;
@@ -452,10 +477,16 @@ export default function ApplicationForm() {
       </Section>
 
       <View className='action-bar'>
-        <Button size='large' loading={busy === 'save'} disabled={busy !== null} onClick={saveDraft}>
+        <Button size='large' loading={busy === 'save'} disabled={busy !== null || !loaded} onClick={saveDraft}>
           {isReturned ? '保存修改' : '保存草稿'}
         </Button>
-        <Button type='primary' size='large' loading={busy === 'submit'} disabled={busy !== null} onClick={submit}>
+        <Button
+          type='primary'
+          size='large'
+          loading={busy === 'submit'}
+          disabled={busy !== null || !loaded}
+          onClick={submit}
+        >
           {isReturned ? '重新提交' : '提交申请'}
         </Button>
       </View>

@@ -1,5 +1,4 @@
 import {
-  defaultProvinceSettings,
   PlateColour,
   parsePlate,
   plateColourNames,
@@ -16,6 +15,7 @@ import { ChoiceChips } from '@/components/choice-chips';
 import { FormField } from '@/components/form-field';
 import { TextField } from '@/components/text-field';
 import { useSchemaForm } from '@/hooks/use-schema-form';
+import { cachedProvinceSettings, loadProvinceSettings } from '@/services/province-settings';
 import { ApiError } from '@/services/request';
 import { Button } from '@/ui/button';
 import { OptionSheetField } from '../../components/option-sheet-field';
@@ -49,7 +49,9 @@ const upper = (value: string) => value.toUpperCase();
 export default function VehicleForm() {
   const [id, setId] = useState<string>();
   const [busy, setBusy] = useState(false);
-  const [defaultProvince, setDefaultProvince] = useState(plateAbbreviationOf(defaultProvinceSettings.provinceCode)!);
+  const [defaultProvince, setDefaultProvince] = useState(
+    plateAbbreviationOf(cachedProvinceSettings()?.settings.provinceCode) ?? '',
+  );
   const form = useSchemaForm({ schema: vehicleSchema, initial: empty, toInput });
   const { values, set, blur, errorOf } = form;
 
@@ -60,8 +62,13 @@ export default function VehicleForm() {
       const vehicle: VehicleView = await vehiclesApi.get(query.id);
       form.setValues({ ...vehicle, vin: vehicle.vin ?? '' });
     } else {
-      const enterprise = await enterpriseApi.mine().catch(() => undefined);
-      const abbreviation = plateAbbreviationOf(enterprise?.districtCode);
+      // The enterprise's own province first; the province this system serves otherwise.
+      const [enterprise, settings] = await Promise.all([
+        enterpriseApi.mine().catch(() => undefined),
+        loadProvinceSettings().catch(() => undefined),
+      ]);
+      const abbreviation =
+        plateAbbreviationOf(enterprise?.districtCode) ?? plateAbbreviationOf(settings?.settings.provinceCode);
       if (abbreviation) setDefaultProvince(abbreviation);
     }
   });

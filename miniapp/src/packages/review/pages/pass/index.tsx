@@ -1,4 +1,4 @@
-import { crewRoleNames, Role, revokePassSchema } from '@pass/shared';
+import { canPassTransition, crewRoleNames, Role, revokePassSchema } from '@pass/shared';
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
@@ -31,7 +31,7 @@ const revokeProblem = (reason: string) => {
 export default function PassDetail() {
   const { params } = useRouter();
   const id = params.id ?? '';
-  const { denied, data, error, reload } = useRolePage(Role.Official, () => loadPass(id));
+  const { account, denied, data, error, reload } = useRolePage(Role.Official, () => loadPass(id));
   const [revoking, setRevoking] = useState(false);
 
   if (denied) return <Denied who='审核人员' />;
@@ -102,7 +102,8 @@ export default function PassDetail() {
         </View>
       </View>
 
-      {pass.status === 'active' && (
+      {/* Offered only where the server will allow it: the same rule from shared decides both. */}
+      {account && canPassTransition(pass, 'revoke', account) && (
         <View className='wide-bar'>
           <Button type='danger' size='large' onClick={() => setRevoking(true)}>
             撤销通行证

@@ -84,8 +84,12 @@ export default function Stats() {
             </View>
             <View className='wide__side'>
               <Section title='配额使用'>
-                {data.quota.length === 0 ? (
-                  <Text className='muted'>未启用配额，签发数量不限</Text>
+                {!data.quotaEnabled ? (
+                  <Text className='muted' data-testid='quota-off'>
+                    未启用配额，签发数量不限
+                  </Text>
+                ) : data.quota.length === 0 ? (
+                  <Text className='muted'>尚未分配配额，本期剩余0张</Text>
                 ) : (
                   <HBars
                     testId='chart-quota'
@@ -93,7 +97,8 @@ export default function Stats() {
                       label: `${regionFullName(q.jurisdictionCode) ?? q.jurisdictionCode}（${q.period}）`,
                       value: q.used,
                       of: q.amount,
-                      text: `${q.used} / ${q.amount}`,
+                      // The same figure as the home's 本期剩余配额: what is left of the allocation.
+                      text: `已用${q.used} / ${q.amount}，剩余${q.amount - q.used}`,
                       tone: q.used >= q.amount ? 'alert' : 'normal',
                     }))}
                   />

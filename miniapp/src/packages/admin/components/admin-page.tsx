@@ -1,0 +1,60 @@
+import { Text, View } from '@tarojs/components';
+import type { ReactNode } from 'react';
+import { Denied } from '@/components/denied';
+import type { RolePage } from '@/hooks/use-role-page';
+import '../styles/admin.scss';
+
+export interface AdminPageProps {
+  title: string;
+  testId: string;
+  /** From `useRolePage(Role.Admin, …)` in the page component itself (page events reach only pages). */
+  page: RolePage<unknown>;
+  children: ReactNode;
+}
+
+/** The frame of a page only an admin may open: 无权 for other roles, the heading, the load error. */
+export function AdminPage({ title, testId, page, children }: AdminPageProps) {
+  if (page.denied) return <Denied who='系统管理员' />;
+  return (
+    <View className='admin' data-testid={testId}>
+      <Text className='admin__heading'>{title}</Text>
+      {page.error && <Text className='error-text'>{page.error}</Text>}
+      {page.account && children}
+    </View>
+  );
+}
+
+/** A row of a table; the first row of a table is its head. */
+export function Row({
+  head,
+  muted,
+  testId,
+  children,
+}: {
+  head?: boolean;
+  muted?: boolean;
+  testId?: string;
+  children: ReactNode;
+}) {
+  const className = ['admin-table__row', head ? 'admin-table__row--head' : '', muted ? 'admin-table__row--muted' : '']
+    .filter(Boolean)
+    .join(' ');
+  return (
+    <View className={className} data-testid={testId}>
+      {children}
+    </View>
+  );
+}
+
+export function Cell({ wide, children }: { wide?: boolean; children: ReactNode }) {
+  return <View className={wide ? 'admin-table__cell admin-table__cell--wide' : 'admin-table__cell'}>{children}</View>;
+}
+
+/** A text action in a table row. */
+export function Action({ label, danger, onClick }: { label: string; danger?: boolean; onClick: () => void }) {
+  return (
+    <Text className={danger ? 'admin-table__link admin-table__link--danger' : 'admin-table__link'} onClick={onClick}>
+      {label}
+    </Text>
+  );
+}

@@ -1,0 +1,221 @@
+import {
+  type AccountView,
+  ReviewLevel,
+  Role,
+  regionFullName,
+  reviewLevelNames,
+  roleNames,
+  staffAccountSchema,
+  staffAccountUpdateSchema,
+} from '@pass/shared';
+import { Text, View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import { useState } from 'react';
+import { ChoiceChips } from '@/components/choice-chips';
+import { FormField } from '@/components/form-field';
+import { TextField } from '@/components/text-field';
+import { useRolePage } from '@/hooks/use-role-page';
+import { type FieldErrors, issuesByPath } from '@/hooks/use-schema-form';
+import { ApiError } from '@/services/request';
+import { Button } from '@/ui/button';
+import { AdminPage } from '../../components/admin-page';
+import { accountsApi, checkpointsApi } from '../../services/admin-api';
+
+type StaffRole = typeof Role.Official | typeof Role.CheckpointStaff | typeof Role.Admin;
+
+const staffRoles: { value: StaffRole; label: string }[] = [Role.Official, Role.CheckpointStaff, Role.Admin].map(
+  (role) => ({ value: role as StaffRole, label: roleNames[role] }),
+);
+const levelChoices = Object.values(ReviewLevel).map((value) => ({ value, label: reviewLevelNames[value] }));
+
+interface Values {
+  role: StaffRole;
+  name: string;
+  phone: string;
+  password: string;
+  jurisdictionCode: string;
+  department: string;
+  reviewLevel: ReviewLevel | undefined;
+  checkpointId: string;
+}
+
+const empty: Values = {
+  role: Role.Official,
+  name: '',
+  phone: '',
+  password: '',
+  jurisdictionCode: '',
+  department: '',
+  reviewLevel: undefined,
+  checkpointId: '',
+};
+
+const fromAccount = (a: AccountView): Values => ({
+  role: a.role as StaffRole,
+  name: a.name,
+  phone: a.phone,
+  password: '',
+  jurisdictionCode: a.jurisdictionCode ?? '',
+  department: a.department ?? '',
+  reviewLevel: (a.reviewLevel as ReviewLevel | null) ?? undefined,
+  checkpointId: a.checkpointId ?? '',
+});
+
+const blank = (value: string) => (value.trim() === '' ? undefined : value.trim());
+
+/** Creates a staff account with its scope, or edits one (`?id=`). */
+export default function AccountForm() {
+  const { params } = useRouter();
+  const editing = params.id;
+  const [values, setValues] = useState<Values>(empty);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [busy, setBusy] = useState(false);
+  const page = useRolePage(Role.Admin, async () => {
+    const checkpoints = (await checkpointsApi.list()).filter((c) => !c.retired);
+    if (editing) {
+      Taro.setNavigationBarTitle({ title: '修改账号' });
+      const account = (await accountsApi.list({})).find((a) => a.id === editing);
+      if (account) setValues(fromAccount(account));
+    }
+    return { checkpoints };
+  });
+  const set = <K extends keyof Values>(key: K, value: Values[K]) => {
+    setValues((current) => ({ ...current, [key]: value }));
+    setErrors((current) => ({ ...current, [key]: '' }));
+  };
+
+  const save = async () => {
+    const input = {
+      role: values.role,
+      name: blank(values.name),
+      phone: blank(values.phone),
+      password: editing ? undefined : values.password,
+      jurisdictionCode: values.role === Role.Official ? blank(values.jurisdictionCode) : undefined,
+      department: values.role === Role.Official ? blank(values.department) : undefined,
+      reviewLevel: values.role === Role.Official ? values.reviewLevel : undefined,
+      checkpointId: values.role === Role.CheckpointStaff ? blank(values.checkpointId) : undefined,
+    };
+    const parsed = editing ? staffAccountUpdateSchema.safeParse(input) : staffAccountSchema.safeParse(input);
+    if (!parsed.success) {
+      setErrors(issuesByPath(parsed.error));
+      Taro.showToast({ title: '请修改标红的项目', icon: 'none' });
+      return;
+    }
+    setBusy(true);
+    try {
+      if (editing) await accountsApi.update(editing, staffAccountUpdateSchema.parse(input));
+      else await accountsApi.create(staffAccountSchema.parse(input));
+      Taro.showToast({ title: '已保存', icon: 'success' });
+      setTimeout(() => Taro.navigateBack(), 500);
+    } catch (error) {
+      if (error instanceof ApiError) setErrors(error.fieldErrors);
+      Taro.showModal({
+        title: '未能保存',
+        content: error instanceof ApiError ? error.message : '请稍后重试',
+        showCancel: false,
+      });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const area = values.jurisdictionCode.length === 6 ? regionFullName(values.jurisdictionCode) : undefined;
+  const checkpoints = page.data?.checkpoints ?? [];
+
+  return (
+    <AdminPage title={editing ? '修改账号' : '新建账号'} testId='admin-account-form' page={page}>
+      <View className='card'>
+        <FormField label='角色' required bare testId='account-role'>
+          {editing ? (
+            <Text>{roleNames[values.role]}</Text>
+          ) : (
+            <ChoiceChips choices={staffRoles} value={values.role} onChange={(role) => set('role', role)} />
+          )}
+        </FormField>
+        <TextField
+          label='姓名'
+          required
+          testId='account-name'
+          value={values.name}
+          onChange={(v) => set('name', v)}
+          error={errors.name || undefined}
+          maxlength={50}
+        />
+        <TextField
+          label='手机号码'
+          required
+          testId='account-phone'
+          type='number'
+          value={values.phone}
+          onChange={(v) => set('phone', v)}
+          error={errors.phone || undefined}
+          maxlength={11}
+        />
+        {!editing && (
+          <TextField
+            label='初始密码'
+            required
+            testId='account-password'
+            hint='至少8位，含字母和数字；首次登录后须修改'
+            value={values.password}
+            onChange={(v) => set('password', v)}
+            error={errors.password || undefined}
+            maxlength={64}
+          />
+        )}
+        {values.role === Role.Official && (
+          <>
+            <TextField
+              label='辖区行政区划代码'
+              required
+              testId='account-jurisdiction'
+              type='number'
+              hint={area ?? '6位代码，如 320115（江宁区）'}
+              value={values.jurisdictionCode}
+              onChange={(v) => set('jurisdictionCode', v)}
+              error={errors.jurisdictionCode || undefined}
+              maxlength={6}
+            />
+            <TextField
+              label='所属部门'
+              required
+              testId='account-department'
+              placeholder='如：工业和信息化局'
+              value={values.department}
+              onChange={(v) => set('department', v)}
+              error={errors.department || undefined}
+              maxlength={50}
+            />
+            <FormField label='审核层级' required bare testId='account-level' error={errors.reviewLevel || undefined}>
+              <ChoiceChips choices={levelChoices} value={values.reviewLevel} onChange={(v) => set('reviewLevel', v)} />
+            </FormField>
+          </>
+        )}
+        {values.role === Role.CheckpointStaff && (
+          <FormField
+            label='所在卡口'
+            required
+            bare
+            testId='account-checkpoint'
+            error={errors.checkpointId || undefined}
+          >
+            {checkpoints.length ? (
+              <ChoiceChips
+                choices={checkpoints.map((c) => ({ value: c.id, label: `${c.code} ${c.name}` }))}
+                value={values.checkpointId || undefined}
+                onChange={(v) => set('checkpointId', v)}
+              />
+            ) : (
+              <Text className='muted'>还没有在用的卡口，请先在“卡口管理”中新增</Text>
+            )}
+          </FormField>
+        )}
+      </View>
+      <View className='admin__actions'>
+        <Button type='primary' size='large' loading={busy} disabled={busy} onClick={save}>
+          保存
+        </Button>
+      </View>
+    </AdminPage>
+  );
+}

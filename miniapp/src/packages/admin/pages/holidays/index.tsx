@@ -1,0 +1,158 @@
+import {
+  type CalendarDay,
+  CalendarDayKind,
+  calendarDayKindNames,
+  calendarDaySchema,
+  chinaToday,
+  Role,
+} from '@pass/shared';
+import { Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { useState } from 'react';
+import { ChoiceChips } from '@/components/choice-chips';
+import { FormField } from '@/components/form-field';
+import { TextField } from '@/components/text-field';
+import { useRolePage } from '@/hooks/use-role-page';
+import { type FieldErrors, issuesByPath } from '@/hooks/use-schema-form';
+import { ApiError } from '@/services/request';
+import { Button } from '@/ui/button';
+import { Action, AdminPage, Cell, Row } from '../../components/admin-page';
+import { holidaysApi } from '../../services/admin-api';
+
+const kindChoices = Object.values(CalendarDayKind).map((value) => ({ value, label: calendarDayKindNames[value] }));
+const weekdayNames = ['周一', '周二', '周三', '周四', '周五', '周六', '周日'];
+const weekdayOf = (date: string) => weekdayNames[(new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7];
+
+/**
+ * The year's public holidays and 调休 working days, entered from the State Council's notice: review
+ * deadlines count working days by them.
+ */
+export default function Holidays() {
+  const thisYear = Number(chinaToday().slice(0, 4));
+  const years = [thisYear, thisYear + 1].map((y) => ({ value: String(y), label: `${y}年` }));
+  const [year, setYear] = useState(String(thisYear));
+  const [days, setDays] = useState<CalendarDay[]>([]);
+  const [dirty, setDirty] = useState(false);
+  const [draft, setDraft] = useState<{ date: string; kind: CalendarDayKind; name: string }>({
+    date: '',
+    kind: 'holiday',
+    name: '',
+  });
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const page = useRolePage(Role.Admin, async () => {
+    const loaded = await holidaysApi.year(Number(year));
+    setDays(loaded);
+    setDirty(false);
+    return loaded;
+  });
+
+  const add = () => {
+    const parsed = calendarDaySchema.safeParse({ ...draft, date: draft.date.trim() });
+    if (!parsed.success) {
+      setErrors(issuesByPath(parsed.error));
+      return;
+    }
+    if (!parsed.data.date.startsWith(`${year}-`)) {
+      setErrors({ date: `日期应在${year}年内` });
+      return;
+    }
+    setDays((current) =>
+      [...current.filter((d) => d.date !== parsed.data.date), parsed.data].sort((a, b) => a.date.localeCompare(b.date)),
+    );
+    setDraft({ ...draft, date: '' });
+    setErrors({});
+    setDirty(true);
+  };
+
+  const save = async () => {
+    try {
+      setDays(await holidaysApi.save(Number(year), days));
+      setDirty(false);
+      Taro.showToast({ title: '已保存并生效', icon: 'success' });
+    } catch (error) {
+      Taro.showModal({
+        title: '未能保存',
+        content: error instanceof ApiError ? error.message : '请稍后重试',
+        showCancel: false,
+      });
+    }
+  };
+
+  return (
+    <AdminPage title='节假日安排' testId='admin-holidays' page={page}>
+      <Text className='muted'>
+        按国务院办公厅当年的节假日安排通知录入放假日期和调休上班日期；办理时限按此计算工作日，保存后立即生效。
+      </Text>
+      <ChoiceChips
+        testId='holiday-year'
+        choices={years}
+        value={year}
+        onChange={(value) => {
+          setYear(value);
+          setTimeout(() => page.reload(), 0);
+        }}
+      />
+      <View className='card'>
+        <View className='admin__toolbar'>
+          <TextField
+            label='日期'
+            required
+            testId='holiday-date'
+            placeholder='YYYY-MM-DD'
+            value={draft.date}
+            onChange={(date) => setDraft({ ...draft, date })}
+            error={errors.date}
+            maxlength={10}
+          />
+          <TextField
+            label='节日名称'
+            required
+            testId='holiday-name'
+            placeholder='如：国庆节'
+            value={draft.name}
+            onChange={(name) => setDraft({ ...draft, name })}
+            error={errors.name}
+            maxlength={30}
+          />
+          <FormField label='类型' required bare testId='holiday-kind'>
+            <ChoiceChips choices={kindChoices} value={draft.kind} onChange={(kind) => setDraft({ ...draft, kind })} />
+          </FormField>
+          <Button onClick={add}>添加</Button>
+        </View>
+      </View>
+      <View className='admin-table' data-testid='holiday-list'>
+        <Row head>
+          <Cell>日期</Cell>
+          <Cell>星期</Cell>
+          <Cell>类型</Cell>
+          <Cell wide>名称</Cell>
+          <Cell>操作</Cell>
+        </Row>
+        {days.map((day) => (
+          <Row key={day.date} testId={`holiday-${day.date}`}>
+            <Cell>{day.date}</Cell>
+            <Cell>{weekdayOf(day.date)}</Cell>
+            <Cell>{calendarDayKindNames[day.kind]}</Cell>
+            <Cell wide>{day.name}</Cell>
+            <View className='admin-table__cell'>
+              <Action
+                label='删除'
+                danger
+                onClick={() => {
+                  setDays((current) => current.filter((d) => d.date !== day.date));
+                  setDirty(true);
+                }}
+              />
+            </View>
+          </Row>
+        ))}
+        {!page.loading && days.length === 0 && <Text className='admin__empty'>该年尚未录入节假日</Text>}
+      </View>
+      <View className='admin__actions'>
+        <Button type='primary' disabled={!dirty} onClick={save}>
+          保存{year}年安排
+        </Button>
+      </View>
+    </AdminPage>
+  );
+}

@@ -1,0 +1,55 @@
+import { Role } from '@pass/shared';
+import { Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { useRolePage } from '@/hooks/use-role-page';
+import { logout } from '@/services/auth';
+import { routes } from '@/services/routes';
+import { Button } from '@/ui/button';
+import { AdminPage } from '../../components/admin-page';
+import { adminRoutes } from '../../routes';
+
+const menu = [
+  {
+    title: '账号管理',
+    text: '创建、修改、停用工作人员账号，重置密码、解锁',
+    url: adminRoutes.accounts,
+    id: 'accounts',
+  },
+  { title: '卡口管理', text: '卡口的编号、位置与停用', url: adminRoutes.checkpoints, id: 'checkpoints' },
+  { title: '配额管理', text: '按辖区和周期分配，已用与剩余', url: adminRoutes.quotas, id: 'quotas' },
+  { title: '白名单', text: '批量导入重点企业名单', url: adminRoutes.whitelist, id: 'whitelist' },
+  { title: '黑名单与熔断', text: '列入、解除黑名单；暂停企业办理', url: adminRoutes.sanctions, id: 'sanctions' },
+  { title: '审计日志', text: '筛选、翻页、导出', url: adminRoutes.audit, id: 'audit' },
+  { title: '全省设置', text: '物资类别、材料、有效期、时限、配额', url: adminRoutes.settings, id: 'settings' },
+  { title: '节假日安排', text: '放假与调休上班日，办理时限据此计算', url: adminRoutes.holidays, id: 'holidays' },
+] as const;
+
+/** 系统管理员's home: one tile per area of administration. */
+export default function AdminHome() {
+  const page = useRolePage(Role.Admin, async () => undefined);
+  const signOut = async () => {
+    await logout();
+    await Taro.reLaunch({ url: routes.login });
+  };
+  return (
+    <AdminPage title='系统管理' testId='admin-home' page={page}>
+      <Text className='muted'>{page.account?.name}，您好</Text>
+      <View className='admin-menu'>
+        {menu.map((item) => (
+          <View
+            key={item.id}
+            className='admin-menu__item'
+            data-testid={`admin-menu-${item.id}`}
+            onClick={() => Taro.navigateTo({ url: item.url })}
+          >
+            <Text className='admin-menu__title'>{item.title}</Text>
+            <Text className='admin-menu__text'>{item.text}</Text>
+          </View>
+        ))}
+      </View>
+      <Button block fill='outline' onClick={signOut}>
+        退出登录
+      </Button>
+    </AdminPage>
+  );
+}

@@ -1,0 +1,163 @@
+import { chinaToday, quotaAllocationSchema, quotaPeriodKey, Role, regionFullName } from '@pass/shared';
+import { Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { useState } from 'react';
+import { TextField } from '@/components/text-field';
+import { useRolePage } from '@/hooks/use-role-page';
+import { type FieldErrors, issuesByPath } from '@/hooks/use-schema-form';
+import { ApiError } from '@/services/request';
+import { Button } from '@/ui/button';
+import { formatDateTime } from '@/utils/format';
+import { AdminPage, Cell, Row } from '../../components/admin-page';
+import { auditApi, quotasApi, settingsApi } from '../../services/admin-api';
+
+const periodNames = { week: '按周', month: '按月' } as const;
+
+/** Quotas per jurisdiction and period: allocate, see used and left, and the history of changes. */
+export default function Quotas() {
+  const [jurisdictionCode, setJurisdictionCode] = useState('');
+  const [period, setPeriod] = useState('');
+  const [amount, setAmount] = useState('');
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const page = useRolePage(Role.Admin, async () => {
+    const [settings, quotas, history] = await Promise.all([
+      settingsApi.current(),
+      quotasApi.list(),
+      auditApi.list({ entityType: 'quota' }),
+    ]);
+    const quota = settings.settings.quota;
+    setPeriod((current) => current || quotaPeriodKey(chinaToday(), quota.period));
+    return { quota, quotas, history };
+  });
+  const quota = page.data?.quota;
+
+  const allocate = async () => {
+    const parsed = quotaAllocationSchema.safeParse({
+      jurisdictionCode: jurisdictionCode.trim(),
+      period: period.trim(),
+      amount: amount.trim() === '' ? undefined : Number(amount),
+    });
+    if (!parsed.success) {
+      setErrors(issuesByPath(parsed.error));
+      return;
+    }
+    try {
+      await quotasApi.allocate(parsed.data);
+      setErrors({});
+      setAmount('');
+      Taro.showToast({ title: '已分配', icon: 'success' });
+      await page.reload();
+    } catch (error) {
+      if (error instanceof ApiError) setErrors(error.fieldErrors);
+      Taro.showModal({
+        title: '未能分配',
+        content: error instanceof ApiError ? error.message : '请稍后重试',
+        showCancel: false,
+      });
+    }
+  };
+
+  const area = jurisdictionCode.length === 6 ? regionFullName(jurisdictionCode) : undefined;
+  return (
+    <AdminPage title='配额管理' testId='admin-quotas' page={page}>
+      {quota && !quota.enabled && (
+        <Text className='admin__notice' data-testid='quota-off'>
+          本省未启用配额：签发不受配额限制，在此分配的配额不会生效。如需启用，请在“全省设置”中开启配额。
+        </Text>
+      )}
+      {quota?.enabled && (
+        <Text className='muted' data-testid='quota-on'>
+          配额{periodNames[quota.period]}分配，签发时从申请首个审核辖区的本期配额中扣减。
+        </Text>
+      )}
+      <View className='card'>
+        <Text className='card__title'>分配配额</Text>
+        <View className='admin__toolbar'>
+          <TextField
+            label='辖区行政区划代码'
+            required
+            testId='quota-jurisdiction'
+            type='number'
+            hint={area ?? '如 320115（江宁区）'}
+            value={jurisdictionCode}
+            onChange={setJurisdictionCode}
+            error={errors.jurisdictionCode}
+            maxlength={6}
+          />
+          <TextField
+            label='周期'
+            required
+            testId='quota-period'
+            hint='月份如 2026-12，或周如 2026-W49'
+            value={period}
+            onChange={setPeriod}
+            error={errors.period}
+            maxlength={8}
+          />
+          <TextField
+            label='配额（张）'
+            required
+            testId='quota-amount'
+            type='number'
+            value={amount}
+            onChange={setAmount}
+            error={errors.amount}
+            maxlength={7}
+          />
+          <Button type='primary' disabled={!quota?.enabled} onClick={allocate}>
+            分配
+          </Button>
+        </View>
+      </View>
+
+      <View className='admin-table' data-testid='quota-list'>
+        <Row head>
+          <Cell wide>辖区</Cell>
+          <Cell>周期</Cell>
+          <Cell>已用 / 配额</Cell>
+          <Cell>剩余</Cell>
+        </Row>
+        {(page.data?.quotas ?? []).map((q) => (
+          <Row key={`${q.jurisdictionCode}-${q.period}`} testId={`quota-${q.jurisdictionCode}-${q.period}`}>
+            <Cell wide>{regionFullName(q.jurisdictionCode) ?? q.jurisdictionCode}</Cell>
+            <Cell>{q.period}</Cell>
+            <Cell>
+              <Text data-testid='quota-used'>
+                {q.used} / {q.amount}
+              </Text>
+            </Cell>
+            <Cell>
+              <Text data-testid='quota-left'>{q.left}</Text>
+            </Cell>
+          </Row>
+        ))}
+        {page.data && page.data.quotas.length === 0 && <Text className='admin__empty'>尚未分配配额</Text>}
+      </View>
+
+      <Text className='admin__heading'>分配记录</Text>
+      <View className='admin-table' data-testid='quota-history'>
+        <Row head>
+          <Cell>时间</Cell>
+          <Cell>操作人</Cell>
+          <Cell wide>辖区 · 周期</Cell>
+          <Cell>调整</Cell>
+        </Row>
+        {(page.data?.history ?? []).map((entry) => (
+          <Row key={entry.id}>
+            <Cell>{formatDateTime(entry.createdAt)}</Cell>
+            <Cell>{entry.actorName ?? '系统'}</Cell>
+            <Cell wide>
+              {regionFullName(String(entry.after?.jurisdictionCode ?? '')) ??
+                String(entry.after?.jurisdictionCode ?? '')}{' '}
+              · {String(entry.after?.period ?? '')}
+            </Cell>
+            <Cell>
+              {entry.before ? `${String(entry.before.amount)} → ` : ''}
+              {String(entry.after?.amount ?? '')}
+            </Cell>
+          </Row>
+        ))}
+      </View>
+    </AdminPage>
+  );
+}

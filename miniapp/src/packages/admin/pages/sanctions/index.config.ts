@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '黑名单与熔断' });

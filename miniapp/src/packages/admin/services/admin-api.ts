@@ -1,0 +1,126 @@
+import type {
+  AccountView,
+  AdminAccountView,
+  BlacklistEntry,
+  BlacklistHit,
+  CalendarDay,
+  CheckpointRequest,
+  CheckpointView,
+  EnterpriseView,
+  ProvinceSettingsDocument,
+  ProvinceSettingsUpdate,
+  QuotaAllocation,
+  StaffAccountRequest,
+  StaffAccountUpdate,
+  Suspension,
+  WhitelistEntryView,
+  WhitelistImportReport,
+} from '@pass/shared';
+import { request } from '@/services/request';
+import { withQuery } from '@/services/routes';
+
+/** The admin's part of the API, one function per call. */
+
+export interface QuotaView {
+  jurisdictionCode: string;
+  period: string;
+  amount: number;
+  used: number;
+  left: number;
+}
+
+export interface BlacklistEntryView extends BlacklistHit {
+  id: string;
+  createdAt: string;
+}
+
+export interface SuspensionView {
+  enterpriseId: string;
+  enterpriseName: string;
+  creditCode: string;
+  until: string;
+  reason: string | null;
+}
+
+export interface AuditEntry {
+  id: string;
+  createdAt: string;
+  actorId: string | null;
+  actorRole: string;
+  actorName: string | null;
+  action: string;
+  entityType: string;
+  entityId: string;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+}
+
+export interface AuditQuery {
+  entityType?: string;
+  action?: string;
+  from?: string;
+  to?: string;
+  before?: string;
+}
+
+export const accountsApi = {
+  list: (query: { role?: string; q?: string }) => request<AdminAccountView[]>(withQuery('/admin/accounts', query)),
+  create: (body: StaffAccountRequest) => request<AccountView>('/admin/accounts', { method: 'POST', data: body }),
+  update: (id: string, body: StaffAccountUpdate) =>
+    request<AccountView>(`/admin/accounts/${id}`, { method: 'PUT', data: body }),
+  disable: (id: string) => request<AccountView>(`/admin/accounts/${id}/disable`, { method: 'POST' }),
+  enable: (id: string) => request<AccountView>(`/admin/accounts/${id}/enable`, { method: 'POST' }),
+  resetPassword: (id: string, password: string) =>
+    request<AccountView>(`/admin/accounts/${id}/reset-password`, { method: 'POST', data: { password } }),
+  unlock: (id: string) => request<void>(`/admin/accounts/${id}/unlock`, { method: 'POST' }),
+};
+
+export const checkpointsApi = {
+  list: () => request<CheckpointView[]>('/checkpoints'),
+  create: (body: CheckpointRequest) => request<CheckpointView>('/admin/checkpoints', { method: 'POST', data: body }),
+  update: (id: string, body: CheckpointRequest) =>
+    request<CheckpointView>(`/admin/checkpoints/${id}`, { method: 'PUT', data: body }),
+  retire: (id: string) => request<CheckpointView>(`/admin/checkpoints/${id}/retire`, { method: 'POST' }),
+  reinstate: (id: string) => request<CheckpointView>(`/admin/checkpoints/${id}/reinstate`, { method: 'POST' }),
+};
+
+export const quotasApi = {
+  list: () => request<QuotaView[]>('/admin/quotas'),
+  allocate: (body: QuotaAllocation) => request<QuotaView>('/admin/quotas', { method: 'POST', data: body }),
+};
+
+export const sanctionsApi = {
+  blacklist: () => request<BlacklistEntryView[]>('/admin/blacklist'),
+  addToBlacklist: (body: BlacklistEntry) =>
+    request<BlacklistEntryView>('/admin/blacklist', { method: 'POST', data: body }),
+  lift: (id: string) => request<void>(`/admin/blacklist/${id}`, { method: 'DELETE' }),
+  suspensions: () => request<SuspensionView[]>('/admin/suspensions'),
+  suspend: (body: Suspension) => request<void>('/admin/suspensions', { method: 'POST', data: body }),
+  liftSuspension: (enterpriseId: string) => request<void>(`/admin/suspensions/${enterpriseId}`, { method: 'DELETE' }),
+  enterprises: () => request<EnterpriseView[]>('/enterprises'),
+};
+
+export const auditApi = {
+  list: (query: AuditQuery) => request<AuditEntry[]>(withQuery('/admin/audit', { ...query })),
+};
+
+export const settingsApi = {
+  current: () => request<ProvinceSettingsDocument>('/settings', { anonymous: true }),
+  save: (body: ProvinceSettingsUpdate) =>
+    request<ProvinceSettingsDocument>('/admin/settings', { method: 'PUT', data: body }),
+  history: () => request<ProvinceSettingsDocument[]>('/admin/settings/history'),
+};
+
+export const holidaysApi = {
+  year: (year: number) => request<CalendarDay[]>(withQuery('/holidays', { year }), { anonymous: true }),
+  save: (year: number, days: CalendarDay[]) =>
+    request<CalendarDay[]>(`/admin/holidays/${year}`, { method: 'PUT', data: { days } }),
+};
+
+export const whitelistApi = {
+  import: (batch: string, csv: string) =>
+    request<WhitelistImportReport>('/admin/whitelist/import', { method: 'POST', data: { batch, csv } }),
+  list: (query: { q?: string; batch?: string }) => request<WhitelistEntryView[]>(withQuery('/admin/whitelist', query)),
+  batches: () => request<{ batch: string; count: number }[]>('/admin/whitelist/batches'),
+  remove: (creditCode: string) => request<void>(`/admin/whitelist/${creditCode}`, { method: 'DELETE' }),
+};

@@ -1,0 +1,108 @@
+import { type AccountView, passwordChangeSchema } from '@pass/shared';
+import { Text, View } from '@tarojs/components';
+import Taro, { useDidShow } from '@tarojs/taro';
+import { useState } from 'react';
+import { TextField } from '@/components/text-field';
+import { goHome, logout } from '@/services/auth';
+import { ApiError, request } from '@/services/request';
+import { routes } from '@/services/routes';
+import { loadSession, saveAccount } from '@/services/session';
+import { Button } from '@/ui/button';
+
+/**
+ * Choosing one's own password: required before anything else after an admin set a temporary one,
+ * so that no one else ever knows a staff member's password.
+ */
+export default function Password() {
+  const [currentPassword, setCurrentPassword] = useState('');
+  const [newPassword, setNewPassword] = useState('');
+  const [repeat, setRepeat] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [busy, setBusy] = useState(false);
+  const [forced, setForced] = useState(false);
+
+  useDidShow(() => {
+    const session = loadSession();
+    if (!session) Taro.reLaunch({ url: routes.login });
+    else setForced(session.account.mustChangePassword);
+  });
+
+  const save = async () => {
+    const parsed = passwordChangeSchema.safeParse({ currentPassword, newPassword });
+    const found: Record<string, string> = {};
+    if (!parsed.success) for (const i of parsed.error.issues) found[i.path.join('.')] ??= i.message;
+    if (repeat !== newPassword) found.repeat = '两次输入的新密码不一致';
+    setErrors(found);
+    if (!parsed.success || found.repeat) return;
+    setBusy(true);
+    try {
+      const account = await request<AccountView>('/auth/password', { method: 'POST', data: parsed.data });
+      saveAccount(account);
+      Taro.showToast({ title: '密码已修改', icon: 'success' });
+      setTimeout(() => goHome(account), 800);
+    } catch (error) {
+      if (error instanceof ApiError) setErrors(error.fieldErrors);
+      Taro.showModal({
+        title: '未能修改',
+        content: error instanceof ApiError ? error.message : '请稍后重试',
+        showCancel: false,
+      });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const signOut = async () => {
+    await logout();
+    await Taro.reLaunch({ url: routes.login });
+  };
+
+  return (
+    <View className='screen' data-testid='password-page'>
+      <View className='card'>
+        {forced && (
+          <Text className='muted' data-testid='password-required'>
+            您的密码由管理员重置，请先设置自己的新密码。
+          </Text>
+        )}
+        <TextField
+          label='原密码'
+          required
+          password
+          testId='password-current'
+          value={currentPassword}
+          onChange={setCurrentPassword}
+          error={errors.currentPassword}
+          maxlength={128}
+        />
+        <TextField
+          label='新密码'
+          required
+          password
+          testId='password-new'
+          hint='至少8位，同时包含字母和数字'
+          value={newPassword}
+          onChange={setNewPassword}
+          error={errors.newPassword}
+          maxlength={64}
+        />
+        <TextField
+          label='再次输入新密码'
+          required
+          password
+          testId='password-repeat'
+          value={repeat}
+          onChange={setRepeat}
+          error={errors.repeat}
+          maxlength={64}
+        />
+      </View>
+      <Button type='primary' size='large' block loading={busy} disabled={busy} onClick={save}>
+        确认修改
+      </Button>
+      <Button block fill='outline' onClick={signOut}>
+        退出登录
+      </Button>
+    </View>
+  );
+}

@@ -1,0 +1,48 @@
+import { Controller, Get, Param, Put } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  type CalendarDay,
+  chinaToday,
+  ErrorCode,
+  holidayQuerySchema,
+  holidayYearParamSchema,
+  holidayYearSchema,
+  Role,
+} from '@pass/shared';
+import { CurrentActor, Public, type RequestActor, Roles } from '../auth/auth.decorators.js';
+import { ApiZodBody, ZodBody, ZodQuery } from '../common/api-body.js';
+import { DomainException } from '../common/domain.exception.js';
+import { ZodValidationPipe } from '../common/zod-validation.pipe.js';
+import { HolidaysService } from './holidays.service.js';
+
+@ApiTags('settings')
+@Controller()
+export class HolidaysController {
+  constructor(private readonly holidays: HolidaysService) {}
+
+  @Get('holidays')
+  @Public()
+  @ApiOperation({ summary: '某年的节假日与调休上班日（默认今年），办理时限按此计算工作日' })
+  year(@ZodQuery(holidayQuerySchema) query: { year?: number }): Promise<CalendarDay[]> {
+    return this.holidays.year(query.year ?? Number(chinaToday().slice(0, 4)));
+  }
+
+  @Put('admin/holidays/:year')
+  @ApiBearerAuth()
+  @Roles(Role.Admin)
+  @ApiOperation({ summary: '整年替换节假日与调休上班日（按国务院办公厅通知录入）' })
+  @ApiZodBody(holidayYearSchema)
+  replace(
+    @CurrentActor() actor: RequestActor,
+    @Param('year', new ZodValidationPipe(holidayYearParamSchema)) year: number,
+    @ZodBody(holidayYearSchema) body: { days: CalendarDay[] },
+  ): Promise<CalendarDay[]> {
+    const outside = body.days.findIndex((day) => !day.date.startsWith(`${year}-`));
+    if (outside >= 0) {
+      throw new DomainException(ErrorCode.ValidationFailed, `日期应在${year}年内`, [
+        { path: `days.${outside}.date`, message: `日期应在${year}年内` },
+      ]);
+    }
+    return this.holidays.replaceYear(actor, year, body.days);
+  }
+}
