@@ -2,6 +2,7 @@ import { Init1763830000000 } from './1763830000000-Init.js';
 import { ApplicantRegistry1763840000000 } from './1763840000000-ApplicantRegistry.js';
 import { ReviewAndIssuance1763850000000 } from './1763850000000-ReviewAndIssuance.js';
 import { VerificationAndScans1763860000000 } from './1763860000000-VerificationAndScans.js';
+import { ScanInterceptions1764620000000 } from './1764620000000-ScanInterceptions.js';
 
 /** Every migration, oldest first. Listed explicitly so the ESM build needs no file globbing. */
 export const migrations = [
@@ -9,4 +10,5 @@ export const migrations = [
   ApplicantRegistry1763840000000,
   ReviewAndIssuance1763850000000,
   VerificationAndScans1763860000000,
+  ScanInterceptions1764620000000,
 ];
