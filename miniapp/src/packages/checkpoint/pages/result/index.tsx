@@ -175,7 +175,10 @@ export default function Result() {
           ) : (
             <View className='result__intercept' data-testid='intercept'>
               <Text className='result__intercept-label'>拦截原因</Text>
-              <View className={`result__reason ${reasonError ? 'result__reason--invalid' : ''}`}>
+              <View
+                className={`result__reason ${reasonError ? 'result__reason--invalid' : ''}`}
+                data-testid='intercept-reason'
+              >
                 <Textarea
                   className='result__reason-input'
                   value={reasonText}
@@ -185,7 +188,6 @@ export default function Result() {
                     setReason(event.detail.value);
                     setReasonError('');
                   }}
-                  data-testid='intercept-reason'
                 />
               </View>
               {reasonError && (
