@@ -1,11 +1,12 @@
 import { Role, validatePassNumber } from '@pass/shared';
 import { Input, Text, Textarea, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Denied } from '@/components/denied';
 import { TextField } from '@/components/text-field';
 import { useRolePage } from '@/hooks/use-role-page';
 import { logout } from '@/services/auth';
+import { installOfflineApp } from '@/services/offline-app';
 import { ApiError } from '@/services/request';
 import { routes, withQuery } from '@/services/routes';
 import { Button } from '@/ui/button';
@@ -34,6 +35,8 @@ export default function CheckpointHome() {
   const [numberError, setNumberError] = useState<string>();
   const [pasted, setPasted] = useState('');
   const [wedge, setWedge] = useState('');
+  // Checkpoint staff work where the network fails: keep the app on this device from the first visit.
+  useEffect(installOfflineApp, []);
 
   const sync = async () => {
     setSyncing(true);
