@@ -81,10 +81,21 @@ describe('the checkpoint app offline after one online visit (H5)', () => {
   });
 
   it('reloads with no network and verifies a valid and a revoked pass offline', async () => {
+    // The lists on the device are three days old (the phone was off the network since).
+    await page.evaluate(() => {
+      const stored = JSON.parse(localStorage.getItem('checkpoint.bundle') ?? '{}');
+      stored.data.syncedAt = new Date(Date.now() - 3 * 86_400_000).toISOString();
+      localStorage.setItem('checkpoint.bundle', JSON.stringify(stored));
+    });
     await page.context().setOffline(true);
     await page.reload();
     await page.getByTestId('checkpoint-name').waitFor();
-    await page.getByTestId('bundle-status').waitFor();
+    // Their age is shown, with a plain warning that says what to do.
+    await page
+      .getByTestId('bundle-status')
+      .getByText(/3天前同步/)
+      .waitFor();
+    await expect(page.getByTestId('bundle-stale').textContent()).resolves.toContain('请联网后点“立即同步”');
     await saveScreenshot(page, 'checkpoint-offline-home');
 
     await checkText(passes.kept.url);
