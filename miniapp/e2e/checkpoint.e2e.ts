@@ -176,8 +176,18 @@ describe('checkpoint staff (卡口人员) in H5 at a phone viewport', () => {
     await expect(page.getByTestId('verdict-message').textContent()).resolves.toContain('撤销');
     await expect(page.getByTestId('verdict-source').textContent()).resolves.toContain('离线核验');
     await saveScreenshot(page, 'checkpoint-result-revoked-offline');
-    await tapButton(page, '登记驶出');
-    await page.getByTestId('recorded').waitFor();
+    // A refused pass is not let through: no 驶入/驶出, only 拦截 with a reason, prefilled from the verdict.
+    expect(await page.locator('.nut-button:visible', { hasText: /登记驶[入出]/ }).count()).toBe(0);
+    const reason = page.locator('[data-testid="intercept-reason"] textarea:visible');
+    await expect(reason.inputValue()).resolves.toBe('通行证已撤销');
+    await fillTextarea(page, 'intercept-reason', '   ');
+    await tapButton(page, '登记拦截');
+    await page.getByTestId('intercept-error').getByText('请填写拦截原因').waitFor();
+    expect(await page.getByTestId('recorded').count()).toBe(0);
+    await fillTextarea(page, 'intercept-reason', '通行证已撤销，车辆已劝返');
+    await saveScreenshot(page, 'checkpoint-result-intercept');
+    await tapButton(page, '登记拦截');
+    await page.getByTestId('recorded').getByText('已登记拦截').waitFor();
     await backHome();
   });
 
@@ -195,8 +205,22 @@ describe('checkpoint staff (卡口人员) in H5 at a phone viewport', () => {
     await tapButton(page, '立即上传');
     await page.getByTestId('history-summary').getByText('全部已上传').waitFor();
     const trace = (await official.get(`/passes/${passes.revoked.id}/trace`)).body;
-    expect(trace).toEqual([expect.objectContaining({ result: 'revoked', direction: 'outbound' })]);
+    expect(trace).toEqual([
+      expect.objectContaining({ result: 'revoked', kind: 'interception', reason: '通行证已撤销，车辆已劝返' }),
+    ]);
     const kept = (await official.get(`/passes/${passes.kept.id}/trace`)).body;
-    expect(kept).toEqual([expect.objectContaining({ result: 'valid', direction: 'inbound' })]);
+    expect(kept).toEqual([expect.objectContaining({ result: 'valid', kind: 'passage', direction: 'inbound' })]);
+  });
+
+  it("shows the interception and its reason on the official's pass screen", async () => {
+    const other = await openPhonePage(browser);
+    await signIn(other, stack.url, '13800000002', 'demo1234');
+    await other.waitForURL(/review\/pages/);
+    await openPath(other, stack.url, `/packages/review/pages/pass/index?id=${passes.revoked.id}`);
+    const stop = other.locator('[data-testid="trace"] [data-kind="interception"]');
+    await expect(stop.textContent()).resolves.toContain('长深高速南京南收费站卡口 · 拦截');
+    await expect(stop.textContent()).resolves.toContain('拦截原因：通行证已撤销，车辆已劝返');
+    await saveScreenshot(other, 'review-trace-interception');
+    await other.context().close();
   });
 });

@@ -224,6 +224,45 @@ describe('checkpoint verification', () => {
       expect((await as.fleetManager.post('/scans', { records: batch })).status).toBe(403);
     });
 
+    it('files a refused pass as an interception with its reason, which officials see in the trace', async () => {
+      const pass = await issuePass();
+      const stopped = {
+        ...record(pass.passNumber, nanjing, '2026-01-02T09:00:00+08:00'),
+        result: 'revoked',
+        kind: 'interception',
+        reason: '通行证已撤销，车辆已劝返',
+      };
+      for (const [bad, path] of [
+        [{ ...stopped, id: randomUUID(), reason: undefined }, 'records.0.reason'],
+        [{ ...stopped, id: randomUUID(), reason: '   ' }, 'records.0.reason'],
+        [{ ...stopped, id: randomUUID(), reason: 'x'.repeat(201) }, 'records.0.reason'],
+        [{ ...stopped, id: randomUUID(), kind: 'towed' }, 'records.0.kind'],
+        [{ ...record(pass.passNumber, nanjing, '2026-01-02T09:00:00+08:00'), reason: '多余' }, 'records.0.reason'],
+      ] as const) {
+        const res = await as.checkpointStaff.post('/scans', { records: [bad] });
+        expect(res.status).toBe(400);
+        expect(res.body.code).toBe('VALIDATION_FAILED');
+        expect(res.body.details.map((d: { path: string }) => d.path)).toContain(path);
+      }
+      expect((await as.cityOfficial.get(`/passes/${pass.id}/trace`)).body).toEqual([]);
+
+      const passage = record(pass.passNumber, nanjing, '2026-01-02T10:00:00+08:00');
+      expect((await as.checkpointStaff.post('/scans', { records: [stopped, passage] })).body).toEqual({
+        stored: 2,
+        duplicates: 0,
+      });
+      const trace = (await as.cityOfficial.get(`/passes/${pass.id}/trace`)).body;
+      expect(trace).toEqual([
+        expect.objectContaining({
+          scanId: stopped.id,
+          kind: 'interception',
+          reason: '通行证已撤销，车辆已劝返',
+          result: 'revoked',
+        }),
+        expect.objectContaining({ scanId: passage.id, kind: 'passage', reason: null, direction: 'inbound' }),
+      ]);
+    });
+
     it('traces a pass along its checkpoints and flags an impossible trip, but not a possible one', async () => {
       const gate = async (phone: string) => {
         const res = await anonymous.post('/auth/login', { phone, password: 'Gate2022ok' });

@@ -54,3 +54,21 @@ export const scanDirectionNames: Record<ScanDirection, string> = {
   inbound: '驶入',
   outbound: '驶出',
 };
+
+/**
+ * What the officer did with the vehicle: let it through (驶入/驶出) or stopped it at the gate (拦截).
+ * A refused pass is filed as an interception with a reason, never as a passage.
+ */
+export const ScanKind = {
+  Passage: 'passage',
+  Interception: 'interception',
+} as const;
+
+export type ScanKind = (typeof ScanKind)[keyof typeof ScanKind];
+
+export const scanKindNames: Record<ScanKind, string> = {
+  passage: '通行',
+  interception: '拦截',
+};
+
+export const maxInterceptionReason = 200;

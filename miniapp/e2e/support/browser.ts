@@ -5,8 +5,11 @@ import { type Browser, chromium, type Page } from 'playwright-core';
 /** Screenshots of each role's screens, kept as CI artifacts (see the README). */
 export const screenshotDir = fileURLToPath(new URL('../../../artifacts/screenshots/', import.meta.url));
 
-/** Debian's Chromium, headless; this machine cannot download a browser of Playwright's own. */
-export function launchBrowser(): Promise<Browser> {
+/**
+ * Debian's Chromium, headless; this machine cannot download a browser of Playwright's own. `extraArgs`
+ * add switches, e.g. a fake camera playing a file.
+ */
+export function launchBrowser(extraArgs: string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: [
@@ -18,6 +21,7 @@ export function launchBrowser(): Promise<Browser> {
       '--disable-component-update',
       '--disable-sync',
       '--no-first-run',
+      ...extraArgs,
     ],
   });
 }

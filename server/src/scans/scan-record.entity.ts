@@ -1,4 +1,4 @@
-import type { ScanDirection, ScanResult } from '@pass/shared';
+import type { ScanDirection, ScanKind, ScanResult } from '@pass/shared';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /**
@@ -31,6 +31,14 @@ export class ScanRecordEntity {
 
   @Column({ type: 'varchar', length: 10 })
   direction: ScanDirection;
+
+  /** A passage, or an interception: the vehicle stopped at the gate. */
+  @Column({ type: 'varchar', length: 16, default: 'passage' })
+  kind: ScanKind;
+
+  /** Why an interception stopped the vehicle; null for a passage. */
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  reason: string | null;
 
   @Column({ name: 'uploaded_by', type: 'varchar', length: 36 })
   uploadedBy: string;

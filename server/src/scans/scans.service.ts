@@ -59,6 +59,8 @@ export class ScansService {
             scannedAt: new Date(r.scannedAt),
             result: r.result,
             direction: r.direction,
+            kind: r.kind,
+            reason: r.reason ?? null,
             uploadedBy: actor.id,
             uploadedAt,
           });
@@ -89,6 +91,8 @@ export class ScansService {
       checkpointName: checkpoints.get(s.checkpointId)?.name ?? '未知卡口',
       regionCode: checkpoints.get(s.checkpointId)?.regionCode ?? '',
       direction: s.direction,
+      kind: s.kind,
+      reason: s.reason,
       result: s.result,
       cloneSuspected: flagged.has(s.id),
     }));

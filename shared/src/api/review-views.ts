@@ -98,6 +98,9 @@ export interface TraceStop {
   checkpointName: string;
   regionCode: string;
   direction: string;
+  /** `passage` or `interception` (the vehicle stopped at the gate, with the officer's reason). */
+  kind: string;
+  reason: string | null;
   result: string;
   cloneSuspected: boolean;
 }

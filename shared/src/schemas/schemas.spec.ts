@@ -312,6 +312,16 @@ describe('request schemas', () => {
     };
     expect(scanUploadSchema.safeParse({ records: [record] }).success).toBe(true);
     expect(messages(scanUploadSchema, { records: [record, record] })).toEqual({ records: '查验记录编号重复' });
+    // Older devices send no kind: a passage. An interception needs a reason; a passage has none.
+    expect(scanUploadSchema.parse({ records: [record] }).records[0]?.kind).toBe('passage');
+    const interception = { ...record, result: 'revoked', kind: 'interception', reason: ' 通行证已撤销 ' };
+    expect(scanUploadSchema.parse({ records: [interception] }).records[0]?.reason).toBe('通行证已撤销');
+    expect(messages(scanUploadSchema, { records: [{ ...interception, reason: undefined }] })).toEqual({
+      'records.0.reason': '请填写拦截原因',
+    });
+    expect(messages(scanUploadSchema, { records: [{ ...record, reason: '无' }] })).toEqual({
+      'records.0.reason': '放行记录不填写拦截原因',
+    });
     expect(
       messages(scanUploadSchema, { records: [{ ...record, scannedAt: 'yesterday', passNumber: '32011500000' }] }),
     ).toEqual({

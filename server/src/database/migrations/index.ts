@@ -6,6 +6,7 @@ import { ProvinceSettings1764500000000 } from './1764500000000-ProvinceSettings.
 import { AdminControls1764500000001 } from './1764500000001-AdminControls.js';
 import { HolidayCalendar1764500000002 } from './1764500000002-HolidayCalendar.js';
 import { ConcurrencyGuards1764590000000 } from './1764590000000-ConcurrencyGuards.js';
+import { ScanInterceptions1764620000000 } from './1764620000000-ScanInterceptions.js';
 
 /** Every migration, oldest first. Listed explicitly so the ESM build needs no file globbing. */
 export const migrations = [
@@ -17,4 +18,5 @@ export const migrations = [
   AdminControls1764500000001,
   HolidayCalendar1764500000002,
   ConcurrencyGuards1764590000000,
+  ScanInterceptions1764620000000,
 ];

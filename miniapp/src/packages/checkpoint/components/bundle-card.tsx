@@ -36,7 +36,11 @@ export function BundleCard({ bundle, syncing, failure, onSync }: BundleCardProps
           <Text>尚未同步：断网时将无法核验，请联网同步</Text>
         )}
       </View>
-      {stale && bundle && <Text className='error-text'>离线数据已超过24小时未更新，可能未包含最近撤销的通行证</Text>}
+      {stale && bundle && (
+        <Text className='error-text' data-testid='bundle-stale'>
+          离线数据已超过24小时未更新，可能未包含最近撤销的通行证。请联网后点“立即同步”；同步前遇可疑车辆，请按证件编号联网核验或联系发证单位。
+        </Text>
+      )}
       {failure && (
         <Text className='error-text' data-testid='sync-error'>
           {failure}

@@ -10,6 +10,9 @@ import { formatDateTime } from '@/utils/format';
 import { type LocalScan, loadScans, uploadPending } from '../../services/scans';
 import './index.scss';
 
+/** A passage shows its direction; an interception shows 拦截. */
+const actionName = (scan: LocalScan) => (scan.kind === 'interception' ? '拦截' : scanDirectionNames[scan.direction]);
+
 /** This device's scans, newest first, each marked uploaded or waiting to be uploaded. */
 export default function History() {
   const [scans, setScans] = useState<LocalScan[]>([]);
@@ -61,7 +64,7 @@ export default function History() {
           <Text
             className={`history__result ${scanResultAllowsPassage(scan.result) ? 'history__result--pass' : 'history__result--stop'}`}
           >
-            {scanResultNames[scan.result]} · {scanDirectionNames[scan.direction]}
+            {scanResultNames[scan.result]} · {actionName(scan)}
           </Text>
           <Text className='muted'>
             {formatDateTime(scan.scannedAt)} · 证件编号 {scan.passNumber}

@@ -1,19 +1,20 @@
 import { Role, validatePassNumber } from '@pass/shared';
-import { Text, Textarea, View } from '@tarojs/components';
+import { Input, Text, Textarea, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Denied } from '@/components/denied';
 import { TextField } from '@/components/text-field';
 import { useRolePage } from '@/hooks/use-role-page';
 import { logout } from '@/services/auth';
+import { installOfflineApp } from '@/services/offline-app';
 import { ApiError } from '@/services/request';
 import { routes, withQuery } from '@/services/routes';
 import { Button } from '@/ui/button';
 import { BundleCard } from '../../components/bundle-card';
+import { CameraScanner } from '../../components/camera-scanner';
 import { checkpointRoutes } from '../../routes';
 import { autoSyncAfterMs, type Bundle, loadBundle, syncBundle } from '../../services/bundle';
 import { findCheckpoint } from '../../services/checkpoints';
-import { cameraScanAvailable, scanQrCode } from '../../services/scan';
 import { pendingCount, uploadPending } from '../../services/scans';
 import './index.scss';
 
@@ -33,6 +34,9 @@ export default function CheckpointHome() {
   const [number, setNumber] = useState('');
   const [numberError, setNumberError] = useState<string>();
   const [pasted, setPasted] = useState('');
+  const [wedge, setWedge] = useState('');
+  // Checkpoint staff work where the network fails: keep the app on this device from the first visit.
+  useEffect(installOfflineApp, []);
 
   const sync = async () => {
     setSyncing(true);
@@ -72,9 +76,10 @@ export default function CheckpointHome() {
 
   if (denied) return <Denied who='卡口人员' />;
 
-  const scan = async () => {
-    const text = await scanQrCode();
-    if (text) openResult({ url: text });
+  // A hardware scanner types the QR code's text and then Enter, like a keyboard.
+  const checkWedge = (text: string) => {
+    setWedge('');
+    if (text.trim()) openResult({ url: text.trim() });
   };
   const checkNumber = () => {
     const result = validatePassNumber(number);
@@ -98,11 +103,23 @@ export default function CheckpointHome() {
         <Text className='checkpoint-home__who'>{account ? `${account.name}，您好` : ' '}</Text>
       </View>
 
-      {cameraScanAvailable && (
-        <Button type='primary' size='large' block className='checkpoint-home__scan' onClick={scan}>
-          扫码核验
-        </Button>
-      )}
+      <CameraScanner onScanned={(text) => openResult({ url: text })} />
+
+      <View className='card'>
+        <Text className='card__title'>扫码枪</Text>
+        <Text className='checkpoint-home__hint'>点此后用扫码枪扫描通行证二维码，读到即核验</Text>
+        <View className='checkpoint-home__paste' data-testid='wedge-input'>
+          <Input
+            className='checkpoint-home__wedge'
+            value={wedge}
+            maxlength={2000}
+            confirmType='go'
+            placeholder='等待扫码枪输入'
+            onInput={(event) => setWedge(event.detail.value)}
+            onConfirm={(event) => checkWedge(event.detail.value)}
+          />
+        </View>
+      </View>
 
       <View className='card'>
         <Text className='card__title'>粘贴二维码内容</Text>

@@ -1,5 +1,15 @@
-import { Role, type ScanDirection, ScanResult, scanDirectionNames, scanResultAdvice } from '@pass/shared';
-import { Text, View } from '@tarojs/components';
+import {
+  maxInterceptionReason,
+  Role,
+  type ScanDirection,
+  ScanKind,
+  ScanResult,
+  scanDirectionNames,
+  scanRecordSchema,
+  scanResultAdvice,
+  scanResultNames,
+} from '@pass/shared';
+import { Text, Textarea, View } from '@tarojs/components';
 import Taro, { useLoad } from '@tarojs/taro';
 import { useState } from 'react';
 import { ApiError } from '@/services/request';
@@ -8,6 +18,7 @@ import { Button } from '@/ui/button';
 import { VerdictView } from '../../components/verdict';
 import { checkpointRoutes } from '../../routes';
 import { recordScan, uploadPending } from '../../services/scans';
+import { uuidV4 } from '../../services/uuid';
 import { type Verdict, verifyNumber, verifyScanned } from '../../services/verify';
 import './index.scss';
 
@@ -37,8 +48,10 @@ function backToScanning() {
 export default function Result() {
   const [verdict, setVerdict] = useState<Verdict>();
   const [failure, setFailure] = useState('');
-  const [recorded, setRecorded] = useState<ScanDirection | null>(null);
+  const [recorded, setRecorded] = useState<ScanDirection | typeof ScanKind.Interception | null>(null);
   const [mismatch, setMismatch] = useState(false);
+  const [reason, setReason] = useState<string>();
+  const [reasonError, setReasonError] = useState('');
   const account = loadSession()?.account;
   const staff = account?.role === Role.CheckpointStaff && account.checkpointId ? account : undefined;
 
@@ -72,11 +85,37 @@ export default function Result() {
       passNumber: shown.passNumber,
       checkpointId: staff.checkpointId,
       result: shown.result,
+      kind: ScanKind.Passage,
       direction,
       plate: shown.claims?.plate,
     });
     setRecorded(direction);
     Taro.showToast({ title: `已登记${scanDirectionNames[direction]}`, icon: 'success' });
+    uploadPending().catch(() => undefined);
+  };
+
+  // Prefilled with what the verdict found, so a refusal is filed with one tap; the officer may add more.
+  const reasonText = reason ?? (shown ? `通行证${scanResultNames[shown.result]}` : '');
+  const intercept = () => {
+    if (!shown?.passNumber || !staff?.checkpointId) return;
+    const scan = {
+      passNumber: shown.passNumber,
+      checkpointId: staff.checkpointId,
+      result: shown.result,
+      kind: ScanKind.Interception,
+      // The gate stops vehicles on their way in.
+      direction: 'inbound' as const,
+      reason: reasonText.trim(),
+    };
+    // Checked with the server's rules now: a record the server refuses would never leave the device.
+    const checked = scanRecordSchema.safeParse({ ...scan, id: uuidV4(), scannedAt: new Date().toISOString() });
+    if (!checked.success) {
+      setReasonError(checked.error.issues[0]?.message ?? '拦截原因无效');
+      return;
+    }
+    recordScan({ ...scan, plate: shown.claims?.plate });
+    setRecorded(ScanKind.Interception);
+    Taro.showToast({ title: '已登记拦截', icon: 'success' });
     uploadPending().catch(() => undefined);
   };
 
@@ -118,10 +157,14 @@ export default function Result() {
         )}
         {recorded ? (
           <View className='result__recorded' data-testid='recorded'>
-            <Text>已登记{scanDirectionNames[recorded]}，记录已保存在本机，联网时自动上传。</Text>
+            <Text>
+              {recorded === ScanKind.Interception ? '已登记拦截' : `已登记${scanDirectionNames[recorded]}`}
+              ，记录已保存在本机，联网时自动上传。
+            </Text>
           </View>
         ) : (
-          canRecord && (
+          canRecord &&
+          (shown.allowsPassage ? (
             <View className='result__directions'>
               <Button type='primary' size='large' onClick={() => record('inbound')}>
                 登记驶入
@@ -130,7 +173,34 @@ export default function Result() {
                 登记驶出
               </Button>
             </View>
-          )
+          ) : (
+            <View className='result__intercept' data-testid='intercept'>
+              <Text className='result__intercept-label'>拦截原因</Text>
+              <View
+                className={`result__reason ${reasonError ? 'result__reason--invalid' : ''}`}
+                data-testid='intercept-reason'
+              >
+                <Textarea
+                  className='result__reason-input'
+                  value={reasonText}
+                  maxlength={maxInterceptionReason}
+                  placeholder='如：通行证已撤销，车辆已劝返'
+                  onInput={(event) => {
+                    setReason(event.detail.value);
+                    setReasonError('');
+                  }}
+                />
+              </View>
+              {reasonError && (
+                <Text className='error-text' data-testid='intercept-error'>
+                  {reasonError}
+                </Text>
+              )}
+              <Button type='danger' size='large' block onClick={intercept}>
+                登记拦截
+              </Button>
+            </View>
+          ))
         )}
         <Button block size='large' fill='outline' onClick={backToScanning}>
           {recorded || !canRecord ? '继续核验' : '不登记，返回'}
