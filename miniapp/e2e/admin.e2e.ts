@@ -153,7 +153,8 @@ describe('administration (系统管理员) in H5 at 1440×900', () => {
     const locked = await apiClient(servers[1].url).post('/auth/login', { phone: '13912300001', password: 'Temp54321' });
     expect(locked.status).toBe(429);
     // The lockout shows in the list once it is read again, and is gone after 解锁.
-    await page.reload();
+    await navigateBack(page);
+    await openFromHome(page, 'accounts');
     await created.getByTestId('account-status').getByText('已锁定', { exact: false }).waitFor();
     const unlockDone = page.waitForResponse((res) => res.url().endsWith('/unlock') && res.status() === 204);
     await created.getByText('解锁').click();

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { AccountView, CheckpointView } from '@pass/shared';
+import type { AccountView, AuthTokens, CheckpointView } from '@pass/shared';
 import { addDays, chinaToday, type ProvinceSettingsDocument, quotaPeriodKey } from '@pass/shared';
 import { DataSource } from 'typeorm';
 import { AccountEntity } from '../src/accounts/account.entity.js';
@@ -102,14 +102,20 @@ describe('administration of accounts, checkpoints and suspensions', () => {
     const login = await apiClient(t.url).post('/auth/login', { phone: official.phone, password: 'Temp12345' });
     expect(login.body.account.mustChangePassword).toBe(true);
     const holder = apiClient(t.url, login.body.accessToken);
+    // The server, not only the app, holds the temporary password to its one use.
+    const blocked = await holder.get('/reviews/queue');
+    expect(blocked.status).toBe(403);
+    expect(blocked.body.code).toBe('PASSWORD_CHANGE_REQUIRED');
+    expect((await holder.get('/auth/me')).status).toBe(200);
     const weak = await holder.post('/auth/password', { currentPassword: 'Temp12345', newPassword: 'short' });
     expect(weak.status).toBe(400);
-    const changed = await holder.post<AccountView>('/auth/password', {
+    const changed = await holder.post<AuthTokens>('/auth/password', {
       currentPassword: 'Temp12345',
       newPassword: 'Mine98765',
     });
     expect(changed.status).toBe(200);
-    expect(changed.body.mustChangePassword).toBe(false);
+    expect(changed.body.account.mustChangePassword).toBe(false);
+    expect((await apiClient(t.url, changed.body.accessToken).get('/reviews/queue')).status).toBe(200);
     expect((await apiClient(t.url).post('/auth/login', { phone: official.phone, password: 'Mine98765' })).status).toBe(
       200,
     );

@@ -17,6 +17,7 @@ export const ErrorCode = {
   WechatLoginFailed: 'WECHAT_LOGIN_FAILED',
   AccountNotBound: 'ACCOUNT_NOT_BOUND',
   AccountDisabled: 'ACCOUNT_DISABLED',
+  PasswordChangeRequired: 'PASSWORD_CHANGE_REQUIRED',
 
   // Registry: the same enterprise, vehicle and driver are entered once
   DuplicateEnterprise: 'DUPLICATE_ENTERPRISE',
@@ -68,6 +69,7 @@ export const errorMessages: Record<ErrorCode, string> = {
   WECHAT_LOGIN_FAILED: '微信登录失败，请重试',
   ACCOUNT_NOT_BOUND: '该微信尚未绑定账号，请先用手机号码登录后绑定',
   ACCOUNT_DISABLED: '该账号已停用，请联系系统管理员',
+  PASSWORD_CHANGE_REQUIRED: '请先修改密码',
 
   DUPLICATE_ENTERPRISE: '该统一社会信用代码已注册，请勿重复注册',
   DUPLICATE_VEHICLE: '该车辆已登记，无需重复添加',
@@ -113,6 +115,7 @@ export const errorHttpStatus: Record<ErrorCode, number> = {
   WECHAT_LOGIN_FAILED: 502,
   ACCOUNT_NOT_BOUND: 401,
   ACCOUNT_DISABLED: 403,
+  PASSWORD_CHANGE_REQUIRED: 403,
 
   DUPLICATE_ENTERPRISE: 409,
   DUPLICATE_VEHICLE: 409,

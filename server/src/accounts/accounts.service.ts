@@ -140,7 +140,7 @@ export class AccountsService {
   }
 
   /** The holder replaces their password (required after an admin reset it). */
-  async changePassword(accountId: string, change: PasswordChange): Promise<AccountView> {
+  async changePassword(accountId: string, change: PasswordChange): Promise<AccountEntity> {
     const repo = this.dataSource.getRepository(AccountEntity);
     const account = await repo.findOneBy({ id: accountId });
     if (!account) throw new DomainException(ErrorCode.Unauthenticated);
@@ -158,7 +158,7 @@ export class AccountsService {
     account.passwordHash = await hashPassword(change.newPassword);
     account.mustChangePassword = false;
     account.passwordChangedAt = new Date();
-    return toAccountView(await repo.save(account));
+    return repo.save(account);
   }
 
   private async staffAccount(manager: EntityManager, id: string, anyRole = false): Promise<AccountEntity> {

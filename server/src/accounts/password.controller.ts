@@ -1,7 +1,8 @@
 import { Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { type AccountView, type PasswordChange, passwordChangeSchema } from '@pass/shared';
-import { CurrentActor, type RequestActor } from '../auth/auth.decorators.js';
+import { type AuthTokens, type PasswordChange, passwordChangeSchema } from '@pass/shared';
+import { BeforePasswordChange, CurrentActor, type RequestActor } from '../auth/auth.decorators.js';
+import { TokensService } from '../auth/tokens.service.js';
 import { ApiZodBody, ZodBody } from '../common/api-body.js';
 import { AccountsService } from './accounts.service.js';
 
@@ -9,16 +10,21 @@ import { AccountsService } from './accounts.service.js';
 @ApiBearerAuth()
 @Controller('auth')
 export class PasswordController {
-  constructor(private readonly accounts: AccountsService) {}
+  constructor(
+    private readonly accounts: AccountsService,
+    private readonly tokens: TokensService,
+  ) {}
 
   @Post('password')
   @HttpCode(200)
-  @ApiOperation({ summary: '修改自己的密码（管理员重置密码后须先修改）' })
+  @BeforePasswordChange()
+  @ApiOperation({ summary: '修改自己的密码（管理员重置或密码过期后须先修改）；返回新的登录凭证' })
   @ApiZodBody(passwordChangeSchema)
-  change(
+  async change(
     @CurrentActor() actor: RequestActor,
     @ZodBody(passwordChangeSchema) body: PasswordChange,
-  ): Promise<AccountView> {
-    return this.accounts.changePassword(actor.id, body);
+  ): Promise<AuthTokens> {
+    // New tokens: the old access token still says "must change the password" until it expires.
+    return this.tokens.issue(await this.accounts.changePassword(actor.id, body));
   }
 }

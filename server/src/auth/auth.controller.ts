@@ -11,7 +11,7 @@ import {
 } from '@pass/shared';
 import { AccountsService } from '../accounts/accounts.service.js';
 import { ApiZodBody, ZodBody } from '../common/api-body.js';
-import { CurrentActor, Public, type RequestActor } from './auth.decorators.js';
+import { BeforePasswordChange, CurrentActor, Public, type RequestActor } from './auth.decorators.js';
 import { AuthService } from './auth.service.js';
 import { TokensService } from './tokens.service.js';
 
@@ -70,6 +70,7 @@ export class AuthController {
   }
 
   @Get('me')
+  @BeforePasswordChange()
   @ApiBearerAuth()
   @ApiOperation({ summary: '当前登录的账号' })
   me(@CurrentActor() actor: RequestActor): Promise<AccountView> {

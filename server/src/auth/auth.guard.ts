@@ -2,7 +2,7 @@ import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/com
 import { Reflector } from '@nestjs/core';
 import { ErrorCode, type Role } from '@pass/shared';
 import { DomainException } from '../common/domain.exception.js';
-import { ALLOWED_ROLES, type AuthenticatedRequest, PUBLIC_ROUTE } from './auth.decorators.js';
+import { ALLOWED_ROLES, type AuthenticatedRequest, BEFORE_PASSWORD_CHANGE, PUBLIC_ROUTE } from './auth.decorators.js';
 import { TokensService } from './tokens.service.js';
 
 /** Global: every route needs a valid access token unless marked @Public; @Roles narrows it further. */
@@ -21,6 +21,13 @@ export class AuthGuard implements CanActivate {
     const [scheme, token] = (request.headers.authorization ?? '').split(' ');
     if (scheme !== 'Bearer' || !token) throw new DomainException(ErrorCode.Unauthenticated);
     request.actor = this.tokens.verifyAccessToken(token);
+    // Enforced here, not only by the app's screens: a temporary password opens nothing but its change.
+    if (
+      request.actor.mustChangePassword &&
+      !this.reflector.getAllAndOverride<boolean>(BEFORE_PASSWORD_CHANGE, targets)
+    ) {
+      throw new DomainException(ErrorCode.PasswordChangeRequired);
+    }
 
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ALLOWED_ROLES, targets);
     if (roles && !roles.includes(request.actor.role)) throw new DomainException(ErrorCode.Forbidden);

@@ -23,6 +23,8 @@ interface AccessClaims {
   lvl?: string;
   dep?: string;
   cp?: string;
+  /** Present while the account must change its password: the guard lets only that through. */
+  pwc?: true;
 }
 
 export class RefreshTokenReused extends DomainException {
@@ -51,6 +53,7 @@ export class TokensService {
       ...(account.reviewLevel ? { lvl: account.reviewLevel } : {}),
       ...(account.department ? { dep: account.department } : {}),
       ...(account.checkpointId ? { cp: account.checkpointId } : {}),
+      ...(account.mustChangePassword ? { pwc: true as const } : {}),
     };
     const refreshToken = randomBytes(32).toString('base64url');
     await manager.save(
@@ -85,6 +88,7 @@ export class TokensService {
       reviewLevel: claims.lvl ?? null,
       department: claims.dep ?? null,
       checkpointId: claims.cp ?? null,
+      mustChangePassword: claims.pwc === true,
     };
   }
 

@@ -1,4 +1,4 @@
-import { type AccountView, passwordChangeSchema } from '@pass/shared';
+import { type AuthTokens, passwordChangeSchema } from '@pass/shared';
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { useState } from 'react';
@@ -6,7 +6,7 @@ import { TextField } from '@/components/text-field';
 import { goHome, logout } from '@/services/auth';
 import { ApiError, request } from '@/services/request';
 import { routes } from '@/services/routes';
-import { loadSession, saveAccount } from '@/services/session';
+import { loadSession, saveSession } from '@/services/session';
 import { Button } from '@/ui/button';
 
 /**
@@ -36,8 +36,10 @@ export default function Password() {
     if (!parsed.success || found.repeat) return;
     setBusy(true);
     try {
-      const account = await request<AccountView>('/auth/password', { method: 'POST', data: parsed.data });
-      saveAccount(account);
+      // The answer is a new session: the old access token still says the password must change.
+      const { account } = saveSession(
+        await request<AuthTokens>('/auth/password', { method: 'POST', data: parsed.data }),
+      );
       Taro.showToast({ title: '密码已修改', icon: 'success' });
       setTimeout(() => goHome(account), 800);
     } catch (error) {
