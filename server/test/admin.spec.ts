@@ -278,8 +278,16 @@ describe('administration of accounts, checkpoints and suspensions', () => {
       csv: `${a},南京甲物流有限公司\n${b},南京乙医药有限公司`,
     });
     expect(imported.status).toBe(200);
+    // A name hiding a direction override is refused like a typed one, and nothing of the batch lands.
+    const hidden = await users.admin.post('/admin/whitelist/import', {
+      batch: '测试批次乙',
+      csv: `${newCreditCode()},南京丙物流有限公司\n${newCreditCode()},南京\u202e丁物流有限公司`,
+    });
+    expect(hidden.status).toBe(400);
+    expect(JSON.stringify(hidden.body.details)).toContain('U+202E');
     const batches = await users.admin.get('/admin/whitelist/batches');
     expect(batches.body).toContainEqual({ batch: '测试批次甲', count: 2 });
+    expect(batches.body.map((b: { batch: string }) => b.batch)).not.toContain('测试批次乙');
     const found = await users.admin.get('/admin/whitelist?q=乙医药');
     expect(found.body.map((e: { creditCode: string }) => e.creditCode)).toEqual([b]);
     expect((await users.admin.get(`/admin/whitelist?q=${'x'.repeat(51)}`)).status).toBe(400);

@@ -62,6 +62,11 @@ describe('province settings', () => {
       '类别代码应为小写字母、数字和下划线，以字母开头',
     ],
     [{ requiredAttachments: ['commitment_letter', 'commitment_letter'] }, 'requiredAttachments', '必需材料不能重复'],
+    [
+      { extraMaterialCategories: [{ code: 'water', name: '城市\u200b供水', group: 'livelihood' }] },
+      'extraMaterialCategories.0.name',
+      '类别名称含有不可见字符或文字方向控制字符（U+200B），请删除后重新输入',
+    ],
   ])('refuses %j', (change, path, message) => {
     const result = provinceSettingsSchema.safeParse({ ...defaultProvinceSettings, ...change });
     expect(result.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([[path, message]]);

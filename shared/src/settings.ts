@@ -6,6 +6,7 @@ import {
   materialCategoryCodePattern,
   nationalMaterialCategories,
 } from './materials.js';
+import { textField } from './schemas/fields.js';
 import { findRegion, RegionLevel } from './validation/region.js';
 import { z } from './zod.js';
 
@@ -40,7 +41,7 @@ export type RoutingRule = (typeof RoutingRule)[keyof typeof RoutingRule];
 
 export const materialCategorySchema = z.object({
   code: z.string().regex(materialCategoryCodePattern, '类别代码应为小写字母、数字和下划线，以字母开头'),
-  name: z.string().trim().min(2, '类别名称至少2个字').max(30, '类别名称最多30个字'),
+  name: textField('类别名称', 2, 30),
   group: z.enum(MaterialGroup, '请选择物资大类'),
 });
 

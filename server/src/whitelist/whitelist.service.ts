@@ -1,6 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
   ErrorCode,
+  findUnsafeCharacter,
+  unsafeCharacterMessage,
   validateCreditCode,
   type WhitelistEntryView,
   type WhitelistImportReport,
@@ -169,6 +171,9 @@ export class WhitelistService {
 
 function rowProblem(name: string, action: string, earlierLine: number | undefined): string | undefined {
   if (name.length < 2 || name.length > 100) return '企业名称应为2至100个字';
+  // Names reach officials' screens and CSV exports: the same rule as every typed name.
+  const unsafe = findUnsafeCharacter(name);
+  if (unsafe) return unsafeCharacterMessage('企业名称', unsafe);
   if (!['', '加入', '移出'].includes(action)) return '操作应为“加入”或“移出”';
   if (earlierLine) return `与第${earlierLine}行重复`;
   return undefined;
