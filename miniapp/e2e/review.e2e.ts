@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { chinaToday, quotaPeriodKey } from '@pass/shared';
 import type { Browser, Page } from 'playwright-core';
-import { type ApiClient, apiClient, loginAs } from '../../server/test/support/api.js';
+import { type ApiClient, apiClient, firstSignIn, loginAs } from '../../server/test/support/api.js';
 import {
   completeApplication,
   newCreditCode,
@@ -252,7 +252,7 @@ describe('officials (审核人员) in H5', () => {
     expect((await near.post('/scans', scan('7e0b8f4a-1c2d-4e5f-8a9b-0c1d2e3f4a5b', nearCheckpoint, 60))).status).toBe(
       200,
     );
-    const farClient = await loginAs(stack.url, '13912340001', 'Passw0rd1');
+    const farClient = await firstSignIn(stack.url, '13912340001', 'Passw0rd1');
     expect((await farClient.post('/scans', scan('8f1c9a5b-2d3e-4f60-9bac-1d2e3f4a5b6c', far.body.id, 20))).status).toBe(
       200,
     );
@@ -333,7 +333,7 @@ describe('officials (审核人员) in H5', () => {
       reviewLevel: 'district',
     });
     expect(created.status).toBe(201);
-    const neighbour = await loginAs(stack.url, neighbourPhone, 'Passw0rd1');
+    const neighbour = await firstSignIn(stack.url, neighbourPhone, 'Passw0rd1');
     expect(
       (await neighbour.post(`/passes/${pass.id}/revoke`, { reason: '越权撤销尝试' })).status,
     ).toBeGreaterThanOrEqual(403);

@@ -31,10 +31,11 @@ const exists = (rel: string) => existsSync(join(weappRoot, rel));
  * next test holds that); the pass token has its own base64 (shared/src/pass-token/base64.ts).
  */
 const zodStringFormats = [
-  /atob\(n\),t=new Uint8Array/,
-  /return btoa\(e\)/,
-  /try\{return atob\(e\),!0\}/,
-  /JSON\.parse\(atob\(r\)\)/,
+  // Minified names change with every build: match the shapes, not the letters.
+  /atob\([\w$]+\),[\w$]+=new Uint8Array/,
+  /return btoa\([\w$]+\)/,
+  /try\{return atob\([\w$]+\),!0\}/,
+  /JSON\.parse\(atob\([\w$]+\)\)/,
 ];
 
 function sourceFiles(dir: string): string[] {

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { chinaToday, quotaPeriodKey } from '@pass/shared';
-import { type ApiClient, type ApiResponse, apiClient, loginAs } from './support/api.js';
+import { type ApiClient, type ApiResponse, apiClient, firstSignIn, loginAs } from './support/api.js';
 import { countRows, queryRows } from './support/database-rows.js';
 import {
   completeApplication,
@@ -286,7 +286,7 @@ describe(`invariants under concurrent requests, two server processes on ${testDa
     const phone = newPhone();
     const staff = { role: 'checkpoint_staff', name: '卡口民警', phone, password: 'Gate2022ok', checkpointId: shanghai };
     expect((await admin.post('/admin/accounts', staff)).status).toBe(201);
-    const shanghaiGate = await loginAs(servers[1]!.url, phone, 'Gate2022ok');
+    const shanghaiGate = await firstSignIn(servers[1]!.url, phone, 'Gate2022ok');
     const passes = await queryRows<{ id: string; pass_number: string }>(
       database,
       'SELECT id, pass_number FROM passes ORDER BY pass_number LIMIT 6',

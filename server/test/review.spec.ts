@@ -3,7 +3,7 @@ import { addDays, chinaToday } from '@pass/shared';
 import { DataSource } from 'typeorm';
 import { AccountEntity } from '../src/accounts/account.entity.js';
 import { ApplicationEntity } from '../src/applications/application.entity.js';
-import { type ApiClient, loginAs } from './support/api.js';
+import { type ApiClient, firstSignIn, loginAs } from './support/api.js';
 import { completeApplication, type Fleet, registerFleet, seedAndLogin, submitApplication } from './support/fixtures.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
@@ -36,7 +36,7 @@ describe('review workflow along the Jiangsu chain (district → city)', () => {
       department: '鼓楼区工业和信息化局',
       reviewLevel: 'district',
     });
-    gulouOfficial = await loginAs(t.url, '13700000020', 'Review2022');
+    gulouOfficial = await firstSignIn(t.url, '13700000020', 'Review2022');
   });
 
   afterAll(async () => {

@@ -81,7 +81,7 @@ describe('a settings change on one server process applies on another without a r
   beforeAll(async () => {
     database = await createTestDatabase();
     dataDir = mkdtempSync(join(tmpdir(), 'pass-settings-'));
-    const env = { DB_URL: database.url, DATA_DIR: dataDir, SEED_DEMO: 'true' };
+    const env = { DATA_DIR: dataDir, ...database.env, SEED_DEMO: 'true' };
     servers = [await startServerProcess(env)];
     servers.push(await startServerProcess(env));
   }, 200_000);

@@ -14,7 +14,7 @@ import {
   verifyPassUrl,
 } from '@pass/shared';
 import { PassTokenService } from '../src/signing/pass-token.service.js';
-import { type ApiClient, apiClient } from './support/api.js';
+import { type ApiClient, apiClient, firstSignIn } from './support/api.js';
 import { completeApplication, registerFleet, seedAndLogin, submitApplication } from './support/fixtures.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
@@ -194,9 +194,10 @@ describe('checkpoint verification', () => {
           role: 'checkpoint_staff',
           name: '卡口民警',
           phone,
-          password: 'Gate2022ok',
+          password: 'Gate2022tmp',
           checkpointId,
         });
+        await firstSignIn(t.url, phone, 'Gate2022tmp', 'Gate2022ok');
       }
     });
 

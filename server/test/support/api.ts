@@ -67,3 +67,19 @@ export async function loginAs(baseUrl: string, phone: string, password = 'demo12
   if (res.status !== 200) throw new Error(`login ${phone} failed: ${res.status} ${JSON.stringify(res.body)}`);
   return apiClient(baseUrl, res.body.accessToken);
 }
+
+/**
+ * A staff account an admin has just created signs in for the first time: the server lets it do
+ * nothing before it replaces the temporary password, so it does (with `newPassword`).
+ */
+export async function firstSignIn(
+  baseUrl: string,
+  phone: string,
+  temporaryPassword: string,
+  newPassword = `${temporaryPassword}New`,
+): Promise<ApiClient> {
+  const first = await loginAs(baseUrl, phone, temporaryPassword);
+  const res = await first.post<AuthTokens>('/auth/password', { currentPassword: temporaryPassword, newPassword });
+  if (res.status !== 200) throw new Error(`password change ${phone} failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return apiClient(baseUrl, res.body.accessToken);
+}
