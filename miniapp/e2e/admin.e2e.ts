@@ -160,6 +160,8 @@ describe('administration (系统管理员) in H5 at 1440×900', () => {
     await created.getByText('解锁').click();
     await unlockDone;
     await created.getByTestId('account-status').getByText('待修改密码').waitFor();
+    // 解锁 is offered only while an account is locked.
+    expect(await created.getByText('解锁').count()).toBe(0);
     const unlocked = await apiClient(servers[1].url).post('/auth/login', {
       phone: '13912300001',
       password: 'Temp54321',

@@ -44,9 +44,12 @@ function scopeOf(account: AccountView, checkpoints: CheckpointView[]): string {
   return '';
 }
 
+const isLocked = (account: AdminAccountView) =>
+  account.lockedUntil !== null && Date.parse(account.lockedUntil) > Date.now();
+
 function statusOf(account: AdminAccountView): string {
   if (account.disabled) return '已停用';
-  if (account.lockedUntil && Date.parse(account.lockedUntil) > Date.now()) {
+  if (account.lockedUntil && isLocked(account)) {
     return `已锁定至 ${formatDateTime(account.lockedUntil)}`;
   }
   if (account.mustChangePassword) return '待修改密码';
@@ -190,7 +193,9 @@ export default function Accounts() {
                   setPasswordError(undefined);
                 }}
               />
-              <Action label='解锁' onClick={() => act(() => accountsApi.unlock(account.id), '已解锁')} />
+              {isLocked(account) && (
+                <Action label='解锁' onClick={() => act(() => accountsApi.unlock(account.id), '已解锁')} />
+              )}
             </View>
           </Row>
         ))}
