@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
-import { type ApiClient, loginAs } from '../../server/test/support/api.js';
-import { completeApplication, registerFleet, submitApplication } from '../../server/test/support/fixtures.js';
+import { type ApiClient } from '../../server/test/support/api.js';
 import { launchBrowser, openPhonePage, saveScreenshot } from './support/browser.js';
+import { issueCheckpointPasses } from './support/checkpoint-passes.js';
 import { signIn, tapButton } from './support/h5.js';
 import { type Stack, startStack } from './support/stack.js';
 import { writeQrVideo } from './support/y4m.js';
@@ -21,7 +21,6 @@ type Issued = { id: string; passNumber: string; url: string };
  */
 describe('checkpoint camera and hardware scanner (H5)', () => {
   let stack: Stack;
-  let fleet: ApiClient;
   let official: ApiClient;
   let dir: string;
   const passes: Record<'kept' | 'revoked', Issued> = {} as never;
@@ -65,16 +64,9 @@ describe('checkpoint camera and hardware scanner (H5)', () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'camera-scan-'));
     stack = await startStack({ PROVINCE_SETTINGS: JSON.stringify({ approvalChain: ['district'] }) });
-    fleet = await loginAs(stack.url, '13800000001');
-    official = await loginAs(stack.url, '13800000002');
-    const issue = async (plate: string, serial: number) => {
-      const registered = await registerFleet(fleet, plate, serial);
-      const id = await submitApplication(fleet, completeApplication(registered, 0, 5));
-      const decided = await official.post(`/reviews/${id}/decision`, { decision: 'approve' });
-      return (await fleet.get(`/passes/${decided.body.passId}`)).body;
-    };
-    passes.kept = await issue('苏A83101', 40);
-    passes.revoked = await issue('苏A83102', 50);
+    const issued = await issueCheckpointPasses(stack.url, { kept: '苏A83101', revoked: '苏A83102' });
+    official = issued.official;
+    Object.assign(passes, issued.passes);
   }, 180_000);
 
   afterAll(async () => {

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
-import { type ApiClient, loginAs } from '../../server/test/support/api.js';
-import { completeApplication, registerFleet, submitApplication } from '../../server/test/support/fixtures.js';
+import { type ApiClient } from '../../server/test/support/api.js';
 import { launchBrowser, openPhonePage, saveScreenshot } from './support/browser.js';
+import { issueCheckpointPasses } from './support/checkpoint-passes.js';
 import { fieldError, signIn, tapButton } from './support/h5.js';
 import { type Stack, startStack } from './support/stack.js';
 import { fillTextarea, fillVisible, navigateBack, openPath } from './support/taro.js';
@@ -27,16 +27,9 @@ describe('checkpoint staff (卡口人员) in H5 at a phone viewport', () => {
 
   beforeAll(async () => {
     stack = await startStack({ PROVINCE_SETTINGS: JSON.stringify({ approvalChain: ['district'] }) });
-    const fleet = await loginAs(stack.url, '13800000001');
-    official = await loginAs(stack.url, '13800000002');
-    const issue = async (plate: string, serial: number) => {
-      const registered = await registerFleet(fleet, plate, serial);
-      const id = await submitApplication(fleet, completeApplication(registered, 0, 5));
-      const decided = await official.post(`/reviews/${id}/decision`, { decision: 'approve' });
-      return (await fleet.get(`/passes/${decided.body.passId}`)).body;
-    };
-    passes.kept = await issue('苏A82001', 40);
-    passes.revoked = await issue('苏A82002', 50);
+    const issued = await issueCheckpointPasses(stack.url, { kept: '苏A82001', revoked: '苏A82002' });
+    official = issued.official;
+    Object.assign(passes, issued.passes);
     browser = await launchBrowser();
     page = await openPhonePage(browser);
   }, 180_000);

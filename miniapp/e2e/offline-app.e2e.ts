@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
-import { type ApiClient, loginAs } from '../../server/test/support/api.js';
-import { completeApplication, registerFleet, submitApplication } from '../../server/test/support/fixtures.js';
+import { type ApiClient } from '../../server/test/support/api.js';
 import { launchBrowser, openPhonePage, saveScreenshot } from './support/browser.js';
+import { issueCheckpointPasses } from './support/checkpoint-passes.js';
 import { signIn, tapButton } from './support/h5.js';
 import { type Stack, startStack } from './support/stack.js';
 import { fillTextarea } from './support/taro.js';
@@ -24,16 +24,9 @@ describe('the checkpoint app offline after one online visit (H5)', () => {
 
   beforeAll(async () => {
     stack = await startStack({ PROVINCE_SETTINGS: JSON.stringify({ approvalChain: ['district'] }) });
-    const fleet = await loginAs(stack.url, '13800000001');
-    official = await loginAs(stack.url, '13800000002');
-    const issue = async (plate: string, serial: number) => {
-      const registered = await registerFleet(fleet, plate, serial);
-      const id = await submitApplication(fleet, completeApplication(registered, 0, 5));
-      const decided = await official.post(`/reviews/${id}/decision`, { decision: 'approve' });
-      return (await fleet.get(`/passes/${decided.body.passId}`)).body;
-    };
-    passes.kept = await issue('苏A84001', 40);
-    passes.revoked = await issue('苏A84002', 50);
+    const issued = await issueCheckpointPasses(stack.url, { kept: '苏A84001', revoked: '苏A84002' });
+    official = issued.official;
+    Object.assign(passes, issued.passes);
     browser = await launchBrowser();
     page = await openPhonePage(browser);
   }, 180_000);

@@ -5,6 +5,8 @@ import {
   regionFullName,
   reviewLevelNames,
   roleNames,
+  type StaffAccountRequest,
+  type StaffAccountUpdate,
   staffAccountSchema,
   staffAccountUpdateSchema,
 } from '@pass/shared';
@@ -15,7 +17,7 @@ import { ChoiceChips } from '@/components/choice-chips';
 import { FormField } from '@/components/form-field';
 import { TextField } from '@/components/text-field';
 import { useRolePage } from '@/hooks/use-role-page';
-import { type FieldErrors, issuesByPath } from '@/hooks/use-schema-form';
+import { useSchemaForm } from '@/hooks/use-schema-form';
 import { ApiError } from '@/services/request';
 import { Button } from '@/ui/button';
 import { AdminPage } from '../../components/admin-page';
@@ -28,7 +30,8 @@ const staffRoles: { value: StaffRole; label: string }[] = [Role.Official, Role.C
 );
 const levelChoices = Object.values(ReviewLevel).map((value) => ({ value, label: reviewLevelNames[value] }));
 
-interface Values {
+// A type, not an interface: useSchemaForm takes a string-keyed record.
+type Values = {
   role: StaffRole;
   name: string;
   phone: string;
@@ -37,7 +40,7 @@ interface Values {
   department: string;
   reviewLevel: ReviewLevel | undefined;
   checkpointId: string;
-}
+};
 
 const empty: Values = {
   role: Role.Official,
@@ -67,8 +70,21 @@ const blank = (value: string) => (value.trim() === '' ? undefined : value.trim()
 export default function AccountForm() {
   const { params } = useRouter();
   const editing = params.id;
-  const [values, setValues] = useState<Values>(empty);
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const { values, setValues, set, blur, errorOf, validate, showServerErrors } = useSchemaForm({
+    schema: editing ? staffAccountUpdateSchema : staffAccountSchema,
+    initial: empty,
+    // Only the fields of the chosen role go to the server; the password only on creation.
+    toInput: (v: Values) => ({
+      role: v.role,
+      name: blank(v.name),
+      phone: blank(v.phone),
+      password: editing ? undefined : v.password,
+      jurisdictionCode: v.role === Role.Official ? blank(v.jurisdictionCode) : undefined,
+      department: v.role === Role.Official ? blank(v.department) : undefined,
+      reviewLevel: v.role === Role.Official ? v.reviewLevel : undefined,
+      checkpointId: v.role === Role.CheckpointStaff ? blank(v.checkpointId) : undefined,
+    }),
+  });
   const [busy, setBusy] = useState(false);
   const page = useRolePage(Role.Admin, async () => {
     const checkpoints = (await checkpointsApi.list()).filter((c) => !c.retired);
@@ -79,36 +95,20 @@ export default function AccountForm() {
     }
     return { checkpoints };
   });
-  const set = <K extends keyof Values>(key: K, value: Values[K]) => {
-    setValues((current) => ({ ...current, [key]: value }));
-    setErrors((current) => ({ ...current, [key]: '' }));
-  };
-
   const save = async () => {
-    const input = {
-      role: values.role,
-      name: blank(values.name),
-      phone: blank(values.phone),
-      password: editing ? undefined : values.password,
-      jurisdictionCode: values.role === Role.Official ? blank(values.jurisdictionCode) : undefined,
-      department: values.role === Role.Official ? blank(values.department) : undefined,
-      reviewLevel: values.role === Role.Official ? values.reviewLevel : undefined,
-      checkpointId: values.role === Role.CheckpointStaff ? blank(values.checkpointId) : undefined,
-    };
-    const parsed = editing ? staffAccountUpdateSchema.safeParse(input) : staffAccountSchema.safeParse(input);
-    if (!parsed.success) {
-      setErrors(issuesByPath(parsed.error));
+    const checked = validate();
+    if (!checked) {
       Taro.showToast({ title: '请修改标红的项目', icon: 'none' });
       return;
     }
     setBusy(true);
     try {
-      if (editing) await accountsApi.update(editing, staffAccountUpdateSchema.parse(input));
-      else await accountsApi.create(staffAccountSchema.parse(input));
+      if (editing) await accountsApi.update(editing, checked as StaffAccountUpdate);
+      else await accountsApi.create(checked as StaffAccountRequest);
       Taro.showToast({ title: '已保存', icon: 'success' });
       setTimeout(() => Taro.navigateBack(), 500);
     } catch (error) {
-      if (error instanceof ApiError) setErrors(error.fieldErrors);
+      showServerErrors(error);
       Taro.showModal({
         title: '未能保存',
         content: error instanceof ApiError ? error.message : '请稍后重试',
@@ -138,7 +138,8 @@ export default function AccountForm() {
           testId='account-name'
           value={values.name}
           onChange={(v) => set('name', v)}
-          error={errors.name || undefined}
+          onBlur={() => blur('name')}
+          error={errorOf('name')}
           maxlength={50}
         />
         <TextField
@@ -148,7 +149,8 @@ export default function AccountForm() {
           type='number'
           value={values.phone}
           onChange={(v) => set('phone', v)}
-          error={errors.phone || undefined}
+          onBlur={() => blur('phone')}
+          error={errorOf('phone')}
           maxlength={11}
         />
         {!editing && (
@@ -159,7 +161,8 @@ export default function AccountForm() {
             hint='至少8位，含字母和数字；首次登录后须修改'
             value={values.password}
             onChange={(v) => set('password', v)}
-            error={errors.password || undefined}
+            onBlur={() => blur('password')}
+            error={errorOf('password')}
             maxlength={64}
           />
         )}
@@ -173,7 +176,8 @@ export default function AccountForm() {
               hint={area ?? '6位代码，如 320115（江宁区）'}
               value={values.jurisdictionCode}
               onChange={(v) => set('jurisdictionCode', v)}
-              error={errors.jurisdictionCode || undefined}
+              onBlur={() => blur('jurisdictionCode')}
+              error={errorOf('jurisdictionCode')}
               maxlength={6}
             />
             <TextField
@@ -183,22 +187,17 @@ export default function AccountForm() {
               placeholder='如：工业和信息化局'
               value={values.department}
               onChange={(v) => set('department', v)}
-              error={errors.department || undefined}
+              onBlur={() => blur('department')}
+              error={errorOf('department')}
               maxlength={50}
             />
-            <FormField label='审核层级' required bare testId='account-level' error={errors.reviewLevel || undefined}>
+            <FormField label='审核层级' required bare testId='account-level' error={errorOf('reviewLevel')}>
               <ChoiceChips choices={levelChoices} value={values.reviewLevel} onChange={(v) => set('reviewLevel', v)} />
             </FormField>
           </>
         )}
         {values.role === Role.CheckpointStaff && (
-          <FormField
-            label='所在卡口'
-            required
-            bare
-            testId='account-checkpoint'
-            error={errors.checkpointId || undefined}
-          >
+          <FormField label='所在卡口' required bare testId='account-checkpoint' error={errorOf('checkpointId')}>
             {checkpoints.length ? (
               <ChoiceChips
                 choices={checkpoints.map((c) => ({ value: c.id, label: `${c.code} ${c.name}` }))}

@@ -4,19 +4,20 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { TextField } from '@/components/text-field';
 import { useRolePage } from '@/hooks/use-role-page';
-import { type FieldErrors, issuesByPath } from '@/hooks/use-schema-form';
+import { useSchemaForm } from '@/hooks/use-schema-form';
 import { ApiError } from '@/services/request';
 import { Button } from '@/ui/button';
 import { AdminPage } from '../../components/admin-page';
 import { checkpointsApi } from '../../services/admin-api';
 
-interface Values {
+// A type, not an interface: useSchemaForm takes a string-keyed record.
+type Values = {
   code: string;
   name: string;
   regionCode: string;
   latitude: string;
   longitude: string;
-}
+};
 
 const empty: Values = { code: '', name: '', regionCode: '', latitude: '', longitude: '' };
 const numberOrUndefined = (value: string) => (value.trim() === '' ? undefined : Number(value));
@@ -25,8 +26,17 @@ const numberOrUndefined = (value: string) => (value.trim() === '' ? undefined : 
 export default function CheckpointForm() {
   const { params } = useRouter();
   const editing = params.id;
-  const [values, setValues] = useState<Values>(empty);
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const { values, setValues, set, blur, errorOf, validate, showServerErrors } = useSchemaForm({
+    schema: checkpointSchema,
+    initial: empty,
+    toInput: (v: Values) => ({
+      code: v.code.trim(),
+      name: v.name,
+      regionCode: v.regionCode.trim(),
+      latitude: numberOrUndefined(v.latitude),
+      longitude: numberOrUndefined(v.longitude),
+    }),
+  });
   const [busy, setBusy] = useState(false);
   const page = useRolePage(Role.Admin, async () => {
     if (!editing) return;
@@ -41,31 +51,17 @@ export default function CheckpointForm() {
       });
     }
   });
-  const set = (key: keyof Values, value: string) => {
-    setValues((current) => ({ ...current, [key]: value }));
-    setErrors((current) => ({ ...current, [key]: '' }));
-  };
-
   const save = async () => {
-    const parsed = checkpointSchema.safeParse({
-      code: values.code.trim(),
-      name: values.name,
-      regionCode: values.regionCode.trim(),
-      latitude: numberOrUndefined(values.latitude),
-      longitude: numberOrUndefined(values.longitude),
-    });
-    if (!parsed.success) {
-      setErrors(issuesByPath(parsed.error));
-      return;
-    }
+    const checked = validate();
+    if (!checked) return;
     setBusy(true);
     try {
-      if (editing) await checkpointsApi.update(editing, parsed.data);
-      else await checkpointsApi.create(parsed.data);
+      if (editing) await checkpointsApi.update(editing, checked);
+      else await checkpointsApi.create(checked);
       Taro.showToast({ title: '已保存', icon: 'success' });
       setTimeout(() => Taro.navigateBack(), 500);
     } catch (error) {
-      if (error instanceof ApiError) setErrors(error.fieldErrors);
+      showServerErrors(error);
       Taro.showModal({
         title: '未能保存',
         content: error instanceof ApiError ? error.message : '请稍后重试',
@@ -88,7 +84,8 @@ export default function CheckpointForm() {
           normalise={(v) => v.toUpperCase()}
           value={values.code}
           onChange={(v) => set('code', v)}
-          error={errors.code || undefined}
+          onBlur={() => blur('code')}
+          error={errorOf('code')}
           maxlength={32}
         />
         <TextField
@@ -97,7 +94,8 @@ export default function CheckpointForm() {
           testId='checkpoint-name'
           value={values.name}
           onChange={(v) => set('name', v)}
-          error={errors.name || undefined}
+          onBlur={() => blur('name')}
+          error={errorOf('name')}
           maxlength={100}
         />
         <TextField
@@ -108,7 +106,8 @@ export default function CheckpointForm() {
           hint={region ?? '6位代码，如 320115（江宁区）'}
           value={values.regionCode}
           onChange={(v) => set('regionCode', v)}
-          error={errors.regionCode || undefined}
+          onBlur={() => blur('regionCode')}
+          error={errorOf('regionCode')}
           maxlength={6}
         />
         <TextField
@@ -119,7 +118,8 @@ export default function CheckpointForm() {
           placeholder='如：31.953'
           value={values.latitude}
           onChange={(v) => set('latitude', v)}
-          error={errors.latitude || undefined}
+          onBlur={() => blur('latitude')}
+          error={errorOf('latitude')}
           maxlength={12}
         />
         <TextField
@@ -130,7 +130,8 @@ export default function CheckpointForm() {
           placeholder='如：118.840'
           value={values.longitude}
           onChange={(v) => set('longitude', v)}
-          error={errors.longitude || undefined}
+          onBlur={() => blur('longitude')}
+          error={errorOf('longitude')}
           maxlength={12}
         />
       </View>
