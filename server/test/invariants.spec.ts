@@ -311,6 +311,22 @@ describe(`invariants under concurrent requests, two server processes on ${testDa
     expect(alerted.map((a) => a.pass_id).sort()).toEqual(passes.map((p) => p.id).sort());
   }, 120_000);
 
+  it('makes one new settings version of many changes sent at once from the same version', async () => {
+    const current = (await admin.get<{ version: number; settings: Record<string, unknown> }>('/settings')).body;
+    const admins = [admin, await loginAs(servers[0]!.url, demoPhones.admin)];
+    const results = await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        admins[i % 2]!.put('/admin/settings', { version: current.version, settings: current.settings }),
+      ),
+    );
+    expect(tally(results.map((r) => (r.status === 200 ? 'saved' : String(r.body.code))))).toEqual({
+      saved: 1,
+      STALE_VERSION: 9,
+    });
+    const history = (await admin.get<{ version: number }[]>('/admin/settings/history')).body;
+    expect(history.map((d) => d.version).filter((v) => v > current.version)).toEqual([current.version + 1]);
+  }, 120_000);
+
   it('checks exactly five guesses sent at once, and lets the owner in from another address', async () => {
     const phone = demoPhones.cityOfficial;
     const attempts = Array.from({ length: 24 }, (_, i) => `wrong-${i}-guess`);

@@ -12,6 +12,7 @@ import type { RequestActor } from '../auth/auth.decorators.js';
 import { DomainException } from '../common/domain.exception.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { isUniqueViolation } from '../database/errors.js';
+import { lockGuard } from '../database/lock-guard.js';
 import { writeLock } from '../database/locks.js';
 import { ProvinceSettingsVersionEntity } from './province-settings-version.entity.js';
 
@@ -79,6 +80,9 @@ export class SettingsService implements OnModuleInit {
   async update(actor: RequestActor, update: ProvinceSettingsUpdate): Promise<ProvinceSettingsDocument> {
     try {
       const saved = await this.dataSource.transaction(async (manager) => {
+        // One change at a time, taken first: a locking read of the newest row alone leaves the gap
+        // above it shared, and two changes inserting into it deadlock on MariaDB.
+        await lockGuard(manager, 'settings');
         const latest = await manager.findOne(ProvinceSettingsVersionEntity, {
           where: {},
           order: { version: 'DESC' },
