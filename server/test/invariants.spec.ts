@@ -327,6 +327,17 @@ describe(`invariants under concurrent requests, two server processes on ${testDa
     expect(history.map((d) => d.version).filter((v) => v > current.version)).toEqual([current.version + 1]);
   }, 120_000);
 
+  it('replaces a year of the holiday calendar whole, however many admins save it at once', async () => {
+    const admins = [admin, await loginAs(servers[0]!.url, demoPhones.admin)];
+    const sets = Array.from({ length: 8 }, (_, i) => [
+      { date: `2030-03-0${i + 1}`, kind: 'holiday', name: `测试假日${i + 1}` },
+    ]);
+    const results = await Promise.all(sets.map((days, i) => admins[i % 2]!.put('/admin/holidays/2030', { days })));
+    expect(results.map((r) => r.status)).toEqual(sets.map(() => 200));
+    const saved = (await admin.get<{ date: string }[]>('/holidays?year=2030')).body;
+    expect(sets.map((days) => JSON.stringify(days))).toContain(JSON.stringify(saved));
+  }, 120_000);
+
   it('checks exactly five guesses sent at once, and lets the owner in from another address', async () => {
     const phone = demoPhones.cityOfficial;
     const attempts = Array.from({ length: 24 }, (_, i) => `wrong-${i}-guess`);

@@ -3,6 +3,7 @@ import type { CalendarDay, HolidayCalendar } from '@pass/shared';
 import { Between, DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { RequestActor } from '../auth/auth.decorators.js';
+import { lockGuard } from '../database/lock-guard.js';
 import { CalendarDayEntity } from './calendar-day.entity.js';
 
 /** Like the settings: each process re-reads the calendar at most this long after a change elsewhere. */
@@ -40,6 +41,9 @@ export class HolidaysService {
   async replaceYear(actor: RequestActor, year: number, days: CalendarDay[]): Promise<CalendarDay[]> {
     const sorted = [...days].sort((a, b) => a.date.localeCompare(b.date));
     await this.dataSource.transaction(async (manager) => {
+      // One change of a year at a time, taken first: two deletes of an empty range share its gap lock,
+      // and their inserts then deadlock on MariaDB. After it, `before` is what this change replaces.
+      await lockGuard(manager, `holidays:${year}`);
       const range = { date: Between(`${year}-01-01`, `${year}-12-31`) };
       const before = (await manager.find(CalendarDayEntity, { where: range, order: { date: 'ASC' } })).map(toDay);
       await manager.delete(CalendarDayEntity, range);
