@@ -208,8 +208,11 @@ describe('checkpoint staff (卡口人员) in H5 at a phone viewport', () => {
   it("shows the interception and its reason on the official's pass screen", async () => {
     const other = await openPhonePage(browser);
     await signIn(other, stack.url, '13800000002', 'demo1234');
-    await other.waitForURL(/review\/pages/);
+    await other.waitForURL(/review\/pages\/home/);
+    // The home has rendered: a navigation now is not overtaken by the sign-in's own.
+    await other.getByTestId('jurisdiction').waitFor();
     await openPath(other, stack.url, `/packages/review/pages/pass/index?id=${passes.revoked.id}`);
+    await other.getByTestId('pass-number').waitFor();
     const stop = other.locator('[data-testid="trace"] [data-kind="interception"]');
     await expect(stop.textContent()).resolves.toContain('长深高速南京南收费站卡口 · 拦截');
     await expect(stop.textContent()).resolves.toContain('拦截原因：通行证已撤销，车辆已劝返');
