@@ -2,6 +2,7 @@ import path from 'node:path';
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
 import TsconfigPathsPlugin from 'tsconfig-paths-webpack-plugin';
 import devConfig from './dev';
+import { addH5Delivery } from './h5-delivery';
 import { addOfflineApp } from './offline-app';
 import prodConfig from './prod';
 import { weappBuildProblems } from './weapp-release';
@@ -76,7 +77,10 @@ export default defineConfig<'webpack5'>(async (merge) => {
       },
       webpackChain(chain) {
         chain.resolve.plugin('tsconfig-paths').use(TsconfigPathsPlugin);
-        if (process.env.NODE_ENV !== 'development') addOfflineApp(chain);
+        if (process.env.NODE_ENV !== 'development') {
+          addH5Delivery(chain);
+          addOfflineApp(chain);
+        }
       },
     },
   };

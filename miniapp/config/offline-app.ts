@@ -47,9 +47,9 @@ export function addOfflineApp(chain: any): void {
       clientsClaim: true,
       skipWaiting: true,
       cleanupOutdatedCaches: true,
-      // Page chunks of the unsplit vendor code are large; all of them are needed offline.
-      maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
-      exclude: [/\.map$/, /\.LICENSE\.txt$/],
+      maximumFileSizeToCacheInBytes: 2 * 1024 * 1024,
+      // The .br/.gz files are the same assets in another encoding, sent by the server on request.
+      exclude: [/\.map$/, /\.LICENSE\.txt$/, /\.(br|gz)$/],
     },
   ]);
 }

@@ -1,5 +1,4 @@
 import 'reflect-metadata';
-import { existsSync } from 'node:fs';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import { RequestMethod } from '@nestjs/common';
@@ -8,6 +7,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { maxAttachmentBytes } from '@pass/shared';
 import { AppModule } from './app.module.js';
+import { serveH5App } from './common/h5-assets.js';
 import { registerSecurityHeaders } from './common/security-headers.js';
 import type { AppConfig } from './config/app-config.js';
 import { appVersion } from './version.js';
@@ -57,8 +57,6 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     jsonDocumentUrl: 'api/docs/openapi.json',
   });
 
-  if (existsSync(config.h5Dir)) {
-    app.useStaticAssets({ root: config.h5Dir, prefix: '/', index: ['index.html'] });
-  }
+  serveH5App(app, config.h5Dir);
   return app;
 }
