@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { LRUCache } from 'lru-cache';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { passFonts } from './fonts.js';
 import { renderPassPdf } from './pass-pdf.js';
@@ -12,6 +13,16 @@ import { maxPassQrVersion, measurePassQr } from './qr-budget.js';
  */
 @Injectable()
 export class PassDocumentService implements OnModuleInit {
+  /**
+   * A pass's QR code never changes (its URL is its signed token), but rendering the PNG costs ~15 ms of
+   * CPU: the fleet home, the pass screen and the print preview ask for it again and again. About 8 KiB a
+   * pass, so 16 MiB holds the passes anyone is looking at.
+   */
+  private readonly pngCache = new LRUCache<string, Buffer>({
+    maxSize: 16 * 1024 * 1024,
+    sizeCalculation: (png) => png.length,
+  });
+
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
   /** A long PUBLIC_BASE_URL costs QR capacity; say so at boot rather than on a printed pass. */
@@ -25,8 +36,13 @@ export class PassDocumentService implements OnModuleInit {
   }
 
   /** PNG for print at `dpi` (default 300, 5 px per module, written into the file) or screens. */
-  qrPng(url: string, options?: QrPngOptions): Promise<Buffer> {
-    return renderQrPng(url, options);
+  async qrPng(url: string, options?: QrPngOptions): Promise<Buffer> {
+    const key = `${JSON.stringify(options ?? {})} ${url}`;
+    const cached = this.pngCache.get(key);
+    if (cached) return cached;
+    const png = await renderQrPng(url, options);
+    this.pngCache.set(key, png);
+    return png;
   }
 
   /** SVG sized in mm (default 0.5 mm per module). */
