@@ -144,6 +144,28 @@ describe('checkpoint verification', () => {
     expect(offline(pass.url)).toMatchObject({ state: 'revoked', allowsPassage: false });
   });
 
+  it('keeps the full list right across new passes and revocations, asked for again and again', async () => {
+    const fullList = async () => {
+      const trustList = (await anonymous.get('/trust-list')).body;
+      const doc = (await anonymous.get<SignedDocument>('/verification/status-list')).body;
+      const update = openSignedDocument<StatusListUpdate>(doc, trustList);
+      expect(update?.kind).toBe('full');
+      const statusList = applyStatusListUpdate(undefined, update!);
+      return (url: string) => verifyPassUrl(url, { trustList, statusList }).state;
+    };
+    const first = await issuePass();
+    expect((await fullList())(first.url)).toBe('valid');
+    // Same version, more passes: the new pass is inside the list's size, and valid.
+    const second = await issuePass();
+    const beforeRevocation = await fullList();
+    expect([beforeRevocation(first.url), beforeRevocation(second.url)]).toEqual(['valid', 'valid']);
+    await as.cityOfficial.post(`/passes/${first.id}/revoke`, { reason: '车辆发生事故停运' });
+    for (let i = 0; i < 2; i += 1) {
+      const afterRevocation = await fullList();
+      expect([afterRevocation(first.url), afterRevocation(second.url)]).toEqual(['revoked', 'valid']);
+    }
+  });
+
   it('shows a public page without JavaScript: green with the plate for a valid pass, grey with the reason otherwise', async () => {
     const pass = await issuePass();
     const path = new URL(pass.url).pathname;

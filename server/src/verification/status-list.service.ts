@@ -22,6 +22,14 @@ const codeOf = { revoked: PassTokenStatus.Revoked, superseded: PassTokenStatus.S
 /** The revocation status list checkpoints carry offline: 2 bits per pass, full or as a delta, signed. */
 @Injectable()
 export class StatusListService {
+  /**
+   * The ended passes as of one version of the list. Every revocation or supersession moves the version
+   * in its own transaction (`recordChange`), so at an unchanged version the set is the same: the full
+   * list then costs two indexed point reads instead of reading every ended pass (issue 18). Passes
+   * issued since only grow `size`, and their entries are 0 (valid) anyway.
+   */
+  private ended?: { version: number; entries: ReadonlyArray<readonly [number, PassTokenStatus]> };
+
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
     private readonly keys: SigningKeysService,
@@ -60,16 +68,25 @@ export class StatusListService {
           changes: changes.map((c) => [c.statusIndex, c.status as PassTokenStatus] as const),
         };
       }
-      const ended = await manager.find(PassEntity, {
-        select: { statusIndex: true, status: true },
-        where: { status: In(['revoked', 'superseded']) },
-      });
-      const bits = buildStatusListBits(
-        size,
-        ended.map((p) => [p.statusIndex, codeOf[p.status as keyof typeof codeOf]] as const),
-      );
+      const bits = buildStatusListBits(size, await this.endedAt(manager, version));
       return { kind: 'full', version, generatedAt, size, bits: encodeBase64(bits) };
     });
+  }
+
+  /** Must run in the transaction that read `version`, so that both come from the same snapshot. */
+  private async endedAt(
+    manager: EntityManager,
+    version: number,
+  ): Promise<ReadonlyArray<readonly [number, PassTokenStatus]>> {
+    if (this.ended?.version === version) return this.ended.entries;
+    const ended = await manager.find(PassEntity, {
+      select: { statusIndex: true, status: true },
+      where: { status: In(['revoked', 'superseded']) },
+    });
+    const entries = ended.map((p) => [p.statusIndex, codeOf[p.status as keyof typeof codeOf]] as const);
+    // A slower request may finish after a newer one: keep the newest version.
+    if (!this.ended || this.ended.version < version) this.ended = { version, entries };
+    return entries;
   }
 
   async signedUpdate(since?: number): Promise<SignedDocument> {
