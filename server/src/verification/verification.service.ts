@@ -8,12 +8,14 @@ import {
   originWarning,
   PassTokenStatus,
   type TrustList,
+  unverifiedPassNumber,
   verifyPassToken,
 } from '@pass/shared';
 import { DataSource } from 'typeorm';
 import { DomainException } from '../common/domain.exception.js';
 import { PassEntity } from '../passes/pass.entity.js';
 import { SigningKeysService } from '../signing/signing-keys.service.js';
+import { nativeEd25519 } from './native-ed25519.js';
 
 const trustListTtlMs = 60_000;
 
@@ -57,26 +59,35 @@ export class VerificationService {
     if (!token) {
       return { verification: verifyPassToken(new Uint8Array(0), { trustList }), facts: null };
     }
-    const firstLook = verifyPassToken(token, { trustList, statusList: emptyStatusList() });
-    if (!('claims' in firstLook)) return { verification: firstLook, facts: null };
-
-    const pass = await this.dataSource.getRepository(PassEntity).findOneBy({ passNumber: firstLook.claims.passNumber });
+    // The claimed number only finds the pass's status; the one signature check below decides.
+    const claimed = unverifiedPassNumber(token);
+    const pass = claimed
+      ? await this.dataSource.getRepository(PassEntity).findOneBy({ passNumber: claimed.passNumber })
+      : null;
     const status =
       pass?.status === 'revoked'
         ? PassTokenStatus.Revoked
         : pass?.status === 'superseded'
           ? PassTokenStatus.Superseded
           : PassTokenStatus.Valid;
-    const index = firstLook.claims.statusIndex;
+    // The list covers the pass's own index from the database, never a size an unverified token names
+    // (a forged index of 2³² would cost a 1 GiB list). No pass here: nothing to cover, and the verdict
+    // says that revocation could not be checked.
+    const index = pass?.statusIndex;
     const verification = verifyPassToken(token, {
       trustList,
+      verifySignature: nativeEd25519,
       statusList: {
         version: 0,
         generatedAt: new Date().toISOString(),
-        bits: buildStatusListBits(index + 1, status === PassTokenStatus.Valid ? [] : [[index, status]]),
+        bits:
+          index === undefined
+            ? new Uint8Array(0)
+            : buildStatusListBits(index + 1, status === PassTokenStatus.Valid ? [] : [[index, status]]),
       },
     });
-    return { verification, facts: pass ? factsOf(pass) : null };
+    // Facts only for a token whose signature held: a forged token naming a real pass learns nothing.
+    return { verification, facts: pass && 'claims' in verification ? factsOf(pass) : null };
   }
 
   private async trustList(): Promise<TrustList> {
@@ -86,10 +97,6 @@ export class VerificationService {
     }
     return this.cachedTrustList.list;
   }
-}
-
-function emptyStatusList() {
-  return { version: 0, generatedAt: new Date().toISOString(), bits: new Uint8Array(0) };
 }
 
 /** 王建国 → 王*国, 李四 → 李*: enough to compare with a card, not enough to list people. */

@@ -1,7 +1,7 @@
 export { decodeBase64, encodeBase64, encodeBase64Url, fromHex, toHex } from './base64.js';
 export { type PassClaims, type PassTokenFields, PassTokenFormatError, PayloadKey } from './claims.js';
 export { materialCategoryCodes, plateColourCodes } from './codes.js';
-export { coseAlgorithmEdDSA } from './cose-sign1.js';
+export { coseAlgorithmEdDSA, type SignatureCheck } from './cose-sign1.js';
 export { bytesToDecimal, decimalToBytes } from './decimal.js';
 export {
   encodePassUrl,
@@ -28,6 +28,7 @@ export {
   type PassVerification,
   type PassVerificationState,
   type SignerInfo,
+  unverifiedPassNumber,
   type VerificationWarning,
   type VerifyOptions,
   verifyPassToken,

@@ -2,7 +2,7 @@ import { chinaToday, dayNumber } from '../dates.js';
 import { jurisdictionCovers } from '../validation/region.js';
 import { toHex } from './base64.js';
 import { decodePassPayload, type PassClaims, PassTokenFormatError } from './claims.js';
-import { type CoseSign1, parseCoseSign1, verifyCoseSign1 } from './cose-sign1.js';
+import { type CoseSign1, parseCoseSign1, type SignatureCheck, verifyCoseSign1 } from './cose-sign1.js';
 import { verificationText, warningText } from './messages.js';
 import { extractTokenFromUrl, scannedPassUrlOrigin } from './pass-url.js';
 import { PassTokenStatus, type StatusList, statusAt, statusListBits } from './status-list.js';
@@ -23,6 +23,8 @@ export interface VerifyOptions {
   maxClockSkewSeconds?: number;
   /** Trust or status data older than this is reported in `warnings`. Default 24 h. */
   staleAfterHours?: number;
+  /** The Ed25519 check; the pure-JS one by default (the server passes a native one). */
+  verifySignature?: SignatureCheck;
 }
 
 export type VerificationWarning =
@@ -127,6 +129,20 @@ function signerOf(entry: TrustedKey): SignerInfo {
 }
 
 /**
+ * The pass number a token claims, read WITHOUT checking its signature: only for looking up the pass's
+ * status before the one real check (`verifyPassToken`); never shown or trusted. Undefined when the token
+ * cannot be read.
+ */
+export function unverifiedPassNumber(token: Uint8Array): { passNumber: string; statusIndex: number } | undefined {
+  try {
+    const claims = decodePassPayload(parseCoseSign1(token).payload);
+    return { passNumber: claims.passNumber, statusIndex: claims.statusIndex };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * Checks a pass token offline, in this order: structure, key, signature, payload, key period at
  * issue, issuer's jurisdiction, revocation, validity dates. Nothing from the payload is read before
  * the signature over it has been verified.
@@ -145,7 +161,9 @@ export function verifyPassToken(token: Uint8Array, options: VerifyOptions): Pass
   const kid = toHex(message.kid);
   const candidates = findTrustedKeys(options.trustList, message.kid);
   if (candidates.length === 0) return result('unknown_key', { kid }, warnings);
-  const key: ResolvedKey | undefined = candidates.find((candidate) => verifyCoseSign1(message, candidate.publicKey));
+  const key: ResolvedKey | undefined = candidates.find((candidate) =>
+    verifyCoseSign1(message, candidate.publicKey, options.verifySignature),
+  );
   if (!key) return result('signature_invalid', { kid }, warnings);
 
   let claims: PassClaims;

@@ -1,0 +1,78 @@
+import { describe, expect, it } from '@jest/globals';
+import {
+  encodeBase64Url,
+  type PassTokenFields,
+  passSigningPublicKey,
+  signPassToken,
+  type TrustList,
+  unverifiedPassNumber,
+  verifyPassToken,
+} from '@pass/shared';
+import { nativeEd25519 } from './native-ed25519.js';
+
+const secretKey = Uint8Array.from({ length: 32 }, (_, i) => i + 1);
+const trustList: TrustList = {
+  generatedAt: '2022-05-22T00:00:00Z',
+  keys: [
+    {
+      kid: 'a1b2c3d4',
+      alg: 'EdDSA',
+      crv: 'Ed25519',
+      publicKey: encodeBase64Url(passSigningPublicKey(secretKey)),
+      validFrom: '2022-04-01T00:00:00.000Z',
+      validTo: null,
+      issuerName: '江苏省交通运输厅',
+      issuerRegion: '320000',
+    },
+  ],
+};
+const fields: PassTokenFields = {
+  passNumber: '320115000123',
+  plate: '苏AD12345',
+  plateColour: 'green',
+  validFrom: '2022-05-20',
+  validTo: '2022-05-29',
+  originCode: '320115',
+  destinationCode: '650102',
+  waypointCodes: [],
+  materialCategory: 'daily_necessities',
+  statusIndex: 6,
+  issuedAt: '2022-05-19T09:30:00.000Z',
+};
+const now = new Date('2022-05-22T04:00:00Z');
+const token = signPassToken(fields, { kid: 'a1b2c3d4', secretKey });
+
+/** The verdict with the devices' pure-JS check and with the server's native one. */
+const bothVerdicts = (bytes: Uint8Array) =>
+  [
+    verifyPassToken(bytes, { trustList, now }),
+    verifyPassToken(bytes, { trustList, now, verifySignature: nativeEd25519 }),
+  ].map((v) => v.state);
+
+describe('native Ed25519 on the server', () => {
+  it('agrees with the pure-JS check on a genuine, a tampered and a non-canonical signature', () => {
+    expect(bothVerdicts(token)).toEqual(['valid', 'valid']);
+
+    const tampered = token.slice();
+    tampered[tampered.length - 40] ^= 0x01;
+    expect(bothVerdicts(tampered)).toEqual(['signature_invalid', 'signature_invalid']);
+
+    // S + L, the same signature in a non-canonical encoding: RFC 8032 refuses it, so must both.
+    const L = 2n ** 252n + 27742317777372353535851937790883648493n;
+    const s = token.slice(token.length - 32);
+    let value = 0n;
+    for (let i = 31; i >= 0; i -= 1) value = (value << 8n) | BigInt(s[i]);
+    value += L;
+    const malleable = token.slice();
+    for (let i = 0; i < 32; i += 1) {
+      malleable[malleable.length - 32 + i] = Number((value >> BigInt(8 * i)) & 0xffn);
+    }
+    expect(value < 2n ** 256n).toBe(true);
+    expect(bothVerdicts(malleable)).toEqual(['signature_invalid', 'signature_invalid']);
+  });
+
+  it('reads the claimed pass number without trusting it, and nothing from bytes that are not a token', () => {
+    expect(unverifiedPassNumber(token)).toEqual({ passNumber: '320115000123', statusIndex: 6 });
+    expect(unverifiedPassNumber(new Uint8Array([1, 2, 3]))).toBeUndefined();
+  });
+});
