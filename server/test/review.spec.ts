@@ -304,9 +304,13 @@ describe('review workflow along the Jiangsu chain (district → city)', () => {
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = bytes.subarray(3).toString('utf8');
     expect(text.split('\r\n')[0]).toBe(
-      '证件编号,签发时间,车牌号码,企业,物资类别,始发地,目的地,有效期起,有效期止,状态,核发单位',
+      '证件编号,签发时间（北京时间）,车牌号码,企业,物资类别,始发地,目的地,有效期起,有效期止,状态,核发单位',
     );
-    expect(text).toContain('320100000001');
+    // Officials read the file in Excel: China's wall clock and Chinese words, not UTC ISO and enum values.
+    const first = text.split('\r\n').find((line) => line.startsWith('320100000001'));
+    expect(first?.split(',')[1]).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
+    expect(first?.split(',')[1].slice(0, 10)).toBe(chinaToday());
+    expect(['有效', '已过期', '已撤销', '已被新证替代']).toContain(first?.split(',')[9]);
     expect((await as.fleetManager.get('/stats')).status).toBe(403);
   });
 });

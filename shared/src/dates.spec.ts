@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { addDays, chinaToday, inclusiveDays, isCalendarDate } from './dates.js';
+import { addDays, chinaDateTime, chinaToday, inclusiveDays, isCalendarDate } from './dates.js';
 import { isQuotaPeriodKey, quotaPeriodKey, quotaPeriodRange } from './quota.js';
 
 describe('calendar dates', () => {
@@ -56,5 +56,15 @@ describe('quota periods', () => {
   it('tells week keys from month keys', () => {
     expect(isQuotaPeriodKey('2022-05', 'month')).toBe(true);
     expect(isQuotaPeriodKey('2022-05', 'week')).toBe(false);
+  });
+});
+
+describe('chinaDateTime', () => {
+  it.each([
+    ['2026-12-01T21:22:33.000Z', '2026-12-02 05:22:33'],
+    ['2026-12-31T16:00:00.000Z', '2027-01-01 00:00:00'],
+    ['2026-12-01T15:59:59.999Z', '2026-12-01 23:59:59'],
+  ])('shows %s as China wall-clock time %s', (iso, expected) => {
+    expect(chinaDateTime(new Date(iso))).toBe(expected);
   });
 });

@@ -41,3 +41,9 @@ export function inclusiveDays(from: string, to: string): number {
 export function chinaToday(now: Date = new Date()): string {
   return new Date(now.getTime() + chinaOffsetMillis).toISOString().slice(0, 10);
 }
+
+/** `2026-12-02 05:21:33`: an instant as China's wall clock, for exports people read (not ISO/UTC). */
+export function chinaDateTime(instant: Date): string {
+  const china = new Date(instant.getTime() + chinaOffsetMillis).toISOString();
+  return `${china.slice(0, 10)} ${china.slice(11, 19)}`;
+}

@@ -1,6 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Statistics } from '@pass/shared';
-import { addDays, chinaToday, ErrorCode, findMaterialCategory, Role, regionFullName } from '@pass/shared';
+import {
+  addDays,
+  chinaDateTime,
+  chinaToday,
+  ErrorCode,
+  findMaterialCategory,
+  passStatusNames,
+  Role,
+  regionFullName,
+} from '@pass/shared';
 import { DataSource, type SelectQueryBuilder } from 'typeorm';
 import { ApplicationEntity } from '../applications/application.entity.js';
 import type { RequestActor } from '../auth/auth.decorators.js';
@@ -87,7 +96,7 @@ export class StatsService {
       .getMany();
     const header = [
       '证件编号',
-      '签发时间',
+      '签发时间（北京时间）',
       '车牌号码',
       '企业',
       '物资类别',
@@ -101,7 +110,7 @@ export class StatsService {
     const lines = passes.map((p) =>
       [
         p.passNumber,
-        p.issuedAt.toISOString(),
+        chinaDateTime(p.issuedAt),
         p.plate,
         p.enterpriseName,
         findMaterialCategory(p.materialCategory)?.name ?? p.materialCategory,
@@ -109,7 +118,7 @@ export class StatsService {
         regionFullName(p.destinationCode) ?? p.destinationCode,
         p.validFrom,
         p.validTo,
-        effectiveStatus(p),
+        passStatusNames[effectiveStatus(p)],
         p.issuingDepartment,
       ]
         .map(csvCell)
