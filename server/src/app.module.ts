@@ -11,7 +11,7 @@ import { createDataSource, dataSourceOptions } from './database/data-source.js';
 import { EnterprisesModule } from './enterprises/enterprises.module.js';
 import { HealthModule } from './health/health.module.js';
 import { PassDocumentsModule } from './pass-documents/pass-documents.module.js';
-import { ReviewModule } from './reviews/review.module.js';
+import { ReviewModule } from './reviews/reviews.module.js';
 import { SettingsModule } from './settings/settings.module.js';
 import { SigningModule } from './signing/signing.module.js';
 import { VerificationModule } from './verification/verification.module.js';

@@ -1,17 +1,17 @@
 import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
+import { AccountLockoutsController } from '../accounts/account-lockouts.controller.js';
 import { AccountsController } from '../accounts/accounts.controller.js';
 import { AccountsService } from '../accounts/accounts.service.js';
+import { AuthController } from '../accounts/auth.controller.js';
+import { AuthService } from '../accounts/auth.service.js';
+import { LoginThrottleService } from '../accounts/login-throttle.service.js';
 import { PasswordController } from '../accounts/password.controller.js';
+import { WechatClient } from '../accounts/wechat.client.js';
 import { SECRETS, type Secrets } from '../config/secrets.js';
-import { AccountLockoutsController } from './account-lockouts.controller.js';
-import { AuthController } from './auth.controller.js';
 import { AuthGuard } from './auth.guard.js';
-import { AuthService } from './auth.service.js';
-import { LoginThrottleService } from './login-throttle.service.js';
 import { TokensService } from './tokens.service.js';
-import { WechatClient } from './wechat.client.js';
 
 @Global()
 @Module({

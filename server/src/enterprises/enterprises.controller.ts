@@ -11,10 +11,10 @@ import {
   Role,
   type z,
 } from '@pass/shared';
+import { RegistrationThrottleService } from '../accounts/registration-throttle.service.js';
 import { CurrentActor, Public, type RequestActor, Roles } from '../auth/auth.decorators.js';
 import { ApiIdParam, ApiZodBody, IdParam, ZodBody, ZodQuery } from '../common/api-body.js';
 import { EnterprisesService } from './enterprises.service.js';
-import { RegistrationThrottleService } from './registration-throttle.service.js';
 
 @ApiTags('enterprises')
 @Controller('enterprises')

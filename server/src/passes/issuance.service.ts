@@ -13,9 +13,9 @@ import { SanctionsService } from '../sanctions/sanctions.service.js';
 import { SettingsService } from '../settings/settings.service.js';
 import { PassTokenService } from '../signing/pass-token.service.js';
 import { VehicleEntity } from '../vehicles/vehicle.entity.js';
-import { StatusListService } from '../verification/status-list.service.js';
 import { nextCounterValue } from './counters.js';
 import { PassEntity } from './pass.entity.js';
+import { StatusListService } from './status-list.service.js';
 
 /**
  * Issues the pass of an application approved at its last level, inside the approval's transaction:

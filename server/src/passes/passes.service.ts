@@ -20,9 +20,9 @@ import { DomainException } from '../common/domain.exception.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { PassDocumentService } from '../pass-documents/pass-document.service.js';
 import { QuotaAllocationEntity } from '../quotas/quota-allocation.entity.js';
-import { StatusListService } from '../verification/status-list.service.js';
 import { PassEntity } from './pass.entity.js';
 import { toPassView } from './pass.view.js';
+import { StatusListService } from './status-list.service.js';
 
 /** Issued passes as their holders and issuers see them, their QR and PDF, and revocation. */
 @Injectable()

@@ -15,8 +15,8 @@ import { Public, Roles } from '../auth/auth.decorators.js';
 import { ApiZodBody, ZodBody, ZodQuery } from '../common/api-body.js';
 import { passPageContentSecurityPolicy } from '../common/security-headers.js';
 import { ZodValidationPipe } from '../common/zod-validation.pipe.js';
+import { StatusListService } from '../passes/status-list.service.js';
 import { renderPassPage } from './pass-page.js';
-import { StatusListService } from './status-list.service.js';
 import { VerificationService } from './verification.service.js';
 
 /**

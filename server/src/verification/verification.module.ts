@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CheckpointsController } from '../checkpoints/checkpoints.controller.js';
 import { CheckpointsService } from '../checkpoints/checkpoints.service.js';
-import { ReviewModule } from '../reviews/review.module.js';
+import { ReviewModule } from '../reviews/reviews.module.js';
 import { ScansController } from '../scans/scans.controller.js';
 import { ScansService } from '../scans/scans.service.js';
 import { SigningModule } from '../signing/signing.module.js';

@@ -1,12 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { type AuthTokens, ErrorCode, type LoginRequest } from '@pass/shared';
 import { DataSource } from 'typeorm';
-import { AccountEntity } from '../accounts/account.entity.js';
-import { AccountsService } from '../accounts/accounts.service.js';
-import { verifyPassword } from '../accounts/password.js';
+import { RefreshTokenReused, TokensService } from '../auth/tokens.service.js';
 import { DomainException } from '../common/domain.exception.js';
+import { AccountEntity } from './account.entity.js';
+import { AccountsService } from './accounts.service.js';
 import { LoginThrottleService } from './login-throttle.service.js';
-import { RefreshTokenReused, TokensService } from './tokens.service.js';
+import { verifyPassword } from './password.js';
 import { WechatClient } from './wechat.client.js';
 
 // Compared against when the phone is unknown, so a wrong phone costs as long as a wrong password.

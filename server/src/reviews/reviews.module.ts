@@ -5,11 +5,11 @@ import { PassDocumentsModule } from '../pass-documents/pass-documents.module.js'
 import { IssuanceService } from '../passes/issuance.service.js';
 import { PassesController } from '../passes/passes.controller.js';
 import { PassesService } from '../passes/passes.service.js';
+import { StatusListService } from '../passes/status-list.service.js';
 import { QuotasService } from '../quotas/quotas.service.js';
 import { SigningModule } from '../signing/signing.module.js';
 import { StatsController } from '../stats/stats.controller.js';
 import { StatsService } from '../stats/stats.service.js';
-import { StatusListService } from '../verification/status-list.service.js';
 import { ReviewsController } from './reviews.controller.js';
 import { ReviewsService } from './reviews.service.js';
 
