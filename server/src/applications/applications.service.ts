@@ -33,7 +33,11 @@ import { WhitelistEntryEntity } from '../whitelist/whitelist-entry.entity.js';
 import { ApplicationEntity } from './application.entity.js';
 import { toApplicationView, toEventView } from './application.view.js';
 import { ApplicationEventEntity } from './application-event.entity.js';
-import { type ApplicationChanges, ApplicationWorkflow } from './application-workflow.service.js';
+import {
+  type ApplicationChanges,
+  ApplicationWorkflow,
+  type TransitionOptions,
+} from './application-workflow.service.js';
 
 /** The applicant's side of an application's life: drafts, submission, withdrawal, correction. */
 @Injectable()
@@ -46,6 +50,11 @@ export class ApplicationsService {
     private readonly sanctions: SanctionsService,
     private readonly audit: AuditService,
   ) {}
+
+  /** A step of the application's workflow taken by a reviewer (see ApplicationWorkflow.transition). */
+  transition(actor: RequestActor, action: ApplicationAction, options: TransitionOptions): Promise<ApplicationEntity> {
+    return this.workflow.transition(actor, action, options);
+  }
 
   /** A double tap with the same Idempotency-Key returns the first application instead of a second one. */
   async create(actor: RequestActor, draft: ApplicationDraft, idempotencyKey?: string): Promise<ApplicationView> {

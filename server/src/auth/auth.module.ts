@@ -1,18 +1,16 @@
 import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
-import { AccountLockoutsController } from '../accounts/account-lockouts.controller.js';
-import { AccountsController } from '../accounts/accounts.controller.js';
-import { AccountsService } from '../accounts/accounts.service.js';
-import { AuthController } from '../accounts/auth.controller.js';
-import { AuthService } from '../accounts/auth.service.js';
-import { LoginThrottleService } from '../accounts/login-throttle.service.js';
-import { PasswordController } from '../accounts/password.controller.js';
-import { WechatClient } from '../accounts/wechat.client.js';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { SECRETS, type Secrets } from '../config/secrets.js';
 import { AuthGuard } from './auth.guard.js';
+import { RefreshTokenEntity } from './refresh-token.entity.js';
 import { TokensService } from './tokens.service.js';
 
+/**
+ * Core: the global guard, the route decorators and the tokens it checks. Signing in (which reads
+ * accounts) lives in the accounts module, above this one.
+ */
 @Global()
 @Module({
   imports: [
@@ -20,16 +18,9 @@ import { TokensService } from './tokens.service.js';
       inject: [SECRETS],
       useFactory: (secrets: Secrets) => ({ secret: secrets.jwtSecret, signOptions: { algorithm: 'HS256' } }),
     }),
+    TypeOrmModule.forFeature([RefreshTokenEntity]),
   ],
-  controllers: [AuthController, AccountsController, PasswordController, AccountLockoutsController],
-  providers: [
-    AuthService,
-    AccountsService,
-    TokensService,
-    LoginThrottleService,
-    WechatClient,
-    { provide: APP_GUARD, useClass: AuthGuard },
-  ],
-  exports: [TokensService, AccountsService],
+  providers: [TokensService, { provide: APP_GUARD, useClass: AuthGuard }],
+  exports: [TokensService],
 })
 export class AuthModule {}

@@ -1,10 +1,17 @@
 import { chmodSync, closeSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import type { AppConfig } from '../config/app-config.js';
-import { entities } from './entities.js';
 import { migrations } from './migrations/index.js';
 import { serialiseSqlite } from './sqlite-serialiser.js';
+
+/**
+ * Every feature's entities, found by file name so that this core module imports no feature. The server
+ * itself does not use this list: each feature module registers its own (autoLoadEntities); the
+ * stand-alone data source of the seed CLI and of the migration tests does.
+ */
+const entities = [fileURLToPath(new URL('../**/*.entity.{js,ts}', import.meta.url))];
 
 export function dataSourceOptions(database: AppConfig['database']): DataSourceOptions {
   const common = {

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { type Driver, type DriverView, ErrorCode } from '@pass/shared';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager, In } from 'typeorm';
 import { ApplicationEntity } from '../applications/application.entity.js';
 import type { RequestActor } from '../auth/auth.decorators.js';
 import { DomainException } from '../common/domain.exception.js';
@@ -41,6 +41,20 @@ export class DriversService {
 
   async update(actor: RequestActor, id: string, driver: Driver): Promise<DriverView> {
     return this.saveUnique(Object.assign(await this.findOwn(actor, id), this.columns(driver)));
+  }
+
+  /** The keyed hash blacklist entries are keyed by: an ID number is never stored or compared in clear. */
+  idNumberLookupHash(idNumber: string): string {
+    return this.idNumbers.hash(idNumber);
+  }
+
+  /** The lookup hashes of these drivers' ID numbers, read in the caller's transaction. */
+  async idNumberHashes(ids: readonly string[], manager: EntityManager = this.dataSource.manager): Promise<string[]> {
+    return ids.length ? (await manager.findBy(DriverEntity, { id: In([...ids]) })).map((d) => d.idNumberHash) : [];
+  }
+
+  async viewsById(ids: readonly string[]): Promise<DriverView[]> {
+    return ids.length ? (await this.repo.findBy({ id: In([...ids]) })).map(toDriverView) : [];
   }
 
   async remove(actor: RequestActor, id: string): Promise<void> {

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { PassView } from '@pass/shared';
+import type { PassView, PlateColour, SignedDocument } from '@pass/shared';
 import {
   assertPassTransition,
   chinaToday,
@@ -13,13 +13,16 @@ import {
   type PageCursor,
   Role,
 } from '@pass/shared';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager, MoreThanOrEqual } from 'typeorm';
+import type { ApplicationEntity } from '../applications/application.entity.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { RequestActor } from '../auth/auth.decorators.js';
 import { DomainException } from '../common/domain.exception.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { PassDocumentService } from '../pass-documents/pass-document.service.js';
 import { QuotaAllocationEntity } from '../quotas/quota-allocation.entity.js';
+import { IssuanceService } from './issuance.service.js';
+import { lockIssuanceGuards } from './issuance-guards.js';
 import { PassEntity } from './pass.entity.js';
 import { toPassView } from './pass.view.js';
 import { StatusListService } from './status-list.service.js';
@@ -33,7 +36,33 @@ export class PassesService {
     private readonly documents: PassDocumentService,
     private readonly audit: AuditService,
     private readonly statusList: StatusListService,
+    private readonly issuance: IssuanceService,
   ) {}
+
+  /** Issues the pass of an application approved at its last level, in the approval's transaction. */
+  issue(manager: EntityManager, app: ApplicationEntity, official: RequestActor): Promise<PassEntity> {
+    return this.issuance.issue(manager, app, official);
+  }
+
+  /** The row locks an approval takes before it reads anything (see issuance-guards.ts). */
+  lockIssuanceGuards(manager: EntityManager, applicationId: string): Promise<void> {
+    return lockIssuanceGuards(manager, applicationId);
+  }
+
+  /** The signed revocation status list checkpoints carry offline, in full or since a version. */
+  statusListUpdate(since?: number): Promise<SignedDocument> {
+    return this.statusList.signedUpdate(since);
+  }
+
+  /** Active passes of a plate that are still valid today (a reviewer sees them beside the application). */
+  activeForPlate(plate: string, plateColour: PlateColour): Promise<PassEntity[]> {
+    return this.dataSource.getRepository(PassEntity).findBy({
+      plate,
+      plateColour,
+      status: 'active',
+      validTo: MoreThanOrEqual(chinaToday()),
+    });
+  }
 
   urlOf(pass: PassEntity): string {
     // The digits were written by bytesToDecimal at issue, so they always decode.

@@ -57,6 +57,14 @@ export class QuotasService {
     });
   }
 
+  /** What is left of a jurisdiction's quota for a period; none allocated means none left. */
+  async left(jurisdictionCode: string, period: string): Promise<number> {
+    const allocation = await this.dataSource
+      .getRepository(QuotaAllocationEntity)
+      .findOneBy({ jurisdictionCode, period });
+    return allocation ? allocation.amount - allocation.used : 0;
+  }
+
   async list(period?: string): Promise<QuotaView[]> {
     const rows = await this.dataSource
       .getRepository(QuotaAllocationEntity)

@@ -1,23 +1,29 @@
 import { Module } from '@nestjs/common';
 import { ApplicationsModule } from '../applications/applications.module.js';
-import { AdminController } from '../audit/admin.controller.js';
-import { PassDocumentsModule } from '../pass-documents/pass-documents.module.js';
-import { IssuanceService } from '../passes/issuance.service.js';
-import { PassesController } from '../passes/passes.controller.js';
-import { PassesService } from '../passes/passes.service.js';
-import { StatusListService } from '../passes/status-list.service.js';
-import { QuotasService } from '../quotas/quotas.service.js';
-import { SigningModule } from '../signing/signing.module.js';
-import { StatsController } from '../stats/stats.controller.js';
-import { StatsService } from '../stats/stats.service.js';
+import { AttachmentsModule } from '../attachments/attachments.module.js';
+import { DriversModule } from '../drivers/drivers.module.js';
+import { EnterprisesModule } from '../enterprises/enterprises.module.js';
+import { PassesModule } from '../passes/passes.module.js';
+import { QuotasModule } from '../quotas/quotas.module.js';
+import { SanctionsModule } from '../sanctions/sanctions.module.js';
+import { VehiclesModule } from '../vehicles/vehicles.module.js';
 import { ReviewsController } from './reviews.controller.js';
 import { ReviewsService } from './reviews.service.js';
 
-/** The officials' half: review, issuance, passes, quotas, sanctions, audit and statistics. */
+/** The officials' side of an application: the queue at their step, what helps decide, and the decision. */
 @Module({
-  imports: [ApplicationsModule, SigningModule, PassDocumentsModule],
-  controllers: [ReviewsController, PassesController, AdminController, StatsController],
-  providers: [ReviewsService, IssuanceService, PassesService, QuotasService, StatsService, StatusListService],
-  exports: [PassesService, StatusListService],
+  imports: [
+    ApplicationsModule,
+    EnterprisesModule,
+    VehiclesModule,
+    DriversModule,
+    AttachmentsModule,
+    SanctionsModule,
+    QuotasModule,
+    PassesModule,
+  ],
+  controllers: [ReviewsController],
+  providers: [ReviewsService],
+  exports: [ReviewsService],
 })
-export class ReviewModule {}
+export class ReviewsModule {}

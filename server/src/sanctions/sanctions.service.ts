@@ -12,8 +12,7 @@ import { DataSource, type EntityManager, In, IsNull, MoreThanOrEqual } from 'typ
 import { AuditService } from '../audit/audit.service.js';
 import type { RequestActor } from '../auth/auth.decorators.js';
 import { DomainException } from '../common/domain.exception.js';
-import { DriverEntity } from '../drivers/driver.entity.js';
-import { IdNumberProtector } from '../drivers/id-number-protector.js';
+import { DriversService } from '../drivers/drivers.service.js';
 import { EnterpriseEntity } from '../enterprises/enterprise.entity.js';
 import { BlacklistEntryEntity } from './blacklist-entry.entity.js';
 
@@ -42,13 +41,15 @@ export interface SanctionSubjects {
 export class SanctionsService {
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
-    private readonly idNumbers: IdNumberProtector,
+    private readonly drivers: DriversService,
     private readonly audit: AuditService,
   ) {}
 
   async addToBlacklist(actor: RequestActor, entry: BlacklistEntry): Promise<BlacklistEntryView> {
     const [subjectKey, subjectLabel] =
-      entry.kind === 'driver' ? [this.idNumbers.hash(entry.key), maskIdNumber(entry.key)] : [entry.key, entry.key];
+      entry.kind === 'driver'
+        ? [this.drivers.idNumberLookupHash(entry.key), maskIdNumber(entry.key)]
+        : [entry.key, entry.key];
     return this.dataSource.transaction(async (manager) => {
       const saved = await manager.save(
         manager.create(BlacklistEntryEntity, {
@@ -147,13 +148,10 @@ export class SanctionsService {
   /** Blacklist entries in force against the application's enterprise, vehicle or crew. */
   async hits(subjects: SanctionSubjects, manager: EntityManager = this.dataSource.manager): Promise<BlacklistHit[]> {
     const enterprise = await manager.findOneByOrFail(EnterpriseEntity, { id: subjects.enterpriseId });
-    const crew = subjects.crewDriverIds.length
-      ? await manager.findBy(DriverEntity, { id: In(subjects.crewDriverIds) })
-      : [];
     const keys = [
       enterprise.creditCode,
       ...(subjects.plate ? [subjects.plate] : []),
-      ...crew.map((d) => d.idNumberHash),
+      ...(await this.drivers.idNumberHashes(subjects.crewDriverIds, manager)),
     ];
     const entries = await manager.findBy(BlacklistEntryEntity, { subjectKey: In(keys), liftedAt: IsNull() });
     return entries

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import type { CloneAlertView, TraceStop } from '@pass/shared';
+import type { CheckpointView, CloneAlertView, TraceStop } from '@pass/shared';
 import { ErrorCode, type ScanRecord } from '@pass/shared';
 import { Between, DataSource, type EntityManager, In, Not } from 'typeorm';
 import type { RequestActor } from '../auth/auth.decorators.js';
-import { CheckpointEntity } from '../checkpoints/checkpoint.entity.js';
+import { CheckpointsService } from '../checkpoints/checkpoints.service.js';
 import { DomainException } from '../common/domain.exception.js';
 import { isUniqueViolation, withDeadlockRetry } from '../database/errors.js';
 import { writeLock } from '../database/locks.js';
@@ -23,6 +23,7 @@ export class ScansService {
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
     private readonly passes: PassesService,
+    private readonly checkpoints: CheckpointsService,
   ) {}
 
   /** Stores each record once however often it is sent; returns how many were new. */
@@ -179,10 +180,8 @@ export class ScansService {
   }
 
   private async checkpointsOf(manager: EntityManager, scans: ScanRecordEntity[]) {
-    const ids = [...new Set(scans.map((s) => s.checkpointId))];
-    const rows = ids.length ? await manager.findBy(CheckpointEntity, { id: In(ids) }) : [];
-    return new Map(rows.map((c) => [c.id, c]));
+    return this.checkpoints.viewsById([...new Set(scans.map((s) => s.checkpointId))], manager);
   }
 }
 
-const coordinates = (c: CheckpointEntity) => ({ latitude: Number(c.latitude), longitude: Number(c.longitude) });
+const coordinates = (c: CheckpointView) => ({ latitude: c.latitude, longitude: c.longitude });

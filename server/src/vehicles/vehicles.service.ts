@@ -54,6 +54,11 @@ export class VehiclesService {
     await this.repo.delete({ id: vehicle.id });
   }
 
+  async viewById(id: string): Promise<VehicleView | null> {
+    const vehicle = await this.repo.findOneBy({ id });
+    return vehicle ? toVehicleView(vehicle) : null;
+  }
+
   /** The caller's own vehicle, or 404 — the same answer whether it is another's or does not exist. */
   async findOwn(actor: RequestActor, id: string): Promise<VehicleEntity> {
     const vehicle = await this.repo.findOneBy({ id, enterpriseId: enterpriseOf(actor) });
