@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import {
   type Application,
   type ApplicationAction,
@@ -24,11 +24,12 @@ import { DomainException } from '../common/domain.exception.js';
 import { validationException } from '../common/zod-validation.pipe.js';
 import { isUniqueViolation } from '../database/errors.js';
 import { DriverEntity } from '../drivers/driver.entity.js';
+import { DriversService } from '../drivers/drivers.service.js';
 import { EnterpriseEntity } from '../enterprises/enterprise.entity.js';
 import { SanctionsService } from '../sanctions/sanctions.service.js';
 import { SettingsService } from '../settings/settings.service.js';
 import { VehicleEntity } from '../vehicles/vehicle.entity.js';
-import { enterpriseOf } from '../vehicles/vehicles.service.js';
+import { enterpriseOf, VehiclesService } from '../vehicles/vehicles.service.js';
 import { WhitelistEntryEntity } from '../whitelist/whitelist-entry.entity.js';
 import { ApplicationEntity } from './application.entity.js';
 import { toApplicationView, toEventView } from './application.view.js';
@@ -41,7 +42,7 @@ import {
 
 /** The applicant's side of an application's life: drafts, submission, withdrawal, correction. */
 @Injectable()
-export class ApplicationsService {
+export class ApplicationsService implements OnModuleInit {
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
     private readonly settings: SettingsService,
@@ -49,7 +50,27 @@ export class ApplicationsService {
     private readonly workflow: ApplicationWorkflow,
     private readonly sanctions: SanctionsService,
     private readonly audit: AuditService,
+    private readonly vehicles: VehiclesService,
+    private readonly drivers: DriversService,
   ) {}
+
+  onModuleInit(): void {
+    // Vehicles and crew an application names stay: their modules sit below this one, so they ask here.
+    this.vehicles.refuseRemovalWhen((vehicle) =>
+      this.dataSource.getRepository(ApplicationEntity).existsBy({ vehicleId: vehicle.id }),
+    );
+    this.drivers.refuseRemovalWhen((driver) =>
+      this.dataSource
+        .getRepository(ApplicationEntity)
+        .createQueryBuilder('a')
+        // Crew lists are JSON text; a UUID cannot occur inside another, so a substring match is exact.
+        .where('a.enterprise_id = :enterpriseId AND a.crew_driver_ids LIKE :id', {
+          enterpriseId: driver.enterpriseId,
+          id: `%${driver.id}%`,
+        })
+        .getExists(),
+    );
+  }
 
   /** A step of the application's workflow taken by a reviewer (see ApplicationWorkflow.transition). */
   transition(actor: RequestActor, action: ApplicationAction, options: TransitionOptions): Promise<ApplicationEntity> {

@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { type Driver, type DriverView, ErrorCode } from '@pass/shared';
 import { DataSource, type EntityManager, In } from 'typeorm';
-import { ApplicationEntity } from '../applications/application.entity.js';
 import type { RequestActor } from '../auth/auth.decorators.js';
 import { DomainException } from '../common/domain.exception.js';
 import { isUniqueViolation } from '../database/errors.js';
@@ -16,10 +15,18 @@ export function toDriverView(d: DriverEntity): DriverView {
 /** An enterprise's drivers and crew; ID numbers are stored encrypted and listed masked. */
 @Injectable()
 export class DriversService {
+  /** Registered by the modules that refer to crew (applications): they sit above this one. */
+  private readonly inUseChecks: ((driver: DriverEntity) => Promise<boolean>)[] = [];
+
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
     private readonly idNumbers: IdNumberProtector,
   ) {}
+
+  /** A module that refers to drivers says here what keeps one from being deleted. */
+  refuseRemovalWhen(inUse: (driver: DriverEntity) => Promise<boolean>): void {
+    this.inUseChecks.push(inUse);
+  }
 
   async list(actor: RequestActor): Promise<DriverView[]> {
     const drivers = await this.repo.find({ where: { enterpriseId: enterpriseOf(actor) }, order: { createdAt: 'ASC' } });
@@ -59,16 +66,9 @@ export class DriversService {
 
   async remove(actor: RequestActor, id: string): Promise<void> {
     const driver = await this.findOwn(actor, id);
-    // Crew lists are JSON text; a UUID cannot occur inside another, so a substring match is exact.
-    const used = await this.dataSource
-      .getRepository(ApplicationEntity)
-      .createQueryBuilder('a')
-      .where('a.enterprise_id = :enterpriseId AND a.crew_driver_ids LIKE :id', {
-        enterpriseId: driver.enterpriseId,
-        id: `%${driver.id}%`,
-      })
-      .getExists();
-    if (used) throw new DomainException(ErrorCode.Conflict, '该人员已用于通行证申请，不能删除');
+    for (const inUse of this.inUseChecks) {
+      if (await inUse(driver)) throw new DomainException(ErrorCode.Conflict, '该人员已用于通行证申请，不能删除');
+    }
     await this.repo.delete({ id: driver.id });
   }
 

@@ -1,4 +1,4 @@
-import { Controller, Get, HttpCode, Ip, Post, Put } from '@nestjs/common';
+import { Controller, Get, HttpCode, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   type EnterpriseListQuery,
