@@ -72,7 +72,11 @@ module.exports = {
         'docs/architecture.md as the remaining work.',
       severity: 'warn',
       from: { path: '^server/src/([^/]+)/', pathNot: ['\\.entity\\.ts$', '^server/src/seed/'] },
-      to: { path: '\\.entity\\.ts$', pathNot: ['^server/src/$1/', '^server/src/database/'] },
+      to: {
+        path: '\\.entity\\.ts$',
+        pathNot: ['^server/src/$1/', '^server/src/database/'],
+        dependencyTypesNot: ['type-only'],
+      },
     },
     {
       name: 'no-server-in-shared',

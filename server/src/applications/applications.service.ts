@@ -16,21 +16,19 @@ import {
   reviewStepsFor,
   routingCountyCode,
 } from '@pass/shared';
-import { DataSource, type EntityManager, type FindOptionsWhere, In, IsNull, LessThan } from 'typeorm';
+import { DataSource, type EntityManager, type FindOptionsWhere, LessThan } from 'typeorm';
 import { AttachmentsService } from '../attachments/attachments.service.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { RequestActor } from '../auth/auth.decorators.js';
 import { DomainException } from '../common/domain.exception.js';
 import { validationException } from '../common/zod-validation.pipe.js';
 import { isUniqueViolation } from '../database/errors.js';
-import { DriverEntity } from '../drivers/driver.entity.js';
 import { DriversService } from '../drivers/drivers.service.js';
-import { EnterpriseEntity } from '../enterprises/enterprise.entity.js';
+import { EnterprisesService } from '../enterprises/enterprises.service.js';
 import { SanctionsService } from '../sanctions/sanctions.service.js';
 import { SettingsService } from '../settings/settings.service.js';
-import { VehicleEntity } from '../vehicles/vehicle.entity.js';
 import { enterpriseOf, VehiclesService } from '../vehicles/vehicles.service.js';
-import { WhitelistEntryEntity } from '../whitelist/whitelist-entry.entity.js';
+import { WhitelistService } from '../whitelist/whitelist.service.js';
 import { ApplicationEntity } from './application.entity.js';
 import { toApplicationView, toEventView } from './application.view.js';
 import { ApplicationEventEntity } from './application-event.entity.js';
@@ -52,6 +50,8 @@ export class ApplicationsService implements OnModuleInit {
     private readonly audit: AuditService,
     private readonly vehicles: VehiclesService,
     private readonly drivers: DriversService,
+    private readonly enterprises: EnterprisesService,
+    private readonly whitelist: WhitelistService,
   ) {}
 
   onModuleInit(): void {
@@ -204,7 +204,7 @@ export class ApplicationsService implements OnModuleInit {
 
   /** Everything an application must satisfy before an official sees it, and where it is routed. */
   private async prepareForReview(app: ApplicationEntity, manager: EntityManager): Promise<ApplicationChanges> {
-    const enterprise = await manager.findOneByOrFail(EnterpriseEntity, { id: app.enterpriseId });
+    const enterprise = await this.enterprises.getById(manager, app.enterpriseId);
     if (!enterprise.verifiedAt) throw new DomainException(ErrorCode.EnterpriseNotVerified);
 
     const settings = await this.settings.current();
@@ -228,14 +228,14 @@ export class ApplicationsService implements OnModuleInit {
     const complete: Application = parsed.data;
 
     await this.assertReferencesOwned(app.enterpriseId, complete, manager);
-    const crew = await manager.findBy(DriverEntity, { id: In(complete.crewDriverIds) });
-    if (!crewHasDriver(crew.map((d) => d.role))) throw new DomainException(ErrorCode.CrewWithoutDriver);
+    if (!crewHasDriver(await this.drivers.rolesOf(manager, complete.crewDriverIds)))
+      throw new DomainException(ErrorCode.CrewWithoutDriver);
     const attachments = await this.attachments.assertOwned(app.enterpriseId, complete.attachmentIds);
     const kinds = new Set(attachments.map((a) => a.kind));
     const missing = settings.requiredAttachments.filter((kind) => !kinds.has(kind));
     if (missing.length > 0) throw new DomainException(ErrorCode.AttachmentMissing);
 
-    const vehicle = await manager.findOneByOrFail(VehicleEntity, { id: complete.vehicleId });
+    const vehicle = await this.vehicles.getById(manager, complete.vehicleId);
     await this.sanctions.assertClear(
       { enterpriseId: app.enterpriseId, plate: vehicle.plate, crewDriverIds: complete.crewDriverIds },
       manager,
@@ -260,14 +260,11 @@ export class ApplicationsService implements OnModuleInit {
     draft: ApplicationDraft,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<void> {
-    if (draft.vehicleId && !(await manager.existsBy(VehicleEntity, { id: draft.vehicleId, enterpriseId }))) {
+    if (draft.vehicleId && !(await this.vehicles.isOwnedBy(manager, enterpriseId, draft.vehicleId))) {
       throw new DomainException(ErrorCode.NotFound, '未找到该车辆');
     }
     const crewIds = [...new Set(draft.crewDriverIds ?? [])];
-    if (
-      crewIds.length > 0 &&
-      (await manager.countBy(DriverEntity, { id: In(crewIds), enterpriseId })) !== crewIds.length
-    ) {
+    if (crewIds.length > 0 && (await this.drivers.countOwnedBy(manager, enterpriseId, crewIds)) !== crewIds.length) {
       throw new DomainException(ErrorCode.NotFound, '未找到该人员');
     }
     if (draft.attachmentIds) await this.attachments.assertOwned(enterpriseId, draft.attachmentIds);
@@ -283,8 +280,8 @@ export class ApplicationsService implements OnModuleInit {
     return app;
   }
 
-  private isWhitelisted(creditCode: string, manager: EntityManager): Promise<boolean> {
-    return manager.existsBy(WhitelistEntryEntity, { creditCode, removedAt: IsNull() });
+  private async isWhitelisted(creditCode: string, manager: EntityManager): Promise<boolean> {
+    return (await this.whitelist.listedAmong([creditCode], manager)).has(creditCode);
   }
 
   private byRequestKey(enterpriseId: string, clientRequestId: string) {

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { type Driver, type DriverView, ErrorCode } from '@pass/shared';
+import { type CrewRole, type Driver, type DriverView, ErrorCode } from '@pass/shared';
 import { DataSource, type EntityManager, In } from 'typeorm';
 import type { RequestActor } from '../auth/auth.decorators.js';
 import { DomainException } from '../common/domain.exception.js';
@@ -58,6 +58,25 @@ export class DriversService {
   /** The lookup hashes of these drivers' ID numbers, read in the caller's transaction. */
   async idNumberHashes(ids: readonly string[], manager: EntityManager = this.dataSource.manager): Promise<string[]> {
     return ids.length ? (await manager.findBy(DriverEntity, { id: In([...ids]) })).map((d) => d.idNumberHash) : [];
+  }
+
+  /** The crew as a pass prints it, in the application's order, read in the caller's transaction. */
+  async crewOf(
+    manager: EntityManager,
+    ids: readonly string[],
+  ): Promise<{ name: string; idNumberMasked: string; role: CrewRole }[]> {
+    const crew = await manager.findBy(DriverEntity, { id: In([...ids]) });
+    return ids
+      .map((id) => crew.find((d) => d.id === id)!)
+      .map((d) => ({ name: d.name, idNumberMasked: d.idNumberMasked, role: d.role }));
+  }
+
+  countOwnedBy(manager: EntityManager, enterpriseId: string, ids: readonly string[]): Promise<number> {
+    return manager.countBy(DriverEntity, { id: In([...ids]), enterpriseId });
+  }
+
+  async rolesOf(manager: EntityManager, ids: readonly string[]): Promise<CrewRole[]> {
+    return (await manager.findBy(DriverEntity, { id: In([...ids]) })).map((d) => d.role);
   }
 
   async viewsById(ids: readonly string[]): Promise<DriverView[]> {

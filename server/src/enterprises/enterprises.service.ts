@@ -10,10 +10,11 @@ import {
   Role,
   type z,
 } from '@pass/shared';
-import { DataSource, type EntityManager, IsNull } from 'typeorm';
+import { DataSource, type EntityManager, IsNull, MoreThanOrEqual } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { RequestActor } from '../auth/auth.decorators.js';
 import { DomainException } from '../common/domain.exception.js';
+import { writeLock } from '../database/locks.js';
 import { WhitelistService } from '../whitelist/whitelist.service.js';
 import { EnterpriseEntity } from './enterprise.entity.js';
 import { toEnterpriseView } from './enterprise.view.js';
@@ -39,6 +40,44 @@ export class EnterprisesService {
     enterprise: FleetManagerRegistration['enterprise'],
   ): Promise<EnterpriseEntity> {
     return manager.save(manager.create(EnterpriseEntity, { ...enterprise, verifiedAt: null }));
+  }
+
+  /**
+   * The applicant, locked for the issuing transaction (see lockIssuanceGuards): passes of one enterprise
+   * are issued one at a time, so its cap on active passes holds.
+   */
+  lockForIssuance(manager: EntityManager, id: string): Promise<EnterpriseEntity> {
+    return manager.findOneOrFail(EnterpriseEntity, { where: { id }, lock: writeLock(manager) });
+  }
+
+  /** An enterprise read in the caller's transaction; it must exist (a foreign key says so). */
+  getById(manager: EntityManager, id: string): Promise<EnterpriseEntity> {
+    return manager.findOneByOrFail(EnterpriseEntity, { id });
+  }
+
+  findById(manager: EntityManager, id: string): Promise<EnterpriseEntity | null> {
+    return manager.findOneBy(EnterpriseEntity, { id });
+  }
+
+  /** Enterprises whose issuance is stopped on this day or later (熔断), the soonest to end first. */
+  suspendedOn(day: string): Promise<EnterpriseEntity[]> {
+    return this.dataSource.getRepository(EnterpriseEntity).find({
+      where: { suspendedUntil: MoreThanOrEqual(day) },
+      order: { suspendedUntil: 'ASC' },
+      take: 1000,
+    });
+  }
+
+  /** Stops issuance to the enterprise until a day (or lifts it with null); the sanctions module decides. */
+  async setSuspension(
+    manager: EntityManager,
+    enterprise: EnterpriseEntity,
+    until: string | null,
+    reason: string | null,
+  ): Promise<void> {
+    enterprise.suspendedUntil = until;
+    enterprise.suspensionReason = reason;
+    await manager.save(enterprise);
   }
 
   /** What a reviewer sees of the applicant (whitelisting is the application's own snapshot). */

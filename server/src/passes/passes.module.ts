@@ -1,8 +1,12 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { DriversModule } from '../drivers/drivers.module.js';
+import { EnterprisesModule } from '../enterprises/enterprises.module.js';
 import { PassDocumentsModule } from '../pass-documents/pass-documents.module.js';
+import { QuotasModule } from '../quotas/quotas.module.js';
 import { SanctionsModule } from '../sanctions/sanctions.module.js';
 import { SigningModule } from '../signing/signing.module.js';
+import { VehiclesModule } from '../vehicles/vehicles.module.js';
 import { CounterEntity } from './counter.entity.js';
 import { IssuanceService } from './issuance.service.js';
 import { PassEntity } from './pass.entity.js';
@@ -18,6 +22,10 @@ import { StatusListService } from './status-list.service.js';
     SigningModule,
     PassDocumentsModule,
     SanctionsModule,
+    QuotasModule,
+    EnterprisesModule,
+    VehiclesModule,
+    DriversModule,
   ],
   controllers: [PassesController],
   providers: [PassesService, IssuanceService, StatusListService],

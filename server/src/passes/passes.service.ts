@@ -13,14 +13,15 @@ import {
   type PageCursor,
   Role,
 } from '@pass/shared';
-import { DataSource, type EntityManager, MoreThanOrEqual } from 'typeorm';
+import { DataSource, type EntityManager, In, MoreThanOrEqual } from 'typeorm';
 import type { ApplicationEntity } from '../applications/application.entity.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { RequestActor } from '../auth/auth.decorators.js';
 import { DomainException } from '../common/domain.exception.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { writeLock } from '../database/locks.js';
 import { PassDocumentService } from '../pass-documents/pass-document.service.js';
-import { QuotaAllocationEntity } from '../quotas/quota-allocation.entity.js';
+import { QuotasService } from '../quotas/quotas.service.js';
 import { IssuanceService } from './issuance.service.js';
 import { lockIssuanceGuards } from './issuance-guards.js';
 import { PassEntity } from './pass.entity.js';
@@ -37,6 +38,7 @@ export class PassesService {
     private readonly audit: AuditService,
     private readonly statusList: StatusListService,
     private readonly issuance: IssuanceService,
+    private readonly quotas: QuotasService,
   ) {}
 
   /** Issues the pass of an application approved at its last level, in the approval's transaction. */
@@ -52,6 +54,31 @@ export class PassesService {
   /** The signed revocation status list checkpoints carry offline, in full or since a version. */
   statusListUpdate(since?: number): Promise<SignedDocument> {
     return this.statusList.signedUpdate(since);
+  }
+
+  findByNumber(passNumber: string): Promise<PassEntity | null> {
+    return this.dataSource.getRepository(PassEntity).findOneBy({ passNumber });
+  }
+
+  findByIds(ids: string[]): Promise<PassEntity[]> {
+    return this.dataSource.getRepository(PassEntity).findBy({ id: In(ids) });
+  }
+
+  /**
+   * The ids of the passes with these numbers, locked in number order for the caller's transaction:
+   * scan uploads touching the same pass take turns (see ScansService.upload).
+   */
+  async lockIdsByNumber(manager: EntityManager, passNumbers: string[]): Promise<Map<string, string>> {
+    const rows =
+      passNumbers.length === 0
+        ? []
+        : await manager.find(PassEntity, {
+            select: { id: true, passNumber: true },
+            where: { passNumber: In(passNumbers) },
+            order: { passNumber: 'ASC' },
+            lock: writeLock(manager),
+          });
+    return new Map(rows.map((p) => [p.passNumber, p.id]));
   }
 
   /** Active passes of a plate that are still valid today (a reviewer sees them beside the application). */
@@ -152,7 +179,7 @@ export class PassesService {
       if (result.affected !== 1) throw new DomainException(ErrorCode.StaleVersion);
       // Quota before the status-list counter: the order issuance takes them in, so the two cannot deadlock.
       if (pass.quotaJurisdiction && pass.quotaPeriod && chinaToday() < pass.validFrom) {
-        await this.refundQuota(manager, pass.quotaJurisdiction, pass.quotaPeriod);
+        await this.quotas.refund(manager, pass.quotaJurisdiction, pass.quotaPeriod);
       }
       await this.statusList.recordChange(manager, pass.statusIndex, 'revoked');
       await this.audit.record(manager, actor, {
@@ -165,15 +192,6 @@ export class PassesService {
       return manager.findOneByOrFail(PassEntity, { id: pass.id });
     });
     return this.view(revoked);
-  }
-
-  private async refundQuota(manager: EntityManager, jurisdictionCode: string, period: string): Promise<void> {
-    await manager
-      .createQueryBuilder()
-      .update(QuotaAllocationEntity)
-      .set({ used: () => 'used - 1', updatedAt: new Date() })
-      .where('jurisdiction_code = :jurisdictionCode AND period = :period AND used > 0', { jurisdictionCode, period })
-      .execute();
   }
 
   canSee(actor: RequestActor, pass: PassEntity): boolean {

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ErrorCode, type Vehicle, type VehicleView } from '@pass/shared';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { type RequestActor } from '../auth/auth.decorators.js';
 import { DomainException } from '../common/domain.exception.js';
 import { isUniqueViolation } from '../database/errors.js';
@@ -59,6 +59,15 @@ export class VehiclesService {
       if (await inUse(vehicle)) throw new DomainException(ErrorCode.Conflict, '该车辆已用于通行证申请，不能删除');
     }
     await this.repo.delete({ id: vehicle.id });
+  }
+
+  /** A vehicle read in the caller's transaction; it must exist (an application's foreign key says so). */
+  getById(manager: EntityManager, id: string): Promise<VehicleEntity> {
+    return manager.findOneByOrFail(VehicleEntity, { id });
+  }
+
+  isOwnedBy(manager: EntityManager, enterpriseId: string, id: string): Promise<boolean> {
+    return manager.existsBy(VehicleEntity, { id, enterpriseId });
   }
 
   async viewById(id: string): Promise<VehicleView | null> {

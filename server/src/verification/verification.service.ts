@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { OnlineFacts, OnlineVerification } from '@pass/shared';
 import {
   buildStatusListBits,
@@ -10,9 +10,9 @@ import {
   type TrustList,
   verifyPassToken,
 } from '@pass/shared';
-import { DataSource } from 'typeorm';
 import { DomainException } from '../common/domain.exception.js';
-import { PassEntity } from '../passes/pass.entity.js';
+import type { PassEntity } from '../passes/pass.entity.js';
+import { PassesService } from '../passes/passes.service.js';
 import { SigningKeysService } from '../signing/signing-keys.service.js';
 
 const trustListTtlMs = 60_000;
@@ -26,8 +26,8 @@ export class VerificationService {
   private cachedTrustList: { list: TrustList; until: number } | undefined;
 
   constructor(
-    @Inject(DataSource) private readonly dataSource: DataSource,
     private readonly keys: SigningKeysService,
+    private readonly passes: PassesService,
   ) {}
 
   /** A scanned URL: its token, and whether it points at this issuer's official address. */
@@ -47,7 +47,7 @@ export class VerificationService {
 
   /** Manual entry of the number printed on the pass, when the QR code cannot be read. */
   async verifyPassNumber(passNumber: string): Promise<OnlineVerification> {
-    const pass = await this.dataSource.getRepository(PassEntity).findOneBy({ passNumber });
+    const pass = await this.passes.findByNumber(passNumber);
     if (!pass) throw new DomainException(ErrorCode.PassNotFound);
     return this.verifyToken(decimalToBytes(pass.tokenDigits));
   }
@@ -60,7 +60,7 @@ export class VerificationService {
     const firstLook = verifyPassToken(token, { trustList, statusList: emptyStatusList() });
     if (!('claims' in firstLook)) return { verification: firstLook, facts: null };
 
-    const pass = await this.dataSource.getRepository(PassEntity).findOneBy({ passNumber: firstLook.claims.passNumber });
+    const pass = await this.passes.findByNumber(firstLook.claims.passNumber);
     const status =
       pass?.status === 'revoked'
         ? PassTokenStatus.Revoked
