@@ -21,6 +21,7 @@ import { AttachmentsService } from '../attachments/attachments.service.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { RequestActor } from '../auth/auth.decorators.js';
 import { DomainException } from '../common/domain.exception.js';
+import { pageOf } from '../common/page.js';
 import { validationException } from '../common/zod-validation.pipe.js';
 import { isUniqueViolation } from '../database/errors.js';
 import { DriversService } from '../drivers/drivers.service.js';
@@ -152,12 +153,12 @@ export class ApplicationsService implements OnModuleInit {
       order: { createdAt: 'DESC', id: 'DESC' },
       take: limit + 1,
     });
-    const page = rows.slice(0, limit);
-    const last = page.at(-1);
-    return {
-      items: page.map((app) => toApplicationView(app, actor)),
-      nextCursor: rows.length > limit && last ? encodePageCursor(last.createdAt, last.id) : null,
-    };
+    return pageOf(
+      rows,
+      limit,
+      (app) => toApplicationView(app, actor),
+      (last) => encodePageCursor(last.createdAt, last.id),
+    );
   }
 
   async get(actor: RequestActor, id: string): Promise<ApplicationView> {

@@ -18,6 +18,7 @@ import type { ApplicationEntity } from '../applications/application.entity.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { RequestActor } from '../auth/auth.decorators.js';
 import { DomainException } from '../common/domain.exception.js';
+import { pageOf } from '../common/page.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { writeLock } from '../database/locks.js';
 import { PassDocumentService } from '../pass-documents/pass-document.service.js';
@@ -122,12 +123,12 @@ export class PassesService {
       .addOrderBy('p.id', 'DESC')
       .take(limit + 1)
       .getMany();
-    const page = rows.slice(0, limit);
-    const last = page.at(-1);
-    return {
-      items: page.map((p) => this.view(p)),
-      nextCursor: rows.length > limit && last ? encodePageCursor(last.issuedAt, last.id) : null,
-    };
+    return pageOf(
+      rows,
+      limit,
+      (p) => this.view(p),
+      (last) => encodePageCursor(last.issuedAt, last.id),
+    );
   }
 
   async get(actor: RequestActor, id: string): Promise<PassEntity> {

@@ -18,6 +18,8 @@ import { ApplicationsService } from '../applications/applications.service.js';
 import { AttachmentsService } from '../attachments/attachments.service.js';
 import type { RequestActor } from '../auth/auth.decorators.js';
 import { DomainException } from '../common/domain.exception.js';
+import { pageOf } from '../common/page.js';
+import { sqlDate, sqlDateTime } from '../common/sql-dates.js';
 import { DriversService } from '../drivers/drivers.service.js';
 import { EnterpriseEntity } from '../enterprises/enterprise.entity.js';
 import { EnterprisesService } from '../enterprises/enterprises.service.js';
@@ -89,24 +91,26 @@ export class ReviewsService {
       branch('a.escalation_jurisdiction = :jurisdiction AND a.escalation_level = :level AND a.due_at < :now'),
     ]);
     const rank = (r: RawQueueRow) =>
-      [filter.whitelistFirst ? -Number(Number(r.whitelisted) > 0) : 0, asDate(r.submittedAt).getTime(), r.id] as const;
+      [
+        filter.whitelistFirst ? -Number(Number(r.whitelisted) > 0) : 0,
+        sqlDateTime(r.submittedAt).getTime(),
+        r.id,
+      ] as const;
     const rows = [...mine, ...escalated].sort((x, y) => {
       const [a, b] = [rank(x), rank(y)];
       return a[0] - b[0] || a[1] - b[1] || (a[2] < b[2] ? -1 : a[2] > b[2] ? 1 : 0);
     });
-    const page = rows.slice(0, filter.limit);
-    const last = page.at(-1);
-    return {
-      items: page.map((row) => toQueueItem(row, jurisdiction, level, now)),
-      nextCursor:
-        rows.length > filter.limit && last
-          ? encodeQueueCursor({
-              w: Number(last.whitelisted) ? 1 : 0,
-              t: asDate(last.submittedAt).toISOString(),
-              id: last.id,
-            })
-          : null,
-    };
+    return pageOf(
+      rows,
+      filter.limit,
+      (row) => toQueueItem(row, jurisdiction, level, now),
+      (last) =>
+        encodeQueueCursor({
+          w: Number(last.whitelisted) ? 1 : 0,
+          t: sqlDateTime(last.submittedAt).toISOString(),
+          id: last.id,
+        }),
+    );
   }
 
   async counters(actor: RequestActor): Promise<ReviewCounters> {
@@ -260,14 +264,8 @@ function scopeOf(actor: RequestActor): { jurisdiction: string; level: string } {
   return { jurisdiction: actor.jurisdictionCode, level: actor.reviewLevel };
 }
 
-// SQLite hands back DATETIME columns of raw queries as text in UTC without a zone.
-const asDate = (value: string | Date) =>
-  value instanceof Date
-    ? value
-    : new Date(value.includes('T') || value.endsWith('Z') ? value : `${value.replace(' ', 'T')}Z`);
-
 function toQueueItem(row: RawQueueRow, jurisdiction: string, level: string, now: Date): QueueItem {
-  const dueAt = row.dueAt ? asDate(row.dueAt) : null;
+  const dueAt = row.dueAt ? sqlDateTime(row.dueAt) : null;
   return {
     id: row.id,
     status: row.status as QueueItem['status'],
@@ -275,15 +273,12 @@ function toQueueItem(row: RawQueueRow, jurisdiction: string, level: string, now:
     plate: row.plate,
     plateColour: row.plateColour,
     materialCategory: row.category,
-    validFrom: dateOnly(row.validFrom),
-    validTo: dateOnly(row.validTo),
-    submittedAt: asDate(row.submittedAt).toISOString(),
+    validFrom: sqlDate(row.validFrom),
+    validTo: sqlDate(row.validTo),
+    submittedAt: sqlDateTime(row.submittedAt).toISOString(),
     dueAt: dueAt?.toISOString() ?? null,
     overdue: dueAt !== null && dueAt < now,
     escalated: !(row.currentJurisdiction === jurisdiction && row.currentLevel === level),
     whitelisted: Boolean(Number(row.whitelisted)),
   };
 }
-
-/** Raw DATE columns: text from SQLite, a Date at UTC midnight from mysql2 (the pool runs in UTC). */
-const dateOnly = (value: string | Date) => (value instanceof Date ? value.toISOString() : value).slice(0, 10);
