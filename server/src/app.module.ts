@@ -1,48 +1,69 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
-import { TypeOrmModule } from '@nestjs/typeorm';
+import { AccountsModule } from './accounts/accounts.module.js';
 import { ApplicationsModule } from './applications/applications.module.js';
+import { AttachmentsModule } from './attachments/attachments.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
+import { CheckpointsModule } from './checkpoints/checkpoints.module.js';
 import { AllExceptionsFilter } from './common/all-exceptions.filter.js';
 import type { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
-import { createDataSource, dataSourceOptions } from './database/data-source.js';
+import { DatabaseModule } from './database/database.module.js';
+import { DriversModule } from './drivers/drivers.module.js';
 import { EnterprisesModule } from './enterprises/enterprises.module.js';
 import { HealthModule } from './health/health.module.js';
+import { HolidaysModule } from './holidays/holidays.module.js';
 import { PassDocumentsModule } from './pass-documents/pass-documents.module.js';
-import { ReviewModule } from './reviews/review.module.js';
+import { PassesModule } from './passes/passes.module.js';
+import { QuotasModule } from './quotas/quotas.module.js';
+import { ReviewsModule } from './reviews/reviews.module.js';
+import { SanctionsModule } from './sanctions/sanctions.module.js';
+import { ScansModule } from './scans/scans.module.js';
 import { SettingsModule } from './settings/settings.module.js';
 import { SigningModule } from './signing/signing.module.js';
+import { StatsModule } from './stats/stats.module.js';
+import { VehiclesModule } from './vehicles/vehicles.module.js';
 import { VerificationModule } from './verification/verification.module.js';
+import { WhitelistModule } from './whitelist/whitelist.module.js';
 
+/** The composition root: one module per feature folder, in the layers of docs/architecture.md. */
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
       imports: [
+        // core
         ConfigModule.forRoot(config),
-        TypeOrmModule.forRootAsync({
-          useFactory: () => ({
-            ...dataSourceOptions(config.database),
-            migrationsRun: true,
-            // Fail fast at boot; a database that goes away later is retried by the pool per request.
-            retryAttempts: 3,
-            retryDelay: 1_000,
-          }),
-          dataSourceFactory: async (options) => createDataSource(options!).initialize(),
-        }),
-        HealthModule,
+        DatabaseModule.forRoot(config),
+        AuthModule,
         AuditModule,
+        HealthModule,
+        // province rules and pass trust
         SettingsModule,
+        HolidaysModule,
         SigningModule,
         PassDocumentsModule,
-        AuthModule,
+        // registry
+        CheckpointsModule,
+        WhitelistModule,
         EnterprisesModule,
+        AccountsModule,
+        VehiclesModule,
+        DriversModule,
+        AttachmentsModule,
+        // workflow
+        SanctionsModule,
+        QuotasModule,
         ApplicationsModule,
-        ReviewModule,
+        PassesModule,
+        ReviewsModule,
+        // checkpoints
         VerificationModule,
+        ScansModule,
+        // administration and statistics
+        StatsModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],
     };

@@ -7,6 +7,7 @@ import type { ApiClient } from './support/api.js';
 import {
   completeApplication,
   domainRowCounts,
+  newIdNumber,
   registerEnterprise,
   registerFleet,
   samplePdf,
@@ -75,6 +76,25 @@ describe('applications', () => {
       expect(res.body.code).toBe('VALIDATION_FAILED');
       expect(await domainRowCounts(t)).toEqual(before);
     });
+  });
+
+  it('keeps a vehicle and crew an application names: deleting them is refused, an unused one goes', async () => {
+    const spare = await registerFleet(as.fleetManager, '苏A54321', 320);
+    expect((await as.fleetManager.post('/applications', completeApplication(spare))).status).toBe(201);
+    for (const path of [`/vehicles/${spare.vehicleId}`, `/drivers/${spare.driverId}`]) {
+      const res = await as.fleetManager.delete(path);
+      expect(res.status).toBe(409);
+      expect(res.body.code).toBe('CONFLICT');
+      expect(res.body.message).toMatch(/已用于通行证申请，不能删除/);
+    }
+    expect((await as.fleetManager.get(`/vehicles/${spare.vehicleId}`)).status).toBe(200);
+    const unused = await as.fleetManager.post('/drivers', {
+      name: '吴师傅',
+      idNumber: newIdNumber(330),
+      phone: '13912345670',
+      role: 'driver',
+    });
+    expect((await as.fleetManager.delete(`/drivers/${unused.body.id}`)).status).toBe(204);
   });
 
   it('creates one draft for a double tap with the same Idempotency-Key', async () => {

@@ -1,7 +1,8 @@
 import type { Role } from '@pass/shared';
-import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
 import { CheckpointEntity } from '../checkpoints/checkpoint.entity.js';
 import { BaseRecord } from '../database/base-record.js';
+import { References } from '../database/relations.js';
 import { EnterpriseEntity } from '../enterprises/enterprise.entity.js';
 
 @Entity('accounts')
@@ -26,8 +27,7 @@ export class AccountEntity extends BaseRecord {
   @Column({ name: 'enterprise_id', type: 'varchar', length: 36, nullable: true })
   enterpriseId: string | null;
 
-  @ManyToOne(() => EnterpriseEntity, { nullable: true, onDelete: 'NO ACTION', onUpdate: 'NO ACTION' })
-  @JoinColumn({ name: 'enterprise_id', foreignKeyConstraintName: 'fk_accounts_enterprise' })
+  @References(() => EnterpriseEntity, 'enterprise_id', 'fk_accounts_enterprise', { nullable: true })
   enterprise?: EnterpriseEntity | null;
 
   /** Officials: the GB/T 2260 code of the jurisdiction they review for. */
@@ -45,8 +45,7 @@ export class AccountEntity extends BaseRecord {
   @Column({ name: 'checkpoint_id', type: 'varchar', length: 36, nullable: true })
   checkpointId: string | null;
 
-  @ManyToOne(() => CheckpointEntity, { nullable: true, onDelete: 'NO ACTION', onUpdate: 'NO ACTION' })
-  @JoinColumn({ name: 'checkpoint_id', foreignKeyConstraintName: 'fk_accounts_checkpoint' })
+  @References(() => CheckpointEntity, 'checkpoint_id', 'fk_accounts_checkpoint', { nullable: true })
   checkpoint?: CheckpointEntity | null;
 
   @Column({ name: 'wechat_openid', type: 'varchar', length: 64, nullable: true })

@@ -13,9 +13,9 @@ import {
   staffAccountUpdateSchema,
 } from '@pass/shared';
 import { CurrentActor, type RequestActor, Roles } from '../auth/auth.decorators.js';
-import { LoginThrottleService } from '../auth/login-throttle.service.js';
 import { ApiIdParam, ApiZodBody, IdParam, ZodBody, ZodQuery } from '../common/api-body.js';
 import { AccountsService } from './accounts.service.js';
+import { LoginThrottleService } from './login-throttle.service.js';
 
 @ApiTags('admin')
 @ApiBearerAuth()

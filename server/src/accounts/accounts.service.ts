@@ -2,21 +2,24 @@ import { Inject, Injectable } from '@nestjs/common';
 import {
   type AccountListQuery,
   type AccountView,
+  type AuthTokens,
   ErrorCode,
+  type FleetManagerRegistration,
   type PasswordChange,
   Role,
   type StaffAccountRequest,
   type StaffAccountUpdate,
   staffPasswordProblem,
 } from '@pass/shared';
-import { DataSource, type EntityManager, IsNull } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { RequestActor } from '../auth/auth.decorators.js';
-import { RefreshTokenEntity } from '../auth/refresh-token.entity.js';
-import { CheckpointEntity } from '../checkpoints/checkpoint.entity.js';
+import { TokensService } from '../auth/tokens.service.js';
+import { CheckpointsService } from '../checkpoints/checkpoints.service.js';
 import { DomainException } from '../common/domain.exception.js';
 import { isUniqueViolation } from '../database/errors.js';
 import { writeLock } from '../database/locks.js';
+import { EnterprisesService } from '../enterprises/enterprises.service.js';
 import { SettingsService } from '../settings/settings.service.js';
 import { AccountEntity } from './account.entity.js';
 import { toAccountView } from './account.view.js';
@@ -37,6 +40,9 @@ export class AccountsService {
     @Inject(DataSource) private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly settings: SettingsService,
+    private readonly tokens: TokensService,
+    private readonly checkpoints: CheckpointsService,
+    private readonly enterprises: EnterprisesService,
   ) {}
 
   async view(id: string): Promise<AccountView> {
@@ -81,7 +87,7 @@ export class AccountsService {
         }
         const saved = await manager.save(account);
         // A new scope must not ride on tokens issued for the old one.
-        await manager.update(RefreshTokenEntity, { accountId: id, revokedAt: IsNull() }, { revokedAt: new Date() });
+        await this.tokens.revokeAll(id, manager);
         await this.audit.record(manager, actor, {
           action: 'account.update',
           entityType: 'account',
@@ -106,7 +112,7 @@ export class AccountsService {
       account.disabledAt = disabled ? (account.disabledAt ?? new Date()) : null;
       const saved = await manager.save(account);
       if (disabled) {
-        await manager.update(RefreshTokenEntity, { accountId: id, revokedAt: IsNull() }, { revokedAt: new Date() });
+        await this.tokens.revokeAll(id, manager);
       }
       await this.audit.record(manager, actor, {
         action: disabled ? 'account.disable' : 'account.enable',
@@ -128,7 +134,7 @@ export class AccountsService {
       account.passwordHash = hash;
       account.mustChangePassword = true;
       const saved = await manager.save(account);
-      await manager.update(RefreshTokenEntity, { accountId: id, revokedAt: IsNull() }, { revokedAt: new Date() });
+      await this.tokens.revokeAll(id, manager);
       await this.audit.record(manager, actor, {
         action: 'account.reset_password',
         entityType: 'account',
@@ -196,11 +202,46 @@ export class AccountsService {
   }
 
   private async assertCheckpointInService(manager: EntityManager, checkpointId: string): Promise<void> {
-    const checkpoint = await manager.findOneBy(CheckpointEntity, { id: checkpointId });
-    if (!checkpoint || checkpoint.retiredAt) {
+    if (!(await this.checkpoints.inService(checkpointId, manager))) {
       throw new DomainException(ErrorCode.ValidationFailed, '卡口不存在或已停用', [
         { path: 'checkpointId', message: '卡口不存在或已停用' },
       ]);
+    }
+  }
+
+  /** Sign-up of an enterprise with its first fleet manager; it may apply once an official verifies it. */
+  async register(request: FleetManagerRegistration): Promise<AuthTokens> {
+    const passwordHash = await hashPassword(request.manager.password);
+    try {
+      return await this.dataSource.transaction(async (manager) => {
+        const enterprise = await this.enterprises.createUnverified(manager, request.enterprise);
+        const account = await manager.save(
+          manager.create(AccountEntity, {
+            role: Role.FleetManager,
+            name: request.manager.name,
+            phone: request.manager.phone,
+            passwordHash,
+            enterpriseId: enterprise.id,
+            jurisdictionCode: null,
+            department: null,
+            reviewLevel: null,
+            checkpointId: null,
+            wechatOpenid: null,
+          }),
+        );
+        await this.audit.record(manager, null, {
+          action: 'enterprise.register',
+          entityType: 'enterprise',
+          entityId: enterprise.id,
+          after: { creditCode: enterprise.creditCode, name: enterprise.name, managerPhone: account.phone },
+        });
+        return this.tokens.issue(toAccountView(account), manager);
+      });
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      throw (await this.enterprises.creditCodeTaken(request.enterprise.creditCode))
+        ? new DomainException(ErrorCode.DuplicateEnterprise)
+        : new DomainException(ErrorCode.Conflict, '该手机号码已注册');
     }
   }
 

@@ -4,6 +4,7 @@ import { type AuthTokens, type PasswordChange, passwordChangeSchema } from '@pas
 import { BeforePasswordChange, CurrentActor, type RequestActor } from '../auth/auth.decorators.js';
 import { TokensService } from '../auth/tokens.service.js';
 import { ApiZodBody, ZodBody } from '../common/api-body.js';
+import { toAccountView } from './account.view.js';
 import { AccountsService } from './accounts.service.js';
 
 @ApiTags('auth')
@@ -25,6 +26,6 @@ export class PasswordController {
     @ZodBody(passwordChangeSchema) body: PasswordChange,
   ): Promise<AuthTokens> {
     // New tokens: the old access token still says "must change the password" until it expires.
-    return this.tokens.issue(await this.accounts.changePassword(actor.id, body));
+    return this.tokens.issue(toAccountView(await this.accounts.changePassword(actor.id, body)));
   }
 }

@@ -1,6 +1,7 @@
 import type { ApplicationStatus } from '@pass/shared';
-import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
 import { BaseRecord } from '../database/base-record.js';
+import { References } from '../database/relations.js';
 import { ApplicationEntity } from './application.entity.js';
 
 /** One step of an application's status timeline; append-only. */
@@ -10,8 +11,7 @@ export class ApplicationEventEntity extends BaseRecord {
   @Column({ name: 'application_id', type: 'varchar', length: 36 })
   applicationId: string;
 
-  @ManyToOne(() => ApplicationEntity, { onDelete: 'NO ACTION', onUpdate: 'NO ACTION' })
-  @JoinColumn({ name: 'application_id', foreignKeyConstraintName: 'fk_application_events_application' })
+  @References(() => ApplicationEntity, 'application_id', 'fk_application_events_application')
   application?: ApplicationEntity;
 
   @Column({ type: 'varchar', length: 16 })

@@ -1,6 +1,7 @@
 import type { ApplicationStatus, Approval, Party, QuantityUnit, ReviewStep } from '@pass/shared';
-import { Column, Entity, Index, JoinColumn, ManyToOne, VersionColumn } from 'typeorm';
+import { Column, Entity, Index, VersionColumn } from 'typeorm';
 import { BaseRecord } from '../database/base-record.js';
+import { References } from '../database/relations.js';
 import { EnterpriseEntity } from '../enterprises/enterprise.entity.js';
 import { VehicleEntity } from '../vehicles/vehicle.entity.js';
 
@@ -27,8 +28,7 @@ export class ApplicationEntity extends BaseRecord {
   @Column({ name: 'enterprise_id', type: 'varchar', length: 36 })
   enterpriseId: string;
 
-  @ManyToOne(() => EnterpriseEntity, { onDelete: 'NO ACTION', onUpdate: 'NO ACTION' })
-  @JoinColumn({ name: 'enterprise_id', foreignKeyConstraintName: 'fk_applications_enterprise' })
+  @References(() => EnterpriseEntity, 'enterprise_id', 'fk_applications_enterprise')
   enterprise?: EnterpriseEntity;
 
   @Column({ type: 'varchar', length: 16 })
@@ -41,8 +41,7 @@ export class ApplicationEntity extends BaseRecord {
   @Column({ name: 'vehicle_id', type: 'varchar', length: 36, nullable: true })
   vehicleId: string | null;
 
-  @ManyToOne(() => VehicleEntity, { nullable: true, onDelete: 'NO ACTION', onUpdate: 'NO ACTION' })
-  @JoinColumn({ name: 'vehicle_id', foreignKeyConstraintName: 'fk_applications_vehicle' })
+  @References(() => VehicleEntity, 'vehicle_id', 'fk_applications_vehicle', { nullable: true })
   vehicle?: VehicleEntity | null;
 
   @Column({ name: 'crew_driver_ids', type: 'simple-json' })

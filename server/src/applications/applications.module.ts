@@ -1,38 +1,32 @@
 import { Module } from '@nestjs/common';
-import { ATTACHMENT_STORAGE, localDiskStorageIn } from '../attachments/attachment-storage.js';
-import { AttachmentsController } from '../attachments/attachments.controller.js';
-import { AttachmentsService } from '../attachments/attachments.service.js';
-import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import { DriversController } from '../drivers/drivers.controller.js';
-import { DriversService } from '../drivers/drivers.service.js';
-import { IdNumberProtector } from '../drivers/id-number-protector.js';
-import { SanctionsService } from '../sanctions/sanctions.service.js';
-import { VehiclesController } from '../vehicles/vehicles.controller.js';
-import { VehiclesService } from '../vehicles/vehicles.service.js';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AttachmentsModule } from '../attachments/attachments.module.js';
+import { DriversModule } from '../drivers/drivers.module.js';
+import { EnterprisesModule } from '../enterprises/enterprises.module.js';
+import { HolidaysModule } from '../holidays/holidays.module.js';
+import { SanctionsModule } from '../sanctions/sanctions.module.js';
+import { VehiclesModule } from '../vehicles/vehicles.module.js';
+import { WhitelistModule } from '../whitelist/whitelist.module.js';
+import { ApplicationEntity } from './application.entity.js';
+import { ApplicationEventEntity } from './application-event.entity.js';
 import { ApplicationWorkflow } from './application-workflow.service.js';
 import { ApplicationsController } from './applications.controller.js';
 import { ApplicationsService } from './applications.service.js';
 
-/** What a fleet manager registers once (vehicles, crew, documents) and the applications built from them. */
+/** Applications for a pass, built from an enterprise's registered vehicles, crew and documents. */
 @Module({
-  controllers: [VehiclesController, DriversController, AttachmentsController, ApplicationsController],
-  providers: [
-    VehiclesService,
-    DriversService,
-    IdNumberProtector,
-    AttachmentsService,
-    ApplicationsService,
-    ApplicationWorkflow,
-    SanctionsService,
-    { provide: ATTACHMENT_STORAGE, inject: [APP_CONFIG], useFactory: (c: AppConfig) => localDiskStorageIn(c.dataDir) },
+  imports: [
+    TypeOrmModule.forFeature([ApplicationEntity, ApplicationEventEntity]),
+    VehiclesModule,
+    DriversModule,
+    AttachmentsModule,
+    EnterprisesModule,
+    WhitelistModule,
+    SanctionsModule,
+    HolidaysModule,
   ],
-  exports: [
-    ApplicationsService,
-    ApplicationWorkflow,
-    AttachmentsService,
-    IdNumberProtector,
-    SanctionsService,
-    ATTACHMENT_STORAGE,
-  ],
+  controllers: [ApplicationsController],
+  providers: [ApplicationsService, ApplicationWorkflow],
+  exports: [ApplicationsService],
 })
 export class ApplicationsModule {}

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import {
   type Application,
   type ApplicationAction,
@@ -16,28 +16,32 @@ import {
   reviewStepsFor,
   routingCountyCode,
 } from '@pass/shared';
-import { DataSource, type EntityManager, type FindOptionsWhere, In, IsNull, LessThan } from 'typeorm';
+import { DataSource, type EntityManager, type FindOptionsWhere, LessThan } from 'typeorm';
 import { AttachmentsService } from '../attachments/attachments.service.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { RequestActor } from '../auth/auth.decorators.js';
 import { DomainException } from '../common/domain.exception.js';
+import { pageOf } from '../common/page.js';
 import { validationException } from '../common/zod-validation.pipe.js';
 import { isUniqueViolation } from '../database/errors.js';
-import { DriverEntity } from '../drivers/driver.entity.js';
-import { EnterpriseEntity } from '../enterprises/enterprise.entity.js';
+import { DriversService } from '../drivers/drivers.service.js';
+import { EnterprisesService } from '../enterprises/enterprises.service.js';
 import { SanctionsService } from '../sanctions/sanctions.service.js';
 import { SettingsService } from '../settings/settings.service.js';
-import { VehicleEntity } from '../vehicles/vehicle.entity.js';
-import { enterpriseOf } from '../vehicles/vehicles.service.js';
-import { WhitelistEntryEntity } from '../whitelist/whitelist-entry.entity.js';
+import { enterpriseOf, VehiclesService } from '../vehicles/vehicles.service.js';
+import { WhitelistService } from '../whitelist/whitelist.service.js';
 import { ApplicationEntity } from './application.entity.js';
 import { toApplicationView, toEventView } from './application.view.js';
 import { ApplicationEventEntity } from './application-event.entity.js';
-import { type ApplicationChanges, ApplicationWorkflow } from './application-workflow.service.js';
+import {
+  type ApplicationChanges,
+  ApplicationWorkflow,
+  type TransitionOptions,
+} from './application-workflow.service.js';
 
 /** The applicant's side of an application's life: drafts, submission, withdrawal, correction. */
 @Injectable()
-export class ApplicationsService {
+export class ApplicationsService implements OnModuleInit {
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
     private readonly settings: SettingsService,
@@ -45,7 +49,34 @@ export class ApplicationsService {
     private readonly workflow: ApplicationWorkflow,
     private readonly sanctions: SanctionsService,
     private readonly audit: AuditService,
+    private readonly vehicles: VehiclesService,
+    private readonly drivers: DriversService,
+    private readonly enterprises: EnterprisesService,
+    private readonly whitelist: WhitelistService,
   ) {}
+
+  onModuleInit(): void {
+    // Vehicles and crew an application names stay: their modules sit below this one, so they ask here.
+    this.vehicles.refuseRemovalWhen((vehicle) =>
+      this.dataSource.getRepository(ApplicationEntity).existsBy({ vehicleId: vehicle.id }),
+    );
+    this.drivers.refuseRemovalWhen((driver) =>
+      this.dataSource
+        .getRepository(ApplicationEntity)
+        .createQueryBuilder('a')
+        // Crew lists are JSON text; a UUID cannot occur inside another, so a substring match is exact.
+        .where('a.enterprise_id = :enterpriseId AND a.crew_driver_ids LIKE :id', {
+          enterpriseId: driver.enterpriseId,
+          id: `%${driver.id}%`,
+        })
+        .getExists(),
+    );
+  }
+
+  /** A step of the application's workflow taken by a reviewer (see ApplicationWorkflow.transition). */
+  transition(actor: RequestActor, action: ApplicationAction, options: TransitionOptions): Promise<ApplicationEntity> {
+    return this.workflow.transition(actor, action, options);
+  }
 
   /** A double tap with the same Idempotency-Key returns the first application instead of a second one. */
   async create(actor: RequestActor, draft: ApplicationDraft, idempotencyKey?: string): Promise<ApplicationView> {
@@ -122,12 +153,12 @@ export class ApplicationsService {
       order: { createdAt: 'DESC', id: 'DESC' },
       take: limit + 1,
     });
-    const page = rows.slice(0, limit);
-    const last = page.at(-1);
-    return {
-      items: page.map((app) => toApplicationView(app, actor)),
-      nextCursor: rows.length > limit && last ? encodePageCursor(last.createdAt, last.id) : null,
-    };
+    return pageOf(
+      rows,
+      limit,
+      (app) => toApplicationView(app, actor),
+      (last) => encodePageCursor(last.createdAt, last.id),
+    );
   }
 
   async get(actor: RequestActor, id: string): Promise<ApplicationView> {
@@ -174,7 +205,7 @@ export class ApplicationsService {
 
   /** Everything an application must satisfy before an official sees it, and where it is routed. */
   private async prepareForReview(app: ApplicationEntity, manager: EntityManager): Promise<ApplicationChanges> {
-    const enterprise = await manager.findOneByOrFail(EnterpriseEntity, { id: app.enterpriseId });
+    const enterprise = await this.enterprises.getById(manager, app.enterpriseId);
     if (!enterprise.verifiedAt) throw new DomainException(ErrorCode.EnterpriseNotVerified);
 
     const settings = await this.settings.current();
@@ -198,14 +229,14 @@ export class ApplicationsService {
     const complete: Application = parsed.data;
 
     await this.assertReferencesOwned(app.enterpriseId, complete, manager);
-    const crew = await manager.findBy(DriverEntity, { id: In(complete.crewDriverIds) });
-    if (!crewHasDriver(crew.map((d) => d.role))) throw new DomainException(ErrorCode.CrewWithoutDriver);
+    if (!crewHasDriver(await this.drivers.rolesOf(manager, complete.crewDriverIds)))
+      throw new DomainException(ErrorCode.CrewWithoutDriver);
     const attachments = await this.attachments.assertOwned(app.enterpriseId, complete.attachmentIds);
     const kinds = new Set(attachments.map((a) => a.kind));
     const missing = settings.requiredAttachments.filter((kind) => !kinds.has(kind));
     if (missing.length > 0) throw new DomainException(ErrorCode.AttachmentMissing);
 
-    const vehicle = await manager.findOneByOrFail(VehicleEntity, { id: complete.vehicleId });
+    const vehicle = await this.vehicles.getById(manager, complete.vehicleId);
     await this.sanctions.assertClear(
       { enterpriseId: app.enterpriseId, plate: vehicle.plate, crewDriverIds: complete.crewDriverIds },
       manager,
@@ -230,14 +261,11 @@ export class ApplicationsService {
     draft: ApplicationDraft,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<void> {
-    if (draft.vehicleId && !(await manager.existsBy(VehicleEntity, { id: draft.vehicleId, enterpriseId }))) {
+    if (draft.vehicleId && !(await this.vehicles.isOwnedBy(manager, enterpriseId, draft.vehicleId))) {
       throw new DomainException(ErrorCode.NotFound, '未找到该车辆');
     }
     const crewIds = [...new Set(draft.crewDriverIds ?? [])];
-    if (
-      crewIds.length > 0 &&
-      (await manager.countBy(DriverEntity, { id: In(crewIds), enterpriseId })) !== crewIds.length
-    ) {
+    if (crewIds.length > 0 && (await this.drivers.countOwnedBy(manager, enterpriseId, crewIds)) !== crewIds.length) {
       throw new DomainException(ErrorCode.NotFound, '未找到该人员');
     }
     if (draft.attachmentIds) await this.attachments.assertOwned(enterpriseId, draft.attachmentIds);
@@ -253,8 +281,8 @@ export class ApplicationsService {
     return app;
   }
 
-  private isWhitelisted(creditCode: string, manager: EntityManager): Promise<boolean> {
-    return manager.existsBy(WhitelistEntryEntity, { creditCode, removedAt: IsNull() });
+  private async isWhitelisted(creditCode: string, manager: EntityManager): Promise<boolean> {
+    return (await this.whitelist.listedAmong([creditCode], manager)).has(creditCode);
   }
 
   private byRequestKey(enterpriseId: string, clientRequestId: string) {

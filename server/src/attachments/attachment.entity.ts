@@ -1,6 +1,7 @@
 import type { AttachmentKind } from '@pass/shared';
-import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
 import { BaseRecord } from '../database/base-record.js';
+import { References } from '../database/relations.js';
 import { EnterpriseEntity } from '../enterprises/enterprise.entity.js';
 
 /** An uploaded supporting document; the bytes live in AttachmentStorage under `storageKey`. */
@@ -10,8 +11,7 @@ export class AttachmentEntity extends BaseRecord {
   @Column({ name: 'enterprise_id', type: 'varchar', length: 36 })
   enterpriseId: string;
 
-  @ManyToOne(() => EnterpriseEntity, { onDelete: 'NO ACTION', onUpdate: 'NO ACTION' })
-  @JoinColumn({ name: 'enterprise_id', foreignKeyConstraintName: 'fk_attachments_enterprise' })
+  @References(() => EnterpriseEntity, 'enterprise_id', 'fk_attachments_enterprise')
   enterprise?: EnterpriseEntity;
 
   @Column({ type: 'varchar', length: 32 })

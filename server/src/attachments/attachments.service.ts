@@ -80,6 +80,17 @@ export class AttachmentsService {
     return { attachment, bytes: await this.storage.get(attachment.storageKey) };
   }
 
+  async viewsById(ids: readonly string[]): Promise<AttachmentView[]> {
+    if (ids.length === 0) return [];
+    return (await this.dataSource.getRepository(AttachmentEntity).findBy({ id: In([...ids]) })).map(toAttachmentView);
+  }
+
+  /** An attachment and its bytes for a caller that has already checked the scope (a reviewer's application). */
+  async contentById(id: string): Promise<{ attachment: AttachmentEntity; bytes: Buffer } | null> {
+    const attachment = await this.dataSource.getRepository(AttachmentEntity).findOneBy({ id });
+    return attachment ? { attachment, bytes: await this.storage.get(attachment.storageKey) } : null;
+  }
+
   /** Refuses ids that are not the enterprise's own uploads; an application can only cite its own files. */
   async assertOwned(enterpriseId: string, ids: readonly string[]): Promise<AttachmentEntity[]> {
     if (ids.length === 0) return [];

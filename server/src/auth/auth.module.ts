@@ -1,18 +1,16 @@
 import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
-import { AccountsController } from '../accounts/accounts.controller.js';
-import { AccountsService } from '../accounts/accounts.service.js';
-import { PasswordController } from '../accounts/password.controller.js';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { SECRETS, type Secrets } from '../config/secrets.js';
-import { AccountLockoutsController } from './account-lockouts.controller.js';
-import { AuthController } from './auth.controller.js';
 import { AuthGuard } from './auth.guard.js';
-import { AuthService } from './auth.service.js';
-import { LoginThrottleService } from './login-throttle.service.js';
+import { RefreshTokenEntity } from './refresh-token.entity.js';
 import { TokensService } from './tokens.service.js';
-import { WechatClient } from './wechat.client.js';
 
+/**
+ * Core: the global guard, the route decorators and the tokens it checks. Signing in (which reads
+ * accounts) lives in the accounts module, above this one.
+ */
 @Global()
 @Module({
   imports: [
@@ -20,16 +18,9 @@ import { WechatClient } from './wechat.client.js';
       inject: [SECRETS],
       useFactory: (secrets: Secrets) => ({ secret: secrets.jwtSecret, signOptions: { algorithm: 'HS256' } }),
     }),
+    TypeOrmModule.forFeature([RefreshTokenEntity]),
   ],
-  controllers: [AuthController, AccountsController, PasswordController, AccountLockoutsController],
-  providers: [
-    AuthService,
-    AccountsService,
-    TokensService,
-    LoginThrottleService,
-    WechatClient,
-    { provide: APP_GUARD, useClass: AuthGuard },
-  ],
-  exports: [TokensService, AccountsService],
+  providers: [TokensService, { provide: APP_GUARD, useClass: AuthGuard }],
+  exports: [TokensService],
 })
 export class AuthModule {}

@@ -1,10 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { type AuthTokens, ErrorCode, type Role } from '@pass/shared';
+import { type AccountView, type AuthTokens, ErrorCode, type Role } from '@pass/shared';
 import { DataSource, type EntityManager, IsNull } from 'typeorm';
-import type { AccountEntity } from '../accounts/account.entity.js';
-import { toAccountView } from '../accounts/account.view.js';
 import { DomainException } from '../common/domain.exception.js';
 import { writeLock } from '../database/locks.js';
 import type { RequestActor } from './auth.decorators.js';
@@ -42,8 +40,11 @@ export class TokensService {
     @Inject(DataSource) private readonly dataSource: DataSource,
   ) {}
 
-  /** A short-lived access token and a rotating refresh token for the account. */
-  async issue(account: AccountEntity, manager: EntityManager = this.dataSource.manager): Promise<AuthTokens> {
+  /**
+   * A short-lived access token and a rotating refresh token for the account, from its view: the view
+   * carries every claim, so this core module never reads the accounts table.
+   */
+  async issue(account: AccountView, manager: EntityManager = this.dataSource.manager): Promise<AuthTokens> {
     const claims: AccessClaims = {
       sub: account.id,
       role: account.role,
@@ -68,7 +69,7 @@ export class TokensService {
       accessToken: await this.jwt.signAsync(claims, { expiresIn: accessTokenSeconds }),
       expiresIn: accessTokenSeconds,
       refreshToken,
-      account: toAccountView(account),
+      account,
     };
   }
 

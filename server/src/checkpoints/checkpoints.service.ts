@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { CheckpointView } from '@pass/shared';
 import { type CheckpointRequest, ErrorCode } from '@pass/shared';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager, In } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { RequestActor } from '../auth/auth.decorators.js';
 import { DomainException } from '../common/domain.exception.js';
@@ -25,6 +25,21 @@ export class CheckpointsService {
     @Inject(DataSource) private readonly dataSource: DataSource,
     private readonly audit: AuditService,
   ) {}
+
+  /** Whether staff may be posted there: it exists and is not retired. */
+  async inService(id: string, manager: EntityManager = this.dataSource.manager): Promise<boolean> {
+    const checkpoint = await manager.findOneBy(CheckpointEntity, { id });
+    return checkpoint !== null && !checkpoint.retiredAt;
+  }
+
+  /** The checkpoints with these ids, read in the caller's transaction. */
+  async viewsById(
+    ids: string[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Map<string, CheckpointView>> {
+    const rows = ids.length ? await manager.findBy(CheckpointEntity, { id: In(ids) }) : [];
+    return new Map(rows.map((c) => [c.id, toView(c)]));
+  }
 
   async list(): Promise<CheckpointView[]> {
     return (await this.dataSource.getRepository(CheckpointEntity).find({ order: { code: 'ASC' } })).map(toView);

@@ -1,10 +1,26 @@
-import { chmodSync, closeSync, mkdirSync, openSync } from 'node:fs';
-import { dirname } from 'node:path';
-import { DataSource, type DataSourceOptions } from 'typeorm';
+import { chmodSync, closeSync, mkdirSync, openSync, readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DataSource, type DataSourceOptions, getMetadataArgsStorage } from 'typeorm';
 import type { AppConfig } from '../config/app-config.js';
-import { entities } from './entities.js';
 import { migrations } from './migrations/index.js';
 import { serialiseSqlite } from './sqlite-serialiser.js';
+
+/**
+ * Every feature's entities, found by file name so that this core module names no feature. The server
+ * itself does not use this list: each feature module registers its own (autoLoadEntities); the
+ * stand-alone data source of the seed CLI and of the migration tests does. Loaded here, one file at a
+ * time, rather than by TypeORM's glob: its parallel import() from CommonJS races in Jest's module loader.
+ */
+const sourceRoot = dirname(dirname(fileURLToPath(import.meta.url)));
+type EntityClass = new (...args: never[]) => unknown;
+const entities: EntityClass[] = [];
+for (const file of readdirSync(sourceRoot, { recursive: true, encoding: 'utf8' }).sort()) {
+  if (!/\.entity\.(ts|js)$/.test(file) || file.endsWith('.d.ts')) continue;
+  const exported: Record<string, unknown> = await import(join(sourceRoot, file));
+  const tables = getMetadataArgsStorage().tables;
+  entities.push(...Object.values(exported).filter((v): v is EntityClass => tables.some((t) => t.target === v)));
+}
 
 export function dataSourceOptions(database: AppConfig['database']): DataSourceOptions {
   const common = {

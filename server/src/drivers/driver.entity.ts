@@ -1,6 +1,7 @@
 import type { CrewRole } from '@pass/shared';
-import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
 import { BaseRecord } from '../database/base-record.js';
+import { References } from '../database/relations.js';
 import { EnterpriseEntity } from '../enterprises/enterprise.entity.js';
 
 /**
@@ -14,8 +15,7 @@ export class DriverEntity extends BaseRecord {
   @Column({ name: 'enterprise_id', type: 'varchar', length: 36 })
   enterpriseId: string;
 
-  @ManyToOne(() => EnterpriseEntity, { onDelete: 'NO ACTION', onUpdate: 'NO ACTION' })
-  @JoinColumn({ name: 'enterprise_id', foreignKeyConstraintName: 'fk_drivers_enterprise' })
+  @References(() => EnterpriseEntity, 'enterprise_id', 'fk_drivers_enterprise')
   enterprise?: EnterpriseEntity;
 
   @Column({ type: 'varchar', length: 50 })

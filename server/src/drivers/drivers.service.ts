@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { type Driver, type DriverView, ErrorCode } from '@pass/shared';
-import { DataSource } from 'typeorm';
-import { ApplicationEntity } from '../applications/application.entity.js';
+import { type CrewRole, type Driver, type DriverView, ErrorCode } from '@pass/shared';
+import { DataSource, type EntityManager, In } from 'typeorm';
 import type { RequestActor } from '../auth/auth.decorators.js';
 import { DomainException } from '../common/domain.exception.js';
 import { isUniqueViolation } from '../database/errors.js';
@@ -16,10 +15,18 @@ export function toDriverView(d: DriverEntity): DriverView {
 /** An enterprise's drivers and crew; ID numbers are stored encrypted and listed masked. */
 @Injectable()
 export class DriversService {
+  /** Registered by the modules that refer to crew (applications): they sit above this one. */
+  private readonly inUseChecks: ((driver: DriverEntity) => Promise<boolean>)[] = [];
+
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
     private readonly idNumbers: IdNumberProtector,
   ) {}
+
+  /** A module that refers to drivers says here what keeps one from being deleted. */
+  refuseRemovalWhen(inUse: (driver: DriverEntity) => Promise<boolean>): void {
+    this.inUseChecks.push(inUse);
+  }
 
   async list(actor: RequestActor): Promise<DriverView[]> {
     const drivers = await this.repo.find({ where: { enterpriseId: enterpriseOf(actor) }, order: { createdAt: 'ASC' } });
@@ -43,18 +50,44 @@ export class DriversService {
     return this.saveUnique(Object.assign(await this.findOwn(actor, id), this.columns(driver)));
   }
 
+  /** The keyed hash blacklist entries are keyed by: an ID number is never stored or compared in clear. */
+  idNumberLookupHash(idNumber: string): string {
+    return this.idNumbers.hash(idNumber);
+  }
+
+  /** The lookup hashes of these drivers' ID numbers, read in the caller's transaction. */
+  async idNumberHashes(ids: readonly string[], manager: EntityManager = this.dataSource.manager): Promise<string[]> {
+    return ids.length ? (await manager.findBy(DriverEntity, { id: In([...ids]) })).map((d) => d.idNumberHash) : [];
+  }
+
+  /** The crew as a pass prints it, in the application's order, read in the caller's transaction. */
+  async crewOf(
+    manager: EntityManager,
+    ids: readonly string[],
+  ): Promise<{ name: string; idNumberMasked: string; role: CrewRole }[]> {
+    const crew = await manager.findBy(DriverEntity, { id: In([...ids]) });
+    return ids
+      .map((id) => crew.find((d) => d.id === id)!)
+      .map((d) => ({ name: d.name, idNumberMasked: d.idNumberMasked, role: d.role }));
+  }
+
+  countOwnedBy(manager: EntityManager, enterpriseId: string, ids: readonly string[]): Promise<number> {
+    return manager.countBy(DriverEntity, { id: In([...ids]), enterpriseId });
+  }
+
+  async rolesOf(manager: EntityManager, ids: readonly string[]): Promise<CrewRole[]> {
+    return (await manager.findBy(DriverEntity, { id: In([...ids]) })).map((d) => d.role);
+  }
+
+  async viewsById(ids: readonly string[]): Promise<DriverView[]> {
+    return ids.length ? (await this.repo.findBy({ id: In([...ids]) })).map(toDriverView) : [];
+  }
+
   async remove(actor: RequestActor, id: string): Promise<void> {
     const driver = await this.findOwn(actor, id);
-    // Crew lists are JSON text; a UUID cannot occur inside another, so a substring match is exact.
-    const used = await this.dataSource
-      .getRepository(ApplicationEntity)
-      .createQueryBuilder('a')
-      .where('a.enterprise_id = :enterpriseId AND a.crew_driver_ids LIKE :id', {
-        enterpriseId: driver.enterpriseId,
-        id: `%${driver.id}%`,
-      })
-      .getExists();
-    if (used) throw new DomainException(ErrorCode.Conflict, '该人员已用于通行证申请，不能删除');
+    for (const inUse of this.inUseChecks) {
+      if (await inUse(driver)) throw new DomainException(ErrorCode.Conflict, '该人员已用于通行证申请，不能删除');
+    }
     await this.repo.delete({ id: driver.id });
   }
 

@@ -1,13 +1,15 @@
 import { Module } from '@nestjs/common';
-import { WhitelistController } from '../whitelist/whitelist.controller.js';
-import { WhitelistService } from '../whitelist/whitelist.service.js';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { WhitelistModule } from '../whitelist/whitelist.module.js';
+import { EnterpriseEntity } from './enterprise.entity.js';
 import { EnterprisesController } from './enterprises.controller.js';
 import { EnterprisesService } from './enterprises.service.js';
-import { RegistrationThrottleService } from './registration-throttle.service.js';
 
+/** Transport enterprises: their record, verification by officials, suspension state. */
 @Module({
-  controllers: [EnterprisesController, WhitelistController],
-  providers: [EnterprisesService, RegistrationThrottleService, WhitelistService],
+  imports: [TypeOrmModule.forFeature([EnterpriseEntity]), WhitelistModule],
+  controllers: [EnterprisesController],
+  providers: [EnterprisesService],
   exports: [EnterprisesService],
 })
 export class EnterprisesModule {}

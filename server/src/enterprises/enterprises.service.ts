@@ -1,24 +1,21 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
-  type AuthTokens,
   type EnterpriseView,
   ErrorCode,
   type enterpriseUpdateSchema,
   type FleetManagerRegistration,
   jurisdictionCodeAt,
+  type ReviewDetail,
   type ReviewLevel,
   Role,
   type z,
 } from '@pass/shared';
-import { DataSource, In, IsNull } from 'typeorm';
-import { AccountEntity } from '../accounts/account.entity.js';
-import { hashPassword } from '../accounts/password.js';
+import { DataSource, type EntityManager, IsNull, MoreThanOrEqual } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { RequestActor } from '../auth/auth.decorators.js';
-import { TokensService } from '../auth/tokens.service.js';
 import { DomainException } from '../common/domain.exception.js';
-import { isUniqueViolation } from '../database/errors.js';
-import { WhitelistEntryEntity } from '../whitelist/whitelist-entry.entity.js';
+import { writeLock } from '../database/locks.js';
+import { WhitelistService } from '../whitelist/whitelist.service.js';
 import { EnterpriseEntity } from './enterprise.entity.js';
 import { toEnterpriseView } from './enterprise.view.js';
 
@@ -33,49 +30,70 @@ export function officialCovers(actor: RequestActor, districtCode: string): boole
 export class EnterprisesService {
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
-    private readonly tokens: TokensService,
+    private readonly whitelist: WhitelistService,
     private readonly audit: AuditService,
   ) {}
 
-  /** Sign-up of an enterprise with its first fleet manager; it may apply once an official verifies it. */
-  async register(request: FleetManagerRegistration): Promise<AuthTokens> {
-    const passwordHash = await hashPassword(request.manager.password);
-    try {
-      return await this.dataSource.transaction(async (manager) => {
-        const enterprise = await manager.save(
-          manager.create(EnterpriseEntity, { ...request.enterprise, verifiedAt: null }),
-        );
-        const account = await manager.save(
-          manager.create(AccountEntity, {
-            role: Role.FleetManager,
-            name: request.manager.name,
-            phone: request.manager.phone,
-            passwordHash,
-            enterpriseId: enterprise.id,
-            jurisdictionCode: null,
-            department: null,
-            reviewLevel: null,
-            checkpointId: null,
-            wechatOpenid: null,
-          }),
-        );
-        await this.audit.record(manager, null, {
-          action: 'enterprise.register',
-          entityType: 'enterprise',
-          entityId: enterprise.id,
-          after: { creditCode: enterprise.creditCode, name: enterprise.name, managerPhone: account.phone },
-        });
-        return this.tokens.issue(account, manager);
-      });
-    } catch (error) {
-      if (!isUniqueViolation(error)) throw error;
-      const taken = await this.dataSource
-        .getRepository(EnterpriseEntity)
-        .existsBy({ creditCode: request.enterprise.creditCode });
-      throw taken
-        ? new DomainException(ErrorCode.DuplicateEnterprise)
-        : new DomainException(ErrorCode.Conflict, '该手机号码已注册');
-    }
+  /** A newly signed-up enterprise, unverified, saved in the sign-up's transaction (see AccountsService.register). */
+  createUnverified(
+    manager: EntityManager,
+    enterprise: FleetManagerRegistration['enterprise'],
+  ): Promise<EnterpriseEntity> {
+    return manager.save(manager.create(EnterpriseEntity, { ...enterprise, verifiedAt: null }));
+  }
+
+  /**
+   * The applicant, locked for the issuing transaction (see lockIssuanceGuards): passes of one enterprise
+   * are issued one at a time, so its cap on active passes holds.
+   */
+  lockForIssuance(manager: EntityManager, id: string): Promise<EnterpriseEntity> {
+    return manager.findOneOrFail(EnterpriseEntity, { where: { id }, lock: writeLock(manager) });
+  }
+
+  /** An enterprise read in the caller's transaction; it must exist (a foreign key says so). */
+  getById(manager: EntityManager, id: string): Promise<EnterpriseEntity> {
+    return manager.findOneByOrFail(EnterpriseEntity, { id });
+  }
+
+  findById(manager: EntityManager, id: string): Promise<EnterpriseEntity | null> {
+    return manager.findOneBy(EnterpriseEntity, { id });
+  }
+
+  /** Enterprises whose issuance is stopped on this day or later (熔断), the soonest to end first. */
+  suspendedOn(day: string): Promise<EnterpriseEntity[]> {
+    return this.dataSource.getRepository(EnterpriseEntity).find({
+      where: { suspendedUntil: MoreThanOrEqual(day) },
+      order: { suspendedUntil: 'ASC' },
+      take: 1000,
+    });
+  }
+
+  /** Stops issuance to the enterprise until a day (or lifts it with null); the sanctions module decides. */
+  async setSuspension(
+    manager: EntityManager,
+    enterprise: EnterpriseEntity,
+    until: string | null,
+    reason: string | null,
+  ): Promise<void> {
+    enterprise.suspendedUntil = until;
+    enterprise.suspensionReason = reason;
+    await manager.save(enterprise);
+  }
+
+  /** What a reviewer sees of the applicant (whitelisting is the application's own snapshot). */
+  async summary(id: string): Promise<Omit<ReviewDetail['enterprise'], 'whitelisted'>> {
+    const e = await this.dataSource.getRepository(EnterpriseEntity).findOneByOrFail({ id });
+    return {
+      id: e.id,
+      name: e.name,
+      creditCode: e.creditCode,
+      verified: e.verifiedAt !== null,
+      suspendedUntil: e.suspendedUntil,
+    };
+  }
+
+  async creditCodeTaken(creditCode: string): Promise<boolean> {
+    return this.dataSource.getRepository(EnterpriseEntity).existsBy({ creditCode });
   }
 
   async own(actor: RequestActor): Promise<EnterpriseView> {
@@ -150,11 +168,7 @@ export class EnterprisesService {
     return (await this.whitelistedCodes([creditCode])).has(creditCode);
   }
 
-  private async whitelistedCodes(creditCodes: string[]): Promise<Set<string>> {
-    if (creditCodes.length === 0) return new Set();
-    const rows = await this.dataSource
-      .getRepository(WhitelistEntryEntity)
-      .find({ select: { creditCode: true }, where: { creditCode: In(creditCodes), removedAt: IsNull() } });
-    return new Set(rows.map((r) => r.creditCode));
+  private whitelistedCodes(creditCodes: string[]): Promise<Set<string>> {
+    return this.whitelist.listedAmong(creditCodes);
   }
 }

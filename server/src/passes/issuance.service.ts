@@ -1,21 +1,21 @@
 import { Injectable } from '@nestjs/common';
-import { chinaToday, ErrorCode, formatPassNumber, maxPassSerial, type QuotaPeriod, quotaPeriodKey } from '@pass/shared';
-import { type EntityManager, In, LessThanOrEqual, MoreThanOrEqual } from 'typeorm';
+import { chinaToday, ErrorCode, formatPassNumber, maxPassSerial, quotaPeriodKey } from '@pass/shared';
+import { type EntityManager, LessThanOrEqual, MoreThanOrEqual } from 'typeorm';
 import type { ApplicationEntity } from '../applications/application.entity.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { RequestActor } from '../auth/auth.decorators.js';
 import { DomainException } from '../common/domain.exception.js';
 import { writeLock } from '../database/locks.js';
-import { DriverEntity } from '../drivers/driver.entity.js';
-import { EnterpriseEntity } from '../enterprises/enterprise.entity.js';
-import { QuotaAllocationEntity } from '../quotas/quota-allocation.entity.js';
+import { DriversService } from '../drivers/drivers.service.js';
+import { EnterprisesService } from '../enterprises/enterprises.service.js';
+import { QuotasService } from '../quotas/quotas.service.js';
 import { SanctionsService } from '../sanctions/sanctions.service.js';
 import { SettingsService } from '../settings/settings.service.js';
 import { PassTokenService } from '../signing/pass-token.service.js';
-import { VehicleEntity } from '../vehicles/vehicle.entity.js';
-import { StatusListService } from '../verification/status-list.service.js';
+import { VehiclesService } from '../vehicles/vehicles.service.js';
 import { nextCounterValue } from './counters.js';
 import { PassEntity } from './pass.entity.js';
+import { StatusListService } from './status-list.service.js';
 
 /**
  * Issues the pass of an application approved at its last level, inside the approval's transaction:
@@ -30,6 +30,10 @@ export class IssuanceService {
     private readonly sanctions: SanctionsService,
     private readonly audit: AuditService,
     private readonly statusList: StatusListService,
+    private readonly enterprises: EnterprisesService,
+    private readonly vehicles: VehiclesService,
+    private readonly drivers: DriversService,
+    private readonly quotas: QuotasService,
   ) {}
 
   async issue(manager: EntityManager, app: ApplicationEntity, official: RequestActor): Promise<PassEntity> {
@@ -38,11 +42,8 @@ export class IssuanceService {
     // The approval locked the application, the enterprise and the plate's guard row before its first
     // read (lockIssuanceGuards), so the count and the overlap query below see every pass committed
     // by an approval that held them before. Locking the enterprise again here costs nothing.
-    const enterprise = await manager.findOneOrFail(EnterpriseEntity, {
-      where: { id: app.enterpriseId },
-      lock: writeLock(manager),
-    });
-    const vehicle = await manager.findOneByOrFail(VehicleEntity, { id: app.vehicleId! });
+    const enterprise = await this.enterprises.lockForIssuance(manager, app.enterpriseId);
+    const vehicle = await this.vehicles.getById(manager, app.vehicleId!);
     await this.sanctions.assertClear(
       { enterpriseId: app.enterpriseId, plate: vehicle.plate, crewDriverIds: app.crewDriverIds },
       manager,
@@ -77,7 +78,11 @@ export class IssuanceService {
       );
     }
 
-    const quota = settings.quota.enabled ? await this.consumeQuota(manager, app, today, settings.quota.period) : null;
+    // The allocation of the application's first reviewing jurisdiction.
+    const quota = settings.quota.enabled
+      ? { jurisdictionCode: app.reviewSteps[0]!.jurisdictionCode, period: quotaPeriodKey(today, settings.quota.period) }
+      : null;
+    if (quota) await this.quotas.consume(manager, quota.jurisdictionCode, quota.period);
 
     const issuerCode = app.reviewSteps.at(-1)!.jurisdictionCode;
     const serial = await nextCounterValue(manager, `serial:${issuerCode}`);
@@ -97,7 +102,7 @@ export class IssuanceService {
       materialCategory: app.materialCategory!,
       statusIndex,
     });
-    const crew = await manager.findBy(DriverEntity, { id: In(app.crewDriverIds) });
+    const crew = await this.drivers.crewOf(manager, app.crewDriverIds);
     const pass = await manager.save(
       manager.create(PassEntity, {
         passNumber,
@@ -111,13 +116,7 @@ export class IssuanceService {
         plate: vehicle.plate,
         plateColour: vehicle.plateColour,
         vehicleType: vehicle.vehicleType,
-        crew: app.crewDriverIds
-          .map((id) => crew.find((d) => d.id === id)!)
-          .map((d) => ({
-            name: d.name,
-            idNumberMasked: d.idNumberMasked,
-            role: d.role,
-          })),
+        crew,
         materialCategory: app.materialCategory!,
         materialDescription: app.materialDescription!,
         originCode: app.originCode!,
@@ -166,27 +165,5 @@ export class IssuanceService {
       },
     });
     return pass;
-  }
-
-  /**
-   * Takes one pass from the allocation of the application's first reviewing jurisdiction. The guarded
-   * UPDATE is atomic in the database, so concurrent approvals on any number of servers cannot overdraw it.
-   */
-  private async consumeQuota(manager: EntityManager, app: ApplicationEntity, today: string, periodKind: QuotaPeriod) {
-    const jurisdictionCode = app.reviewSteps[0]!.jurisdictionCode;
-    const period = quotaPeriodKey(today, periodKind);
-    const result = await manager
-      .createQueryBuilder()
-      .update(QuotaAllocationEntity)
-      .set({ used: () => 'used + 1', updatedAt: new Date() })
-      .where('jurisdiction_code = :jurisdictionCode AND period = :period AND used < amount', {
-        jurisdictionCode,
-        period,
-      })
-      .execute();
-    if (result.affected !== 1) {
-      throw new DomainException(ErrorCode.QuotaExceeded, `本辖区${period}期间的通行证配额已用完或未分配`);
-    }
-    return { jurisdictionCode, period };
   }
 }

@@ -1,7 +1,8 @@
 import type { CrewRole, PassStatus, PlateColour } from '@pass/shared';
-import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
 import { ApplicationEntity } from '../applications/application.entity.js';
 import { BaseRecord } from '../database/base-record.js';
+import { References } from '../database/relations.js';
 import { EnterpriseEntity } from '../enterprises/enterprise.entity.js';
 
 /** A person on the pass as issued; the registry entry may change later, the pass does not. */
@@ -43,15 +44,13 @@ export class PassEntity extends BaseRecord {
   @Column({ name: 'application_id', type: 'varchar', length: 36 })
   applicationId: string;
 
-  @ManyToOne(() => ApplicationEntity, { onDelete: 'NO ACTION', onUpdate: 'NO ACTION' })
-  @JoinColumn({ name: 'application_id', foreignKeyConstraintName: 'fk_passes_application' })
+  @References(() => ApplicationEntity, 'application_id', 'fk_passes_application')
   application?: ApplicationEntity;
 
   @Column({ name: 'enterprise_id', type: 'varchar', length: 36 })
   enterpriseId: string;
 
-  @ManyToOne(() => EnterpriseEntity, { onDelete: 'NO ACTION', onUpdate: 'NO ACTION' })
-  @JoinColumn({ name: 'enterprise_id', foreignKeyConstraintName: 'fk_passes_enterprise' })
+  @References(() => EnterpriseEntity, 'enterprise_id', 'fk_passes_enterprise')
   enterprise?: EnterpriseEntity;
 
   @Column({ name: 'enterprise_name', type: 'varchar', length: 100 })

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { PassView } from '@pass/shared';
+import type { PassView, PlateColour, SignedDocument } from '@pass/shared';
 import {
   assertPassTransition,
   chinaToday,
@@ -13,16 +13,21 @@ import {
   type PageCursor,
   Role,
 } from '@pass/shared';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager, In, MoreThanOrEqual } from 'typeorm';
+import type { ApplicationEntity } from '../applications/application.entity.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { RequestActor } from '../auth/auth.decorators.js';
 import { DomainException } from '../common/domain.exception.js';
+import { pageOf } from '../common/page.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { writeLock } from '../database/locks.js';
 import { PassDocumentService } from '../pass-documents/pass-document.service.js';
-import { QuotaAllocationEntity } from '../quotas/quota-allocation.entity.js';
-import { StatusListService } from '../verification/status-list.service.js';
+import { QuotasService } from '../quotas/quotas.service.js';
+import { IssuanceService } from './issuance.service.js';
+import { lockIssuanceGuards } from './issuance-guards.js';
 import { PassEntity } from './pass.entity.js';
 import { toPassView } from './pass.view.js';
+import { StatusListService } from './status-list.service.js';
 
 /** Issued passes as their holders and issuers see them, their QR and PDF, and revocation. */
 @Injectable()
@@ -33,7 +38,59 @@ export class PassesService {
     private readonly documents: PassDocumentService,
     private readonly audit: AuditService,
     private readonly statusList: StatusListService,
+    private readonly issuance: IssuanceService,
+    private readonly quotas: QuotasService,
   ) {}
+
+  /** Issues the pass of an application approved at its last level, in the approval's transaction. */
+  issue(manager: EntityManager, app: ApplicationEntity, official: RequestActor): Promise<PassEntity> {
+    return this.issuance.issue(manager, app, official);
+  }
+
+  /** The row locks an approval takes before it reads anything (see issuance-guards.ts). */
+  lockIssuanceGuards(manager: EntityManager, applicationId: string): Promise<void> {
+    return lockIssuanceGuards(manager, applicationId);
+  }
+
+  /** The signed revocation status list checkpoints carry offline, in full or since a version. */
+  statusListUpdate(since?: number): Promise<SignedDocument> {
+    return this.statusList.signedUpdate(since);
+  }
+
+  findByNumber(passNumber: string): Promise<PassEntity | null> {
+    return this.dataSource.getRepository(PassEntity).findOneBy({ passNumber });
+  }
+
+  findByIds(ids: string[]): Promise<PassEntity[]> {
+    return this.dataSource.getRepository(PassEntity).findBy({ id: In(ids) });
+  }
+
+  /**
+   * The ids of the passes with these numbers, locked in number order for the caller's transaction:
+   * scan uploads touching the same pass take turns (see ScansService.upload).
+   */
+  async lockIdsByNumber(manager: EntityManager, passNumbers: string[]): Promise<Map<string, string>> {
+    const rows =
+      passNumbers.length === 0
+        ? []
+        : await manager.find(PassEntity, {
+            select: { id: true, passNumber: true },
+            where: { passNumber: In(passNumbers) },
+            order: { passNumber: 'ASC' },
+            lock: writeLock(manager),
+          });
+    return new Map(rows.map((p) => [p.passNumber, p.id]));
+  }
+
+  /** Active passes of a plate that are still valid today (a reviewer sees them beside the application). */
+  activeForPlate(plate: string, plateColour: PlateColour): Promise<PassEntity[]> {
+    return this.dataSource.getRepository(PassEntity).findBy({
+      plate,
+      plateColour,
+      status: 'active',
+      validTo: MoreThanOrEqual(chinaToday()),
+    });
+  }
 
   urlOf(pass: PassEntity): string {
     // The digits were written by bytesToDecimal at issue, so they always decode.
@@ -66,12 +123,12 @@ export class PassesService {
       .addOrderBy('p.id', 'DESC')
       .take(limit + 1)
       .getMany();
-    const page = rows.slice(0, limit);
-    const last = page.at(-1);
-    return {
-      items: page.map((p) => this.view(p)),
-      nextCursor: rows.length > limit && last ? encodePageCursor(last.issuedAt, last.id) : null,
-    };
+    return pageOf(
+      rows,
+      limit,
+      (p) => this.view(p),
+      (last) => encodePageCursor(last.issuedAt, last.id),
+    );
   }
 
   async get(actor: RequestActor, id: string): Promise<PassEntity> {
@@ -123,7 +180,7 @@ export class PassesService {
       if (result.affected !== 1) throw new DomainException(ErrorCode.StaleVersion);
       // Quota before the status-list counter: the order issuance takes them in, so the two cannot deadlock.
       if (pass.quotaJurisdiction && pass.quotaPeriod && chinaToday() < pass.validFrom) {
-        await this.refundQuota(manager, pass.quotaJurisdiction, pass.quotaPeriod);
+        await this.quotas.refund(manager, pass.quotaJurisdiction, pass.quotaPeriod);
       }
       await this.statusList.recordChange(manager, pass.statusIndex, 'revoked');
       await this.audit.record(manager, actor, {
@@ -136,15 +193,6 @@ export class PassesService {
       return manager.findOneByOrFail(PassEntity, { id: pass.id });
     });
     return this.view(revoked);
-  }
-
-  private async refundQuota(manager: EntityManager, jurisdictionCode: string, period: string): Promise<void> {
-    await manager
-      .createQueryBuilder()
-      .update(QuotaAllocationEntity)
-      .set({ used: () => 'used - 1', updatedAt: new Date() })
-      .where('jurisdiction_code = :jurisdictionCode AND period = :period AND used > 0', { jurisdictionCode, period })
-      .execute();
   }
 
   canSee(actor: RequestActor, pass: PassEntity): boolean {

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ErrorCode, type QuotaAllocation } from '@pass/shared';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { RequestActor } from '../auth/auth.decorators.js';
 import { DomainException } from '../common/domain.exception.js';
@@ -55,6 +55,43 @@ export class QuotasService {
       });
       return toView(saved);
     });
+  }
+
+  /**
+   * Takes one pass from a jurisdiction's allocation for a period, in the issuing transaction. The guarded
+   * UPDATE is atomic in the database, so concurrent approvals on any number of servers cannot overdraw it.
+   */
+  async consume(manager: EntityManager, jurisdictionCode: string, period: string): Promise<void> {
+    const result = await manager
+      .createQueryBuilder()
+      .update(QuotaAllocationEntity)
+      .set({ used: () => 'used + 1', updatedAt: new Date() })
+      .where('jurisdiction_code = :jurisdictionCode AND period = :period AND used < amount', {
+        jurisdictionCode,
+        period,
+      })
+      .execute();
+    if (result.affected !== 1) {
+      throw new DomainException(ErrorCode.QuotaExceeded, `本辖区${period}期间的通行证配额已用完或未分配`);
+    }
+  }
+
+  /** Gives one pass back (a pass revoked before its first day), in the revoking transaction. */
+  async refund(manager: EntityManager, jurisdictionCode: string, period: string): Promise<void> {
+    await manager
+      .createQueryBuilder()
+      .update(QuotaAllocationEntity)
+      .set({ used: () => 'used - 1', updatedAt: new Date() })
+      .where('jurisdiction_code = :jurisdictionCode AND period = :period AND used > 0', { jurisdictionCode, period })
+      .execute();
+  }
+
+  /** What is left of a jurisdiction's quota for a period; none allocated means none left. */
+  async left(jurisdictionCode: string, period: string): Promise<number> {
+    const allocation = await this.dataSource
+      .getRepository(QuotaAllocationEntity)
+      .findOneBy({ jurisdictionCode, period });
+    return allocation ? allocation.amount - allocation.used : 0;
   }
 
   async list(period?: string): Promise<QuotaView[]> {

@@ -11,26 +11,24 @@ import {
   Role,
   TransitionError,
 } from '@pass/shared';
-import { DataSource, type EntityManager, In, MoreThanOrEqual } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { ApplicationEntity } from '../applications/application.entity.js';
 import { toApplicationView } from '../applications/application.view.js';
-import { ApplicationWorkflow } from '../applications/application-workflow.service.js';
-import { AttachmentEntity } from '../attachments/attachment.entity.js';
-import { ATTACHMENT_STORAGE, type AttachmentStorage } from '../attachments/attachment-storage.js';
-import { toAttachmentView } from '../attachments/attachments.service.js';
+import { ApplicationsService } from '../applications/applications.service.js';
+import { AttachmentsService } from '../attachments/attachments.service.js';
 import type { RequestActor } from '../auth/auth.decorators.js';
 import { DomainException } from '../common/domain.exception.js';
-import { DriverEntity } from '../drivers/driver.entity.js';
-import { toDriverView } from '../drivers/drivers.service.js';
+import { pageOf } from '../common/page.js';
+import { sqlDate, sqlDateTime } from '../common/sql-dates.js';
+import { DriversService } from '../drivers/drivers.service.js';
 import { EnterpriseEntity } from '../enterprises/enterprise.entity.js';
-import { IssuanceService } from '../passes/issuance.service.js';
-import { lockIssuanceGuards } from '../passes/issuance-guards.js';
-import { PassEntity } from '../passes/pass.entity.js';
-import { QuotaAllocationEntity } from '../quotas/quota-allocation.entity.js';
+import { EnterprisesService } from '../enterprises/enterprises.service.js';
+import { PassesService } from '../passes/passes.service.js';
+import { QuotasService } from '../quotas/quotas.service.js';
 import { SanctionsService } from '../sanctions/sanctions.service.js';
 import { SettingsService } from '../settings/settings.service.js';
 import { VehicleEntity } from '../vehicles/vehicle.entity.js';
-import { toVehicleView } from '../vehicles/vehicles.service.js';
+import { VehiclesService } from '../vehicles/vehicles.service.js';
 import type { QueueFilter } from './review.views.js';
 
 /** The officials' side of an application: the queue at their step, what helps decide, and the decision. */
@@ -39,9 +37,13 @@ export class ReviewsService {
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
     private readonly settings: SettingsService,
-    @Inject(ATTACHMENT_STORAGE) private readonly storage: AttachmentStorage,
-    private readonly workflow: ApplicationWorkflow,
-    private readonly issuance: IssuanceService,
+    private readonly applications: ApplicationsService,
+    private readonly enterprises: EnterprisesService,
+    private readonly vehicles: VehiclesService,
+    private readonly drivers: DriversService,
+    private readonly attachments: AttachmentsService,
+    private readonly quotas: QuotasService,
+    private readonly passes: PassesService,
     private readonly sanctions: SanctionsService,
   ) {}
 
@@ -89,24 +91,26 @@ export class ReviewsService {
       branch('a.escalation_jurisdiction = :jurisdiction AND a.escalation_level = :level AND a.due_at < :now'),
     ]);
     const rank = (r: RawQueueRow) =>
-      [filter.whitelistFirst ? -Number(Number(r.whitelisted) > 0) : 0, asDate(r.submittedAt).getTime(), r.id] as const;
+      [
+        filter.whitelistFirst ? -Number(Number(r.whitelisted) > 0) : 0,
+        sqlDateTime(r.submittedAt).getTime(),
+        r.id,
+      ] as const;
     const rows = [...mine, ...escalated].sort((x, y) => {
       const [a, b] = [rank(x), rank(y)];
       return a[0] - b[0] || a[1] - b[1] || (a[2] < b[2] ? -1 : a[2] > b[2] ? 1 : 0);
     });
-    const page = rows.slice(0, filter.limit);
-    const last = page.at(-1);
-    return {
-      items: page.map((row) => toQueueItem(row, jurisdiction, level, now)),
-      nextCursor:
-        rows.length > filter.limit && last
-          ? encodeQueueCursor({
-              w: Number(last.whitelisted) ? 1 : 0,
-              t: asDate(last.submittedAt).toISOString(),
-              id: last.id,
-            })
-          : null,
-    };
+    return pageOf(
+      rows,
+      filter.limit,
+      (row) => toQueueItem(row, jurisdiction, level, now),
+      (last) =>
+        encodeQueueCursor({
+          w: Number(last.whitelisted) ? 1 : 0,
+          t: sqlDateTime(last.submittedAt).toISOString(),
+          id: last.id,
+        }),
+    );
   }
 
   async counters(actor: RequestActor): Promise<ReviewCounters> {
@@ -131,45 +135,22 @@ export class ReviewsService {
     const { quota } = await this.settings.current();
     let quotaLeft: number | null = null;
     if (quota.enabled) {
-      const period = quotaPeriodKey(chinaToday(), quota.period);
-      const allocation = await this.dataSource
-        .getRepository(QuotaAllocationEntity)
-        .findOneBy({ jurisdictionCode: jurisdiction, period });
-      quotaLeft = allocation ? allocation.amount - allocation.used : 0;
+      quotaLeft = await this.quotas.left(jurisdiction, quotaPeriodKey(chinaToday(), quota.period));
     }
     return { waiting, overdue, escalated, quotaLeft };
   }
 
   async detail(actor: RequestActor, id: string): Promise<ReviewDetail> {
     const app = await this.findInScope(actor, id);
-    const manager = this.dataSource.manager;
-    const enterprise = await manager.findOneByOrFail(EnterpriseEntity, { id: app.enterpriseId });
-    const vehicle = app.vehicleId ? await manager.findOneBy(VehicleEntity, { id: app.vehicleId }) : null;
-    const crew = app.crewDriverIds.length ? await manager.findBy(DriverEntity, { id: In(app.crewDriverIds) }) : [];
-    const attachments = app.attachmentIds.length
-      ? await manager.findBy(AttachmentEntity, { id: In(app.attachmentIds) })
-      : [];
-    const otherPasses = vehicle
-      ? await manager.findBy(PassEntity, {
-          plate: vehicle.plate,
-          plateColour: vehicle.plateColour,
-          status: 'active',
-          validTo: MoreThanOrEqual(chinaToday()),
-        })
-      : [];
+    const enterprise = await this.enterprises.summary(app.enterpriseId);
+    const vehicle = app.vehicleId ? await this.vehicles.viewById(app.vehicleId) : null;
+    const otherPasses = vehicle ? await this.passes.activeForPlate(vehicle.plate, vehicle.plateColour) : [];
     return {
       application: toApplicationView(app, actor),
-      enterprise: {
-        id: enterprise.id,
-        name: enterprise.name,
-        creditCode: enterprise.creditCode,
-        verified: enterprise.verifiedAt !== null,
-        whitelisted: app.whitelisted,
-        suspendedUntil: enterprise.suspendedUntil,
-      },
-      vehicle: vehicle ? toVehicleView(vehicle) : null,
-      crew: crew.map(toDriverView),
-      attachments: attachments.map(toAttachmentView),
+      enterprise: { ...enterprise, whitelisted: app.whitelisted },
+      vehicle,
+      crew: await this.drivers.viewsById(app.crewDriverIds),
+      attachments: await this.attachments.viewsById(app.attachmentIds),
       vehicleActivePasses: otherPasses.map((p) => ({
         passNumber: p.passNumber,
         validFrom: p.validFrom,
@@ -187,11 +168,9 @@ export class ReviewsService {
 
   async attachment(actor: RequestActor, applicationId: string, attachmentId: string) {
     const app = await this.findInScope(actor, applicationId);
-    const attachment = app.attachmentIds.includes(attachmentId)
-      ? await this.dataSource.getRepository(AttachmentEntity).findOneBy({ id: attachmentId })
-      : null;
-    if (!attachment) throw new DomainException(ErrorCode.NotFound, '未找到该附件');
-    return { attachment, bytes: await this.storage.get(attachment.storageKey) };
+    const content = app.attachmentIds.includes(attachmentId) ? await this.attachments.contentById(attachmentId) : null;
+    if (!content) throw new DomainException(ErrorCode.NotFound, '未找到该附件');
+    return content;
   }
 
   /** Approve (issuing the pass at the last level), reject or return, as one transaction. */
@@ -204,22 +183,22 @@ export class ReviewsService {
     const find = (manager: EntityManager) => this.findForDecision(manager, id);
     let updated: ApplicationEntity;
     if (decision.decision === 'approve') {
-      updated = await this.workflow.transition(actor, 'approve', {
-        lockFirst: (manager) => lockIssuanceGuards(manager, id),
+      updated = await this.applications.transition(actor, 'approve', {
+        lockFirst: (manager) => this.passes.lockIssuanceGuards(manager, id),
         find,
         comment: decision.comment ?? null,
         afterwards: async (app, manager) => {
-          if (app.status === 'approved') passId = (await this.issuance.issue(manager, app, actor)).id;
+          if (app.status === 'approved') passId = (await this.passes.issue(manager, app, actor)).id;
         },
       });
     } else if (decision.decision === 'reject') {
-      updated = await this.workflow.transition(actor, 'reject', {
+      updated = await this.applications.transition(actor, 'reject', {
         find,
         comment: decision.reason,
         prepare: async () => ({ lastReason: decision.reason }),
       });
     } else {
-      updated = await this.workflow.transition(actor, 'return', {
+      updated = await this.applications.transition(actor, 'return', {
         find,
         comment: decision.reason,
         prepare: async () => ({ lastReason: decision.reason, fieldsToFix: decision.fieldsToFix ?? [] }),
@@ -285,14 +264,8 @@ function scopeOf(actor: RequestActor): { jurisdiction: string; level: string } {
   return { jurisdiction: actor.jurisdictionCode, level: actor.reviewLevel };
 }
 
-// SQLite hands back DATETIME columns of raw queries as text in UTC without a zone.
-const asDate = (value: string | Date) =>
-  value instanceof Date
-    ? value
-    : new Date(value.includes('T') || value.endsWith('Z') ? value : `${value.replace(' ', 'T')}Z`);
-
 function toQueueItem(row: RawQueueRow, jurisdiction: string, level: string, now: Date): QueueItem {
-  const dueAt = row.dueAt ? asDate(row.dueAt) : null;
+  const dueAt = row.dueAt ? sqlDateTime(row.dueAt) : null;
   return {
     id: row.id,
     status: row.status as QueueItem['status'],
@@ -300,15 +273,12 @@ function toQueueItem(row: RawQueueRow, jurisdiction: string, level: string, now:
     plate: row.plate,
     plateColour: row.plateColour,
     materialCategory: row.category,
-    validFrom: dateOnly(row.validFrom),
-    validTo: dateOnly(row.validTo),
-    submittedAt: asDate(row.submittedAt).toISOString(),
+    validFrom: sqlDate(row.validFrom),
+    validTo: sqlDate(row.validTo),
+    submittedAt: sqlDateTime(row.submittedAt).toISOString(),
     dueAt: dueAt?.toISOString() ?? null,
     overdue: dueAt !== null && dueAt < now,
     escalated: !(row.currentJurisdiction === jurisdiction && row.currentLevel === level),
     whitelisted: Boolean(Number(row.whitelisted)),
   };
 }
-
-/** Raw DATE columns: text from SQLite, a Date at UTC midnight from mysql2 (the pool runs in UTC). */
-const dateOnly = (value: string | Date) => (value instanceof Date ? value.toISOString() : value).slice(0, 10);

@@ -8,13 +8,12 @@ import {
   maskIdNumber,
   type Suspension,
 } from '@pass/shared';
-import { DataSource, type EntityManager, In, IsNull, MoreThanOrEqual } from 'typeorm';
+import { DataSource, type EntityManager, In, IsNull } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { RequestActor } from '../auth/auth.decorators.js';
 import { DomainException } from '../common/domain.exception.js';
-import { DriverEntity } from '../drivers/driver.entity.js';
-import { IdNumberProtector } from '../drivers/id-number-protector.js';
-import { EnterpriseEntity } from '../enterprises/enterprise.entity.js';
+import { DriversService } from '../drivers/drivers.service.js';
+import { EnterprisesService } from '../enterprises/enterprises.service.js';
 import { BlacklistEntryEntity } from './blacklist-entry.entity.js';
 
 export interface BlacklistEntryView extends BlacklistHit {
@@ -42,13 +41,16 @@ export interface SanctionSubjects {
 export class SanctionsService {
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
-    private readonly idNumbers: IdNumberProtector,
+    private readonly drivers: DriversService,
+    private readonly enterprises: EnterprisesService,
     private readonly audit: AuditService,
   ) {}
 
   async addToBlacklist(actor: RequestActor, entry: BlacklistEntry): Promise<BlacklistEntryView> {
     const [subjectKey, subjectLabel] =
-      entry.kind === 'driver' ? [this.idNumbers.hash(entry.key), maskIdNumber(entry.key)] : [entry.key, entry.key];
+      entry.kind === 'driver'
+        ? [this.drivers.idNumberLookupHash(entry.key), maskIdNumber(entry.key)]
+        : [entry.key, entry.key];
     return this.dataSource.transaction(async (manager) => {
       const saved = await manager.save(
         manager.create(BlacklistEntryEntity, {
@@ -95,11 +97,7 @@ export class SanctionsService {
 
   /** Enterprises whose issuance is stopped today or later (熔断). */
   async suspensions(): Promise<SuspensionView[]> {
-    const enterprises = await this.dataSource.getRepository(EnterpriseEntity).find({
-      where: { suspendedUntil: MoreThanOrEqual(chinaToday()) },
-      order: { suspendedUntil: 'ASC' },
-      take: 1000,
-    });
+    const enterprises = await this.enterprises.suspendedOn(chinaToday());
     return enterprises.map((e) => ({
       enterpriseId: e.id,
       enterpriseName: e.name,
@@ -111,12 +109,10 @@ export class SanctionsService {
 
   async suspend(actor: RequestActor, suspension: Suspension): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      const enterprise = await manager.findOneBy(EnterpriseEntity, { id: suspension.enterpriseId });
+      const enterprise = await this.enterprises.findById(manager, suspension.enterpriseId);
       if (!enterprise) throw new DomainException(ErrorCode.NotFound, '未找到该企业');
       const before = { suspendedUntil: enterprise.suspendedUntil, reason: enterprise.suspensionReason };
-      enterprise.suspendedUntil = suspension.until;
-      enterprise.suspensionReason = suspension.reason;
-      await manager.save(enterprise);
+      await this.enterprises.setSuspension(manager, enterprise, suspension.until, suspension.reason);
       await this.audit.record(manager, actor, {
         action: 'enterprise.suspend',
         entityType: 'enterprise',
@@ -129,12 +125,10 @@ export class SanctionsService {
 
   async liftSuspension(actor: RequestActor, enterpriseId: string): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      const enterprise = await manager.findOneBy(EnterpriseEntity, { id: enterpriseId });
+      const enterprise = await this.enterprises.findById(manager, enterpriseId);
       if (!enterprise) throw new DomainException(ErrorCode.NotFound, '未找到该企业');
       const before = { suspendedUntil: enterprise.suspendedUntil, reason: enterprise.suspensionReason };
-      enterprise.suspendedUntil = null;
-      enterprise.suspensionReason = null;
-      await manager.save(enterprise);
+      await this.enterprises.setSuspension(manager, enterprise, null, null);
       await this.audit.record(manager, actor, {
         action: 'enterprise.lift_suspension',
         entityType: 'enterprise',
@@ -146,14 +140,11 @@ export class SanctionsService {
 
   /** Blacklist entries in force against the application's enterprise, vehicle or crew. */
   async hits(subjects: SanctionSubjects, manager: EntityManager = this.dataSource.manager): Promise<BlacklistHit[]> {
-    const enterprise = await manager.findOneByOrFail(EnterpriseEntity, { id: subjects.enterpriseId });
-    const crew = subjects.crewDriverIds.length
-      ? await manager.findBy(DriverEntity, { id: In(subjects.crewDriverIds) })
-      : [];
+    const enterprise = await this.enterprises.getById(manager, subjects.enterpriseId);
     const keys = [
       enterprise.creditCode,
       ...(subjects.plate ? [subjects.plate] : []),
-      ...crew.map((d) => d.idNumberHash),
+      ...(await this.drivers.idNumberHashes(subjects.crewDriverIds, manager)),
     ];
     const entries = await manager.findBy(BlacklistEntryEntity, { subjectKey: In(keys), liftedAt: IsNull() });
     return entries
@@ -163,7 +154,7 @@ export class SanctionsService {
 
   /** Refuses issuance to a suspended or blacklisted subject, naming which. */
   async assertClear(subjects: SanctionSubjects, manager: EntityManager): Promise<void> {
-    const enterprise = await manager.findOneByOrFail(EnterpriseEntity, { id: subjects.enterpriseId });
+    const enterprise = await this.enterprises.getById(manager, subjects.enterpriseId);
     if (enterprise.suspendedUntil && enterprise.suspendedUntil >= chinaToday()) {
       throw new DomainException(
         ErrorCode.EnterpriseSuspended,

@@ -1,13 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import type { CloneAlertView, TraceStop } from '@pass/shared';
+import type { CheckpointView, CloneAlertView, TraceStop } from '@pass/shared';
 import { ErrorCode, type ScanRecord } from '@pass/shared';
 import { Between, DataSource, type EntityManager, In, Not } from 'typeorm';
 import type { RequestActor } from '../auth/auth.decorators.js';
-import { CheckpointEntity } from '../checkpoints/checkpoint.entity.js';
+import { CheckpointsService } from '../checkpoints/checkpoints.service.js';
 import { DomainException } from '../common/domain.exception.js';
 import { isUniqueViolation, withDeadlockRetry } from '../database/errors.js';
-import { writeLock } from '../database/locks.js';
 import { PassEntity } from '../passes/pass.entity.js';
 import { jurisdictionPrefix, PassesService } from '../passes/passes.service.js';
 import { CloneAlertEntity } from './clone-alert.entity.js';
@@ -23,6 +22,7 @@ export class ScansService {
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
     private readonly passes: PassesService,
+    private readonly checkpoints: CheckpointsService,
   ) {}
 
   /** Stores each record once however often it is sent; returns how many were new. */
@@ -35,17 +35,7 @@ export class ScansService {
         // First, and in index order: the passes scanned. Uploads touching the same pass take turns, so
         // the clone check below (the transaction's first plain read) sees the other upload's scans.
         const numbers = [...new Set(records.map((r) => r.passNumber))].sort();
-        const passIds = new Map(
-          (numbers.length === 0
-            ? []
-            : await manager.find(PassEntity, {
-                select: { id: true, passNumber: true },
-                where: { passNumber: In(numbers) },
-                order: { passNumber: 'ASC' },
-                lock: writeLock(manager),
-              })
-          ).map((p) => [p.passNumber, p.id]),
-        );
+        const passIds = await this.passes.lockIdsByNumber(manager, numbers);
         const uploadedAt = new Date();
         const stored: ScanRecordEntity[] = [];
         // One insert per record, in id order: a record another upload is inserting at the same moment
@@ -114,7 +104,7 @@ export class ScansService {
     const scans = await this.dataSource
       .getRepository(ScanRecordEntity)
       .findBy({ id: In(alerts.flatMap((a) => [a.firstScanId, a.secondScanId])) });
-    const passes = await this.dataSource.getRepository(PassEntity).findBy({ id: In(alerts.map((a) => a.passId)) });
+    const passes = await this.passes.findByIds(alerts.map((a) => a.passId));
     const checkpoints = await this.checkpointsOf(this.dataSource.manager, scans);
     const scanOf = (id: string) => scans.find((s) => s.id === id)!;
     const stop = (id: string) => ({
@@ -179,10 +169,8 @@ export class ScansService {
   }
 
   private async checkpointsOf(manager: EntityManager, scans: ScanRecordEntity[]) {
-    const ids = [...new Set(scans.map((s) => s.checkpointId))];
-    const rows = ids.length ? await manager.findBy(CheckpointEntity, { id: In(ids) }) : [];
-    return new Map(rows.map((c) => [c.id, c]));
+    return this.checkpoints.viewsById([...new Set(scans.map((s) => s.checkpointId))], manager);
   }
 }
 
-const coordinates = (c: CheckpointEntity) => ({ latitude: Number(c.latitude), longitude: Number(c.longitude) });
+const coordinates = (c: CheckpointView) => ({ latitude: c.latitude, longitude: c.longitude });

@@ -1,14 +1,15 @@
 import { Global, Module } from '@nestjs/common';
-import { HolidaysController } from '../holidays/holidays.controller.js';
-import { HolidaysService } from '../holidays/holidays.service.js';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ProvinceSettingsVersionEntity } from './province-settings-version.entity.js';
 import { SettingsController } from './settings.controller.js';
 import { SettingsService } from './settings.service.js';
 
-/** The province's rules and the holiday calendar as data; every module that applies them asks here. */
+/** The province's rules as data; every module that applies them asks here. */
 @Global()
 @Module({
-  controllers: [SettingsController, HolidaysController],
-  providers: [SettingsService, HolidaysService],
-  exports: [SettingsService, HolidaysService],
+  imports: [TypeOrmModule.forFeature([ProvinceSettingsVersionEntity])],
+  controllers: [SettingsController],
+  providers: [SettingsService],
+  exports: [SettingsService],
 })
 export class SettingsModule {}

@@ -1,6 +1,7 @@
 import type { PlateColour, VehicleType } from '@pass/shared';
-import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
 import { BaseRecord } from '../database/base-record.js';
+import { References } from '../database/relations.js';
 import { EnterpriseEntity } from '../enterprises/enterprise.entity.js';
 
 @Entity('vehicles')
@@ -10,8 +11,7 @@ export class VehicleEntity extends BaseRecord {
   @Column({ name: 'enterprise_id', type: 'varchar', length: 36 })
   enterpriseId: string;
 
-  @ManyToOne(() => EnterpriseEntity, { onDelete: 'NO ACTION', onUpdate: 'NO ACTION' })
-  @JoinColumn({ name: 'enterprise_id', foreignKeyConstraintName: 'fk_vehicles_enterprise' })
+  @References(() => EnterpriseEntity, 'enterprise_id', 'fk_vehicles_enterprise')
   enterprise?: EnterpriseEntity;
 
   /** Normalised (no spaces or dots); for an articulated truck, the tractor's plate. */

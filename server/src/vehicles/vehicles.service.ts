@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ErrorCode, type Vehicle, type VehicleView } from '@pass/shared';
-import { DataSource } from 'typeorm';
-import { ApplicationEntity } from '../applications/application.entity.js';
+import { DataSource, type EntityManager } from 'typeorm';
 import { type RequestActor } from '../auth/auth.decorators.js';
 import { DomainException } from '../common/domain.exception.js';
 import { isUniqueViolation } from '../database/errors.js';
@@ -21,7 +20,15 @@ export function toVehicleView(v: VehicleEntity): VehicleView {
 /** An enterprise's vehicles, registered once and picked from then on; other enterprises' are invisible. */
 @Injectable()
 export class VehiclesService {
+  /** Registered by the modules that refer to vehicles (applications): they sit above this one. */
+  private readonly inUseChecks: ((vehicle: VehicleEntity) => Promise<boolean>)[] = [];
+
   constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+
+  /** A module that refers to vehicles says here what keeps one from being deleted. */
+  refuseRemovalWhen(inUse: (vehicle: VehicleEntity) => Promise<boolean>): void {
+    this.inUseChecks.push(inUse);
+  }
 
   async list(actor: RequestActor): Promise<VehicleView[]> {
     const vehicles = await this.repo.find({
@@ -48,10 +55,24 @@ export class VehiclesService {
 
   async remove(actor: RequestActor, id: string): Promise<void> {
     const vehicle = await this.findOwn(actor, id);
-    if (await this.dataSource.getRepository(ApplicationEntity).existsBy({ vehicleId: vehicle.id })) {
-      throw new DomainException(ErrorCode.Conflict, '该车辆已用于通行证申请，不能删除');
+    for (const inUse of this.inUseChecks) {
+      if (await inUse(vehicle)) throw new DomainException(ErrorCode.Conflict, '该车辆已用于通行证申请，不能删除');
     }
     await this.repo.delete({ id: vehicle.id });
+  }
+
+  /** A vehicle read in the caller's transaction; it must exist (an application's foreign key says so). */
+  getById(manager: EntityManager, id: string): Promise<VehicleEntity> {
+    return manager.findOneByOrFail(VehicleEntity, { id });
+  }
+
+  isOwnedBy(manager: EntityManager, enterpriseId: string, id: string): Promise<boolean> {
+    return manager.existsBy(VehicleEntity, { id, enterpriseId });
+  }
+
+  async viewById(id: string): Promise<VehicleView | null> {
+    const vehicle = await this.repo.findOneBy({ id });
+    return vehicle ? toVehicleView(vehicle) : null;
   }
 
   /** The caller's own vehicle, or 404 — the same answer whether it is another's or does not exist. */

@@ -15,8 +15,8 @@ import { Public, Roles } from '../auth/auth.decorators.js';
 import { ApiZodBody, ZodBody, ZodQuery } from '../common/api-body.js';
 import { passPageContentSecurityPolicy } from '../common/security-headers.js';
 import { ZodValidationPipe } from '../common/zod-validation.pipe.js';
+import { PassesService } from '../passes/passes.service.js';
 import { renderPassPage } from './pass-page.js';
-import { StatusListService } from './status-list.service.js';
 import { VerificationService } from './verification.service.js';
 
 /**
@@ -30,7 +30,7 @@ export const publicVerifyLimit = { rateLimit: { timeWindow: '1 minute' } };
 export class VerificationController {
   constructor(
     private readonly verification: VerificationService,
-    private readonly statusList: StatusListService,
+    private readonly passes: PassesService,
   ) {}
 
   @Public()
@@ -62,7 +62,7 @@ export class VerificationController {
     description: 'since：本机已有的版本号；给出时只返回此后的变化',
   })
   statusListUpdate(@ZodQuery(statusListQuerySchema) query: StatusListQuery): Promise<SignedDocument> {
-    return this.statusList.signedUpdate(query.since);
+    return this.passes.statusListUpdate(query.since);
   }
 }
 

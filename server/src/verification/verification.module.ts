@@ -1,17 +1,14 @@
 import { Module } from '@nestjs/common';
-import { CheckpointsController } from '../checkpoints/checkpoints.controller.js';
-import { CheckpointsService } from '../checkpoints/checkpoints.service.js';
-import { ReviewModule } from '../reviews/review.module.js';
-import { ScansController } from '../scans/scans.controller.js';
-import { ScansService } from '../scans/scans.service.js';
+import { PassesModule } from '../passes/passes.module.js';
 import { SigningModule } from '../signing/signing.module.js';
 import { PassPageController, VerificationController } from './verification.controller.js';
 import { VerificationService } from './verification.service.js';
 
-/** What checkpoints use: verification online and offline, scan uploads, trip traces, clone alerts. */
+/** What checkpoints and the public use to verify a pass, online and offline (status list). */
 @Module({
-  imports: [SigningModule, ReviewModule],
-  controllers: [VerificationController, PassPageController, ScansController, CheckpointsController],
-  providers: [VerificationService, ScansService, CheckpointsService],
+  imports: [SigningModule, PassesModule],
+  controllers: [VerificationController, PassPageController],
+  providers: [VerificationService],
+  exports: [VerificationService],
 })
 export class VerificationModule {}

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { OnlineFacts, OnlineVerification } from '@pass/shared';
 import {
   buildStatusListBits,
@@ -11,9 +11,9 @@ import {
   unverifiedPassNumber,
   verifyPassToken,
 } from '@pass/shared';
-import { DataSource } from 'typeorm';
 import { DomainException } from '../common/domain.exception.js';
-import { PassEntity } from '../passes/pass.entity.js';
+import type { PassEntity } from '../passes/pass.entity.js';
+import { PassesService } from '../passes/passes.service.js';
 import { SigningKeysService } from '../signing/signing-keys.service.js';
 import { nativeEd25519 } from './native-ed25519.js';
 
@@ -28,8 +28,8 @@ export class VerificationService {
   private cachedTrustList: { list: TrustList; until: number } | undefined;
 
   constructor(
-    @Inject(DataSource) private readonly dataSource: DataSource,
     private readonly keys: SigningKeysService,
+    private readonly passes: PassesService,
   ) {}
 
   /** A scanned URL: its token, and whether it points at this issuer's official address. */
@@ -49,7 +49,7 @@ export class VerificationService {
 
   /** Manual entry of the number printed on the pass, when the QR code cannot be read. */
   async verifyPassNumber(passNumber: string): Promise<OnlineVerification> {
-    const pass = await this.dataSource.getRepository(PassEntity).findOneBy({ passNumber });
+    const pass = await this.passes.findByNumber(passNumber);
     if (!pass) throw new DomainException(ErrorCode.PassNotFound);
     return this.verifyToken(decimalToBytes(pass.tokenDigits));
   }
@@ -61,9 +61,7 @@ export class VerificationService {
     }
     // The claimed number only finds the pass's status; the one signature check below decides.
     const claimed = unverifiedPassNumber(token);
-    const pass = claimed
-      ? await this.dataSource.getRepository(PassEntity).findOneBy({ passNumber: claimed.passNumber })
-      : null;
+    const pass = claimed ? await this.passes.findByNumber(claimed.passNumber) : null;
     const status =
       pass?.status === 'revoked'
         ? PassTokenStatus.Revoked

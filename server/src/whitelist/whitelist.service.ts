@@ -8,7 +8,7 @@ import {
   type WhitelistImportReport,
   type WhitelistQuery,
 } from '@pass/shared';
-import { DataSource, In } from 'typeorm';
+import { DataSource, type EntityManager, In, IsNull } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { RequestActor } from '../auth/auth.decorators.js';
 import { DomainException } from '../common/domain.exception.js';
@@ -94,6 +94,16 @@ export class WhitelistService {
   }
 
   /** Entries in force, newest first, by batch and by a part of the name or credit code. */
+  /** Which of these credit codes are on the whitelist now (removed entries do not count). */
+  async listedAmong(creditCodes: string[], manager: EntityManager = this.dataSource.manager): Promise<Set<string>> {
+    if (creditCodes.length === 0) return new Set();
+    const rows = await manager.find(WhitelistEntryEntity, {
+      select: { creditCode: true },
+      where: { creditCode: In(creditCodes), removedAt: IsNull() },
+    });
+    return new Set(rows.map((r) => r.creditCode));
+  }
+
   async list(query: WhitelistQuery): Promise<WhitelistEntryView[]> {
     const builder = this.dataSource
       .getRepository(WhitelistEntryEntity)

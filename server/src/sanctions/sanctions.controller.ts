@@ -1,58 +1,17 @@
 import { Controller, Delete, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import {
-  type AuditQuery,
-  auditQuerySchema,
-  type BlacklistEntry,
-  blacklistEntrySchema,
-  type QuotaAllocation,
-  type QuotaListQuery,
-  quotaAllocationSchema,
-  quotaListQuerySchema,
-  Role,
-  type Suspension,
-  suspensionSchema,
-} from '@pass/shared';
+import { type BlacklistEntry, blacklistEntrySchema, Role, type Suspension, suspensionSchema } from '@pass/shared';
 import { CurrentActor, type RequestActor, Roles } from '../auth/auth.decorators.js';
-import { ApiIdParam, ApiZodBody, IdParam, ZodBody, ZodQuery } from '../common/api-body.js';
-import { QuotasService, type QuotaView } from '../quotas/quotas.service.js';
-import { type BlacklistEntryView, SanctionsService, type SuspensionView } from '../sanctions/sanctions.service.js';
-import { AuditService } from './audit.service.js';
-import type { AuditEntryEntity } from './audit-entry.entity.js';
+import { ApiIdParam, ApiZodBody, IdParam, ZodBody } from '../common/api-body.js';
+import { type BlacklistEntryView, SanctionsService, type SuspensionView } from './sanctions.service.js';
 
+/** Admins keep the blacklist and suspend enterprises (熔断). */
 @ApiTags('admin')
 @ApiBearerAuth()
 @Roles(Role.Admin)
 @Controller('admin')
-export class AdminController {
-  constructor(
-    private readonly audit: AuditService,
-    private readonly quotas: QuotasService,
-    private readonly sanctions: SanctionsService,
-  ) {}
-
-  @Get('audit')
-  @ApiOperation({ summary: '审计日志（最新的在前），可按对象、操作人、操作和时间筛选' })
-  auditLog(@ZodQuery(auditQuerySchema) query: AuditQuery): Promise<AuditEntryEntity[]> {
-    return this.audit.find({ ...query, limit: 200 });
-  }
-
-  @Post('quotas')
-  @HttpCode(200)
-  @ApiOperation({ summary: '分配（或调整）某辖区某周期的通行证配额' })
-  @ApiZodBody(quotaAllocationSchema)
-  allocate(
-    @CurrentActor() actor: RequestActor,
-    @ZodBody(quotaAllocationSchema) body: QuotaAllocation,
-  ): Promise<QuotaView> {
-    return this.quotas.allocate(actor, body);
-  }
-
-  @Get('quotas')
-  @ApiOperation({ summary: '配额及使用情况' })
-  quotaList(@ZodQuery(quotaListQuerySchema) query: QuotaListQuery): Promise<QuotaView[]> {
-    return this.quotas.list(query.period);
-  }
+export class SanctionsController {
+  constructor(private readonly sanctions: SanctionsService) {}
 
   @Post('blacklist')
   @ApiOperation({ summary: '将企业、司乘人员或车辆列入黑名单' })

@@ -1,12 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { type AuthTokens, ErrorCode, type LoginRequest } from '@pass/shared';
 import { DataSource } from 'typeorm';
-import { AccountEntity } from '../accounts/account.entity.js';
-import { AccountsService } from '../accounts/accounts.service.js';
-import { verifyPassword } from '../accounts/password.js';
+import { RefreshTokenReused, TokensService } from '../auth/tokens.service.js';
 import { DomainException } from '../common/domain.exception.js';
+import { AccountEntity } from './account.entity.js';
+import { toAccountView } from './account.view.js';
+import { AccountsService } from './accounts.service.js';
 import { LoginThrottleService } from './login-throttle.service.js';
-import { RefreshTokenReused, TokensService } from './tokens.service.js';
+import { verifyPassword } from './password.js';
 import { WechatClient } from './wechat.client.js';
 
 // Compared against when the phone is unknown, so a wrong phone costs as long as a wrong password.
@@ -25,7 +26,7 @@ export class AuthService {
   async login(credentials: LoginRequest, ip: string): Promise<AuthTokens> {
     const account = await this.checkPassword(credentials, ip);
     await this.accounts.applyPasswordExpiry(account);
-    return this.tokens.issue(account);
+    return this.tokens.issue(toAccountView(account));
   }
 
   async refresh(refreshToken: string): Promise<AuthTokens> {
@@ -39,7 +40,7 @@ export class AuthService {
         if (idle !== null && Date.now() - issuedAt.getTime() > idle) {
           throw new DomainException(ErrorCode.Unauthenticated, '长时间未操作，请重新登录');
         }
-        return this.tokens.issue(account, manager);
+        return this.tokens.issue(toAccountView(account), manager);
       });
     } catch (error) {
       if (error instanceof RefreshTokenReused) await this.tokens.revokeAll(error.accountId);
@@ -52,7 +53,7 @@ export class AuthService {
     const account = await this.dataSource.getRepository(AccountEntity).findOneBy({ wechatOpenid: openid });
     if (!account) throw new DomainException(ErrorCode.AccountNotBound);
     if (account.disabledAt) throw new DomainException(ErrorCode.AccountDisabled);
-    return this.tokens.issue(account);
+    return this.tokens.issue(toAccountView(account));
   }
 
   /** Proves the account with its password once, then binds the WeChat user to it for later sign-ins. */
@@ -66,7 +67,7 @@ export class AuthService {
     }
     account.wechatOpenid = openid;
     await repo.save(account);
-    return this.tokens.issue(account);
+    return this.tokens.issue(toAccountView(account));
   }
 
   private async checkPassword({ phone, password }: LoginRequest, ip: string): Promise<AccountEntity> {

@@ -9,11 +9,11 @@ import {
   wechatBindSchema,
   wechatLoginSchema,
 } from '@pass/shared';
-import { AccountsService } from '../accounts/accounts.service.js';
+import { BeforePasswordChange, CurrentActor, Public, type RequestActor } from '../auth/auth.decorators.js';
+import { TokensService } from '../auth/tokens.service.js';
 import { ApiZodBody, ZodBody } from '../common/api-body.js';
-import { BeforePasswordChange, CurrentActor, Public, type RequestActor } from './auth.decorators.js';
+import { AccountsService } from './accounts.service.js';
 import { AuthService } from './auth.service.js';
-import { TokensService } from './tokens.service.js';
 
 @ApiTags('auth')
 @Controller('auth')

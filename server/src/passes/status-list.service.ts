@@ -8,10 +8,10 @@ import {
   signDocument,
 } from '@pass/shared';
 import { DataSource, type EntityManager, In, MoreThan } from 'typeorm';
-import { CounterEntity } from '../passes/counter.entity.js';
-import { nextCounterValue } from '../passes/counters.js';
-import { PassEntity } from '../passes/pass.entity.js';
 import { SigningKeysService } from '../signing/signing-keys.service.js';
+import { CounterEntity } from './counter.entity.js';
+import { nextCounterValue } from './counters.js';
+import { PassEntity } from './pass.entity.js';
 import { PassStatusChangeEntity } from './pass-status-change.entity.js';
 
 /** Deltas longer than this are sent as the full list, which is then smaller or about as small. */

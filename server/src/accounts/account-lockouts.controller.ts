@@ -2,11 +2,11 @@ import { Controller, HttpCode, Inject, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ErrorCode, Role } from '@pass/shared';
 import { DataSource } from 'typeorm';
-import { AccountEntity } from '../accounts/account.entity.js';
 import { AuditService } from '../audit/audit.service.js';
+import { CurrentActor, type RequestActor, Roles } from '../auth/auth.decorators.js';
 import { ApiIdParam, IdParam } from '../common/api-body.js';
 import { DomainException } from '../common/domain.exception.js';
-import { CurrentActor, type RequestActor, Roles } from './auth.decorators.js';
+import { AccountEntity } from './account.entity.js';
 import { LoginThrottleService } from './login-throttle.service.js';
 
 /** Admins lift a sign-in lockout (the account list shows `lockedUntil`). */

@@ -1,0 +1,20 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { VehiclesModule } from '../vehicles/vehicles.module.js';
+import { AttachmentEntity } from './attachment.entity.js';
+import { ATTACHMENT_STORAGE, localDiskStorageIn } from './attachment-storage.js';
+import { AttachmentsController } from './attachments.controller.js';
+import { AttachmentsService } from './attachments.service.js';
+
+/** Uploaded documents (licences, permits) and where their bytes are kept. */
+@Module({
+  imports: [TypeOrmModule.forFeature([AttachmentEntity]), VehiclesModule],
+  controllers: [AttachmentsController],
+  providers: [
+    AttachmentsService,
+    { provide: ATTACHMENT_STORAGE, inject: [APP_CONFIG], useFactory: (c: AppConfig) => localDiskStorageIn(c.dataDir) },
+  ],
+  exports: [AttachmentsService],
+})
+export class AttachmentsModule {}

@@ -1,0 +1,34 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { DriversModule } from '../drivers/drivers.module.js';
+import { EnterprisesModule } from '../enterprises/enterprises.module.js';
+import { PassDocumentsModule } from '../pass-documents/pass-documents.module.js';
+import { QuotasModule } from '../quotas/quotas.module.js';
+import { SanctionsModule } from '../sanctions/sanctions.module.js';
+import { SigningModule } from '../signing/signing.module.js';
+import { VehiclesModule } from '../vehicles/vehicles.module.js';
+import { CounterEntity } from './counter.entity.js';
+import { IssuanceService } from './issuance.service.js';
+import { PassEntity } from './pass.entity.js';
+import { PassStatusChangeEntity } from './pass-status-change.entity.js';
+import { PassesController } from './passes.controller.js';
+import { PassesService } from './passes.service.js';
+import { StatusListService } from './status-list.service.js';
+
+/** Passes: issuance from an approved application, the pass record and documents, revocation, the status list. */
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([PassEntity, CounterEntity, PassStatusChangeEntity]),
+    SigningModule,
+    PassDocumentsModule,
+    SanctionsModule,
+    QuotasModule,
+    EnterprisesModule,
+    VehiclesModule,
+    DriversModule,
+  ],
+  controllers: [PassesController],
+  providers: [PassesService, IssuanceService, StatusListService],
+  exports: [PassesService],
+})
+export class PassesModule {}
