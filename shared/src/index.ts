@@ -1,4 +1,7 @@
+export * from './api/admin-views.js';
 export * from './api/review-views.js';
+export * from './api/same-type.js';
+export * from './api/verification-views.js';
 export * from './api/views.js';
 export * from './attachments.js';
 export * from './crew.js';

@@ -4,7 +4,7 @@ import { ErrorCode, Role } from '@pass/shared';
 import { DataSource } from 'typeorm';
 import { AccountEntity } from '../accounts/account.entity.js';
 import { AuditService } from '../audit/audit.service.js';
-import { ApiIdParam, IdParam } from '../common/api-body.js';
+import { ApiEmptyResponse, ApiIdParam, IdParam } from '../common/api-body.js';
 import { DomainException } from '../common/domain.exception.js';
 import { CurrentActor, type RequestActor, Roles } from './auth.decorators.js';
 import { LoginThrottleService } from './login-throttle.service.js';
@@ -25,6 +25,7 @@ export class AccountLockoutsController {
   @HttpCode(204)
   @ApiIdParam()
   @ApiOperation({ summary: '解除账号的登录锁定（所有地址的失败次数清零）' })
+  @ApiEmptyResponse()
   async unlock(@CurrentActor() actor: RequestActor, @IdParam() id: string): Promise<void> {
     const account = await this.dataSource.getRepository(AccountEntity).findOneBy({ id });
     if (!account) throw new DomainException(ErrorCode.NotFound, '未找到该账号');

@@ -2,17 +2,19 @@ import { Controller, Get, HttpCode, Ip, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   type AuthTokens,
+  authTokensSchema,
   type EnterpriseListQuery,
   type EnterpriseView,
   enterpriseListQuerySchema,
   enterpriseUpdateSchema,
+  enterpriseViewSchema,
   type FleetManagerRegistration,
   fleetManagerRegistrationSchema,
   Role,
-  type z,
+  z,
 } from '@pass/shared';
 import { CurrentActor, Public, type RequestActor, Roles } from '../auth/auth.decorators.js';
-import { ApiIdParam, ApiZodBody, IdParam, ZodBody, ZodQuery } from '../common/api-body.js';
+import { ApiIdParam, ApiZodBody, ApiZodResponse, IdParam, ZodBody, ZodQuery } from '../common/api-body.js';
 import { EnterprisesService } from './enterprises.service.js';
 import { RegistrationThrottleService } from './registration-throttle.service.js';
 
@@ -28,6 +30,7 @@ export class EnterprisesController {
   @Post('register')
   @ApiOperation({ summary: '企业注册（同时创建车队管理员账号），待审核部门核验后可申请；每个地址每小时限次' })
   @ApiZodBody(fleetManagerRegistrationSchema)
+  @ApiZodResponse(authTokensSchema)
   async register(
     @ZodBody(fleetManagerRegistrationSchema) body: FleetManagerRegistration,
     @Ip() ip: string,
@@ -40,6 +43,7 @@ export class EnterprisesController {
   @ApiBearerAuth()
   @Roles(Role.FleetManager)
   @ApiOperation({ summary: '本企业信息' })
+  @ApiZodResponse(enterpriseViewSchema)
   mine(@CurrentActor() actor: RequestActor): Promise<EnterpriseView> {
     return this.enterprises.own(actor);
   }
@@ -49,6 +53,7 @@ export class EnterprisesController {
   @Roles(Role.FleetManager)
   @ApiOperation({ summary: '修改本企业地址和联系人' })
   @ApiZodBody(enterpriseUpdateSchema)
+  @ApiZodResponse(enterpriseViewSchema)
   update(
     @CurrentActor() actor: RequestActor,
     @ZodBody(enterpriseUpdateSchema) body: z.output<typeof enterpriseUpdateSchema>,
@@ -60,6 +65,7 @@ export class EnterprisesController {
   @ApiBearerAuth()
   @Roles(Role.Official, Role.Admin)
   @ApiOperation({ summary: '辖区内的企业（待核验的在前）' })
+  @ApiZodResponse(z.array(enterpriseViewSchema))
   list(
     @CurrentActor() actor: RequestActor,
     @ZodQuery(enterpriseListQuerySchema) query: EnterpriseListQuery,
@@ -73,6 +79,7 @@ export class EnterprisesController {
   @Roles(Role.Official, Role.Admin)
   @ApiIdParam()
   @ApiOperation({ summary: '核验企业（辖区内的审核人员）' })
+  @ApiZodResponse(enterpriseViewSchema)
   verify(@CurrentActor() actor: RequestActor, @IdParam() id: string): Promise<EnterpriseView> {
     return this.enterprises.verify(actor, id);
   }

@@ -2,15 +2,17 @@ import { Controller, Get, Param, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   type CalendarDay,
+  calendarDaySchema,
   chinaToday,
   ErrorCode,
   holidayQuerySchema,
   holidayYearParamSchema,
   holidayYearSchema,
   Role,
+  z,
 } from '@pass/shared';
 import { CurrentActor, Public, type RequestActor, Roles } from '../auth/auth.decorators.js';
-import { ApiZodBody, ZodBody, ZodQuery } from '../common/api-body.js';
+import { ApiZodBody, ApiZodResponse, ZodBody, ZodQuery } from '../common/api-body.js';
 import { DomainException } from '../common/domain.exception.js';
 import { ZodValidationPipe } from '../common/zod-validation.pipe.js';
 import { HolidaysService } from './holidays.service.js';
@@ -23,6 +25,7 @@ export class HolidaysController {
   @Get('holidays')
   @Public()
   @ApiOperation({ summary: '某年的节假日与调休上班日（默认今年），办理时限按此计算工作日' })
+  @ApiZodResponse(z.array(calendarDaySchema))
   year(@ZodQuery(holidayQuerySchema) query: { year?: number }): Promise<CalendarDay[]> {
     return this.holidays.year(query.year ?? Number(chinaToday().slice(0, 4)));
   }
@@ -32,6 +35,7 @@ export class HolidaysController {
   @Roles(Role.Admin)
   @ApiOperation({ summary: '整年替换节假日与调休上班日（按国务院办公厅通知录入）' })
   @ApiZodBody(holidayYearSchema)
+  @ApiZodResponse(z.array(calendarDaySchema))
   replace(
     @CurrentActor() actor: RequestActor,
     @Param('year', new ZodValidationPipe(holidayYearParamSchema)) year: number,
