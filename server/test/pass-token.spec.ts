@@ -103,7 +103,7 @@ describe('pass token and documents on a MariaDB-backed server', () => {
     const doc = (await (await fetch(`${t.url}/api/docs/openapi.json`)).json()) as {
       paths: Record<string, { get: { responses: Record<string, { content: Record<string, { schema: Schema }> }> } }>;
     };
-    // Generated from the shared trustListSchema, which the checkpoint devices parse the list with.
+    // Generated from the shared trustListSchema.
     const list = doc.paths['/api/trust-list']!.get.responses['200']!.content['application/json']!.schema;
     expect(Object.keys(list.properties)).toEqual(['generatedAt', 'keys', 'passUrlOrigins']);
     expect(Object.keys(list.properties.keys!.items.properties)).toEqual(
