@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { RequestMethod } from '@nestjs/common';
 import { HTTP_CODE_METADATA, METHOD_METADATA, ROUTE_ARGS_METADATA } from '@nestjs/common/constants.js';
 import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum.js';
-import { applicationViewSchema, z } from '@pass/shared';
+import { type ApiRoute, apiResponses, applicationViewSchema, z } from '@pass/shared';
 import { firstValueFrom, of } from 'rxjs';
 import { responseSchemaKey } from '../src/common/api-body.js';
 import { ResponseContractCheck } from './support/response-contract.js';
@@ -113,6 +113,22 @@ describe('OpenAPI document', () => {
       }
     }
     expect(problems).toEqual([]);
+  });
+
+  it('answers each JSON route with the schema the shared route table gives the mini-program', () => {
+    const jsonSchema = (schema: z.ZodType) => z.toJSONSchema(schema, { io: 'output', unrepresentable: 'any' });
+    const served: Record<string, unknown> = {};
+    for (const route of discoverRoutes(t.app)) {
+      const schema = Reflect.getMetadata(responseSchemaKey, route.handlerFunction) as z.ZodType | undefined;
+      if (schema) served[`${route.method} ${route.path}`] = jsonSchema(schema);
+    }
+    const listed = Object.fromEntries(
+      Object.entries(apiResponses).map(([route, schema]) => [route, jsonSchema(schema as z.ZodType)]),
+    );
+    expect(Object.keys(listed).sort()).toEqual(Object.keys(served).sort());
+    for (const route of Object.keys(listed) as ApiRoute[]) {
+      expect({ route, schema: served[route] }).toEqual({ route, schema: listed[route] });
+    }
   });
 
   it('gives request bodies the shared zod schemas', () => {
