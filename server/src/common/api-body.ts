@@ -43,11 +43,7 @@ type JsonOf<T> = T extends Date
 function successResponse(options: { description: string; schema?: object }): MethodDecorator {
   return (target, key, descriptor) => {
     undescribed.push(() =>
-      ApiResponse({ ...options, status: successStatus(descriptor.value as object) })(
-        target,
-        key,
-        descriptor,
-      ),
+      ApiResponse({ ...options, status: successStatus(descriptor.value as object) })(target, key, descriptor),
     );
   };
 }

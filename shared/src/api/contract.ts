@@ -126,5 +126,6 @@ export type ApiRoute = keyof typeof apiResponses;
 /** The body a route answers with, e.g. `ApiResponseOf<'GET /api/vehicles'>`. */
 export type ApiResponseOf<Route extends ApiRoute> = z.output<(typeof apiResponses)[Route]>;
 
-/** Any JSON answer of the API; `void` for the routes that answer 204. */
+/** Any JSON answer of the API; nothing for the routes that answer 204. */
+// biome-ignore lint/suspicious/noConfusingVoidType: callers of 204 routes spell their answer `request<void>`.
 export type ApiResponseBody = ApiResponseOf<ApiRoute> | undefined | void;
