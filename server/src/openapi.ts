@@ -1,6 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
-import { describeResponses } from './common/api-body.js';
+import { describeResponses, openApiComponents } from './common/api-body.js';
 import { appVersion } from './version.js';
 
 /**
@@ -16,5 +16,10 @@ export function openApiDocument(app: INestApplication): OpenAPIObject {
     .setVersion(appVersion)
     .addBearerAuth()
     .build();
-  return SwaggerModule.createDocument(app, config);
+  const document = SwaggerModule.createDocument(app, config);
+  document.components = {
+    ...document.components,
+    schemas: { ...document.components?.schemas, ...openApiComponents() },
+  };
+  return document;
 }

@@ -99,12 +99,15 @@ describe('pass token and documents on a MariaDB-backed server', () => {
   });
 
   it('describes the trust list in the OpenAPI document', async () => {
-    type Schema = { properties: Record<string, Schema>; items: Schema };
+    type Schema = { properties: Record<string, Schema>; items: Schema; $ref?: string };
     const doc = (await (await fetch(`${t.url}/api/docs/openapi.json`)).json()) as {
       paths: Record<string, { get: { responses: Record<string, { content: Record<string, { schema: Schema }> }> } }>;
+      components: { schemas: Record<string, Schema> };
     };
     // Generated from the shared trustListSchema.
-    const list = doc.paths['/api/trust-list']!.get.responses['200']!.content['application/json']!.schema;
+    const ok = doc.paths['/api/trust-list']!.get.responses['200']!.content['application/json']!.schema;
+    expect(ok.$ref).toBe('#/components/schemas/TrustList');
+    const list = doc.components.schemas.TrustList!;
     expect(Object.keys(list.properties)).toEqual(['generatedAt', 'keys', 'passUrlOrigins']);
     expect(Object.keys(list.properties.keys!.items.properties)).toEqual(
       expect.arrayContaining(['kid', 'publicKey', 'validFrom', 'validTo', 'issuerName', 'issuerRegion']),
