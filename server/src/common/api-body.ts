@@ -117,10 +117,23 @@ export function ZodQuery(schema: z.ZodObject): ParameterDecorator {
     if (!descriptor) return;
     for (const [name, field] of Object.entries(schema.shape)) {
       const required = !(field as z.ZodType).safeParse(undefined).success;
-      ApiQuery({ name, required, schema: { type: 'string' } })(target, key, descriptor);
+      ApiQuery({ name, required, schema: querySchema(field as z.ZodType) })(target, key, descriptor);
     }
   };
 }
+
+/**
+ * A query parameter's schema as a client sees it. Parameters that are normalised first (empty → absent,
+ * 'true'/'false' → boolean) have no JSON form: those are documented as the string they arrive as.
+ */
+function querySchema(field: z.ZodType): object {
+  const schema = openApiSchema(field, 'input');
+  return 'type' in schema ? schema : { type: 'string' };
+}
+
+/** A path parameter described by the shared schema its `ZodValidationPipe` checks it with. */
+export const ApiZodParam = (name: string, schema: z.ZodType, description?: string) =>
+  ApiParam({ name, description, schema: openApiSchema(schema, 'input') });
 
 /** A path id; anything that is not a UUID cannot name a record, so it is answered like a missing one. */
 export const IdParam = (name = 'id') =>

@@ -12,7 +12,7 @@ import {
   z,
 } from '@pass/shared';
 import { CurrentActor, Public, type RequestActor, Roles } from '../auth/auth.decorators.js';
-import { ApiZodBody, ApiZodResponse, ZodBody, ZodQuery } from '../common/api-body.js';
+import { ApiZodBody, ApiZodParam, ApiZodResponse, ZodBody, ZodQuery } from '../common/api-body.js';
 import { DomainException } from '../common/domain.exception.js';
 import { ZodValidationPipe } from '../common/zod-validation.pipe.js';
 import { HolidaysService } from './holidays.service.js';
@@ -33,6 +33,7 @@ export class HolidaysController {
   @Put('admin/holidays/:year')
   @ApiBearerAuth()
   @Roles(Role.Admin)
+  @ApiZodParam('year', holidayYearParamSchema, '年份')
   @ApiOperation({ summary: '整年替换节假日与调休上班日（按国务院办公厅通知录入）' })
   @ApiZodBody(holidayYearSchema)
   @ApiZodResponse(z.array(calendarDaySchema))

@@ -14,7 +14,7 @@ import {
 } from '@pass/shared';
 import type { FastifyReply } from 'fastify';
 import { Public, Roles } from '../auth/auth.decorators.js';
-import { ApiContentResponse, ApiZodBody, ApiZodResponse, ZodBody, ZodQuery } from '../common/api-body.js';
+import { ApiContentResponse, ApiZodBody, ApiZodParam, ApiZodResponse, ZodBody, ZodQuery } from '../common/api-body.js';
 import { passPageContentSecurityPolicy } from '../common/security-headers.js';
 import { ZodValidationPipe } from '../common/zod-validation.pipe.js';
 import { renderPassPage } from './pass-page.js';
@@ -49,7 +49,7 @@ export class VerificationController {
   @Get('passes/:passNumber')
   @ApiBearerAuth()
   @Roles(Role.CheckpointStaff, Role.Official, Role.Admin)
-  @ApiParam({ name: 'passNumber', description: '12位证件编号' })
+  @ApiZodParam('passNumber', passNumberSchema, '12位证件编号')
   @ApiOperation({ summary: '按证件编号核验（二维码无法识读时手工输入）' })
   @ApiZodResponse(onlineVerificationSchema)
   byNumber(
@@ -79,6 +79,11 @@ export class PassPageController {
   @Public()
   @Get(':digits')
   @RouteConfig(publicVerifyLimit)
+  @ApiParam({
+    name: 'digits',
+    description: '二维码中的通行证数据（数字编码）',
+    schema: { type: 'string', pattern: '^[0-9]+$' },
+  })
   @ApiOperation({ summary: '通行证查验页面（二维码网址，供微信扫一扫打开）' })
   @ApiContentResponse('通行证查验页面', 'text/html')
   async page(@Param('digits') digits: string, @Res() reply: FastifyReply): Promise<void> {

@@ -14,7 +14,7 @@ import {
   z,
 } from '@pass/shared';
 import { CurrentActor, type RequestActor, Roles } from '../auth/auth.decorators.js';
-import { ApiEmptyResponse, ApiZodBody, ApiZodResponse, ZodBody, ZodQuery } from '../common/api-body.js';
+import { ApiEmptyResponse, ApiZodBody, ApiZodParam, ApiZodResponse, ZodBody, ZodQuery } from '../common/api-body.js';
 import { ZodValidationPipe } from '../common/zod-validation.pipe.js';
 import { WhitelistService } from './whitelist.service.js';
 
@@ -55,6 +55,7 @@ export class WhitelistController {
 
   @Delete(':creditCode')
   @HttpCode(204)
+  @ApiZodParam('creditCode', creditCodeSchema, '统一社会信用代码')
   @ApiOperation({ summary: '将一家企业移出白名单（保留记录）' })
   @ApiEmptyResponse()
   remove(
