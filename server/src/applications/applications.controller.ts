@@ -31,7 +31,7 @@ export class ApplicationsController {
 
   @Post()
   @ApiOperation({ summary: '新建申请草稿（可只填部分内容）；相同 Idempotency-Key 的重复请求只创建一个申请' })
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: '客户端生成的请求编号（8–64位字母数字）' })
+  @ApiHeader({ name: 'idempotency-key', required: false, description: '客户端生成的请求编号（8–64位字母数字）' })
   @ApiZodBody(applicationDraftSchema)
   @ApiZodResponse(applicationViewSchema)
   create(
