@@ -1,6 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
-import { describeResponses, openApiComponents } from './common/api-body.js';
+import { describeResponses } from './common/api-response.js';
+import { openApiComponents } from './common/openapi-schema.js';
 import { appVersion } from './version.js';
 
 /**

@@ -5,7 +5,7 @@ import { HTTP_CODE_METADATA, METHOD_METADATA, ROUTE_ARGS_METADATA } from '@nestj
 import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum.js';
 import { type ApiRoute, apiResponses, applicationViewSchema, z } from '@pass/shared';
 import { firstValueFrom, of } from 'rxjs';
-import { responseSchemaKey } from '../src/common/api-body.js';
+import { responseSchemaKey } from '../src/common/api-response.js';
 import { ResponseContractCheck } from './support/response-contract.js';
 import { discoverRoutes } from './support/routes.js';
 import { startTestApp, type TestApp } from './support/test-app.js';

@@ -17,7 +17,8 @@ import {
 } from '@pass/shared';
 import { CurrentActor, type RequestActor, Roles } from '../auth/auth.decorators.js';
 import { LoginThrottleService } from '../auth/login-throttle.service.js';
-import { ApiIdParam, ApiZodBody, ApiZodResponse, IdParam, ZodBody, ZodQuery } from '../common/api-body.js';
+import { ApiIdParam, ApiZodBody, IdParam, ZodBody, ZodQuery } from '../common/api-body.js';
+import { ApiZodResponse } from '../common/api-response.js';
 import { AccountsService } from './accounts.service.js';
 
 @ApiTags('admin')

@@ -3,7 +3,8 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type AuthTokens, authTokensSchema, type PasswordChange, passwordChangeSchema } from '@pass/shared';
 import { BeforePasswordChange, CurrentActor, type RequestActor } from '../auth/auth.decorators.js';
 import { TokensService } from '../auth/tokens.service.js';
-import { ApiZodBody, ApiZodResponse, ZodBody } from '../common/api-body.js';
+import { ApiZodBody, ZodBody } from '../common/api-body.js';
+import { ApiZodResponse } from '../common/api-response.js';
 import { AccountsService } from './accounts.service.js';
 
 @ApiTags('auth')

@@ -16,7 +16,8 @@ import {
   z,
 } from '@pass/shared';
 import { CurrentActor, type RequestActor, Roles } from '../auth/auth.decorators.js';
-import { ApiIdParam, ApiZodBody, ApiZodResponse, IdParam, ZodBody, ZodQuery } from '../common/api-body.js';
+import { ApiIdParam, ApiZodBody, IdParam, ZodBody, ZodQuery } from '../common/api-body.js';
+import { ApiZodResponse } from '../common/api-response.js';
 import { DomainException } from '../common/domain.exception.js';
 import { ApplicationsService } from './applications.service.js';
 

@@ -12,7 +12,8 @@ import {
 } from '@pass/shared';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentActor, type RequestActor, Roles } from '../auth/auth.decorators.js';
-import { ApiContentResponse, ApiIdParam, ApiZodResponse, IdParam, ZodQuery } from '../common/api-body.js';
+import { ApiIdParam, IdParam, ZodQuery } from '../common/api-body.js';
+import { ApiContentResponse, ApiZodResponse } from '../common/api-response.js';
 import { DomainException } from '../common/domain.exception.js';
 import { AttachmentsService } from './attachments.service.js';
 

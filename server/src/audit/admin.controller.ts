@@ -19,15 +19,8 @@ import {
   z,
 } from '@pass/shared';
 import { CurrentActor, type RequestActor, Roles } from '../auth/auth.decorators.js';
-import {
-  ApiEmptyResponse,
-  ApiIdParam,
-  ApiZodBody,
-  ApiZodResponse,
-  IdParam,
-  ZodBody,
-  ZodQuery,
-} from '../common/api-body.js';
+import { ApiIdParam, ApiZodBody, IdParam, ZodBody, ZodQuery } from '../common/api-body.js';
+import { ApiEmptyResponse, ApiZodResponse } from '../common/api-response.js';
 import { QuotasService, type QuotaView } from '../quotas/quotas.service.js';
 import { type BlacklistEntryView, SanctionsService, type SuspensionView } from '../sanctions/sanctions.service.js';
 import { AuditService } from './audit.service.js';

@@ -12,7 +12,8 @@ import {
   wechatLoginSchema,
 } from '@pass/shared';
 import { AccountsService } from '../accounts/accounts.service.js';
-import { ApiEmptyResponse, ApiZodBody, ApiZodResponse, ZodBody } from '../common/api-body.js';
+import { ApiZodBody, ZodBody } from '../common/api-body.js';
+import { ApiEmptyResponse, ApiZodResponse } from '../common/api-response.js';
 import { BeforePasswordChange, CurrentActor, Public, type RequestActor } from './auth.decorators.js';
 import { AuthService } from './auth.service.js';
 import { TokensService } from './tokens.service.js';

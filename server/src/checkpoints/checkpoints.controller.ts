@@ -3,7 +3,8 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { CheckpointView } from '@pass/shared';
 import { type CheckpointRequest, checkpointSchema, checkpointViewSchema, Role, z } from '@pass/shared';
 import { CurrentActor, type RequestActor, Roles } from '../auth/auth.decorators.js';
-import { ApiIdParam, ApiZodBody, ApiZodResponse, IdParam, ZodBody } from '../common/api-body.js';
+import { ApiIdParam, ApiZodBody, IdParam, ZodBody } from '../common/api-body.js';
+import { ApiZodResponse } from '../common/api-response.js';
 import { CheckpointsService } from './checkpoints.service.js';
 
 @ApiTags('checkpoints')

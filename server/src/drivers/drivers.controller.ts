@@ -10,7 +10,8 @@ import {
   z,
 } from '@pass/shared';
 import { CurrentActor, type RequestActor, Roles } from '../auth/auth.decorators.js';
-import { ApiEmptyResponse, ApiIdParam, ApiZodBody, ApiZodResponse, IdParam, ZodBody } from '../common/api-body.js';
+import { ApiIdParam, ApiZodBody, IdParam, ZodBody } from '../common/api-body.js';
+import { ApiEmptyResponse, ApiZodResponse } from '../common/api-response.js';
 import { DriversService } from './drivers.service.js';
 
 @ApiTags('drivers')

@@ -14,7 +14,8 @@ import {
   z,
 } from '@pass/shared';
 import { CurrentActor, Public, type RequestActor, Roles } from '../auth/auth.decorators.js';
-import { ApiIdParam, ApiZodBody, ApiZodResponse, IdParam, ZodBody, ZodQuery } from '../common/api-body.js';
+import { ApiIdParam, ApiZodBody, IdParam, ZodBody, ZodQuery } from '../common/api-body.js';
+import { ApiZodResponse } from '../common/api-response.js';
 import { EnterprisesService } from './enterprises.service.js';
 import { RegistrationThrottleService } from './registration-throttle.service.js';
 

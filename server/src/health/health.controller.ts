@@ -3,7 +3,8 @@ import { ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/sw
 import { type HealthStatus, healthStatusSchema } from '@pass/shared';
 import type { FastifyReply } from 'fastify';
 import { Public } from '../auth/auth.decorators.js';
-import { ApiZodResponse, openApiSchema } from '../common/api-body.js';
+import { ApiZodResponse } from '../common/api-response.js';
+import { openApiSchema } from '../common/openapi-schema.js';
 import { HealthService } from './health.service.js';
 
 @ApiTags('health')

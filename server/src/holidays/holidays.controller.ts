@@ -12,7 +12,8 @@ import {
   z,
 } from '@pass/shared';
 import { CurrentActor, Public, type RequestActor, Roles } from '../auth/auth.decorators.js';
-import { ApiZodBody, ApiZodParam, ApiZodResponse, ZodBody, ZodQuery } from '../common/api-body.js';
+import { ApiZodBody, ApiZodParam, ZodBody, ZodQuery } from '../common/api-body.js';
+import { ApiZodResponse } from '../common/api-response.js';
 import { DomainException } from '../common/domain.exception.js';
 import { ZodValidationPipe } from '../common/zod-validation.pipe.js';
 import { HolidaysService } from './holidays.service.js';

@@ -19,15 +19,8 @@ import {
 } from '@pass/shared';
 import type { FastifyReply } from 'fastify';
 import { CurrentActor, type RequestActor, Roles } from '../auth/auth.decorators.js';
-import {
-  ApiContentResponse,
-  ApiIdParam,
-  ApiZodBody,
-  ApiZodResponse,
-  IdParam,
-  ZodBody,
-  ZodQuery,
-} from '../common/api-body.js';
+import { ApiIdParam, ApiZodBody, IdParam, ZodBody, ZodQuery } from '../common/api-body.js';
+import { ApiContentResponse, ApiZodResponse } from '../common/api-response.js';
 import { ReviewsService } from './reviews.service.js';
 
 @ApiTags('reviews')

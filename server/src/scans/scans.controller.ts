@@ -11,7 +11,8 @@ import {
   z,
 } from '@pass/shared';
 import { CurrentActor, type RequestActor, Roles } from '../auth/auth.decorators.js';
-import { ApiIdParam, ApiZodBody, ApiZodResponse, IdParam, ZodBody } from '../common/api-body.js';
+import { ApiIdParam, ApiZodBody, IdParam, ZodBody } from '../common/api-body.js';
+import { ApiZodResponse } from '../common/api-response.js';
 import { ScansService } from './scans.service.js';
 
 @ApiTags('scans')

@@ -9,7 +9,8 @@ import {
   z,
 } from '@pass/shared';
 import { CurrentActor, Public, type RequestActor, Roles } from '../auth/auth.decorators.js';
-import { ApiZodBody, ApiZodResponse, ZodBody } from '../common/api-body.js';
+import { ApiZodBody, ZodBody } from '../common/api-body.js';
+import { ApiZodResponse } from '../common/api-response.js';
 import { SettingsService } from './settings.service.js';
 
 @ApiTags('settings')

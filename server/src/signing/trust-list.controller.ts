@@ -2,7 +2,7 @@ import { Controller, Get, Header } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type TrustList, trustListSchema } from '@pass/shared';
 import { Public } from '../auth/auth.decorators.js';
-import { ApiZodResponse } from '../common/api-body.js';
+import { ApiZodResponse } from '../common/api-response.js';
 import { SigningKeysService } from './signing-keys.service.js';
 
 @ApiTags('verification')

@@ -4,7 +4,8 @@ import type { Statistics } from '@pass/shared';
 import { Role, type StatsQuery, statisticsSchema, statsQuerySchema } from '@pass/shared';
 import type { FastifyReply } from 'fastify';
 import { CurrentActor, type RequestActor, Roles } from '../auth/auth.decorators.js';
-import { ApiContentResponse, ApiZodResponse, ZodQuery } from '../common/api-body.js';
+import { ZodQuery } from '../common/api-body.js';
+import { ApiContentResponse, ApiZodResponse } from '../common/api-response.js';
 import { StatsService } from './stats.service.js';
 
 @ApiTags('stats')

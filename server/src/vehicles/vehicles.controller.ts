@@ -2,7 +2,8 @@ import { Controller, Delete, Get, HttpCode, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Role, type Vehicle, type VehicleView, vehicleSchema, vehicleViewSchema, z } from '@pass/shared';
 import { CurrentActor, type RequestActor, Roles } from '../auth/auth.decorators.js';
-import { ApiEmptyResponse, ApiIdParam, ApiZodBody, ApiZodResponse, IdParam, ZodBody } from '../common/api-body.js';
+import { ApiIdParam, ApiZodBody, IdParam, ZodBody } from '../common/api-body.js';
+import { ApiEmptyResponse, ApiZodResponse } from '../common/api-response.js';
 import { VehiclesService } from './vehicles.service.js';
 
 @ApiTags('vehicles')

@@ -14,7 +14,8 @@ import {
 } from '@pass/shared';
 import type { FastifyReply } from 'fastify';
 import { Public, Roles } from '../auth/auth.decorators.js';
-import { ApiContentResponse, ApiZodBody, ApiZodParam, ApiZodResponse, ZodBody, ZodQuery } from '../common/api-body.js';
+import { ApiZodBody, ApiZodParam, ZodBody, ZodQuery } from '../common/api-body.js';
+import { ApiContentResponse, ApiZodResponse } from '../common/api-response.js';
 import { passPageContentSecurityPolicy } from '../common/security-headers.js';
 import { ZodValidationPipe } from '../common/zod-validation.pipe.js';
 import { renderPassPage } from './pass-page.js';

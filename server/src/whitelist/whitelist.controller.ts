@@ -14,7 +14,8 @@ import {
   z,
 } from '@pass/shared';
 import { CurrentActor, type RequestActor, Roles } from '../auth/auth.decorators.js';
-import { ApiEmptyResponse, ApiZodBody, ApiZodParam, ApiZodResponse, ZodBody, ZodQuery } from '../common/api-body.js';
+import { ApiZodBody, ApiZodParam, ZodBody, ZodQuery } from '../common/api-body.js';
+import { ApiEmptyResponse, ApiZodResponse } from '../common/api-response.js';
 import { ZodValidationPipe } from '../common/zod-validation.pipe.js';
 import { WhitelistService } from './whitelist.service.js';
 

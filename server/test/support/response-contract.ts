@@ -2,7 +2,7 @@ import type { CallHandler, ExecutionContext, NestInterceptor } from '@nestjs/com
 import { z } from '@pass/shared';
 import type { FastifyRequest } from 'fastify';
 import { map, type Observable } from 'rxjs';
-import { responseSchemaKey } from '../../src/common/api-body.js';
+import { responseSchemaKey } from '../../src/common/api-response.js';
 
 /**
  * Every JSON answer a test receives is first parsed with its route's response schema (`@ApiZodResponse`,
