@@ -4,13 +4,13 @@ import rateLimit from '@fastify/rate-limit';
 import { RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { maxAttachmentBytes } from '@pass/shared';
 import { AppModule } from './app.module.js';
 import { serveH5App } from './common/h5-assets.js';
 import { registerSecurityHeaders } from './common/security-headers.js';
 import type { AppConfig } from './config/app-config.js';
-import { appVersion } from './version.js';
+import { openApiDocument } from './openapi.js';
 
 /** Builds the whole server, ready to listen; shared by `main.ts` and the integration tests. */
 export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
@@ -47,13 +47,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   app.setGlobalPrefix('api', { exclude: [{ path: 'V/:digits', method: RequestMethod.GET }] });
   app.enableShutdownHooks();
 
-  const openApi = new DocumentBuilder()
-    .setTitle('重点物资运输车辆通行证 API')
-    .setDescription('Applications, review, issuance and checkpoint verification of key-material transport passes.')
-    .setVersion(appVersion)
-    .addBearerAuth()
-    .build();
-  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openApi), {
+  SwaggerModule.setup('api/docs', app, () => openApiDocument(app), {
     jsonDocumentUrl: 'api/docs/openapi.json',
   });
 

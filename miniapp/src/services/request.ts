@@ -1,4 +1,4 @@
-import { type ApiErrorBody, ErrorCode, errorMessages } from '@pass/shared';
+import { type ApiErrorBody, type ApiResponseBody, type AuthTokens, ErrorCode, errorMessages } from '@pass/shared';
 import Taro from '@tarojs/taro';
 import { apiBase } from './api-base';
 import { routes } from './routes';
@@ -106,7 +106,7 @@ function renewAccessToken(staleAccessToken: string | undefined): Promise<string 
 
 async function exchangeRefreshToken(session: Session): Promise<string | null> {
   const response = await sendJson('POST', '/auth/refresh', { refreshToken: session.refreshToken }, {});
-  if (isSuccess(response)) return saveSession(response.data as Parameters<typeof saveSession>[0]).accessToken;
+  if (isSuccess(response)) return saveSession(response.data as AuthTokens).accessToken;
   // Another H5 tab may have rotated the token a moment ago; its result is in the shared storage.
   const latest = loadSession();
   if (latest && latest.refreshToken !== session.refreshToken) return latest.accessToken;
@@ -160,8 +160,13 @@ export interface RequestOptions {
   anonymous?: boolean;
 }
 
-/** The one way the app talks to the server: JSON in, JSON out, `ApiError` on refusal. */
-export async function request<T>(
+/**
+ * The one way the app talks to the server: JSON in, JSON out, `ApiError` on refusal. `T` is the
+ * route's answer as `@pass/shared` describes it (`ApiResponseOf<'GET /api/vehicles'>`, or the view
+ * type it names); the bound refuses a type the API contract does not contain. Answers are not parsed
+ * at run time: the server's tests check every answer against the same schemas.
+ */
+export async function request<T extends ApiResponseBody>(
   path: string,
   { method = 'GET', data, header = {}, anonymous = false }: RequestOptions = {},
 ): Promise<T> {
@@ -182,7 +187,12 @@ export interface UploadOptions {
 }
 
 /** Multipart upload of one file as field `file`, with progress, under the same session rules. */
-export async function upload<T>({ path, filePath, fileName, onProgress }: UploadOptions): Promise<T> {
+export async function upload<T extends ApiResponseBody>({
+  path,
+  filePath,
+  fileName,
+  onProgress,
+}: UploadOptions): Promise<T> {
   const send: Send = (token) => {
     const task = Taro.uploadFile({
       url: `${apiBase}/api${path}`,

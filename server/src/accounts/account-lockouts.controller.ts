@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { CurrentActor, type RequestActor, Roles } from '../auth/auth.decorators.js';
 import { ApiIdParam, IdParam } from '../common/api-body.js';
+import { ApiEmptyResponse } from '../common/api-response.js';
 import { DomainException } from '../common/domain.exception.js';
 import { AccountEntity } from './account.entity.js';
 import { LoginThrottleService } from './login-throttle.service.js';
@@ -25,6 +26,7 @@ export class AccountLockoutsController {
   @HttpCode(204)
   @ApiIdParam()
   @ApiOperation({ summary: '解除账号的登录锁定（所有地址的失败次数清零）' })
+  @ApiEmptyResponse()
   async unlock(@CurrentActor() actor: RequestActor, @IdParam() id: string): Promise<void> {
     const account = await this.dataSource.getRepository(AccountEntity).findOneBy({ id });
     if (!account) throw new DomainException(ErrorCode.NotFound, '未找到该账号');

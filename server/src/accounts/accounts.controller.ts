@@ -5,15 +5,19 @@ import {
   type AccountView,
   type AdminAccountView,
   accountListQuerySchema,
+  accountViewSchema,
+  adminAccountViewSchema,
   passwordResetSchema,
   Role,
   type StaffAccountRequest,
   type StaffAccountUpdate,
   staffAccountSchema,
   staffAccountUpdateSchema,
+  z,
 } from '@pass/shared';
 import { CurrentActor, type RequestActor, Roles } from '../auth/auth.decorators.js';
 import { ApiIdParam, ApiZodBody, IdParam, ZodBody, ZodQuery } from '../common/api-body.js';
+import { ApiZodResponse } from '../common/api-response.js';
 import { AccountsService } from './accounts.service.js';
 import { LoginThrottleService } from './login-throttle.service.js';
 
@@ -30,6 +34,7 @@ export class AccountsController {
   @Post()
   @ApiOperation({ summary: '创建审核人员、卡口人员或管理员账号' })
   @ApiZodBody(staffAccountSchema)
+  @ApiZodResponse(accountViewSchema)
   create(
     @CurrentActor() actor: RequestActor,
     @ZodBody(staffAccountSchema) body: StaffAccountRequest,
@@ -39,6 +44,7 @@ export class AccountsController {
 
   @Get()
   @ApiOperation({ summary: '账号列表，可按角色和姓名/手机号码查找' })
+  @ApiZodResponse(z.array(adminAccountViewSchema))
   async list(@ZodQuery(accountListQuerySchema) query: AccountListQuery): Promise<AdminAccountView[]> {
     const accounts = await this.accounts.list(query);
     const locked = await this.throttle.lockedUntil(accounts.map((a) => a.phone));
@@ -49,6 +55,7 @@ export class AccountsController {
   @ApiIdParam()
   @ApiOperation({ summary: '修改工作人员账号（姓名、手机号码、辖区、层级、部门、卡口）' })
   @ApiZodBody(staffAccountUpdateSchema)
+  @ApiZodResponse(accountViewSchema)
   update(
     @CurrentActor() actor: RequestActor,
     @IdParam() id: string,
@@ -61,6 +68,7 @@ export class AccountsController {
   @HttpCode(200)
   @ApiIdParam()
   @ApiOperation({ summary: '停用账号（立即退出所有登录）' })
+  @ApiZodResponse(accountViewSchema)
   disable(@CurrentActor() actor: RequestActor, @IdParam() id: string): Promise<AccountView> {
     return this.accounts.setDisabled(actor, id, true);
   }
@@ -69,6 +77,7 @@ export class AccountsController {
   @HttpCode(200)
   @ApiIdParam()
   @ApiOperation({ summary: '启用账号' })
+  @ApiZodResponse(accountViewSchema)
   enable(@CurrentActor() actor: RequestActor, @IdParam() id: string): Promise<AccountView> {
     return this.accounts.setDisabled(actor, id, false);
   }
@@ -78,6 +87,7 @@ export class AccountsController {
   @ApiIdParam()
   @ApiOperation({ summary: '重置密码为临时密码，下次登录须修改' })
   @ApiZodBody(passwordResetSchema)
+  @ApiZodResponse(accountViewSchema)
   resetPassword(
     @CurrentActor() actor: RequestActor,
     @IdParam() id: string,

@@ -3,6 +3,8 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   type AccountView,
   type AuthTokens,
+  accountViewSchema,
+  authTokensSchema,
   type LoginRequest,
   loginSchema,
   refreshTokenSchema,
@@ -12,6 +14,7 @@ import {
 import { BeforePasswordChange, CurrentActor, Public, type RequestActor } from '../auth/auth.decorators.js';
 import { TokensService } from '../auth/tokens.service.js';
 import { ApiZodBody, ZodBody } from '../common/api-body.js';
+import { ApiEmptyResponse, ApiZodResponse } from '../common/api-response.js';
 import { AccountsService } from './accounts.service.js';
 import { AuthService } from './auth.service.js';
 
@@ -29,6 +32,7 @@ export class AuthController {
   @HttpCode(200)
   @ApiOperation({ summary: '手机号码和密码登录' })
   @ApiZodBody(loginSchema)
+  @ApiZodResponse(authTokensSchema)
   login(@ZodBody(loginSchema) body: LoginRequest, @Ip() ip: string): Promise<AuthTokens> {
     return this.auth.login(body, ip);
   }
@@ -38,6 +42,7 @@ export class AuthController {
   @HttpCode(200)
   @ApiOperation({ summary: '用刷新凭证换取新的登录凭证（旧凭证随即失效）' })
   @ApiZodBody(refreshTokenSchema)
+  @ApiZodResponse(authTokensSchema)
   refresh(@ZodBody(refreshTokenSchema) body: { refreshToken: string }): Promise<AuthTokens> {
     return this.auth.refresh(body.refreshToken);
   }
@@ -47,6 +52,7 @@ export class AuthController {
   @HttpCode(204)
   @ApiOperation({ summary: '退出登录（作废刷新凭证）' })
   @ApiZodBody(refreshTokenSchema)
+  @ApiEmptyResponse()
   async logout(@ZodBody(refreshTokenSchema) body: { refreshToken: string }): Promise<void> {
     await this.tokens.revoke(body.refreshToken);
   }
@@ -56,6 +62,7 @@ export class AuthController {
   @HttpCode(200)
   @ApiOperation({ summary: '微信登录（wx.login 的 code）；未绑定的微信返回 ACCOUNT_NOT_BOUND' })
   @ApiZodBody(wechatLoginSchema)
+  @ApiZodResponse(authTokensSchema)
   wechat(@ZodBody(wechatLoginSchema) body: { code: string }): Promise<AuthTokens> {
     return this.auth.loginWithWechat(body.code);
   }
@@ -65,6 +72,7 @@ export class AuthController {
   @HttpCode(200)
   @ApiOperation({ summary: '用手机号码和密码验证后，将微信绑定到该账号' })
   @ApiZodBody(wechatBindSchema)
+  @ApiZodResponse(authTokensSchema)
   bindWechat(@ZodBody(wechatBindSchema) body: LoginRequest & { code: string }, @Ip() ip: string): Promise<AuthTokens> {
     return this.auth.bindWechat(body, ip);
   }
@@ -73,6 +81,7 @@ export class AuthController {
   @BeforePasswordChange()
   @ApiBearerAuth()
   @ApiOperation({ summary: '当前登录的账号' })
+  @ApiZodResponse(accountViewSchema)
   me(@CurrentActor() actor: RequestActor): Promise<AccountView> {
     return this.accounts.view(actor.id);
   }

@@ -6,13 +6,18 @@ import {
   type ApplicationListQuery,
   type ApplicationView,
   applicationDraftSchema,
+  applicationEventViewSchema,
   applicationListQuerySchema,
+  applicationPageSchema,
+  applicationViewSchema,
   ErrorCode,
   type Page,
   Role,
+  z,
 } from '@pass/shared';
 import { CurrentActor, type RequestActor, Roles } from '../auth/auth.decorators.js';
 import { ApiIdParam, ApiZodBody, IdParam, ZodBody, ZodQuery } from '../common/api-body.js';
+import { ApiZodResponse } from '../common/api-response.js';
 import { DomainException } from '../common/domain.exception.js';
 import { ApplicationsService } from './applications.service.js';
 
@@ -27,8 +32,9 @@ export class ApplicationsController {
 
   @Post()
   @ApiOperation({ summary: '新建申请草稿（可只填部分内容）；相同 Idempotency-Key 的重复请求只创建一个申请' })
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: '客户端生成的请求编号（8–64位字母数字）' })
+  @ApiHeader({ name: 'idempotency-key', required: false, description: '客户端生成的请求编号（8–64位字母数字）' })
   @ApiZodBody(applicationDraftSchema)
+  @ApiZodResponse(applicationViewSchema)
   create(
     @CurrentActor() actor: RequestActor,
     @ZodBody(applicationDraftSchema) body: ApplicationDraft,
@@ -42,6 +48,7 @@ export class ApplicationsController {
 
   @Get()
   @ApiOperation({ summary: '本企业的申请，最新的在前' })
+  @ApiZodResponse(applicationPageSchema)
   list(
     @CurrentActor() actor: RequestActor,
     @ZodQuery(applicationListQuerySchema) query: ApplicationListQuery,
@@ -52,6 +59,7 @@ export class ApplicationsController {
   @Get(':id')
   @ApiIdParam()
   @ApiOperation({ summary: '申请详情，含当前可进行的操作' })
+  @ApiZodResponse(applicationViewSchema)
   get(@CurrentActor() actor: RequestActor, @IdParam() id: string): Promise<ApplicationView> {
     return this.applications.get(actor, id);
   }
@@ -59,6 +67,7 @@ export class ApplicationsController {
   @Get(':id/events')
   @ApiIdParam()
   @ApiOperation({ summary: '申请的办理进度（状态时间线）' })
+  @ApiZodResponse(z.array(applicationEventViewSchema))
   events(@CurrentActor() actor: RequestActor, @IdParam() id: string): Promise<ApplicationEventView[]> {
     return this.applications.events(actor, id);
   }
@@ -67,6 +76,7 @@ export class ApplicationsController {
   @ApiIdParam()
   @ApiOperation({ summary: '修改草稿或被退回的申请' })
   @ApiZodBody(applicationDraftSchema)
+  @ApiZodResponse(applicationViewSchema)
   update(
     @CurrentActor() actor: RequestActor,
     @IdParam() id: string,
@@ -79,6 +89,7 @@ export class ApplicationsController {
   @HttpCode(200)
   @ApiIdParam()
   @ApiOperation({ summary: '提交申请（按本省规则完整校验）' })
+  @ApiZodResponse(applicationViewSchema)
   submit(@CurrentActor() actor: RequestActor, @IdParam() id: string): Promise<ApplicationView> {
     return this.applications.submit(actor, id);
   }
@@ -87,6 +98,7 @@ export class ApplicationsController {
   @HttpCode(200)
   @ApiIdParam()
   @ApiOperation({ summary: '修改后重新提交被退回的申请' })
+  @ApiZodResponse(applicationViewSchema)
   resubmit(@CurrentActor() actor: RequestActor, @IdParam() id: string): Promise<ApplicationView> {
     return this.applications.resubmit(actor, id);
   }
@@ -95,6 +107,7 @@ export class ApplicationsController {
   @HttpCode(200)
   @ApiIdParam()
   @ApiOperation({ summary: '撤回申请' })
+  @ApiZodResponse(applicationViewSchema)
   withdraw(@CurrentActor() actor: RequestActor, @IdParam() id: string): Promise<ApplicationView> {
     return this.applications.withdraw(actor, id);
   }

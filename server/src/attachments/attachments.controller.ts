@@ -1,16 +1,19 @@
 import { Controller, Get, Post, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   type AttachmentUploadQuery,
   type AttachmentView,
   attachmentUploadQuerySchema,
+  attachmentViewSchema,
   ErrorCode,
   maxAttachmentBytes,
   Role,
+  z,
 } from '@pass/shared';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentActor, type RequestActor, Roles } from '../auth/auth.decorators.js';
 import { ApiIdParam, IdParam, ZodQuery } from '../common/api-body.js';
+import { ApiContentResponse, ApiZodResponse } from '../common/api-response.js';
 import { DomainException } from '../common/domain.exception.js';
 import { AttachmentsService } from './attachments.service.js';
 
@@ -27,6 +30,7 @@ export class AttachmentsController {
   @ApiBody({
     schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } }, required: ['file'] },
   })
+  @ApiZodResponse(attachmentViewSchema)
   async upload(
     @CurrentActor() actor: RequestActor,
     @ZodQuery(attachmentUploadQuerySchema) query: AttachmentUploadQuery,
@@ -54,14 +58,15 @@ export class AttachmentsController {
   @Get()
   @Roles(Role.FleetManager)
   @ApiOperation({ summary: '本企业上传的材料' })
+  @ApiZodResponse(z.array(attachmentViewSchema))
   list(@CurrentActor() actor: RequestActor): Promise<AttachmentView[]> {
     return this.attachments.list(actor);
   }
 
   @Get(':id/content')
   @ApiIdParam()
-  @ApiProduces('image/jpeg', 'image/png', 'application/pdf')
   @ApiOperation({ summary: '材料文件内容' })
+  @ApiContentResponse('材料文件', 'image/jpeg', 'image/png', 'application/pdf')
   async content(@CurrentActor() actor: RequestActor, @IdParam() id: string, @Res() reply: FastifyReply): Promise<void> {
     const { attachment, bytes } = await this.attachments.content(actor, id);
     await reply

@@ -1,9 +1,10 @@
 import { Controller, Get, HttpCode, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { CheckpointView } from '@pass/shared';
-import { type CheckpointRequest, checkpointSchema, Role } from '@pass/shared';
+import { type CheckpointRequest, checkpointSchema, checkpointViewSchema, Role, z } from '@pass/shared';
 import { CurrentActor, type RequestActor, Roles } from '../auth/auth.decorators.js';
 import { ApiIdParam, ApiZodBody, IdParam, ZodBody } from '../common/api-body.js';
+import { ApiZodResponse } from '../common/api-response.js';
 import { CheckpointsService } from './checkpoints.service.js';
 
 @ApiTags('checkpoints')
@@ -15,6 +16,7 @@ export class CheckpointsController {
   @Get('checkpoints')
   @Roles(Role.CheckpointStaff, Role.Official, Role.Admin)
   @ApiOperation({ summary: '卡口列表' })
+  @ApiZodResponse(z.array(checkpointViewSchema))
   list(): Promise<CheckpointView[]> {
     return this.checkpoints.list();
   }
@@ -23,6 +25,7 @@ export class CheckpointsController {
   @Roles(Role.Admin)
   @ApiOperation({ summary: '新增卡口（含位置，用于克隆检测）' })
   @ApiZodBody(checkpointSchema)
+  @ApiZodResponse(checkpointViewSchema)
   create(
     @CurrentActor() actor: RequestActor,
     @ZodBody(checkpointSchema) body: CheckpointRequest,
@@ -35,6 +38,7 @@ export class CheckpointsController {
   @ApiIdParam()
   @ApiOperation({ summary: '修改卡口（编号、名称、所在地区、坐标）' })
   @ApiZodBody(checkpointSchema)
+  @ApiZodResponse(checkpointViewSchema)
   update(
     @CurrentActor() actor: RequestActor,
     @IdParam() id: string,
@@ -48,6 +52,7 @@ export class CheckpointsController {
   @Roles(Role.Admin)
   @ApiIdParam()
   @ApiOperation({ summary: '停用卡口（保留其查验记录）' })
+  @ApiZodResponse(checkpointViewSchema)
   retire(@CurrentActor() actor: RequestActor, @IdParam() id: string): Promise<CheckpointView> {
     return this.checkpoints.setRetired(actor, id, true);
   }
@@ -57,6 +62,7 @@ export class CheckpointsController {
   @Roles(Role.Admin)
   @ApiIdParam()
   @ApiOperation({ summary: '恢复已停用的卡口' })
+  @ApiZodResponse(checkpointViewSchema)
   reinstate(@CurrentActor() actor: RequestActor, @IdParam() id: string): Promise<CheckpointView> {
     return this.checkpoints.setRetired(actor, id, false);
   }

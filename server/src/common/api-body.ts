@@ -2,12 +2,12 @@ import { applyDecorators, Body, Param, ParseUUIDPipe, Query } from '@nestjs/comm
 import { ApiBody, ApiParam, ApiQuery } from '@nestjs/swagger';
 import { ErrorCode, z } from '@pass/shared';
 import { DomainException } from './domain.exception.js';
+import { openApiSchema } from './openapi-schema.js';
 import { ZodValidationPipe } from './zod-validation.pipe.js';
 
 /** The OpenAPI description of a request body, generated from its shared zod schema. */
 export function ApiZodBody(schema: z.ZodType, description?: string) {
-  const jsonSchema = z.toJSONSchema(schema, { io: 'input', target: 'openapi-3.0', unrepresentable: 'any' });
-  return applyDecorators(ApiBody({ schema: jsonSchema as object, description }));
+  return applyDecorators(ApiBody({ schema: openApiSchema(schema, 'input'), description }));
 }
 
 /** A request body validated by a shared schema; pair it with `@ApiZodBody(schema)` on the handler. */
@@ -27,10 +27,23 @@ export function ZodQuery(schema: z.ZodObject): ParameterDecorator {
     if (!descriptor) return;
     for (const [name, field] of Object.entries(schema.shape)) {
       const required = !(field as z.ZodType).safeParse(undefined).success;
-      ApiQuery({ name, required, schema: { type: 'string' } })(target, key, descriptor);
+      ApiQuery({ name, required, schema: querySchema(field as z.ZodType) })(target, key, descriptor);
     }
   };
 }
+
+/**
+ * A query parameter's schema as a client sees it. Parameters that are normalised first (empty → absent,
+ * 'true'/'false' → boolean) have no JSON form: those are documented as the string they arrive as.
+ */
+function querySchema(field: z.ZodType): object {
+  const schema = openApiSchema(field, 'input');
+  return 'type' in schema ? schema : { type: 'string' };
+}
+
+/** A path parameter described by the shared schema its `ZodValidationPipe` checks it with. */
+export const ApiZodParam = (name: string, schema: z.ZodType, description?: string) =>
+  ApiParam({ name, description, schema: openApiSchema(schema, 'input') });
 
 /** A path id; anything that is not a UUID cannot name a record, so it is answered like a missing one. */
 export const IdParam = (name = 'id') =>

@@ -5,11 +5,13 @@ import {
   type EnterpriseView,
   enterpriseListQuerySchema,
   enterpriseUpdateSchema,
+  enterpriseViewSchema,
   Role,
-  type z,
+  z,
 } from '@pass/shared';
 import { CurrentActor, type RequestActor, Roles } from '../auth/auth.decorators.js';
 import { ApiIdParam, ApiZodBody, IdParam, ZodBody, ZodQuery } from '../common/api-body.js';
+import { ApiZodResponse } from '../common/api-response.js';
 import { EnterprisesService } from './enterprises.service.js';
 
 @ApiTags('enterprises')
@@ -21,6 +23,7 @@ export class EnterprisesController {
   @ApiBearerAuth()
   @Roles(Role.FleetManager)
   @ApiOperation({ summary: '本企业信息' })
+  @ApiZodResponse(enterpriseViewSchema)
   mine(@CurrentActor() actor: RequestActor): Promise<EnterpriseView> {
     return this.enterprises.own(actor);
   }
@@ -30,6 +33,7 @@ export class EnterprisesController {
   @Roles(Role.FleetManager)
   @ApiOperation({ summary: '修改本企业地址和联系人' })
   @ApiZodBody(enterpriseUpdateSchema)
+  @ApiZodResponse(enterpriseViewSchema)
   update(
     @CurrentActor() actor: RequestActor,
     @ZodBody(enterpriseUpdateSchema) body: z.output<typeof enterpriseUpdateSchema>,
@@ -41,6 +45,7 @@ export class EnterprisesController {
   @ApiBearerAuth()
   @Roles(Role.Official, Role.Admin)
   @ApiOperation({ summary: '辖区内的企业（待核验的在前）' })
+  @ApiZodResponse(z.array(enterpriseViewSchema))
   list(
     @CurrentActor() actor: RequestActor,
     @ZodQuery(enterpriseListQuerySchema) query: EnterpriseListQuery,
@@ -54,6 +59,7 @@ export class EnterprisesController {
   @Roles(Role.Official, Role.Admin)
   @ApiIdParam()
   @ApiOperation({ summary: '核验企业（辖区内的审核人员）' })
+  @ApiZodResponse(enterpriseViewSchema)
   verify(@CurrentActor() actor: RequestActor, @IdParam() id: string): Promise<EnterpriseView> {
     return this.enterprises.verify(actor, id);
   }

@@ -1,8 +1,10 @@
 import { Controller, Get, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
-import type { HealthStatus } from '@pass/shared';
+import { ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { type HealthStatus, healthStatusSchema } from '@pass/shared';
 import type { FastifyReply } from 'fastify';
 import { Public } from '../auth/auth.decorators.js';
+import { ApiZodResponse } from '../common/api-response.js';
+import { openApiSchema } from '../common/openapi-schema.js';
 import { HealthService } from './health.service.js';
 
 @ApiTags('health')
@@ -13,8 +15,11 @@ export class HealthController {
 
   @Get()
   @ApiOperation({ summary: '服务与数据库状态' })
-  @ApiOkResponse({ description: 'The server and its database are up.' })
-  @ApiServiceUnavailableResponse({ description: 'The database cannot be reached.' })
+  @ApiZodResponse(healthStatusSchema, 'The server and its database are up.')
+  @ApiServiceUnavailableResponse({
+    description: 'The database cannot be reached.',
+    schema: openApiSchema(healthStatusSchema, 'output'),
+  })
   async check(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthStatus> {
     const status = await this.health.check();
     if (status.status !== 'ok') reply.status(503);

@@ -2,15 +2,18 @@ import { Controller, Get, Param, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   type CalendarDay,
+  calendarDaySchema,
   chinaToday,
   ErrorCode,
   holidayQuerySchema,
   holidayYearParamSchema,
   holidayYearSchema,
   Role,
+  z,
 } from '@pass/shared';
 import { CurrentActor, Public, type RequestActor, Roles } from '../auth/auth.decorators.js';
-import { ApiZodBody, ZodBody, ZodQuery } from '../common/api-body.js';
+import { ApiZodBody, ApiZodParam, ZodBody, ZodQuery } from '../common/api-body.js';
+import { ApiZodResponse } from '../common/api-response.js';
 import { DomainException } from '../common/domain.exception.js';
 import { ZodValidationPipe } from '../common/zod-validation.pipe.js';
 import { HolidaysService } from './holidays.service.js';
@@ -23,6 +26,7 @@ export class HolidaysController {
   @Get('holidays')
   @Public()
   @ApiOperation({ summary: '某年的节假日与调休上班日（默认今年），办理时限按此计算工作日' })
+  @ApiZodResponse(z.array(calendarDaySchema))
   year(@ZodQuery(holidayQuerySchema) query: { year?: number }): Promise<CalendarDay[]> {
     return this.holidays.year(query.year ?? Number(chinaToday().slice(0, 4)));
   }
@@ -30,8 +34,10 @@ export class HolidaysController {
   @Put('admin/holidays/:year')
   @ApiBearerAuth()
   @Roles(Role.Admin)
+  @ApiZodParam('year', holidayYearParamSchema, '年份')
   @ApiOperation({ summary: '整年替换节假日与调休上班日（按国务院办公厅通知录入）' })
   @ApiZodBody(holidayYearSchema)
+  @ApiZodResponse(z.array(calendarDaySchema))
   replace(
     @CurrentActor() actor: RequestActor,
     @Param('year', new ZodValidationPipe(holidayYearParamSchema)) year: number,

@@ -5,10 +5,13 @@ import {
   type QuotaListQuery,
   quotaAllocationSchema,
   quotaListQuerySchema,
+  quotaViewSchema,
   Role,
+  z,
 } from '@pass/shared';
 import { CurrentActor, type RequestActor, Roles } from '../auth/auth.decorators.js';
 import { ApiZodBody, ZodBody, ZodQuery } from '../common/api-body.js';
+import { ApiZodResponse } from '../common/api-response.js';
 import { QuotasService, type QuotaView } from './quotas.service.js';
 
 /** Admins allocate pass quotas per jurisdiction and period. */
@@ -23,6 +26,7 @@ export class QuotasController {
   @HttpCode(200)
   @ApiOperation({ summary: '分配（或调整）某辖区某周期的通行证配额' })
   @ApiZodBody(quotaAllocationSchema)
+  @ApiZodResponse(quotaViewSchema)
   allocate(
     @CurrentActor() actor: RequestActor,
     @ZodBody(quotaAllocationSchema) body: QuotaAllocation,
@@ -32,6 +36,7 @@ export class QuotasController {
 
   @Get('quotas')
   @ApiOperation({ summary: '配额及使用情况' })
+  @ApiZodResponse(z.array(quotaViewSchema))
   quotaList(@ZodQuery(quotaListQuerySchema) query: QuotaListQuery): Promise<QuotaView[]> {
     return this.quotas.list(query.period);
   }

@@ -4,16 +4,23 @@ import type { BatchApproveResult, QueuePage, ReviewCounters, ReviewDetail } from
 import {
   type ApplicationView,
   type BatchApproveRequest,
+  batchApproveResultSchema,
   batchApproveSchema,
+  queuePageSchema,
   type ReviewDecision,
   type ReviewQueueQuery,
   Role,
+  reviewCountersSchema,
+  reviewDecisionResultSchema,
   reviewDecisionSchema,
+  reviewDetailSchema,
   reviewQueueQuerySchema,
+  z,
 } from '@pass/shared';
 import type { FastifyReply } from 'fastify';
 import { CurrentActor, type RequestActor, Roles } from '../auth/auth.decorators.js';
 import { ApiIdParam, ApiZodBody, IdParam, ZodBody, ZodQuery } from '../common/api-body.js';
+import { ApiContentResponse, ApiZodResponse } from '../common/api-response.js';
 import { ReviewsService } from './reviews.service.js';
 
 @ApiTags('reviews')
@@ -25,6 +32,7 @@ export class ReviewsController {
 
   @Get('queue')
   @ApiOperation({ summary: '待我审核的申请（含下级逾期上报的），等待最久的在前' })
+  @ApiZodResponse(queuePageSchema)
   queue(
     @CurrentActor() actor: RequestActor,
     @ZodQuery(reviewQueueQuerySchema) query: ReviewQueueQuery,
@@ -34,6 +42,7 @@ export class ReviewsController {
 
   @Get('counters')
   @ApiOperation({ summary: '待审核、逾期、上报数量和本期剩余配额' })
+  @ApiZodResponse(reviewCountersSchema)
   counters(@CurrentActor() actor: RequestActor): Promise<ReviewCounters> {
     return this.reviews.counters(actor);
   }
@@ -41,6 +50,7 @@ export class ReviewsController {
   @Get(':id')
   @ApiIdParam()
   @ApiOperation({ summary: '审核详情：申请、企业、车辆、人员、材料、车辆其他有效通行证、黑名单命中' })
+  @ApiZodResponse(reviewDetailSchema)
   detail(@CurrentActor() actor: RequestActor, @IdParam() id: string): Promise<ReviewDetail> {
     return this.reviews.detail(actor, id);
   }
@@ -49,6 +59,7 @@ export class ReviewsController {
   @ApiIdParam()
   @ApiParam({ name: 'attachmentId', schema: { type: 'string', format: 'uuid' } })
   @ApiOperation({ summary: '查看申请所附材料' })
+  @ApiContentResponse('材料文件', 'image/jpeg', 'image/png', 'application/pdf')
   async attachment(
     @CurrentActor() actor: RequestActor,
     @IdParam() id: string,
@@ -68,6 +79,7 @@ export class ReviewsController {
   @ApiIdParam()
   @ApiOperation({ summary: '审核：通过（末级通过即发证）、不予通过（须说明理由）、退回修改（须说明理由）' })
   @ApiZodBody(reviewDecisionSchema)
+  @ApiZodResponse(reviewDecisionResultSchema)
   decide(
     @CurrentActor() actor: RequestActor,
     @IdParam() id: string,
@@ -80,6 +92,7 @@ export class ReviewsController {
   @HttpCode(200)
   @ApiOperation({ summary: '批量通过；逐个审核，个别不能通过的不影响其他' })
   @ApiZodBody(batchApproveSchema)
+  @ApiZodResponse(z.array(batchApproveResultSchema))
   batchApprove(
     @CurrentActor() actor: RequestActor,
     @ZodBody(batchApproveSchema) body: BatchApproveRequest,

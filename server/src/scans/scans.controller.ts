@@ -1,9 +1,18 @@
 import { Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { CloneAlertView, TraceStop } from '@pass/shared';
-import { Role, type ScanUpload, scanUploadSchema } from '@pass/shared';
+import {
+  cloneAlertViewSchema,
+  Role,
+  type ScanUpload,
+  scanUploadResultSchema,
+  scanUploadSchema,
+  traceStopSchema,
+  z,
+} from '@pass/shared';
 import { CurrentActor, type RequestActor, Roles } from '../auth/auth.decorators.js';
 import { ApiIdParam, ApiZodBody, IdParam, ZodBody } from '../common/api-body.js';
+import { ApiZodResponse } from '../common/api-response.js';
 import { ScansService } from './scans.service.js';
 
 @ApiTags('scans')
@@ -17,6 +26,7 @@ export class ScansController {
   @Roles(Role.CheckpointStaff)
   @ApiOperation({ summary: '上传本卡口的查验记录（可离线后批量补传；同一记录只保存一次）' })
   @ApiZodBody(scanUploadSchema)
+  @ApiZodResponse(scanUploadResultSchema)
   upload(
     @CurrentActor() actor: RequestActor,
     @ZodBody(scanUploadSchema) body: ScanUpload,
@@ -28,6 +38,7 @@ export class ScansController {
   @Roles(Role.FleetManager, Role.Official, Role.Admin)
   @ApiIdParam()
   @ApiOperation({ summary: '通行证的行程轨迹：依次经过的卡口（一车一码闭环）' })
+  @ApiZodResponse(z.array(traceStopSchema))
   trace(@CurrentActor() actor: RequestActor, @IdParam() id: string): Promise<TraceStop[]> {
     return this.scans.trace(actor, id);
   }
@@ -35,6 +46,7 @@ export class ScansController {
   @Get('alerts/clones')
   @Roles(Role.Official, Role.Admin)
   @ApiOperation({ summary: '疑似克隆通行证：同一张证在不可能到达的时间出现在相距很远的两个卡口' })
+  @ApiZodResponse(z.array(cloneAlertViewSchema))
   alerts(@CurrentActor() actor: RequestActor): Promise<CloneAlertView[]> {
     return this.scans.alerts(actor);
   }

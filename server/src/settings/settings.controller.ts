@@ -4,10 +4,13 @@ import {
   type ProvinceSettingsDocument,
   type ProvinceSettingsUpdate,
   provinceSettingsDocumentSchema,
+  provinceSettingsDocumentViewSchema,
   Role,
+  z,
 } from '@pass/shared';
 import { CurrentActor, Public, type RequestActor, Roles } from '../auth/auth.decorators.js';
 import { ApiZodBody, ZodBody } from '../common/api-body.js';
+import { ApiZodResponse } from '../common/api-response.js';
 import { SettingsService } from './settings.service.js';
 
 @ApiTags('settings')
@@ -18,6 +21,7 @@ export class SettingsController {
   @Get('settings')
   @Public()
   @ApiOperation({ summary: '本省通行证规则（物资类别、必需材料、最长有效期等），表单据此校验' })
+  @ApiZodResponse(provinceSettingsDocumentViewSchema)
   current(): Promise<ProvinceSettingsDocument> {
     return this.settings.document();
   }
@@ -27,6 +31,7 @@ export class SettingsController {
   @Roles(Role.Admin)
   @ApiOperation({ summary: '修改本省规则：保存为新版本，各服务实例随即生效，并记入审计日志' })
   @ApiZodBody(provinceSettingsDocumentSchema)
+  @ApiZodResponse(provinceSettingsDocumentViewSchema)
   update(
     @CurrentActor() actor: RequestActor,
     @ZodBody(provinceSettingsDocumentSchema) body: ProvinceSettingsUpdate,
@@ -38,6 +43,7 @@ export class SettingsController {
   @ApiBearerAuth()
   @Roles(Role.Admin)
   @ApiOperation({ summary: '本省规则的历次版本（最新的在前）' })
+  @ApiZodResponse(z.array(provinceSettingsDocumentViewSchema))
   history(): Promise<ProvinceSettingsDocument[]> {
     return this.settings.history();
   }

@@ -1,8 +1,9 @@
 import { Controller, Get, Header } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { type TrustList, trustListSchema } from '@pass/shared';
 import { Public } from '../auth/auth.decorators.js';
+import { ApiZodResponse } from '../common/api-response.js';
 import { SigningKeysService } from './signing-keys.service.js';
-import { TrustListDto } from './trust-list.dto.js';
 
 @ApiTags('verification')
 @Controller('trust-list')
@@ -18,8 +19,8 @@ export class TrustListController {
       '卡口离线核验通行证二维码所需的公钥。客户端应定期下载并保存，离线时用保存的列表核验；' +
       '新密钥在启用前即已列出，停用的密钥在其签发的通行证全部到期前仍保留。格式见 docs/pass-token.md。',
   })
-  @ApiOkResponse({ type: TrustListDto })
-  trustList(): Promise<TrustListDto> {
+  @ApiZodResponse(trustListSchema)
+  trustList(): Promise<TrustList> {
     return this.keys.trustList();
   }
 }

@@ -1,10 +1,11 @@
 import { Controller, Get, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Statistics } from '@pass/shared';
-import { Role, type StatsQuery, statsQuerySchema } from '@pass/shared';
+import { Role, type StatsQuery, statisticsSchema, statsQuerySchema } from '@pass/shared';
 import type { FastifyReply } from 'fastify';
 import { CurrentActor, type RequestActor, Roles } from '../auth/auth.decorators.js';
 import { ZodQuery } from '../common/api-body.js';
+import { ApiContentResponse, ApiZodResponse } from '../common/api-response.js';
 import { StatsService } from './stats.service.js';
 
 @ApiTags('stats')
@@ -16,13 +17,14 @@ export class StatsController {
 
   @Get()
   @ApiOperation({ summary: '统计：每日及各类别签发数量、待审核与逾期数量、配额使用' })
+  @ApiZodResponse(statisticsSchema)
   statistics(@CurrentActor() actor: RequestActor, @ZodQuery(statsQuerySchema) query: StatsQuery): Promise<Statistics> {
     return this.stats.statistics(actor, query.from, query.to);
   }
 
   @Get('issued.csv')
-  @ApiProduces('text/csv')
   @ApiOperation({ summary: '导出签发明细（CSV）' })
+  @ApiContentResponse('签发明细 CSV', 'text/csv')
   async csv(
     @CurrentActor() actor: RequestActor,
     @Res() reply: FastifyReply,

@@ -3,16 +3,19 @@ import { RouteConfig } from '@nestjs/platform-fastify';
 import { ApiBearerAuth, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { OnlineVerification } from '@pass/shared';
 import {
+  onlineVerificationSchema,
   passNumberSchema,
   Role,
   type SignedDocument,
   type StatusListQuery,
+  signedDocumentSchema,
   statusListQuerySchema,
   verifyRequestSchema,
 } from '@pass/shared';
 import type { FastifyReply } from 'fastify';
 import { Public, Roles } from '../auth/auth.decorators.js';
-import { ApiZodBody, ZodBody, ZodQuery } from '../common/api-body.js';
+import { ApiZodBody, ApiZodParam, ZodBody, ZodQuery } from '../common/api-body.js';
+import { ApiContentResponse, ApiZodResponse } from '../common/api-response.js';
 import { passPageContentSecurityPolicy } from '../common/security-headers.js';
 import { ZodValidationPipe } from '../common/zod-validation.pipe.js';
 import { PassesService } from '../passes/passes.service.js';
@@ -39,6 +42,7 @@ export class VerificationController {
   @RouteConfig(publicVerifyLimit)
   @ApiOperation({ summary: '在线核验扫描到的通行证二维码内容（与卡口离线核验结果一致）' })
   @ApiZodBody(verifyRequestSchema)
+  @ApiZodResponse(onlineVerificationSchema)
   verify(@ZodBody(verifyRequestSchema) body: { url: string }): Promise<OnlineVerification> {
     return this.verification.verifyUrl(body.url);
   }
@@ -46,8 +50,9 @@ export class VerificationController {
   @Get('passes/:passNumber')
   @ApiBearerAuth()
   @Roles(Role.CheckpointStaff, Role.Official, Role.Admin)
-  @ApiParam({ name: 'passNumber', description: '12位证件编号' })
+  @ApiZodParam('passNumber', passNumberSchema, '12位证件编号')
   @ApiOperation({ summary: '按证件编号核验（二维码无法识读时手工输入）' })
+  @ApiZodResponse(onlineVerificationSchema)
   byNumber(
     @Param('passNumber', new ZodValidationPipe(passNumberSchema)) passNumber: string,
   ): Promise<OnlineVerification> {
@@ -61,6 +66,7 @@ export class VerificationController {
     summary: '签名的吊销状态表（离线核验用）：全量，或自某版本以来的增量',
     description: 'since：本机已有的版本号；给出时只返回此后的变化',
   })
+  @ApiZodResponse(signedDocumentSchema)
   statusListUpdate(@ZodQuery(statusListQuerySchema) query: StatusListQuery): Promise<SignedDocument> {
     return this.passes.statusListUpdate(query.since);
   }
@@ -74,7 +80,13 @@ export class PassPageController {
   @Public()
   @Get(':digits')
   @RouteConfig(publicVerifyLimit)
+  @ApiParam({
+    name: 'digits',
+    description: '二维码中的通行证数据（数字编码）',
+    schema: { type: 'string', pattern: '^[0-9]+$' },
+  })
   @ApiOperation({ summary: '通行证查验页面（二维码网址，供微信扫一扫打开）' })
+  @ApiContentResponse('通行证查验页面', 'text/html')
   async page(@Param('digits') digits: string, @Res() reply: FastifyReply): Promise<void> {
     const { verification, facts } = await this.verification.verifyDigits(digits);
     const html = renderPassPage(verification, facts);

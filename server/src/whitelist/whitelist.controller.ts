@@ -6,11 +6,16 @@ import {
   type WhitelistEntryView,
   type WhitelistImportReport,
   type WhitelistQuery,
+  whitelistBatchSchema,
+  whitelistEntryViewSchema,
+  whitelistImportReportSchema,
   whitelistImportSchema,
   whitelistQuerySchema,
+  z,
 } from '@pass/shared';
 import { CurrentActor, type RequestActor, Roles } from '../auth/auth.decorators.js';
-import { ApiZodBody, ZodBody, ZodQuery } from '../common/api-body.js';
+import { ApiZodBody, ApiZodParam, ZodBody, ZodQuery } from '../common/api-body.js';
+import { ApiEmptyResponse, ApiZodResponse } from '../common/api-response.js';
 import { ZodValidationPipe } from '../common/zod-validation.pipe.js';
 import { WhitelistService } from './whitelist.service.js';
 
@@ -27,6 +32,7 @@ export class WhitelistController {
     summary: '导入一批白名单企业（CSV：统一社会信用代码,企业名称[,加入|移出]）；任一行有误则整批不导入',
   })
   @ApiZodBody(whitelistImportSchema)
+  @ApiZodResponse(whitelistImportReportSchema)
   import(
     @CurrentActor() actor: RequestActor,
     @ZodBody(whitelistImportSchema) body: { batch: string; csv: string },
@@ -36,19 +42,23 @@ export class WhitelistController {
 
   @Get()
   @ApiOperation({ summary: '白名单中的企业（最近变动的在前），可按批次和名称/信用代码查找' })
+  @ApiZodResponse(z.array(whitelistEntryViewSchema))
   list(@ZodQuery(whitelistQuerySchema) query: WhitelistQuery): Promise<WhitelistEntryView[]> {
     return this.whitelist.list(query);
   }
 
   @Get('batches')
   @ApiOperation({ summary: '各批次及其仍在白名单中的企业数' })
+  @ApiZodResponse(z.array(whitelistBatchSchema))
   batches(): Promise<{ batch: string; count: number }[]> {
     return this.whitelist.batches();
   }
 
   @Delete(':creditCode')
   @HttpCode(204)
+  @ApiZodParam('creditCode', creditCodeSchema, '统一社会信用代码')
   @ApiOperation({ summary: '将一家企业移出白名单（保留记录）' })
+  @ApiEmptyResponse()
   remove(
     @CurrentActor() actor: RequestActor,
     @Param('creditCode', new ZodValidationPipe(creditCodeSchema)) creditCode: string,

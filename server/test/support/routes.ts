@@ -11,6 +11,8 @@ export interface DiscoveredRoute {
   path: string;
   controller: string;
   handler: string;
+  controllerClass: abstract new (...args: never[]) => unknown;
+  handlerFunction: (...args: never[]) => unknown;
   isPublic: boolean;
   /** The roles @Roles names; undefined when every signed-in role may call it. */
   roles: Role[] | undefined;
@@ -47,6 +49,8 @@ export function discoverRoutes(app: NestFastifyApplication): DiscoveredRoute[] {
             path: local.toLowerCase().startsWith('/v/') ? local : join('api', local),
             controller: controller.name,
             handler: name,
+            controllerClass: controller,
+            handlerFunction: handler as (...args: never[]) => unknown,
             isPublic: reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, [handler, controller]) === true,
             roles: reflector.getAllAndOverride<Role[] | undefined>(ALLOWED_ROLES, [handler, controller]),
           });

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createApp } from '../../src/bootstrap.js';
 import { type AppConfig, loadConfig } from '../../src/config/app-config.js';
+import { ResponseContractCheck } from './response-contract.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 
 export interface TestApp {
@@ -12,13 +13,16 @@ export interface TestApp {
   database: TestDatabase;
   /** Base URL of the listening server, e.g. http://127.0.0.1:41234 */
   url: string;
+  /** Checks every JSON answer against its route's response schema. */
+  responseContract: ResponseContractCheck;
   close(): Promise<void>;
 }
 
 /**
  * The real server on a fresh database (MariaDB, or SQLite under TEST_DB=sqlite), listening on a free
- * loopback port. Registrations are not throttled here unless a test sets REGISTRATIONS_PER_HOUR: the
- * suites register many enterprises from 127.0.0.1.
+ * loopback port; every JSON answer is checked against its route's response schema on the way out
+ * (ResponseContractCheck). Registrations are not throttled here unless a test sets
+ * REGISTRATIONS_PER_HOUR: the suites register many enterprises from 127.0.0.1.
  */
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const database = await createTestDatabase();
@@ -33,6 +37,8 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     ...env,
   });
   const app = await createApp(config);
+  const responseContract = new ResponseContractCheck();
+  app.useGlobalInterceptors(responseContract);
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : 0;
@@ -41,6 +47,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     config,
     database,
     url: `http://127.0.0.1:${port}`,
+    responseContract,
     async close() {
       await app.close();
       await database.drop();

@@ -1,161 +1,197 @@
-import type { CrewRole } from '../crew.js';
-import type { ErrorCode } from '../error-codes.js';
-import type { PassVerification } from '../pass-token/verify.js';
-import type { BlacklistKind } from '../schemas/sanctions.js';
-import type { ApplicationStatus } from '../workflow/application-state.js';
-import type { PassStatus } from '../workflow/pass-state.js';
-import type { ApplicationView, AttachmentView, DriverView, VehicleView } from './views.js';
+import { CrewRole } from '../crew.js';
+import { ErrorCode } from '../error-codes.js';
+import { BlacklistKind } from '../schemas/sanctions.js';
+import { ApplicationStatus } from '../workflow/application-state.js';
+import { PassStatus } from '../workflow/pass-state.js';
+import { z } from '../zod.js';
+import {
+  applicationViewSchema,
+  attachmentViewSchema,
+  driverViewSchema,
+  isoDate,
+  isoInstant,
+  pageSchema,
+  vehicleViewSchema,
+} from './views.js';
 
 /** Response bodies of the officials' and checkpoints' APIs, shared so both sides read one definition. */
 
-export interface QueueItem {
-  id: string;
-  status: ApplicationStatus;
-  enterpriseName: string;
-  plate: string | null;
-  plateColour: string | null;
-  materialCategory: string;
-  validFrom: string;
-  validTo: string;
-  submittedAt: string;
-  dueAt: string | null;
-  overdue: boolean;
-  /** Overdue at the step below, shown here so the superior can chase it up. */
-  escalated: boolean;
-  whitelisted: boolean;
-}
+const uuid = z.string().meta({ format: 'uuid' });
 
-export interface ReviewCounters {
-  waiting: number;
-  overdue: number;
-  escalated: number;
-  /** Passes the jurisdiction may still issue this period; null when quotas are off. */
-  quotaLeft: number | null;
-}
+export const queueItemSchema = z
+  .strictObject({
+    id: uuid,
+    status: z.enum(ApplicationStatus),
+    enterpriseName: z.string(),
+    plate: z.string().nullable(),
+    plateColour: z.string().nullable(),
+    materialCategory: z.string(),
+    validFrom: isoDate,
+    validTo: isoDate,
+    submittedAt: isoInstant,
+    dueAt: isoInstant.nullable(),
+    overdue: z.boolean(),
+    /** Overdue at the step below, shown here so the superior can chase it up. */
+    escalated: z.boolean().meta({ description: '在下级逾期而上报到此' }),
+    whitelisted: z.boolean(),
+  })
+  .meta({ id: 'QueueItem' });
+export type QueueItem = z.infer<typeof queueItemSchema>;
 
-export interface BlacklistHit {
-  kind: BlacklistKind;
-  label: string;
-  reason: string;
-  until: string | null;
-}
+export const reviewCountersSchema = z
+  .strictObject({
+    waiting: z.number(),
+    overdue: z.number(),
+    escalated: z.number(),
+    /** Passes the jurisdiction may still issue this period; null when quotas are off. */
+    quotaLeft: z.number().nullable().meta({ description: '本期剩余配额；不限配额时为 null' }),
+  })
+  .meta({ id: 'ReviewCounters' });
+export type ReviewCounters = z.infer<typeof reviewCountersSchema>;
 
-export interface ReviewDetail {
-  application: ApplicationView;
-  enterprise: {
-    id: string;
-    name: string;
-    creditCode: string;
-    verified: boolean;
-    whitelisted: boolean;
-    suspendedUntil: string | null;
-  };
-  vehicle: VehicleView | null;
-  crew: DriverView[];
-  attachments: AttachmentView[];
-  vehicleActivePasses: { passNumber: string; validFrom: string; validTo: string }[];
-  blacklistHits: BlacklistHit[];
-  overdue: boolean;
-  dueAt: string | null;
-}
+export const blacklistHitSchema = z
+  .strictObject({
+    kind: z.enum(BlacklistKind),
+    label: z.string(),
+    reason: z.string(),
+    until: isoDate.nullable(),
+  })
+  .meta({ id: 'BlacklistHit' });
+export type BlacklistHit = z.infer<typeof blacklistHitSchema>;
 
-export type BatchApproveResult =
-  | { id: string; ok: true; status: ApplicationStatus; passId: string | null }
-  | { id: string; ok: false; code: ErrorCode; message: string };
+export const reviewDetailSchema = z
+  .strictObject({
+    application: applicationViewSchema,
+    enterprise: z.strictObject({
+      id: uuid,
+      name: z.string(),
+      creditCode: z.string(),
+      verified: z.boolean(),
+      whitelisted: z.boolean(),
+      suspendedUntil: isoDate.nullable(),
+    }),
+    vehicle: vehicleViewSchema.nullable(),
+    crew: z.array(driverViewSchema),
+    attachments: z.array(attachmentViewSchema),
+    vehicleActivePasses: z.array(z.strictObject({ passNumber: z.string(), validFrom: isoDate, validTo: isoDate })),
+    blacklistHits: z.array(blacklistHitSchema),
+    overdue: z.boolean(),
+    dueAt: isoInstant.nullable(),
+  })
+  .meta({ id: 'ReviewDetail' });
+export type ReviewDetail = z.infer<typeof reviewDetailSchema>;
 
-export interface PassView {
-  id: string;
-  passNumber: string;
-  status: PassStatus;
-  applicationId: string;
-  enterpriseId: string;
-  enterpriseName: string;
-  plate: string;
-  plateColour: string;
-  vehicleType: string;
-  crew: { name: string; idNumberMasked: string; role: CrewRole }[];
-  materialCategory: string;
-  materialDescription: string;
-  originCode: string;
-  destinationCode: string;
-  waypointCodes: string[];
-  validFrom: string;
-  validTo: string;
-  issuingDepartment: string;
-  /** Division code of the issuing authority (the pass number's first six digits). */
-  issuerCode: string;
-  /** The county whose officials reviewed the application first. */
-  routingCounty: string;
-  issuedAt: string;
-  url: string;
-  endedAt: string | null;
-  endReason: string | null;
-}
+/** `POST /api/reviews/:id/decision`: the application after the decision, with the pass when the last step approved. */
+export const reviewDecisionResultSchema = applicationViewSchema
+  .extend({ passId: uuid.optional() })
+  .meta({ id: 'ReviewDecisionResult' });
+export type ReviewDecisionResult = z.infer<typeof reviewDecisionResultSchema>;
 
-export interface TraceStop {
-  scanId: string;
-  scannedAt: string;
-  checkpointName: string;
-  regionCode: string;
-  direction: string;
-  /** `passage` or `interception` (the vehicle stopped at the gate, with the officer's reason). */
-  kind: string;
-  reason: string | null;
-  result: string;
-  cloneSuspected: boolean;
-}
+export const batchApproveResultSchema = z
+  .discriminatedUnion('ok', [
+    z.strictObject({ id: uuid, ok: z.literal(true), status: z.enum(ApplicationStatus), passId: uuid.nullable() }),
+    z.strictObject({ id: uuid, ok: z.literal(false), code: z.enum(ErrorCode), message: z.string() }),
+  ])
+  .meta({ id: 'BatchApproveResult' });
+export type BatchApproveResult = z.infer<typeof batchApproveResultSchema>;
 
-export interface CloneAlertView {
-  id: string;
-  passId: string;
-  passNumber: string;
-  plate: string;
-  first: { checkpointName: string; scannedAt: string };
-  second: { checkpointName: string; scannedAt: string };
-  distanceKm: number;
-  minutes: number;
-  createdAt: string;
-}
+export const passViewSchema = z
+  .strictObject({
+    id: uuid,
+    passNumber: z.string(),
+    status: z.enum(PassStatus),
+    applicationId: uuid,
+    enterpriseId: uuid,
+    enterpriseName: z.string(),
+    plate: z.string(),
+    plateColour: z.string(),
+    vehicleType: z.string(),
+    crew: z.array(z.strictObject({ name: z.string(), idNumberMasked: z.string(), role: z.enum(CrewRole) })),
+    materialCategory: z.string(),
+    materialDescription: z.string(),
+    originCode: z.string(),
+    destinationCode: z.string(),
+    waypointCodes: z.array(z.string()),
+    validFrom: isoDate,
+    validTo: isoDate,
+    issuingDepartment: z.string(),
+    /** Division code of the issuing authority (the pass number's first six digits). */
+    issuerCode: z.string().meta({ description: '签发机关行政区划代码（证件编号前6位）' }),
+    /** The county whose officials reviewed the application first. */
+    routingCounty: z.string().meta({ description: '首先审核该申请的区县' }),
+    issuedAt: isoInstant,
+    url: z.string(),
+    endedAt: isoInstant.nullable(),
+    endReason: z.string().nullable(),
+  })
+  .meta({ id: 'PassView' });
+export type PassView = z.infer<typeof passViewSchema>;
 
-export interface Statistics {
-  from: string;
-  to: string;
-  issuedPerDay: { date: string; count: number }[];
-  issuedPerCategory: { category: string; name: string; count: number }[];
-  waiting: number;
-  overdue: number;
-  /** Off: issuance is not limited, and no allocation is listed (the home then says 不限 too). */
-  quotaEnabled: boolean;
-  quota: { jurisdictionCode: string; period: string; amount: number; used: number }[];
-}
+export const passPageSchema = pageSchema(passViewSchema).meta({ id: 'PassPage' });
 
-export interface QueuePage {
-  items: QueueItem[];
-  nextCursor: string | null;
-}
+export const traceStopSchema = z
+  .strictObject({
+    scanId: uuid,
+    scannedAt: isoInstant,
+    checkpointName: z.string(),
+    regionCode: z.string(),
+    direction: z.string(),
+    /** `passage` or `interception` (the vehicle stopped at the gate, with the officer's reason). */
+    kind: z.string().meta({ description: 'passage（通行）或 interception（拦截，附理由）' }),
+    reason: z.string().nullable(),
+    result: z.string(),
+    cloneSuspected: z.boolean(),
+  })
+  .meta({ id: 'TraceStop' });
+export type TraceStop = z.infer<typeof traceStopSchema>;
 
-export interface OnlineFacts {
-  passId: string;
-  enterpriseName: string;
-  issuingDepartment: string;
-  /** Names and ID numbers masked, enough to compare with the cards. */
-  crew: { name: string; idNumber: string; role: string }[];
-  materialDescription: string;
-  endReason: string | null;
-}
+const sighting = z.strictObject({ checkpointName: z.string(), scannedAt: isoInstant });
 
-export interface OnlineVerification {
-  verification: PassVerification;
-  facts: OnlineFacts | null;
-}
+export const cloneAlertViewSchema = z
+  .strictObject({
+    id: uuid,
+    passId: uuid,
+    passNumber: z.string(),
+    plate: z.string(),
+    first: sighting,
+    second: sighting,
+    distanceKm: z.number(),
+    minutes: z.number(),
+    createdAt: isoInstant,
+  })
+  .meta({ id: 'CloneAlertView' });
+export type CloneAlertView = z.infer<typeof cloneAlertViewSchema>;
 
-export interface CheckpointView {
-  id: string;
-  code: string;
-  name: string;
-  regionCode: string;
-  latitude: number;
-  longitude: number;
-  /** Out of service: kept for the scans it recorded, offered to no one. */
-  retired: boolean;
-}
+export const statisticsSchema = z
+  .strictObject({
+    from: isoDate,
+    to: isoDate,
+    issuedPerDay: z.array(z.strictObject({ date: isoDate, count: z.number() })),
+    issuedPerCategory: z.array(z.strictObject({ category: z.string(), name: z.string(), count: z.number() })),
+    waiting: z.number(),
+    overdue: z.number(),
+    /** Off: issuance is not limited, and no allocation is listed (the home then says 不限 too). */
+    quotaEnabled: z.boolean(),
+    quota: z.array(
+      z.strictObject({ jurisdictionCode: z.string(), period: z.string(), amount: z.number(), used: z.number() }),
+    ),
+  })
+  .meta({ id: 'Statistics' });
+export type Statistics = z.infer<typeof statisticsSchema>;
+
+export const queuePageSchema = pageSchema(queueItemSchema).meta({ id: 'QueuePage' });
+export type QueuePage = z.infer<typeof queuePageSchema>;
+
+export const checkpointViewSchema = z
+  .strictObject({
+    id: uuid,
+    code: z.string(),
+    name: z.string(),
+    regionCode: z.string(),
+    latitude: z.number(),
+    longitude: z.number(),
+    /** Out of service: kept for the scans it recorded, offered to no one. */
+    retired: z.boolean().meta({ description: '已停用：保留其查验记录，不再供选择' }),
+  })
+  .meta({ id: 'CheckpointView' });
+export type CheckpointView = z.infer<typeof checkpointViewSchema>;

@@ -75,12 +75,15 @@ export const whitelistImportSchema = z.object({
 });
 
 /** `GET /api/admin/whitelist`: entries in force, by batch and by a part of the name or credit code. */
-export interface WhitelistEntryView {
-  creditCode: string;
-  enterpriseName: string;
-  batch: string;
-  updatedAt: string;
-}
+export const whitelistEntryViewSchema = z
+  .strictObject({
+    creditCode: z.string(),
+    enterpriseName: z.string(),
+    batch: z.string(),
+    updatedAt: z.string().meta({ format: 'date-time' }),
+  })
+  .meta({ id: 'WhitelistEntryView' });
+export type WhitelistEntryView = z.infer<typeof whitelistEntryViewSchema>;
 
 /** A draft may be saved with any subset of the fields; the whole rule set applies on submission. */
 export const applicationDraftSchema = applicationFieldsSchema.partial();

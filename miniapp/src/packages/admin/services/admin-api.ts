@@ -1,8 +1,9 @@
 import type {
   AccountView,
   AdminAccountView,
+  AuditEntryView,
   BlacklistEntry,
-  BlacklistHit,
+  BlacklistEntryView,
   CalendarDay,
   CheckpointRequest,
   CheckpointView,
@@ -10,9 +11,12 @@ import type {
   ProvinceSettingsDocument,
   ProvinceSettingsUpdate,
   QuotaAllocation,
+  QuotaView,
   StaffAccountRequest,
   StaffAccountUpdate,
   Suspension,
+  SuspensionView,
+  WhitelistBatch,
   WhitelistEntryView,
   WhitelistImportReport,
 } from '@pass/shared';
@@ -21,39 +25,8 @@ import { withQuery } from '@/services/routes';
 
 /** The admin's part of the API, one function per call. */
 
-export interface QuotaView {
-  jurisdictionCode: string;
-  period: string;
-  amount: number;
-  used: number;
-  left: number;
-}
-
-export interface BlacklistEntryView extends BlacklistHit {
-  id: string;
-  createdAt: string;
-}
-
-export interface SuspensionView {
-  enterpriseId: string;
-  enterpriseName: string;
-  creditCode: string;
-  until: string;
-  reason: string | null;
-}
-
-export interface AuditEntry {
-  id: string;
-  createdAt: string;
-  actorId: string | null;
-  actorRole: string;
-  actorName: string | null;
-  action: string;
-  entityType: string;
-  entityId: string;
-  before: Record<string, unknown> | null;
-  after: Record<string, unknown> | null;
-}
+/** The audit log's entries; the pages and the CSV export name them so. */
+export type AuditEntry = AuditEntryView;
 
 export interface AuditQuery {
   entityType?: string;
@@ -121,6 +94,6 @@ export const whitelistApi = {
   import: (batch: string, csv: string) =>
     request<WhitelistImportReport>('/admin/whitelist/import', { method: 'POST', data: { batch, csv } }),
   list: (query: { q?: string; batch?: string }) => request<WhitelistEntryView[]>(withQuery('/admin/whitelist', query)),
-  batches: () => request<{ batch: string; count: number }[]>('/admin/whitelist/batches'),
+  batches: () => request<WhitelistBatch[]>('/admin/whitelist/batches'),
   remove: (creditCode: string) => request<void>(`/admin/whitelist/${creditCode}`, { method: 'DELETE' }),
 };

@@ -1,4 +1,4 @@
-import { maxScanBatch, type ScanRecord } from '@pass/shared';
+import { maxScanBatch, type ScanRecord, type ScanUploadResult } from '@pass/shared';
 import { request } from '@/services/request';
 import { readStored, writeStored } from './storage';
 import { uuidV4 } from './uuid';
@@ -48,7 +48,7 @@ async function uploadAll(): Promise<number> {
     if (batch.length === 0) return sent;
     const records: ScanRecord[] = batch.map(({ plate: _plate, uploaded: _uploaded, ...record }) => record);
     // Idempotent: a batch whose answer was lost is stored once when sent again.
-    await request<{ stored: number; duplicates: number }>('/scans', { method: 'POST', data: { records } });
+    await request<ScanUploadResult>('/scans', { method: 'POST', data: { records } });
     const done = new Set(batch.map((s) => s.id));
     saveScans(loadScans().map((s) => (done.has(s.id) ? { ...s, uploaded: true } : s)));
     sent += batch.length;

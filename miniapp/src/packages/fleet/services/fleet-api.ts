@@ -5,6 +5,7 @@ import type {
   ApplicationView,
   AttachmentKind,
   AttachmentView,
+  DriverIdNumber,
   DriverInput,
   DriverView,
   EnterpriseView,
@@ -36,7 +37,7 @@ export const driversApi = {
   list: () => request<DriverView[]>('/drivers'),
   get: (id: string) => request<DriverView>(`/drivers/${id}`),
   /** The unmasked number, to prefill the edit form. */
-  idNumber: (id: string) => request<{ idNumber: string }>(`/drivers/${id}/id-number`),
+  idNumber: (id: string) => request<DriverIdNumber>(`/drivers/${id}/id-number`),
   create: (driver: DriverInput) => request<DriverView>('/drivers', { method: 'POST', data: driver }),
   update: (id: string, driver: DriverInput) => request<DriverView>(`/drivers/${id}`, { method: 'PUT', data: driver }),
   remove: (id: string) => request<void>(`/drivers/${id}`, { method: 'DELETE' }),

@@ -1,0 +1,135 @@
+import { CrewRole } from '../crew.js';
+import type { PassTokenFields } from '../pass-token/claims.js';
+import type { TrustList } from '../pass-token/trust-list.js';
+import type { PassVerification } from '../pass-token/verify.js';
+import { PlateColour } from '../validation/plate.js';
+import type { SignedDocument } from '../verification/signed-document.js';
+import { z } from '../zod.js';
+import { sameType } from './same-type.js';
+import { isoDate, isoInstant } from './views.js';
+
+/**
+ * Response bodies of verification: the pass check (online and, for the same states, offline on the
+ * device), the trust list and the signed status list. Their TypeScript types are written by hand next to
+ * the code that builds them; the checks at the end of this file keep the schemas equal to them.
+ */
+
+const passClaimsSchema = z
+  .strictObject({
+    passNumber: z.string(),
+    plate: z.string(),
+    plateColour: z.enum(PlateColour),
+    validFrom: isoDate,
+    validTo: isoDate,
+    originCode: z.string(),
+    destinationCode: z.string(),
+    waypointCodes: z.array(z.string()),
+    materialCategory: z.string(),
+    statusIndex: z.number(),
+    issuedAt: isoInstant,
+    issuerCode: z.string(),
+  })
+  .meta({ id: 'PassClaims' });
+
+const warningSchema = z
+  .discriminatedUnion('code', [
+    z.strictObject({ code: z.literal('stale_trust_list'), hoursOld: z.number(), message: z.string() }),
+    z.strictObject({ code: z.literal('stale_status_list'), hoursOld: z.number(), message: z.string() }),
+    z.strictObject({ code: z.literal('status_list_missing'), message: z.string() }),
+    z.strictObject({ code: z.literal('status_not_covered'), message: z.string() }),
+    z.strictObject({ code: z.literal('unofficial_origin'), origin: z.string().nullable(), message: z.string() }),
+  ])
+  .meta({ id: 'VerificationWarning' });
+
+const outcome = {
+  message: z.string(),
+  advice: z.string(),
+  allowsPassage: z.boolean(),
+  warnings: z.array(warningSchema),
+};
+const signerSchema = z
+  .strictObject({ kid: z.string(), issuerName: z.string(), issuerRegion: z.string() })
+  .meta({ id: 'SignerInfo' });
+const signed = { ...outcome, claims: passClaimsSchema, signer: signerSchema };
+
+export const passVerificationSchema = z
+  .discriminatedUnion('state', [
+    z.strictObject({ ...signed, state: z.literal('valid') }),
+    z.strictObject({ ...signed, state: z.literal('revoked') }),
+    z.strictObject({ ...signed, state: z.literal('superseded') }),
+    z.strictObject({ ...signed, state: z.literal('expired'), validTo: isoDate, expiredAt: isoInstant }),
+    z.strictObject({ ...signed, state: z.literal('not_yet_valid'), validFrom: isoDate, validFromAt: isoInstant }),
+    z.strictObject({
+      ...outcome,
+      state: z.literal('key_not_valid_at_issue'),
+      signer: signerSchema,
+      issuedAt: isoInstant,
+      keyValidFrom: isoInstant,
+      keyValidTo: isoInstant.nullable(),
+    }),
+    z.strictObject({ ...outcome, state: z.literal('issuer_mismatch'), signer: signerSchema, issuerCode: z.string() }),
+    z.strictObject({ ...outcome, state: z.literal('signature_invalid'), kid: z.string() }),
+    z.strictObject({ ...outcome, state: z.literal('unknown_key'), kid: z.string() }),
+    z.strictObject({ ...outcome, state: z.literal('malformed'), reason: z.string() }),
+  ])
+  .meta({ id: 'PassVerification' });
+
+export const onlineFactsSchema = z
+  .strictObject({
+    passId: z.string().meta({ format: 'uuid' }),
+    enterpriseName: z.string(),
+    issuingDepartment: z.string(),
+    /** Names and ID numbers masked, enough to compare with the cards. */
+    crew: z.array(z.strictObject({ name: z.string(), idNumber: z.string(), role: z.enum(CrewRole) })),
+    materialDescription: z.string(),
+    endReason: z.string().nullable(),
+  })
+  .meta({ id: 'OnlineFacts' });
+export type OnlineFacts = z.infer<typeof onlineFactsSchema>;
+
+export const onlineVerificationSchema = z
+  .strictObject({
+    verification: passVerificationSchema,
+    /** From the issuer's own records; null when the pass is not one of this server's. */
+    facts: onlineFactsSchema.nullable(),
+  })
+  .meta({ id: 'OnlineVerification' });
+export interface OnlineVerification {
+  verification: PassVerification;
+  facts: OnlineFacts | null;
+}
+
+export const trustListSchema = z
+  .strictObject({
+    generatedAt: isoInstant.meta({ description: '生成时间；卡口据此判断本机数据是否过期' }),
+    keys: z
+      .array(
+        z.strictObject({
+          kid: z.string().meta({ description: '密钥编号：公钥 SHA-256 的前4字节（十六进制）' }),
+          alg: z.literal('EdDSA'),
+          crv: z.literal('Ed25519'),
+          publicKey: z.string().meta({ description: 'Ed25519 公钥，32字节，base64url 编码' }),
+          validFrom: isoInstant.meta({ description: '该密钥自此时起签发通行证' }),
+          validTo: isoInstant.nullable().meta({ description: '该密钥签发截止时间；当前密钥为 null' }),
+          issuerName: z.string(),
+          issuerRegion: z.string().meta({ description: '签发方辖区行政区划代码' }),
+        }),
+      )
+      .meta({ description: '当前、已计划启用和仍在保留期内的已停用签名密钥' }),
+    passUrlOrigins: z.array(z.string()).optional().meta({ description: '官方核验地址（二维码网址的协议和主机）' }),
+  })
+  .meta({ id: 'TrustList' });
+
+export const signedDocumentSchema = z
+  .strictObject({
+    body: z.string().meta({ description: '签名的 JSON 文本' }),
+    kid: z.string(),
+    signature: z.string().meta({ description: 'Ed25519 签名，base64url' }),
+  })
+  .meta({ id: 'SignedDocument' });
+
+sameType<z.infer<typeof passVerificationSchema>, PassVerification>(true);
+sameType<z.infer<typeof onlineVerificationSchema>, OnlineVerification>(true);
+sameType<z.infer<typeof trustListSchema>, TrustList>(true);
+sameType<z.infer<typeof signedDocumentSchema>, SignedDocument>(true);
+sameType<Omit<z.infer<typeof passClaimsSchema>, 'issuerCode'>, PassTokenFields>(true);
