@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { loginAs } from '@pass/server-testing/api';
 import type { Browser, Page } from 'playwright-core';
-import { loginAs } from '../../server/test/support/api.js';
 import { launchBrowser, openPhonePage, saveScreenshot } from './support/browser.js';
 import {
   chooseFile,
@@ -14,7 +14,7 @@ import {
   tinyPdf,
   tinyPng,
 } from './support/h5.js';
-import { type RunningServer, startServer } from './support/server.js';
+import { type Stack, startStack } from './support/stack.js';
 import { confirmModal } from './support/taro.js';
 
 // Jest reads `testTimeout` only at the top level of its config, not per project: browser steps need longer.
@@ -26,12 +26,12 @@ jest.setTimeout(120_000);
  * run in order.
  */
 describe('fleet manager (车队管理员) in H5 at a phone viewport', () => {
-  let server: RunningServer;
+  let server: Stack;
   let browser: Browser;
   let page: Page;
 
   beforeAll(async () => {
-    server = await startServer();
+    server = await startStack();
     browser = await launchBrowser();
     page = await openPhonePage(browser);
   });
