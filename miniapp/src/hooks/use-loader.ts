@@ -1,6 +1,6 @@
 import { useDidShow } from '@tarojs/taro';
 import { useCallback, useRef, useState } from 'react';
-import { ApiError } from '@/services/request';
+import { messageOf } from '@/utils/messages';
 
 export interface Loaded<T> {
   data: T | undefined;
@@ -26,7 +26,7 @@ export function useLoader<T>(load: () => Promise<T>): Loaded<T> {
       setData(await loadRef.current());
       setError(undefined);
     } catch (e) {
-      setError(e instanceof ApiError ? e.message : '加载失败，请稍后重试');
+      setError(messageOf(e, '加载失败，请稍后重试'));
     } finally {
       setLoading(false);
     }

@@ -8,6 +8,7 @@ import { ApiError, request } from '@/services/request';
 import { routes } from '@/services/routes';
 import { loadSession, saveSession } from '@/services/session';
 import { Button } from '@/ui/button';
+import { showFailure } from '@/utils/messages';
 
 /**
  * Choosing one's own password: required before anything else after an admin set a temporary one,
@@ -44,11 +45,7 @@ export default function Password() {
       setTimeout(() => goHome(account), 800);
     } catch (error) {
       if (error instanceof ApiError) setErrors(error.fieldErrors);
-      Taro.showModal({
-        title: '未能修改',
-        content: error instanceof ApiError ? error.message : '请稍后重试',
-        showCancel: false,
-      });
+      showFailure('未能修改', error);
     } finally {
       setBusy(false);
     }

@@ -18,8 +18,8 @@ import { FormField } from '@/components/form-field';
 import { TextField } from '@/components/text-field';
 import { useRolePage } from '@/hooks/use-role-page';
 import { useSchemaForm } from '@/hooks/use-schema-form';
-import { ApiError } from '@/services/request';
 import { Button } from '@/ui/button';
+import { showFailure } from '@/utils/messages';
 import { AdminPage } from '../../components/admin-page';
 import { accountsApi, checkpointsApi } from '../../services/admin-api';
 
@@ -109,11 +109,7 @@ export default function AccountForm() {
       setTimeout(() => Taro.navigateBack(), 500);
     } catch (error) {
       showServerErrors(error);
-      Taro.showModal({
-        title: '未能保存',
-        content: error instanceof ApiError ? error.message : '请稍后重试',
-        showCancel: false,
-      });
+      showFailure('未能保存', error);
     } finally {
       setBusy(false);
     }

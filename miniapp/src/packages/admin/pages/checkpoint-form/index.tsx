@@ -5,8 +5,8 @@ import { useState } from 'react';
 import { TextField } from '@/components/text-field';
 import { useRolePage } from '@/hooks/use-role-page';
 import { useSchemaForm } from '@/hooks/use-schema-form';
-import { ApiError } from '@/services/request';
 import { Button } from '@/ui/button';
+import { showFailure } from '@/utils/messages';
 import { AdminPage } from '../../components/admin-page';
 import { checkpointsApi } from '../../services/admin-api';
 
@@ -62,11 +62,7 @@ export default function CheckpointForm() {
       setTimeout(() => Taro.navigateBack(), 500);
     } catch (error) {
       showServerErrors(error);
-      Taro.showModal({
-        title: '未能保存',
-        content: error instanceof ApiError ? error.message : '请稍后重试',
-        showCancel: false,
-      });
+      showFailure('未能保存', error);
     } finally {
       setBusy(false);
     }

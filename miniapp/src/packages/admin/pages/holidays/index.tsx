@@ -14,8 +14,8 @@ import { FormField } from '@/components/form-field';
 import { TextField } from '@/components/text-field';
 import { useRolePage } from '@/hooks/use-role-page';
 import { type FieldErrors, issuesByPath } from '@/hooks/use-schema-form';
-import { ApiError } from '@/services/request';
 import { Button } from '@/ui/button';
+import { showFailure } from '@/utils/messages';
 import { Action, AdminPage, Cell, Row } from '../../components/admin-page';
 import { holidaysApi } from '../../services/admin-api';
 
@@ -70,11 +70,7 @@ export default function Holidays() {
       setDirty(false);
       Taro.showToast({ title: '已保存并生效', icon: 'success' });
     } catch (error) {
-      Taro.showModal({
-        title: '未能保存',
-        content: error instanceof ApiError ? error.message : '请稍后重试',
-        showCancel: false,
-      });
+      showFailure('未能保存', error);
     }
   };
 

@@ -8,6 +8,7 @@ import { type FieldErrors, issuesByPath } from '@/hooks/use-schema-form';
 import { ApiError } from '@/services/request';
 import { Button } from '@/ui/button';
 import { formatDateTime } from '@/utils/format';
+import { showFailure } from '@/utils/messages';
 import { AdminPage, Cell, Row } from '../../components/admin-page';
 import { auditApi, quotasApi, settingsApi } from '../../services/admin-api';
 
@@ -49,11 +50,7 @@ export default function Quotas() {
       await page.reload();
     } catch (error) {
       if (error instanceof ApiError) setErrors(error.fieldErrors);
-      Taro.showModal({
-        title: '未能分配',
-        content: error instanceof ApiError ? error.message : '请稍后重试',
-        showCancel: false,
-      });
+      showFailure('未能分配', error);
     }
   };
 

@@ -17,6 +17,7 @@ import { useRolePage } from '@/hooks/use-role-page';
 import { type FieldErrors, issuesByPath } from '@/hooks/use-schema-form';
 import { ApiError } from '@/services/request';
 import { Button } from '@/ui/button';
+import { messageOf } from '@/utils/messages';
 import { Action, AdminPage, Cell, Row } from '../../components/admin-page';
 import { sanctionsApi } from '../../services/admin-api';
 
@@ -29,7 +30,7 @@ const keyLabels: Record<BlacklistKind, string> = {
 const optional = (value: string) => (value.trim() === '' ? undefined : value.trim());
 
 const failed = (title: string, error: unknown) =>
-  Taro.showModal({ title, content: error instanceof ApiError ? error.message : '请稍后重试', showCancel: false });
+  Taro.showModal({ title, content: messageOf(error), showCancel: false });
 
 /** 黑名单 (enterprises, crew, vehicles) and 熔断 (an enterprise's issuance stopped until a date). */
 export default function Sanctions() {

@@ -25,6 +25,7 @@ import { type FieldErrors, issuesByPath } from '@/hooks/use-schema-form';
 import { ApiError } from '@/services/request';
 import { Button } from '@/ui/button';
 import { formatDateTime } from '@/utils/format';
+import { showFailure } from '@/utils/messages';
 import { Action, AdminPage, Cell, Row } from '../../components/admin-page';
 import { settingsApi } from '../../services/admin-api';
 
@@ -148,11 +149,7 @@ export default function Settings() {
           ),
         );
       }
-      Taro.showModal({
-        title: '未能保存',
-        content: error instanceof ApiError ? error.message : '请稍后重试',
-        showCancel: false,
-      });
+      showFailure('未能保存', error);
     } finally {
       setBusy(false);
     }

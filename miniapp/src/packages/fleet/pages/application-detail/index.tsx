@@ -19,10 +19,10 @@ import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { useLoader } from '@/hooks/use-loader';
-import { ApiError } from '@/services/request';
 import { routes, withQuery } from '@/services/routes';
 import { Button } from '@/ui/button';
 import { formatDateTime } from '@/utils/format';
+import { showFailure } from '@/utils/messages';
 import { Section } from '../../components/section';
 import { StatusTag } from '../../components/status-tag';
 import { Timeline } from '../../components/timeline';
@@ -93,11 +93,7 @@ export default function ApplicationDetail() {
       Taro.showToast({ title: `已${applicationActionNames[action]}`, icon: 'success' });
       await reload();
     } catch (e) {
-      Taro.showModal({
-        title: '操作未成功',
-        content: e instanceof ApiError ? e.message : '请稍后重试',
-        showCancel: false,
-      });
+      showFailure('操作未成功', e);
     } finally {
       setBusy(false);
     }

@@ -30,10 +30,10 @@ import { FormField } from '@/components/form-field';
 import { TextField } from '@/components/text-field';
 import { issuesByPath, useSchemaForm } from '@/hooks/use-schema-form';
 import { loadProvinceSettings } from '@/services/province-settings';
-import { ApiError } from '@/services/request';
 import { routes, withQuery } from '@/services/routes';
 import { Button } from '@/ui/button';
 import { newIdempotencyKey } from '@/utils/idempotency-key';
+import { showFailure } from '@/utils/messages';
 import { AttachmentUploader } from '../../components/attachment-uploader';
 import { DayStepper } from '../../components/day-stepper';
 import { OptionSheetField } from '../../components/option-sheet-field';
@@ -67,8 +67,6 @@ interface Registry {
   drivers: DriverView[];
   enterprise?: EnterpriseView;
 }
-
-const messageOf = (error: unknown) => (error instanceof ApiError ? error.message : '请稍后重试');
 
 /**
  * A new application, or the correction of a draft or returned one (`?id=`), on one screen: vehicle
@@ -120,7 +118,7 @@ export default function ApplicationForm() {
       setApplication(app);
       form.setValues(fromView(app, attachments, rules.maxValidityDays));
     } catch (error) {
-      Taro.showModal({ title: '无法打开申请', content: messageOf(error), showCancel: false });
+      showFailure('无法打开申请', error);
     }
   });
 
@@ -188,8 +186,7 @@ export default function ApplicationForm() {
       if (await persist()) Taro.showToast({ title: isReturned ? '已保存修改' : '草稿已保存', icon: 'success' });
       else Taro.showToast({ title: '请修改标红的项目', icon: 'none' });
     } catch (error) {
-      if (!form.showServerErrors(error))
-        Taro.showModal({ title: '未能保存', content: messageOf(error), showCancel: false });
+      if (!form.showServerErrors(error)) showFailure('未能保存', error);
     } finally {
       setBusy(null);
     }
@@ -219,7 +216,7 @@ export default function ApplicationForm() {
       }
     } catch (error) {
       form.showServerErrors(error);
-      Taro.showModal({ title: '未能提交', content: messageOf(error), showCancel: false });
+      showFailure('未能提交', error);
     } finally {
       setBusy(null);
     }

@@ -3,9 +3,9 @@ import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import { useRef, useState } from 'react';
 import { ChoiceChips } from '@/components/choice-chips';
-import { ApiError } from '@/services/request';
 import { routes, withQuery } from '@/services/routes';
 import { Button } from '@/ui/button';
+import { messageOf } from '@/utils/messages';
 import { ApplicationCard } from '../../components/application-card';
 import { EmptyState } from '../../components/empty-state';
 import { applicationsApi, vehiclesApi } from '../../services/fleet-api';
@@ -47,7 +47,7 @@ export default function Applications() {
       setCursor(page.nextCursor);
       setError('');
     } catch (e) {
-      if (mine === generation.current) setError(e instanceof ApiError ? e.message : '加载失败，请稍后重试');
+      if (mine === generation.current) setError(messageOf(e, '加载失败，请稍后重试'));
     } finally {
       if (mine === generation.current) {
         setLoading(false);

@@ -6,8 +6,8 @@ import { ChoiceChips } from '@/components/choice-chips';
 import { FormField } from '@/components/form-field';
 import { TextField } from '@/components/text-field';
 import { useSchemaForm } from '@/hooks/use-schema-form';
-import { ApiError } from '@/services/request';
 import { Button } from '@/ui/button';
+import { showFailure } from '@/utils/messages';
 import { driversApi } from '../../services/fleet-api';
 
 interface DriverFormValues extends Record<string, unknown> {
@@ -48,11 +48,7 @@ export default function DriverForm() {
       await Taro.navigateBack();
     } catch (error) {
       if (!form.showServerErrors(error)) {
-        Taro.showModal({
-          title: '未能保存',
-          content: error instanceof ApiError ? error.message : '请稍后重试',
-          showCancel: false,
-        });
+        showFailure('未能保存', error);
       }
     } finally {
       setBusy(false);
@@ -70,11 +66,7 @@ export default function DriverForm() {
       await driversApi.remove(id);
       await Taro.navigateBack();
     } catch (error) {
-      Taro.showModal({
-        title: '未能删除',
-        content: error instanceof ApiError ? error.message : '请稍后重试',
-        showCancel: false,
-      });
+      showFailure('未能删除', error);
     }
   };
 

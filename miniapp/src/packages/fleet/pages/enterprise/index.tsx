@@ -5,11 +5,11 @@ import { useState } from 'react';
 import { TextField } from '@/components/text-field';
 import { useLoader } from '@/hooks/use-loader';
 import { useSchemaForm } from '@/hooks/use-schema-form';
-import { ApiError } from '@/services/request';
 import { Button } from '@/ui/button';
 import { Cell } from '@/ui/cell';
 import { CellGroup } from '@/ui/cell-group';
 import { Tag } from '@/ui/tag';
+import { showFailure } from '@/utils/messages';
 import { enterpriseApi } from '../../services/fleet-api';
 import './index.scss';
 
@@ -48,11 +48,7 @@ export default function Enterprise() {
       Taro.showToast({ title: '已保存', icon: 'success' });
     } catch (e) {
       if (!form.showServerErrors(e)) {
-        Taro.showModal({
-          title: '未能保存',
-          content: e instanceof ApiError ? e.message : '请稍后重试',
-          showCancel: false,
-        });
+        showFailure('未能保存', e);
       }
     } finally {
       setBusy(false);

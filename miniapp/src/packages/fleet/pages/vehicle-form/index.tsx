@@ -16,8 +16,8 @@ import { FormField } from '@/components/form-field';
 import { TextField } from '@/components/text-field';
 import { useSchemaForm } from '@/hooks/use-schema-form';
 import { cachedProvinceSettings, loadProvinceSettings } from '@/services/province-settings';
-import { ApiError } from '@/services/request';
 import { Button } from '@/ui/button';
+import { showFailure } from '@/utils/messages';
 import { OptionSheetField } from '../../components/option-sheet-field';
 import { PlateInput } from '../../components/plate-input';
 import { enterpriseApi, vehiclesApi } from '../../services/fleet-api';
@@ -92,11 +92,7 @@ export default function VehicleForm() {
       await Taro.navigateBack();
     } catch (error) {
       if (!form.showServerErrors(error)) {
-        Taro.showModal({
-          title: '未能保存',
-          content: error instanceof ApiError ? error.message : '请稍后重试',
-          showCancel: false,
-        });
+        showFailure('未能保存', error);
       }
     } finally {
       setBusy(false);
@@ -114,11 +110,7 @@ export default function VehicleForm() {
       await vehiclesApi.remove(id);
       await Taro.navigateBack();
     } catch (error) {
-      Taro.showModal({
-        title: '未能删除',
-        content: error instanceof ApiError ? error.message : '请稍后重试',
-        showCancel: false,
-      });
+      showFailure('未能删除', error);
     }
   };
 

@@ -1,12 +1,12 @@
 import { crewRoleNames, findMaterialCategory, formatPlate, Role, regionFullName } from '@pass/shared';
 import { Image, Text, View } from '@tarojs/components';
-import Taro, { useDidHide, useDidShow, useRouter, useUnload } from '@tarojs/taro';
+import { useDidHide, useDidShow, useRouter, useUnload } from '@tarojs/taro';
 import { useRef, useState } from 'react';
 import { Denied } from '@/components/denied';
 import { useRolePage } from '@/hooks/use-role-page';
-import { ApiError } from '@/services/request';
 import { Button } from '@/ui/button';
 import { formatDateTime } from '@/utils/format';
+import { showFailure } from '@/utils/messages';
 import { raiseBrightness } from '../../services/brightness';
 import { passApi } from '../../services/pass-api';
 import { passStanding } from '../../services/pass-state';
@@ -69,11 +69,7 @@ export default function PassScreen() {
     try {
       await openPassPdf(passApi.pdfPath(pass.id));
     } catch (e) {
-      Taro.showModal({
-        title: '未能打开PDF',
-        content: e instanceof ApiError ? e.message : '请联网后重试',
-        showCancel: false,
-      });
+      showFailure('未能打开PDF', e, '请联网后重试');
     } finally {
       setPrinting(false);
     }

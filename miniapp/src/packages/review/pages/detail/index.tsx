@@ -17,9 +17,9 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { Denied } from '@/components/denied';
 import { useRolePage } from '@/hooks/use-role-page';
-import { ApiError } from '@/services/request';
 import { Button } from '@/ui/button';
 import { formatDateTime } from '@/utils/format';
+import { showFailure } from '@/utils/messages';
 import { AttachmentPreview } from '../../components/attachment-preview';
 import { Row } from '../../components/detail-row';
 import { ReasonPopup } from '../../components/reason-popup';
@@ -78,11 +78,7 @@ export default function ReviewDetailPage() {
       Taro.showToast({ title, icon: 'none', duration: 2000 });
       setTimeout(() => Taro.navigateBack().catch(() => undefined), 800);
     } catch (e) {
-      Taro.showModal({
-        title: '未能提交',
-        content: e instanceof ApiError ? e.message : '请稍后重试',
-        showCancel: false,
-      });
+      showFailure('未能提交', e);
     }
   };
 

@@ -4,8 +4,8 @@ import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { Denied } from '@/components/denied';
 import { useRolePage } from '@/hooks/use-role-page';
-import { ApiError } from '@/services/request';
 import { Button } from '@/ui/button';
+import { showFailure } from '@/utils/messages';
 import { Row } from '../../components/detail-row';
 import { enterprisesApi } from '../../services/review-api';
 import '../../styles/wide.scss';
@@ -31,11 +31,7 @@ export default function Enterprises() {
       Taro.showToast({ title: '已核验', icon: 'success' });
       await reload();
     } catch (e) {
-      Taro.showModal({
-        title: '未能核验',
-        content: e instanceof ApiError ? e.message : '请稍后重试',
-        showCancel: false,
-      });
+      showFailure('未能核验', e);
     } finally {
       setBusy(null);
     }

@@ -4,9 +4,9 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { Denied } from '@/components/denied';
 import { useRolePage } from '@/hooks/use-role-page';
-import { ApiError } from '@/services/request';
 import { Button } from '@/ui/button';
 import { formatDateTime } from '@/utils/format';
+import { showFailure } from '@/utils/messages';
 import { Row } from '../../components/detail-row';
 import { ReasonPopup } from '../../components/reason-popup';
 import { Section } from '../../components/section';
@@ -51,11 +51,7 @@ export default function PassDetail() {
       Taro.showToast({ title: '已撤销', icon: 'success' });
       await reload();
     } catch (e) {
-      Taro.showModal({
-        title: '未能撤销',
-        content: e instanceof ApiError ? e.message : '请稍后重试',
-        showCancel: false,
-      });
+      showFailure('未能撤销', e);
     }
   };
 

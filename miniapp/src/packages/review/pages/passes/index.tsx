@@ -4,9 +4,9 @@ import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import { useEffect, useState } from 'react';
 import { Denied } from '@/components/denied';
 import { useRolePage } from '@/hooks/use-role-page';
-import { ApiError } from '@/services/request';
 import { withQuery } from '@/services/routes';
 import { Button } from '@/ui/button';
+import { messageOf } from '@/utils/messages';
 import { PassCard } from '../../components/pass-card';
 import { reviewRoutes } from '../../routes';
 import { passesApi } from '../../services/review-api';
@@ -39,7 +39,7 @@ export default function Passes() {
       setItems((current) => [...current, ...page.items]);
       setCursor(page.nextCursor);
     } catch (e) {
-      Taro.showToast({ title: e instanceof ApiError ? e.message : '加载失败', icon: 'none' });
+      Taro.showToast({ title: messageOf(e, '加载失败'), icon: 'none' });
     } finally {
       setMore(false);
     }

@@ -4,10 +4,10 @@ import Taro, { usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/tar
 import { useEffect, useRef, useState } from 'react';
 import { Denied } from '@/components/denied';
 import { useRolePage } from '@/hooks/use-role-page';
-import { ApiError } from '@/services/request';
 import { withQuery } from '@/services/routes';
 import { ActionSheet } from '@/ui/action-sheet';
 import { Button } from '@/ui/button';
+import { messageOf, showFailure } from '@/utils/messages';
 import { QueueCard } from '../../components/queue-card';
 import { reviewRoutes } from '../../routes';
 import { type QueueQuery, reviewApi } from '../../services/review-api';
@@ -69,7 +69,7 @@ export default function Queue() {
       setItems((current) => [...current, ...page.items.filter((i) => !current.some((c) => c.id === i.id))]);
       setCursor(page.nextCursor);
     } catch (e) {
-      Taro.showToast({ title: e instanceof ApiError ? e.message : '加载失败', icon: 'none' });
+      Taro.showToast({ title: messageOf(e, '加载失败'), icon: 'none' });
     } finally {
       setMore(false);
     }
@@ -109,11 +109,7 @@ export default function Queue() {
       setSelected([]);
       await reload();
     } catch (e) {
-      Taro.showModal({
-        title: '批量通过未成功',
-        content: e instanceof ApiError ? e.message : '请稍后重试',
-        showCancel: false,
-      });
+      showFailure('批量通过未成功', e);
     } finally {
       setApproving(false);
     }

@@ -5,8 +5,8 @@ import { useRef, useState } from 'react';
 import { ChoiceChips } from '@/components/choice-chips';
 import { Denied } from '@/components/denied';
 import { useRolePage } from '@/hooks/use-role-page';
-import { ApiError } from '@/services/request';
 import { Button } from '@/ui/button';
+import { messageOf } from '@/utils/messages';
 import { Columns, HBars } from '../../components/bars';
 import { CounterTile } from '../../components/counter-tile';
 import { Section } from '../../components/section';
@@ -122,7 +122,7 @@ export default function Stats() {
               type='primary'
               onClick={() =>
                 downloadIssuedCsv(data.from, data.to).catch((e) =>
-                  Taro.showToast({ title: e instanceof ApiError ? e.message : '导出失败', icon: 'none' }),
+                  Taro.showToast({ title: messageOf(e, '导出失败'), icon: 'none' }),
                 )
               }
             >
