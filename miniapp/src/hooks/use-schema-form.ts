@@ -65,5 +65,25 @@ export function useSchemaForm<Values extends Record<string, unknown>, Schema ext
     return true;
   };
 
-  return { values, setValues, set, blur, errorOf, errors, submitted, validate, showServerErrors, setServerErrors };
+  /** What a text field needs for `key`: `<TextField label='姓名' {...field('name')} />`. */
+  const field = <K extends keyof Values & string>(key: K) => ({
+    value: values[key],
+    onChange: (value: Values[K]) => set(key, value),
+    onBlur: () => blur(key),
+    error: errorOf(key),
+  });
+
+  return {
+    values,
+    setValues,
+    set,
+    blur,
+    field,
+    errorOf,
+    errors,
+    submitted,
+    validate,
+    showServerErrors,
+    setServerErrors,
+  };
 }

@@ -12,13 +12,15 @@ import {
   inclusiveDays,
   type Party,
   quantityUnitNames,
+  Role,
   regionFullName,
   type VehicleView,
 } from '@pass/shared';
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
-import { useLoader } from '@/hooks/use-loader';
+import { Denied } from '@/components/denied';
+import { useRolePage } from '@/hooks/use-role-page';
 import { routes, withQuery } from '@/services/routes';
 import { Button } from '@/ui/button';
 import { formatDateTime } from '@/utils/format';
@@ -61,7 +63,7 @@ export default function ApplicationDetail() {
   const { params } = useRouter();
   const id = params.id ?? '';
   const [busy, setBusy] = useState(false);
-  const { data, error, reload } = useLoader<Detail>(async () => {
+  const { denied, data, error, reload } = useRolePage<Detail>(Role.FleetManager, async () => {
     const [application, events, vehicles, drivers, attachments] = await Promise.all([
       applicationsApi.get(id),
       applicationsApi.events(id),
@@ -117,6 +119,8 @@ export default function ApplicationDetail() {
     .filter((a): a is AttachmentView => a !== undefined);
   const actions = actionOrder.filter((action) => app.actions.includes(action));
   const category = app.materialCategory ? findMaterialCategory(app.materialCategory)?.name : undefined;
+
+  if (denied) return <Denied who='车队管理员' />;
 
   return (
     <View className='screen application-detail'>

@@ -18,16 +18,19 @@ import {
   plateColourNames,
   QuantityUnit,
   quantityUnitNames,
+  Role,
   regionFullName,
   type VehicleView,
   vehicleTypes,
 } from '@pass/shared';
 import { Picker, Text, View } from '@tarojs/components';
-import Taro, { useDidShow, useLoad } from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import { useMemo, useRef, useState } from 'react';
 import { ChoiceChips } from '@/components/choice-chips';
+import { Denied } from '@/components/denied';
 import { FormField } from '@/components/form-field';
 import { TextField } from '@/components/text-field';
+import { useRolePage } from '@/hooks/use-role-page';
 import { issuesByPath, useSchemaForm } from '@/hooks/use-schema-form';
 import { loadProvinceSettings } from '@/services/province-settings';
 import { routes, withQuery } from '@/services/routes';
@@ -105,26 +108,35 @@ export default function ApplicationForm() {
     setRegistry({ vehicles, drivers, enterprise });
   };
 
-  useLoad(async (query: Record<string, string | undefined>) => {
-    if (query.id) Taro.setNavigationBarTitle({ title: '修改申请' });
+  const id = useRouter().params.id || undefined;
+  const opened = useRef(false);
+
+  const open = async () => {
+    if (id) Taro.setNavigationBarTitle({ title: '修改申请' });
     try {
       const rules = (await loadProvinceSettings()).settings;
       setLoaded(rules);
-      if (!query.id) {
+      if (!id) {
         form.setValues((current) => ({ ...current, validDays: rules.maxValidityDays }));
         return;
       }
-      const [app, attachments] = await Promise.all([applicationsApi.get(query.id), attachmentsApi.list()]);
+      const [app, attachments] = await Promise.all([applicationsApi.get(id), attachmentsApi.list()]);
       setApplication(app);
       form.setValues(fromView(app, attachments, rules.maxValidityDays));
     } catch (error) {
       showFailure('无法打开申请', error);
     }
-  });
+  };
 
-  // Back from registering a vehicle or a driver: show it in the lists (and apply rules changed meanwhile).
-  useDidShow(() => {
+  // Opens the application once; back from registering a vehicle or a driver, shows it in the lists
+  // (and applies rules changed meanwhile).
+  const page = useRolePage(Role.FleetManager, async () => {
     loadRegistry().catch(() => undefined);
+    if (!opened.current) {
+      opened.current = true;
+      await open();
+      return;
+    }
     if (!loaded) return;
     loadProvinceSettings()
       .then(({ settings: rules }) => {
@@ -223,6 +235,8 @@ export default function ApplicationForm() {
   };
 
   const goRegister = (url: string) => Taro.navigateTo({ url });
+
+  if (page.denied) return <Denied who='车队管理员' />;
 
   return (
     <View className='screen application-form'>

@@ -1,8 +1,16 @@
-import { type ApplicationStatus, type ApplicationView, applicationStatusNames, type VehicleView } from '@pass/shared';
+import {
+  type ApplicationStatus,
+  type ApplicationView,
+  applicationStatusNames,
+  Role,
+  type VehicleView,
+} from '@pass/shared';
 import { Text, View } from '@tarojs/components';
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import { useRef, useState } from 'react';
 import { ChoiceChips } from '@/components/choice-chips';
+import { Denied } from '@/components/denied';
+import { useRolePage } from '@/hooks/use-role-page';
 import { routes, withQuery } from '@/services/routes';
 import { Button } from '@/ui/button';
 import { messageOf } from '@/utils/messages';
@@ -56,7 +64,7 @@ export default function Applications() {
     }
   };
 
-  useDidShow(() => {
+  const page = useRolePage(Role.FleetManager, async () => {
     load(filter, null);
     vehiclesApi.list().then(setVehicles, () => undefined);
   });
@@ -74,6 +82,8 @@ export default function Applications() {
   };
 
   const plateOf = (id: string | null) => vehicles.find((v) => v.id === id)?.plate;
+
+  if (page.denied) return <Denied who='车队管理员' />;
 
   return (
     <View className='screen'>

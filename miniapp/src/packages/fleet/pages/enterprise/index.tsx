@@ -1,9 +1,10 @@
-import { type EnterpriseView, enterpriseUpdateSchema, regionFullName } from '@pass/shared';
+import { type EnterpriseView, enterpriseUpdateSchema, Role, regionFullName } from '@pass/shared';
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
+import { Denied } from '@/components/denied';
 import { TextField } from '@/components/text-field';
-import { useLoader } from '@/hooks/use-loader';
+import { useRolePage } from '@/hooks/use-role-page';
 import { useSchemaForm } from '@/hooks/use-schema-form';
 import { Button } from '@/ui/button';
 import { Cell } from '@/ui/cell';
@@ -31,7 +32,11 @@ export default function Enterprise() {
     schema: enterpriseUpdateSchema,
     initial: { address: '', contactName: '', contactPhone: '' } as ContactValues,
   });
-  const { data: enterprise, error } = useLoader(async () => {
+  const {
+    denied,
+    data: enterprise,
+    error,
+  } = useRolePage(Role.FleetManager, async () => {
     const mine = await enterpriseApi.mine();
     form.setValues(contactOf(mine));
     return mine;
@@ -54,6 +59,8 @@ export default function Enterprise() {
       setBusy(false);
     }
   };
+
+  if (denied) return <Denied who='车队管理员' />;
 
   return (
     <View className='screen enterprise'>

@@ -1,7 +1,8 @@
-import type { ApplicationView, DriverView, EnterpriseView, VehicleView } from '@pass/shared';
+import { type ApplicationView, type DriverView, type EnterpriseView, Role, type VehicleView } from '@pass/shared';
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { useLoader } from '@/hooks/use-loader';
+import { Denied } from '@/components/denied';
+import { useRolePage } from '@/hooks/use-role-page';
 import { logout } from '@/services/auth';
 import { routes, withQuery } from '@/services/routes';
 import { loadSession } from '@/services/session';
@@ -34,7 +35,7 @@ const go = (url: string) => Taro.navigateTo({ url });
 
 /** 车队管理员's home: the enterprise's standing, the next thing to do, and the latest applications. */
 export default function FleetHome() {
-  const { data, error } = useLoader(loadOverview);
+  const { denied, data, error } = useRolePage(Role.FleetManager, loadOverview);
   const account = loadSession()?.account;
   const plateOf = (id: string | null) => data?.vehicles.find((v) => v.id === id)?.plate;
 
@@ -42,6 +43,8 @@ export default function FleetHome() {
     await logout();
     await Taro.reLaunch({ url: routes.login });
   };
+
+  if (denied) return <Denied who='车队管理员' />;
 
   return (
     <View className='screen fleet-home'>
