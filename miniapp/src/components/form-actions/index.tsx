@@ -1,5 +1,5 @@
+import { Button } from '@nutui/nutui-react-taro';
 import { View } from '@tarojs/components';
-import { Button } from '@/ui/button';
 
 export interface FormActionsProps {
   busy: boolean;

@@ -1,3 +1,4 @@
+import { Button } from '@nutui/nutui-react-taro';
 import { ErrorCode, validatePhone } from '@pass/shared';
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
@@ -9,7 +10,6 @@ import { ApiError } from '@/services/request';
 import { routes } from '@/services/routes';
 import { loadSession, type Session } from '@/services/session';
 import { bindWechat, loginWithWechat, wechatLoginAvailable } from '@/services/wechat-auth';
-import { Button } from '@/ui/button';
 import { messageOf } from '@/utils/messages';
 import './index.scss';
 

@@ -1,3 +1,4 @@
+import { Button } from '@nutui/nutui-react-taro';
 import { type AuthTokens, passwordChangeSchema } from '@pass/shared';
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
@@ -7,7 +8,6 @@ import { goHome, logout } from '@/services/auth';
 import { ApiError, request } from '@/services/request';
 import { routes } from '@/services/routes';
 import { loadSession, saveSession } from '@/services/session';
-import { Button } from '@/ui/button';
 import { showFailure } from '@/utils/messages';
 
 /**

@@ -1,5 +1,5 @@
+import { Button } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
-import { Button } from '@/ui/button';
 import type { Bundle } from '../services/bundle';
 import { ageText } from '../services/storage';
 

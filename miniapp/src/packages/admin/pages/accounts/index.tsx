@@ -1,3 +1,4 @@
+import { Button } from '@nutui/nutui-react-taro';
 import {
   type AccountView,
   type AdminAccountView,
@@ -16,7 +17,6 @@ import { ChoiceChips } from '@/components/choice-chips';
 import { TextField } from '@/components/text-field';
 import { useRolePage } from '@/hooks/use-role-page';
 import { withQuery } from '@/services/routes';
-import { Button } from '@/ui/button';
 import { formatDateTime } from '@/utils/format';
 import { showFailure } from '@/utils/messages';
 import { Action, AdminPage, Cell, Row } from '../../components/admin-page';

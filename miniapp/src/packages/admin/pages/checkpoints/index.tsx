@@ -1,9 +1,9 @@
+import { Button } from '@nutui/nutui-react-taro';
 import { type CheckpointView, Role, regionFullName } from '@pass/shared';
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useRolePage } from '@/hooks/use-role-page';
 import { withQuery } from '@/services/routes';
-import { Button } from '@/ui/button';
 import { showFailure } from '@/utils/messages';
 import { Action, AdminPage, Cell, Row } from '../../components/admin-page';
 import { adminRoutes } from '../../routes';

@@ -1,3 +1,4 @@
+import { Button } from '@nutui/nutui-react-taro';
 import {
   type CalendarDay,
   CalendarDayKind,
@@ -14,7 +15,6 @@ import { FormField } from '@/components/form-field';
 import { TextField } from '@/components/text-field';
 import { useRolePage } from '@/hooks/use-role-page';
 import { type FieldErrors, issuesByPath } from '@/hooks/use-schema-form';
-import { Button } from '@/ui/button';
 import { showFailure } from '@/utils/messages';
 import { Action, AdminPage, Cell, Row } from '../../components/admin-page';
 import { holidaysApi } from '../../services/admin-api';

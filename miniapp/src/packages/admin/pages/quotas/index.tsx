@@ -1,3 +1,4 @@
+import { Button } from '@nutui/nutui-react-taro';
 import { chinaToday, quotaAllocationSchema, quotaPeriodKey, Role, regionFullName } from '@pass/shared';
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
@@ -6,7 +7,6 @@ import { TextField } from '@/components/text-field';
 import { useRolePage } from '@/hooks/use-role-page';
 import { type FieldErrors, issuesByPath } from '@/hooks/use-schema-form';
 import { ApiError } from '@/services/request';
-import { Button } from '@/ui/button';
 import { formatDateTime } from '@/utils/format';
 import { showFailure } from '@/utils/messages';
 import { AdminPage, Cell, Row } from '../../components/admin-page';

@@ -1,3 +1,4 @@
+import { Button } from '@nutui/nutui-react-taro';
 import {
   addDays,
   BlacklistKind,
@@ -16,7 +17,6 @@ import { TextField } from '@/components/text-field';
 import { useRolePage } from '@/hooks/use-role-page';
 import { type FieldErrors, issuesByPath } from '@/hooks/use-schema-form';
 import { ApiError } from '@/services/request';
-import { Button } from '@/ui/button';
 import { messageOf } from '@/utils/messages';
 import { Action, AdminPage, Cell, Row } from '../../components/admin-page';
 import { sanctionsApi } from '../../services/admin-api';

@@ -1,3 +1,4 @@
+import { Button } from '@nutui/nutui-react-taro';
 import { Role, type WhitelistImportReport, whitelistImportSchema } from '@pass/shared';
 import { Text, Textarea, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
@@ -6,7 +7,6 @@ import { ChoiceChips } from '@/components/choice-chips';
 import { TextField } from '@/components/text-field';
 import { useRolePage } from '@/hooks/use-role-page';
 import { ApiError, type FieldProblem } from '@/services/request';
-import { Button } from '@/ui/button';
 import { formatDateTime } from '@/utils/format';
 import { showFailure } from '@/utils/messages';
 import { Action, AdminPage, Cell, Row } from '../../components/admin-page';

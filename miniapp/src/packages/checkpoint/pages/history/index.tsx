@@ -1,11 +1,10 @@
+import { Button, Tag } from '@nutui/nutui-react-taro';
 import { formatPlate, Role, scanDirectionNames, scanResultAllowsPassage, scanResultNames } from '@pass/shared';
 import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { Denied } from '@/components/denied';
 import { useRolePage } from '@/hooks/use-role-page';
 import { ApiError } from '@/services/request';
-import { Button } from '@/ui/button';
-import { Tag } from '@/ui/tag';
 import { formatDateTime } from '@/utils/format';
 import { type LocalScan, loadScans, uploadPending } from '../../services/scans';
 import './index.scss';

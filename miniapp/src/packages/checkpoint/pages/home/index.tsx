@@ -1,3 +1,4 @@
+import { Button } from '@nutui/nutui-react-taro';
 import { Role, validatePassNumber } from '@pass/shared';
 import { Input, Text, Textarea, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
@@ -8,7 +9,6 @@ import { useRolePage } from '@/hooks/use-role-page';
 import { logout } from '@/services/auth';
 import { installOfflineApp } from '@/services/offline-app';
 import { routes, withQuery } from '@/services/routes';
-import { Button } from '@/ui/button';
 import { messageOf } from '@/utils/messages';
 import { BundleCard } from '../../components/bundle-card';
 import { CameraScanner } from '../../components/camera-scanner';

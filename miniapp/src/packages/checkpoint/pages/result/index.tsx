@@ -1,3 +1,4 @@
+import { Button } from '@nutui/nutui-react-taro';
 import {
   maxInterceptionReason,
   Role,
@@ -13,7 +14,6 @@ import { Text, Textarea, View } from '@tarojs/components';
 import Taro, { useLoad } from '@tarojs/taro';
 import { useState } from 'react';
 import { loadSession } from '@/services/session';
-import { Button } from '@/ui/button';
 import { messageOf } from '@/utils/messages';
 import { VerdictView } from '../../components/verdict';
 import { checkpointRoutes } from '../../routes';

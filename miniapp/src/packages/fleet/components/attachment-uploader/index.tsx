@@ -1,8 +1,7 @@
+import { Button, Progress } from '@nutui/nutui-react-taro';
 import { type AttachmentKind, type AttachmentView, attachmentKindNames, maxAttachmentBytes } from '@pass/shared';
 import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
-import { Button } from '@/ui/button';
-import { Progress } from '@/ui/progress';
 import { formatBytes } from '@/utils/format';
 import { messageOf } from '@/utils/messages';
 import { chooseAttachmentFile } from '../../services/choose-file';

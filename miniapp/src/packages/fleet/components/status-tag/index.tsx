@@ -1,6 +1,6 @@
+import { Tag } from '@nutui/nutui-react-taro';
 import { type ApplicationStatus, applicationStatusNames } from '@pass/shared';
 import { View } from '@tarojs/components';
-import { Tag } from '@/ui/tag';
 
 /** Colours with at least 4.5:1 contrast for the white or dark text on them. */
 const colours: Record<ApplicationStatus, { background: string; color: string }> = {

@@ -1,3 +1,4 @@
+import { Button } from '@nutui/nutui-react-taro';
 import {
   type ApplicationView,
   AttachmentKind,
@@ -34,7 +35,6 @@ import { useRolePage } from '@/hooks/use-role-page';
 import { issuesByPath, useSchemaForm } from '@/hooks/use-schema-form';
 import { loadProvinceSettings } from '@/services/province-settings';
 import { routes, withQuery } from '@/services/routes';
-import { Button } from '@/ui/button';
 import { newIdempotencyKey } from '@/utils/idempotency-key';
 import { showFailure } from '@/utils/messages';
 import { AttachmentUploader } from '../../components/attachment-uploader';

@@ -1,3 +1,4 @@
+import { Button } from '@nutui/nutui-react-taro';
 import {
   type ApplicationStatus,
   type ApplicationView,
@@ -12,7 +13,6 @@ import { ChoiceChips } from '@/components/choice-chips';
 import { Denied } from '@/components/denied';
 import { useRolePage } from '@/hooks/use-role-page';
 import { routes, withQuery } from '@/services/routes';
-import { Button } from '@/ui/button';
 import { messageOf } from '@/utils/messages';
 import { ApplicationCard } from '../../components/application-card';
 import { EmptyState } from '../../components/empty-state';

@@ -1,12 +1,10 @@
+import { Button, Cell, CellGroup } from '@nutui/nutui-react-taro';
 import { crewRoleNames, maskPhone, Role } from '@pass/shared';
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { Denied } from '@/components/denied';
 import { useRolePage } from '@/hooks/use-role-page';
 import { routes, withQuery } from '@/services/routes';
-import { Button } from '@/ui/button';
-import { Cell } from '@/ui/cell';
-import { CellGroup } from '@/ui/cell-group';
 import { EmptyState } from '../../components/empty-state';
 import { driversApi } from '../../services/fleet-api';
 

@@ -1,3 +1,4 @@
+import { Button, Cell, CellGroup, Tag } from '@nutui/nutui-react-taro';
 import { type EnterpriseView, enterpriseUpdateSchema, Role, regionFullName } from '@pass/shared';
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
@@ -6,10 +7,6 @@ import { Denied } from '@/components/denied';
 import { TextField } from '@/components/text-field';
 import { useRolePage } from '@/hooks/use-role-page';
 import { useSchemaForm } from '@/hooks/use-schema-form';
-import { Button } from '@/ui/button';
-import { Cell } from '@/ui/cell';
-import { CellGroup } from '@/ui/cell-group';
-import { Tag } from '@/ui/tag';
 import { showFailure } from '@/utils/messages';
 import { enterpriseApi } from '../../services/fleet-api';
 import './index.scss';

@@ -1,3 +1,4 @@
+import { Button, Cell, CellGroup, Tag } from '@nutui/nutui-react-taro';
 import { type ApplicationView, type DriverView, type EnterpriseView, Role, type VehicleView } from '@pass/shared';
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
@@ -6,10 +7,6 @@ import { useRolePage } from '@/hooks/use-role-page';
 import { logout } from '@/services/auth';
 import { routes, withQuery } from '@/services/routes';
 import { loadSession } from '@/services/session';
-import { Button } from '@/ui/button';
-import { Cell } from '@/ui/cell';
-import { CellGroup } from '@/ui/cell-group';
-import { Tag } from '@/ui/tag';
 import { ApplicationCard } from '../../components/application-card';
 import { applicationsApi, driversApi, enterpriseApi, vehiclesApi } from '../../services/fleet-api';
 import './index.scss';

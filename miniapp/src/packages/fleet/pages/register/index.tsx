@@ -1,3 +1,4 @@
+import { Button } from '@nutui/nutui-react-taro';
 import { fleetManagerRegistrationSchema } from '@pass/shared';
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
@@ -6,7 +7,6 @@ import { TextField, type TextFieldProps } from '@/components/text-field';
 import { useSchemaForm } from '@/hooks/use-schema-form';
 import { goHome, registerEnterprise } from '@/services/auth';
 import { routes } from '@/services/routes';
-import { Button } from '@/ui/button';
 import { messageOf } from '@/utils/messages';
 import { RegionField } from '../../components/region-field';
 

@@ -1,10 +1,10 @@
+import { Button } from '@nutui/nutui-react-taro';
 import { crewRoleNames, findMaterialCategory, formatPlate, Role, regionFullName } from '@pass/shared';
 import { Image, Text, View } from '@tarojs/components';
 import { useDidHide, useDidShow, useRouter, useUnload } from '@tarojs/taro';
 import { useRef, useState } from 'react';
 import { Denied } from '@/components/denied';
 import { useRolePage } from '@/hooks/use-role-page';
-import { Button } from '@/ui/button';
 import { formatDateTime } from '@/utils/format';
 import { showFailure } from '@/utils/messages';
 import { raiseBrightness } from '../../services/brightness';

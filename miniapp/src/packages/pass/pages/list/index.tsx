@@ -1,10 +1,10 @@
+import { Tag } from '@nutui/nutui-react-taro';
 import { formatPlate, Role, regionFullName } from '@pass/shared';
 import { Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import { Denied } from '@/components/denied';
 import { useRolePage } from '@/hooks/use-role-page';
 import { withQuery } from '@/services/routes';
-import { Tag } from '@/ui/tag';
 import { formatDateTime } from '@/utils/format';
 import { passRoutes } from '../../routes';
 import { passApi } from '../../services/pass-api';

@@ -1,8 +1,8 @@
+import { Button } from '@nutui/nutui-react-taro';
 import { type AttachmentView, attachmentKindNames } from '@pass/shared';
 import { Image, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useEffect, useState } from 'react';
-import { Button } from '@/ui/button';
 import { formatBytes } from '@/utils/format';
 import { messageOf } from '@/utils/messages';
 import { localFileUrl, openPdf } from '../../services/files';

@@ -1,6 +1,6 @@
+import { Tag } from '@nutui/nutui-react-taro';
 import { type ApplicationStatus, applicationStatusNames, type PassStatus, passStatusNames } from '@pass/shared';
 import { View } from '@tarojs/components';
-import { Tag } from '@/ui/tag';
 import './index.scss';
 
 /** Colours with at least 4.5:1 contrast for the text on them. */

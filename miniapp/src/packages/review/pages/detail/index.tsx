@@ -1,3 +1,4 @@
+import { Button } from '@nutui/nutui-react-taro';
 import {
   CrewRole,
   crewRoleNames,
@@ -17,7 +18,6 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { Denied } from '@/components/denied';
 import { useRolePage } from '@/hooks/use-role-page';
-import { Button } from '@/ui/button';
 import { formatDateTime } from '@/utils/format';
 import { showFailure } from '@/utils/messages';
 import { AttachmentPreview } from '../../components/attachment-preview';

@@ -1,10 +1,10 @@
+import { Button } from '@nutui/nutui-react-taro';
 import { Role, regionFullName } from '@pass/shared';
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { Denied } from '@/components/denied';
 import { useRolePage } from '@/hooks/use-role-page';
-import { Button } from '@/ui/button';
 import { showFailure } from '@/utils/messages';
 import { Row } from '../../components/detail-row';
 import { enterprisesApi } from '../../services/review-api';

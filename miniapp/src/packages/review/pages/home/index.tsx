@@ -1,3 +1,4 @@
+import { Button, Cell, CellGroup } from '@nutui/nutui-react-taro';
 import { type ReviewLevel, Role, regionFullName, reviewLevelNames } from '@pass/shared';
 import { Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh } from '@tarojs/taro';
@@ -5,9 +6,6 @@ import { Denied } from '@/components/denied';
 import { useRolePage } from '@/hooks/use-role-page';
 import { logout } from '@/services/auth';
 import { routes, withQuery } from '@/services/routes';
-import { Button } from '@/ui/button';
-import { Cell } from '@/ui/cell';
-import { CellGroup } from '@/ui/cell-group';
 import { CounterTile } from '../../components/counter-tile';
 import { reviewRoutes } from '../../routes';
 import { enterprisesApi, reviewApi } from '../../services/review-api';

@@ -1,10 +1,10 @@
+import { Button } from '@nutui/nutui-react-taro';
 import { canPassTransition, crewRoleNames, Role, revokePassSchema } from '@pass/shared';
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { Denied } from '@/components/denied';
 import { useRolePage } from '@/hooks/use-role-page';
-import { Button } from '@/ui/button';
 import { formatDateTime } from '@/utils/format';
 import { showFailure } from '@/utils/messages';
 import { Row } from '../../components/detail-row';

@@ -1,3 +1,4 @@
+import { Button } from '@nutui/nutui-react-taro';
 import { Role } from '@pass/shared';
 import { Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
@@ -5,7 +6,6 @@ import { useEffect, useState } from 'react';
 import { Denied } from '@/components/denied';
 import { useRolePage } from '@/hooks/use-role-page';
 import { withQuery } from '@/services/routes';
-import { Button } from '@/ui/button';
 import { messageOf } from '@/utils/messages';
 import { PassCard } from '../../components/pass-card';
 import { reviewRoutes } from '../../routes';

@@ -1,3 +1,4 @@
+import { ActionSheet, Button } from '@nutui/nutui-react-taro';
 import { nationalMaterialCategories, Role } from '@pass/shared';
 import { Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro';
@@ -5,8 +6,6 @@ import { useEffect, useRef, useState } from 'react';
 import { Denied } from '@/components/denied';
 import { useRolePage } from '@/hooks/use-role-page';
 import { withQuery } from '@/services/routes';
-import { ActionSheet } from '@/ui/action-sheet';
-import { Button } from '@/ui/button';
 import { messageOf, showFailure } from '@/utils/messages';
 import { QueueCard } from '../../components/queue-card';
 import { reviewRoutes } from '../../routes';

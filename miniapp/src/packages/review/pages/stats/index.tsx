@@ -1,3 +1,4 @@
+import { Button } from '@nutui/nutui-react-taro';
 import { addDays, chinaToday, Role, regionFullName } from '@pass/shared';
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
@@ -5,7 +6,6 @@ import { useRef, useState } from 'react';
 import { ChoiceChips } from '@/components/choice-chips';
 import { Denied } from '@/components/denied';
 import { useRolePage } from '@/hooks/use-role-page';
-import { Button } from '@/ui/button';
 import { messageOf } from '@/utils/messages';
 import { Columns, HBars } from '../../components/bars';
 import { CounterTile } from '../../components/counter-tile';
