@@ -1,19 +1,9 @@
-import {
-  type CrewRole,
-  crewRoleNames,
-  findMaterialCategory,
-  formatPlate,
-  type PlateColour,
-  plateColourNames,
-  regionFullName,
-} from '@pass/shared';
+import { type CrewRole, crewRoleNames, formatPlate, type PlateColour, plateColourNames } from '@pass/shared';
 import { Text, View } from '@tarojs/components';
-import { formatDateTime } from '@/utils/format';
-import { ageText } from '../../services/storage';
+import { ageText, formatDateTime } from '@/utils/format';
+import { categoryName, place, routeText } from '@/utils/labels';
 import type { Verdict } from '../../services/verify';
 import './index.scss';
-
-const place = (code: string) => regionFullName(code) ?? code;
 
 function Fact({ label, value }: { label: string; value: string }) {
   return (
@@ -49,14 +39,11 @@ export function VerdictView({ verdict }: { verdict: Verdict }) {
             {formatPlate(claims.plate)}
           </Text>
           <Text className='verdict__colour'>{plateColourNames[claims.plateColour as PlateColour]}车牌</Text>
-          <Fact
-            label='路线'
-            value={[claims.originCode, ...claims.waypointCodes, claims.destinationCode].map(place).join(' → ')}
-          />
+          <Fact label='路线' value={routeText(claims.originCode, claims.waypointCodes, claims.destinationCode)} />
           <Fact label='有效期' value={`${claims.validFrom} 至 ${claims.validTo}`} />
           <Fact
             label='物资'
-            value={`${findMaterialCategory(claims.materialCategory)?.name ?? claims.materialCategory}${facts ? `：${facts.materialDescription}` : ''}`}
+            value={`${categoryName(claims.materialCategory)}${facts ? `：${facts.materialDescription}` : ''}`}
           />
           {facts?.crew.map((person) => (
             <Fact

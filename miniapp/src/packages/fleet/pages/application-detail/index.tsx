@@ -14,22 +14,21 @@ import {
   type Party,
   quantityUnitNames,
   Role,
-  regionFullName,
   type VehicleView,
 } from '@pass/shared';
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { Denied } from '@/components/denied';
+import { Section } from '@/components/section';
+import { StatusTag } from '@/components/status-tag';
 import { useRolePage } from '@/hooks/use-role-page';
 import { routes, withQuery } from '@/services/routes';
 import { formatDateTime } from '@/utils/format';
+import { fieldLabel, place } from '@/utils/labels';
 import { showFailure } from '@/utils/messages';
-import { Section } from '../../components/section';
-import { StatusTag } from '../../components/status-tag';
 import { Timeline } from '../../components/timeline';
 import { applicationsApi, attachmentsApi, driversApi, vehiclesApi } from '../../services/fleet-api';
-import { fieldLabel } from '../../utils/application-fields';
 import './index.scss';
 
 interface Detail {
@@ -39,8 +38,6 @@ interface Detail {
   drivers: DriverView[];
   attachments: AttachmentView[];
 }
-
-const place = (code: string | null) => (code ? (regionFullName(code) ?? code) : '未填写');
 
 function Row({ label, value }: { label: string; value: string }) {
   return (
@@ -101,6 +98,7 @@ export default function ApplicationDetail() {
     }
   };
 
+  if (denied) return <Denied who='车队管理员' />;
   if (!data) {
     return (
       <View className='screen'>
@@ -119,8 +117,6 @@ export default function ApplicationDetail() {
     .filter((a): a is AttachmentView => a !== undefined);
   const actions = actionOrder.filter((action) => app.actions.includes(action));
   const category = app.materialCategory ? findMaterialCategory(app.materialCategory)?.name : undefined;
-
-  if (denied) return <Denied who='车队管理员' />;
 
   return (
     <View className='screen application-detail'>

@@ -1,20 +1,19 @@
 import { Button } from '@nutui/nutui-react-taro';
-import { crewRoleNames, findMaterialCategory, formatPlate, Role, regionFullName } from '@pass/shared';
+import { crewRoleNames, formatPlate, Role } from '@pass/shared';
 import { Image, Text, View } from '@tarojs/components';
 import { useDidHide, useDidShow, useRouter, useUnload } from '@tarojs/taro';
 import { useRef, useState } from 'react';
 import { Denied } from '@/components/denied';
 import { useRolePage } from '@/hooks/use-role-page';
+import { openPdf } from '@/services/files';
 import { formatDateTime } from '@/utils/format';
+import { categoryName, routeText } from '@/utils/labels';
 import { showFailure } from '@/utils/messages';
 import { raiseBrightness } from '../../services/brightness';
 import { passApi } from '../../services/pass-api';
 import { passStanding } from '../../services/pass-state';
-import { openPassPdf } from '../../services/pdf';
 import { loadPass } from './load';
 import './index.scss';
-
-const place = (code: string) => regionFullName(code) ?? code;
 
 function Fact({ label, value }: { label: string; value: string }) {
   return (
@@ -67,7 +66,7 @@ export default function PassScreen() {
   const printPdf = async () => {
     setPrinting(true);
     try {
-      await openPassPdf(passApi.pdfPath(pass.id));
+      await openPdf(passApi.pdfPath(pass.id));
     } catch (e) {
       showFailure('未能打开PDF', e, '请联网后重试');
     } finally {
@@ -115,14 +114,8 @@ export default function PassScreen() {
 
       <View className='card pass-screen__facts'>
         <Fact label='证件编号' value={pass.passNumber} />
-        <Fact
-          label='路线'
-          value={[pass.originCode, ...pass.waypointCodes, pass.destinationCode].map(place).join(' → ')}
-        />
-        <Fact
-          label='物资'
-          value={`${findMaterialCategory(pass.materialCategory)?.name ?? pass.materialCategory}：${pass.materialDescription}`}
-        />
+        <Fact label='路线' value={routeText(pass.originCode, pass.waypointCodes, pass.destinationCode)} />
+        <Fact label='物资' value={`${categoryName(pass.materialCategory)}：${pass.materialDescription}`} />
         {pass.crew.map((person) => (
           <Fact
             key={`${person.role}-${person.idNumberMasked}`}

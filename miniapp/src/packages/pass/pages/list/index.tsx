@@ -1,19 +1,18 @@
 import { Tag } from '@nutui/nutui-react-taro';
-import { formatPlate, Role, regionFullName } from '@pass/shared';
+import { formatPlate, Role } from '@pass/shared';
 import { Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import { Denied } from '@/components/denied';
 import { useRolePage } from '@/hooks/use-role-page';
 import { withQuery } from '@/services/routes';
 import { formatDateTime } from '@/utils/format';
+import { place } from '@/utils/labels';
 import { passRoutes } from '../../routes';
 import { passApi } from '../../services/pass-api';
 import { passCache } from '../../services/pass-cache';
 import { isOffline, passStanding } from '../../services/pass-state';
 import type { PassView } from '../../types';
 import './index.scss';
-
-const place = (code: string) => regionFullName(code) ?? code;
 
 const toneColours = {
   valid: { background: '#1f7a4d', color: '#ffffff' },

@@ -3,9 +3,9 @@ import { type AttachmentView, attachmentKindNames } from '@pass/shared';
 import { Image, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useEffect, useState } from 'react';
+import { localFileUrl, openPdf } from '@/services/files';
 import { formatBytes } from '@/utils/format';
 import { messageOf } from '@/utils/messages';
-import { localFileUrl, openPdf } from '../../services/files';
 import { reviewApi } from '../../services/review-api';
 import './index.scss';
 

@@ -6,12 +6,12 @@ import { useEffect, useRef, useState } from 'react';
 import { Denied } from '@/components/denied';
 import { useRolePage } from '@/hooks/use-role-page';
 import { withQuery } from '@/services/routes';
+import { categoryName, plateText } from '@/utils/labels';
 import { messageOf, showFailure } from '@/utils/messages';
 import { QueueCard } from '../../components/queue-card';
 import { reviewRoutes } from '../../routes';
 import { type QueueQuery, reviewApi } from '../../services/review-api';
 import type { QueueItem } from '../../types';
-import { categoryName, plateText } from '../../utils/labels';
 import '../../styles/wide.scss';
 import './index.scss';
 

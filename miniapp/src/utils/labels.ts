@@ -25,6 +25,10 @@ export const applicationFieldLabels: Record<keyof ApplicationFields, string> = {
   attachmentIds: '证明材料',
 };
 
+export function fieldLabel(field: string): string {
+  return applicationFieldLabels[field as keyof ApplicationFields] ?? field;
+}
+
 export const place = (code: string | null | undefined) => (code ? (regionFullName(code) ?? code) : '未填写');
 
 export const categoryName = (code: string | null | undefined) =>
