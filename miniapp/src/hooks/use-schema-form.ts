@@ -65,6 +65,14 @@ export function useSchemaForm<Values extends Record<string, unknown>, Schema ext
     return true;
   };
 
+  /** Back to `next` with no message shown, as after a successful submit. */
+  const reset = (next: Values) => {
+    setValues(next);
+    setTouched({});
+    setSubmitted(false);
+    setServerErrors({});
+  };
+
   /** What a text field needs for `key`: `<TextField label='姓名' {...field('name')} />`. */
   const field = <K extends keyof Values & string>(key: K) => ({
     value: values[key],
@@ -76,6 +84,7 @@ export function useSchemaForm<Values extends Record<string, unknown>, Schema ext
   return {
     values,
     setValues,
+    reset,
     set,
     blur,
     field,
