@@ -20,6 +20,8 @@ import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { Denied } from '@/components/denied';
+import { DetailRow } from '@/components/detail-row';
+import { LoadingState } from '@/components/loading-state';
 import { Section } from '@/components/section';
 import { StatusTag } from '@/components/status-tag';
 import { useRolePage } from '@/hooks/use-role-page';
@@ -39,18 +41,11 @@ interface Detail {
   attachments: AttachmentView[];
 }
 
-function Row({ label, value }: { label: string; value: string }) {
-  return (
-    <View className='detail-row'>
-      <Text className='detail-row__label'>{label}</Text>
-      <Text className='detail-row__value'>{value}</Text>
-    </View>
-  );
-}
-
 function PartyRows({ label, party }: { label: string; party: Party | null }) {
-  if (!party) return <Row label={label} value='未填写' />;
-  return <Row label={label} value={`${party.name}\n${party.address}\n${party.contactName} ${party.contactPhone}`} />;
+  if (!party) return <DetailRow label={label} value='未填写' />;
+  return (
+    <DetailRow label={label} value={`${party.name}\n${party.address}\n${party.contactName} ${party.contactPhone}`} />
+  );
 }
 
 /** Buttons the applicant may press, in the order they matter; `edit` opens the form. */
@@ -99,13 +94,7 @@ export default function ApplicationDetail() {
   };
 
   if (denied) return <Denied who='车队管理员' />;
-  if (!data) {
-    return (
-      <View className='screen'>
-        <Text className={error ? 'error-text' : 'muted'}>{error ?? '正在加载…'}</Text>
-      </View>
-    );
-  }
+  if (!data) return <LoadingState error={error} />;
 
   const { application: app, events, vehicles, drivers, attachments } = data;
   const vehicle = vehicles.find((v) => v.id === app.vehicleId);
@@ -146,14 +135,14 @@ export default function ApplicationDetail() {
       </Section>
 
       <Section title='申请内容'>
-        <Row label='车辆' value={vehicle ? formatPlate(vehicle.plate) : '未选择'} />
-        <Row
+        <DetailRow label='车辆' value={vehicle ? formatPlate(vehicle.plate) : '未选择'} />
+        <DetailRow
           label='司乘人员'
           value={crew.length ? crew.map((d) => `${d.name}（${crewRoleNames[d.role]}）`).join('、') : '未选择'}
         />
-        <Row label='物资类别' value={category ?? '未选择'} />
-        <Row label='物资说明' value={app.materialDescription ?? '未填写'} />
-        <Row
+        <DetailRow label='物资类别' value={category ?? '未选择'} />
+        <DetailRow label='物资说明' value={app.materialDescription ?? '未填写'} />
+        <DetailRow
           label='数量'
           value={
             app.quantity !== null && app.quantityUnit
@@ -163,10 +152,10 @@ export default function ApplicationDetail() {
         />
         <PartyRows label='发货单位' party={app.consignor} />
         <PartyRows label='收货单位' party={app.consignee} />
-        <Row label='始发地' value={place(app.originCode)} />
-        <Row label='目的地' value={place(app.destinationCode)} />
-        {app.waypointCodes.length > 0 && <Row label='途经地' value={app.waypointCodes.map(place).join('、')} />}
-        <Row
+        <DetailRow label='始发地' value={place(app.originCode)} />
+        <DetailRow label='目的地' value={place(app.destinationCode)} />
+        {app.waypointCodes.length > 0 && <DetailRow label='途经地' value={app.waypointCodes.map(place).join('、')} />}
+        <DetailRow
           label='有效期'
           value={
             app.validFrom && app.validTo
@@ -174,7 +163,7 @@ export default function ApplicationDetail() {
               : '未填写'
           }
         />
-        <Row
+        <DetailRow
           label='证明材料'
           value={
             files.length ? files.map((f) => `${attachmentKindNames[f.kind]}：${f.originalName}`).join('\n') : '未上传'

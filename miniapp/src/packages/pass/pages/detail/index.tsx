@@ -4,6 +4,8 @@ import { Image, Text, View } from '@tarojs/components';
 import { useDidHide, useDidShow, useRouter, useUnload } from '@tarojs/taro';
 import { useRef, useState } from 'react';
 import { Denied } from '@/components/denied';
+import { DetailRow } from '@/components/detail-row';
+import { LoadingState } from '@/components/loading-state';
 import { useRolePage } from '@/hooks/use-role-page';
 import { openPdf } from '@/services/files';
 import { formatDateTime } from '@/utils/format';
@@ -15,14 +17,7 @@ import { passStanding } from '../../services/pass-state';
 import { loadPass } from './load';
 import './index.scss';
 
-function Fact({ label, value }: { label: string; value: string }) {
-  return (
-    <View className='pass-screen__fact'>
-      <Text className='pass-screen__label'>{label}</Text>
-      <Text className='pass-screen__value'>{value}</Text>
-    </View>
-  );
-}
+const factClasses = { row: 'pass-screen__fact', label: 'pass-screen__label', value: 'pass-screen__value' };
 
 /**
  * The pass as the driver shows it: status, plate and validity large, the QR code as big as the screen
@@ -49,15 +44,7 @@ export default function PassScreen() {
   useUnload(dim);
 
   if (denied) return <Denied who='车队管理员' />;
-  if (!data) {
-    return (
-      <View className='screen'>
-        <Text className={error ? 'error-text' : 'muted'} data-testid={error ? 'pass-error' : undefined}>
-          {error ?? '正在加载…'}
-        </Text>
-      </View>
-    );
-  }
+  if (!data) return <LoadingState error={error} errorTestId='pass-error' />;
 
   const { pass, qr, offline, savedAt } = data;
   const standing = passStanding(pass);
@@ -113,19 +100,28 @@ export default function PassScreen() {
       </View>
 
       <View className='card pass-screen__facts'>
-        <Fact label='证件编号' value={pass.passNumber} />
-        <Fact label='路线' value={routeText(pass.originCode, pass.waypointCodes, pass.destinationCode)} />
-        <Fact label='物资' value={`${categoryName(pass.materialCategory)}：${pass.materialDescription}`} />
+        <DetailRow classes={factClasses} label='证件编号' value={pass.passNumber} />
+        <DetailRow
+          classes={factClasses}
+          label='路线'
+          value={routeText(pass.originCode, pass.waypointCodes, pass.destinationCode)}
+        />
+        <DetailRow
+          classes={factClasses}
+          label='物资'
+          value={`${categoryName(pass.materialCategory)}：${pass.materialDescription}`}
+        />
         {pass.crew.map((person) => (
-          <Fact
+          <DetailRow
+            classes={factClasses}
             key={`${person.role}-${person.idNumberMasked}`}
             label={crewRoleNames[person.role]}
             value={`${person.name} ${person.idNumberMasked}`}
           />
         ))}
-        <Fact label='核发单位' value={pass.issuingDepartment} />
-        <Fact label='签发时间' value={formatDateTime(pass.issuedAt)} />
-        {pass.endReason && <Fact label='失效原因' value={pass.endReason} />}
+        <DetailRow classes={factClasses} label='核发单位' value={pass.issuingDepartment} />
+        <DetailRow classes={factClasses} label='签发时间' value={formatDateTime(pass.issuedAt)} />
+        {pass.endReason && <DetailRow classes={factClasses} label='失效原因' value={pass.endReason} />}
       </View>
 
       <View className='action-bar'>

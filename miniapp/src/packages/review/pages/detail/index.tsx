@@ -17,6 +17,8 @@ import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { Denied } from '@/components/denied';
+import { DetailRow } from '@/components/detail-row';
+import { LoadingState } from '@/components/loading-state';
 import { Section } from '@/components/section';
 import { FlagTag, StatusTag } from '@/components/status-tag';
 import { useRolePage } from '@/hooks/use-role-page';
@@ -24,7 +26,6 @@ import { formatDateTime } from '@/utils/format';
 import { categoryName, dueText, place, plateText } from '@/utils/labels';
 import { showFailure } from '@/utils/messages';
 import { AttachmentPreview } from '../../components/attachment-preview';
-import { Row } from '../../components/detail-row';
 import { ReasonPopup } from '../../components/reason-popup';
 import { reviewApi } from '../../services/review-api';
 import { type DecisionKind, decisionOf, decisionProblem, decisionTexts, fieldChoices } from './decision';
@@ -49,13 +50,7 @@ export default function ReviewDetailPage() {
   const [deciding, setDeciding] = useState<DecisionKind | null>(null);
 
   if (denied) return <Denied who='审核人员' />;
-  if (!data) {
-    return (
-      <View className='wide'>
-        <Text className={error ? 'error-text' : 'muted'}>{error ?? '正在加载…'}</Text>
-      </View>
-    );
-  }
+  if (!data) return <LoadingState error={error} className='wide' />;
 
   const { application: app, enterprise, vehicle, crew, attachments } = data;
   const step = app.reviewSteps[app.reviewLevelIndex];
@@ -116,9 +111,9 @@ export default function ReviewDetailPage() {
       <View className='wide__columns'>
         <View className='wide__main'>
           <Section title='运输信息'>
-            <Row label='物资类别' value={categoryName(app.materialCategory)} />
-            <Row label='物资说明' value={app.materialDescription ?? '未填写'} />
-            <Row
+            <DetailRow label='物资类别' value={categoryName(app.materialCategory)} />
+            <DetailRow label='物资说明' value={app.materialDescription ?? '未填写'} />
+            <DetailRow
               label='数量'
               value={
                 app.quantity !== null && app.quantityUnit
@@ -126,10 +121,12 @@ export default function ReviewDetailPage() {
                   : '未填写'
               }
             />
-            <Row label='始发地' value={place(app.originCode)} />
-            {app.waypointCodes.length > 0 && <Row label='途经地' value={app.waypointCodes.map(place).join('、')} />}
-            <Row label='目的地' value={place(app.destinationCode)} />
-            <Row
+            <DetailRow label='始发地' value={place(app.originCode)} />
+            {app.waypointCodes.length > 0 && (
+              <DetailRow label='途经地' value={app.waypointCodes.map(place).join('、')} />
+            )}
+            <DetailRow label='目的地' value={place(app.destinationCode)} />
+            <DetailRow
               label='有效期'
               value={
                 app.validFrom && app.validTo
@@ -137,25 +134,28 @@ export default function ReviewDetailPage() {
                   : '未填写'
               }
             />
-            <Row label='发货单位' value={partyText(app.consignor)} />
-            <Row label='收货单位' value={partyText(app.consignee)} />
+            <DetailRow label='发货单位' value={partyText(app.consignor)} />
+            <DetailRow label='收货单位' value={partyText(app.consignee)} />
           </Section>
 
           <Section title='车辆与司乘人员'>
             {vehicle ? (
               <>
-                <Row label='车牌' value={`${plateText(vehicle.plate)}（${plateColourNames[vehicle.plateColour]}）`} />
-                <Row label='车辆类型' value={vehicleTypes[vehicle.vehicleType]?.name ?? vehicle.vehicleType} />
-                <Row label='道路运输证' value={vehicle.transportLicenseNumber} />
-                {vehicle.vin && <Row label='VIN' value={vehicle.vin} />}
+                <DetailRow
+                  label='车牌'
+                  value={`${plateText(vehicle.plate)}（${plateColourNames[vehicle.plateColour]}）`}
+                />
+                <DetailRow label='车辆类型' value={vehicleTypes[vehicle.vehicleType]?.name ?? vehicle.vehicleType} />
+                <DetailRow label='道路运输证' value={vehicle.transportLicenseNumber} />
+                {vehicle.vin && <DetailRow label='VIN' value={vehicle.vin} />}
               </>
             ) : (
-              <Row label='车辆' value='未选择' />
+              <DetailRow label='车辆' value='未选择' />
             )}
             {[...crew]
               .sort((a, b) => crewOrder.indexOf(a.role) - crewOrder.indexOf(b.role))
               .map((person) => (
-                <Row
+                <DetailRow
                   key={person.id}
                   label={crewRoleNames[person.role]}
                   value={`${person.name}  ${person.idNumber}\n${person.phone}`}
@@ -167,9 +167,9 @@ export default function ReviewDetailPage() {
 
         <View className='wide__side'>
           <Section title='申请企业'>
-            <Row label='企业名称' value={enterprise.name} />
-            <Row label='信用代码' value={enterprise.creditCode} />
-            <Row
+            <DetailRow label='企业名称' value={enterprise.name} />
+            <DetailRow label='信用代码' value={enterprise.creditCode} />
+            <DetailRow
               label='状态'
               value={[enterprise.verified ? '已核验' : '未核验', enterprise.whitelisted ? '白名单企业' : '']
                 .filter(Boolean)

@@ -4,9 +4,9 @@ import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { Denied } from '@/components/denied';
+import { DetailRow } from '@/components/detail-row';
 import { useRolePage } from '@/hooks/use-role-page';
 import { showFailure } from '@/utils/messages';
-import { Row } from '../../components/detail-row';
 import { enterprisesApi } from '../../services/review-api';
 import '../../styles/wide.scss';
 import './index.scss';
@@ -45,10 +45,10 @@ export default function Enterprises() {
         {data?.map((enterprise) => (
           <View key={enterprise.id} className='card' data-testid='enterprise-item'>
             <Text className='card__title'>{enterprise.name}</Text>
-            <Row label='信用代码' value={enterprise.creditCode} />
-            <Row label='所在地' value={regionFullName(enterprise.districtCode) ?? enterprise.districtCode} />
-            <Row label='地址' value={enterprise.address} />
-            <Row label='联系人' value={`${enterprise.contactName} ${enterprise.contactPhone}`} />
+            <DetailRow label='信用代码' value={enterprise.creditCode} />
+            <DetailRow label='所在地' value={regionFullName(enterprise.districtCode) ?? enterprise.districtCode} />
+            <DetailRow label='地址' value={enterprise.address} />
+            <DetailRow label='联系人' value={`${enterprise.contactName} ${enterprise.contactPhone}`} />
             <Button
               className='enterprise-verify'
               type='primary'

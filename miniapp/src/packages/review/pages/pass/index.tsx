@@ -4,13 +4,14 @@ import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { Denied } from '@/components/denied';
+import { DetailRow } from '@/components/detail-row';
+import { LoadingState } from '@/components/loading-state';
 import { Section } from '@/components/section';
 import { PassStatusTag } from '@/components/status-tag';
 import { useRolePage } from '@/hooks/use-role-page';
 import { formatDateTime } from '@/utils/format';
 import { categoryName, plateText, routeText } from '@/utils/labels';
 import { showFailure } from '@/utils/messages';
-import { Row } from '../../components/detail-row';
 import { ReasonPopup } from '../../components/reason-popup';
 import { Trace } from '../../components/trace';
 import { passesApi } from '../../services/review-api';
@@ -35,13 +36,7 @@ export default function PassDetail() {
   const [revoking, setRevoking] = useState(false);
 
   if (denied) return <Denied who='审核人员' />;
-  if (!data) {
-    return (
-      <View className='wide'>
-        <Text className={error ? 'error-text' : 'muted'}>{error ?? '正在加载…'}</Text>
-      </View>
-    );
-  }
+  if (!data) return <LoadingState error={error} className='wide' />;
 
   const { pass, trace } = data;
   const revoke = async (reason: string) => {
@@ -76,19 +71,19 @@ export default function PassDetail() {
       <View className='wide__columns'>
         <View className='wide__main'>
           <Section title='通行证信息'>
-            <Row label='企业' value={pass.enterpriseName} />
-            <Row label='路线' value={routeText(pass.originCode, pass.waypointCodes, pass.destinationCode)} />
-            <Row label='有效期' value={`${pass.validFrom} 至 ${pass.validTo}`} />
-            <Row label='物资' value={`${categoryName(pass.materialCategory)}：${pass.materialDescription}`} />
+            <DetailRow label='企业' value={pass.enterpriseName} />
+            <DetailRow label='路线' value={routeText(pass.originCode, pass.waypointCodes, pass.destinationCode)} />
+            <DetailRow label='有效期' value={`${pass.validFrom} 至 ${pass.validTo}`} />
+            <DetailRow label='物资' value={`${categoryName(pass.materialCategory)}：${pass.materialDescription}`} />
             {pass.crew.map((person) => (
-              <Row
+              <DetailRow
                 key={`${person.role}-${person.idNumberMasked}`}
                 label={crewRoleNames[person.role]}
                 value={`${person.name}  ${person.idNumberMasked}`}
               />
             ))}
-            <Row label='核发单位' value={pass.issuingDepartment} />
-            <Row label='签发时间' value={formatDateTime(pass.issuedAt)} />
+            <DetailRow label='核发单位' value={pass.issuingDepartment} />
+            <DetailRow label='签发时间' value={formatDateTime(pass.issuedAt)} />
           </Section>
         </View>
         <View className='wide__side'>
