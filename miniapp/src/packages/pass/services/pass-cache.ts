@@ -1,5 +1,5 @@
+import type { PassView } from '@pass/shared';
 import { keepStored, readStored } from '@/services/storage';
-import type { PassView } from '../types';
 
 /**
  * The last download of each pass, QR image included, so a driver can show the pass where there is no

@@ -1,4 +1,5 @@
 import { Tag } from '@nutui/nutui-react-taro';
+import type { PassView } from '@pass/shared';
 import { formatPlate, Role } from '@pass/shared';
 import { Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh } from '@tarojs/taro';
@@ -11,7 +12,6 @@ import { passRoutes } from '../../routes';
 import { passApi } from '../../services/pass-api';
 import { passCache } from '../../services/pass-cache';
 import { isOffline, passStanding } from '../../services/pass-state';
-import type { PassView } from '../../types';
 import './index.scss';
 
 const toneColours = {

@@ -1,7 +1,7 @@
+import type { PassView } from '@pass/shared';
 import { Text, View } from '@tarojs/components';
 import { PassStatusTag } from '@/components/status-tag';
 import { place, plateText } from '@/utils/labels';
-import type { PassView } from '../../types';
 import './index.scss';
 
 /** One issued pass in a list. */

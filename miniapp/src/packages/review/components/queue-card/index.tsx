@@ -1,8 +1,8 @@
+import type { QueueItem } from '@pass/shared';
 import { Text, View } from '@tarojs/components';
 import { FlagTag, StatusTag } from '@/components/status-tag';
 import { formatDateTime } from '@/utils/format';
 import { categoryName, dueText, plateText, shortDate } from '@/utils/labels';
-import type { QueueItem } from '../../types';
 import './index.scss';
 
 export interface QueueCardProps {

@@ -1,7 +1,7 @@
 import { Button } from '@nutui/nutui-react-taro';
 import { Role } from '@pass/shared';
 import { Text, View } from '@tarojs/components';
-import Taro, {} from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { Denied } from '@/components/denied';
 import { useMorePages } from '@/hooks/use-more-pages';
 import { useRolePage } from '@/hooks/use-role-page';

@@ -1,4 +1,5 @@
 import { Button } from '@nutui/nutui-react-taro';
+import type { Statistics } from '@pass/shared';
 import { addDays, chinaToday, Role, regionFullName } from '@pass/shared';
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
@@ -12,7 +13,6 @@ import { Columns, HBars } from '../../components/bars';
 import { CounterTile } from '../../components/counter-tile';
 import { csvExportAvailable, downloadIssuedCsv } from '../../services/csv';
 import { statsApi } from '../../services/review-api';
-import type { Statistics } from '../../types';
 import '../../styles/wide.scss';
 import './index.scss';
 
