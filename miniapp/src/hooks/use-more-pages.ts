@@ -1,7 +1,8 @@
 import type { Page } from '@pass/shared';
-import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import Taro, { useReachBottom } from '@tarojs/taro';
 import { useEffect, useState } from 'react';
 import { messageOf } from '@/utils/messages';
+import { usePullDownReload } from './use-pull-down-reload';
 
 /**
  * A list read a page at a time: starts from the page the screen loaded (`first`, again after each
@@ -23,10 +24,7 @@ export function useMorePages<T extends { id: string }>(
     setCursor(first.nextCursor);
   }, [first]);
 
-  usePullDownRefresh(async () => {
-    await reload();
-    Taro.stopPullDownRefresh();
-  });
+  usePullDownReload(reload);
 
   const loadMore = async () => {
     if (!cursor || more) return;

@@ -39,11 +39,22 @@ export function PassStatusTag({ status }: { status: PassStatus }) {
   );
 }
 
-export function FlagTag({ tone, children }: { tone: 'danger' | 'warn' | 'good'; children: string }) {
-  const colours = {
-    danger: { background: '#c62828', color: '#ffffff' },
-    warn: { background: '#fff3c4', color: '#4a3800' },
-    good: { background: '#e3f4ea', color: '#145c37' },
-  }[tone];
-  return <Tag {...colours}>{children}</Tag>;
+/** The app's tag colours, each with at least 4.5:1 contrast for its text. */
+export const tones = {
+  good: { background: '#e3f4ea', color: '#145c37' },
+  warn: { background: '#fff3c4', color: '#4a3800' },
+  danger: { background: '#c62828', color: '#ffffff' },
+  approved: { background: '#1f7a4d', color: '#ffffff' },
+  pending: { background: '#ffe08a', color: '#4a3800' },
+  info: { background: '#1565c0', color: '#ffffff' },
+  plain: { background: '#e6e8e7', color: '#333333' },
+  /** On the green banner of a home page. */
+  banner: { background: '#ffffff', color: '#145c37' },
+};
+
+export type Tone = keyof typeof tones;
+
+/** A tag in one of the app's tones: 已核验, 待上传, 白名单 and the like. */
+export function ToneTag({ tone, children }: { tone: Tone; children: string }) {
+  return <Tag {...tones[tone]}>{children}</Tag>;
 }

@@ -7,10 +7,11 @@ import {
   type VehicleView,
 } from '@pass/shared';
 import { Text, View } from '@tarojs/components';
-import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import Taro, { useReachBottom } from '@tarojs/taro';
 import { useRef, useState } from 'react';
 import { ChoiceChips } from '@/components/choice-chips';
 import { Denied } from '@/components/denied';
+import { usePullDownReload } from '@/hooks/use-pull-down-reload';
 import { useRolePage } from '@/hooks/use-role-page';
 import { routes, withQuery } from '@/services/routes';
 import { messageOf } from '@/utils/messages';
@@ -68,10 +69,7 @@ export default function Applications() {
     load(filter, null);
     vehiclesApi.list().then(setVehicles, () => undefined);
   });
-  usePullDownRefresh(async () => {
-    await load(filter, null);
-    Taro.stopPullDownRefresh();
-  });
+  usePullDownReload(() => load(filter, null));
   useReachBottom(() => {
     if (cursor && !loading) load(filter, cursor);
   });

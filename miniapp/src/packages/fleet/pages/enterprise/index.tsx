@@ -1,9 +1,10 @@
-import { Button, Cell, CellGroup, Tag } from '@nutui/nutui-react-taro';
+import { Button, Cell, CellGroup } from '@nutui/nutui-react-taro';
 import { type EnterpriseView, enterpriseUpdateSchema, Role, regionFullName } from '@pass/shared';
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { Denied } from '@/components/denied';
+import { ToneTag } from '@/components/status-tag';
 import { TextField } from '@/components/text-field';
 import { useRolePage } from '@/hooks/use-role-page';
 import { useSchemaForm } from '@/hooks/use-schema-form';
@@ -65,23 +66,11 @@ export default function Enterprise() {
       {enterprise && (
         <>
           <View className='enterprise__status' data-testid='enterprise-status'>
-            {enterprise.verified ? (
-              <Tag background='#1f7a4d' color='#ffffff'>
-                已核验
-              </Tag>
-            ) : (
-              <Tag background='#ffe08a' color='#4a3800'>
-                待核验
-              </Tag>
-            )}
+            {enterprise.verified ? <ToneTag tone='approved'>已核验</ToneTag> : <ToneTag tone='pending'>待核验</ToneTag>}
             {enterprise.whitelisted ? (
-              <Tag background='#1565c0' color='#ffffff'>
-                白名单企业
-              </Tag>
+              <ToneTag tone='info'>白名单企业</ToneTag>
             ) : (
-              <Tag background='#e6e8e7' color='#333333'>
-                非白名单企业
-              </Tag>
+              <ToneTag tone='plain'>非白名单企业</ToneTag>
             )}
           </View>
           {!enterprise.verified && (

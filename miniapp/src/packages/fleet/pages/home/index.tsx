@@ -1,8 +1,9 @@
-import { Button, Cell, CellGroup, Tag } from '@nutui/nutui-react-taro';
+import { Button, Cell, CellGroup } from '@nutui/nutui-react-taro';
 import { type ApplicationView, type DriverView, type EnterpriseView, Role, type VehicleView } from '@pass/shared';
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { Denied } from '@/components/denied';
+import { ToneTag } from '@/components/status-tag';
 import { useRolePage } from '@/hooks/use-role-page';
 import { logout } from '@/services/auth';
 import { routes, withQuery } from '@/services/routes';
@@ -52,20 +53,8 @@ export default function FleetHome() {
         <Text className='fleet-home__greeting'>{account ? `${account.name}，您好` : ''}</Text>
         {data && (
           <View className='fleet-home__tags'>
-            {data.enterprise.verified ? (
-              <Tag background='#ffffff' color='#145c37'>
-                已核验
-              </Tag>
-            ) : (
-              <Tag background='#fff3c4' color='#4a3800'>
-                待核验
-              </Tag>
-            )}
-            {data.enterprise.whitelisted && (
-              <Tag background='#ffffff' color='#145c37'>
-                白名单企业
-              </Tag>
-            )}
+            {data.enterprise.verified ? <ToneTag tone='banner'>已核验</ToneTag> : <ToneTag tone='warn'>待核验</ToneTag>}
+            {data.enterprise.whitelisted && <ToneTag tone='banner'>白名单企业</ToneTag>}
           </View>
         )}
       </View>

@@ -20,7 +20,7 @@ import { Denied } from '@/components/denied';
 import { DetailRow } from '@/components/detail-row';
 import { LoadingState } from '@/components/loading-state';
 import { Section } from '@/components/section';
-import { FlagTag, StatusTag } from '@/components/status-tag';
+import { StatusTag, ToneTag } from '@/components/status-tag';
 import { useRolePage } from '@/hooks/use-role-page';
 import { formatDateTime } from '@/utils/format';
 import { categoryName, dueText, place, plateText } from '@/utils/labels';
@@ -88,8 +88,8 @@ export default function ReviewDetailPage() {
         </View>
         <Text className='review-detail__enterprise'>{enterprise.name}</Text>
         <View className='review-detail__tags'>
-          {enterprise.whitelisted && <FlagTag tone='good'>白名单企业</FlagTag>}
-          {data.overdue && <FlagTag tone='danger'>已逾期</FlagTag>}
+          {enterprise.whitelisted && <ToneTag tone='good'>白名单企业</ToneTag>}
+          {data.overdue && <ToneTag tone='danger'>已逾期</ToneTag>}
         </View>
         <Text className='muted'>
           {app.submittedAt ? `提交于 ${formatDateTime(app.submittedAt)}` : ''}

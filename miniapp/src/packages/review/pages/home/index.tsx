@@ -1,8 +1,9 @@
 import { Button, Cell, CellGroup } from '@nutui/nutui-react-taro';
 import { type ReviewLevel, Role, regionFullName, reviewLevelNames } from '@pass/shared';
 import { Text, View } from '@tarojs/components';
-import Taro, { usePullDownRefresh } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { Denied } from '@/components/denied';
+import { usePullDownReload } from '@/hooks/use-pull-down-reload';
 import { useRolePage } from '@/hooks/use-role-page';
 import { logout } from '@/services/auth';
 import { routes, withQuery } from '@/services/routes';
@@ -25,10 +26,7 @@ async function loadHome() {
 /** 审核人员's home: what waits, what is late, what is left of the quota, and the way to each task. */
 export default function ReviewHome() {
   const { account, denied, data, error, reload } = useRolePage(Role.Official, loadHome);
-  usePullDownRefresh(async () => {
-    await reload();
-    Taro.stopPullDownRefresh();
-  });
+  usePullDownReload(reload);
 
   if (denied) return <Denied who='审核人员' />;
 
