@@ -1,8 +1,9 @@
-import { Button, Cell, CellGroup } from '@nutui/nutui-react-taro';
+import { Button } from '@nutui/nutui-react-taro';
 import { type ApplicationView, type DriverView, type EnterpriseView, Role, type VehicleView } from '@pass/shared';
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { Denied } from '@/components/denied';
+import { MenuList } from '@/components/menu-list';
 import { ToneTag } from '@/components/status-tag';
 import { useRolePage } from '@/hooks/use-role-page';
 import { logout } from '@/services/auth';
@@ -72,25 +73,25 @@ export default function FleetHome() {
       </Button>
 
       <View className='fleet-home__menu'>
-        <CellGroup>
-          <Cell title='我的申请' extra='›' clickable onClick={() => go(routes.applications)} />
-          <Cell title='我的通行证' extra='›' clickable onClick={() => go(routes.passes)} />
-          <Cell
-            title='车辆管理'
-            description='登记一次，申请时直接选择'
-            extra={data ? `${data.vehicles.length} 辆 ›` : '›'}
-            clickable
-            onClick={() => go(routes.vehicles)}
-          />
-          <Cell
-            title='司乘人员'
-            description='驾驶员、副驾驶员、押运员'
-            extra={data ? `${data.drivers.length} 人 ›` : '›'}
-            clickable
-            onClick={() => go(routes.drivers)}
-          />
-          <Cell title='企业信息' extra='›' clickable onClick={() => go(routes.enterprise)} />
-        </CellGroup>
+        <MenuList
+          entries={[
+            { title: '我的申请', url: routes.applications },
+            { title: '我的通行证', url: routes.passes },
+            {
+              title: '车辆管理',
+              description: '登记一次，申请时直接选择',
+              extra: data && `${data.vehicles.length} 辆`,
+              url: routes.vehicles,
+            },
+            {
+              title: '司乘人员',
+              description: '驾驶员、副驾驶员、押运员',
+              extra: data && `${data.drivers.length} 人`,
+              url: routes.drivers,
+            },
+            { title: '企业信息', url: routes.enterprise },
+          ]}
+        />
       </View>
 
       {data && data.recent.length > 0 && (
