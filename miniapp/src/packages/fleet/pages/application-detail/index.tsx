@@ -1,4 +1,3 @@
-import { Button } from '@nutui/nutui-react-taro';
 import {
   type ApplicationAction,
   type ApplicationEventView,
@@ -21,6 +20,7 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { Denied } from '@/components/denied';
 import { DetailRow } from '@/components/detail-row';
+import { ActionBar } from '@/components/form-actions';
 import { LoadingState } from '@/components/loading-state';
 import { Section } from '@/components/section';
 import { StatusTag } from '@/components/status-tag';
@@ -172,33 +172,25 @@ export default function ApplicationDetail() {
       </Section>
 
       {app.status === 'approved' && (
-        <View className='action-bar'>
-          <Button
-            size='large'
-            type='primary'
-            onClick={() => Taro.navigateTo({ url: withQuery(routes.pass, { applicationId: app.id }) })}
-          >
-            查看通行证
-          </Button>
-        </View>
+        <ActionBar
+          actions={[
+            {
+              label: '查看通行证',
+              onClick: () => Taro.navigateTo({ url: withQuery(routes.pass, { applicationId: app.id }) }),
+            },
+          ]}
+        />
       )}
 
-      {actions.length > 0 && (
-        <View className='action-bar'>
-          {actions.map((action) => (
-            <Button
-              key={action}
-              size='large'
-              type={action === 'withdraw' ? 'danger' : 'primary'}
-              fill={action === 'withdraw' || action === 'edit' ? 'outline' : 'solid'}
-              disabled={busy}
-              onClick={() => act(action)}
-            >
-              {applicationActionNames[action]}
-            </Button>
-          ))}
-        </View>
-      )}
+      <ActionBar
+        actions={actions.map((action) => ({
+          label: applicationActionNames[action],
+          danger: action === 'withdraw',
+          outline: action === 'withdraw' || action === 'edit',
+          disabled: busy,
+          onClick: () => act(action),
+        }))}
+      />
     </View>
   );
 }

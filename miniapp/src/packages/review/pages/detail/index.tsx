@@ -1,4 +1,3 @@
-import { Button } from '@nutui/nutui-react-taro';
 import {
   CrewRole,
   crewRoleNames,
@@ -18,6 +17,7 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { Denied } from '@/components/denied';
 import { DetailRow } from '@/components/detail-row';
+import { ActionBar } from '@/components/form-actions';
 import { LoadingState } from '@/components/loading-state';
 import { Section } from '@/components/section';
 import { StatusTag, ToneTag } from '@/components/status-tag';
@@ -186,21 +186,15 @@ export default function ReviewDetailPage() {
         </View>
       </View>
 
-      {decisions.length > 0 && (
-        <View className='wide-bar'>
-          {decisions.map((kind) => (
-            <Button
-              key={kind}
-              size='large'
-              type={kind === 'reject' ? 'danger' : 'primary'}
-              fill={kind === 'approve' ? 'solid' : 'outline'}
-              onClick={() => setDeciding(kind)}
-            >
-              {decisionTexts[kind].title}
-            </Button>
-          ))}
-        </View>
-      )}
+      <ActionBar
+        className='wide-bar'
+        actions={decisions.map((kind) => ({
+          label: decisionTexts[kind].title,
+          danger: kind === 'reject',
+          outline: kind !== 'approve',
+          onClick: () => setDeciding(kind),
+        }))}
+      />
 
       {deciding && (
         <ReasonPopup
