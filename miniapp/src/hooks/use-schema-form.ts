@@ -73,13 +73,15 @@ export function useSchemaForm<Values extends Record<string, unknown>, Schema ext
     setServerErrors({});
   };
 
-  /** What a text field needs for `key`: `<TextField label='姓名' {...field('name')} />`. */
-  const field = <K extends keyof Values & string>(key: K) => ({
+  /** What a picker needs for `key`: `<RegionField label='始发地' {...bind('originCode')} />`. */
+  const bind = <K extends keyof Values & string>(key: K) => ({
     value: values[key],
     onChange: (value: Values[K]) => set(key, value),
-    onBlur: () => blur(key),
     error: errorOf(key),
   });
+
+  /** What a text field needs for `key`: `<TextField label='姓名' {...field('name')} />`. */
+  const field = <K extends keyof Values & string>(key: K) => ({ ...bind(key), onBlur: () => blur(key) });
 
   return {
     values,
@@ -87,6 +89,7 @@ export function useSchemaForm<Values extends Record<string, unknown>, Schema ext
     reset,
     set,
     blur,
+    bind,
     field,
     errorOf,
     errors,

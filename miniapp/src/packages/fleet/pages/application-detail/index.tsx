@@ -11,7 +11,6 @@ import {
   formatPlate,
   inclusiveDays,
   type Party,
-  quantityUnitNames,
   Role,
   type VehicleView,
 } from '@pass/shared';
@@ -27,7 +26,7 @@ import { StatusTag } from '@/components/status-tag';
 import { useRolePage } from '@/hooks/use-role-page';
 import { routes, withQuery } from '@/services/routes';
 import { formatDateTime } from '@/utils/format';
-import { fieldLabel, place } from '@/utils/labels';
+import { fieldLabel, place, quantityText } from '@/utils/labels';
 import { showFailure } from '@/utils/messages';
 import { Timeline } from '../../components/timeline';
 import { applicationsApi, attachmentsApi, driversApi, vehiclesApi } from '../../services/fleet-api';
@@ -142,14 +141,7 @@ export default function ApplicationDetail() {
         />
         <DetailRow label='物资类别' value={category ?? '未选择'} />
         <DetailRow label='物资说明' value={app.materialDescription ?? '未填写'} />
-        <DetailRow
-          label='数量'
-          value={
-            app.quantity !== null && app.quantityUnit
-              ? `${app.quantity} ${quantityUnitNames[app.quantityUnit]}`
-              : '未填写'
-          }
-        />
+        <DetailRow label='数量' value={quantityText(app.quantity, app.quantityUnit)} />
         <PartyRows label='发货单位' party={app.consignor} />
         <PartyRows label='收货单位' party={app.consignee} />
         <DetailRow label='始发地' value={place(app.originCode)} />

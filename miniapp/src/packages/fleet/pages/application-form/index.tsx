@@ -71,6 +71,11 @@ interface Registry {
   enterprise?: EnterpriseView;
 }
 
+const parties = [
+  { path: 'consignor', title: '发货单位' },
+  { path: 'consignee', title: '收货单位' },
+] as const;
+
 /**
  * A new application, or the correction of a draft or returned one (`?id=`), on one screen: vehicle
  * and crew are picked from the registry, places from the region picker, validity as a start date
@@ -92,7 +97,7 @@ export default function ApplicationForm() {
     ...Object.values(AttachmentKind).filter((kind) => !settings.requiredAttachments.includes(kind)),
   ];
   const maxValidityDays = settings.maxValidityDays;
-  const { values, set, blur, errorOf } = form;
+  const { values, set, blur, bind, field, errorOf } = form;
   const [application, setApplication] = useState<ApplicationView>();
   const [registry, setRegistry] = useState<Registry>({ vehicles: [], drivers: [] });
   const [busy, setBusy] = useState<'save' | 'submit' | null>(null);
@@ -315,9 +320,7 @@ export default function ApplicationForm() {
           required
           testId='material-category'
           options={categoryOptions}
-          value={values.materialCategory}
-          onChange={(code) => set('materialCategory', code)}
-          error={errorOf('materialCategory')}
+          {...bind('materialCategory')}
           flagged={flagged('materialCategory')}
         />
         <TextField
@@ -326,10 +329,7 @@ export default function ApplicationForm() {
           testId='material-description'
           maxlength={200}
           placeholder='如：大米、食用油'
-          value={values.materialDescription}
-          onChange={(v) => set('materialDescription', v)}
-          onBlur={() => blur('materialDescription')}
-          error={errorOf('materialDescription')}
+          {...field('materialDescription')}
           flagged={flagged('materialDescription')}
         />
         <TextField
@@ -338,10 +338,7 @@ export default function ApplicationForm() {
           testId='quantity'
           type='digit'
           maxlength={10}
-          value={values.quantity}
-          onChange={(v) => set('quantity', v)}
-          onBlur={() => blur('quantity')}
-          error={errorOf('quantity')}
+          {...field('quantity')}
           flagged={flagged('quantity')}
         />
         <FormField label='单位' required bare testId='quantity-unit' error={errorOf('quantityUnit')}>
@@ -353,45 +350,26 @@ export default function ApplicationForm() {
         </FormField>
       </Section>
 
-      <Section title='发货单位'>
-        <PartyFields
-          path='consignor'
-          value={values.consignor}
-          onChange={(party) => set('consignor', party)}
-          onBlur={blur}
-          errorOf={errorOf}
-          onFillOwn={registry.enterprise ? () => set('consignor', partyOf(registry.enterprise!)) : undefined}
-        />
-      </Section>
-
-      <Section title='收货单位'>
-        <PartyFields
-          path='consignee'
-          value={values.consignee}
-          onChange={(party) => set('consignee', party)}
-          onBlur={blur}
-          errorOf={errorOf}
-          onFillOwn={registry.enterprise ? () => set('consignee', partyOf(registry.enterprise!)) : undefined}
-        />
-      </Section>
+      {parties.map(({ path, title }) => (
+        <Section key={path} title={title}>
+          <PartyFields
+            path={path}
+            value={values[path]}
+            onChange={(party) => set(path, party)}
+            onBlur={blur}
+            errorOf={errorOf}
+            onFillOwn={registry.enterprise ? () => set(path, partyOf(registry.enterprise!)) : undefined}
+          />
+        </Section>
+      ))}
 
       <Section title='通行线路'>
-        <RegionField
-          label='始发地'
-          required
-          testId='origin'
-          value={values.originCode}
-          onChange={(code) => set('originCode', code)}
-          error={errorOf('originCode')}
-          flagged={flagged('originCode')}
-        />
+        <RegionField label='始发地' required testId='origin' {...bind('originCode')} flagged={flagged('originCode')} />
         <RegionField
           label='目的地'
           required
           testId='destination'
-          value={values.destinationCode}
-          onChange={(code) => set('destinationCode', code)}
-          error={errorOf('destinationCode')}
+          {...bind('destinationCode')}
           flagged={flagged('destinationCode')}
         />
         {values.waypointCodes.map((code, index) => (

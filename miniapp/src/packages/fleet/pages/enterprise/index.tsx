@@ -40,7 +40,7 @@ export default function Enterprise() {
     return mine;
   });
   const [busy, setBusy] = useState(false);
-  const { values, set, blur, errorOf } = form;
+  const { field } = form;
 
   const save = async () => {
     const changes = form.validate();
@@ -83,33 +83,14 @@ export default function Enterprise() {
           </CellGroup>
           <View className='card'>
             <Text className='card__title'>地址和联系人</Text>
-            <TextField
-              label='企业地址'
-              testId='enterprise-address'
-              maxlength={200}
-              value={values.address}
-              onChange={(v) => set('address', v)}
-              onBlur={() => blur('address')}
-              error={errorOf('address')}
-            />
-            <TextField
-              label='联系人姓名'
-              testId='enterprise-contact-name'
-              maxlength={30}
-              value={values.contactName}
-              onChange={(v) => set('contactName', v)}
-              onBlur={() => blur('contactName')}
-              error={errorOf('contactName')}
-            />
+            <TextField label='企业地址' testId='enterprise-address' maxlength={200} {...field('address')} />
+            <TextField label='联系人姓名' testId='enterprise-contact-name' maxlength={30} {...field('contactName')} />
             <TextField
               label='联系电话'
               testId='enterprise-contact-phone'
               hint='手机号码，或带区号的固定电话'
               maxlength={20}
-              value={values.contactPhone}
-              onChange={(v) => set('contactPhone', v)}
-              onBlur={() => blur('contactPhone')}
-              error={errorOf('contactPhone')}
+              {...field('contactPhone')}
             />
           </View>
         </>

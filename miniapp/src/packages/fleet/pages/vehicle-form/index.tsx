@@ -70,7 +70,7 @@ export default function VehicleForm() {
     save: (vehicle, id) => (id ? vehiclesApi.update(id, vehicle) : vehiclesApi.create(vehicle)),
     remove: { title: '删除车辆', content: '删除后不能恢复；已用于申请的车辆不能删除。', run: vehiclesApi.remove },
   });
-  const { values, set, field, blur, errorOf } = form;
+  const { values, set, field, bind, blur, errorOf } = form;
   const defaultProvince = form.extra ?? plateAbbreviationOf(cachedProvinceSettings()?.settings.provinceCode) ?? '';
 
   /** A new-energy plate has only one possible colour: fill it in. */
@@ -109,9 +109,7 @@ export default function VehicleForm() {
           required
           testId='vehicle-type'
           options={typeOptions}
-          value={values.vehicleType}
-          onChange={(type) => set('vehicleType', type)}
-          error={errorOf('vehicleType')}
+          {...bind('vehicleType')}
         />
         <TextField
           label='道路运输证号'

@@ -4,7 +4,6 @@ import {
   inclusiveDays,
   type Party,
   plateColourNames,
-  quantityUnitNames,
   type ReviewDecision,
   type ReviewLevel,
   Role,
@@ -23,7 +22,7 @@ import { Section } from '@/components/section';
 import { StatusTag, ToneTag } from '@/components/status-tag';
 import { useRolePage } from '@/hooks/use-role-page';
 import { formatDateTime } from '@/utils/format';
-import { categoryName, dueText, place, plateText } from '@/utils/labels';
+import { categoryName, dueText, place, plateText, quantityText } from '@/utils/labels';
 import { showFailure } from '@/utils/messages';
 import { AttachmentPreview } from '../../components/attachment-preview';
 import { ReasonPopup } from '../../components/reason-popup';
@@ -113,14 +112,7 @@ export default function ReviewDetailPage() {
           <Section title='运输信息'>
             <DetailRow label='物资类别' value={categoryName(app.materialCategory)} />
             <DetailRow label='物资说明' value={app.materialDescription ?? '未填写'} />
-            <DetailRow
-              label='数量'
-              value={
-                app.quantity !== null && app.quantityUnit
-                  ? `${app.quantity} ${quantityUnitNames[app.quantityUnit]}`
-                  : '未填写'
-              }
-            />
+            <DetailRow label='数量' value={quantityText(app.quantity, app.quantityUnit)} />
             <DetailRow label='始发地' value={place(app.originCode)} />
             {app.waypointCodes.length > 0 && (
               <DetailRow label='途经地' value={app.waypointCodes.map(place).join('、')} />
