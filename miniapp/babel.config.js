@@ -16,4 +16,19 @@ module.exports = {
       },
     ],
   ],
+  plugins: [
+    // NutUI React Taro's on-demand import, as its guide shows: code writes
+    // `import { Button } from '@nutui/nutui-react-taro'` and gets only that component's module and CSS,
+    // so each subpackage carries only the components it shows.
+    [
+      'import',
+      {
+        libraryName: '@nutui/nutui-react-taro',
+        camel2DashComponentName: false,
+        customName: (name) => `@nutui/nutui-react-taro/dist/es/packages/${name.toLowerCase()}`,
+        customStyleName: (name) => `@nutui/nutui-react-taro/dist/es/packages/${name.toLowerCase()}/style/css`,
+      },
+      'nutui-react-taro',
+    ],
+  ],
 };

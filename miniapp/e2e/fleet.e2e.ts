@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { loginAs } from '@pass/server-testing/api';
 import type { Browser, Page } from 'playwright-core';
-import { loginAs } from '../../server/test/support/api.js';
 import { launchBrowser, openPhonePage, saveScreenshot } from './support/browser.js';
 import {
   chooseFile,
@@ -14,8 +14,8 @@ import {
   tinyPdf,
   tinyPng,
 } from './support/h5.js';
-import { type RunningServer, startServer } from './support/server.js';
-import { confirmModal } from './support/taro.js';
+import { type Stack, startStack } from './support/stack.js';
+import { confirmModal, openPath } from './support/taro.js';
 
 // Jest reads `testTimeout` only at the top level of its config, not per project: browser steps need longer.
 jest.setTimeout(120_000);
@@ -26,12 +26,12 @@ jest.setTimeout(120_000);
  * run in order.
  */
 describe('fleet manager (车队管理员) in H5 at a phone viewport', () => {
-  let server: RunningServer;
+  let server: Stack;
   let browser: Browser;
   let page: Page;
 
   beforeAll(async () => {
-    server = await startServer();
+    server = await startStack();
     browser = await launchBrowser();
     page = await openPhonePage(browser);
   });
@@ -226,4 +226,37 @@ describe('fleet manager (车队管理员) in H5 at a phone viewport', () => {
     await saveScreenshot(page, 'applications-desktop');
     await page.setViewportSize({ width: 390, height: 844 });
   });
+
+  it.each([
+    'home',
+    'applications',
+    'application-form',
+    'application-detail?id=00000000-0000-4000-8000-000000000000',
+    'vehicles',
+    'vehicle-form',
+    'drivers',
+    'driver-form?id=00000000-0000-4000-8000-000000000000',
+    'enterprise',
+  ])(
+    'refuses a signed-in official the fleet page %s (无权), without asking the server for fleet data',
+    async (path) => {
+      const official = await openPhonePage(browser);
+      await signIn(official, server.url, '13800000002', 'demo1234');
+      await official.waitForURL(/packages\/review\/pages\/home/);
+      // The home has rendered: a navigation now is not overtaken by the sign-in's own.
+      await official.getByTestId('jurisdiction').waitFor();
+      const fleetCalls: string[] = [];
+      official.on('request', (request) => {
+        if (/\/api\/(vehicles|drivers|applications|attachments|enterprises\/mine)/.test(request.url())) {
+          fleetCalls.push(request.url());
+        }
+      });
+      const [page, query] = path.split('?');
+      await openPath(official, server.url, `/packages/fleet/pages/${page}/index${query ? `?${query}` : ''}`);
+      await expect(official.getByTestId('denied').textContent()).resolves.toContain('该页面仅供车队管理员使用');
+      await official.waitForURL(/packages\/review\/pages\/home/);
+      expect(fleetCalls).toEqual([]);
+      await official.context().close();
+    },
+  );
 });

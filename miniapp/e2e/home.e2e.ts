@@ -2,17 +2,17 @@ import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import type { Browser } from 'playwright-core';
 import { launchBrowser, openPhonePage, saveScreenshot } from './support/browser.js';
 import { signIn, tapButton } from './support/h5.js';
-import { type RunningServer, startServer } from './support/server.js';
+import { type Stack, startStack } from './support/stack.js';
 
 // Jest reads `testTimeout` only at the top level of its config, not per project: browser steps need longer.
 jest.setTimeout(120_000);
 
 describe('H5 app in Chromium at a phone viewport', () => {
-  let server: RunningServer;
+  let server: Stack;
   let browser: Browser;
 
   beforeAll(async () => {
-    server = await startServer();
+    server = await startStack();
     browser = await launchBrowser();
   });
 

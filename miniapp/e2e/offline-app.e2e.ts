@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { type ApiClient } from '@pass/server-testing/api';
 import type { Browser, Page } from 'playwright-core';
-import { type ApiClient } from '../../server/test/support/api.js';
 import { launchBrowser, openPhonePage, saveScreenshot } from './support/browser.js';
 import { issueCheckpointPasses } from './support/checkpoint-passes.js';
 import { signIn, tapButton } from './support/h5.js';

@@ -2,12 +2,12 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { loginAs } from '@pass/server-testing/api';
+import { completeApplication, registerFleet, submitApplication } from '@pass/server-testing/fixtures';
+import { type ServerProcess, startServerProcess } from '@pass/server-testing/server-process';
+import { createTestDatabase, type TestDatabase } from '@pass/server-testing/test-database';
 import { addDays, chinaToday, encodePassUrl, signPassToken } from '@pass/shared';
 import type { Browser } from 'playwright-core';
-import { loginAs } from '../../server/test/support/api.js';
-import { completeApplication, registerFleet, submitApplication } from '../../server/test/support/fixtures.js';
-import { type ServerProcess, startServerProcess } from '../../server/test/support/server-process.js';
-import { createTestDatabase, type TestDatabase } from '../../server/test/support/test-database.js';
 import { launchBrowser, openPhonePage, saveScreenshot } from './support/browser.js';
 
 const green = 'rgb(31, 122, 77)';

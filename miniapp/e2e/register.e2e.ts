@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { creditCodeCheckCharacter, organizationCodeCheckCharacter } from '../../shared/src/index.js';
 import { launchBrowser, openPhonePage, saveScreenshot } from './support/browser.js';
 import { fieldError, fill, fillAndLeave, pickRegion, tapButton } from './support/h5.js';
-import { type RunningServer, startServer } from './support/server.js';
+import { type Stack, startStack } from './support/stack.js';
 
 // Jest reads `testTimeout` only at the top level of its config, not per project: browser steps need longer.
 jest.setTimeout(120_000);
@@ -18,12 +18,12 @@ function newCreditCode(): string {
 }
 
 describe('enterprise registration in H5', () => {
-  let server: RunningServer;
+  let server: Stack;
   let browser: Browser;
   let page: Page;
 
   beforeAll(async () => {
-    server = await startServer();
+    server = await startStack();
     browser = await launchBrowser();
     page = await openPhonePage(browser);
   });

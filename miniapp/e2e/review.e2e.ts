@@ -1,14 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { type ApiClient, apiClient, firstSignIn, loginAs } from '@pass/server-testing/api';
+import { completeApplication, newCreditCode, registerFleet, submitApplication } from '@pass/server-testing/fixtures';
 import { chinaToday, quotaPeriodKey } from '@pass/shared';
 import type { Browser, Page } from 'playwright-core';
-import { type ApiClient, apiClient, firstSignIn, loginAs } from '../../server/test/support/api.js';
-import {
-  completeApplication,
-  newCreditCode,
-  registerFleet,
-  submitApplication,
-} from '../../server/test/support/fixtures.js';
 import { launchBrowser, openPhonePage, saveScreenshot } from './support/browser.js';
 import { signIn, tapButton } from './support/h5.js';
 import { type Stack, startStack } from './support/stack.js';

@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { loginAs } from '@pass/server-testing/api';
+import { completeApplication, registerFleet, submitApplication } from '@pass/server-testing/fixtures';
 import type { Browser, Page } from 'playwright-core';
-import { loginAs } from '../../server/test/support/api.js';
-import { completeApplication, registerFleet, submitApplication } from '../../server/test/support/fixtures.js';
 import { launchBrowser, openPhonePage, saveScreenshot } from './support/browser.js';
 import { fieldError, fillAndLeave, signIn, tapButton } from './support/h5.js';
-import { type RunningServer, startServer } from './support/server.js';
 import { type Stack, startStack } from './support/stack.js';
 import { fillTextarea } from './support/taro.js';
 
@@ -30,11 +29,11 @@ async function watchViolations(page: Page): Promise<() => Promise<string[]>> {
 }
 
 describe('the H5 app under its Content-Security-Policy', () => {
-  let server: RunningServer;
+  let server: Stack;
   let browser: Browser;
 
   beforeAll(async () => {
-    server = await startServer();
+    server = await startStack();
     browser = await launchBrowser();
   });
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, openPhonePage } from './support/browser.js';
 import { signIn } from './support/h5.js';
-import { type RunningServer, startServer } from './support/server.js';
+import { type Stack, startStack } from './support/stack.js';
 
 // Jest reads `testTimeout` only at the top level of its config, not per project: browser steps need longer.
 jest.setTimeout(120_000);
@@ -37,13 +37,13 @@ async function tamperSession(page: Page, change: Partial<StoredSession>): Promis
  * requests that noticed it, and a session that cannot be renewed ends on the login page.
  */
 describe('session renewal in H5', () => {
-  let server: RunningServer;
+  let server: Stack;
   let browser: Browser;
   let page: Page;
   const refreshes: number[] = [];
 
   beforeAll(async () => {
-    server = await startServer();
+    server = await startStack();
     browser = await launchBrowser();
     page = await openPhonePage(browser);
     page.on('response', (response) => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { type ApiClient, loginAs } from '@pass/server-testing/api';
 import type { Browser, Page } from 'playwright-core';
-import { type ApiClient, loginAs } from '../../server/test/support/api.js';
 import { launchBrowser, openPhonePage, saveScreenshot } from './support/browser.js';
 import { chooseFile, fill, pickOption, pickRegion, signIn, tapButton, tinyPdf, tinyPng } from './support/h5.js';
 import { decodeQrDataUrl } from './support/qr.js';

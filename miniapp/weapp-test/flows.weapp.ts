@@ -1,14 +1,14 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
-import { type ApiClient, loginAs } from '../../server/test/support/api.js';
+import { type ApiClient, loginAs } from '@pass/server-testing/api';
 import {
   completeApplication,
   registerFleet,
   samplePdf,
   samplePng,
   submitApplication,
-} from '../../server/test/support/fixtures.js';
+} from '@pass/server-testing/fixtures';
 import { decodeQrDataUrl } from '../e2e/support/qr.js';
 import { type Stack, startStack } from '../e2e/support/stack.js';
 import type { WeappRuntime } from './support/runtime.js';

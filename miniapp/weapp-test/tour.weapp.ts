@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { demoLogins } from '../../server/src/seed/demo-seed.js';
-import { type RunningServer, startServer } from '../e2e/support/server.js';
+import { type Stack, startStack } from '../e2e/support/stack.js';
 import { launchApp, loginWithPassword } from './support/session.js';
 import { pageRoutes } from './support/weapp-build.js';
 
-let server: RunningServer;
+let server: Stack;
 beforeAll(async () => {
-  server = await startServer();
+  server = await startStack();
 }, 120_000);
 afterAll(async () => {
   await server?.stop();

@@ -1,5 +1,5 @@
-import { type ApiClient, loginAs } from '../../../server/test/support/api.js';
-import { completeApplication, registerFleet, submitApplication } from '../../../server/test/support/fixtures.js';
+import { type ApiClient, loginAs } from '@pass/server-testing/api';
+import { completeApplication, registerFleet, submitApplication } from '@pass/server-testing/fixtures';
 
 export interface IssuedPass {
   id: string;

@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type ServerProcess, startServerProcess } from '../../../server/test/support/server-process.js';
-import { createTestDatabase } from '../../../server/test/support/test-database.js';
+import { type ServerProcess, startServerProcess } from '@pass/server-testing/server-process';
+import { createTestDatabase } from '@pass/server-testing/test-database';
 
 /** The built H5 app; E2E_H5_DIR points at another build (e.g. a copy made while dist/ is being rebuilt). */
 const h5Dir = process.env.E2E_H5_DIR ?? fileURLToPath(new URL('../../dist/h5/', import.meta.url));

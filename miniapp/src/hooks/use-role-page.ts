@@ -1,9 +1,9 @@
 import type { AccountView, Role } from '@pass/shared';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { useCallback, useRef, useState } from 'react';
-import { ApiError } from '@/services/request';
 import { roleHome, routes } from '@/services/routes';
 import { loadSession } from '@/services/session';
+import { messageOf } from '@/utils/messages';
 
 export interface RolePage<T> {
   /** The signed-in account, once it is known to have the page's role. */
@@ -38,7 +38,7 @@ export function useRolePage<T>(role: Role, load: (account: AccountView) => Promi
       setData(await loadRef.current(current));
       setError(undefined);
     } catch (e) {
-      setError(e instanceof ApiError ? e.message : '加载失败，请稍后重试');
+      setError(messageOf(e, '加载失败，请稍后重试'));
     } finally {
       setLoading(false);
     }

@@ -65,5 +65,37 @@ export function useSchemaForm<Values extends Record<string, unknown>, Schema ext
     return true;
   };
 
-  return { values, setValues, set, blur, errorOf, errors, submitted, validate, showServerErrors, setServerErrors };
+  /** Back to `next` with no message shown, as after a successful submit. */
+  const reset = (next: Values) => {
+    setValues(next);
+    setTouched({});
+    setSubmitted(false);
+    setServerErrors({});
+  };
+
+  /** What a picker needs for `key`: `<RegionField label='始发地' {...bind('originCode')} />`. */
+  const bind = <K extends keyof Values & string>(key: K) => ({
+    value: values[key],
+    onChange: (value: Values[K]) => set(key, value),
+    error: errorOf(key),
+  });
+
+  /** What a text field needs for `key`: `<TextField label='姓名' {...field('name')} />`. */
+  const field = <K extends keyof Values & string>(key: K) => ({ ...bind(key), onBlur: () => blur(key) });
+
+  return {
+    values,
+    setValues,
+    reset,
+    set,
+    blur,
+    bind,
+    field,
+    errorOf,
+    errors,
+    submitted,
+    validate,
+    showServerErrors,
+    setServerErrors,
+  };
 }

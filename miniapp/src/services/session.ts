@@ -1,5 +1,5 @@
 import type { AccountView, AuthTokens } from '@pass/shared';
-import Taro from '@tarojs/taro';
+import { readStored, removeStored, writeStored } from './storage';
 
 /** What the app keeps between launches; read from storage each time so every page (and H5 tab) agrees. */
 export interface Session {
@@ -11,12 +11,8 @@ export interface Session {
 const storageKey = 'pass.session';
 
 export function loadSession(): Session | null {
-  try {
-    const stored = Taro.getStorageSync<Session | ''>(storageKey);
-    return stored && typeof stored === 'object' && stored.accessToken && stored.refreshToken ? stored : null;
-  } catch {
-    return null;
-  }
+  const stored = readStored<Session>(storageKey);
+  return stored && typeof stored === 'object' && stored.accessToken && stored.refreshToken ? stored : null;
 }
 
 export function saveSession(tokens: AuthTokens): Session {
@@ -25,20 +21,16 @@ export function saveSession(tokens: AuthTokens): Session {
     refreshToken: tokens.refreshToken,
     account: tokens.account,
   };
-  Taro.setStorageSync(storageKey, session);
+  writeStored(storageKey, session);
   return session;
 }
 
 /** Keeps the tokens, replaces the account (after /auth/me). */
 export function saveAccount(account: AccountView): void {
   const session = loadSession();
-  if (session) Taro.setStorageSync(storageKey, { ...session, account });
+  if (session) writeStored(storageKey, { ...session, account });
 }
 
 export function clearSession(): void {
-  try {
-    Taro.removeStorageSync(storageKey);
-  } catch {
-    // nothing stored
-  }
+  removeStored(storageKey);
 }

@@ -1,7 +1,8 @@
 import type { HealthStatus } from '@pass/shared';
 import { Text, View } from '@tarojs/components';
 import { useEffect, useState } from 'react';
-import { ApiError, request } from '@/services/request';
+import { request } from '@/services/request';
+import { messageOf } from '@/utils/messages';
 import './index.scss';
 
 type ServiceState = { kind: 'checking' } | { kind: 'up'; health: HealthStatus } | { kind: 'down'; message: string };
@@ -13,9 +14,7 @@ export function ServiceStatus() {
   useEffect(() => {
     request<HealthStatus>('/health', { anonymous: true })
       .then((health) => setService({ kind: 'up', health }))
-      .catch((error: unknown) =>
-        setService({ kind: 'down', message: error instanceof ApiError ? error.message : '服务暂时不可用' }),
-      );
+      .catch((error: unknown) => setService({ kind: 'down', message: messageOf(error, '服务暂时不可用') }));
   }, []);
 
   return (

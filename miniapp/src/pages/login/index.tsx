@@ -1,3 +1,4 @@
+import { Button } from '@nutui/nutui-react-taro';
 import { ErrorCode, validatePhone } from '@pass/shared';
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
@@ -9,10 +10,8 @@ import { ApiError } from '@/services/request';
 import { routes } from '@/services/routes';
 import { loadSession, type Session } from '@/services/session';
 import { bindWechat, loginWithWechat, wechatLoginAvailable } from '@/services/wechat-auth';
-import { Button } from '@/ui/button';
+import { messageOf } from '@/utils/messages';
 import './index.scss';
-
-const messageOf = (error: unknown) => (error instanceof ApiError ? error.message : '登录失败，请稍后重试');
 
 export default function Login() {
   const [phone, setPhone] = useState('');
@@ -43,7 +42,7 @@ export default function Login() {
         setBinding(true);
         setFailure('该微信尚未绑定账号：请输入手机号码和密码，登录后将自动绑定，下次可一键登录');
       } else {
-        setFailure(messageOf(error));
+        setFailure(messageOf(error, '登录失败，请稍后重试'));
       }
     } finally {
       setBusy(false);

@@ -1,23 +1,31 @@
-import { type AuthTokens, passwordChangeSchema } from '@pass/shared';
+import { Button } from '@nutui/nutui-react-taro';
+import { type AuthTokens, passwordChangeSchema, z } from '@pass/shared';
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { useState } from 'react';
 import { TextField } from '@/components/text-field';
+import { useSchemaForm } from '@/hooks/use-schema-form';
 import { goHome, logout } from '@/services/auth';
-import { ApiError, request } from '@/services/request';
+import { request } from '@/services/request';
 import { routes } from '@/services/routes';
 import { loadSession, saveSession } from '@/services/session';
-import { Button } from '@/ui/button';
+import { showFailure } from '@/utils/messages';
+
+/** The server's rule for the change, and the new password typed twice the same. */
+const passwordFormSchema = passwordChangeSchema
+  .extend({ repeat: z.string() })
+  .refine((v) => v.repeat === v.newPassword, { path: ['repeat'], message: '两次输入的新密码不一致' });
 
 /**
  * Choosing one's own password: required before anything else after an admin set a temporary one,
  * so that no one else ever knows a staff member's password.
  */
 export default function Password() {
-  const [currentPassword, setCurrentPassword] = useState('');
-  const [newPassword, setNewPassword] = useState('');
-  const [repeat, setRepeat] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const form = useSchemaForm({
+    schema: passwordFormSchema,
+    initial: { currentPassword: '', newPassword: '', repeat: '' },
+  });
+  const { field } = form;
   const [busy, setBusy] = useState(false);
   const [forced, setForced] = useState(false);
 
@@ -28,27 +36,20 @@ export default function Password() {
   });
 
   const save = async () => {
-    const parsed = passwordChangeSchema.safeParse({ currentPassword, newPassword });
-    const found: Record<string, string> = {};
-    if (!parsed.success) for (const i of parsed.error.issues) found[i.path.join('.')] ??= i.message;
-    if (repeat !== newPassword) found.repeat = '两次输入的新密码不一致';
-    setErrors(found);
-    if (!parsed.success || found.repeat) return;
+    const checked = form.validate();
+    if (!checked) return;
+    const { currentPassword, newPassword } = checked;
     setBusy(true);
     try {
       // The answer is a new session: the old access token still says the password must change.
       const { account } = saveSession(
-        await request<AuthTokens>('/auth/password', { method: 'POST', data: parsed.data }),
+        await request<AuthTokens>('/auth/password', { method: 'POST', data: { currentPassword, newPassword } }),
       );
       Taro.showToast({ title: '密码已修改', icon: 'success' });
       setTimeout(() => goHome(account), 800);
     } catch (error) {
-      if (error instanceof ApiError) setErrors(error.fieldErrors);
-      Taro.showModal({
-        title: '未能修改',
-        content: error instanceof ApiError ? error.message : '请稍后重试',
-        showCancel: false,
-      });
+      form.showServerErrors(error);
+      showFailure('未能修改', error);
     } finally {
       setBusy(false);
     }
@@ -72,9 +73,7 @@ export default function Password() {
           required
           password
           testId='password-current'
-          value={currentPassword}
-          onChange={setCurrentPassword}
-          error={errors.currentPassword}
+          {...field('currentPassword')}
           maxlength={128}
         />
         <TextField
@@ -83,9 +82,7 @@ export default function Password() {
           password
           testId='password-new'
           hint='至少8位，同时包含字母和数字'
-          value={newPassword}
-          onChange={setNewPassword}
-          error={errors.newPassword}
+          {...field('newPassword')}
           maxlength={64}
         />
         <TextField
@@ -93,9 +90,7 @@ export default function Password() {
           required
           password
           testId='password-repeat'
-          value={repeat}
-          onChange={setRepeat}
-          error={errors.repeat}
+          {...field('repeat')}
           maxlength={64}
         />
       </View>

@@ -1,7 +1,7 @@
+import { Button } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
-import { Button } from '@/ui/button';
+import { ageText } from '@/utils/format';
 import type { Bundle } from '../services/bundle';
-import { ageText } from '../services/storage';
 
 const staleAfterMs = 24 * 3_600_000;
 

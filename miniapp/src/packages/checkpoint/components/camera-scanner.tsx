@@ -1,6 +1,6 @@
+import { Button } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import { useEffect, useRef, useState } from 'react';
-import { Button } from '@/ui/button';
 import { createFrameDecoder } from '../services/qr-decoder';
 import './camera-scanner.scss';
 

@@ -1,5 +1,5 @@
+import { Button } from '@nutui/nutui-react-taro';
 import Taro from '@tarojs/taro';
-import { Button } from '@/ui/button';
 import './camera-scanner.scss';
 
 /** WeChat: its own camera scanner (scanCode), which hands back the QR code's text. */

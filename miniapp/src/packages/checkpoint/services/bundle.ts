@@ -8,7 +8,7 @@ import {
 } from '@pass/shared';
 import { request } from '@/services/request';
 import { withQuery } from '@/services/routes';
-import { readStored, writeStored } from './storage';
+import { readStored, writeStored } from '@/services/storage';
 
 /**
  * The offline bundle: the public keys that sign passes and the signed revocation list, kept on the

@@ -1,6 +1,6 @@
 import { request } from '@/services/request';
+import { readStored, writeStored } from '@/services/storage';
 import type { CheckpointView } from '../types';
-import { readStored, writeStored } from './storage';
 
 const key = 'checkpoint.list';
 

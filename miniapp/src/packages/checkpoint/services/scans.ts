@@ -1,6 +1,6 @@
 import { maxScanBatch, type ScanRecord, type ScanUploadResult } from '@pass/shared';
 import { request } from '@/services/request';
-import { readStored, writeStored } from './storage';
+import { readStored, writeStored } from '@/services/storage';
 import { uuidV4 } from './uuid';
 
 /** A scan as this device keeps it: the record the server takes, the plate to list it by, and whether it went up. */

@@ -1,9 +1,15 @@
-import type { CascaderOption } from '@nutui/nutui-react-taro/dist/es/types/spec/cascader/base';
 import { childRegions, provinces, type Region } from '@pass/shared';
 
-let tree: CascaderOption[] | undefined;
+/** A node of NutUI's Cascader options: a region and the regions inside it. */
+export interface RegionOption {
+  text: string;
+  value: string;
+  children?: RegionOption[];
+}
 
-function toOption(region: Region): CascaderOption {
+let tree: RegionOption[] | undefined;
+
+function toOption(region: Region): RegionOption {
   const children = region.level === 'county' ? [] : childRegions(region.code).map(toOption);
   return children.length
     ? { text: region.name, value: region.code, children }
@@ -14,7 +20,7 @@ function toOption(region: Region): CascaderOption {
  * Provinces → cities → counties for the picker, built once (about 3,200 nodes). The division data
  * comes from `@pass/shared` and is bundled only into this subpackage.
  */
-export function regionOptions(): CascaderOption[] {
+export function regionOptions(): RegionOption[] {
   tree ??= provinces().map(toOption);
   return tree;
 }

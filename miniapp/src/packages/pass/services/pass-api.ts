@@ -1,8 +1,8 @@
+import type { PassView } from '@pass/shared';
 import { encodeBase64, type Page } from '@pass/shared';
 import { fetchBinary } from '@/services/binary';
 import { request } from '@/services/request';
 import { withQuery } from '@/services/routes';
-import type { PassView } from '../types';
 
 export const passApi = {
   list: (cursor?: string | null) => request<Page<PassView>>(withQuery('/passes', { cursor })),

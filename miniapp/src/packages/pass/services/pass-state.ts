@@ -1,6 +1,6 @@
+import type { PassView } from '@pass/shared';
 import { chinaToday, passStatusNames } from '@pass/shared';
 import { ApiError, NetworkError } from '@/services/request';
-import type { PassView } from '../types';
 
 export type PassTone = 'valid' | 'pending' | 'invalid';
 

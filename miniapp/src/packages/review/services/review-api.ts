@@ -1,16 +1,19 @@
-import type { ApplicationView, EnterpriseView, Page, ReviewDecision } from '@pass/shared';
-import { request } from '@/services/request';
-import { withQuery } from '@/services/routes';
 import type {
+  ApplicationView,
   BatchApproveResult,
   CloneAlertView,
+  EnterpriseView,
+  Page,
   PassView,
   QueueItem,
   ReviewCounters,
+  ReviewDecision,
   ReviewDetail,
   Statistics,
   TraceStop,
-} from '../types';
+} from '@pass/shared';
+import { request } from '@/services/request';
+import { withQuery } from '@/services/routes';
 
 /** The official's part of the API, one function per call. */
 

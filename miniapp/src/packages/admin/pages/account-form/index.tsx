@@ -11,15 +11,12 @@ import {
   staffAccountUpdateSchema,
 } from '@pass/shared';
 import { Text, View } from '@tarojs/components';
-import Taro, { useRouter } from '@tarojs/taro';
-import { useState } from 'react';
+import { useRouter } from '@tarojs/taro';
 import { ChoiceChips } from '@/components/choice-chips';
+import { FormActions } from '@/components/form-actions';
 import { FormField } from '@/components/form-field';
 import { TextField } from '@/components/text-field';
-import { useRolePage } from '@/hooks/use-role-page';
-import { useSchemaForm } from '@/hooks/use-schema-form';
-import { ApiError } from '@/services/request';
-import { Button } from '@/ui/button';
+import { useEntityForm } from '@/hooks/use-entity-form';
 import { AdminPage } from '../../components/admin-page';
 import { accountsApi, checkpointsApi } from '../../services/admin-api';
 
@@ -66,11 +63,18 @@ const fromAccount = (a: AccountView): Values => ({
 
 const blank = (value: string) => (value.trim() === '' ? undefined : value.trim());
 
+async function loadAccount(id: string): Promise<Values> {
+  const account = (await accountsApi.list({})).find((a) => a.id === id);
+  return account ? fromAccount(account) : empty;
+}
+
+const activeCheckpoints = async () => ({ checkpoints: (await checkpointsApi.list()).filter((c) => !c.retired) });
+
 /** Creates a staff account with its scope, or edits one (`?id=`). */
 export default function AccountForm() {
-  const { params } = useRouter();
-  const editing = params.id;
-  const { values, setValues, set, blur, errorOf, validate, showServerErrors } = useSchemaForm({
+  const editing = Boolean(useRouter().params.id);
+  const form = useEntityForm({
+    role: Role.Admin,
     schema: editing ? staffAccountUpdateSchema : staffAccountSchema,
     initial: empty,
     // Only the fields of the chosen role go to the server; the password only on creation.
@@ -84,43 +88,17 @@ export default function AccountForm() {
       reviewLevel: v.role === Role.Official ? v.reviewLevel : undefined,
       checkpointId: v.role === Role.CheckpointStaff ? blank(v.checkpointId) : undefined,
     }),
+    editTitle: '修改账号',
+    load: loadAccount,
+    extra: activeCheckpoints,
+    invalidHint: '请修改标红的项目',
+    save: (checked, id) =>
+      id ? accountsApi.update(id, checked as StaffAccountUpdate) : accountsApi.create(checked as StaffAccountRequest),
   });
-  const [busy, setBusy] = useState(false);
-  const page = useRolePage(Role.Admin, async () => {
-    const checkpoints = (await checkpointsApi.list()).filter((c) => !c.retired);
-    if (editing) {
-      Taro.setNavigationBarTitle({ title: '修改账号' });
-      const account = (await accountsApi.list({})).find((a) => a.id === editing);
-      if (account) setValues(fromAccount(account));
-    }
-    return { checkpoints };
-  });
-  const save = async () => {
-    const checked = validate();
-    if (!checked) {
-      Taro.showToast({ title: '请修改标红的项目', icon: 'none' });
-      return;
-    }
-    setBusy(true);
-    try {
-      if (editing) await accountsApi.update(editing, checked as StaffAccountUpdate);
-      else await accountsApi.create(checked as StaffAccountRequest);
-      Taro.showToast({ title: '已保存', icon: 'success' });
-      setTimeout(() => Taro.navigateBack(), 500);
-    } catch (error) {
-      showServerErrors(error);
-      Taro.showModal({
-        title: '未能保存',
-        content: error instanceof ApiError ? error.message : '请稍后重试',
-        showCancel: false,
-      });
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { values, set, field, errorOf, page } = form;
 
   const area = values.jurisdictionCode.length === 6 ? regionFullName(values.jurisdictionCode) : undefined;
-  const checkpoints = page.data?.checkpoints ?? [];
+  const checkpoints = form.extra?.checkpoints ?? [];
 
   return (
     <AdminPage title={editing ? '修改账号' : '新建账号'} testId='admin-account-form' page={page}>
@@ -132,37 +110,15 @@ export default function AccountForm() {
             <ChoiceChips choices={staffRoles} value={values.role} onChange={(role) => set('role', role)} />
           )}
         </FormField>
-        <TextField
-          label='姓名'
-          required
-          testId='account-name'
-          value={values.name}
-          onChange={(v) => set('name', v)}
-          onBlur={() => blur('name')}
-          error={errorOf('name')}
-          maxlength={50}
-        />
-        <TextField
-          label='手机号码'
-          required
-          testId='account-phone'
-          type='number'
-          value={values.phone}
-          onChange={(v) => set('phone', v)}
-          onBlur={() => blur('phone')}
-          error={errorOf('phone')}
-          maxlength={11}
-        />
+        <TextField label='姓名' required testId='account-name' {...field('name')} maxlength={50} />
+        <TextField label='手机号码' required testId='account-phone' type='number' {...field('phone')} maxlength={11} />
         {!editing && (
           <TextField
             label='初始密码'
             required
             testId='account-password'
             hint='至少8位，含字母和数字；首次登录后须修改'
-            value={values.password}
-            onChange={(v) => set('password', v)}
-            onBlur={() => blur('password')}
-            error={errorOf('password')}
+            {...field('password')}
             maxlength={64}
           />
         )}
@@ -174,10 +130,7 @@ export default function AccountForm() {
               testId='account-jurisdiction'
               type='number'
               hint={area ?? '6位代码，如 320115（江宁区）'}
-              value={values.jurisdictionCode}
-              onChange={(v) => set('jurisdictionCode', v)}
-              onBlur={() => blur('jurisdictionCode')}
-              error={errorOf('jurisdictionCode')}
+              {...field('jurisdictionCode')}
               maxlength={6}
             />
             <TextField
@@ -185,10 +138,7 @@ export default function AccountForm() {
               required
               testId='account-department'
               placeholder='如：工业和信息化局'
-              value={values.department}
-              onChange={(v) => set('department', v)}
-              onBlur={() => blur('department')}
-              error={errorOf('department')}
+              {...field('department')}
               maxlength={50}
             />
             <FormField label='审核层级' required bare testId='account-level' error={errorOf('reviewLevel')}>
@@ -210,11 +160,7 @@ export default function AccountForm() {
           </FormField>
         )}
       </View>
-      <View className='admin__actions'>
-        <Button type='primary' size='large' loading={busy} disabled={busy} onClick={save}>
-          保存
-        </Button>
-      </View>
+      <FormActions className='admin__actions' busy={form.busy} onSave={form.save} />
     </AdminPage>
   );
 }

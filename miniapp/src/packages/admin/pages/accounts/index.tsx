@@ -1,3 +1,4 @@
+import { Button } from '@nutui/nutui-react-taro';
 import {
   type AccountView,
   type AdminAccountView,
@@ -15,10 +16,9 @@ import { useState } from 'react';
 import { ChoiceChips } from '@/components/choice-chips';
 import { TextField } from '@/components/text-field';
 import { useRolePage } from '@/hooks/use-role-page';
-import { ApiError } from '@/services/request';
 import { withQuery } from '@/services/routes';
-import { Button } from '@/ui/button';
 import { formatDateTime } from '@/utils/format';
+import { showFailure } from '@/utils/messages';
 import { Action, AdminPage, Cell, Row } from '../../components/admin-page';
 import { adminRoutes } from '../../routes';
 import { accountsApi, checkpointsApi } from '../../services/admin-api';
@@ -29,8 +29,6 @@ const roleChoices: { value: RoleFilter; label: string }[] = [
   { value: 'all', label: '全部' },
   ...Object.values(Role).map((role) => ({ value: role as RoleFilter, label: roleNames[role] })),
 ];
-
-const messageOf = (error: unknown) => (error instanceof ApiError ? error.message : '请稍后重试');
 
 function scopeOf(account: AccountView, checkpoints: CheckpointView[]): string {
   if (account.role === Role.Official) {
@@ -79,7 +77,7 @@ export default function Accounts() {
       Taro.showToast({ title: done, icon: 'success' });
       await page.reload();
     } catch (error) {
-      Taro.showModal({ title: '操作未成功', content: messageOf(error), showCancel: false });
+      showFailure('操作未成功', error);
     }
   };
 

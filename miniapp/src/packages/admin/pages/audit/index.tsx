@@ -1,3 +1,4 @@
+import { Button } from '@nutui/nutui-react-taro';
 import { isCalendarDate, Role } from '@pass/shared';
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
@@ -5,7 +6,6 @@ import { useState } from 'react';
 import { ChoiceChips } from '@/components/choice-chips';
 import { TextField } from '@/components/text-field';
 import { useRolePage } from '@/hooks/use-role-page';
-import { Button } from '@/ui/button';
 import { formatDateTime } from '@/utils/format';
 import { AdminPage, Cell, Row } from '../../components/admin-page';
 import { type AuditEntry, auditApi } from '../../services/admin-api';

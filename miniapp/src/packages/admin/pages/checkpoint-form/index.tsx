@@ -1,12 +1,8 @@
-import { checkpointSchema, Role, regionFullName } from '@pass/shared';
+import { type CheckpointView, checkpointSchema, Role, regionFullName } from '@pass/shared';
 import { View } from '@tarojs/components';
-import Taro, { useRouter } from '@tarojs/taro';
-import { useState } from 'react';
+import { FormActions } from '@/components/form-actions';
 import { TextField } from '@/components/text-field';
-import { useRolePage } from '@/hooks/use-role-page';
-import { useSchemaForm } from '@/hooks/use-schema-form';
-import { ApiError } from '@/services/request';
-import { Button } from '@/ui/button';
+import { useEntityForm } from '@/hooks/use-entity-form';
 import { AdminPage } from '../../components/admin-page';
 import { checkpointsApi } from '../../services/admin-api';
 
@@ -22,11 +18,23 @@ type Values = {
 const empty: Values = { code: '', name: '', regionCode: '', latitude: '', longitude: '' };
 const numberOrUndefined = (value: string) => (value.trim() === '' ? undefined : Number(value));
 
+const fromCheckpoint = (c: CheckpointView): Values => ({
+  code: c.code,
+  name: c.name,
+  regionCode: c.regionCode,
+  latitude: String(c.latitude),
+  longitude: String(c.longitude),
+});
+
+async function loadCheckpoint(id: string): Promise<Values> {
+  const found = (await checkpointsApi.list()).find((c) => c.id === id);
+  return found ? fromCheckpoint(found) : empty;
+}
+
 /** A new checkpoint, or an existing one (`?id=`) with its code, name, region and WGS-84 position. */
 export default function CheckpointForm() {
-  const { params } = useRouter();
-  const editing = params.id;
-  const { values, setValues, set, blur, errorOf, validate, showServerErrors } = useSchemaForm({
+  const form = useEntityForm({
+    role: Role.Admin,
     schema: checkpointSchema,
     initial: empty,
     toInput: (v: Values) => ({
@@ -36,41 +44,10 @@ export default function CheckpointForm() {
       latitude: numberOrUndefined(v.latitude),
       longitude: numberOrUndefined(v.longitude),
     }),
+    load: loadCheckpoint,
+    save: (checked, id) => (id ? checkpointsApi.update(id, checked) : checkpointsApi.create(checked)),
   });
-  const [busy, setBusy] = useState(false);
-  const page = useRolePage(Role.Admin, async () => {
-    if (!editing) return;
-    const found = (await checkpointsApi.list()).find((c) => c.id === editing);
-    if (found) {
-      setValues({
-        code: found.code,
-        name: found.name,
-        regionCode: found.regionCode,
-        latitude: String(found.latitude),
-        longitude: String(found.longitude),
-      });
-    }
-  });
-  const save = async () => {
-    const checked = validate();
-    if (!checked) return;
-    setBusy(true);
-    try {
-      if (editing) await checkpointsApi.update(editing, checked);
-      else await checkpointsApi.create(checked);
-      Taro.showToast({ title: '已保存', icon: 'success' });
-      setTimeout(() => Taro.navigateBack(), 500);
-    } catch (error) {
-      showServerErrors(error);
-      Taro.showModal({
-        title: '未能保存',
-        content: error instanceof ApiError ? error.message : '请稍后重试',
-        showCancel: false,
-      });
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { values, field, editing, page } = form;
 
   const region = values.regionCode.length === 6 ? regionFullName(values.regionCode) : undefined;
   return (
@@ -82,32 +59,17 @@ export default function CheckpointForm() {
           testId='checkpoint-code'
           placeholder='如：JS-NJ-G25-01'
           normalise={(v) => v.toUpperCase()}
-          value={values.code}
-          onChange={(v) => set('code', v)}
-          onBlur={() => blur('code')}
-          error={errorOf('code')}
+          {...field('code')}
           maxlength={32}
         />
-        <TextField
-          label='卡口名称'
-          required
-          testId='checkpoint-name'
-          value={values.name}
-          onChange={(v) => set('name', v)}
-          onBlur={() => blur('name')}
-          error={errorOf('name')}
-          maxlength={100}
-        />
+        <TextField label='卡口名称' required testId='checkpoint-name' {...field('name')} maxlength={100} />
         <TextField
           label='所在地区行政区划代码'
           required
           testId='checkpoint-region'
           type='number'
           hint={region ?? '6位代码，如 320115（江宁区）'}
-          value={values.regionCode}
-          onChange={(v) => set('regionCode', v)}
-          onBlur={() => blur('regionCode')}
-          error={errorOf('regionCode')}
+          {...field('regionCode')}
           maxlength={6}
         />
         <TextField
@@ -116,10 +78,7 @@ export default function CheckpointForm() {
           testId='checkpoint-latitude'
           type='digit'
           placeholder='如：31.953'
-          value={values.latitude}
-          onChange={(v) => set('latitude', v)}
-          onBlur={() => blur('latitude')}
-          error={errorOf('latitude')}
+          {...field('latitude')}
           maxlength={12}
         />
         <TextField
@@ -128,18 +87,11 @@ export default function CheckpointForm() {
           testId='checkpoint-longitude'
           type='digit'
           placeholder='如：118.840'
-          value={values.longitude}
-          onChange={(v) => set('longitude', v)}
-          onBlur={() => blur('longitude')}
-          error={errorOf('longitude')}
+          {...field('longitude')}
           maxlength={12}
         />
       </View>
-      <View className='admin__actions'>
-        <Button type='primary' size='large' loading={busy} disabled={busy} onClick={save}>
-          保存
-        </Button>
-      </View>
+      <FormActions className='admin__actions' busy={form.busy} onSave={form.save} />
     </AdminPage>
   );
 }

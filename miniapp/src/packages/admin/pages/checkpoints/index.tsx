@@ -1,10 +1,10 @@
+import { Button } from '@nutui/nutui-react-taro';
 import { type CheckpointView, Role, regionFullName } from '@pass/shared';
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useRolePage } from '@/hooks/use-role-page';
-import { ApiError } from '@/services/request';
 import { withQuery } from '@/services/routes';
-import { Button } from '@/ui/button';
+import { showFailure } from '@/utils/messages';
 import { Action, AdminPage, Cell, Row } from '../../components/admin-page';
 import { adminRoutes } from '../../routes';
 import { checkpointsApi } from '../../services/admin-api';
@@ -28,11 +28,7 @@ export default function Checkpoints() {
       Taro.showToast({ title: checkpoint.retired ? '已恢复' : '已停用', icon: 'success' });
       await page.reload();
     } catch (error) {
-      Taro.showModal({
-        title: '操作未成功',
-        content: error instanceof ApiError ? error.message : '请稍后重试',
-        showCancel: false,
-      });
+      showFailure('操作未成功', error);
     }
   };
 

@@ -1,3 +1,4 @@
+import { Button } from '@nutui/nutui-react-taro';
 import {
   type CalendarDay,
   CalendarDayKind,
@@ -13,11 +14,12 @@ import { ChoiceChips } from '@/components/choice-chips';
 import { FormField } from '@/components/form-field';
 import { TextField } from '@/components/text-field';
 import { useRolePage } from '@/hooks/use-role-page';
-import { type FieldErrors, issuesByPath } from '@/hooks/use-schema-form';
-import { ApiError } from '@/services/request';
-import { Button } from '@/ui/button';
+import { useSchemaForm } from '@/hooks/use-schema-form';
+import { showFailure } from '@/utils/messages';
 import { Action, AdminPage, Cell, Row } from '../../components/admin-page';
 import { holidaysApi } from '../../services/admin-api';
+
+type Draft = { date: string; kind: CalendarDayKind; name: string };
 
 const kindChoices = Object.values(CalendarDayKind).map((value) => ({ value, label: calendarDayKindNames[value] }));
 const weekdayNames = ['周一', '周二', '周三', '周四', '周五', '周六', '周日'];
@@ -33,12 +35,11 @@ export default function Holidays() {
   const [year, setYear] = useState(String(thisYear));
   const [days, setDays] = useState<CalendarDay[]>([]);
   const [dirty, setDirty] = useState(false);
-  const [draft, setDraft] = useState<{ date: string; kind: CalendarDayKind; name: string }>({
-    date: '',
-    kind: 'holiday',
-    name: '',
+  const draft = useSchemaForm({
+    schema: calendarDaySchema,
+    initial: { date: '', kind: 'holiday', name: '' } as Draft,
+    toInput: (v: Draft) => ({ ...v, date: v.date.trim() }),
   });
-  const [errors, setErrors] = useState<FieldErrors>({});
   const page = useRolePage(Role.Admin, async () => {
     const loaded = await holidaysApi.year(Number(year));
     setDays(loaded);
@@ -47,20 +48,16 @@ export default function Holidays() {
   });
 
   const add = () => {
-    const parsed = calendarDaySchema.safeParse({ ...draft, date: draft.date.trim() });
-    if (!parsed.success) {
-      setErrors(issuesByPath(parsed.error));
-      return;
-    }
-    if (!parsed.data.date.startsWith(`${year}-`)) {
-      setErrors({ date: `日期应在${year}年内` });
+    const day = draft.validate();
+    if (!day) return;
+    if (!day.date.startsWith(`${year}-`)) {
+      draft.setServerErrors({ date: `日期应在${year}年内` });
       return;
     }
     setDays((current) =>
-      [...current.filter((d) => d.date !== parsed.data.date), parsed.data].sort((a, b) => a.date.localeCompare(b.date)),
+      [...current.filter((d) => d.date !== day.date), day].sort((a, b) => a.date.localeCompare(b.date)),
     );
-    setDraft({ ...draft, date: '' });
-    setErrors({});
+    draft.reset({ ...draft.values, date: '' });
     setDirty(true);
   };
 
@@ -70,11 +67,7 @@ export default function Holidays() {
       setDirty(false);
       Taro.showToast({ title: '已保存并生效', icon: 'success' });
     } catch (error) {
-      Taro.showModal({
-        title: '未能保存',
-        content: error instanceof ApiError ? error.message : '请稍后重试',
-        showCancel: false,
-      });
+      showFailure('未能保存', error);
     }
   };
 
@@ -99,9 +92,7 @@ export default function Holidays() {
             required
             testId='holiday-date'
             placeholder='YYYY-MM-DD'
-            value={draft.date}
-            onChange={(date) => setDraft({ ...draft, date })}
-            error={errors.date}
+            {...draft.field('date')}
             maxlength={10}
           />
           <TextField
@@ -109,13 +100,11 @@ export default function Holidays() {
             required
             testId='holiday-name'
             placeholder='如：国庆节'
-            value={draft.name}
-            onChange={(name) => setDraft({ ...draft, name })}
-            error={errors.name}
+            {...draft.field('name')}
             maxlength={30}
           />
           <FormField label='类型' required bare testId='holiday-kind'>
-            <ChoiceChips choices={kindChoices} value={draft.kind} onChange={(kind) => setDraft({ ...draft, kind })} />
+            <ChoiceChips choices={kindChoices} value={draft.values.kind} onChange={(kind) => draft.set('kind', kind)} />
           </FormField>
           <Button onClick={add}>添加</Button>
         </View>

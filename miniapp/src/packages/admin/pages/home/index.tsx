@@ -1,10 +1,10 @@
+import { Button } from '@nutui/nutui-react-taro';
 import { Role } from '@pass/shared';
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useRolePage } from '@/hooks/use-role-page';
 import { logout } from '@/services/auth';
 import { routes } from '@/services/routes';
-import { Button } from '@/ui/button';
 import { AdminPage } from '../../components/admin-page';
 import { adminRoutes } from '../../routes';
 

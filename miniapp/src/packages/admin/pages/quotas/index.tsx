@@ -1,12 +1,9 @@
+import { Button } from '@nutui/nutui-react-taro';
 import { chinaToday, quotaAllocationSchema, quotaPeriodKey, Role, regionFullName } from '@pass/shared';
 import { Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
-import { useState } from 'react';
 import { TextField } from '@/components/text-field';
+import { useActionForm } from '@/hooks/use-action-form';
 import { useRolePage } from '@/hooks/use-role-page';
-import { type FieldErrors, issuesByPath } from '@/hooks/use-schema-form';
-import { ApiError } from '@/services/request';
-import { Button } from '@/ui/button';
 import { formatDateTime } from '@/utils/format';
 import { AdminPage, Cell, Row } from '../../components/admin-page';
 import { auditApi, quotasApi, settingsApi } from '../../services/admin-api';
@@ -14,11 +11,24 @@ import { auditApi, quotasApi, settingsApi } from '../../services/admin-api';
 const periodNames = { week: '按周', month: '按月' } as const;
 
 /** Quotas per jurisdiction and period: allocate, see used and left, and the history of changes. */
+type Values = { jurisdictionCode: string; period: string; amount: string };
+
 export default function Quotas() {
-  const [jurisdictionCode, setJurisdictionCode] = useState('');
-  const [period, setPeriod] = useState('');
-  const [amount, setAmount] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const form = useActionForm({
+    schema: quotaAllocationSchema,
+    initial: { jurisdictionCode: '', period: '', amount: '' } as Values,
+    toInput: (v: Values) => ({
+      jurisdictionCode: v.jurisdictionCode.trim(),
+      period: v.period.trim(),
+      amount: v.amount.trim() === '' ? undefined : Number(v.amount),
+    }),
+    run: quotasApi.allocate,
+    done: '已分配',
+    failure: '未能分配',
+    reset: (v) => ({ ...v, amount: '' }),
+    after: () => page.reload(),
+  });
+  const { field } = form;
   const page = useRolePage(Role.Admin, async () => {
     const [settings, quotas, history] = await Promise.all([
       settingsApi.current(),
@@ -26,36 +36,11 @@ export default function Quotas() {
       auditApi.list({ entityType: 'quota' }),
     ]);
     const quota = settings.settings.quota;
-    setPeriod((current) => current || quotaPeriodKey(chinaToday(), quota.period));
+    form.setValues((v) => ({ ...v, period: v.period || quotaPeriodKey(chinaToday(), quota.period) }));
     return { quota, quotas, history };
   });
   const quota = page.data?.quota;
-
-  const allocate = async () => {
-    const parsed = quotaAllocationSchema.safeParse({
-      jurisdictionCode: jurisdictionCode.trim(),
-      period: period.trim(),
-      amount: amount.trim() === '' ? undefined : Number(amount),
-    });
-    if (!parsed.success) {
-      setErrors(issuesByPath(parsed.error));
-      return;
-    }
-    try {
-      await quotasApi.allocate(parsed.data);
-      setErrors({});
-      setAmount('');
-      Taro.showToast({ title: '已分配', icon: 'success' });
-      await page.reload();
-    } catch (error) {
-      if (error instanceof ApiError) setErrors(error.fieldErrors);
-      Taro.showModal({
-        title: '未能分配',
-        content: error instanceof ApiError ? error.message : '请稍后重试',
-        showCancel: false,
-      });
-    }
-  };
+  const jurisdictionCode = form.values.jurisdictionCode;
 
   const area = jurisdictionCode.length === 6 ? regionFullName(jurisdictionCode) : undefined;
   return (
@@ -79,9 +64,7 @@ export default function Quotas() {
             testId='quota-jurisdiction'
             type='number'
             hint={area ?? '如 320115（江宁区）'}
-            value={jurisdictionCode}
-            onChange={setJurisdictionCode}
-            error={errors.jurisdictionCode}
+            {...field('jurisdictionCode')}
             maxlength={6}
           />
           <TextField
@@ -89,9 +72,7 @@ export default function Quotas() {
             required
             testId='quota-period'
             hint='月份如 2026-12，或周如 2026-W49'
-            value={period}
-            onChange={setPeriod}
-            error={errors.period}
+            {...field('period')}
             maxlength={8}
           />
           <TextField
@@ -99,12 +80,10 @@ export default function Quotas() {
             required
             testId='quota-amount'
             type='number'
-            value={amount}
-            onChange={setAmount}
-            error={errors.amount}
+            {...field('amount')}
             maxlength={7}
           />
-          <Button type='primary' disabled={!quota?.enabled} onClick={allocate}>
+          <Button type='primary' disabled={!quota?.enabled || form.busy} onClick={form.submit}>
             分配
           </Button>
         </View>

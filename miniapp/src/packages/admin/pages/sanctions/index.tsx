@@ -1,3 +1,4 @@
+import { Button } from '@nutui/nutui-react-taro';
 import {
   addDays,
   BlacklistKind,
@@ -13,10 +14,9 @@ import { useState } from 'react';
 import { ChoiceChips } from '@/components/choice-chips';
 import { FormField } from '@/components/form-field';
 import { TextField } from '@/components/text-field';
+import { useActionForm } from '@/hooks/use-action-form';
 import { useRolePage } from '@/hooks/use-role-page';
-import { type FieldErrors, issuesByPath } from '@/hooks/use-schema-form';
-import { ApiError } from '@/services/request';
-import { Button } from '@/ui/button';
+import { showFailure } from '@/utils/messages';
 import { Action, AdminPage, Cell, Row } from '../../components/admin-page';
 import { sanctionsApi } from '../../services/admin-api';
 
@@ -28,21 +28,12 @@ const keyLabels: Record<BlacklistKind, string> = {
 };
 const optional = (value: string) => (value.trim() === '' ? undefined : value.trim());
 
-const failed = (title: string, error: unknown) =>
-  Taro.showModal({ title, content: error instanceof ApiError ? error.message : '请稍后重试', showCancel: false });
+type EntryValues = { kind: BlacklistKind; key: string; reason: string; until: string };
+type SuspensionValues = { enterpriseId: string | undefined; until: string; reason: string };
 
 /** 黑名单 (enterprises, crew, vehicles) and 熔断 (an enterprise's issuance stopped until a date). */
 export default function Sanctions() {
-  const [kind, setKind] = useState<BlacklistKind>('enterprise');
-  const [key, setKey] = useState('');
-  const [reason, setReason] = useState('');
-  const [until, setUntil] = useState('');
-  const [entryErrors, setEntryErrors] = useState<FieldErrors>({});
   const [enterpriseFilter, setEnterpriseFilter] = useState('');
-  const [enterpriseId, setEnterpriseId] = useState<string>();
-  const [suspendUntil, setSuspendUntil] = useState(addDays(chinaToday(), 14));
-  const [suspendReason, setSuspendReason] = useState('');
-  const [suspensionErrors, setSuspensionErrors] = useState<FieldErrors>({});
   const page = useRolePage(Role.Admin, async () => {
     const [blacklist, suspensions, enterprises] = await Promise.all([
       sanctionsApi.blacklist(),
@@ -51,44 +42,27 @@ export default function Sanctions() {
     ]);
     return { blacklist, suspensions, enterprises };
   });
-
-  const addEntry = async () => {
-    const parsed = blacklistEntrySchema.safeParse({ kind, key: key.trim(), reason, until: optional(until) });
-    if (!parsed.success) {
-      setEntryErrors(issuesByPath(parsed.error));
-      return;
-    }
-    try {
-      await sanctionsApi.addToBlacklist(parsed.data);
-      setKey('');
-      setReason('');
-      setUntil('');
-      setEntryErrors({});
-      Taro.showToast({ title: '已列入黑名单', icon: 'success' });
-      await page.reload();
-    } catch (error) {
-      if (error instanceof ApiError) setEntryErrors(error.fieldErrors);
-      await failed('未能列入', error);
-    }
-  };
-
-  const suspend = async () => {
-    const parsed = suspensionSchema.safeParse({ enterpriseId, until: suspendUntil.trim(), reason: suspendReason });
-    if (!parsed.success) {
-      setSuspensionErrors(issuesByPath(parsed.error));
-      return;
-    }
-    try {
-      await sanctionsApi.suspend(parsed.data);
-      setSuspendReason('');
-      setEnterpriseId(undefined);
-      setSuspensionErrors({});
-      Taro.showToast({ title: '已暂停办理', icon: 'success' });
-      await page.reload();
-    } catch (error) {
-      await failed('未能暂停', error);
-    }
-  };
+  const entry = useActionForm({
+    schema: blacklistEntrySchema,
+    initial: { kind: 'enterprise', key: '', reason: '', until: '' } as EntryValues,
+    toInput: (v: EntryValues) => ({ kind: v.kind, key: v.key.trim(), reason: v.reason, until: optional(v.until) }),
+    run: sanctionsApi.addToBlacklist,
+    done: '已列入黑名单',
+    failure: '未能列入',
+    reset: (v) => ({ ...v, key: '', reason: '', until: '' }),
+    after: () => page.reload(),
+  });
+  const suspension = useActionForm({
+    schema: suspensionSchema,
+    initial: { enterpriseId: undefined, until: addDays(chinaToday(), 14), reason: '' } as SuspensionValues,
+    toInput: (v: SuspensionValues) => ({ enterpriseId: v.enterpriseId, until: v.until.trim(), reason: v.reason }),
+    run: sanctionsApi.suspend,
+    done: '已暂停办理',
+    failure: '未能暂停',
+    reset: (v) => ({ ...v, enterpriseId: undefined, reason: '' }),
+    after: () => page.reload(),
+  });
+  const kind = entry.values.kind;
 
   const lift = async (work: () => Promise<void>, done: string) => {
     const { confirm } = await Taro.showModal({ title: '确认解除', content: `${done}后立即生效，确定？` });
@@ -98,7 +72,7 @@ export default function Sanctions() {
       Taro.showToast({ title: `已${done}`, icon: 'success' });
       await page.reload();
     } catch (error) {
-      await failed('未能解除', error);
+      showFailure('未能解除', error);
     }
   };
 
@@ -112,37 +86,19 @@ export default function Sanctions() {
       <View className='card'>
         <Text className='card__title'>列入黑名单</Text>
         <FormField label='类型' required bare testId='blacklist-kind'>
-          <ChoiceChips choices={kindChoices} value={kind} onChange={setKind} />
+          <ChoiceChips choices={kindChoices} value={kind} onChange={(k) => entry.set('kind', k)} />
         </FormField>
-        <TextField
-          label={keyLabels[kind]}
-          required
-          testId='blacklist-key'
-          value={key}
-          onChange={setKey}
-          error={entryErrors.key}
-          maxlength={20}
-        />
-        <TextField
-          label='列入理由'
-          required
-          testId='blacklist-reason'
-          value={reason}
-          onChange={setReason}
-          error={entryErrors.reason}
-          maxlength={500}
-        />
+        <TextField label={keyLabels[kind]} required testId='blacklist-key' {...entry.field('key')} maxlength={20} />
+        <TextField label='列入理由' required testId='blacklist-reason' {...entry.field('reason')} maxlength={500} />
         <TextField
           label='截止日期（选填）'
           testId='blacklist-until'
           placeholder='YYYY-MM-DD，不填则直至解除'
-          value={until}
-          onChange={setUntil}
-          error={entryErrors.until}
+          {...entry.field('until')}
           maxlength={10}
         />
         <View className='admin__actions'>
-          <Button type='primary' onClick={addEntry}>
+          <Button type='primary' disabled={entry.busy} onClick={entry.submit}>
             列入黑名单
           </Button>
         </View>
@@ -180,11 +136,11 @@ export default function Sanctions() {
           onChange={setEnterpriseFilter}
           maxlength={30}
         />
-        <FormField label='企业' required bare testId='suspend-enterprise' error={suspensionErrors.enterpriseId}>
+        <FormField label='企业' required bare testId='suspend-enterprise' error={suspension.errorOf('enterpriseId')}>
           <ChoiceChips
             choices={enterprises.map((e) => ({ value: e.id, label: e.name }))}
-            value={enterpriseId}
-            onChange={setEnterpriseId}
+            value={suspension.values.enterpriseId}
+            onChange={(id) => suspension.set('enterpriseId', id)}
           />
         </FormField>
         <TextField
@@ -192,22 +148,12 @@ export default function Sanctions() {
           required
           testId='suspend-until'
           placeholder='YYYY-MM-DD'
-          value={suspendUntil}
-          onChange={setSuspendUntil}
-          error={suspensionErrors.until}
+          {...suspension.field('until')}
           maxlength={10}
         />
-        <TextField
-          label='暂停理由'
-          required
-          testId='suspend-reason'
-          value={suspendReason}
-          onChange={setSuspendReason}
-          error={suspensionErrors.reason}
-          maxlength={500}
-        />
+        <TextField label='暂停理由' required testId='suspend-reason' {...suspension.field('reason')} maxlength={500} />
         <View className='admin__actions'>
-          <Button type='primary' onClick={suspend}>
+          <Button type='primary' disabled={suspension.busy} onClick={suspension.submit}>
             暂停办理
           </Button>
         </View>

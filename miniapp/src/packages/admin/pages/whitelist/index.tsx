@@ -1,3 +1,4 @@
+import { Button } from '@nutui/nutui-react-taro';
 import { Role, type WhitelistImportReport, whitelistImportSchema } from '@pass/shared';
 import { Text, Textarea, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
@@ -6,8 +7,8 @@ import { ChoiceChips } from '@/components/choice-chips';
 import { TextField } from '@/components/text-field';
 import { useRolePage } from '@/hooks/use-role-page';
 import { ApiError, type FieldProblem } from '@/services/request';
-import { Button } from '@/ui/button';
 import { formatDateTime } from '@/utils/format';
+import { showFailure } from '@/utils/messages';
 import { Action, AdminPage, Cell, Row } from '../../components/admin-page';
 import { auditApi, whitelistApi } from '../../services/admin-api';
 
@@ -40,11 +41,7 @@ export default function Whitelist() {
       Taro.showToast({ title: '已移出', icon: 'success' });
       await page.reload();
     } catch (error) {
-      Taro.showModal({
-        title: '未能移出',
-        content: error instanceof ApiError ? error.message : '请稍后重试',
-        showCancel: false,
-      });
+      showFailure('未能移出', error);
     }
   };
 
@@ -63,12 +60,7 @@ export default function Whitelist() {
       await page.reload();
     } catch (error) {
       if (error instanceof ApiError && error.details.length) setProblems(error.details);
-      else
-        Taro.showModal({
-          title: '未能导入',
-          content: error instanceof ApiError ? error.message : '请稍后重试',
-          showCancel: false,
-        });
+      else showFailure('未能导入', error);
     } finally {
       setBusy(false);
     }

@@ -1,28 +1,12 @@
-import {
-  type CrewRole,
-  crewRoleNames,
-  findMaterialCategory,
-  formatPlate,
-  type PlateColour,
-  plateColourNames,
-  regionFullName,
-} from '@pass/shared';
+import { type CrewRole, crewRoleNames, formatPlate, type PlateColour, plateColourNames } from '@pass/shared';
 import { Text, View } from '@tarojs/components';
-import { formatDateTime } from '@/utils/format';
-import { ageText } from '../../services/storage';
+import { DetailRow } from '@/components/detail-row';
+import { ageText, formatDateTime } from '@/utils/format';
+import { categoryName, place, routeText } from '@/utils/labels';
 import type { Verdict } from '../../services/verify';
 import './index.scss';
 
-const place = (code: string) => regionFullName(code) ?? code;
-
-function Fact({ label, value }: { label: string; value: string }) {
-  return (
-    <View className='verdict__fact'>
-      <Text className='verdict__label'>{label}</Text>
-      <Text className='verdict__value'>{value}</Text>
-    </View>
-  );
-}
+const factClasses = { row: 'verdict__fact', label: 'verdict__label', value: 'verdict__value' };
 
 /**
  * The verdict as a checkpoint officer reads it at arm's length: green to let through, grey otherwise,
@@ -49,31 +33,38 @@ export function VerdictView({ verdict }: { verdict: Verdict }) {
             {formatPlate(claims.plate)}
           </Text>
           <Text className='verdict__colour'>{plateColourNames[claims.plateColour as PlateColour]}车牌</Text>
-          <Fact
+          <DetailRow
+            classes={factClasses}
             label='路线'
-            value={[claims.originCode, ...claims.waypointCodes, claims.destinationCode].map(place).join(' → ')}
+            value={routeText(claims.originCode, claims.waypointCodes, claims.destinationCode)}
           />
-          <Fact label='有效期' value={`${claims.validFrom} 至 ${claims.validTo}`} />
-          <Fact
+          <DetailRow classes={factClasses} label='有效期' value={`${claims.validFrom} 至 ${claims.validTo}`} />
+          <DetailRow
+            classes={factClasses}
             label='物资'
-            value={`${findMaterialCategory(claims.materialCategory)?.name ?? claims.materialCategory}${facts ? `：${facts.materialDescription}` : ''}`}
+            value={`${categoryName(claims.materialCategory)}${facts ? `：${facts.materialDescription}` : ''}`}
           />
           {facts?.crew.map((person) => (
-            <Fact
+            <DetailRow
+              classes={factClasses}
               key={`${person.role}-${person.idNumber}`}
               label={crewRoleNames[person.role as CrewRole] ?? '司乘人员'}
               value={`${person.name}  ${person.idNumber}`}
             />
           ))}
-          {facts && <Fact label='企业' value={facts.enterpriseName} />}
-          <Fact label='证件编号' value={claims.passNumber} />
-          <Fact label='核发单位' value={facts?.issuingDepartment ?? place(claims.issuerCode)} />
-          {facts?.endReason && <Fact label='失效原因' value={facts.endReason} />}
+          {facts && <DetailRow classes={factClasses} label='企业' value={facts.enterpriseName} />}
+          <DetailRow classes={factClasses} label='证件编号' value={claims.passNumber} />
+          <DetailRow
+            classes={factClasses}
+            label='核发单位'
+            value={facts?.issuingDepartment ?? place(claims.issuerCode)}
+          />
+          {facts?.endReason && <DetailRow classes={factClasses} label='失效原因' value={facts.endReason} />}
         </View>
       )}
       {!claims && verdict.passNumber && (
         <View className='verdict__card'>
-          <Fact label='证件编号' value={verdict.passNumber} />
+          <DetailRow classes={factClasses} label='证件编号' value={verdict.passNumber} />
         </View>
       )}
 

@@ -1,11 +1,11 @@
+import { Button } from '@nutui/nutui-react-taro';
 import { formatPlate, Role, scanDirectionNames, scanResultAllowsPassage, scanResultNames } from '@pass/shared';
 import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { Denied } from '@/components/denied';
+import { ToneTag } from '@/components/status-tag';
 import { useRolePage } from '@/hooks/use-role-page';
 import { ApiError } from '@/services/request';
-import { Button } from '@/ui/button';
-import { Tag } from '@/ui/tag';
 import { formatDateTime } from '@/utils/format';
 import { type LocalScan, loadScans, uploadPending } from '../../services/scans';
 import './index.scss';
@@ -51,15 +51,7 @@ export default function History() {
         <View key={scan.id} className='history__item' data-testid='scan-item'>
           <View className='history__top'>
             <Text className='history__plate'>{scan.plate ? formatPlate(scan.plate) : scan.passNumber}</Text>
-            {scan.uploaded ? (
-              <Tag background='#e3f4ea' color='#145c37'>
-                已上传
-              </Tag>
-            ) : (
-              <Tag background='#fff3c4' color='#4a3800'>
-                待上传
-              </Tag>
-            )}
+            {scan.uploaded ? <ToneTag tone='good'>已上传</ToneTag> : <ToneTag tone='warn'>待上传</ToneTag>}
           </View>
           <Text
             className={`history__result ${scanResultAllowsPassage(scan.result) ? 'history__result--pass' : 'history__result--stop'}`}

@@ -1,3 +1,4 @@
+import { Button } from '@nutui/nutui-react-taro';
 import { Role, validatePassNumber } from '@pass/shared';
 import { Input, Text, Textarea, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
@@ -7,9 +8,8 @@ import { TextField } from '@/components/text-field';
 import { useRolePage } from '@/hooks/use-role-page';
 import { logout } from '@/services/auth';
 import { installOfflineApp } from '@/services/offline-app';
-import { ApiError } from '@/services/request';
 import { routes, withQuery } from '@/services/routes';
-import { Button } from '@/ui/button';
+import { messageOf } from '@/utils/messages';
 import { BundleCard } from '../../components/bundle-card';
 import { CameraScanner } from '../../components/camera-scanner';
 import { checkpointRoutes } from '../../routes';
@@ -18,8 +18,7 @@ import { findCheckpoint } from '../../services/checkpoints';
 import { pendingCount, uploadPending } from '../../services/scans';
 import './index.scss';
 
-const messageOf = (error: unknown) =>
-  error instanceof ApiError || error instanceof Error ? error.message : '操作失败，请稍后重试';
+const failureOf = (error: unknown) => messageOf(error, '操作失败，请稍后重试', true);
 
 const openResult = (query: Record<string, string>) =>
   Taro.navigateTo({ url: withQuery(checkpointRoutes.result, query) });
@@ -44,7 +43,7 @@ export default function CheckpointHome() {
     try {
       setBundle(await syncBundle());
     } catch (error) {
-      setSyncFailure(`同步失败：${messageOf(error)}`);
+      setSyncFailure(`同步失败：${failureOf(error)}`);
     } finally {
       setSyncing(false);
     }
@@ -55,7 +54,7 @@ export default function CheckpointHome() {
     try {
       await uploadPending();
     } catch (error) {
-      setUploadFailure(`上传失败：${messageOf(error)}（记录仍保存在本机）`);
+      setUploadFailure(`上传失败：${failureOf(error)}（记录仍保存在本机）`);
     } finally {
       setPending(pendingCount());
     }

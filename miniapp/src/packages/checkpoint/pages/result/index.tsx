@@ -1,3 +1,4 @@
+import { Button } from '@nutui/nutui-react-taro';
 import {
   maxInterceptionReason,
   Role,
@@ -12,9 +13,8 @@ import {
 import { Text, Textarea, View } from '@tarojs/components';
 import Taro, { useLoad } from '@tarojs/taro';
 import { useState } from 'react';
-import { ApiError } from '@/services/request';
 import { loadSession } from '@/services/session';
-import { Button } from '@/ui/button';
+import { messageOf } from '@/utils/messages';
 import { VerdictView } from '../../components/verdict';
 import { checkpointRoutes } from '../../routes';
 import { recordScan, uploadPending } from '../../services/scans';
@@ -24,8 +24,7 @@ import './index.scss';
 
 type Query = { url?: string; q?: string; number?: string };
 
-const messageOf = (error: unknown) =>
-  error instanceof ApiError || error instanceof Error ? error.message : '核验失败，请重试';
+const failureOf = (error: unknown) => messageOf(error, '核验失败，请重试', true);
 
 const decodeOnce = (text: string) => {
   try {
@@ -63,7 +62,7 @@ export default function Result() {
       else if (query.number) setVerdict(await verifyNumber(query.number));
       else setFailure('没有要核验的通行证');
     } catch (error) {
-      setFailure(messageOf(error));
+      setFailure(failureOf(error));
     }
   });
 

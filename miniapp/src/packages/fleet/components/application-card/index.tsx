@@ -1,7 +1,7 @@
 import { type ApplicationView, findMaterialCategory, formatPlate, regionFullName } from '@pass/shared';
 import { Text, View } from '@tarojs/components';
+import { StatusTag } from '@/components/status-tag';
 import { formatDateTime } from '@/utils/format';
-import { StatusTag } from '../status-tag';
 import './index.scss';
 
 export interface ApplicationCardProps {

@@ -1,10 +1,9 @@
+import { Button, Progress } from '@nutui/nutui-react-taro';
 import { type AttachmentKind, type AttachmentView, attachmentKindNames, maxAttachmentBytes } from '@pass/shared';
 import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
-import { ApiError } from '@/services/request';
-import { Button } from '@/ui/button';
-import { Progress } from '@/ui/progress';
 import { formatBytes } from '@/utils/format';
+import { messageOf } from '@/utils/messages';
 import { chooseAttachmentFile } from '../../services/choose-file';
 import { attachmentsApi } from '../../services/fleet-api';
 import './index.scss';
@@ -51,7 +50,7 @@ export function AttachmentUploader({
       );
       onUploaded(attachment);
     } catch (e) {
-      setFailure(e instanceof ApiError ? e.message : '上传失败，请重试');
+      setFailure(messageOf(e, '上传失败，请重试'));
     } finally {
       setUpload(null);
     }

@@ -1,7 +1,7 @@
+import { ActionSheet } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { FormField, type FormFieldProps } from '@/components/form-field';
-import { ActionSheet } from '@/ui/action-sheet';
 import '../region-field/index.scss';
 
 export interface SheetOption<T extends string> {

@@ -1,8 +1,8 @@
+import { Popup } from '@nutui/nutui-react-taro';
 import { normalisePlate, plateProvinces } from '@pass/shared';
 import { Input, Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { FormField, type FormFieldProps } from '@/components/form-field';
-import { Popup } from '@/ui/popup';
 import './index.scss';
 
 export interface PlateInputProps extends Omit<FormFieldProps, 'children'> {

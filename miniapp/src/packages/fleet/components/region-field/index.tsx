@@ -1,8 +1,8 @@
+import { Cascader } from '@nutui/nutui-react-taro';
 import { regionFullName, regionPath } from '@pass/shared';
 import { Text, View } from '@tarojs/components';
 import { useMemo, useState } from 'react';
 import { FormField, type FormFieldProps } from '@/components/form-field';
-import { Cascader } from '@/ui/cascader';
 import { regionOptions } from '../../utils/regions';
 import './index.scss';
 

@@ -11,23 +11,25 @@ import {
   formatPlate,
   inclusiveDays,
   type Party,
-  quantityUnitNames,
-  regionFullName,
+  Role,
   type VehicleView,
 } from '@pass/shared';
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
-import { useLoader } from '@/hooks/use-loader';
-import { ApiError } from '@/services/request';
+import { Denied } from '@/components/denied';
+import { DetailRow } from '@/components/detail-row';
+import { ActionBar } from '@/components/form-actions';
+import { LoadingState } from '@/components/loading-state';
+import { Section } from '@/components/section';
+import { StatusTag } from '@/components/status-tag';
+import { useRolePage } from '@/hooks/use-role-page';
 import { routes, withQuery } from '@/services/routes';
-import { Button } from '@/ui/button';
 import { formatDateTime } from '@/utils/format';
-import { Section } from '../../components/section';
-import { StatusTag } from '../../components/status-tag';
+import { fieldLabel, place, quantityText } from '@/utils/labels';
+import { showFailure } from '@/utils/messages';
 import { Timeline } from '../../components/timeline';
 import { applicationsApi, attachmentsApi, driversApi, vehiclesApi } from '../../services/fleet-api';
-import { fieldLabel } from '../../utils/application-fields';
 import './index.scss';
 
 interface Detail {
@@ -38,20 +40,11 @@ interface Detail {
   attachments: AttachmentView[];
 }
 
-const place = (code: string | null) => (code ? (regionFullName(code) ?? code) : '未填写');
-
-function Row({ label, value }: { label: string; value: string }) {
-  return (
-    <View className='detail-row'>
-      <Text className='detail-row__label'>{label}</Text>
-      <Text className='detail-row__value'>{value}</Text>
-    </View>
-  );
-}
-
 function PartyRows({ label, party }: { label: string; party: Party | null }) {
-  if (!party) return <Row label={label} value='未填写' />;
-  return <Row label={label} value={`${party.name}\n${party.address}\n${party.contactName} ${party.contactPhone}`} />;
+  if (!party) return <DetailRow label={label} value='未填写' />;
+  return (
+    <DetailRow label={label} value={`${party.name}\n${party.address}\n${party.contactName} ${party.contactPhone}`} />
+  );
 }
 
 /** Buttons the applicant may press, in the order they matter; `edit` opens the form. */
@@ -61,7 +54,7 @@ export default function ApplicationDetail() {
   const { params } = useRouter();
   const id = params.id ?? '';
   const [busy, setBusy] = useState(false);
-  const { data, error, reload } = useLoader<Detail>(async () => {
+  const { denied, data, error, reload } = useRolePage<Detail>(Role.FleetManager, async () => {
     const [application, events, vehicles, drivers, attachments] = await Promise.all([
       applicationsApi.get(id),
       applicationsApi.events(id),
@@ -93,23 +86,14 @@ export default function ApplicationDetail() {
       Taro.showToast({ title: `已${applicationActionNames[action]}`, icon: 'success' });
       await reload();
     } catch (e) {
-      Taro.showModal({
-        title: '操作未成功',
-        content: e instanceof ApiError ? e.message : '请稍后重试',
-        showCancel: false,
-      });
+      showFailure('操作未成功', e);
     } finally {
       setBusy(false);
     }
   };
 
-  if (!data) {
-    return (
-      <View className='screen'>
-        <Text className={error ? 'error-text' : 'muted'}>{error ?? '正在加载…'}</Text>
-      </View>
-    );
-  }
+  if (denied) return <Denied who='车队管理员' />;
+  if (!data) return <LoadingState error={error} />;
 
   const { application: app, events, vehicles, drivers, attachments } = data;
   const vehicle = vehicles.find((v) => v.id === app.vehicleId);
@@ -150,27 +134,20 @@ export default function ApplicationDetail() {
       </Section>
 
       <Section title='申请内容'>
-        <Row label='车辆' value={vehicle ? formatPlate(vehicle.plate) : '未选择'} />
-        <Row
+        <DetailRow label='车辆' value={vehicle ? formatPlate(vehicle.plate) : '未选择'} />
+        <DetailRow
           label='司乘人员'
           value={crew.length ? crew.map((d) => `${d.name}（${crewRoleNames[d.role]}）`).join('、') : '未选择'}
         />
-        <Row label='物资类别' value={category ?? '未选择'} />
-        <Row label='物资说明' value={app.materialDescription ?? '未填写'} />
-        <Row
-          label='数量'
-          value={
-            app.quantity !== null && app.quantityUnit
-              ? `${app.quantity} ${quantityUnitNames[app.quantityUnit]}`
-              : '未填写'
-          }
-        />
+        <DetailRow label='物资类别' value={category ?? '未选择'} />
+        <DetailRow label='物资说明' value={app.materialDescription ?? '未填写'} />
+        <DetailRow label='数量' value={quantityText(app.quantity, app.quantityUnit)} />
         <PartyRows label='发货单位' party={app.consignor} />
         <PartyRows label='收货单位' party={app.consignee} />
-        <Row label='始发地' value={place(app.originCode)} />
-        <Row label='目的地' value={place(app.destinationCode)} />
-        {app.waypointCodes.length > 0 && <Row label='途经地' value={app.waypointCodes.map(place).join('、')} />}
-        <Row
+        <DetailRow label='始发地' value={place(app.originCode)} />
+        <DetailRow label='目的地' value={place(app.destinationCode)} />
+        {app.waypointCodes.length > 0 && <DetailRow label='途经地' value={app.waypointCodes.map(place).join('、')} />}
+        <DetailRow
           label='有效期'
           value={
             app.validFrom && app.validTo
@@ -178,7 +155,7 @@ export default function ApplicationDetail() {
               : '未填写'
           }
         />
-        <Row
+        <DetailRow
           label='证明材料'
           value={
             files.length ? files.map((f) => `${attachmentKindNames[f.kind]}：${f.originalName}`).join('\n') : '未上传'
@@ -187,33 +164,25 @@ export default function ApplicationDetail() {
       </Section>
 
       {app.status === 'approved' && (
-        <View className='action-bar'>
-          <Button
-            size='large'
-            type='primary'
-            onClick={() => Taro.navigateTo({ url: withQuery(routes.pass, { applicationId: app.id }) })}
-          >
-            查看通行证
-          </Button>
-        </View>
+        <ActionBar
+          actions={[
+            {
+              label: '查看通行证',
+              onClick: () => Taro.navigateTo({ url: withQuery(routes.pass, { applicationId: app.id }) }),
+            },
+          ]}
+        />
       )}
 
-      {actions.length > 0 && (
-        <View className='action-bar'>
-          {actions.map((action) => (
-            <Button
-              key={action}
-              size='large'
-              type={action === 'withdraw' ? 'danger' : 'primary'}
-              fill={action === 'withdraw' || action === 'edit' ? 'outline' : 'solid'}
-              disabled={busy}
-              onClick={() => act(action)}
-            >
-              {applicationActionNames[action]}
-            </Button>
-          ))}
-        </View>
-      )}
+      <ActionBar
+        actions={actions.map((action) => ({
+          label: applicationActionNames[action],
+          danger: action === 'withdraw',
+          outline: action === 'withdraw' || action === 'edit',
+          disabled: busy,
+          onClick: () => act(action),
+        }))}
+      />
     </View>
   );
 }

@@ -1,3 +1,4 @@
+import { Button } from '@nutui/nutui-react-taro';
 import {
   type ApplicationView,
   AttachmentKind,
@@ -18,29 +19,31 @@ import {
   plateColourNames,
   QuantityUnit,
   quantityUnitNames,
+  Role,
   regionFullName,
   type VehicleView,
   vehicleTypes,
 } from '@pass/shared';
 import { Picker, Text, View } from '@tarojs/components';
-import Taro, { useDidShow, useLoad } from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import { useMemo, useRef, useState } from 'react';
 import { ChoiceChips } from '@/components/choice-chips';
+import { Denied } from '@/components/denied';
 import { FormField } from '@/components/form-field';
+import { Section } from '@/components/section';
 import { TextField } from '@/components/text-field';
+import { useRolePage } from '@/hooks/use-role-page';
 import { issuesByPath, useSchemaForm } from '@/hooks/use-schema-form';
 import { loadProvinceSettings } from '@/services/province-settings';
-import { ApiError } from '@/services/request';
 import { routes, withQuery } from '@/services/routes';
-import { Button } from '@/ui/button';
 import { newIdempotencyKey } from '@/utils/idempotency-key';
+import { fieldLabel } from '@/utils/labels';
+import { showFailure } from '@/utils/messages';
 import { AttachmentUploader } from '../../components/attachment-uploader';
 import { DayStepper } from '../../components/day-stepper';
 import { OptionSheetField } from '../../components/option-sheet-field';
 import { RegionField } from '../../components/region-field';
-import { Section } from '../../components/section';
 import { applicationsApi, attachmentsApi, driversApi, enterpriseApi, vehiclesApi } from '../../services/fleet-api';
-import { fieldLabel } from '../../utils/application-fields';
 import { draftInput, emptyApplication, fromView, partyOf, submissionInput, validToOf } from './form-values';
 import { PartyFields } from './party-fields';
 import { SelectList } from './select-list';
@@ -68,7 +71,10 @@ interface Registry {
   enterprise?: EnterpriseView;
 }
 
-const messageOf = (error: unknown) => (error instanceof ApiError ? error.message : '请稍后重试');
+const parties = [
+  { path: 'consignor', title: '发货单位' },
+  { path: 'consignee', title: '收货单位' },
+] as const;
 
 /**
  * A new application, or the correction of a draft or returned one (`?id=`), on one screen: vehicle
@@ -91,7 +97,7 @@ export default function ApplicationForm() {
     ...Object.values(AttachmentKind).filter((kind) => !settings.requiredAttachments.includes(kind)),
   ];
   const maxValidityDays = settings.maxValidityDays;
-  const { values, set, blur, errorOf } = form;
+  const { values, set, blur, bind, field, errorOf } = form;
   const [application, setApplication] = useState<ApplicationView>();
   const [registry, setRegistry] = useState<Registry>({ vehicles: [], drivers: [] });
   const [busy, setBusy] = useState<'save' | 'submit' | null>(null);
@@ -107,26 +113,35 @@ export default function ApplicationForm() {
     setRegistry({ vehicles, drivers, enterprise });
   };
 
-  useLoad(async (query: Record<string, string | undefined>) => {
-    if (query.id) Taro.setNavigationBarTitle({ title: '修改申请' });
+  const id = useRouter().params.id || undefined;
+  const opened = useRef(false);
+
+  const open = async () => {
+    if (id) Taro.setNavigationBarTitle({ title: '修改申请' });
     try {
       const rules = (await loadProvinceSettings()).settings;
       setLoaded(rules);
-      if (!query.id) {
+      if (!id) {
         form.setValues((current) => ({ ...current, validDays: rules.maxValidityDays }));
         return;
       }
-      const [app, attachments] = await Promise.all([applicationsApi.get(query.id), attachmentsApi.list()]);
+      const [app, attachments] = await Promise.all([applicationsApi.get(id), attachmentsApi.list()]);
       setApplication(app);
       form.setValues(fromView(app, attachments, rules.maxValidityDays));
     } catch (error) {
-      Taro.showModal({ title: '无法打开申请', content: messageOf(error), showCancel: false });
+      showFailure('无法打开申请', error);
     }
-  });
+  };
 
-  // Back from registering a vehicle or a driver: show it in the lists (and apply rules changed meanwhile).
-  useDidShow(() => {
+  // Opens the application once; back from registering a vehicle or a driver, shows it in the lists
+  // (and applies rules changed meanwhile).
+  const page = useRolePage(Role.FleetManager, async () => {
     loadRegistry().catch(() => undefined);
+    if (!opened.current) {
+      opened.current = true;
+      await open();
+      return;
+    }
     if (!loaded) return;
     loadProvinceSettings()
       .then(({ settings: rules }) => {
@@ -188,8 +203,7 @@ export default function ApplicationForm() {
       if (await persist()) Taro.showToast({ title: isReturned ? '已保存修改' : '草稿已保存', icon: 'success' });
       else Taro.showToast({ title: '请修改标红的项目', icon: 'none' });
     } catch (error) {
-      if (!form.showServerErrors(error))
-        Taro.showModal({ title: '未能保存', content: messageOf(error), showCancel: false });
+      if (!form.showServerErrors(error)) showFailure('未能保存', error);
     } finally {
       setBusy(null);
     }
@@ -219,13 +233,15 @@ export default function ApplicationForm() {
       }
     } catch (error) {
       form.showServerErrors(error);
-      Taro.showModal({ title: '未能提交', content: messageOf(error), showCancel: false });
+      showFailure('未能提交', error);
     } finally {
       setBusy(null);
     }
   };
 
   const goRegister = (url: string) => Taro.navigateTo({ url });
+
+  if (page.denied) return <Denied who='车队管理员' />;
 
   return (
     <View className='screen application-form'>
@@ -304,9 +320,7 @@ export default function ApplicationForm() {
           required
           testId='material-category'
           options={categoryOptions}
-          value={values.materialCategory}
-          onChange={(code) => set('materialCategory', code)}
-          error={errorOf('materialCategory')}
+          {...bind('materialCategory')}
           flagged={flagged('materialCategory')}
         />
         <TextField
@@ -315,10 +329,7 @@ export default function ApplicationForm() {
           testId='material-description'
           maxlength={200}
           placeholder='如：大米、食用油'
-          value={values.materialDescription}
-          onChange={(v) => set('materialDescription', v)}
-          onBlur={() => blur('materialDescription')}
-          error={errorOf('materialDescription')}
+          {...field('materialDescription')}
           flagged={flagged('materialDescription')}
         />
         <TextField
@@ -327,10 +338,7 @@ export default function ApplicationForm() {
           testId='quantity'
           type='digit'
           maxlength={10}
-          value={values.quantity}
-          onChange={(v) => set('quantity', v)}
-          onBlur={() => blur('quantity')}
-          error={errorOf('quantity')}
+          {...field('quantity')}
           flagged={flagged('quantity')}
         />
         <FormField label='单位' required bare testId='quantity-unit' error={errorOf('quantityUnit')}>
@@ -342,45 +350,26 @@ export default function ApplicationForm() {
         </FormField>
       </Section>
 
-      <Section title='发货单位'>
-        <PartyFields
-          path='consignor'
-          value={values.consignor}
-          onChange={(party) => set('consignor', party)}
-          onBlur={blur}
-          errorOf={errorOf}
-          onFillOwn={registry.enterprise ? () => set('consignor', partyOf(registry.enterprise!)) : undefined}
-        />
-      </Section>
-
-      <Section title='收货单位'>
-        <PartyFields
-          path='consignee'
-          value={values.consignee}
-          onChange={(party) => set('consignee', party)}
-          onBlur={blur}
-          errorOf={errorOf}
-          onFillOwn={registry.enterprise ? () => set('consignee', partyOf(registry.enterprise!)) : undefined}
-        />
-      </Section>
+      {parties.map(({ path, title }) => (
+        <Section key={path} title={title}>
+          <PartyFields
+            path={path}
+            value={values[path]}
+            onChange={(party) => set(path, party)}
+            onBlur={blur}
+            errorOf={errorOf}
+            onFillOwn={registry.enterprise ? () => set(path, partyOf(registry.enterprise!)) : undefined}
+          />
+        </Section>
+      ))}
 
       <Section title='通行线路'>
-        <RegionField
-          label='始发地'
-          required
-          testId='origin'
-          value={values.originCode}
-          onChange={(code) => set('originCode', code)}
-          error={errorOf('originCode')}
-          flagged={flagged('originCode')}
-        />
+        <RegionField label='始发地' required testId='origin' {...bind('originCode')} flagged={flagged('originCode')} />
         <RegionField
           label='目的地'
           required
           testId='destination'
-          value={values.destinationCode}
-          onChange={(code) => set('destinationCode', code)}
-          error={errorOf('destinationCode')}
+          {...bind('destinationCode')}
           flagged={flagged('destinationCode')}
         />
         {values.waypointCodes.map((code, index) => (

@@ -1,11 +1,20 @@
-import { type ApplicationStatus, type ApplicationView, applicationStatusNames, type VehicleView } from '@pass/shared';
+import { Button } from '@nutui/nutui-react-taro';
+import {
+  type ApplicationStatus,
+  type ApplicationView,
+  applicationStatusNames,
+  Role,
+  type VehicleView,
+} from '@pass/shared';
 import { Text, View } from '@tarojs/components';
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import Taro, { useReachBottom } from '@tarojs/taro';
 import { useRef, useState } from 'react';
 import { ChoiceChips } from '@/components/choice-chips';
-import { ApiError } from '@/services/request';
+import { Denied } from '@/components/denied';
+import { usePullDownReload } from '@/hooks/use-pull-down-reload';
+import { useRolePage } from '@/hooks/use-role-page';
 import { routes, withQuery } from '@/services/routes';
-import { Button } from '@/ui/button';
+import { messageOf } from '@/utils/messages';
 import { ApplicationCard } from '../../components/application-card';
 import { EmptyState } from '../../components/empty-state';
 import { applicationsApi, vehiclesApi } from '../../services/fleet-api';
@@ -47,7 +56,7 @@ export default function Applications() {
       setCursor(page.nextCursor);
       setError('');
     } catch (e) {
-      if (mine === generation.current) setError(e instanceof ApiError ? e.message : '加载失败，请稍后重试');
+      if (mine === generation.current) setError(messageOf(e, '加载失败，请稍后重试'));
     } finally {
       if (mine === generation.current) {
         setLoading(false);
@@ -56,14 +65,11 @@ export default function Applications() {
     }
   };
 
-  useDidShow(() => {
+  const page = useRolePage(Role.FleetManager, async () => {
     load(filter, null);
     vehiclesApi.list().then(setVehicles, () => undefined);
   });
-  usePullDownRefresh(async () => {
-    await load(filter, null);
-    Taro.stopPullDownRefresh();
-  });
+  usePullDownReload(() => load(filter, null));
   useReachBottom(() => {
     if (cursor && !loading) load(filter, cursor);
   });
@@ -74,6 +80,8 @@ export default function Applications() {
   };
 
   const plateOf = (id: string | null) => vehicles.find((v) => v.id === id)?.plate;
+
+  if (page.denied) return <Denied who='车队管理员' />;
 
   return (
     <View className='screen'>

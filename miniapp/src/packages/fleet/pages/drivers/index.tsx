@@ -1,16 +1,17 @@
-import { crewRoleNames, maskPhone } from '@pass/shared';
+import { Button, Cell, CellGroup } from '@nutui/nutui-react-taro';
+import { crewRoleNames, maskPhone, Role } from '@pass/shared';
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { useLoader } from '@/hooks/use-loader';
+import { Denied } from '@/components/denied';
+import { useRolePage } from '@/hooks/use-role-page';
 import { routes, withQuery } from '@/services/routes';
-import { Button } from '@/ui/button';
-import { Cell } from '@/ui/cell';
-import { CellGroup } from '@/ui/cell-group';
 import { EmptyState } from '../../components/empty-state';
 import { driversApi } from '../../services/fleet-api';
 
 export default function Drivers() {
-  const { data: drivers, error } = useLoader(driversApi.list);
+  const { denied, data: drivers, error } = useRolePage(Role.FleetManager, driversApi.list);
+
+  if (denied) return <Denied who='车队管理员' />;
 
   return (
     <View className='screen'>

@@ -1,15 +1,14 @@
-import { type EnterpriseView, enterpriseUpdateSchema, regionFullName } from '@pass/shared';
+import { Button, Cell, CellGroup } from '@nutui/nutui-react-taro';
+import { type EnterpriseView, enterpriseUpdateSchema, Role, regionFullName } from '@pass/shared';
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
+import { Denied } from '@/components/denied';
+import { ToneTag } from '@/components/status-tag';
 import { TextField } from '@/components/text-field';
-import { useLoader } from '@/hooks/use-loader';
+import { useRolePage } from '@/hooks/use-role-page';
 import { useSchemaForm } from '@/hooks/use-schema-form';
-import { ApiError } from '@/services/request';
-import { Button } from '@/ui/button';
-import { Cell } from '@/ui/cell';
-import { CellGroup } from '@/ui/cell-group';
-import { Tag } from '@/ui/tag';
+import { showFailure } from '@/utils/messages';
 import { enterpriseApi } from '../../services/fleet-api';
 import './index.scss';
 
@@ -31,13 +30,17 @@ export default function Enterprise() {
     schema: enterpriseUpdateSchema,
     initial: { address: '', contactName: '', contactPhone: '' } as ContactValues,
   });
-  const { data: enterprise, error } = useLoader(async () => {
+  const {
+    denied,
+    data: enterprise,
+    error,
+  } = useRolePage(Role.FleetManager, async () => {
     const mine = await enterpriseApi.mine();
     form.setValues(contactOf(mine));
     return mine;
   });
   const [busy, setBusy] = useState(false);
-  const { values, set, blur, errorOf } = form;
+  const { field } = form;
 
   const save = async () => {
     const changes = form.validate();
@@ -48,16 +51,14 @@ export default function Enterprise() {
       Taro.showToast({ title: '已保存', icon: 'success' });
     } catch (e) {
       if (!form.showServerErrors(e)) {
-        Taro.showModal({
-          title: '未能保存',
-          content: e instanceof ApiError ? e.message : '请稍后重试',
-          showCancel: false,
-        });
+        showFailure('未能保存', e);
       }
     } finally {
       setBusy(false);
     }
   };
+
+  if (denied) return <Denied who='车队管理员' />;
 
   return (
     <View className='screen enterprise'>
@@ -65,23 +66,11 @@ export default function Enterprise() {
       {enterprise && (
         <>
           <View className='enterprise__status' data-testid='enterprise-status'>
-            {enterprise.verified ? (
-              <Tag background='#1f7a4d' color='#ffffff'>
-                已核验
-              </Tag>
-            ) : (
-              <Tag background='#ffe08a' color='#4a3800'>
-                待核验
-              </Tag>
-            )}
+            {enterprise.verified ? <ToneTag tone='approved'>已核验</ToneTag> : <ToneTag tone='pending'>待核验</ToneTag>}
             {enterprise.whitelisted ? (
-              <Tag background='#1565c0' color='#ffffff'>
-                白名单企业
-              </Tag>
+              <ToneTag tone='info'>白名单企业</ToneTag>
             ) : (
-              <Tag background='#e6e8e7' color='#333333'>
-                非白名单企业
-              </Tag>
+              <ToneTag tone='plain'>非白名单企业</ToneTag>
             )}
           </View>
           {!enterprise.verified && (
@@ -94,33 +83,14 @@ export default function Enterprise() {
           </CellGroup>
           <View className='card'>
             <Text className='card__title'>地址和联系人</Text>
-            <TextField
-              label='企业地址'
-              testId='enterprise-address'
-              maxlength={200}
-              value={values.address}
-              onChange={(v) => set('address', v)}
-              onBlur={() => blur('address')}
-              error={errorOf('address')}
-            />
-            <TextField
-              label='联系人姓名'
-              testId='enterprise-contact-name'
-              maxlength={30}
-              value={values.contactName}
-              onChange={(v) => set('contactName', v)}
-              onBlur={() => blur('contactName')}
-              error={errorOf('contactName')}
-            />
+            <TextField label='企业地址' testId='enterprise-address' maxlength={200} {...field('address')} />
+            <TextField label='联系人姓名' testId='enterprise-contact-name' maxlength={30} {...field('contactName')} />
             <TextField
               label='联系电话'
               testId='enterprise-contact-phone'
               hint='手机号码，或带区号的固定电话'
               maxlength={20}
-              value={values.contactPhone}
-              onChange={(v) => set('contactPhone', v)}
-              onBlur={() => blur('contactPhone')}
-              error={errorOf('contactPhone')}
+              {...field('contactPhone')}
             />
           </View>
         </>

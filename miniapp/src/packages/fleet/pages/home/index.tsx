@@ -1,14 +1,14 @@
-import type { ApplicationView, DriverView, EnterpriseView, VehicleView } from '@pass/shared';
+import { Button } from '@nutui/nutui-react-taro';
+import { type ApplicationView, type DriverView, type EnterpriseView, Role, type VehicleView } from '@pass/shared';
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { useLoader } from '@/hooks/use-loader';
+import { Denied } from '@/components/denied';
+import { MenuList } from '@/components/menu-list';
+import { ToneTag } from '@/components/status-tag';
+import { useRolePage } from '@/hooks/use-role-page';
 import { logout } from '@/services/auth';
 import { routes, withQuery } from '@/services/routes';
 import { loadSession } from '@/services/session';
-import { Button } from '@/ui/button';
-import { Cell } from '@/ui/cell';
-import { CellGroup } from '@/ui/cell-group';
-import { Tag } from '@/ui/tag';
 import { ApplicationCard } from '../../components/application-card';
 import { applicationsApi, driversApi, enterpriseApi, vehiclesApi } from '../../services/fleet-api';
 import './index.scss';
@@ -34,7 +34,7 @@ const go = (url: string) => Taro.navigateTo({ url });
 
 /** 车队管理员's home: the enterprise's standing, the next thing to do, and the latest applications. */
 export default function FleetHome() {
-  const { data, error } = useLoader(loadOverview);
+  const { denied, data, error } = useRolePage(Role.FleetManager, loadOverview);
   const account = loadSession()?.account;
   const plateOf = (id: string | null) => data?.vehicles.find((v) => v.id === id)?.plate;
 
@@ -42,6 +42,8 @@ export default function FleetHome() {
     await logout();
     await Taro.reLaunch({ url: routes.login });
   };
+
+  if (denied) return <Denied who='车队管理员' />;
 
   return (
     <View className='screen fleet-home'>
@@ -52,20 +54,8 @@ export default function FleetHome() {
         <Text className='fleet-home__greeting'>{account ? `${account.name}，您好` : ''}</Text>
         {data && (
           <View className='fleet-home__tags'>
-            {data.enterprise.verified ? (
-              <Tag background='#ffffff' color='#145c37'>
-                已核验
-              </Tag>
-            ) : (
-              <Tag background='#fff3c4' color='#4a3800'>
-                待核验
-              </Tag>
-            )}
-            {data.enterprise.whitelisted && (
-              <Tag background='#ffffff' color='#145c37'>
-                白名单企业
-              </Tag>
-            )}
+            {data.enterprise.verified ? <ToneTag tone='banner'>已核验</ToneTag> : <ToneTag tone='warn'>待核验</ToneTag>}
+            {data.enterprise.whitelisted && <ToneTag tone='banner'>白名单企业</ToneTag>}
           </View>
         )}
       </View>
@@ -83,25 +73,25 @@ export default function FleetHome() {
       </Button>
 
       <View className='fleet-home__menu'>
-        <CellGroup>
-          <Cell title='我的申请' extra='›' clickable onClick={() => go(routes.applications)} />
-          <Cell title='我的通行证' extra='›' clickable onClick={() => go(routes.passes)} />
-          <Cell
-            title='车辆管理'
-            description='登记一次，申请时直接选择'
-            extra={data ? `${data.vehicles.length} 辆 ›` : '›'}
-            clickable
-            onClick={() => go(routes.vehicles)}
-          />
-          <Cell
-            title='司乘人员'
-            description='驾驶员、副驾驶员、押运员'
-            extra={data ? `${data.drivers.length} 人 ›` : '›'}
-            clickable
-            onClick={() => go(routes.drivers)}
-          />
-          <Cell title='企业信息' extra='›' clickable onClick={() => go(routes.enterprise)} />
-        </CellGroup>
+        <MenuList
+          entries={[
+            { title: '我的申请', url: routes.applications },
+            { title: '我的通行证', url: routes.passes },
+            {
+              title: '车辆管理',
+              description: '登记一次，申请时直接选择',
+              extra: data && `${data.vehicles.length} 辆`,
+              url: routes.vehicles,
+            },
+            {
+              title: '司乘人员',
+              description: '驾驶员、副驾驶员、押运员',
+              extra: data && `${data.drivers.length} 人`,
+              url: routes.drivers,
+            },
+            { title: '企业信息', url: routes.enterprise },
+          ]}
+        />
       </View>
 
       {data && data.recent.length > 0 && (

@@ -1,3 +1,4 @@
+import { Button } from '@nutui/nutui-react-taro';
 import { fleetManagerRegistrationSchema } from '@pass/shared';
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
@@ -5,9 +6,8 @@ import { useState } from 'react';
 import { TextField, type TextFieldProps } from '@/components/text-field';
 import { useSchemaForm } from '@/hooks/use-schema-form';
 import { goHome, registerEnterprise } from '@/services/auth';
-import { ApiError } from '@/services/request';
 import { routes } from '@/services/routes';
-import { Button } from '@/ui/button';
+import { messageOf } from '@/utils/messages';
 import { RegionField } from '../../components/region-field';
 
 const emptyRegistration = {
@@ -87,7 +87,7 @@ export default function Register() {
       await goHome(session.account);
     } catch (error) {
       form.showServerErrors(error);
-      setFailure(error instanceof ApiError ? error.message : '注册失败，请稍后重试');
+      setFailure(messageOf(error, '注册失败，请稍后重试'));
     } finally {
       setBusy(false);
     }

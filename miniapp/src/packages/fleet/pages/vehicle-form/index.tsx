@@ -3,21 +3,19 @@ import {
   parsePlate,
   plateColourNames,
   plateColoursByKind,
+  Role,
   VehicleType,
-  type VehicleView,
   vehicleSchema,
   vehicleTypes,
 } from '@pass/shared';
 import { View } from '@tarojs/components';
-import Taro, { useLoad } from '@tarojs/taro';
-import { useState } from 'react';
 import { ChoiceChips } from '@/components/choice-chips';
+import { Denied } from '@/components/denied';
+import { FormActions } from '@/components/form-actions';
 import { FormField } from '@/components/form-field';
 import { TextField } from '@/components/text-field';
-import { useSchemaForm } from '@/hooks/use-schema-form';
+import { useEntityForm } from '@/hooks/use-entity-form';
 import { cachedProvinceSettings, loadProvinceSettings } from '@/services/province-settings';
-import { ApiError } from '@/services/request';
-import { Button } from '@/ui/button';
 import { OptionSheetField } from '../../components/option-sheet-field';
 import { PlateInput } from '../../components/plate-input';
 import { enterpriseApi, vehiclesApi } from '../../services/fleet-api';
@@ -45,33 +43,35 @@ const colourChoices = Object.values(PlateColour).map((value) => ({ value, label:
 const typeOptions = Object.values(VehicleType).map((value) => ({ value, label: vehicleTypes[value].name }));
 const upper = (value: string) => value.toUpperCase();
 
+async function loadVehicle(id: string): Promise<VehicleFormValues> {
+  const vehicle = await vehiclesApi.get(id);
+  return { ...vehicle, vin: vehicle.vin ?? '' };
+}
+
+/** The plate's province offered first: the enterprise's own, otherwise the province this system serves. */
+async function plateProvince(): Promise<string | undefined> {
+  const [enterprise, settings] = await Promise.all([
+    enterpriseApi.mine().catch(() => undefined),
+    loadProvinceSettings().catch(() => undefined),
+  ]);
+  return plateAbbreviationOf(enterprise?.districtCode) ?? plateAbbreviationOf(settings?.settings.provinceCode);
+}
+
 /** Adds a vehicle to the registry, or edits one (`?id=`). */
 export default function VehicleForm() {
-  const [id, setId] = useState<string>();
-  const [busy, setBusy] = useState(false);
-  const [defaultProvince, setDefaultProvince] = useState(
-    plateAbbreviationOf(cachedProvinceSettings()?.settings.provinceCode) ?? '',
-  );
-  const form = useSchemaForm({ schema: vehicleSchema, initial: empty, toInput });
-  const { values, set, blur, errorOf } = form;
-
-  useLoad(async (query: Record<string, string | undefined>) => {
-    if (query.id) {
-      Taro.setNavigationBarTitle({ title: '修改车辆' });
-      setId(query.id);
-      const vehicle: VehicleView = await vehiclesApi.get(query.id);
-      form.setValues({ ...vehicle, vin: vehicle.vin ?? '' });
-    } else {
-      // The enterprise's own province first; the province this system serves otherwise.
-      const [enterprise, settings] = await Promise.all([
-        enterpriseApi.mine().catch(() => undefined),
-        loadProvinceSettings().catch(() => undefined),
-      ]);
-      const abbreviation =
-        plateAbbreviationOf(enterprise?.districtCode) ?? plateAbbreviationOf(settings?.settings.provinceCode);
-      if (abbreviation) setDefaultProvince(abbreviation);
-    }
+  const form = useEntityForm({
+    role: Role.FleetManager,
+    schema: vehicleSchema,
+    initial: empty,
+    toInput,
+    editTitle: '修改车辆',
+    load: loadVehicle,
+    extra: (_account, id) => (id ? Promise.resolve(undefined) : plateProvince()),
+    save: (vehicle, id) => (id ? vehiclesApi.update(id, vehicle) : vehiclesApi.create(vehicle)),
+    remove: { title: '删除车辆', content: '删除后不能恢复；已用于申请的车辆不能删除。', run: vehiclesApi.remove },
   });
+  const { values, set, field, bind, blur, errorOf } = form;
+  const defaultProvince = form.extra ?? plateAbbreviationOf(cachedProvinceSettings()?.settings.provinceCode) ?? '';
 
   /** A new-energy plate has only one possible colour: fill it in. */
   const changePlate = (plate: string) => {
@@ -81,46 +81,7 @@ export default function VehicleForm() {
     if (colours.length === 1) set('plateColour', colours[0]!);
   };
 
-  const save = async () => {
-    const vehicle = form.validate();
-    if (!vehicle) return;
-    setBusy(true);
-    try {
-      if (id) await vehiclesApi.update(id, vehicle);
-      else await vehiclesApi.create(vehicle);
-      Taro.showToast({ title: '已保存', icon: 'success' });
-      await Taro.navigateBack();
-    } catch (error) {
-      if (!form.showServerErrors(error)) {
-        Taro.showModal({
-          title: '未能保存',
-          content: error instanceof ApiError ? error.message : '请稍后重试',
-          showCancel: false,
-        });
-      }
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const remove = async () => {
-    if (!id) return;
-    const { confirm } = await Taro.showModal({
-      title: '删除车辆',
-      content: '删除后不能恢复；已用于申请的车辆不能删除。',
-    });
-    if (!confirm) return;
-    try {
-      await vehiclesApi.remove(id);
-      await Taro.navigateBack();
-    } catch (error) {
-      Taro.showModal({
-        title: '未能删除',
-        content: error instanceof ApiError ? error.message : '请稍后重试',
-        showCancel: false,
-      });
-    }
-  };
+  if (form.page.denied) return <Denied who='车队管理员' />;
 
   return (
     <View className='screen'>
@@ -148,42 +109,25 @@ export default function VehicleForm() {
           required
           testId='vehicle-type'
           options={typeOptions}
-          value={values.vehicleType}
-          onChange={(type) => set('vehicleType', type)}
-          error={errorOf('vehicleType')}
+          {...bind('vehicleType')}
         />
         <TextField
           label='道路运输证号'
           required
           testId='transport-license'
-          value={values.transportLicenseNumber}
           normalise={upper}
-          onChange={(v) => set('transportLicenseNumber', v)}
-          onBlur={() => blur('transportLicenseNumber')}
-          error={errorOf('transportLicenseNumber')}
+          {...field('transportLicenseNumber')}
         />
         <TextField
           label='车辆识别代号（VIN）'
           testId='vin'
           hint='选填，行驶证上的17位代号'
           maxlength={17}
-          value={values.vin}
           normalise={upper}
-          onChange={(v) => set('vin', v)}
-          onBlur={() => blur('vin')}
-          error={errorOf('vin')}
+          {...field('vin')}
         />
       </View>
-      <View className='action-bar'>
-        {id && (
-          <Button fill='outline' type='danger' size='large' onClick={remove}>
-            删除
-          </Button>
-        )}
-        <Button type='primary' size='large' loading={busy} disabled={busy} onClick={save}>
-          保存
-        </Button>
-      </View>
+      <FormActions busy={form.busy} onSave={form.save} onRemove={form.editing ? form.remove : undefined} />
     </View>
   );
 }

@@ -1,17 +1,18 @@
-import { formatPlate, plateColourNames, vehicleTypes } from '@pass/shared';
+import { Button, Cell, CellGroup } from '@nutui/nutui-react-taro';
+import { formatPlate, plateColourNames, Role, vehicleTypes } from '@pass/shared';
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { useLoader } from '@/hooks/use-loader';
+import { Denied } from '@/components/denied';
+import { useRolePage } from '@/hooks/use-role-page';
 import { routes, withQuery } from '@/services/routes';
-import { Button } from '@/ui/button';
-import { Cell } from '@/ui/cell';
-import { CellGroup } from '@/ui/cell-group';
 import { EmptyState } from '../../components/empty-state';
 import { vehiclesApi } from '../../services/fleet-api';
 
 export default function Vehicles() {
-  const { data: vehicles, error } = useLoader(vehiclesApi.list);
+  const { denied, data: vehicles, error } = useRolePage(Role.FleetManager, vehiclesApi.list);
   const add = () => Taro.navigateTo({ url: routes.vehicleForm });
+
+  if (denied) return <Denied who='车队管理员' />;
 
   return (
     <View className='screen'>

@@ -1,29 +1,23 @@
-import { crewRoleNames, findMaterialCategory, formatPlate, Role, regionFullName } from '@pass/shared';
+import { Button } from '@nutui/nutui-react-taro';
+import { crewRoleNames, formatPlate, Role } from '@pass/shared';
 import { Image, Text, View } from '@tarojs/components';
-import Taro, { useDidHide, useDidShow, useRouter, useUnload } from '@tarojs/taro';
+import { useDidHide, useDidShow, useRouter, useUnload } from '@tarojs/taro';
 import { useRef, useState } from 'react';
 import { Denied } from '@/components/denied';
+import { DetailRow } from '@/components/detail-row';
+import { LoadingState } from '@/components/loading-state';
 import { useRolePage } from '@/hooks/use-role-page';
-import { ApiError } from '@/services/request';
-import { Button } from '@/ui/button';
+import { openPdf } from '@/services/files';
 import { formatDateTime } from '@/utils/format';
+import { categoryName, routeText } from '@/utils/labels';
+import { showFailure } from '@/utils/messages';
 import { raiseBrightness } from '../../services/brightness';
 import { passApi } from '../../services/pass-api';
 import { passStanding } from '../../services/pass-state';
-import { openPassPdf } from '../../services/pdf';
 import { loadPass } from './load';
 import './index.scss';
 
-const place = (code: string) => regionFullName(code) ?? code;
-
-function Fact({ label, value }: { label: string; value: string }) {
-  return (
-    <View className='pass-screen__fact'>
-      <Text className='pass-screen__label'>{label}</Text>
-      <Text className='pass-screen__value'>{value}</Text>
-    </View>
-  );
-}
+const factClasses = { row: 'pass-screen__fact', label: 'pass-screen__label', value: 'pass-screen__value' };
 
 /**
  * The pass as the driver shows it: status, plate and validity large, the QR code as big as the screen
@@ -50,15 +44,7 @@ export default function PassScreen() {
   useUnload(dim);
 
   if (denied) return <Denied who='车队管理员' />;
-  if (!data) {
-    return (
-      <View className='screen'>
-        <Text className={error ? 'error-text' : 'muted'} data-testid={error ? 'pass-error' : undefined}>
-          {error ?? '正在加载…'}
-        </Text>
-      </View>
-    );
-  }
+  if (!data) return <LoadingState error={error} errorTestId='pass-error' />;
 
   const { pass, qr, offline, savedAt } = data;
   const standing = passStanding(pass);
@@ -67,13 +53,9 @@ export default function PassScreen() {
   const printPdf = async () => {
     setPrinting(true);
     try {
-      await openPassPdf(passApi.pdfPath(pass.id));
+      await openPdf(passApi.pdfPath(pass.id));
     } catch (e) {
-      Taro.showModal({
-        title: '未能打开PDF',
-        content: e instanceof ApiError ? e.message : '请联网后重试',
-        showCancel: false,
-      });
+      showFailure('未能打开PDF', e, '请联网后重试');
     } finally {
       setPrinting(false);
     }
@@ -118,25 +100,28 @@ export default function PassScreen() {
       </View>
 
       <View className='card pass-screen__facts'>
-        <Fact label='证件编号' value={pass.passNumber} />
-        <Fact
+        <DetailRow classes={factClasses} label='证件编号' value={pass.passNumber} />
+        <DetailRow
+          classes={factClasses}
           label='路线'
-          value={[pass.originCode, ...pass.waypointCodes, pass.destinationCode].map(place).join(' → ')}
+          value={routeText(pass.originCode, pass.waypointCodes, pass.destinationCode)}
         />
-        <Fact
+        <DetailRow
+          classes={factClasses}
           label='物资'
-          value={`${findMaterialCategory(pass.materialCategory)?.name ?? pass.materialCategory}：${pass.materialDescription}`}
+          value={`${categoryName(pass.materialCategory)}：${pass.materialDescription}`}
         />
         {pass.crew.map((person) => (
-          <Fact
+          <DetailRow
+            classes={factClasses}
             key={`${person.role}-${person.idNumberMasked}`}
             label={crewRoleNames[person.role]}
             value={`${person.name} ${person.idNumberMasked}`}
           />
         ))}
-        <Fact label='核发单位' value={pass.issuingDepartment} />
-        <Fact label='签发时间' value={formatDateTime(pass.issuedAt)} />
-        {pass.endReason && <Fact label='失效原因' value={pass.endReason} />}
+        <DetailRow classes={factClasses} label='核发单位' value={pass.issuingDepartment} />
+        <DetailRow classes={factClasses} label='签发时间' value={formatDateTime(pass.issuedAt)} />
+        {pass.endReason && <DetailRow classes={factClasses} label='失效原因' value={pass.endReason} />}
       </View>
 
       <View className='action-bar'>

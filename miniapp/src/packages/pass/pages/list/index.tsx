@@ -1,25 +1,21 @@
-import { formatPlate, Role, regionFullName } from '@pass/shared';
+import type { PassView } from '@pass/shared';
+import { formatPlate, Role } from '@pass/shared';
 import { Text, View } from '@tarojs/components';
-import Taro, { usePullDownRefresh } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { Denied } from '@/components/denied';
+import { ToneTag } from '@/components/status-tag';
+import { usePullDownReload } from '@/hooks/use-pull-down-reload';
 import { useRolePage } from '@/hooks/use-role-page';
 import { withQuery } from '@/services/routes';
-import { Tag } from '@/ui/tag';
 import { formatDateTime } from '@/utils/format';
+import { place } from '@/utils/labels';
 import { passRoutes } from '../../routes';
 import { passApi } from '../../services/pass-api';
 import { passCache } from '../../services/pass-cache';
 import { isOffline, passStanding } from '../../services/pass-state';
-import type { PassView } from '../../types';
 import './index.scss';
 
-const place = (code: string) => regionFullName(code) ?? code;
-
-const toneColours = {
-  valid: { background: '#1f7a4d', color: '#ffffff' },
-  pending: { background: '#fff3c4', color: '#4a3800' },
-  invalid: { background: '#e6e8e7', color: '#333333' },
-};
+const standingTones = { valid: 'approved', pending: 'warn', invalid: 'plain' } as const;
 
 async function loadPasses(accountId: string): Promise<{ items: PassView[]; offlineSince?: string }> {
   try {
@@ -39,10 +35,7 @@ async function loadPasses(accountId: string): Promise<{ items: PassView[]; offli
 /** The enterprise's passes, newest first; the last download is shown when there is no network. */
 export default function PassList() {
   const { denied, data, error, loading, reload } = useRolePage(Role.FleetManager, (account) => loadPasses(account.id));
-  usePullDownRefresh(async () => {
-    await reload();
-    Taro.stopPullDownRefresh();
-  });
+  usePullDownReload(reload);
 
   if (denied) return <Denied who='车队管理员' />;
 
@@ -70,7 +63,7 @@ export default function PassList() {
           >
             <View className='pass-list__top'>
               <Text className='pass-list__plate'>{formatPlate(pass.plate)}</Text>
-              <Tag {...toneColours[standing.tone]}>{standing.text}</Tag>
+              <ToneTag tone={standingTones[standing.tone]}>{standing.text}</ToneTag>
             </View>
             <Text className='pass-list__route'>
               {place(pass.originCode)} → {place(pass.destinationCode)}

@@ -1,15 +1,13 @@
+import { Button } from '@nutui/nutui-react-taro';
 import { type AttachmentView, attachmentKindNames } from '@pass/shared';
 import { Image, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useEffect, useState } from 'react';
-import { ApiError } from '@/services/request';
-import { Button } from '@/ui/button';
+import { localFileUrl, openPdf } from '@/services/files';
 import { formatBytes } from '@/utils/format';
-import { localFileUrl, openPdf } from '../../services/files';
+import { messageOf } from '@/utils/messages';
 import { reviewApi } from '../../services/review-api';
 import './index.scss';
-
-const messageOf = (error: unknown) => (error instanceof ApiError ? error.message : '文件打开失败，请稍后重试');
 
 /** One supporting document: an image shown inline (tap to enlarge), a PDF opened on request. */
 export function AttachmentPreview({
@@ -30,7 +28,7 @@ export function AttachmentPreview({
     let live = true;
     localFileUrl(path, attachment.mimeType).then(
       (local) => live && setUrl(local),
-      (error) => live && setFailure(messageOf(error)),
+      (error) => live && setFailure(messageOf(error, '文件打开失败，请稍后重试')),
     );
     return () => {
       live = false;
@@ -43,7 +41,7 @@ export function AttachmentPreview({
     try {
       await openPdf(path);
     } catch (error) {
-      setFailure(messageOf(error));
+      setFailure(messageOf(error, '文件打开失败，请稍后重试'));
     } finally {
       setOpening(false);
     }

@@ -1,7 +1,7 @@
+import type { PassView } from '@pass/shared';
 import { Text, View } from '@tarojs/components';
-import type { PassView } from '../../types';
-import { place, plateText } from '../../utils/labels';
-import { PassStatusTag } from '../tags';
+import { PassStatusTag } from '@/components/status-tag';
+import { place, plateText } from '@/utils/labels';
 import './index.scss';
 
 /** One issued pass in a list. */

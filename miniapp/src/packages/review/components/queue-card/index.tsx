@@ -1,8 +1,8 @@
+import type { QueueItem } from '@pass/shared';
 import { Text, View } from '@tarojs/components';
+import { StatusTag, ToneTag } from '@/components/status-tag';
 import { formatDateTime } from '@/utils/format';
-import type { QueueItem } from '../../types';
-import { categoryName, dueText, plateText, shortDate } from '../../utils/labels';
-import { FlagTag, StatusTag } from '../tags';
+import { categoryName, dueText, plateText, shortDate } from '@/utils/labels';
 import './index.scss';
 
 export interface QueueCardProps {
@@ -35,9 +35,9 @@ export function QueueCard({ item, selected, onToggle, onOpen }: QueueCardProps) 
         </View>
         <Text className='queue-card__enterprise'>{item.enterpriseName}</Text>
         <View className='queue-card__tags'>
-          {item.whitelisted && <FlagTag tone='good'>白名单</FlagTag>}
-          {item.overdue && <FlagTag tone='danger'>逾期</FlagTag>}
-          {item.escalated && <FlagTag tone='warn'>下级逾期上报</FlagTag>}
+          {item.whitelisted && <ToneTag tone='good'>白名单</ToneTag>}
+          {item.overdue && <ToneTag tone='danger'>逾期</ToneTag>}
+          {item.escalated && <ToneTag tone='warn'>下级逾期上报</ToneTag>}
         </View>
         <Text className='queue-card__meta'>
           {categoryName(item.materialCategory)} · {shortDate(item.validFrom)} 至 {shortDate(item.validTo)}

@@ -1,7 +1,6 @@
+import { Button, Popup } from '@nutui/nutui-react-taro';
 import { Text, Textarea, View } from '@tarojs/components';
 import { useEffect, useState } from 'react';
-import { Button } from '@/ui/button';
-import { Popup } from '@/ui/popup';
 import './index.scss';
 
 export interface FieldChoice {

@@ -1,8 +1,8 @@
+import type { TraceStop } from '@pass/shared';
 import { type ScanDirection, type ScanResult, scanDirectionNames, scanResultNames } from '@pass/shared';
 import { Text, View } from '@tarojs/components';
 import { formatDateTime } from '@/utils/format';
-import type { TraceStop } from '../../types';
-import { place } from '../../utils/labels';
+import { place } from '@/utils/labels';
 import './index.scss';
 
 const resultName = (result: string) => scanResultNames[result as ScanResult] ?? result;

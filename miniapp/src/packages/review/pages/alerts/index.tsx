@@ -1,7 +1,8 @@
 import { formatPlate, Role } from '@pass/shared';
 import { Text, View } from '@tarojs/components';
-import Taro, { usePullDownRefresh } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { Denied } from '@/components/denied';
+import { usePullDownReload } from '@/hooks/use-pull-down-reload';
 import { useRolePage } from '@/hooks/use-role-page';
 import { withQuery } from '@/services/routes';
 import { formatDateTime } from '@/utils/format';
@@ -13,10 +14,7 @@ import './index.scss';
 /** One pass seen at two checkpoints too far apart for one truck: a copied QR code on another vehicle. */
 export default function Alerts() {
   const { denied, data, error, reload } = useRolePage(Role.Official, alertsApi.clones);
-  usePullDownRefresh(async () => {
-    await reload();
-    Taro.stopPullDownRefresh();
-  });
+  usePullDownReload(reload);
 
   if (denied) return <Denied who='审核人员' />;
 

@@ -1,5 +1,5 @@
 import { applicationFieldNames, type ReviewDecision, reviewDecisionSchema } from '@pass/shared';
-import { applicationFieldLabels } from '../../utils/labels';
+import { applicationFieldLabels } from '@/utils/labels';
 
 export type DecisionKind = ReviewDecision['decision'];
 

@@ -4,7 +4,6 @@ import {
   inclusiveDays,
   type Party,
   plateColourNames,
-  quantityUnitNames,
   type ReviewDecision,
   type ReviewLevel,
   Role,
@@ -16,17 +15,18 @@ import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { Denied } from '@/components/denied';
+import { DetailRow } from '@/components/detail-row';
+import { ActionBar } from '@/components/form-actions';
+import { LoadingState } from '@/components/loading-state';
+import { Section } from '@/components/section';
+import { StatusTag, ToneTag } from '@/components/status-tag';
 import { useRolePage } from '@/hooks/use-role-page';
-import { ApiError } from '@/services/request';
-import { Button } from '@/ui/button';
 import { formatDateTime } from '@/utils/format';
+import { categoryName, dueText, place, plateText, quantityText } from '@/utils/labels';
+import { showFailure } from '@/utils/messages';
 import { AttachmentPreview } from '../../components/attachment-preview';
-import { Row } from '../../components/detail-row';
 import { ReasonPopup } from '../../components/reason-popup';
-import { Section } from '../../components/section';
-import { FlagTag, StatusTag } from '../../components/tags';
 import { reviewApi } from '../../services/review-api';
-import { categoryName, dueText, place, plateText } from '../../utils/labels';
 import { type DecisionKind, decisionOf, decisionProblem, decisionTexts, fieldChoices } from './decision';
 import { Risks } from './risks';
 import '../../styles/wide.scss';
@@ -49,13 +49,7 @@ export default function ReviewDetailPage() {
   const [deciding, setDeciding] = useState<DecisionKind | null>(null);
 
   if (denied) return <Denied who='审核人员' />;
-  if (!data) {
-    return (
-      <View className='wide'>
-        <Text className={error ? 'error-text' : 'muted'}>{error ?? '正在加载…'}</Text>
-      </View>
-    );
-  }
+  if (!data) return <LoadingState error={error} className='wide' />;
 
   const { application: app, enterprise, vehicle, crew, attachments } = data;
   const step = app.reviewSteps[app.reviewLevelIndex];
@@ -78,11 +72,7 @@ export default function ReviewDetailPage() {
       Taro.showToast({ title, icon: 'none', duration: 2000 });
       setTimeout(() => Taro.navigateBack().catch(() => undefined), 800);
     } catch (e) {
-      Taro.showModal({
-        title: '未能提交',
-        content: e instanceof ApiError ? e.message : '请稍后重试',
-        showCancel: false,
-      });
+      showFailure('未能提交', e);
     }
   };
 
@@ -97,8 +87,8 @@ export default function ReviewDetailPage() {
         </View>
         <Text className='review-detail__enterprise'>{enterprise.name}</Text>
         <View className='review-detail__tags'>
-          {enterprise.whitelisted && <FlagTag tone='good'>白名单企业</FlagTag>}
-          {data.overdue && <FlagTag tone='danger'>已逾期</FlagTag>}
+          {enterprise.whitelisted && <ToneTag tone='good'>白名单企业</ToneTag>}
+          {data.overdue && <ToneTag tone='danger'>已逾期</ToneTag>}
         </View>
         <Text className='muted'>
           {app.submittedAt ? `提交于 ${formatDateTime(app.submittedAt)}` : ''}
@@ -120,20 +110,15 @@ export default function ReviewDetailPage() {
       <View className='wide__columns'>
         <View className='wide__main'>
           <Section title='运输信息'>
-            <Row label='物资类别' value={categoryName(app.materialCategory)} />
-            <Row label='物资说明' value={app.materialDescription ?? '未填写'} />
-            <Row
-              label='数量'
-              value={
-                app.quantity !== null && app.quantityUnit
-                  ? `${app.quantity} ${quantityUnitNames[app.quantityUnit]}`
-                  : '未填写'
-              }
-            />
-            <Row label='始发地' value={place(app.originCode)} />
-            {app.waypointCodes.length > 0 && <Row label='途经地' value={app.waypointCodes.map(place).join('、')} />}
-            <Row label='目的地' value={place(app.destinationCode)} />
-            <Row
+            <DetailRow label='物资类别' value={categoryName(app.materialCategory)} />
+            <DetailRow label='物资说明' value={app.materialDescription ?? '未填写'} />
+            <DetailRow label='数量' value={quantityText(app.quantity, app.quantityUnit)} />
+            <DetailRow label='始发地' value={place(app.originCode)} />
+            {app.waypointCodes.length > 0 && (
+              <DetailRow label='途经地' value={app.waypointCodes.map(place).join('、')} />
+            )}
+            <DetailRow label='目的地' value={place(app.destinationCode)} />
+            <DetailRow
               label='有效期'
               value={
                 app.validFrom && app.validTo
@@ -141,25 +126,28 @@ export default function ReviewDetailPage() {
                   : '未填写'
               }
             />
-            <Row label='发货单位' value={partyText(app.consignor)} />
-            <Row label='收货单位' value={partyText(app.consignee)} />
+            <DetailRow label='发货单位' value={partyText(app.consignor)} />
+            <DetailRow label='收货单位' value={partyText(app.consignee)} />
           </Section>
 
           <Section title='车辆与司乘人员'>
             {vehicle ? (
               <>
-                <Row label='车牌' value={`${plateText(vehicle.plate)}（${plateColourNames[vehicle.plateColour]}）`} />
-                <Row label='车辆类型' value={vehicleTypes[vehicle.vehicleType]?.name ?? vehicle.vehicleType} />
-                <Row label='道路运输证' value={vehicle.transportLicenseNumber} />
-                {vehicle.vin && <Row label='VIN' value={vehicle.vin} />}
+                <DetailRow
+                  label='车牌'
+                  value={`${plateText(vehicle.plate)}（${plateColourNames[vehicle.plateColour]}）`}
+                />
+                <DetailRow label='车辆类型' value={vehicleTypes[vehicle.vehicleType]?.name ?? vehicle.vehicleType} />
+                <DetailRow label='道路运输证' value={vehicle.transportLicenseNumber} />
+                {vehicle.vin && <DetailRow label='VIN' value={vehicle.vin} />}
               </>
             ) : (
-              <Row label='车辆' value='未选择' />
+              <DetailRow label='车辆' value='未选择' />
             )}
             {[...crew]
               .sort((a, b) => crewOrder.indexOf(a.role) - crewOrder.indexOf(b.role))
               .map((person) => (
-                <Row
+                <DetailRow
                   key={person.id}
                   label={crewRoleNames[person.role]}
                   value={`${person.name}  ${person.idNumber}\n${person.phone}`}
@@ -171,9 +159,9 @@ export default function ReviewDetailPage() {
 
         <View className='wide__side'>
           <Section title='申请企业'>
-            <Row label='企业名称' value={enterprise.name} />
-            <Row label='信用代码' value={enterprise.creditCode} />
-            <Row
+            <DetailRow label='企业名称' value={enterprise.name} />
+            <DetailRow label='信用代码' value={enterprise.creditCode} />
+            <DetailRow
               label='状态'
               value={[enterprise.verified ? '已核验' : '未核验', enterprise.whitelisted ? '白名单企业' : '']
                 .filter(Boolean)
@@ -190,21 +178,15 @@ export default function ReviewDetailPage() {
         </View>
       </View>
 
-      {decisions.length > 0 && (
-        <View className='wide-bar'>
-          {decisions.map((kind) => (
-            <Button
-              key={kind}
-              size='large'
-              type={kind === 'reject' ? 'danger' : 'primary'}
-              fill={kind === 'approve' ? 'solid' : 'outline'}
-              onClick={() => setDeciding(kind)}
-            >
-              {decisionTexts[kind].title}
-            </Button>
-          ))}
-        </View>
-      )}
+      <ActionBar
+        className='wide-bar'
+        actions={decisions.map((kind) => ({
+          label: decisionTexts[kind].title,
+          danger: kind === 'reject',
+          outline: kind !== 'approve',
+          onClick: () => setDeciding(kind),
+        }))}
+      />
 
       {deciding && (
         <ReasonPopup

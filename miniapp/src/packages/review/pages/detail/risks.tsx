@@ -1,6 +1,6 @@
+import type { ReviewDetail } from '@pass/shared';
 import { blacklistKindNames } from '@pass/shared';
 import { Text, View } from '@tarojs/components';
-import type { ReviewDetail } from '../../types';
 
 /** What should make an official stop and look: sanctions, the vehicle's other passes, an unverified firm. */
 export function Risks({ detail }: { detail: ReviewDetail }) {

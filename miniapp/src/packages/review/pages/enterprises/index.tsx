@@ -1,12 +1,12 @@
+import { Button } from '@nutui/nutui-react-taro';
 import { Role, regionFullName } from '@pass/shared';
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { Denied } from '@/components/denied';
+import { DetailRow } from '@/components/detail-row';
 import { useRolePage } from '@/hooks/use-role-page';
-import { ApiError } from '@/services/request';
-import { Button } from '@/ui/button';
-import { Row } from '../../components/detail-row';
+import { showFailure } from '@/utils/messages';
 import { enterprisesApi } from '../../services/review-api';
 import '../../styles/wide.scss';
 import './index.scss';
@@ -31,11 +31,7 @@ export default function Enterprises() {
       Taro.showToast({ title: '已核验', icon: 'success' });
       await reload();
     } catch (e) {
-      Taro.showModal({
-        title: '未能核验',
-        content: e instanceof ApiError ? e.message : '请稍后重试',
-        showCancel: false,
-      });
+      showFailure('未能核验', e);
     } finally {
       setBusy(null);
     }
@@ -49,10 +45,10 @@ export default function Enterprises() {
         {data?.map((enterprise) => (
           <View key={enterprise.id} className='card' data-testid='enterprise-item'>
             <Text className='card__title'>{enterprise.name}</Text>
-            <Row label='信用代码' value={enterprise.creditCode} />
-            <Row label='所在地' value={regionFullName(enterprise.districtCode) ?? enterprise.districtCode} />
-            <Row label='地址' value={enterprise.address} />
-            <Row label='联系人' value={`${enterprise.contactName} ${enterprise.contactPhone}`} />
+            <DetailRow label='信用代码' value={enterprise.creditCode} />
+            <DetailRow label='所在地' value={regionFullName(enterprise.districtCode) ?? enterprise.districtCode} />
+            <DetailRow label='地址' value={enterprise.address} />
+            <DetailRow label='联系人' value={`${enterprise.contactName} ${enterprise.contactPhone}`} />
             <Button
               className='enterprise-verify'
               type='primary'

@@ -1,13 +1,13 @@
+import { Button } from '@nutui/nutui-react-taro';
 import { type ReviewLevel, Role, regionFullName, reviewLevelNames } from '@pass/shared';
 import { Text, View } from '@tarojs/components';
-import Taro, { usePullDownRefresh } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { Denied } from '@/components/denied';
+import { MenuList } from '@/components/menu-list';
+import { usePullDownReload } from '@/hooks/use-pull-down-reload';
 import { useRolePage } from '@/hooks/use-role-page';
 import { logout } from '@/services/auth';
 import { routes, withQuery } from '@/services/routes';
-import { Button } from '@/ui/button';
-import { Cell } from '@/ui/cell';
-import { CellGroup } from '@/ui/cell-group';
 import { CounterTile } from '../../components/counter-tile';
 import { reviewRoutes } from '../../routes';
 import { enterprisesApi, reviewApi } from '../../services/review-api';
@@ -27,10 +27,7 @@ async function loadHome() {
 /** 审核人员's home: what waits, what is late, what is left of the quota, and the way to each task. */
 export default function ReviewHome() {
   const { account, denied, data, error, reload } = useRolePage(Role.Official, loadHome);
-  usePullDownRefresh(async () => {
-    await reload();
-    Taro.stopPullDownRefresh();
-  });
+  usePullDownReload(reload);
 
   if (denied) return <Denied who='审核人员' />;
 
@@ -88,37 +85,20 @@ export default function ReviewHome() {
       </Button>
 
       <View className='review-home__menu'>
-        <CellGroup>
-          <Cell title='审核队列' description='可批量通过' extra='›' clickable onClick={() => go(reviewRoutes.queue)} />
-          <Cell
-            title='通行证管理'
-            description='撤销、行程轨迹'
-            extra='›'
-            clickable
-            onClick={() => go(reviewRoutes.passes)}
-          />
-          <Cell
-            title='疑似克隆告警'
-            description='一证多车'
-            extra='›'
-            clickable
-            onClick={() => go(reviewRoutes.alerts)}
-          />
-          <Cell
-            title='统计分析'
-            description='签发量、配额、逾期'
-            extra='›'
-            clickable
-            onClick={() => go(reviewRoutes.stats)}
-          />
-          <Cell
-            title='待核验企业'
-            description='核验后方可申请'
-            extra={data?.pendingEnterprises ? `${data.pendingEnterprises} 家 ›` : '›'}
-            clickable
-            onClick={() => go(reviewRoutes.enterprises)}
-          />
-        </CellGroup>
+        <MenuList
+          entries={[
+            { title: '审核队列', description: '可批量通过', url: reviewRoutes.queue },
+            { title: '通行证管理', description: '撤销、行程轨迹', url: reviewRoutes.passes },
+            { title: '疑似克隆告警', description: '一证多车', url: reviewRoutes.alerts },
+            { title: '统计分析', description: '签发量、配额、逾期', url: reviewRoutes.stats },
+            {
+              title: '待核验企业',
+              description: '核验后方可申请',
+              extra: data?.pendingEnterprises ? `${data.pendingEnterprises} 家` : undefined,
+              url: reviewRoutes.enterprises,
+            },
+          ]}
+        />
       </View>
 
       <Button block fill='outline' onClick={signOut}>

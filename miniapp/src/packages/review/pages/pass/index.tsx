@@ -1,19 +1,20 @@
+import { Button } from '@nutui/nutui-react-taro';
 import { canPassTransition, crewRoleNames, Role, revokePassSchema } from '@pass/shared';
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { Denied } from '@/components/denied';
+import { DetailRow } from '@/components/detail-row';
+import { LoadingState } from '@/components/loading-state';
+import { Section } from '@/components/section';
+import { PassStatusTag } from '@/components/status-tag';
 import { useRolePage } from '@/hooks/use-role-page';
-import { ApiError } from '@/services/request';
-import { Button } from '@/ui/button';
 import { formatDateTime } from '@/utils/format';
-import { Row } from '../../components/detail-row';
+import { categoryName, plateText, routeText } from '@/utils/labels';
+import { showFailure } from '@/utils/messages';
 import { ReasonPopup } from '../../components/reason-popup';
-import { Section } from '../../components/section';
-import { PassStatusTag } from '../../components/tags';
 import { Trace } from '../../components/trace';
 import { passesApi } from '../../services/review-api';
-import { categoryName, plateText, routeText } from '../../utils/labels';
 import '../../styles/wide.scss';
 import './index.scss';
 
@@ -35,13 +36,7 @@ export default function PassDetail() {
   const [revoking, setRevoking] = useState(false);
 
   if (denied) return <Denied who='审核人员' />;
-  if (!data) {
-    return (
-      <View className='wide'>
-        <Text className={error ? 'error-text' : 'muted'}>{error ?? '正在加载…'}</Text>
-      </View>
-    );
-  }
+  if (!data) return <LoadingState error={error} className='wide' />;
 
   const { pass, trace } = data;
   const revoke = async (reason: string) => {
@@ -51,11 +46,7 @@ export default function PassDetail() {
       Taro.showToast({ title: '已撤销', icon: 'success' });
       await reload();
     } catch (e) {
-      Taro.showModal({
-        title: '未能撤销',
-        content: e instanceof ApiError ? e.message : '请稍后重试',
-        showCancel: false,
-      });
+      showFailure('未能撤销', e);
     }
   };
 
@@ -80,19 +71,19 @@ export default function PassDetail() {
       <View className='wide__columns'>
         <View className='wide__main'>
           <Section title='通行证信息'>
-            <Row label='企业' value={pass.enterpriseName} />
-            <Row label='路线' value={routeText(pass.originCode, pass.waypointCodes, pass.destinationCode)} />
-            <Row label='有效期' value={`${pass.validFrom} 至 ${pass.validTo}`} />
-            <Row label='物资' value={`${categoryName(pass.materialCategory)}：${pass.materialDescription}`} />
+            <DetailRow label='企业' value={pass.enterpriseName} />
+            <DetailRow label='路线' value={routeText(pass.originCode, pass.waypointCodes, pass.destinationCode)} />
+            <DetailRow label='有效期' value={`${pass.validFrom} 至 ${pass.validTo}`} />
+            <DetailRow label='物资' value={`${categoryName(pass.materialCategory)}：${pass.materialDescription}`} />
             {pass.crew.map((person) => (
-              <Row
+              <DetailRow
                 key={`${person.role}-${person.idNumberMasked}`}
                 label={crewRoleNames[person.role]}
                 value={`${person.name}  ${person.idNumberMasked}`}
               />
             ))}
-            <Row label='核发单位' value={pass.issuingDepartment} />
-            <Row label='签发时间' value={formatDateTime(pass.issuedAt)} />
+            <DetailRow label='核发单位' value={pass.issuingDepartment} />
+            <DetailRow label='签发时间' value={formatDateTime(pass.issuedAt)} />
           </Section>
         </View>
         <View className='wide__side'>

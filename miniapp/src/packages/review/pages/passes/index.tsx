@@ -1,52 +1,20 @@
+import { Button } from '@nutui/nutui-react-taro';
 import { Role } from '@pass/shared';
 import { Text, View } from '@tarojs/components';
-import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
-import { useEffect, useState } from 'react';
+import Taro from '@tarojs/taro';
 import { Denied } from '@/components/denied';
+import { useMorePages } from '@/hooks/use-more-pages';
 import { useRolePage } from '@/hooks/use-role-page';
-import { ApiError } from '@/services/request';
 import { withQuery } from '@/services/routes';
-import { Button } from '@/ui/button';
 import { PassCard } from '../../components/pass-card';
 import { reviewRoutes } from '../../routes';
 import { passesApi } from '../../services/review-api';
-import type { PassView } from '../../types';
 import '../../styles/wide.scss';
 
 /** Passes the jurisdiction reviewed or issued, newest first. */
 export default function Passes() {
   const { denied, data, error, loading, reload } = useRolePage(Role.Official, () => passesApi.list());
-  const [items, setItems] = useState<PassView[]>([]);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const [more, setMore] = useState(false);
-
-  useEffect(() => {
-    if (!data) return;
-    setItems(data.items);
-    setCursor(data.nextCursor);
-  }, [data]);
-
-  usePullDownRefresh(async () => {
-    await reload();
-    Taro.stopPullDownRefresh();
-  });
-
-  const loadMore = async () => {
-    if (!cursor || more) return;
-    setMore(true);
-    try {
-      const page = await passesApi.list(cursor);
-      setItems((current) => [...current, ...page.items]);
-      setCursor(page.nextCursor);
-    } catch (e) {
-      Taro.showToast({ title: e instanceof ApiError ? e.message : '加载失败', icon: 'none' });
-    } finally {
-      setMore(false);
-    }
-  };
-  useReachBottom(() => {
-    loadMore();
-  });
+  const { items, cursor, more, loadMore } = useMorePages(data, passesApi.list, reload);
 
   if (denied) return <Denied who='审核人员' />;
 

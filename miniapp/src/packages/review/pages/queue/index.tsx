@@ -1,18 +1,17 @@
+import { ActionSheet, Button } from '@nutui/nutui-react-taro';
 import { nationalMaterialCategories, Role } from '@pass/shared';
 import { Text, View } from '@tarojs/components';
-import Taro, { usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import { useEffect, useRef, useState } from 'react';
 import { Denied } from '@/components/denied';
+import { useMorePages } from '@/hooks/use-more-pages';
 import { useRolePage } from '@/hooks/use-role-page';
-import { ApiError } from '@/services/request';
 import { withQuery } from '@/services/routes';
-import { ActionSheet } from '@/ui/action-sheet';
-import { Button } from '@/ui/button';
+import { categoryName, plateText } from '@/utils/labels';
+import { showFailure } from '@/utils/messages';
 import { QueueCard } from '../../components/queue-card';
 import { reviewRoutes } from '../../routes';
 import { type QueueQuery, reviewApi } from '../../services/review-api';
-import type { QueueItem } from '../../types';
-import { categoryName, plateText } from '../../utils/labels';
 import '../../styles/wide.scss';
 import './index.scss';
 
@@ -37,46 +36,19 @@ export default function Queue() {
   const { denied, data, error, loading, reload } = useRolePage(Role.Official, () =>
     reviewApi.queue({ ...filtersRef.current, category: filtersRef.current.category || undefined, limit: pageSize }),
   );
-  const [items, setItems] = useState<QueueItem[]>([]);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const [more, setMore] = useState(false);
+  const { items, cursor, more, loadMore } = useMorePages(
+    data,
+    (after) => reviewApi.queue({ ...filters, category: filters.category || undefined, cursor: after, limit: pageSize }),
+    reload,
+  );
   const [selected, setSelected] = useState<string[]>([]);
   const [choosingCategory, setChoosingCategory] = useState(false);
   const [approving, setApproving] = useState(false);
 
   useEffect(() => {
     if (!data) return;
-    setItems(data.items);
-    setCursor(data.nextCursor);
     setSelected((current) => current.filter((id) => data.items.some((item) => item.id === id)));
   }, [data]);
-
-  usePullDownRefresh(async () => {
-    await reload();
-    Taro.stopPullDownRefresh();
-  });
-
-  const loadMore = async () => {
-    if (!cursor || more) return;
-    setMore(true);
-    try {
-      const page = await reviewApi.queue({
-        ...filters,
-        category: filters.category || undefined,
-        cursor,
-        limit: pageSize,
-      });
-      setItems((current) => [...current, ...page.items.filter((i) => !current.some((c) => c.id === i.id))]);
-      setCursor(page.nextCursor);
-    } catch (e) {
-      Taro.showToast({ title: e instanceof ApiError ? e.message : '加载失败', icon: 'none' });
-    } finally {
-      setMore(false);
-    }
-  };
-  useReachBottom(() => {
-    loadMore();
-  });
 
   const change = (next: Partial<Filters>) => {
     filtersRef.current = { ...filters, ...next };
@@ -109,11 +81,7 @@ export default function Queue() {
       setSelected([]);
       await reload();
     } catch (e) {
-      Taro.showModal({
-        title: '批量通过未成功',
-        content: e instanceof ApiError ? e.message : '请稍后重试',
-        showCancel: false,
-      });
+      showFailure('批量通过未成功', e);
     } finally {
       setApproving(false);
     }

@@ -1,18 +1,18 @@
+import { Button } from '@nutui/nutui-react-taro';
+import type { Statistics } from '@pass/shared';
 import { addDays, chinaToday, Role, regionFullName } from '@pass/shared';
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useRef, useState } from 'react';
 import { ChoiceChips } from '@/components/choice-chips';
 import { Denied } from '@/components/denied';
+import { Section } from '@/components/section';
 import { useRolePage } from '@/hooks/use-role-page';
-import { ApiError } from '@/services/request';
-import { Button } from '@/ui/button';
+import { messageOf } from '@/utils/messages';
 import { Columns, HBars } from '../../components/bars';
 import { CounterTile } from '../../components/counter-tile';
-import { Section } from '../../components/section';
 import { csvExportAvailable, downloadIssuedCsv } from '../../services/csv';
 import { statsApi } from '../../services/review-api';
-import type { Statistics } from '../../types';
 import '../../styles/wide.scss';
 import './index.scss';
 
@@ -122,7 +122,7 @@ export default function Stats() {
               type='primary'
               onClick={() =>
                 downloadIssuedCsv(data.from, data.to).catch((e) =>
-                  Taro.showToast({ title: e instanceof ApiError ? e.message : '导出失败', icon: 'none' }),
+                  Taro.showToast({ title: messageOf(e, '导出失败'), icon: 'none' }),
                 )
               }
             >

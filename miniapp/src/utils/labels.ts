@@ -4,6 +4,8 @@ import {
   formatPlate,
   type PlateColour,
   plateColourNames,
+  type QuantityUnit,
+  quantityUnitNames,
   regionFullName,
 } from '@pass/shared';
 
@@ -24,6 +26,10 @@ export const applicationFieldLabels: Record<keyof ApplicationFields, string> = {
   validTo: '有效期截止日期',
   attachmentIds: '证明材料',
 };
+
+export function fieldLabel(field: string): string {
+  return applicationFieldLabels[field as keyof ApplicationFields] ?? field;
+}
 
 export const place = (code: string | null | undefined) => (code ? (regionFullName(code) ?? code) : '未填写');
 
@@ -50,3 +56,7 @@ export function dueText(dueAt: string | null, now = Date.now()): string | undefi
 
 /** `11-23` of `2026-11-23`; anything else as it came (the queue's dates are not always ISO on MySQL). */
 export const shortDate = (date: string) => (/^\d{4}-\d{2}-\d{2}/.test(date) ? date.slice(5, 10) : date);
+
+/** `30 吨`, or 未填写 while either part is missing. */
+export const quantityText = (quantity: number | null, unit: QuantityUnit | null) =>
+  quantity !== null && unit ? `${quantity} ${quantityUnitNames[unit]}` : '未填写';

@@ -1,1 +1,0 @@
-export type { PassView } from '@pass/shared';

@@ -1,4 +1,0 @@
-// NutUI's styles are imported component by component, so each package carries only what it shows.
-import '@nutui/nutui-react-taro/dist/es/packages/checkbox/style/css';
-
-export { default as Checkbox } from '@nutui/nutui-react-taro/dist/es/packages/checkbox';
