@@ -6,6 +6,7 @@ import { AuditEntryEntity } from '../audit/audit-entry.entity.js';
 import { LoginFailureEntity } from '../auth/login-failure.entity.js';
 import { RefreshTokenEntity } from '../auth/refresh-token.entity.js';
 import { CheckpointEntity } from '../checkpoints/checkpoint.entity.js';
+import { IssuingDepartmentEntity } from '../departments/issuing-department.entity.js';
 import { DriverEntity } from '../drivers/driver.entity.js';
 import { EnterpriseEntity } from '../enterprises/enterprise.entity.js';
 import { RegistrationAttemptEntity } from '../enterprises/registration-attempt.entity.js';
@@ -46,4 +47,5 @@ export const entities = [
   RegistrationAttemptEntity,
   ProvinceSettingsVersionEntity,
   CalendarDayEntity,
+  IssuingDepartmentEntity,
 ];

@@ -1,12 +1,22 @@
 import { Injectable } from '@nestjs/common';
-import { chinaToday, ErrorCode, formatPassNumber, maxPassSerial, type QuotaPeriod, quotaPeriodKey } from '@pass/shared';
+import {
+  chinaToday,
+  crewClaimsOf,
+  ErrorCode,
+  formatPassNumber,
+  maxPassSerial,
+  type QuotaPeriod,
+  quotaPeriodKey,
+} from '@pass/shared';
 import { type EntityManager, In, LessThanOrEqual, MoreThanOrEqual } from 'typeorm';
 import type { ApplicationEntity } from '../applications/application.entity.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { RequestActor } from '../auth/auth.decorators.js';
 import { DomainException } from '../common/domain.exception.js';
 import { writeLock } from '../database/locks.js';
+import { DepartmentsService } from '../departments/departments.service.js';
 import { DriverEntity } from '../drivers/driver.entity.js';
+import { IdNumberProtector } from '../drivers/id-number-protector.js';
 import { EnterpriseEntity } from '../enterprises/enterprise.entity.js';
 import { QuotaAllocationEntity } from '../quotas/quota-allocation.entity.js';
 import { SanctionsService } from '../sanctions/sanctions.service.js';
@@ -30,6 +40,8 @@ export class IssuanceService {
     private readonly sanctions: SanctionsService,
     private readonly audit: AuditService,
     private readonly statusList: StatusListService,
+    private readonly departments: DepartmentsService,
+    private readonly idNumbers: IdNumberProtector,
   ) {}
 
   async issue(manager: EntityManager, app: ApplicationEntity, official: RequestActor): Promise<PassEntity> {
@@ -85,6 +97,14 @@ export class IssuanceService {
     const passNumber = formatPassNumber(issuerCode, serial);
     const statusIndex = (await nextCounterValue(manager, 'status-index')) - 1;
 
+    const registry = await manager.findBy(DriverEntity, { id: In(app.crewDriverIds) });
+    const crew = app.crewDriverIds.map((id) => registry.find((d) => d.id === id)!);
+    // The token carries each person's ID number only as a digest salted with this pass's number.
+    const crewClaims = crewClaimsOf(
+      passNumber,
+      crew.map((d) => ({ role: d.role, name: d.name, idNumber: this.idNumbers.reveal(d.idNumberEncrypted) })),
+    );
+    const department = await this.departments.forIssuer(issuerCode, manager);
     const signed = await this.tokens.issue({
       passNumber,
       plate: vehicle.plate,
@@ -96,8 +116,8 @@ export class IssuanceService {
       waypointCodes: app.waypointCodes,
       materialCategory: app.materialCategory!,
       statusIndex,
+      crew: crewClaims,
     });
-    const crew = await manager.findBy(DriverEntity, { id: In(app.crewDriverIds) });
     const pass = await manager.save(
       manager.create(PassEntity, {
         passNumber,
@@ -111,13 +131,11 @@ export class IssuanceService {
         plate: vehicle.plate,
         plateColour: vehicle.plateColour,
         vehicleType: vehicle.vehicleType,
-        crew: app.crewDriverIds
-          .map((id) => crew.find((d) => d.id === id)!)
-          .map((d) => ({
-            name: d.name,
-            idNumberMasked: d.idNumberMasked,
-            role: d.role,
-          })),
+        crew: crew.map((d) => ({
+          name: d.name,
+          idNumberMasked: d.idNumberMasked,
+          role: d.role,
+        })),
         materialCategory: app.materialCategory!,
         materialDescription: app.materialDescription!,
         originCode: app.originCode!,
@@ -125,7 +143,8 @@ export class IssuanceService {
         waypointCodes: app.waypointCodes,
         validFrom: app.validFrom!,
         validTo: app.validTo!,
-        issuingDepartment: official.department ?? '通行证核发单位',
+        // The department recorded for the jurisdiction; the official's own free text for one not yet recorded.
+        issuingDepartment: department?.name ?? official.department ?? '通行证核发单位',
         issuedAt: new Date(signed.issuedAt),
         issuedBy: official.id,
         tokenDigits: signed.digits,

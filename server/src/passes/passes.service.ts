@@ -18,6 +18,7 @@ import { AuditService } from '../audit/audit.service.js';
 import type { RequestActor } from '../auth/auth.decorators.js';
 import { DomainException } from '../common/domain.exception.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { DepartmentsService } from '../departments/departments.service.js';
 import { PassDocumentService } from '../pass-documents/pass-document.service.js';
 import { QuotaAllocationEntity } from '../quotas/quota-allocation.entity.js';
 import { StatusListService } from '../verification/status-list.service.js';
@@ -33,6 +34,7 @@ export class PassesService {
     private readonly documents: PassDocumentService,
     private readonly audit: AuditService,
     private readonly statusList: StatusListService,
+    private readonly departments: DepartmentsService,
   ) {}
 
   urlOf(pass: PassEntity): string {
@@ -88,7 +90,8 @@ export class PassesService {
     return this.documents.qrSvg(this.urlOf(pass));
   }
 
-  pdf(pass: PassEntity): Promise<Buffer> {
+  async pdf(pass: PassEntity): Promise<Buffer> {
+    const department = await this.departments.forIssuer(pass.issuerCode);
     return this.documents.pdf(
       {
         passNumber: pass.passNumber,
@@ -104,6 +107,7 @@ export class PassesService {
         validTo: pass.validTo,
         crew: pass.crew.map((c) => ({ name: c.name, idNumber: c.idNumberMasked, role: c.role })),
         issuerName: pass.issuingDepartment,
+        ...(department ? { issuerPhone: department.dutyPhone } : {}),
         issuedAt: pass.issuedAt.toISOString(),
       },
       this.urlOf(pass),

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ApplicationsModule } from '../applications/applications.module.js';
 import { AdminController } from '../audit/admin.controller.js';
+import { DepartmentsModule } from '../departments/departments.module.js';
 import { PassDocumentsModule } from '../pass-documents/pass-documents.module.js';
 import { IssuanceService } from '../passes/issuance.service.js';
 import { PassesController } from '../passes/passes.controller.js';
@@ -15,7 +16,7 @@ import { ReviewsService } from './reviews.service.js';
 
 /** The officials' half: review, issuance, passes, quotas, sanctions, audit and statistics. */
 @Module({
-  imports: [ApplicationsModule, SigningModule, PassDocumentsModule],
+  imports: [ApplicationsModule, SigningModule, PassDocumentsModule, DepartmentsModule],
   controllers: [ReviewsController, PassesController, AdminController, StatsController],
   providers: [ReviewsService, IssuanceService, PassesService, QuotasService, StatsService, StatusListService],
   exports: [PassesService, StatusListService],

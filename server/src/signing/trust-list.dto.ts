@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { TrustedKey, TrustList } from '@pass/shared';
+import type { IssuingDepartment, TrustedKey, TrustList } from '@pass/shared';
 
 export class TrustedKeyDto implements TrustedKey {
   @ApiProperty({
@@ -38,6 +38,17 @@ export class TrustedKeyDto implements TrustedKey {
   issuerRegion: string;
 }
 
+export class IssuingDepartmentDto implements IssuingDepartment {
+  @ApiProperty({ description: '辖区行政区划代码；通行证编号前6位为签发辖区', example: '320100' })
+  regionCode: string;
+
+  @ApiProperty({ example: '南京市工业和信息化局' })
+  name: string;
+
+  @ApiProperty({ description: '值班电话', example: '025-83456789' })
+  dutyPhone: string;
+}
+
 export class TrustListDto implements TrustList {
   @ApiProperty({ format: 'date-time', description: '生成时间；卡口据此判断本机数据是否过期' })
   generatedAt: string;
@@ -53,4 +64,11 @@ export class TrustListDto implements TrustList {
     example: ['https://pass.example.gov.cn'],
   })
   passUrlOrigins?: string[];
+
+  @ApiProperty({
+    type: [IssuingDepartmentDto],
+    required: false,
+    description: '各辖区核发单位及值班电话；核验结果据通行证编号前6位显示应联系的单位和电话',
+  })
+  departments?: IssuingDepartmentDto[];
 }

@@ -12,8 +12,9 @@ import {
 } from '@pass/shared';
 import { DataSource } from 'typeorm';
 import { DomainException } from '../common/domain.exception.js';
+import { DepartmentsService } from '../departments/departments.service.js';
 import { PassEntity } from '../passes/pass.entity.js';
-import { SigningKeysService } from '../signing/signing-keys.service.js';
+import { PublishedTrustListService } from '../signing/published-trust-list.service.js';
 
 const trustListTtlMs = 60_000;
 
@@ -27,7 +28,8 @@ export class VerificationService {
 
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
-    private readonly keys: SigningKeysService,
+    private readonly published: PublishedTrustListService,
+    private readonly departments: DepartmentsService,
   ) {}
 
   /** A scanned URL: its token, and whether it points at this issuer's official address. */
@@ -68,21 +70,25 @@ export class VerificationService {
           ? PassTokenStatus.Superseded
           : PassTokenStatus.Valid;
     const index = firstLook.claims.statusIndex;
+    // Departments as the admin keeps them now, not as cached with the keys: a changed phone shows at once.
+    const departments = await this.departments.trustListEntries();
     const verification = verifyPassToken(token, {
-      trustList,
+      trustList: { ...trustList, departments },
       statusList: {
         version: 0,
         generatedAt: new Date().toISOString(),
         bits: buildStatusListBits(index + 1, status === PassTokenStatus.Valid ? [] : [[index, status]]),
       },
     });
-    return { verification, facts: pass ? factsOf(pass) : null };
+    if (!pass) return { verification, facts: null };
+    const department = 'issuingDepartment' in verification ? verification.issuingDepartment : null;
+    return { verification, facts: factsOf(pass, department?.dutyPhone ?? null) };
   }
 
   private async trustList(): Promise<TrustList> {
     const now = Date.now();
     if (!this.cachedTrustList || this.cachedTrustList.until < now) {
-      this.cachedTrustList = { list: await this.keys.trustList(new Date(now)), until: now + trustListTtlMs };
+      this.cachedTrustList = { list: await this.published.trustList(new Date(now)), until: now + trustListTtlMs };
     }
     return this.cachedTrustList.list;
   }
@@ -100,11 +106,12 @@ export function maskName(name: string): string {
   return `${chars[0]}${'*'.repeat(chars.length - 2)}${chars.at(-1)}`;
 }
 
-function factsOf(pass: PassEntity): OnlineFacts {
+function factsOf(pass: PassEntity, issuingDepartmentPhone: string | null): OnlineFacts {
   return {
     passId: pass.id,
     enterpriseName: pass.enterpriseName,
     issuingDepartment: pass.issuingDepartment,
+    issuingDepartmentPhone,
     crew: pass.crew.map((c) => ({ name: maskName(c.name), idNumber: c.idNumberMasked, role: c.role })),
     materialDescription: pass.materialDescription,
     endReason: pass.endReason,

@@ -138,6 +138,8 @@ export interface OnlineFacts {
   passId: string;
   enterpriseName: string;
   issuingDepartment: string;
+  /** The department's duty phone as the admin keeps it now; null while none is recorded. */
+  issuingDepartmentPhone: string | null;
   /** Names and ID numbers masked, enough to compare with the cards. */
   crew: { name: string; idNumber: string; role: string }[];
   materialDescription: string;
