@@ -1,5 +1,6 @@
 import {
   ErrorCode,
+  type IssuingDepartment,
   type PassClaims,
   type PassVerification,
   type PassVerificationState,
@@ -25,6 +26,8 @@ export interface Verdict {
   /** Present only when the signature verified. */
   claims?: PassClaims;
   facts?: OnlineFacts | null;
+  /** Whom to call about the pass: from the trust list (offline) or the server (online). */
+  issuingDepartment?: IssuingDepartment | null;
   /** The pass number to record the scan under: from the verified token, or as typed. */
   passNumber?: string;
   /** When the offline data was synced, for an offline verdict. */
@@ -43,6 +46,7 @@ function verdictOf(verification: PassVerification, source: Verdict['source'], fa
     warnings: verification.warnings.map((w) => w.message),
     claims,
     facts,
+    issuingDepartment: 'issuingDepartment' in verification ? verification.issuingDepartment : null,
     passNumber: claims?.passNumber,
   };
 }

@@ -11,6 +11,7 @@ import { Text, View } from '@tarojs/components';
 import { formatDateTime } from '@/utils/format';
 import { ageText } from '../../services/storage';
 import type { Verdict } from '../../services/verify';
+import { CrewCheck } from '../crew-check';
 import './index.scss';
 
 const place = (code: string) => regionFullName(code) ?? code;
@@ -31,6 +32,9 @@ function Fact({ label, value }: { label: string; value: string }) {
 export function VerdictView({ verdict }: { verdict: Verdict }) {
   const { claims, facts } = verdict;
   const pass = verdict.allowsPassage;
+  // The department, not the region: the pass's own record online, the trust list's offline.
+  const department = facts?.issuingDepartment ?? verdict.issuingDepartment?.name;
+  const dutyPhone = facts?.issuingDepartmentPhone ?? verdict.issuingDepartment?.dutyPhone;
   return (
     <View className={`verdict verdict--${pass ? 'pass' : 'stop'}`} data-testid='verdict' data-state={verdict.state}>
       <View className='verdict__band' data-testid='verdict-band'>
@@ -67,8 +71,14 @@ export function VerdictView({ verdict }: { verdict: Verdict }) {
           ))}
           {facts && <Fact label='企业' value={facts.enterpriseName} />}
           <Fact label='证件编号' value={claims.passNumber} />
-          <Fact label='核发单位' value={facts?.issuingDepartment ?? place(claims.issuerCode)} />
+          <Fact label='核发单位' value={department ?? `${place(claims.issuerCode)}（未提供单位名称）`} />
+          {dutyPhone && <Fact label='值班电话' value={dutyPhone} />}
           {facts?.endReason && <Fact label='失效原因' value={facts.endReason} />}
+          {claims.crew ? (
+            <CrewCheck passNumber={claims.passNumber} crew={claims.crew} />
+          ) : (
+            !facts && <Fact label='司乘人员' value='二维码中无司乘人员信息，请核对纸质通行证或联网核验' />
+          )}
         </View>
       )}
       {!claims && verdict.passNumber && (
