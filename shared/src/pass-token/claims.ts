@@ -4,7 +4,7 @@ import { validatePassNumber } from '../pass-number.js';
 import { type PlateColour, parsePlate } from '../validation/plate.js';
 import { type CborMap, type CborValue, decodeCbor, encodeCbor } from './cbor.js';
 import { invert, materialCategoryCodes, plateColourCodes } from './codes.js';
-import { decodeCrew, encodeCrew, type PassCrewClaim } from './crew.js';
+import { decodeCrew, encodeCrewDigests, encodeCrewInitials, type PassCrewClaim } from './crew.js';
 
 /** What an issuer signs: the facts a checkpoint must compare with the truck in front of it. */
 export interface PassTokenFields {
@@ -53,8 +53,9 @@ export const PayloadKey = {
   MaterialCategory: 9,
   StatusIndex: 10,
   IssuedAt: 11,
-  /** Added to format V without a new path: see docs/pass-token.md §3 on old verifiers. */
+  /** 12 and 13 were added to format V without a new path: see docs/pass-token.md §3 on old verifiers. */
   Crew: 12,
+  CrewInitials: 13,
 } as const;
 
 export class PassTokenFormatError extends Error {}
@@ -122,7 +123,11 @@ export function encodePassPayload(fields: PassTokenFields): Uint8Array {
       fields.waypointCodes.map((code) => region(code, 'Waypoint')),
     );
   }
-  if (fields.crew && fields.crew.length > 0) map.set(PayloadKey.Crew, encodeCrew(fields.crew));
+  if (fields.crew && fields.crew.length > 0) {
+    map.set(PayloadKey.Crew, encodeCrewDigests(fields.crew));
+    const initials = encodeCrewInitials(fields.crew);
+    if (initials !== undefined) map.set(PayloadKey.CrewInitials, initials);
+  }
   return encodeCbor(map);
 }
 
@@ -181,8 +186,9 @@ export function decodePassPayload(payload: Uint8Array): PassClaims {
   if (!materialCategory) fail('Material category is malformed');
 
   const crewValue = map.get(PayloadKey.Crew);
-  const crew = crewValue === undefined ? undefined : decodeCrew(crewValue);
-  if (crewValue !== undefined && !crew) fail('Crew is malformed');
+  const initialsValue = map.get(PayloadKey.CrewInitials);
+  const crew = crewValue === undefined ? undefined : decodeCrew(crewValue, initialsValue);
+  if ((crewValue !== undefined || initialsValue !== undefined) && !crew) fail('Crew is malformed');
 
   return {
     passNumber,

@@ -4,10 +4,11 @@ import { encodeBase64Url, fromHex, toHex } from './base64.js';
 import { type CborValue, decodeCbor, encodeCbor } from './cbor.js';
 import { decodePassPayload, encodePassPayload, type PassTokenFields, PayloadKey } from './claims.js';
 import { signCoseSign1 } from './cose-sign1.js';
-import { checkCrewIdNumber, crewClaimsOf, crewIdDigest } from './crew.js';
+import { checkCrewIdNumber, crewClaimsOf, crewIdDigest, maskedInitial } from './crew.js';
 import { passSigningPublicKey, signPassToken } from './sign.js';
 import { buildStatusListBits, encodeStatusList, PassTokenStatus } from './status-list.js';
 import { issuingDepartmentOf, type TrustList } from './trust-list.js';
+import { encodeUtf8 } from './utf8.js';
 import { verifyPassToken } from './verify.js';
 
 const secretKey = Uint8Array.from({ length: 32 }, (_, i) => i + 1);
@@ -69,10 +70,11 @@ describe('crew digest', () => {
     expect(others.size).toBeGreaterThan(45);
   });
 
-  it('never carries the ID number, nor any 4 of its digits in a row, in the token', () => {
+  it('never carries the ID number in the token, in any form', () => {
     const token = toHex(signPassToken(fields, key));
-    expect(token).not.toContain(toHex(new TextEncoder().encode(driverId)));
-    expect(crew.map((c) => c.initial)).toEqual(['王', '李']);
+    expect(token).not.toContain(toHex(encodeUtf8(driverId)));
+    expect(token).not.toContain(toHex(encodeUtf8(driverId.slice(6, 14))));
+    expect(crew.map(maskedInitial)).toEqual(['王*', '李*']);
   });
 
   it('matches the right ID number, and no one for a wrong one, typed in any form', () => {
@@ -109,43 +111,62 @@ describe('crew in the token', () => {
     expect('crew' in decodePassPayload(encodePassPayload({ ...base, crew: [] }))).toBe(false);
   });
 
-  it('costs at most 29 bytes for a crew of three', () => {
+  it('costs 9 bytes for a crew of three, and 11 more with their initials', () => {
     const three = crewClaimsOf(base.passNumber, [
       { role: 'driver', idNumber: driverId, name: '王建国' },
       { role: 'co_driver', idNumber: strangerId, name: '欧阳娜娜' },
       { role: 'escort', idNumber: escortId, name: '李四' },
     ]);
-    const growth = encodePassPayload({ ...base, crew: three }).length - encodePassPayload(base).length;
-    expect(growth).toBe(29);
+    const size = (crew?: typeof three) => encodePassPayload({ ...base, ...(crew ? { crew } : {}) }).length;
+    const withoutInitials = three.map(({ role, idDigest }) => ({ role, idDigest }));
+    expect(size(withoutInitials) - size()).toBe(9);
+    expect(size(three) - size(withoutInitials)).toBe(11);
+    // Without initials the roles and the check still work; only the masked names are missing.
+    const decoded = decodePassPayload(encodePassPayload({ ...base, crew: withoutInitials })).crew!;
+    expect(decoded).toEqual(withoutInitials);
+    expect(decoded.map(maskedInitial)).toEqual(['', '', '']);
+    expect(checkCrewIdNumber(base.passNumber, decoded, strangerId, '2022-05-22')).toMatchObject({
+      ok: true,
+      matches: [{ role: 'co_driver' }],
+    });
   });
 
-  it('refuses signed crews it cannot read: bad role, digest length, initial, size', () => {
-    const withCrew = (value: CborValue) => {
+  it('refuses signed crews it cannot read: bad role, length, padding bits, initials', () => {
+    const withCrew = (digests: CborValue | undefined, initials?: CborValue) => {
       const map = decodeCbor(encodePassPayload(base)) as Map<number, CborValue>;
-      map.set(PayloadKey.Crew, value);
+      if (digests !== undefined) map.set(PayloadKey.Crew, digests);
+      if (initials !== undefined) map.set(PayloadKey.CrewInitials, initials);
       return signCoseSign1(encodeCbor(map), fromHex(key.kid)!, secretKey);
     };
-    const digest = Uint8Array.of(1, 2);
-    for (const bad of [
-      [],
-      [[9, digest, '王']],
-      [[1, Uint8Array.of(1, 2, 3), '王']],
-      [[1, digest, '王建']],
-      [[1, digest, '']],
-      [[1, '0102', '王']],
-      [[1, digest]],
-      Array.from({ length: 4 }, () => [1, digest, '王']),
-      7,
-    ] as CborValue[]) {
-      expect(verifyPassToken(withCrew(bad), { trustList, now }).state).toBe('malformed');
+    const state = (digests: CborValue | undefined, initials?: CborValue) =>
+      verifyPassToken(withCrew(digests, initials), { trustList, now }).state;
+    // One driver (role code 1) and one escort (3): roles byte 0b1101, then two digests.
+    const two = Uint8Array.of(0b1101, 1, 2, 3, 4);
+    expect(state(two)).toBe('valid');
+    expect(state(two, '王李')).toBe('valid');
+    for (const [digests, initials] of [
+      [Uint8Array.of(), undefined],
+      [Uint8Array.of(0b1101, 1, 2, 3), undefined], // not 1 + 2n bytes
+      [Uint8Array.of(0b1101), undefined], // nobody
+      [Uint8Array.of(0b010101, 1, 2, 3, 4, 5, 6, 7, 8), undefined], // four people
+      [Uint8Array.of(0b1100, 1, 2, 3, 4), undefined], // role code 0
+      [Uint8Array.of(0b011101, 1, 2, 3, 4), undefined], // bits set beyond the last person
+      ['0102', undefined],
+      [[1, 2], undefined],
+      [two, '王'], // one initial for two people
+      [two, '王李张'],
+      [two, 7],
+      [undefined, '王'], // initials without a crew
+    ] as [CborValue | undefined, CborValue | undefined][]) {
+      expect(state(digests, initials)).toBe('malformed');
     }
-    expect(verifyPassToken(withCrew([[1, digest, '王']]), { trustList, now }).state).toBe('valid');
   });
 
   it('refuses to sign a crew a verifier could not read back', () => {
     expect(() => encodePassPayload({ ...base, crew: [{ ...crew[0]!, idDigest: 'zz' }] })).toThrow(RangeError);
     expect(() => encodePassPayload({ ...base, crew: [{ ...crew[0]!, initial: '王建' }] })).toThrow(RangeError);
     expect(() => encodePassPayload({ ...base, crew: [crew[0]!, crew[0]!, crew[0]!, crew[0]!] })).toThrow(RangeError);
+    expect(() => encodePassPayload({ ...base, crew: [{ ...crew[0]!, role: 'captain' as never }] })).toThrow(RangeError);
   });
 });
 

@@ -14,8 +14,11 @@ export interface PassCrewClaim {
   role: CrewRole;
   /** The first `crewDigestBytes` bytes of the salted SHA-256 of the ID number, lower-case hex. */
   idDigest: string;
-  /** The name's first character (the surname, mostly); shown masked as `王*`. */
-  initial: string;
+  /**
+   * The name's first character (the surname, mostly), shown masked as `王*`; absent when the issuer
+   * left the initials out to keep the QR code within its size limit.
+   */
+  initial?: string;
 }
 
 /** 16 bits: see docs/pass-token.md §3 for why this length and what it does and does not protect. */
@@ -70,35 +73,57 @@ export function checkCrewIdNumber(
   return { ok: true, idNumber: id.value, matches: crew.filter((person) => person.idDigest === digest) };
 }
 
-/** `王*`: all a checkpoint learns of a name from the token. */
-export const maskedInitial = (claim: PassCrewClaim) => `${claim.initial}*`;
+/** `王*`: all a checkpoint learns of a name from the token; empty when the token carries no initials. */
+export const maskedInitial = (claim: PassCrewClaim) => (claim.initial ? `${claim.initial}*` : '');
 
-export function encodeCrew(crew: readonly PassCrewClaim[]): CborValue {
+/**
+ * Key 12, the crew as one byte string: a byte of roles (2 bits per person, person i at bits 2i,
+ * least significant first, unused bits 0), then each person's digest. 7 bytes for a crew of three.
+ */
+export function encodeCrewDigests(crew: readonly PassCrewClaim[]): Uint8Array {
   if (crew.length === 0 || crew.length > maxCrewSize) throw new RangeError(`Crew of ${crew.length} cannot be signed`);
-  return crew.map((person) => {
+  const out = new Uint8Array(1 + crew.length * crewDigestBytes);
+  crew.forEach((person, i) => {
     const role = crewRoleCodes[person.role];
     if (role === undefined) throw new RangeError(`Unknown crew role ${person.role}`);
     if (!/^[0-9a-f]+$/.test(person.idDigest) || person.idDigest.length !== crewDigestBytes * 2) {
       throw new RangeError('Crew digest is not hex of the right length');
     }
-    if ([...person.initial].length !== 1) throw new RangeError('Crew initial must be one character');
-    const digest = new Uint8Array(crewDigestBytes);
-    for (let i = 0; i < crewDigestBytes; i++) digest[i] = Number.parseInt(person.idDigest.slice(i * 2, i * 2 + 2), 16);
-    return [role, digest, person.initial];
+    out[0]! |= role << (2 * i);
+    for (let b = 0; b < crewDigestBytes; b++) {
+      out[1 + i * crewDigestBytes + b] = Number.parseInt(person.idDigest.slice(b * 2, b * 2 + 2), 16);
+    }
   });
+  return out;
 }
 
-/** Undefined when the value is not a crew as `encodeCrew` writes it. */
-export function decodeCrew(value: CborValue): PassCrewClaim[] | undefined {
-  if (!Array.isArray(value) || value.length === 0 || value.length > maxCrewSize) return undefined;
+/**
+ * Key 13, the initials: one text of exactly one character per person, in crew order. Only when every
+ * person has one; the issuer leaves it out when it would push the QR code over its size limit.
+ */
+export function encodeCrewInitials(crew: readonly PassCrewClaim[]): string | undefined {
+  if (!crew.every((person) => person.initial !== undefined)) return undefined;
+  for (const person of crew) {
+    if ([...(person.initial ?? '')].length !== 1) throw new RangeError('Crew initial must be one character');
+  }
+  return crew.map((person) => person.initial).join('');
+}
+
+/** Undefined when the values are not a crew as the encoders above write it. */
+export function decodeCrew(digests: CborValue, initials: CborValue | undefined): PassCrewClaim[] | undefined {
+  if (!(digests instanceof Uint8Array)) return undefined;
+  const size = (digests.length - 1) / crewDigestBytes;
+  if (!Number.isInteger(size) || size < 1 || size > maxCrewSize) return undefined;
+  // Bits beyond the last person must be 0: one encoding per crew.
+  if (digests[0]! >> (2 * size) !== 0) return undefined;
+  const characters = typeof initials === 'string' ? [...initials] : undefined;
+  if (initials !== undefined && characters?.length !== size) return undefined;
   const crew: PassCrewClaim[] = [];
-  for (const entry of value) {
-    if (!Array.isArray(entry) || entry.length !== 3) return undefined;
-    const [code, digest, initial] = entry;
-    const role = typeof code === 'number' ? roleOfCode.get(code) : undefined;
-    if (!role || !(digest instanceof Uint8Array) || digest.length !== crewDigestBytes) return undefined;
-    if (typeof initial !== 'string' || [...initial].length !== 1) return undefined;
-    crew.push({ role, idDigest: toHex(digest), initial });
+  for (let i = 0; i < size; i++) {
+    const role = roleOfCode.get((digests[0]! >> (2 * i)) & 3);
+    if (!role) return undefined;
+    const digest = toHex(digests.subarray(1 + i * crewDigestBytes, 1 + (i + 1) * crewDigestBytes));
+    crew.push({ role, idDigest: digest, ...(characters ? { initial: characters[i]! } : {}) });
   }
   return crew;
 }
