@@ -97,6 +97,16 @@ describe('crew check and the issuing department’s duty phone at the checkpoint
     expect(text).not.toContain('江苏省南京市江宁区（未提供单位名称）');
     await expect(checkCrew(driverId)).resolves.toEqual({ match: 'yes', text: '✔ 一致：驾驶员 周*' });
     await backHome();
+
+    // A number the system does not know: whom to call comes from the device's trust list.
+    await fillVisible(staff, 'pass-number', '320115999999');
+    await tapButton(staff, '按编号核验');
+    await staff.getByTestId('verdict').waitFor();
+    expect(await staff.getByTestId('verdict').getAttribute('data-state')).toBe('not_found');
+    await expect(staff.getByTestId('verdict-advice').textContent()).resolves.toContain(
+      '请致电签发单位江宁区工业和信息化局（值班电话 025-52001234）核实',
+    );
+    await backHome();
   });
 
   it('offline: names the department with its phone, and says 一致 / 不一致 for the ID numbers typed', async () => {
