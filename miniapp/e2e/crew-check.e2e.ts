@@ -6,7 +6,7 @@ import { launchBrowser, openPhonePage, saveScreenshot } from './support/browser.
 import { issueCheckpointPasses } from './support/checkpoint-passes.js';
 import { signIn, tapButton } from './support/h5.js';
 import { type Stack, startStack } from './support/stack.js';
-import { fillTextarea, fillVisible, openDesktopPage } from './support/taro.js';
+import { fillTextarea, fillVisible, openDesktopPage, toastGone } from './support/taro.js';
 
 jest.setTimeout(120_000);
 
@@ -75,6 +75,7 @@ describe('crew check and the issuing department’s duty phone at the checkpoint
     await fillVisible(admin, 'department-phone-input', '025-52001234');
     await tapButton(admin, '保存');
     await row.getByTestId('department-phone').getByText('025-52001234').waitFor();
+    await toastGone(admin);
     await saveScreenshot(admin, 'admin-departments');
   });
 

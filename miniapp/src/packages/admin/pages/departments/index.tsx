@@ -33,13 +33,10 @@ export default function Departments() {
     schema: formSchema,
     initial: empty,
   });
-  const [editing, setEditing] = useState(false);
   const [busy, setBusy] = useState(false);
 
-  const edit = (department: IssuingDepartmentView) => {
+  const edit = (department: IssuingDepartmentView) =>
     setValues({ regionCode: department.regionCode, name: department.name, dutyPhone: department.dutyPhone });
-    setEditing(true);
-  };
 
   const save = async () => {
     const checked = validate();
@@ -48,9 +45,8 @@ export default function Departments() {
     try {
       const { regionCode, ...body } = checked;
       await departmentsApi.save(regionCode, body);
+      // The form keeps what was saved (valid, so no messages), ready for the next change.
       Taro.showToast({ title: '已保存', icon: 'success' });
-      setValues(empty);
-      setEditing(false);
       await page.reload();
     } catch (error) {
       showServerErrors(error);
@@ -72,14 +68,14 @@ export default function Departments() {
         <Row head>
           <Cell wide>辖区</Cell>
           <Cell wide>核发单位</Cell>
-          <Cell>值班电话</Cell>
+          <Cell wide>值班电话</Cell>
           <Cell>操作</Cell>
         </Row>
         {departments.map((d) => (
           <Row key={d.regionCode} testId={`department-${d.regionCode}`}>
             <Cell wide>{regionFullName(d.regionCode) ?? d.regionCode}</Cell>
             <Cell wide>{d.name}</Cell>
-            <Cell>
+            <Cell wide>
               <Text data-testid='department-phone'>{d.dutyPhone}</Text>
             </Cell>
             <View className='admin-table__cell admin-table__cell--actions'>
@@ -91,13 +87,13 @@ export default function Departments() {
       </View>
 
       <View className='card' data-testid='department-form'>
-        <Text className='card__title'>{editing ? '修改核发单位' : '登记核发单位'}</Text>
+        <Text className='card__title'>登记或修改核发单位</Text>
         <TextField
           label='辖区行政区划代码'
           required
           testId='department-region'
           type='number'
-          hint={region ?? '6位代码，如 320100（南京市）；该辖区签发的通行证编号以此开头'}
+          hint={region ?? '6位代码，如 320100（南京市）；已登记的辖区再次保存即修改'}
           value={values.regionCode}
           onChange={(v) => set('regionCode', v)}
           onBlur={() => blur('regionCode')}
