@@ -7,7 +7,20 @@ import { largestNationalPass, maxPassQrVersion, measurePassQr } from '../server/
 const baseUrl = process.env.PUBLIC_BASE_URL ?? 'https://txz.jtt.jiangsu.gov.cn';
 
 const cases = [
-  ['largest national pass (苏A·D12345, 10 waypoints, 江苏→新疆)', largestNationalPass],
+  ['largest national pass (苏A·D12345, 10 waypoints, 江苏→新疆, crew of 3)', largestNationalPass],
+  [
+    'same, with the crew initials (4-byte characters; the issuer leaves them out when over the limit)',
+    { ...largestNationalPass, crew: largestNationalPass.crew.map((person) => ({ ...person, initial: '𠮷' })) },
+  ],
+  [
+    'same with initials, 3 waypoints (a long realistic pass)',
+    {
+      ...largestNationalPass,
+      waypointCodes: largestNationalPass.waypointCodes.slice(0, 3),
+      crew: largestNationalPass.crew.map((person) => ({ ...person, initial: '𠮷' })),
+    },
+  ],
+  ['same, without crew (tokens from before the crew was carried)', { ...largestNationalPass, crew: undefined }],
   ['same, no waypoints', { ...largestNationalPass, waypointCodes: [] }],
   [
     'same, provincial category (urban_water_supply)',

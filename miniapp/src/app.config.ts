@@ -47,6 +47,7 @@ export default defineAppConfig({
         'pages/settings/index',
         'pages/whitelist/index',
         'pages/holidays/index',
+        'pages/departments/index',
       ],
     },
   ],

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { type ApiClient, loginAs } from '@pass/server-testing/api';
 import {
   completeApplication,
+  newIdNumber,
   registerFleet,
   samplePdf,
   samplePng,
@@ -277,6 +278,30 @@ describe('flows in the WeChat runtime', () => {
     await checkpoint.tap('扫码核验');
     expect(checkpoint.text()).toContain('离线核验');
     expect(checkpoint.text()).toContain('撤销');
+    expectHealthy(checkpoint);
+  });
+
+  it('checks the crew offline and names the issuing department with its duty phone', async () => {
+    await checkpoint.reLaunch('packages/checkpoint/pages/home/index');
+    checkpoint.phone.offline = true;
+    checkpoint.phone.scans.push(passes.kept.url);
+    await checkpoint.tap('扫码核验');
+    const verdict = checkpoint.text();
+    expect(verdict).toContain('离线核验');
+    // The department and phone the demo seed records for 江宁区, from the synced trust list.
+    expect(verdict).toContain('江宁区工业和信息化局');
+    expect(verdict).toContain('025-52000002');
+    expect(verdict).toContain('驾驶员 周*');
+
+    // registerFleet gave the kept pass's driver the ID number of serial 40.
+    await checkpoint.type('输入或扫描身份证号码', newIdNumber(40));
+    await checkpoint.tap('核对');
+    expect(checkpoint.text()).toContain('✔ 一致：驾驶员 周*');
+    await checkpoint.type('输入或扫描身份证号码', newIdNumber(43));
+    await checkpoint.tap('核对');
+    expect(checkpoint.text()).toContain('✘ 不一致');
+    expect(checkpoint.text()).not.toContain('✔ 一致');
+    checkpoint.phone.offline = false;
     expectHealthy(checkpoint);
   });
 });

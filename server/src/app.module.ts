@@ -10,6 +10,7 @@ import { AllExceptionsFilter } from './common/all-exceptions.filter.js';
 import type { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
+import { DepartmentsModule } from './departments/departments.module.js';
 import { DriversModule } from './drivers/drivers.module.js';
 import { EnterprisesModule } from './enterprises/enterprises.module.js';
 import { HealthModule } from './health/health.module.js';
@@ -43,6 +44,7 @@ export class AppModule {
         // province rules and pass trust
         SettingsModule,
         HolidaysModule,
+        DepartmentsModule,
         SigningModule,
         PassDocumentsModule,
         // registry

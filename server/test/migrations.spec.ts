@@ -21,6 +21,7 @@ const expectedTables = [
   'drivers',
   'enterprises',
   'holidays',
+  'issuing_departments',
   'lock_guards',
   'login_failures',
   'pass_status_changes',

@@ -93,6 +93,8 @@ describe('pass token and documents on a MariaDB-backed server', () => {
         },
       ],
       passUrlOrigins: ['https://pass.example.gov.cn'],
+      // No department recorded on this server yet.
+      departments: [],
     });
     const keyFile = join(dataDir, 'keys', `${trustList.keys[0]!.kid}.json`);
     expect((await stat(keyFile)).mode & 0o777).toBe(0o600);

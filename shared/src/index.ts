@@ -20,6 +20,7 @@ export * from './schemas/accounts.js';
 export * from './schemas/application.js';
 export * from './schemas/auth.js';
 export * from './schemas/checkpoint.js';
+export * from './schemas/department.js';
 export * from './schemas/fields.js';
 export * from './schemas/queries.js';
 export * from './schemas/quota.js';

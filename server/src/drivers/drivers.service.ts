@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { type CrewRole, type Driver, type DriverView, ErrorCode } from '@pass/shared';
+import { type CrewRole, crewClaimsOf, type Driver, type DriverView, ErrorCode, type PassCrewClaim } from '@pass/shared';
 import { DataSource, type EntityManager, In } from 'typeorm';
 import type { RequestActor } from '../auth/auth.decorators.js';
 import { DomainException } from '../common/domain.exception.js';
@@ -61,14 +61,25 @@ export class DriversService {
   }
 
   /** The crew as a pass prints it, in the application's order, read in the caller's transaction. */
-  async crewOf(
+  /**
+   * The crew of a pass being issued, in the application's order: as the pass record keeps them (ID
+   * numbers masked) and as its token carries them (ID numbers only as digests salted with the pass
+   * number). The clear numbers never leave this module.
+   */
+  async crewForPass(
     manager: EntityManager,
     ids: readonly string[],
-  ): Promise<{ name: string; idNumberMasked: string; role: CrewRole }[]> {
-    const crew = await manager.findBy(DriverEntity, { id: In([...ids]) });
-    return ids
-      .map((id) => crew.find((d) => d.id === id)!)
-      .map((d) => ({ name: d.name, idNumberMasked: d.idNumberMasked, role: d.role }));
+    passNumber: string,
+  ): Promise<{ crew: { name: string; idNumberMasked: string; role: CrewRole }[]; claims: PassCrewClaim[] }> {
+    const found = await manager.findBy(DriverEntity, { id: In([...ids]) });
+    const drivers = ids.map((id) => found.find((d) => d.id === id)!);
+    return {
+      crew: drivers.map((d) => ({ name: d.name, idNumberMasked: d.idNumberMasked, role: d.role })),
+      claims: crewClaimsOf(
+        passNumber,
+        drivers.map((d) => ({ role: d.role, name: d.name, idNumber: this.idNumbers.reveal(d.idNumberEncrypted) })),
+      ),
+    };
   }
 
   countOwnedBy(manager: EntityManager, enterpriseId: string, ids: readonly string[]): Promise<number> {

@@ -50,6 +50,11 @@ export class PassDocumentService implements OnModuleInit {
     return renderQrSvg(url, options);
   }
 
+  /** Whether a pass URL's QR code stays within the size every pass is laid out for (version 13, level Q). */
+  fitsQrBudget(url: string): boolean {
+    return createPassQr(url).version <= maxPassQrVersion;
+  }
+
   /** QR version and size, e.g. to check that a pass's URL stays within version 13. */
   qrInfo(url: string): { version: number; modules: number; errorCorrectionLevel: 'Q' } {
     const qr = createPassQr(url);

@@ -185,6 +185,11 @@ export function renderPassPdf(pass: PrintablePass, qr: PassQr, fonts: PassFonts)
   doc.text(issuerLine, right - doc.widthOfString(issuerLine), mm(174), { lineBreak: false });
   doc.font('regular').fontSize(11);
   doc.text(issuedOn, right - doc.widthOfString(issuedOn), mm(181), { lineBreak: false });
+  if (pass.issuerPhone) {
+    // Whom a checkpoint or the driver calls about this pass.
+    const phoneLine = `值班电话：${pass.issuerPhone}`;
+    doc.text(phoneLine, right - doc.widthOfString(phoneLine), mm(187), { lineBreak: false });
+  }
 
   doc.font('regular').fontSize(8.5).fillColor(ruleGreen);
   doc.text('纸质通行证与电子通行证具有同等效力。人、车、证、线路须一致；伪造、变造、转借无效。', table.x, mm(173), {

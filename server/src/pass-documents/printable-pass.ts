@@ -24,6 +24,8 @@ export interface PrintablePass {
   crew: { name: string; idNumber: string; role?: CrewRole }[];
   /** 核发单位, also the text of the seal mark. */
   issuerName: string;
+  /** The issuing department's duty phone, printed under the date when recorded. */
+  issuerPhone?: string;
   /** "××省联防联控机制"; defaults to the province of the pass number. */
   supervisorName?: string;
   /** ISO 8601 instant of issue; its China date is printed. */

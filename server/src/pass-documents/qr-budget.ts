@@ -7,8 +7,10 @@ export const maxPassQrVersion = 13;
 
 /**
  * The biggest national pass a token can describe: a new-energy plate (8 characters), ten waypoints
- * (the application form's maximum) between Jiangsu and Xinjiang, and a status index of 4 bytes.
- * Only a provincial material category, sent as text, makes a token longer.
+ * (the application form's maximum) between Jiangsu and Xinjiang, a status index of 4 bytes, and a
+ * crew of three (roles and ID digests). The crew's initials are not counted: the issuer signs them only
+ * when the QR code stays within `maxPassQrVersion` with them (PassTokenService). Only a provincial
+ * material category, sent as text, makes a token longer.
  */
 export const largestNationalPass: PassTokenFields = {
   passNumber: '320115999999',
@@ -22,6 +24,11 @@ export const largestNationalPass: PassTokenFields = {
   materialCategory: 'key_industrial_products',
   statusIndex: 0xffffffff,
   issuedAt: '2022-05-19T09:30:00.000Z',
+  crew: [
+    { role: 'driver', idDigest: 'ffff' },
+    { role: 'co_driver', idDigest: 'ffff' },
+    { role: 'escort', idDigest: 'ffff' },
+  ],
 };
 
 export interface PassQrMeasure {

@@ -6,6 +6,7 @@ import { AuditService } from '../audit/audit.service.js';
 import type { RequestActor } from '../auth/auth.decorators.js';
 import { DomainException } from '../common/domain.exception.js';
 import { writeLock } from '../database/locks.js';
+import { DepartmentsService } from '../departments/departments.service.js';
 import { DriversService } from '../drivers/drivers.service.js';
 import { EnterprisesService } from '../enterprises/enterprises.service.js';
 import { QuotasService } from '../quotas/quotas.service.js';
@@ -34,6 +35,7 @@ export class IssuanceService {
     private readonly vehicles: VehiclesService,
     private readonly drivers: DriversService,
     private readonly quotas: QuotasService,
+    private readonly departments: DepartmentsService,
   ) {}
 
   async issue(manager: EntityManager, app: ApplicationEntity, official: RequestActor): Promise<PassEntity> {
@@ -90,6 +92,9 @@ export class IssuanceService {
     const passNumber = formatPassNumber(issuerCode, serial);
     const statusIndex = (await nextCounterValue(manager, 'status-index')) - 1;
 
+    // The token carries each person's ID number only as a digest salted with this pass's number.
+    const crew = await this.drivers.crewForPass(manager, app.crewDriverIds, passNumber);
+    const department = await this.departments.forIssuer(issuerCode, manager);
     const signed = await this.tokens.issue({
       passNumber,
       plate: vehicle.plate,
@@ -101,8 +106,8 @@ export class IssuanceService {
       waypointCodes: app.waypointCodes,
       materialCategory: app.materialCategory!,
       statusIndex,
+      crew: crew.claims,
     });
-    const crew = await this.drivers.crewOf(manager, app.crewDriverIds);
     const pass = await manager.save(
       manager.create(PassEntity, {
         passNumber,
@@ -116,7 +121,7 @@ export class IssuanceService {
         plate: vehicle.plate,
         plateColour: vehicle.plateColour,
         vehicleType: vehicle.vehicleType,
-        crew,
+        crew: crew.crew,
         materialCategory: app.materialCategory!,
         materialDescription: app.materialDescription!,
         originCode: app.originCode!,
@@ -124,7 +129,8 @@ export class IssuanceService {
         waypointCodes: app.waypointCodes,
         validFrom: app.validFrom!,
         validTo: app.validTo!,
-        issuingDepartment: official.department ?? '通行证核发单位',
+        // The department recorded for the jurisdiction; the official's own free text for one not yet recorded.
+        issuingDepartment: department?.name ?? official.department ?? '通行证核发单位',
         issuedAt: new Date(signed.issuedAt),
         issuedBy: official.id,
         tokenDigits: signed.digits,

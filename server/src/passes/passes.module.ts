@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { DepartmentsModule } from '../departments/departments.module.js';
 import { DriversModule } from '../drivers/drivers.module.js';
 import { EnterprisesModule } from '../enterprises/enterprises.module.js';
 import { PassDocumentsModule } from '../pass-documents/pass-documents.module.js';
@@ -26,6 +27,7 @@ import { StatusListService } from './status-list.service.js';
     EnterprisesModule,
     VehiclesModule,
     DriversModule,
+    DepartmentsModule,
   ],
   controllers: [PassesController],
   providers: [PassesService, IssuanceService, StatusListService],

@@ -21,6 +21,7 @@ import { DomainException } from '../common/domain.exception.js';
 import { pageOf } from '../common/page.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { writeLock } from '../database/locks.js';
+import { DepartmentsService } from '../departments/departments.service.js';
 import { PassDocumentService } from '../pass-documents/pass-document.service.js';
 import { QuotasService } from '../quotas/quotas.service.js';
 import { IssuanceService } from './issuance.service.js';
@@ -40,6 +41,7 @@ export class PassesService {
     private readonly statusList: StatusListService,
     private readonly issuance: IssuanceService,
     private readonly quotas: QuotasService,
+    private readonly departments: DepartmentsService,
   ) {}
 
   /** Issues the pass of an application approved at its last level, in the approval's transaction. */
@@ -145,7 +147,8 @@ export class PassesService {
     return this.documents.qrSvg(this.urlOf(pass));
   }
 
-  pdf(pass: PassEntity): Promise<Buffer> {
+  async pdf(pass: PassEntity): Promise<Buffer> {
+    const department = await this.departments.forIssuer(pass.issuerCode);
     return this.documents.pdf(
       {
         passNumber: pass.passNumber,
@@ -161,6 +164,7 @@ export class PassesService {
         validTo: pass.validTo,
         crew: pass.crew.map((c) => ({ name: c.name, idNumber: c.idNumberMasked, role: c.role })),
         issuerName: pass.issuingDepartment,
+        ...(department ? { issuerPhone: department.dutyPhone } : {}),
         issuedAt: pass.issuedAt.toISOString(),
       },
       this.urlOf(pass),

@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm';
 import { AccountEntity } from '../accounts/account.entity.js';
 import { hashPassword } from '../accounts/password.js';
 import { CheckpointEntity } from '../checkpoints/checkpoint.entity.js';
+import { IssuingDepartmentEntity } from '../departments/issuing-department.entity.js';
 import { EnterpriseEntity } from '../enterprises/enterprise.entity.js';
 
 /** Shared by every demo account so a newcomer can try each role; never used outside development. */
@@ -24,6 +25,12 @@ const checkpoint = {
   latitude: '31.872000',
   longitude: '118.822000',
 };
+
+/** The issuing departments of the demo jurisdictions; duty phones are demo numbers. */
+export const demoDepartments = [
+  { regionCode: '320100', name: '南京市工业和信息化局', dutyPhone: '025-83000001' },
+  { regionCode: '320115', name: '江宁区工业和信息化局', dutyPhone: '025-52000002' },
+];
 
 type DemoAccount = Pick<AccountEntity, 'phone' | 'name' | 'role'> & Partial<AccountEntity>;
 
@@ -55,9 +62,17 @@ export const demoLogins = accounts.map((a) => ({
   roleName: a.reviewLevel === 'city' ? `${roleNames[a.role]}(市级)` : roleNames[a.role],
 }));
 
-/** Seeds the demo district (江苏省南京市江宁区), one enterprise, a checkpoint and one account per role. */
+/** Seeds the demo district (江苏省南京市江宁区), its departments, one enterprise, a checkpoint and one account per role. */
 export async function seedDemo(dataSource: DataSource): Promise<void> {
   await dataSource.transaction(async (em) => {
+    // Also into a database seeded before departments were recorded; an admin's values are kept.
+    for (const department of demoDepartments) {
+      if (await em.existsBy(IssuingDepartmentEntity, { regionCode: department.regionCode })) continue;
+      await em.save(
+        IssuingDepartmentEntity,
+        em.create(IssuingDepartmentEntity, { ...department, updatedAt: new Date() }),
+      );
+    }
     if (await em.existsBy(AccountEntity, { phone: accounts[0]!.phone })) return;
     const savedEnterprise = await em.save(
       EnterpriseEntity,

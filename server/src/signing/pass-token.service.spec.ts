@@ -5,6 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { addDays, chinaToday, extractTokenFromUrl, verifyPassToken } from '@pass/shared';
 import { DomainException } from '../common/domain.exception.js';
 import { loadConfig } from '../config/app-config.js';
+import { PassDocumentService } from '../pass-documents/pass-document.service.js';
+import { createPassQr } from '../pass-documents/pass-qr.js';
+import { largestNationalPass, maxPassQrVersion } from '../pass-documents/qr-budget.js';
 import { type PassTokenInput, PassTokenService } from './pass-token.service.js';
 import { SigningKeysService } from './signing-keys.service.js';
 
@@ -31,7 +34,7 @@ describe('PassTokenService', () => {
     const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, PUBLIC_BASE_URL: 'https://pass.example.gov.cn/' });
     keys = new SigningKeysService(config);
     await keys.onModuleInit();
-    tokens = new PassTokenService(config, keys);
+    tokens = new PassTokenService(config, keys, new PassDocumentService(config));
   });
 
   afterAll(async () => {
@@ -68,5 +71,30 @@ describe('PassTokenService', () => {
     const error = await tokens.issue({ ...pass, plate: '苏A·D12345' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DomainException);
     expect(error).toMatchObject({ code: 'VALIDATION_FAILED', status: 400 });
+  });
+
+  it('signs the crew initials when they fit version 13, and leaves only them out when they do not', async () => {
+    const withInitials = largestNationalPass.crew!.map((person) => ({ ...person, initial: '𠮷' }));
+    const largest = { ...largestNationalPass, validFrom: chinaToday(), validTo: chinaToday(), crew: withInitials };
+    const crewOf = async (service: PassTokenService, fields: PassTokenInput) => {
+      const issued = await service.issue(fields);
+      expect(createPassQr(issued.url).version).toBeLessThanOrEqual(maxPassQrVersion);
+      const result = verifyPassToken(issued.token, { trustList: await keys.trustList() });
+      return result.state === 'valid' ? result.claims.crew : undefined;
+    };
+    // A short host: even the largest pass keeps its initials.
+    expect(await crewOf(tokens, largest)).toEqual(withInitials);
+
+    // A 48-character host: the largest pass fits only without them; roles and digests stay.
+    const longHostConfig = loadConfig({
+      NODE_ENV: 'test',
+      DATA_DIR: dataDir,
+      PUBLIC_BASE_URL: `https://${'x'.repeat(33)}.gov.cn`,
+    });
+    const longHost = new PassTokenService(longHostConfig, keys, new PassDocumentService(longHostConfig));
+    expect(await crewOf(longHost, largest)).toEqual(largestNationalPass.crew);
+    // An ordinary pass keeps them there too.
+    const ordinary = { ...pass, validFrom: chinaToday(), validTo: chinaToday(), crew: withInitials };
+    expect(await crewOf(longHost, ordinary)).toEqual(withInitials);
   });
 });

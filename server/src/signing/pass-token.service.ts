@@ -10,6 +10,7 @@ import {
 } from '@pass/shared';
 import { DomainException } from '../common/domain.exception.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { PassDocumentService } from '../pass-documents/pass-document.service.js';
 import { SigningKeysService } from './signing-keys.service.js';
 
 /** What the issuing code knows about a pass; the signing time is added here. */
@@ -32,6 +33,7 @@ export class PassTokenService {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly keys: SigningKeysService,
+    private readonly documents: PassDocumentService,
   ) {}
 
   async issue(pass: PassTokenInput, now = new Date()): Promise<IssuedPassToken> {
@@ -46,19 +48,22 @@ export class PassTokenService {
     }
     const key = await this.keys.signingKey(now);
     const issuedAt = new Date(Math.floor(now.getTime() / 1000) * 1000).toISOString();
-    let token: Uint8Array;
-    try {
-      token = signPassToken({ ...pass, issuedAt }, { kid: key.kid, secretKey: key.secretKey });
-    } catch (error) {
-      if (!(error instanceof RangeError)) throw error;
-      throw new DomainException(ErrorCode.ValidationFailed, undefined, [{ path: 'pass', message: error.message }]);
-    }
-    return {
-      token,
-      digits: bytesToDecimal(token),
-      url: encodePassUrl(this.config.publicBaseUrl, token),
-      kid: key.kid,
-      issuedAt,
+    const sign = (fields: PassTokenInput) => {
+      try {
+        return signPassToken({ ...fields, issuedAt }, { kid: key.kid, secretKey: key.secretKey });
+      } catch (error) {
+        if (!(error instanceof RangeError)) throw error;
+        throw new DomainException(ErrorCode.ValidationFailed, undefined, [{ path: 'pass', message: error.message }]);
+      }
     };
+    let token = sign(pass);
+    let url = encodePassUrl(this.config.publicBaseUrl, token);
+    // The crew's initials are the one part of a pass that may give way to the QR size limit: roles and
+    // ID digests always fit (docs/pass-token.md §1), names only "as far as the budget allows".
+    if (pass.crew?.some((person) => person.initial) && !this.documents.fitsQrBudget(url)) {
+      token = sign({ ...pass, crew: pass.crew.map(({ role, idDigest }) => ({ role, idDigest })) });
+      url = encodePassUrl(this.config.publicBaseUrl, token);
+    }
+    return { token, digits: bytesToDecimal(token), url, kid: key.kid, issuedAt };
   }
 }

@@ -47,6 +47,7 @@ export function renderPassPage(result: PassVerification, facts: OnlineFacts | nu
         row('申请单位', escapeHtml(facts.enterpriseName)),
         row('核发单位', escapeHtml(facts.issuingDepartment)),
       );
+      if (facts.issuingDepartmentPhone) rows.push(row('值班电话', escapeHtml(facts.issuingDepartmentPhone)));
       if (facts.endReason && !valid) rows.push(row('原因', escapeHtml(facts.endReason)));
     }
   }

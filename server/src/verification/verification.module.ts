@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { DepartmentsModule } from '../departments/departments.module.js';
 import { PassesModule } from '../passes/passes.module.js';
 import { SigningModule } from '../signing/signing.module.js';
 import { PassPageController, VerificationController } from './verification.controller.js';
@@ -6,7 +7,7 @@ import { VerificationService } from './verification.service.js';
 
 /** What checkpoints and the public use to verify a pass, online and offline (status list). */
 @Module({
-  imports: [SigningModule, PassesModule],
+  imports: [SigningModule, PassesModule, DepartmentsModule],
   controllers: [VerificationController, PassPageController],
   providers: [VerificationService],
   exports: [VerificationService],

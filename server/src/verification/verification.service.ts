@@ -12,9 +12,10 @@ import {
   verifyPassToken,
 } from '@pass/shared';
 import { DomainException } from '../common/domain.exception.js';
+import { DepartmentsService } from '../departments/departments.service.js';
 import type { PassEntity } from '../passes/pass.entity.js';
 import { PassesService } from '../passes/passes.service.js';
-import { SigningKeysService } from '../signing/signing-keys.service.js';
+import { PublishedTrustListService } from '../signing/published-trust-list.service.js';
 import { nativeEd25519 } from './native-ed25519.js';
 
 const trustListTtlMs = 60_000;
@@ -28,8 +29,9 @@ export class VerificationService {
   private cachedTrustList: { list: TrustList; until: number } | undefined;
 
   constructor(
-    private readonly keys: SigningKeysService,
+    private readonly published: PublishedTrustListService,
     private readonly passes: PassesService,
+    private readonly departments: DepartmentsService,
   ) {}
 
   /** A scanned URL: its token, and whether it points at this issuer's official address. */
@@ -73,7 +75,8 @@ export class VerificationService {
     // says that revocation could not be checked.
     const index = pass?.statusIndex;
     const verification = verifyPassToken(token, {
-      trustList,
+      // Departments as the admin keeps them now, not as cached with the keys: a changed phone shows at once.
+      trustList: { ...trustList, departments: await this.departments.trustListEntries() },
       verifySignature: nativeEd25519,
       statusList: {
         version: 0,
@@ -85,13 +88,14 @@ export class VerificationService {
       },
     });
     // Facts only for a token whose signature held: a forged token naming a real pass learns nothing.
-    return { verification, facts: pass && 'claims' in verification ? factsOf(pass) : null };
+    if (!pass || !('claims' in verification)) return { verification, facts: null };
+    return { verification, facts: factsOf(pass, verification.issuingDepartment?.dutyPhone ?? null) };
   }
 
   private async trustList(): Promise<TrustList> {
     const now = Date.now();
     if (!this.cachedTrustList || this.cachedTrustList.until < now) {
-      this.cachedTrustList = { list: await this.keys.trustList(new Date(now)), until: now + trustListTtlMs };
+      this.cachedTrustList = { list: await this.published.trustList(new Date(now)), until: now + trustListTtlMs };
     }
     return this.cachedTrustList.list;
   }
@@ -105,11 +109,12 @@ export function maskName(name: string): string {
   return `${chars[0]}${'*'.repeat(chars.length - 2)}${chars.at(-1)}`;
 }
 
-function factsOf(pass: PassEntity): OnlineFacts {
+function factsOf(pass: PassEntity, issuingDepartmentPhone: string | null): OnlineFacts {
   return {
     passId: pass.id,
     enterpriseName: pass.enterpriseName,
     issuingDepartment: pass.issuingDepartment,
+    issuingDepartmentPhone,
     crew: pass.crew.map((c) => ({ name: maskName(c.name), idNumber: c.idNumberMasked, role: c.role })),
     materialDescription: pass.materialDescription,
     endReason: pass.endReason,

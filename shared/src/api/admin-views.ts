@@ -79,3 +79,14 @@ export const provinceSettingsDocumentViewSchema = z
   })
   .meta({ id: 'ProvinceSettingsDocument' });
 sameType<z.infer<typeof provinceSettingsDocumentViewSchema>, ProvinceSettingsDocument>(true);
+
+/** An issuing department (核发单位) and its duty phone, as the admin screen lists them. */
+export const issuingDepartmentViewSchema = z
+  .strictObject({
+    regionCode: z.string().meta({ description: '辖区行政区划代码' }),
+    name: z.string(),
+    dutyPhone: z.string().meta({ description: '值班电话' }),
+    updatedAt: isoInstant,
+  })
+  .meta({ id: 'IssuingDepartmentView' });
+export type IssuingDepartmentView = z.infer<typeof issuingDepartmentViewSchema>;

@@ -5,6 +5,7 @@ import { z } from '../zod.js';
 import {
   auditEntryViewSchema,
   blacklistEntryViewSchema,
+  issuingDepartmentViewSchema,
   provinceSettingsDocumentViewSchema,
   quotaViewSchema,
   scanUploadResultSchema,
@@ -54,6 +55,8 @@ export const apiResponses = {
   'GET /api/holidays': z.array(calendarDaySchema),
   'PUT /api/admin/holidays/:year': z.array(calendarDaySchema),
   'GET /api/trust-list': trustListSchema,
+  'GET /api/admin/departments': z.array(issuingDepartmentViewSchema),
+  'PUT /api/admin/departments/:regionCode': issuingDepartmentViewSchema,
   'POST /api/auth/login': authTokensSchema,
   'POST /api/auth/refresh': authTokensSchema,
   'POST /api/auth/wechat': authTokensSchema,

@@ -28,6 +28,16 @@ const passClaimsSchema = z
     statusIndex: z.number(),
     issuedAt: isoInstant,
     issuerCode: z.string(),
+    crew: z
+      .array(
+        z.strictObject({
+          role: z.enum(CrewRole),
+          idDigest: z.string().meta({ description: '身份证号码加盐摘要（前2字节，十六进制）' }),
+          initial: z.string().optional().meta({ description: '姓名首字' }),
+        }),
+      )
+      .optional()
+      .meta({ description: '司乘人员：角色、身份证号码摘要（不含号码本身）、姓名首字' }),
   })
   .meta({ id: 'PassClaims' });
 
@@ -50,7 +60,21 @@ const outcome = {
 const signerSchema = z
   .strictObject({ kid: z.string(), issuerName: z.string(), issuerRegion: z.string() })
   .meta({ id: 'SignerInfo' });
-const signed = { ...outcome, claims: passClaimsSchema, signer: signerSchema };
+export const trustedDepartmentSchema = z
+  .strictObject({
+    regionCode: z.string().meta({ description: '辖区行政区划代码；通行证编号前6位为签发辖区' }),
+    name: z.string().meta({ examples: ['南京市工业和信息化局'] }),
+    dutyPhone: z.string().meta({ description: '值班电话', examples: ['025-83456789'] }),
+  })
+  .meta({ id: 'IssuingDepartment' });
+
+const signed = {
+  ...outcome,
+  claims: passClaimsSchema,
+  signer: signerSchema,
+  /** From the trust list; null when it names no department for the pass's jurisdiction. */
+  issuingDepartment: trustedDepartmentSchema.nullable(),
+};
 
 export const passVerificationSchema = z
   .discriminatedUnion('state', [
@@ -79,6 +103,8 @@ export const onlineFactsSchema = z
     passId: z.string().meta({ format: 'uuid' }),
     enterpriseName: z.string(),
     issuingDepartment: z.string(),
+    /** The department's duty phone as the admin keeps it now; null while none is recorded. */
+    issuingDepartmentPhone: z.string().nullable().meta({ description: '核发单位值班电话；未登记时为 null' }),
     /** Names and ID numbers masked, enough to compare with the cards. */
     crew: z.array(z.strictObject({ name: z.string(), idNumber: z.string(), role: z.enum(CrewRole) })),
     materialDescription: z.string(),
@@ -117,6 +143,10 @@ export const trustListSchema = z
       )
       .meta({ description: '当前、已计划启用和仍在保留期内的已停用签名密钥' }),
     passUrlOrigins: z.array(z.string()).optional().meta({ description: '官方核验地址（二维码网址的协议和主机）' }),
+    departments: z
+      .array(trustedDepartmentSchema)
+      .optional()
+      .meta({ description: '各辖区核发单位及值班电话：卡口据此告知应联系谁' }),
   })
   .meta({ id: 'TrustList' });
 

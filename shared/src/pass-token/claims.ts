@@ -4,6 +4,7 @@ import { validatePassNumber } from '../pass-number.js';
 import { type PlateColour, parsePlate } from '../validation/plate.js';
 import { type CborMap, type CborValue, decodeCbor, encodeCbor } from './cbor.js';
 import { invert, materialCategoryCodes, plateColourCodes } from './codes.js';
+import { decodeCrew, encodeCrewDigests, encodeCrewInitials, type PassCrewClaim } from './crew.js';
 
 /** What an issuer signs: the facts a checkpoint must compare with the truck in front of it. */
 export interface PassTokenFields {
@@ -23,6 +24,11 @@ export interface PassTokenFields {
   statusIndex: number;
   /** ISO 8601 instant; stored to the second. */
   issuedAt: string;
+  /**
+   * 司乘人员: role, salted ID-number digest and initial of each person (crew.ts). Absent in tokens
+   * issued before the crew was carried; such tokens still verify, without the crew check.
+   */
+  crew?: PassCrewClaim[];
 }
 
 export interface PassClaims extends PassTokenFields {
@@ -47,6 +53,9 @@ export const PayloadKey = {
   MaterialCategory: 9,
   StatusIndex: 10,
   IssuedAt: 11,
+  /** 12 and 13 were added to format V without a new path: see docs/pass-token.md §3 on old verifiers. */
+  Crew: 12,
+  CrewInitials: 13,
 } as const;
 
 export class PassTokenFormatError extends Error {}
@@ -114,6 +123,11 @@ export function encodePassPayload(fields: PassTokenFields): Uint8Array {
       fields.waypointCodes.map((code) => region(code, 'Waypoint')),
     );
   }
+  if (fields.crew && fields.crew.length > 0) {
+    map.set(PayloadKey.Crew, encodeCrewDigests(fields.crew));
+    const initials = encodeCrewInitials(fields.crew);
+    if (initials !== undefined) map.set(PayloadKey.CrewInitials, initials);
+  }
   return encodeCbor(map);
 }
 
@@ -171,6 +185,11 @@ export function decodePassPayload(payload: Uint8Array): PassClaims {
   }
   if (!materialCategory) fail('Material category is malformed');
 
+  const crewValue = map.get(PayloadKey.Crew);
+  const initialsValue = map.get(PayloadKey.CrewInitials);
+  const crew = crewValue === undefined ? undefined : decodeCrew(crewValue, initialsValue);
+  if ((crewValue !== undefined || initialsValue !== undefined) && !crew) fail('Crew is malformed');
+
   return {
     passNumber,
     issuerCode: passNumber.slice(0, 6),
@@ -184,5 +203,7 @@ export function decodePassPayload(payload: Uint8Array): PassClaims {
     materialCategory,
     statusIndex: uint(map.get(PayloadKey.StatusIndex), 'Status index', maxStatusIndex),
     issuedAt: new Date(uint(map.get(PayloadKey.IssuedAt), 'Issued at') * 1000).toISOString(),
+    // Only when carried, so a token from before the crew decodes to exactly what it did then.
+    ...(crew ? { crew } : {}),
   };
 }

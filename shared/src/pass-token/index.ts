@@ -2,6 +2,16 @@ export { decodeBase64, encodeBase64, encodeBase64Url, fromHex, toHex } from './b
 export { type PassClaims, type PassTokenFields, PassTokenFormatError, PayloadKey } from './claims.js';
 export { materialCategoryCodes, plateColourCodes } from './codes.js';
 export { coseAlgorithmEdDSA, type SignatureCheck } from './cose-sign1.js';
+export {
+  type CrewCheck,
+  checkCrewIdNumber,
+  crewClaimsOf,
+  crewDigestBytes,
+  crewIdDigest,
+  crewRoleCodes,
+  maskedInitial,
+  type PassCrewClaim,
+} from './crew.js';
 export { bytesToDecimal, decimalToBytes } from './decimal.js';
 export {
   encodePassUrl,
@@ -22,7 +32,15 @@ export {
   statusAt,
   statusListBits,
 } from './status-list.js';
-export { findTrustedKeys, isUnofficialOrigin, type TrustedKey, type TrustList } from './trust-list.js';
+export {
+  departmentContact,
+  findTrustedKeys,
+  type IssuingDepartment,
+  issuingDepartmentOf,
+  isUnofficialOrigin,
+  type TrustedKey,
+  type TrustList,
+} from './trust-list.js';
 export {
   originWarning,
   type PassVerification,

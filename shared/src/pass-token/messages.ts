@@ -1,3 +1,4 @@
+import { departmentContact } from './trust-list.js';
 import type { PassVerification, PassVerificationState } from './verify.js';
 
 /** What a checkpoint officer reads: the finding, then the action, in plain words (DOMAIN.md). */
@@ -26,9 +27,11 @@ const texts: { [S in PassVerificationState]: (detail: Detail<S>) => { message: s
     message: `通行证自${chineseDate(validFrom)}起生效，目前尚未生效`,
     advice: '不予放行。请告知司机生效日期，生效后方可凭证通行。',
   }),
-  revoked: ({ signer }) => ({
+  revoked: ({ signer, issuingDepartment }) => ({
     message: '通行证已被核发单位撤销',
-    advice: `不予放行，并联系签发单位（${signer.issuerName}）核实。`,
+    advice: issuingDepartment
+      ? `不予放行，并联系签发单位${departmentContact(issuingDepartment)}核实。`
+      : `不予放行，并联系签发单位（${signer.issuerName}）核实。`,
   }),
   superseded: () => ({
     message: '该通行证已被同一车辆的新证替代',

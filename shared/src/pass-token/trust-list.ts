@@ -1,3 +1,4 @@
+import { jurisdictionCovers } from '../validation/region.js';
 import { decodeBase64, toHex } from './base64.js';
 import { urlOrigin } from './pass-url.js';
 
@@ -32,7 +33,37 @@ export interface TrustList {
    * this field: then no address is checked.
    */
   passUrlOrigins?: string[];
+  /**
+   * The departments that issue passes, per jurisdiction: whom a checkpoint names and phones about a
+   * pass. Lists of several issuers merge by concatenation. Absent in lists from before this field.
+   */
+  departments?: IssuingDepartment[];
 }
+
+/** 核发单位 of one jurisdiction and its duty phone (值班电话), as the admin records them. */
+export interface IssuingDepartment {
+  /** Division code of the jurisdiction; a pass number starts with the code of its issuing one. */
+  regionCode: string;
+  /** 南京市工业和信息化局 */
+  name: string;
+  /** 025-83456789 or a mobile number. */
+  dutyPhone: string;
+}
+
+/**
+ * The department that issued passes numbered under `issuerCode`: its own jurisdiction's record, else
+ * the nearest jurisdiction above it that has one (a city department answering for its districts).
+ */
+export function issuingDepartmentOf(list: TrustList, issuerCode: string): IssuingDepartment | undefined {
+  const covering = (list.departments ?? []).filter((d) => jurisdictionCovers(d.regionCode, issuerCode));
+  // The most specific first: fewer trailing zeros means a smaller jurisdiction.
+  const rank = (code: string) => (code === issuerCode ? 0 : code.endsWith('0000') ? 2 : 1);
+  return covering.sort((a, b) => rank(a.regionCode) - rank(b.regionCode))[0];
+}
+
+/** "南京市工业和信息化局（值班电话 025-83456789）": how advice texts name whom to call. */
+export const departmentContact = (department: IssuingDepartment) =>
+  `${department.name}（值班电话 ${department.dutyPhone}）`;
 
 /** True when the list names official addresses and `origin` is none of them. */
 export function isUnofficialOrigin(list: TrustList, origin: string | undefined): boolean {

@@ -163,7 +163,7 @@ describe('verifyPassToken', () => {
       return signCoseSign1(encodeCbor(map), fromHex(key.kid)!, secretKey);
     };
     expect(verify(payload([])).state).toBe('valid');
-    expect(verify(payload([[12, 1]]))).toMatchObject({ state: 'malformed', reason: 'Unknown payload key 12' });
+    expect(verify(payload([[14, 1]]))).toMatchObject({ state: 'malformed', reason: 'Unknown payload key 14' });
     expect(verify(payload([[PayloadKey.Waypoints, []]])).state).toBe('malformed');
     expect(verify(payload([[PayloadKey.MaterialCategory, 'daily_necessities']])).state).toBe('malformed');
     expect(verify(payload([[PayloadKey.MaterialCategory, 99]])).state).toBe('malformed');

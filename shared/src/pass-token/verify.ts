@@ -8,6 +8,8 @@ import { extractTokenFromUrl, scannedPassUrlOrigin } from './pass-url.js';
 import { PassTokenStatus, type StatusList, statusAt, statusListBits } from './status-list.js';
 import {
   findTrustedKeys,
+  type IssuingDepartment,
+  issuingDepartmentOf,
   isUnofficialOrigin,
   type ResolvedKey,
   type TrustedKey,
@@ -55,6 +57,8 @@ export interface SignerInfo {
 interface Signed extends Outcome {
   claims: PassClaims;
   signer: SignerInfo;
+  /** The issuing department and its duty phone, from the trust list; null when the list names none. */
+  issuingDepartment: IssuingDepartment | null;
 }
 
 export type PassVerification =
@@ -174,6 +178,7 @@ export function verifyPassToken(token: Uint8Array, options: VerifyOptions): Pass
     return result('malformed', { reason: error.message }, warnings);
   }
   const signer = signerOf(key.entry);
+  const issuingDepartment = issuingDepartmentOf(options.trustList, claims.issuerCode) ?? null;
 
   const issuedAt = Date.parse(claims.issuedAt);
   const keyFrom = Date.parse(key.entry.validFrom);
@@ -192,9 +197,10 @@ export function verifyPassToken(token: Uint8Array, options: VerifyOptions): Pass
   if (options.statusList) {
     const bits = statusListBits(options.statusList);
     const status = bits ? statusAt(bits, claims.statusIndex) : undefined;
-    if (status === PassTokenStatus.Superseded) return result('superseded', { claims, signer }, warnings);
+    if (status === PassTokenStatus.Superseded)
+      return result('superseded', { claims, signer, issuingDepartment }, warnings);
     if (status === PassTokenStatus.Revoked || status === PassTokenStatus.Reserved) {
-      return result('revoked', { claims, signer }, warnings);
+      return result('revoked', { claims, signer, issuingDepartment }, warnings);
     }
     if (status === undefined || issuedAt > Date.parse(options.statusList.generatedAt)) {
       warnings.push({ code: 'status_not_covered', message: warningText.statusNotCovered });
@@ -205,15 +211,21 @@ export function verifyPassToken(token: Uint8Array, options: VerifyOptions): Pass
   if (chinaToday(new Date(now.getTime() + skewMillis)) < claims.validFrom) {
     return result(
       'not_yet_valid',
-      { claims, signer, validFrom: claims.validFrom, validFromAt: startOfChinaDay(claims.validFrom) },
+      {
+        claims,
+        signer,
+        issuingDepartment,
+        validFrom: claims.validFrom,
+        validFromAt: startOfChinaDay(claims.validFrom),
+      },
       warnings,
     );
   }
   if (chinaToday(new Date(now.getTime() - skewMillis)) > claims.validTo) {
     const expiredAt = new Date(Date.parse(startOfChinaDay(claims.validTo)) + 86_400_000).toISOString();
-    return result('expired', { claims, signer, validTo: claims.validTo, expiredAt }, warnings);
+    return result('expired', { claims, signer, issuingDepartment, validTo: claims.validTo, expiredAt }, warnings);
   }
-  return result('valid', { claims, signer }, warnings);
+  return result('valid', { claims, signer, issuingDepartment }, warnings);
 }
 
 /**

@@ -11,4 +11,5 @@ export const adminRoutes = {
   settings: '/packages/admin/pages/settings/index',
   whitelist: '/packages/admin/pages/whitelist/index',
   holidays: '/packages/admin/pages/holidays/index',
+  departments: '/packages/admin/pages/departments/index',
 } as const;

@@ -7,6 +7,7 @@ import { AdminControls1764500000001 } from './1764500000001-AdminControls.js';
 import { HolidayCalendar1764500000002 } from './1764500000002-HolidayCalendar.js';
 import { ConcurrencyGuards1764590000000 } from './1764590000000-ConcurrencyGuards.js';
 import { ScanInterceptions1764620000000 } from './1764620000000-ScanInterceptions.js';
+import { IssuingDepartments1764700000000 } from './1764700000000-IssuingDepartments.js';
 
 /** Every migration, oldest first. Listed explicitly so the ESM build needs no file globbing. */
 export const migrations = [
@@ -19,4 +20,5 @@ export const migrations = [
   HolidayCalendar1764500000002,
   ConcurrencyGuards1764590000000,
   ScanInterceptions1764620000000,
+  IssuingDepartments1764700000000,
 ];

@@ -1,5 +1,8 @@
 import {
+  departmentContact,
   ErrorCode,
+  type IssuingDepartment,
+  issuingDepartmentOf,
   type PassClaims,
   type PassVerification,
   type PassVerificationState,
@@ -25,6 +28,8 @@ export interface Verdict {
   /** Present only when the signature verified. */
   claims?: PassClaims;
   facts?: OnlineFacts | null;
+  /** Whom to call about the pass: from the trust list (offline) or the server (online). */
+  issuingDepartment?: IssuingDepartment | null;
   /** The pass number to record the scan under: from the verified token, or as typed. */
   passNumber?: string;
   /** When the offline data was synced, for an offline verdict. */
@@ -43,6 +48,7 @@ function verdictOf(verification: PassVerification, source: Verdict['source'], fa
     warnings: verification.warnings.map((w) => w.message),
     claims,
     facts,
+    issuingDepartment: 'issuingDepartment' in verification ? verification.issuingDepartment : null,
     passNumber: claims?.passNumber,
   };
 }
@@ -87,13 +93,19 @@ export async function verifyNumber(typed: string): Promise<Verdict> {
     return { ...verdictOf(online.verification, 'online', online.facts), passNumber: number.value };
   } catch (error) {
     if (error instanceof ApiError && error.code === ErrorCode.PassNotFound) {
+      // Whom to call comes from the device's own trust list, never from what was typed.
+      const trustList = loadBundle()?.trustList;
+      const department = trustList ? issuingDepartmentOf(trustList, number.value.slice(0, 6)) : undefined;
       return {
         source: 'online',
         state: 'not_found',
         result: ScanResult.NotFound,
         allowsPassage: false,
         message: `系统中没有编号为${number.value}的通行证`,
-        advice: scanResultAdvice.not_found,
+        advice: department
+          ? `系统中没有这张通行证。请致电签发单位${departmentContact(department)}核实，核实前不要放行。`
+          : scanResultAdvice.not_found,
+        issuingDepartment: department ?? null,
         warnings: [],
         passNumber: number.value,
       };

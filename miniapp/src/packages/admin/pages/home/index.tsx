@@ -16,6 +16,12 @@ const menu = [
     id: 'accounts',
   },
   { title: '卡口管理', text: '卡口的编号、位置与停用', url: adminRoutes.checkpoints, id: 'checkpoints' },
+  {
+    title: '核发单位',
+    text: '各辖区核发单位名称与值班电话',
+    url: adminRoutes.departments,
+    id: 'departments',
+  },
   { title: '配额管理', text: '按辖区和周期分配，已用与剩余', url: adminRoutes.quotas, id: 'quotas' },
   { title: '白名单', text: '批量导入重点企业名单', url: adminRoutes.whitelist, id: 'whitelist' },
   { title: '黑名单与熔断', text: '列入、解除黑名单；暂停企业办理', url: adminRoutes.sanctions, id: 'sanctions' },

@@ -4,6 +4,7 @@ import { DetailRow } from '@/components/detail-row';
 import { ageText, formatDateTime } from '@/utils/format';
 import { categoryName, place, routeText } from '@/utils/labels';
 import type { Verdict } from '../../services/verify';
+import { CrewCheck } from '../crew-check';
 import './index.scss';
 
 const factClasses = { row: 'verdict__fact', label: 'verdict__label', value: 'verdict__value' };
@@ -15,6 +16,9 @@ const factClasses = { row: 'verdict__fact', label: 'verdict__label', value: 'ver
 export function VerdictView({ verdict }: { verdict: Verdict }) {
   const { claims, facts } = verdict;
   const pass = verdict.allowsPassage;
+  // The department, not the region: the pass's own record online, the trust list's offline.
+  const department = facts?.issuingDepartment ?? verdict.issuingDepartment?.name;
+  const dutyPhone = facts?.issuingDepartmentPhone ?? verdict.issuingDepartment?.dutyPhone;
   return (
     <View className={`verdict verdict--${pass ? 'pass' : 'stop'}`} data-testid='verdict' data-state={verdict.state}>
       <View className='verdict__band' data-testid='verdict-band'>
@@ -57,9 +61,21 @@ export function VerdictView({ verdict }: { verdict: Verdict }) {
           <DetailRow
             classes={factClasses}
             label='核发单位'
-            value={facts?.issuingDepartment ?? place(claims.issuerCode)}
+            value={department ?? `${place(claims.issuerCode)}（未提供单位名称）`}
           />
+          {dutyPhone && <DetailRow classes={factClasses} label='值班电话' value={dutyPhone} />}
           {facts?.endReason && <DetailRow classes={factClasses} label='失效原因' value={facts.endReason} />}
+          {claims.crew ? (
+            <CrewCheck passNumber={claims.passNumber} crew={claims.crew} />
+          ) : (
+            !facts && (
+              <DetailRow
+                classes={factClasses}
+                label='司乘人员'
+                value='二维码中无司乘人员信息，请核对纸质通行证或联网核验'
+              />
+            )
+          )}
         </View>
       )}
       {!claims && verdict.passNumber && (

@@ -1,0 +1,46 @@
+import { Controller, Get, Param, Put } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import {
+  type IssuingDepartmentRequest,
+  type IssuingDepartmentView,
+  issuingDepartmentSchema,
+  issuingDepartmentViewSchema,
+  Role,
+  z,
+} from '@pass/shared';
+import { CurrentActor, type RequestActor, Roles } from '../auth/auth.decorators.js';
+import { ApiZodBody, ZodBody } from '../common/api-body.js';
+import { ApiZodResponse } from '../common/api-response.js';
+import { DepartmentsService } from './departments.service.js';
+
+@ApiTags('admin')
+@ApiBearerAuth()
+@Controller('admin/departments')
+export class DepartmentsController {
+  constructor(private readonly departments: DepartmentsService) {}
+
+  @Get()
+  @Roles(Role.Admin)
+  @ApiOperation({ summary: '核发单位及值班电话列表（按辖区）' })
+  @ApiZodResponse(z.array(issuingDepartmentViewSchema))
+  list(): Promise<IssuingDepartmentView[]> {
+    return this.departments.list();
+  }
+
+  @Put(':regionCode')
+  @Roles(Role.Admin)
+  @ApiParam({ name: 'regionCode', description: '辖区行政区划代码（6位）', example: '320100' })
+  @ApiOperation({
+    summary: '设置辖区的核发单位名称和值班电话',
+    description: '印在通行证PDF和公开核验页上，随信任列表下发，卡口离线核验时显示。每次修改记入审计日志。',
+  })
+  @ApiZodBody(issuingDepartmentSchema)
+  @ApiZodResponse(issuingDepartmentViewSchema)
+  save(
+    @CurrentActor() actor: RequestActor,
+    @Param('regionCode') regionCode: string,
+    @ZodBody(issuingDepartmentSchema) body: IssuingDepartmentRequest,
+  ): Promise<IssuingDepartmentView> {
+    return this.departments.save(actor, regionCode, body);
+  }
+}
