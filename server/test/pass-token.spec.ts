@@ -110,7 +110,7 @@ describe('pass token and documents on a MariaDB-backed server', () => {
     const ok = doc.paths['/api/trust-list']!.get.responses['200']!.content['application/json']!.schema;
     expect(ok.$ref).toBe('#/components/schemas/TrustList');
     const list = doc.components.schemas.TrustList!;
-    expect(Object.keys(list.properties)).toEqual(['generatedAt', 'keys', 'passUrlOrigins']);
+    expect(Object.keys(list.properties)).toEqual(['generatedAt', 'keys', 'passUrlOrigins', 'departments']);
     expect(Object.keys(list.properties.keys!.items.properties)).toEqual(
       expect.arrayContaining(['kid', 'publicKey', 'validFrom', 'validTo', 'issuerName', 'issuerRegion']),
     );
