@@ -28,7 +28,17 @@ export class AttachmentsController {
   @ApiOperation({ summary: `上传证明材料（JPG、PNG 或 PDF，不超过 ${maxAttachmentBytes / 1024 / 1024}MB）` })
   @ApiConsumes('multipart/form-data')
   @ApiBody({
-    schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } }, required: ['file'] },
+    schema: {
+      type: 'object',
+      properties: {
+        fileName: {
+          type: 'string',
+          description: '用户看到的文件名（须在 file 之前发送；微信上传时文件部分的名称是临时文件名）',
+        },
+        file: { type: 'string', format: 'binary' },
+      },
+      required: ['file'],
+    },
   })
   @ApiZodResponse(attachmentViewSchema)
   async upload(

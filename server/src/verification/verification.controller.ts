@@ -83,7 +83,7 @@ export class PassPageController {
   @ApiParam({
     name: 'digits',
     description: '二维码中的通行证数据（数字编码）',
-    schema: { type: 'string', pattern: '^[0-9]+$' },
+    schema: { type: 'string' },
   })
   @ApiOperation({ summary: '通行证查验页面（二维码网址，供微信扫一扫打开）' })
   @ApiContentResponse('通行证查验页面', 'text/html')
