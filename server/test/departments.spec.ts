@@ -82,6 +82,30 @@ describe('issuing departments: who to call about a pass', () => {
     expect(await departments()).toEqual(before);
   });
 
+  it('records parallel saves of one new jurisdiction one after the other, never a 500', async () => {
+    const saves = await Promise.all(
+      Array.from({ length: 6 }, (_, i) =>
+        as.admin.put('/admin/departments/320115', { name: '江宁区工业和信息化局', dutyPhone: `025-5200000${i}` }),
+      ),
+    );
+    expect(saves.map((r) => r.status)).toEqual([200, 200, 200, 200, 200, 200]);
+    const kept = (await departments()).find((d) => d.regionCode === '320115')!;
+    expect(saves.map((r) => r.body.dutyPhone)).toContain(kept.dutyPhone);
+    const fresh = await Promise.all(
+      Array.from({ length: 4 }, () =>
+        as.admin.put('/admin/departments/320200', { name: '无锡市工业和信息化局', dutyPhone: '0510-81820000' }),
+      ),
+    );
+    expect(fresh.map((r) => r.status)).toEqual([200, 200, 200, 200]);
+    const audit = await as.admin.get('/admin/audit?entityId=320200');
+    expect(audit.body.map((e: { action: string }) => e.action).sort()).toEqual([
+      'department.create',
+      'department.update',
+      'department.update',
+      'department.update',
+    ]);
+  });
+
   it('lets no other role read or change the departments', async () => {
     const body = { name: '南京市工业和信息化局', dutyPhone: '025-00000000' };
     for (const client of [as.districtOfficial, as.cityOfficial, as.checkpointStaff, as.fleetManager]) {

@@ -14,6 +14,7 @@ import type { RequestActor } from '../auth/auth.decorators.js';
 import { DomainException } from '../common/domain.exception.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { isUniqueViolation } from '../database/errors.js';
+import { lockGuard } from '../database/lock-guard.js';
 import { writeLock } from '../database/locks.js';
 import { IssuingDepartmentEntity } from './issuing-department.entity.js';
 
@@ -65,6 +66,9 @@ export class DepartmentsService {
     }
     try {
       return await this.dataSource.transaction(async (manager) => {
+        // Before the first read: two admins recording a new jurisdiction at once would otherwise both
+        // take gap locks on MariaDB and deadlock on their inserts.
+        await lockGuard(manager, `department:${region.value}`);
         const existing = await manager.findOne(IssuingDepartmentEntity, {
           where: { regionCode: region.value },
           lock: writeLock(manager),
