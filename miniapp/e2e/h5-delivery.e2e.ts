@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import type { Browser, Response } from 'playwright-core';
 import { launchBrowser, openPhonePage } from './support/browser.js';
-import { type RunningServer, startServer } from './support/server.js';
+import { type Stack, startStack } from './support/stack.js';
 
 jest.setTimeout(120_000);
 
@@ -22,11 +22,11 @@ function scriptsOf(dir: string): string[] {
 }
 
 describe('the H5 app reaches a phone on a weak signal', () => {
-  let server: RunningServer;
+  let server: Stack;
   let browser: Browser;
 
   beforeAll(async () => {
-    server = await startServer();
+    server = await startStack();
     browser = await launchBrowser();
   });
 
