@@ -4,7 +4,7 @@ import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { ChoiceChips } from '@/components/choice-chips';
-import { TextField } from '@/components/text-field';
+import { DateField, TextField } from '@/components/text-field';
 import { useRolePage } from '@/hooks/use-role-page';
 import { formatDateTime } from '@/utils/format';
 import { AdminPage, Cell, Row } from '../../components/admin-page';
@@ -86,22 +86,8 @@ export default function Audit() {
           onChange={setAction}
           maxlength={50}
         />
-        <TextField
-          label='起始日期'
-          testId='audit-from'
-          placeholder='YYYY-MM-DD'
-          value={from}
-          onChange={setFrom}
-          maxlength={10}
-        />
-        <TextField
-          label='截止日期'
-          testId='audit-to'
-          placeholder='YYYY-MM-DD'
-          value={to}
-          onChange={setTo}
-          maxlength={10}
-        />
+        <DateField label='起始日期' testId='audit-from' value={from} onChange={setFrom} />
+        <DateField label='截止日期' testId='audit-to' value={to} onChange={setTo} />
         <Button type='primary' onClick={() => search()}>
           筛选
         </Button>

@@ -12,7 +12,7 @@ import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { ChoiceChips } from '@/components/choice-chips';
 import { FormField } from '@/components/form-field';
-import { TextField } from '@/components/text-field';
+import { DateField, TextField } from '@/components/text-field';
 import { useRolePage } from '@/hooks/use-role-page';
 import { useSchemaForm } from '@/hooks/use-schema-form';
 import { showFailure } from '@/utils/messages';
@@ -87,14 +87,7 @@ export default function Holidays() {
       />
       <View className='card'>
         <View className='admin__toolbar'>
-          <TextField
-            label='日期'
-            required
-            testId='holiday-date'
-            placeholder='YYYY-MM-DD'
-            {...draft.field('date')}
-            maxlength={10}
-          />
+          <DateField label='日期' required testId='holiday-date' {...draft.field('date')} />
           <TextField
             label='节日名称'
             required

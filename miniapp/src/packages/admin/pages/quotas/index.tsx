@@ -1,7 +1,7 @@
 import { Button } from '@nutui/nutui-react-taro';
 import { chinaToday, quotaAllocationSchema, quotaPeriodKey, Role, regionFullName } from '@pass/shared';
 import { Text, View } from '@tarojs/components';
-import { TextField } from '@/components/text-field';
+import { RegionCodeField, TextField } from '@/components/text-field';
 import { useActionForm } from '@/hooks/use-action-form';
 import { useRolePage } from '@/hooks/use-role-page';
 import { formatDateTime } from '@/utils/format';
@@ -12,6 +12,8 @@ const periodNames = { week: '按周', month: '按月' } as const;
 
 /** Quotas per jurisdiction and period: allocate, see used and left, and the history of changes. */
 type Values = { jurisdictionCode: string; period: string; amount: string };
+
+const periodHint = '月份如 2026-12，或周如 2026-W49';
 
 export default function Quotas() {
   const form = useActionForm({
@@ -40,9 +42,7 @@ export default function Quotas() {
     return { quota, quotas, history };
   });
   const quota = page.data?.quota;
-  const jurisdictionCode = form.values.jurisdictionCode;
 
-  const area = jurisdictionCode.length === 6 ? regionFullName(jurisdictionCode) : undefined;
   return (
     <AdminPage title='配额管理' testId='admin-quotas' page={page}>
       {quota && !quota.enabled && (
@@ -58,23 +58,14 @@ export default function Quotas() {
       <View className='card'>
         <Text className='card__title'>分配配额</Text>
         <View className='admin__toolbar'>
-          <TextField
+          <RegionCodeField
             label='辖区行政区划代码'
             required
             testId='quota-jurisdiction'
-            type='number'
-            hint={area ?? '如 320115（江宁区）'}
+            hint='如 320115（江宁区）'
             {...field('jurisdictionCode')}
-            maxlength={6}
           />
-          <TextField
-            label='周期'
-            required
-            testId='quota-period'
-            hint='月份如 2026-12，或周如 2026-W49'
-            {...field('period')}
-            maxlength={8}
-          />
+          <TextField label='周期' required testId='quota-period' hint={periodHint} {...field('period')} maxlength={8} />
           <TextField
             label='配额（张）'
             required

@@ -13,7 +13,7 @@ import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { ChoiceChips } from '@/components/choice-chips';
 import { FormField } from '@/components/form-field';
-import { TextField } from '@/components/text-field';
+import { DateField, TextField } from '@/components/text-field';
 import { useActionForm } from '@/hooks/use-action-form';
 import { useRolePage } from '@/hooks/use-role-page';
 import { showFailure } from '@/utils/messages';
@@ -143,14 +143,7 @@ export default function Sanctions() {
             onChange={(id) => suspension.set('enterpriseId', id)}
           />
         </FormField>
-        <TextField
-          label='暂停至'
-          required
-          testId='suspend-until'
-          placeholder='YYYY-MM-DD'
-          {...suspension.field('until')}
-          maxlength={10}
-        />
+        <DateField label='暂停至' required testId='suspend-until' {...suspension.field('until')} />
         <TextField label='暂停理由' required testId='suspend-reason' {...suspension.field('reason')} maxlength={500} />
         <View className='admin__actions'>
           <Button type='primary' disabled={suspension.busy} onClick={suspension.submit}>
