@@ -7,7 +7,7 @@ import { ChoiceChips } from '@/components/choice-chips';
 import { DateField, TextField } from '@/components/text-field';
 import { useRolePage } from '@/hooks/use-role-page';
 import { formatDateTime } from '@/utils/format';
-import { AdminPage, Cell, Row } from '../../components/admin-page';
+import { AdminPage, Cell, HeadRow, Row } from '../../components/admin-page';
 import { type AuditEntry, auditApi } from '../../services/admin-api';
 import { auditExportAvailable, downloadAuditCsv } from '../../services/audit-export';
 
@@ -34,6 +34,8 @@ const nextDayStart = (date: string) =>
 const changeText = (value: Record<string, unknown> | null) => (value ? JSON.stringify(value) : '');
 
 /** The append-only audit log: filter by object type, action and days; page back; export what is shown. */
+const actionExample = '如：account.disable';
+
 export default function Audit() {
   const [entityType, setEntityType] = useState<EntityFilter>('all');
   const [action, setAction] = useState('');
@@ -81,7 +83,7 @@ export default function Audit() {
         <TextField
           label='操作'
           testId='audit-action'
-          placeholder='如：account.disable'
+          placeholder={actionExample}
           value={action}
           onChange={setAction}
           maxlength={50}
@@ -95,13 +97,7 @@ export default function Audit() {
       </View>
 
       <View className='admin-table' data-testid='audit-list'>
-        <Row head>
-          <Cell>时间</Cell>
-          <Cell>操作人</Cell>
-          <Cell>操作</Cell>
-          <Cell wide>变更前</Cell>
-          <Cell wide>变更后</Cell>
-        </Row>
+        <HeadRow cells={['时间', '操作人', '操作', { wide: '变更前' }, { wide: '变更后' }]} />
         {entries.map((entry) => (
           <Row key={entry.id} testId='audit-entry'>
             <Cell>{formatDateTime(entry.createdAt)}</Cell>

@@ -13,7 +13,7 @@ import { TextField } from '@/components/text-field';
 import { useRolePage } from '@/hooks/use-role-page';
 import { useSchemaForm } from '@/hooks/use-schema-form';
 import { ApiError } from '@/services/request';
-import { Action, AdminPage, Cell, Row } from '../../components/admin-page';
+import { Action, AdminPage, Cell, HeadRow, Row } from '../../components/admin-page';
 import { departmentsApi } from '../../services/departments-api';
 
 // A type, not an interface: useSchemaForm takes a string-keyed record.
@@ -65,12 +65,7 @@ export default function Departments() {
     <AdminPage title='核发单位与值班电话' testId='admin-departments' page={page}>
       <Text className='muted'>值班电话印在通行证和公开核验页上，并随信任列表下发到卡口，离线核验时也能看到。</Text>
       <View className='admin-table' data-testid='department-list'>
-        <Row head>
-          <Cell wide>辖区</Cell>
-          <Cell wide>核发单位</Cell>
-          <Cell wide>值班电话</Cell>
-          <Cell>操作</Cell>
-        </Row>
+        <HeadRow cells={[{ wide: '辖区' }, { wide: '核发单位' }, { wide: '值班电话' }, '操作']} />
         {departments.map((d) => (
           <Row key={d.regionCode} testId={`department-${d.regionCode}`}>
             <Cell wide>{regionFullName(d.regionCode) ?? d.regionCode}</Cell>

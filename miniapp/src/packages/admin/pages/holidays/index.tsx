@@ -16,7 +16,7 @@ import { DateField, TextField } from '@/components/text-field';
 import { useRolePage } from '@/hooks/use-role-page';
 import { useSchemaForm } from '@/hooks/use-schema-form';
 import { showFailure } from '@/utils/messages';
-import { Action, AdminPage, Cell, Row } from '../../components/admin-page';
+import { Action, AdminPage, Cell, HeadRow, Row } from '../../components/admin-page';
 import { holidaysApi } from '../../services/admin-api';
 
 type Draft = { date: string; kind: CalendarDayKind; name: string };
@@ -103,13 +103,7 @@ export default function Holidays() {
         </View>
       </View>
       <View className='admin-table' data-testid='holiday-list'>
-        <Row head>
-          <Cell>日期</Cell>
-          <Cell>星期</Cell>
-          <Cell>类型</Cell>
-          <Cell wide>名称</Cell>
-          <Cell>操作</Cell>
-        </Row>
+        <HeadRow cells={['日期', '星期', '类型', { wide: '名称' }, '操作']} />
         {days.map((day) => (
           <Row key={day.date} testId={`holiday-${day.date}`}>
             <Cell>{day.date}</Cell>

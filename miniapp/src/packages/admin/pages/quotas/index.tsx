@@ -5,7 +5,7 @@ import { RegionCodeField, TextField } from '@/components/text-field';
 import { useActionForm } from '@/hooks/use-action-form';
 import { useRolePage } from '@/hooks/use-role-page';
 import { formatDateTime } from '@/utils/format';
-import { AdminPage, Cell, Row } from '../../components/admin-page';
+import { AdminPage, Cell, HeadRow, Row } from '../../components/admin-page';
 import { auditApi, quotasApi, settingsApi } from '../../services/admin-api';
 
 const periodNames = { week: '按周', month: '按月' } as const;
@@ -81,12 +81,7 @@ export default function Quotas() {
       </View>
 
       <View className='admin-table' data-testid='quota-list'>
-        <Row head>
-          <Cell wide>辖区</Cell>
-          <Cell>周期</Cell>
-          <Cell>已用 / 配额</Cell>
-          <Cell>剩余</Cell>
-        </Row>
+        <HeadRow cells={[{ wide: '辖区' }, '周期', '已用 / 配额', '剩余']} />
         {(page.data?.quotas ?? []).map((q) => (
           <Row key={`${q.jurisdictionCode}-${q.period}`} testId={`quota-${q.jurisdictionCode}-${q.period}`}>
             <Cell wide>{regionFullName(q.jurisdictionCode) ?? q.jurisdictionCode}</Cell>
@@ -106,12 +101,7 @@ export default function Quotas() {
 
       <Text className='admin__heading'>分配记录</Text>
       <View className='admin-table' data-testid='quota-history'>
-        <Row head>
-          <Cell>时间</Cell>
-          <Cell>操作人</Cell>
-          <Cell wide>辖区 · 周期</Cell>
-          <Cell>调整</Cell>
-        </Row>
+        <HeadRow cells={['时间', '操作人', { wide: '辖区 · 周期' }, '调整']} />
         {(page.data?.history ?? []).map((entry) => (
           <Row key={entry.id}>
             <Cell>{formatDateTime(entry.createdAt)}</Cell>

@@ -17,7 +17,7 @@ import { DateField, TextField } from '@/components/text-field';
 import { useActionForm } from '@/hooks/use-action-form';
 import { useRolePage } from '@/hooks/use-role-page';
 import { showFailure } from '@/utils/messages';
-import { Action, AdminPage, Cell, Row } from '../../components/admin-page';
+import { Action, AdminPage, Cell, HeadRow, Row } from '../../components/admin-page';
 import { sanctionsApi } from '../../services/admin-api';
 
 const kindChoices = Object.values(BlacklistKind).map((value) => ({ value, label: blacklistKindNames[value] }));
@@ -32,6 +32,8 @@ type EntryValues = { kind: BlacklistKind; key: string; reason: string; until: st
 type SuspensionValues = { enterpriseId: string | undefined; until: string; reason: string };
 
 /** 黑名单 (enterprises, crew, vehicles) and 熔断 (an enterprise's issuance stopped until a date). */
+const enterpriseHint = '企业名称或统一社会信用代码';
+
 export default function Sanctions() {
   const [enterpriseFilter, setEnterpriseFilter] = useState('');
   const page = useRolePage(Role.Admin, async () => {
@@ -105,13 +107,7 @@ export default function Sanctions() {
       </View>
 
       <View className='admin-table' data-testid='blacklist'>
-        <Row head>
-          <Cell>类型</Cell>
-          <Cell wide>对象</Cell>
-          <Cell wide>理由</Cell>
-          <Cell>截止</Cell>
-          <Cell>操作</Cell>
-        </Row>
+        <HeadRow cells={['类型', { wide: '对象' }, { wide: '理由' }, '截止', '操作']} />
         {(page.data?.blacklist ?? []).map((entry) => (
           <Row key={entry.id} testId='blacklist-entry'>
             <Cell>{blacklistKindNames[entry.kind]}</Cell>
@@ -131,7 +127,7 @@ export default function Sanctions() {
         <TextField
           label='查找企业'
           testId='suspend-search'
-          placeholder='企业名称或统一社会信用代码'
+          placeholder={enterpriseHint}
           value={enterpriseFilter}
           onChange={setEnterpriseFilter}
           maxlength={30}
@@ -152,12 +148,7 @@ export default function Sanctions() {
         </View>
       </View>
       <View className='admin-table' data-testid='suspensions'>
-        <Row head>
-          <Cell wide>企业</Cell>
-          <Cell>暂停至</Cell>
-          <Cell wide>理由</Cell>
-          <Cell>操作</Cell>
-        </Row>
+        <HeadRow cells={[{ wide: '企业' }, '暂停至', { wide: '理由' }, '操作']} />
         {(page.data?.suspensions ?? []).map((s) => (
           <Row key={s.enterpriseId} testId='suspension'>
             <Cell wide>{s.enterpriseName}</Cell>

@@ -26,7 +26,7 @@ import { type FieldErrors, issuesByPath } from '@/hooks/use-schema-form';
 import { ApiError } from '@/services/request';
 import { formatDateTime } from '@/utils/format';
 import { showFailure } from '@/utils/messages';
-import { Action, AdminPage, Cell, Row } from '../../components/admin-page';
+import { Action, AdminPage, Cell, HeadRow, Row } from '../../components/admin-page';
 import { settingsApi } from '../../services/admin-api';
 
 const chains: ReviewLevel[][] = [
@@ -373,11 +373,7 @@ export default function Settings() {
 
       <Text className='admin__heading'>历次版本</Text>
       <View className='admin-table' data-testid='settings-history'>
-        <Row head>
-          <Cell>版本</Cell>
-          <Cell>生效时间</Cell>
-          <Cell wide>最长有效天数 · 办理时限 · 配额</Cell>
-        </Row>
+        <HeadRow cells={['版本', '生效时间', { wide: '最长有效天数 · 办理时限 · 配额' }]} />
         {(page.data?.history ?? []).map((version) => (
           <Row key={version.version}>
             <Cell>第{version.version}版</Cell>
