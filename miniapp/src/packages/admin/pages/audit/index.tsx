@@ -34,7 +34,7 @@ const nextDayStart = (date: string) =>
 const changeText = (value: Record<string, unknown> | null) => (value ? JSON.stringify(value) : '');
 
 /** The append-only audit log: filter by object type, action and days; page back; export what is shown. */
-const actionExample = '如：account.disable';
+const actionField = { label: '操作', testId: 'audit-action', placeholder: '如：account.disable', maxlength: 50 };
 
 export default function Audit() {
   const [entityType, setEntityType] = useState<EntityFilter>('all');
@@ -80,14 +80,7 @@ export default function Audit() {
         }}
       />
       <View className='admin__toolbar'>
-        <TextField
-          label='操作'
-          testId='audit-action'
-          placeholder={actionExample}
-          value={action}
-          onChange={setAction}
-          maxlength={50}
-        />
+        <TextField {...actionField} value={action} onChange={setAction} />
         <DateField label='起始日期' testId='audit-from' value={from} onChange={setFrom} />
         <DateField label='截止日期' testId='audit-to' value={to} onChange={setTo} />
         <Button type='primary' onClick={() => search()}>

@@ -7,12 +7,9 @@ import {
   regionFullName,
 } from '@pass/shared';
 import { Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
-import { useState } from 'react';
-import { TextField } from '@/components/text-field';
+import { RegionCodeField, TextField } from '@/components/text-field';
+import { useActionForm } from '@/hooks/use-action-form';
 import { useRolePage } from '@/hooks/use-role-page';
-import { useSchemaForm } from '@/hooks/use-schema-form';
-import { ApiError } from '@/services/request';
 import { Action, AdminPage, Cell, HeadRow, Row } from '../../components/admin-page';
 import { departmentsApi } from '../../services/departments-api';
 
@@ -20,6 +17,9 @@ import { departmentsApi } from '../../services/departments-api';
 type Values = { regionCode: string; name: string; dutyPhone: string };
 
 const empty: Values = { regionCode: '', name: '', dutyPhone: '' };
+const regionHint = '6位代码，如 320100（南京市）；已登记的辖区再次保存即修改';
+const nameExample = '如：南京市工业和信息化局';
+const phoneExample = '如：025-83456789';
 const formSchema = issuingDepartmentSchema.extend({ regionCode: regionCodeSchema });
 
 /**
@@ -29,38 +29,21 @@ const formSchema = issuingDepartmentSchema.extend({ regionCode: regionCodeSchema
 export default function Departments() {
   const page = useRolePage(Role.Admin, () => departmentsApi.list());
   const departments = page.data ?? [];
-  const { values, setValues, set, blur, errorOf, validate, showServerErrors } = useSchemaForm({
+  const form = useActionForm({
     schema: formSchema,
     initial: empty,
+    run: ({ regionCode, ...body }) => departmentsApi.save(regionCode, body),
+    done: '已保存',
+    failure: '未能保存',
+    // The form keeps what was saved (valid, so no messages), ready for the next change.
+    reset: (saved) => saved,
+    after: () => page.reload(),
   });
-  const [busy, setBusy] = useState(false);
+  const { field } = form;
 
   const edit = (department: IssuingDepartmentView) =>
-    setValues({ regionCode: department.regionCode, name: department.name, dutyPhone: department.dutyPhone });
+    form.setValues({ regionCode: department.regionCode, name: department.name, dutyPhone: department.dutyPhone });
 
-  const save = async () => {
-    const checked = validate();
-    if (!checked) return;
-    setBusy(true);
-    try {
-      const { regionCode, ...body } = checked;
-      await departmentsApi.save(regionCode, body);
-      // The form keeps what was saved (valid, so no messages), ready for the next change.
-      Taro.showToast({ title: '已保存', icon: 'success' });
-      await page.reload();
-    } catch (error) {
-      showServerErrors(error);
-      Taro.showModal({
-        title: '未能保存',
-        content: error instanceof ApiError ? error.message : '请稍后重试',
-        showCancel: false,
-      });
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const region = values.regionCode.length === 6 ? regionFullName(values.regionCode) : undefined;
   return (
     <AdminPage title='核发单位与值班电话' testId='admin-departments' page={page}>
       <Text className='muted'>值班电话印在通行证和公开核验页上，并随信任列表下发到卡口，离线核验时也能看到。</Text>
@@ -83,43 +66,32 @@ export default function Departments() {
 
       <View className='card' data-testid='department-form'>
         <Text className='card__title'>登记或修改核发单位</Text>
-        <TextField
+        <RegionCodeField
           label='辖区行政区划代码'
           required
           testId='department-region'
-          type='number'
-          hint={region ?? '6位代码，如 320100（南京市）；已登记的辖区再次保存即修改'}
-          value={values.regionCode}
-          onChange={(v) => set('regionCode', v)}
-          onBlur={() => blur('regionCode')}
-          error={errorOf('regionCode')}
-          maxlength={6}
+          hint={regionHint}
+          {...field('regionCode')}
         />
         <TextField
           label='核发单位名称'
           required
           testId='department-name'
-          placeholder='如：南京市工业和信息化局'
-          value={values.name}
-          onChange={(v) => set('name', v)}
-          onBlur={() => blur('name')}
-          error={errorOf('name')}
+          placeholder={nameExample}
+          {...field('name')}
           maxlength={50}
         />
         <TextField
           label='值班电话'
           required
           testId='department-phone-input'
-          placeholder='如：025-83456789'
-          value={values.dutyPhone}
-          onChange={(v) => set('dutyPhone', v)}
-          onBlur={() => blur('dutyPhone')}
-          error={errorOf('dutyPhone')}
+          placeholder={phoneExample}
+          {...field('dutyPhone')}
           maxlength={20}
         />
       </View>
       <View className='admin__actions'>
-        <Button type='primary' size='large' loading={busy} disabled={busy} onClick={save}>
+        <Button type='primary' size='large' loading={form.busy} disabled={form.busy} onClick={form.submit}>
           保存
         </Button>
       </View>

@@ -32,7 +32,12 @@ type EntryValues = { kind: BlacklistKind; key: string; reason: string; until: st
 type SuspensionValues = { enterpriseId: string | undefined; until: string; reason: string };
 
 /** 黑名单 (enterprises, crew, vehicles) and 熔断 (an enterprise's issuance stopped until a date). */
-const enterpriseHint = '企业名称或统一社会信用代码';
+const enterpriseSearch = {
+  label: '查找企业',
+  testId: 'suspend-search',
+  placeholder: '企业名称或统一社会信用代码',
+  maxlength: 30,
+};
 
 export default function Sanctions() {
   const [enterpriseFilter, setEnterpriseFilter] = useState('');
@@ -124,14 +129,7 @@ export default function Sanctions() {
 
       <Text className='admin__heading'>熔断（暂停企业办理）</Text>
       <View className='card'>
-        <TextField
-          label='查找企业'
-          testId='suspend-search'
-          placeholder={enterpriseHint}
-          value={enterpriseFilter}
-          onChange={setEnterpriseFilter}
-          maxlength={30}
-        />
+        <TextField {...enterpriseSearch} value={enterpriseFilter} onChange={setEnterpriseFilter} />
         <FormField label='企业' required bare testId='suspend-enterprise' error={suspension.errorOf('enterpriseId')}>
           <ChoiceChips
             choices={enterprises.map((e) => ({ value: e.id, label: e.name }))}
