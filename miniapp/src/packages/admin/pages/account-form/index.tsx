@@ -71,7 +71,7 @@ const activeCheckpoints = async () => ({ checkpoints: (await checkpointsApi.list
 
 /** Creates a staff account with its scope, or edits one (`?id=`). */
 const passwordHint = '至少8位，含字母和数字；首次登录后须修改';
-const departmentExample = '如：工业和信息化局';
+const departmentInput = { placeholder: '如：工业和信息化局', maxlength: 50 };
 
 export default function AccountForm() {
   const editing = Boolean(useRouter().params.id);
@@ -134,9 +134,8 @@ export default function AccountForm() {
               label='所属部门'
               required
               testId='account-department'
-              placeholder={departmentExample}
+              {...departmentInput}
               {...field('department')}
-              maxlength={50}
             />
             <FormField label='审核层级' required bare testId='account-level' error={errorOf('reviewLevel')}>
               <ChoiceChips choices={levelChoices} value={values.reviewLevel} onChange={(v) => set('reviewLevel', v)} />

@@ -18,8 +18,8 @@ type Values = { regionCode: string; name: string; dutyPhone: string };
 
 const empty: Values = { regionCode: '', name: '', dutyPhone: '' };
 const regionHint = '6位代码，如 320100（南京市）；已登记的辖区再次保存即修改';
-const nameExample = '如：南京市工业和信息化局';
-const phoneExample = '如：025-83456789';
+const nameInput = { placeholder: '如：南京市工业和信息化局', maxlength: 50 };
+const phoneInput = { placeholder: '如：025-83456789', maxlength: 20 };
 const formSchema = issuingDepartmentSchema.extend({ regionCode: regionCodeSchema });
 
 /**
@@ -73,22 +73,8 @@ export default function Departments() {
           hint={regionHint}
           {...field('regionCode')}
         />
-        <TextField
-          label='核发单位名称'
-          required
-          testId='department-name'
-          placeholder={nameExample}
-          {...field('name')}
-          maxlength={50}
-        />
-        <TextField
-          label='值班电话'
-          required
-          testId='department-phone-input'
-          placeholder={phoneExample}
-          {...field('dutyPhone')}
-          maxlength={20}
-        />
+        <TextField label='核发单位名称' required testId='department-name' {...nameInput} {...field('name')} />
+        <TextField label='值班电话' required testId='department-phone-input' {...phoneInput} {...field('dutyPhone')} />
       </View>
       <View className='admin__actions'>
         <Button type='primary' size='large' loading={form.busy} disabled={form.busy} onClick={form.submit}>
