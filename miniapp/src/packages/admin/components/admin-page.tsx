@@ -75,3 +75,11 @@ export function HeadRow({ cells }: { cells: (string | { wide: string })[] }) {
     </Row>
   );
 }
+
+/** Sets a list's filter, then reloads the page once the state has settled (the loader reads the filter). */
+export const reloading =
+  <T,>(set: (value: T) => void, page: { reload: () => unknown }) =>
+  (value: T) => {
+    set(value);
+    setTimeout(() => page.reload(), 0);
+  };

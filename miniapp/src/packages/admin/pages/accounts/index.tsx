@@ -19,7 +19,7 @@ import { useRolePage } from '@/hooks/use-role-page';
 import { withQuery } from '@/services/routes';
 import { formatDateTime } from '@/utils/format';
 import { showFailure } from '@/utils/messages';
-import { Action, AdminPage, Cell, HeadRow, Row } from '../../components/admin-page';
+import { Action, AdminPage, Cell, HeadRow, Row, reloading } from '../../components/admin-page';
 import { adminRoutes } from '../../routes';
 import { accountsApi, checkpointsApi } from '../../services/admin-api';
 
@@ -120,11 +120,7 @@ export default function Accounts() {
         testId='account-role-filter'
         choices={roleChoices}
         value={role}
-        onChange={(value) => {
-          setRole(value);
-          // The loader reads the filter when it runs: let the state settle first.
-          setTimeout(() => page.reload(), 0);
-        }}
+        onChange={reloading(setRole, page)}
       />
 
       {resetting && (

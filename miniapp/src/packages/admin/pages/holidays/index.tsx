@@ -16,7 +16,7 @@ import { DateField, TextField } from '@/components/text-field';
 import { useRolePage } from '@/hooks/use-role-page';
 import { useSchemaForm } from '@/hooks/use-schema-form';
 import { showFailure } from '@/utils/messages';
-import { Action, AdminPage, Cell, HeadRow, Row } from '../../components/admin-page';
+import { Action, AdminPage, Cell, HeadRow, Row, reloading } from '../../components/admin-page';
 import { holidaysApi } from '../../services/admin-api';
 
 type Draft = { date: string; kind: CalendarDayKind; name: string };
@@ -76,15 +76,7 @@ export default function Holidays() {
       <Text className='muted'>
         按国务院办公厅当年的节假日安排通知录入放假日期和调休上班日期；办理时限按此计算工作日，保存后立即生效。
       </Text>
-      <ChoiceChips
-        testId='holiday-year'
-        choices={years}
-        value={year}
-        onChange={(value) => {
-          setYear(value);
-          setTimeout(() => page.reload(), 0);
-        }}
-      />
+      <ChoiceChips testId='holiday-year' choices={years} value={year} onChange={reloading(setYear, page)} />
       <View className='card'>
         <View className='admin__toolbar'>
           <DateField label='日期' required testId='holiday-date' {...draft.field('date')} />
