@@ -2,6 +2,7 @@ import {
   type ApplicationFields,
   findMaterialCategory,
   formatPlate,
+  inclusiveDays,
   type PlateColour,
   plateColourNames,
   type QuantityUnit,
@@ -60,3 +61,8 @@ export const shortDate = (date: string) => (/^\d{4}-\d{2}-\d{2}/.test(date) ? da
 /** `30 吨`, or 未填写 while either part is missing. */
 export const quantityText = (quantity: number | null, unit: QuantityUnit | null) =>
   quantity !== null && unit ? `${quantity} ${quantityUnitNames[unit]}` : '未填写';
+
+/** An application's validity period with its length, as the fleet and the reviewer both read it. */
+export function validityText(validFrom: string | null | undefined, validTo: string | null | undefined): string {
+  return validFrom && validTo ? `${validFrom} 至 ${validTo}（${inclusiveDays(validFrom, validTo)}天）` : '未填写';
+}

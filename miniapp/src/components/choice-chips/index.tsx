@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components';
+import { FormField, type FormFieldProps } from '../form-field';
 import './index.scss';
 
 export interface Choice<T extends string> {
@@ -30,5 +31,21 @@ export function ChoiceChips<T extends string>({ choices, value, onChange, testId
         </View>
       ))}
     </View>
+  );
+}
+
+export interface ChoiceFieldProps<T extends string> extends Omit<FormFieldProps, 'children' | 'bare'> {
+  choices: readonly Choice<T>[];
+  /** '' (nothing chosen yet, as a form holds it) selects no chip. */
+  value: NoInfer<T> | '' | undefined;
+  onChange: (value: T) => void;
+}
+
+/** A labelled row of choice chips with its message: `<ChoiceField label='单位' choices={…} {...bind('unit')} />`. */
+export function ChoiceField<T extends string>({ choices, value, onChange, ...field }: ChoiceFieldProps<T>) {
+  return (
+    <FormField {...field} bare>
+      <ChoiceChips choices={choices} value={value || undefined} onChange={onChange} />
+    </FormField>
   );
 }

@@ -1,3 +1,4 @@
+import { regionFullName } from '@pass/shared';
 import { Input, type InputProps } from '@tarojs/components';
 import { FormField, type FormFieldProps } from '../form-field';
 import './index.scss';
@@ -45,4 +46,22 @@ export function TextField({
       />
     </FormField>
   );
+}
+
+type PresetFieldProps = Omit<TextFieldProps, 'type' | 'maxlength' | 'placeholder'>;
+
+/** A date typed as YYYY-MM-DD (filters, holidays, suspensions). */
+export function DateField(props: PresetFieldProps) {
+  return <TextField {...props} placeholder='YYYY-MM-DD' maxlength={10} />;
+}
+
+/** A six-digit region code; once complete, the hint names the region it stands for. */
+export function RegionCodeField({ hint = '6位代码，如 320115（江宁区）', ...props }: PresetFieldProps) {
+  const name = props.value.length === 6 ? regionFullName(props.value) : undefined;
+  return <TextField {...props} type='number' hint={name ?? hint} maxlength={6} />;
+}
+
+/** A password box; 64 characters unless the field says otherwise. */
+export function PasswordField(props: Omit<TextFieldProps, 'password'>) {
+  return <TextField maxlength={64} {...props} password />;
 }

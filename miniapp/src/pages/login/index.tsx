@@ -4,7 +4,7 @@ import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { useState } from 'react';
 import { ServiceStatus } from '@/components/service-status';
-import { TextField } from '@/components/text-field';
+import { PasswordField, TextField } from '@/components/text-field';
 import { goHome, loginWithPassword } from '@/services/auth';
 import { ApiError } from '@/services/request';
 import { routes } from '@/services/routes';
@@ -13,10 +13,15 @@ import { bindWechat, loginWithWechat, wechatLoginAvailable } from '@/services/we
 import { messageOf } from '@/utils/messages';
 import './index.scss';
 
+const phoneInput = { label: '手机号码', testId: 'login-phone', type: 'number', maxlength: 11 } as const;
+
+const passwordInput = { label: '密码', testId: 'login-password' } as const;
+
 export default function Login() {
   const [phone, setPhone] = useState('');
   const [password, setPassword] = useState('');
   const [touched, setTouched] = useState({ phone: false, password: false });
+  const touch = (key: 'phone' | 'password') => () => setTouched((t) => ({ ...t, [key]: true }));
   const [failure, setFailure] = useState('');
   const [busy, setBusy] = useState(false);
   /** Set after 微信一键登录 found no account: the password sign-in then also binds this WeChat user. */
@@ -63,24 +68,12 @@ export default function Login() {
       </View>
 
       <View className='card'>
-        <TextField
-          label='手机号码'
-          testId='login-phone'
-          type='number'
-          maxlength={11}
-          value={phone}
-          onChange={setPhone}
-          onBlur={() => setTouched((t) => ({ ...t, phone: true }))}
-          error={phoneError}
-        />
-        <TextField
-          label='密码'
-          testId='login-password'
-          password
-          maxlength={64}
+        <TextField {...phoneInput} value={phone} onChange={setPhone} onBlur={touch('phone')} error={phoneError} />
+        <PasswordField
+          {...passwordInput}
           value={password}
           onChange={setPassword}
-          onBlur={() => setTouched((t) => ({ ...t, password: true }))}
+          onBlur={touch('password')}
           error={passwordError}
         />
         {failure && (

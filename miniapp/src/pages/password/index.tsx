@@ -3,7 +3,7 @@ import { type AuthTokens, passwordChangeSchema, z } from '@pass/shared';
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { useState } from 'react';
-import { TextField } from '@/components/text-field';
+import { PasswordField } from '@/components/text-field';
 import { useSchemaForm } from '@/hooks/use-schema-form';
 import { goHome, logout } from '@/services/auth';
 import { request } from '@/services/request';
@@ -20,6 +20,8 @@ const passwordFormSchema = passwordChangeSchema
  * Choosing one's own password: required before anything else after an admin set a temporary one,
  * so that no one else ever knows a staff member's password.
  */
+const passwordHint = '至少8位，同时包含字母和数字';
+
 export default function Password() {
   const form = useSchemaForm({
     schema: passwordFormSchema,
@@ -68,31 +70,15 @@ export default function Password() {
             您的密码由管理员重置，请先设置自己的新密码。
           </Text>
         )}
-        <TextField
+        <PasswordField
           label='原密码'
           required
-          password
           testId='password-current'
           {...field('currentPassword')}
           maxlength={128}
         />
-        <TextField
-          label='新密码'
-          required
-          password
-          testId='password-new'
-          hint='至少8位，同时包含字母和数字'
-          {...field('newPassword')}
-          maxlength={64}
-        />
-        <TextField
-          label='再次输入新密码'
-          required
-          password
-          testId='password-repeat'
-          {...field('repeat')}
-          maxlength={64}
-        />
+        <PasswordField label='新密码' required testId='password-new' hint={passwordHint} {...field('newPassword')} />
+        <PasswordField label='再次输入新密码' required testId='password-repeat' {...field('repeat')} />
       </View>
       <Button type='primary' size='large' block loading={busy} disabled={busy} onClick={save}>
         确认修改

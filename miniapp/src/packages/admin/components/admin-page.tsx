@@ -58,3 +58,28 @@ export function Action({ label, danger, onClick }: { label: string; danger?: boo
     </Text>
   );
 }
+
+/** A table's head: its column names, `{ wide: name }` for a wide column. */
+export function HeadRow({ cells }: { cells: (string | { wide: string })[] }) {
+  return (
+    <Row head>
+      {cells.map((cell) =>
+        typeof cell === 'string' ? (
+          <Cell key={cell}>{cell}</Cell>
+        ) : (
+          <Cell key={cell.wide} wide>
+            {cell.wide}
+          </Cell>
+        ),
+      )}
+    </Row>
+  );
+}
+
+/** Sets a list's filter, then reloads the page once the state has settled (the loader reads the filter). */
+export const reloading =
+  <T,>(set: (value: T) => void, page: { reload: () => unknown }) =>
+  (value: T) => {
+    set(value);
+    setTimeout(() => page.reload(), 0);
+  };

@@ -2,7 +2,6 @@ import {
   type AccountView,
   ReviewLevel,
   Role,
-  regionFullName,
   reviewLevelNames,
   roleNames,
   type StaffAccountRequest,
@@ -15,7 +14,7 @@ import { useRouter } from '@tarojs/taro';
 import { ChoiceChips } from '@/components/choice-chips';
 import { FormActions } from '@/components/form-actions';
 import { FormField } from '@/components/form-field';
-import { TextField } from '@/components/text-field';
+import { PasswordField, RegionCodeField, TextField } from '@/components/text-field';
 import { useEntityForm } from '@/hooks/use-entity-form';
 import { AdminPage } from '../../components/admin-page';
 import { accountsApi, checkpointsApi } from '../../services/admin-api';
@@ -71,6 +70,9 @@ async function loadAccount(id: string): Promise<Values> {
 const activeCheckpoints = async () => ({ checkpoints: (await checkpointsApi.list()).filter((c) => !c.retired) });
 
 /** Creates a staff account with its scope, or edits one (`?id=`). */
+const passwordHint = '至少8位，含字母和数字；首次登录后须修改';
+const departmentInput = { placeholder: '如：工业和信息化局', maxlength: 50 };
+
 export default function AccountForm() {
   const editing = Boolean(useRouter().params.id);
   const form = useEntityForm({
@@ -97,7 +99,6 @@ export default function AccountForm() {
   });
   const { values, set, field, errorOf, page } = form;
 
-  const area = values.jurisdictionCode.length === 6 ? regionFullName(values.jurisdictionCode) : undefined;
   const checkpoints = form.extra?.checkpoints ?? [];
 
   return (
@@ -113,33 +114,28 @@ export default function AccountForm() {
         <TextField label='姓名' required testId='account-name' {...field('name')} maxlength={50} />
         <TextField label='手机号码' required testId='account-phone' type='number' {...field('phone')} maxlength={11} />
         {!editing && (
-          <TextField
+          <PasswordField
             label='初始密码'
             required
             testId='account-password'
-            hint='至少8位，含字母和数字；首次登录后须修改'
+            hint={passwordHint}
             {...field('password')}
-            maxlength={64}
           />
         )}
         {values.role === Role.Official && (
           <>
-            <TextField
+            <RegionCodeField
               label='辖区行政区划代码'
               required
               testId='account-jurisdiction'
-              type='number'
-              hint={area ?? '6位代码，如 320115（江宁区）'}
               {...field('jurisdictionCode')}
-              maxlength={6}
             />
             <TextField
               label='所属部门'
               required
               testId='account-department'
-              placeholder='如：工业和信息化局'
+              {...departmentInput}
               {...field('department')}
-              maxlength={50}
             />
             <FormField label='审核层级' required bare testId='account-level' error={errorOf('reviewLevel')}>
               <ChoiceChips choices={levelChoices} value={values.reviewLevel} onChange={(v) => set('reviewLevel', v)} />

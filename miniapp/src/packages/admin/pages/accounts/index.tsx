@@ -19,7 +19,7 @@ import { useRolePage } from '@/hooks/use-role-page';
 import { withQuery } from '@/services/routes';
 import { formatDateTime } from '@/utils/format';
 import { showFailure } from '@/utils/messages';
-import { Action, AdminPage, Cell, Row } from '../../components/admin-page';
+import { Action, AdminPage, Cell, HeadRow, Row, reloading } from '../../components/admin-page';
 import { adminRoutes } from '../../routes';
 import { accountsApi, checkpointsApi } from '../../services/admin-api';
 
@@ -120,11 +120,7 @@ export default function Accounts() {
         testId='account-role-filter'
         choices={roleChoices}
         value={role}
-        onChange={(value) => {
-          setRole(value);
-          // The loader reads the filter when it runs: let the state settle first.
-          setTimeout(() => page.reload(), 0);
-        }}
+        onChange={reloading(setRole, page)}
       />
 
       {resetting && (
@@ -152,14 +148,7 @@ export default function Accounts() {
       )}
 
       <View className='admin-table' data-testid='account-list'>
-        <Row head>
-          <Cell>姓名</Cell>
-          <Cell>手机号码</Cell>
-          <Cell>角色</Cell>
-          <Cell wide>范围</Cell>
-          <Cell>状态</Cell>
-          <Cell wide>操作</Cell>
-        </Row>
+        <HeadRow cells={['姓名', '手机号码', '角色', { wide: '范围' }, '状态', { wide: '操作' }]} />
         {accounts.map((account) => (
           <Row key={account.id} muted={account.disabled} testId={`account-${account.phone}`}>
             <Cell>{account.name}</Cell>

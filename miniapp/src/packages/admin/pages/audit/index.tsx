@@ -4,10 +4,10 @@ import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { ChoiceChips } from '@/components/choice-chips';
-import { TextField } from '@/components/text-field';
+import { DateField, TextField } from '@/components/text-field';
 import { useRolePage } from '@/hooks/use-role-page';
 import { formatDateTime } from '@/utils/format';
-import { AdminPage, Cell, Row } from '../../components/admin-page';
+import { AdminPage, Cell, HeadRow, Row } from '../../components/admin-page';
 import { type AuditEntry, auditApi } from '../../services/admin-api';
 import { auditExportAvailable, downloadAuditCsv } from '../../services/audit-export';
 
@@ -34,6 +34,8 @@ const nextDayStart = (date: string) =>
 const changeText = (value: Record<string, unknown> | null) => (value ? JSON.stringify(value) : '');
 
 /** The append-only audit log: filter by object type, action and days; page back; export what is shown. */
+const actionField = { label: '操作', testId: 'audit-action', placeholder: '如：account.disable', maxlength: 50 };
+
 export default function Audit() {
   const [entityType, setEntityType] = useState<EntityFilter>('all');
   const [action, setAction] = useState('');
@@ -78,30 +80,9 @@ export default function Audit() {
         }}
       />
       <View className='admin__toolbar'>
-        <TextField
-          label='操作'
-          testId='audit-action'
-          placeholder='如：account.disable'
-          value={action}
-          onChange={setAction}
-          maxlength={50}
-        />
-        <TextField
-          label='起始日期'
-          testId='audit-from'
-          placeholder='YYYY-MM-DD'
-          value={from}
-          onChange={setFrom}
-          maxlength={10}
-        />
-        <TextField
-          label='截止日期'
-          testId='audit-to'
-          placeholder='YYYY-MM-DD'
-          value={to}
-          onChange={setTo}
-          maxlength={10}
-        />
+        <TextField {...actionField} value={action} onChange={setAction} />
+        <DateField label='起始日期' testId='audit-from' value={from} onChange={setFrom} />
+        <DateField label='截止日期' testId='audit-to' value={to} onChange={setTo} />
         <Button type='primary' onClick={() => search()}>
           筛选
         </Button>
@@ -109,13 +90,7 @@ export default function Audit() {
       </View>
 
       <View className='admin-table' data-testid='audit-list'>
-        <Row head>
-          <Cell>时间</Cell>
-          <Cell>操作人</Cell>
-          <Cell>操作</Cell>
-          <Cell wide>变更前</Cell>
-          <Cell wide>变更后</Cell>
-        </Row>
+        <HeadRow cells={['时间', '操作人', '操作', { wide: '变更前' }, { wide: '变更后' }]} />
         {entries.map((entry) => (
           <Row key={entry.id} testId='audit-entry'>
             <Cell>{formatDateTime(entry.createdAt)}</Cell>

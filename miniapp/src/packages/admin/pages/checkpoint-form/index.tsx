@@ -1,7 +1,7 @@
-import { type CheckpointView, checkpointSchema, Role, regionFullName } from '@pass/shared';
+import { type CheckpointView, checkpointSchema, Role } from '@pass/shared';
 import { View } from '@tarojs/components';
 import { FormActions } from '@/components/form-actions';
-import { TextField } from '@/components/text-field';
+import { RegionCodeField, TextField } from '@/components/text-field';
 import { useEntityForm } from '@/hooks/use-entity-form';
 import { AdminPage } from '../../components/admin-page';
 import { checkpointsApi } from '../../services/admin-api';
@@ -47,9 +47,14 @@ export default function CheckpointForm() {
     load: loadCheckpoint,
     save: (checked, id) => (id ? checkpointsApi.update(id, checked) : checkpointsApi.create(checked)),
   });
-  const { values, field, editing, page } = form;
+  const { field, editing, page } = form;
+  const coordinate = (key: 'latitude' | 'longitude', example: string) => ({
+    ...field(key),
+    type: 'digit' as const,
+    placeholder: `如：${example}`,
+    maxlength: 12,
+  });
 
-  const region = values.regionCode.length === 6 ? regionFullName(values.regionCode) : undefined;
   return (
     <AdminPage title={editing ? '修改卡口' : '新增卡口'} testId='admin-checkpoint-form' page={page}>
       <View className='card'>
@@ -63,33 +68,9 @@ export default function CheckpointForm() {
           maxlength={32}
         />
         <TextField label='卡口名称' required testId='checkpoint-name' {...field('name')} maxlength={100} />
-        <TextField
-          label='所在地区行政区划代码'
-          required
-          testId='checkpoint-region'
-          type='number'
-          hint={region ?? '6位代码，如 320115（江宁区）'}
-          {...field('regionCode')}
-          maxlength={6}
-        />
-        <TextField
-          label='纬度'
-          required
-          testId='checkpoint-latitude'
-          type='digit'
-          placeholder='如：31.953'
-          {...field('latitude')}
-          maxlength={12}
-        />
-        <TextField
-          label='经度'
-          required
-          testId='checkpoint-longitude'
-          type='digit'
-          placeholder='如：118.840'
-          {...field('longitude')}
-          maxlength={12}
-        />
+        <RegionCodeField label='所在地区行政区划代码' required testId='checkpoint-region' {...field('regionCode')} />
+        <TextField label='纬度' required testId='checkpoint-latitude' {...coordinate('latitude', '31.953')} />
+        <TextField label='经度' required testId='checkpoint-longitude' {...coordinate('longitude', '118.840')} />
       </View>
       <FormActions className='admin__actions' busy={form.busy} onSave={form.save} />
     </AdminPage>

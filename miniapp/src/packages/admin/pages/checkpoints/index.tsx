@@ -5,7 +5,7 @@ import Taro from '@tarojs/taro';
 import { useRolePage } from '@/hooks/use-role-page';
 import { withQuery } from '@/services/routes';
 import { showFailure } from '@/utils/messages';
-import { Action, AdminPage, Cell, Row } from '../../components/admin-page';
+import { Action, AdminPage, Cell, HeadRow, Row } from '../../components/admin-page';
 import { adminRoutes } from '../../routes';
 import { checkpointsApi } from '../../services/admin-api';
 
@@ -40,14 +40,7 @@ export default function Checkpoints() {
         </Button>
       </View>
       <View className='admin-table' data-testid='checkpoint-list'>
-        <Row head>
-          <Cell>编号</Cell>
-          <Cell wide>名称</Cell>
-          <Cell wide>所在地区</Cell>
-          <Cell>坐标</Cell>
-          <Cell>状态</Cell>
-          <Cell>操作</Cell>
-        </Row>
+        <HeadRow cells={['编号', { wide: '名称' }, { wide: '所在地区' }, '坐标', '状态', '操作']} />
         {checkpoints.map((c) => (
           <Row key={c.id} muted={c.retired} testId={`checkpoint-${c.code}`}>
             <Cell>{c.code}</Cell>

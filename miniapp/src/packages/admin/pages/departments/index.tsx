@@ -7,19 +7,19 @@ import {
   regionFullName,
 } from '@pass/shared';
 import { Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
-import { useState } from 'react';
-import { TextField } from '@/components/text-field';
+import { RegionCodeField, TextField } from '@/components/text-field';
+import { useActionForm } from '@/hooks/use-action-form';
 import { useRolePage } from '@/hooks/use-role-page';
-import { useSchemaForm } from '@/hooks/use-schema-form';
-import { ApiError } from '@/services/request';
-import { Action, AdminPage, Cell, Row } from '../../components/admin-page';
+import { Action, AdminPage, Cell, HeadRow, Row } from '../../components/admin-page';
 import { departmentsApi } from '../../services/departments-api';
 
 // A type, not an interface: useSchemaForm takes a string-keyed record.
 type Values = { regionCode: string; name: string; dutyPhone: string };
 
 const empty: Values = { regionCode: '', name: '', dutyPhone: '' };
+const regionHint = '6位代码，如 320100（南京市）；已登记的辖区再次保存即修改';
+const nameInput = { placeholder: '如：南京市工业和信息化局', maxlength: 50 };
+const phoneInput = { placeholder: '如：025-83456789', maxlength: 20 };
 const formSchema = issuingDepartmentSchema.extend({ regionCode: regionCodeSchema });
 
 /**
@@ -29,48 +29,26 @@ const formSchema = issuingDepartmentSchema.extend({ regionCode: regionCodeSchema
 export default function Departments() {
   const page = useRolePage(Role.Admin, () => departmentsApi.list());
   const departments = page.data ?? [];
-  const { values, setValues, set, blur, errorOf, validate, showServerErrors } = useSchemaForm({
+  const form = useActionForm({
     schema: formSchema,
     initial: empty,
+    run: ({ regionCode, ...body }) => departmentsApi.save(regionCode, body),
+    done: '已保存',
+    failure: '未能保存',
+    // The form keeps what was saved (valid, so no messages), ready for the next change.
+    reset: (saved) => saved,
+    after: () => page.reload(),
   });
-  const [busy, setBusy] = useState(false);
+  const { field } = form;
 
   const edit = (department: IssuingDepartmentView) =>
-    setValues({ regionCode: department.regionCode, name: department.name, dutyPhone: department.dutyPhone });
+    form.setValues({ regionCode: department.regionCode, name: department.name, dutyPhone: department.dutyPhone });
 
-  const save = async () => {
-    const checked = validate();
-    if (!checked) return;
-    setBusy(true);
-    try {
-      const { regionCode, ...body } = checked;
-      await departmentsApi.save(regionCode, body);
-      // The form keeps what was saved (valid, so no messages), ready for the next change.
-      Taro.showToast({ title: '已保存', icon: 'success' });
-      await page.reload();
-    } catch (error) {
-      showServerErrors(error);
-      Taro.showModal({
-        title: '未能保存',
-        content: error instanceof ApiError ? error.message : '请稍后重试',
-        showCancel: false,
-      });
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const region = values.regionCode.length === 6 ? regionFullName(values.regionCode) : undefined;
   return (
     <AdminPage title='核发单位与值班电话' testId='admin-departments' page={page}>
       <Text className='muted'>值班电话印在通行证和公开核验页上，并随信任列表下发到卡口，离线核验时也能看到。</Text>
       <View className='admin-table' data-testid='department-list'>
-        <Row head>
-          <Cell wide>辖区</Cell>
-          <Cell wide>核发单位</Cell>
-          <Cell wide>值班电话</Cell>
-          <Cell>操作</Cell>
-        </Row>
+        <HeadRow cells={[{ wide: '辖区' }, { wide: '核发单位' }, { wide: '值班电话' }, '操作']} />
         {departments.map((d) => (
           <Row key={d.regionCode} testId={`department-${d.regionCode}`}>
             <Cell wide>{regionFullName(d.regionCode) ?? d.regionCode}</Cell>
@@ -88,43 +66,18 @@ export default function Departments() {
 
       <View className='card' data-testid='department-form'>
         <Text className='card__title'>登记或修改核发单位</Text>
-        <TextField
+        <RegionCodeField
           label='辖区行政区划代码'
           required
           testId='department-region'
-          type='number'
-          hint={region ?? '6位代码，如 320100（南京市）；已登记的辖区再次保存即修改'}
-          value={values.regionCode}
-          onChange={(v) => set('regionCode', v)}
-          onBlur={() => blur('regionCode')}
-          error={errorOf('regionCode')}
-          maxlength={6}
+          hint={regionHint}
+          {...field('regionCode')}
         />
-        <TextField
-          label='核发单位名称'
-          required
-          testId='department-name'
-          placeholder='如：南京市工业和信息化局'
-          value={values.name}
-          onChange={(v) => set('name', v)}
-          onBlur={() => blur('name')}
-          error={errorOf('name')}
-          maxlength={50}
-        />
-        <TextField
-          label='值班电话'
-          required
-          testId='department-phone-input'
-          placeholder='如：025-83456789'
-          value={values.dutyPhone}
-          onChange={(v) => set('dutyPhone', v)}
-          onBlur={() => blur('dutyPhone')}
-          error={errorOf('dutyPhone')}
-          maxlength={20}
-        />
+        <TextField label='核发单位名称' required testId='department-name' {...nameInput} {...field('name')} />
+        <TextField label='值班电话' required testId='department-phone-input' {...phoneInput} {...field('dutyPhone')} />
       </View>
       <View className='admin__actions'>
-        <Button type='primary' size='large' loading={busy} disabled={busy} onClick={save}>
+        <Button type='primary' size='large' loading={form.busy} disabled={form.busy} onClick={form.submit}>
           保存
         </Button>
       </View>

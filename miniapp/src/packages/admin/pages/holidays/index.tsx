@@ -12,11 +12,11 @@ import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { ChoiceChips } from '@/components/choice-chips';
 import { FormField } from '@/components/form-field';
-import { TextField } from '@/components/text-field';
+import { DateField, TextField } from '@/components/text-field';
 import { useRolePage } from '@/hooks/use-role-page';
 import { useSchemaForm } from '@/hooks/use-schema-form';
 import { showFailure } from '@/utils/messages';
-import { Action, AdminPage, Cell, Row } from '../../components/admin-page';
+import { Action, AdminPage, Cell, HeadRow, Row, reloading } from '../../components/admin-page';
 import { holidaysApi } from '../../services/admin-api';
 
 type Draft = { date: string; kind: CalendarDayKind; name: string };
@@ -76,25 +76,10 @@ export default function Holidays() {
       <Text className='muted'>
         按国务院办公厅当年的节假日安排通知录入放假日期和调休上班日期；办理时限按此计算工作日，保存后立即生效。
       </Text>
-      <ChoiceChips
-        testId='holiday-year'
-        choices={years}
-        value={year}
-        onChange={(value) => {
-          setYear(value);
-          setTimeout(() => page.reload(), 0);
-        }}
-      />
+      <ChoiceChips testId='holiday-year' choices={years} value={year} onChange={reloading(setYear, page)} />
       <View className='card'>
         <View className='admin__toolbar'>
-          <TextField
-            label='日期'
-            required
-            testId='holiday-date'
-            placeholder='YYYY-MM-DD'
-            {...draft.field('date')}
-            maxlength={10}
-          />
+          <DateField label='日期' required testId='holiday-date' {...draft.field('date')} />
           <TextField
             label='节日名称'
             required
@@ -110,13 +95,7 @@ export default function Holidays() {
         </View>
       </View>
       <View className='admin-table' data-testid='holiday-list'>
-        <Row head>
-          <Cell>日期</Cell>
-          <Cell>星期</Cell>
-          <Cell>类型</Cell>
-          <Cell wide>名称</Cell>
-          <Cell>操作</Cell>
-        </Row>
+        <HeadRow cells={['日期', '星期', '类型', { wide: '名称' }, '操作']} />
         {days.map((day) => (
           <Row key={day.date} testId={`holiday-${day.date}`}>
             <Cell>{day.date}</Cell>

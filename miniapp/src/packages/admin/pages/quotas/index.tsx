@@ -1,17 +1,19 @@
 import { Button } from '@nutui/nutui-react-taro';
 import { chinaToday, quotaAllocationSchema, quotaPeriodKey, Role, regionFullName } from '@pass/shared';
 import { Text, View } from '@tarojs/components';
-import { TextField } from '@/components/text-field';
+import { RegionCodeField, TextField } from '@/components/text-field';
 import { useActionForm } from '@/hooks/use-action-form';
 import { useRolePage } from '@/hooks/use-role-page';
 import { formatDateTime } from '@/utils/format';
-import { AdminPage, Cell, Row } from '../../components/admin-page';
+import { AdminPage, Cell, HeadRow, Row } from '../../components/admin-page';
 import { auditApi, quotasApi, settingsApi } from '../../services/admin-api';
 
 const periodNames = { week: '按周', month: '按月' } as const;
 
 /** Quotas per jurisdiction and period: allocate, see used and left, and the history of changes. */
 type Values = { jurisdictionCode: string; period: string; amount: string };
+
+const periodHint = '月份如 2026-12，或周如 2026-W49';
 
 export default function Quotas() {
   const form = useActionForm({
@@ -40,9 +42,7 @@ export default function Quotas() {
     return { quota, quotas, history };
   });
   const quota = page.data?.quota;
-  const jurisdictionCode = form.values.jurisdictionCode;
 
-  const area = jurisdictionCode.length === 6 ? regionFullName(jurisdictionCode) : undefined;
   return (
     <AdminPage title='配额管理' testId='admin-quotas' page={page}>
       {quota && !quota.enabled && (
@@ -58,23 +58,14 @@ export default function Quotas() {
       <View className='card'>
         <Text className='card__title'>分配配额</Text>
         <View className='admin__toolbar'>
-          <TextField
+          <RegionCodeField
             label='辖区行政区划代码'
             required
             testId='quota-jurisdiction'
-            type='number'
-            hint={area ?? '如 320115（江宁区）'}
+            hint='如 320115（江宁区）'
             {...field('jurisdictionCode')}
-            maxlength={6}
           />
-          <TextField
-            label='周期'
-            required
-            testId='quota-period'
-            hint='月份如 2026-12，或周如 2026-W49'
-            {...field('period')}
-            maxlength={8}
-          />
+          <TextField label='周期' required testId='quota-period' hint={periodHint} {...field('period')} maxlength={8} />
           <TextField
             label='配额（张）'
             required
@@ -90,12 +81,7 @@ export default function Quotas() {
       </View>
 
       <View className='admin-table' data-testid='quota-list'>
-        <Row head>
-          <Cell wide>辖区</Cell>
-          <Cell>周期</Cell>
-          <Cell>已用 / 配额</Cell>
-          <Cell>剩余</Cell>
-        </Row>
+        <HeadRow cells={[{ wide: '辖区' }, '周期', '已用 / 配额', '剩余']} />
         {(page.data?.quotas ?? []).map((q) => (
           <Row key={`${q.jurisdictionCode}-${q.period}`} testId={`quota-${q.jurisdictionCode}-${q.period}`}>
             <Cell wide>{regionFullName(q.jurisdictionCode) ?? q.jurisdictionCode}</Cell>
@@ -115,12 +101,7 @@ export default function Quotas() {
 
       <Text className='admin__heading'>分配记录</Text>
       <View className='admin-table' data-testid='quota-history'>
-        <Row head>
-          <Cell>时间</Cell>
-          <Cell>操作人</Cell>
-          <Cell wide>辖区 · 周期</Cell>
-          <Cell>调整</Cell>
-        </Row>
+        <HeadRow cells={['时间', '操作人', { wide: '辖区 · 周期' }, '调整']} />
         {(page.data?.history ?? []).map((entry) => (
           <Row key={entry.id}>
             <Cell>{formatDateTime(entry.createdAt)}</Cell>

@@ -13,11 +13,11 @@ import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { ChoiceChips } from '@/components/choice-chips';
 import { FormField } from '@/components/form-field';
-import { TextField } from '@/components/text-field';
+import { DateField, TextField } from '@/components/text-field';
 import { useActionForm } from '@/hooks/use-action-form';
 import { useRolePage } from '@/hooks/use-role-page';
 import { showFailure } from '@/utils/messages';
-import { Action, AdminPage, Cell, Row } from '../../components/admin-page';
+import { Action, AdminPage, Cell, HeadRow, Row } from '../../components/admin-page';
 import { sanctionsApi } from '../../services/admin-api';
 
 const kindChoices = Object.values(BlacklistKind).map((value) => ({ value, label: blacklistKindNames[value] }));
@@ -32,6 +32,13 @@ type EntryValues = { kind: BlacklistKind; key: string; reason: string; until: st
 type SuspensionValues = { enterpriseId: string | undefined; until: string; reason: string };
 
 /** 黑名单 (enterprises, crew, vehicles) and 熔断 (an enterprise's issuance stopped until a date). */
+const enterpriseSearch = {
+  label: '查找企业',
+  testId: 'suspend-search',
+  placeholder: '企业名称或统一社会信用代码',
+  maxlength: 30,
+};
+
 export default function Sanctions() {
   const [enterpriseFilter, setEnterpriseFilter] = useState('');
   const page = useRolePage(Role.Admin, async () => {
@@ -105,13 +112,7 @@ export default function Sanctions() {
       </View>
 
       <View className='admin-table' data-testid='blacklist'>
-        <Row head>
-          <Cell>类型</Cell>
-          <Cell wide>对象</Cell>
-          <Cell wide>理由</Cell>
-          <Cell>截止</Cell>
-          <Cell>操作</Cell>
-        </Row>
+        <HeadRow cells={['类型', { wide: '对象' }, { wide: '理由' }, '截止', '操作']} />
         {(page.data?.blacklist ?? []).map((entry) => (
           <Row key={entry.id} testId='blacklist-entry'>
             <Cell>{blacklistKindNames[entry.kind]}</Cell>
@@ -128,14 +129,7 @@ export default function Sanctions() {
 
       <Text className='admin__heading'>熔断（暂停企业办理）</Text>
       <View className='card'>
-        <TextField
-          label='查找企业'
-          testId='suspend-search'
-          placeholder='企业名称或统一社会信用代码'
-          value={enterpriseFilter}
-          onChange={setEnterpriseFilter}
-          maxlength={30}
-        />
+        <TextField {...enterpriseSearch} value={enterpriseFilter} onChange={setEnterpriseFilter} />
         <FormField label='企业' required bare testId='suspend-enterprise' error={suspension.errorOf('enterpriseId')}>
           <ChoiceChips
             choices={enterprises.map((e) => ({ value: e.id, label: e.name }))}
@@ -143,14 +137,7 @@ export default function Sanctions() {
             onChange={(id) => suspension.set('enterpriseId', id)}
           />
         </FormField>
-        <TextField
-          label='暂停至'
-          required
-          testId='suspend-until'
-          placeholder='YYYY-MM-DD'
-          {...suspension.field('until')}
-          maxlength={10}
-        />
+        <DateField label='暂停至' required testId='suspend-until' {...suspension.field('until')} />
         <TextField label='暂停理由' required testId='suspend-reason' {...suspension.field('reason')} maxlength={500} />
         <View className='admin__actions'>
           <Button type='primary' disabled={suspension.busy} onClick={suspension.submit}>
@@ -159,12 +146,7 @@ export default function Sanctions() {
         </View>
       </View>
       <View className='admin-table' data-testid='suspensions'>
-        <Row head>
-          <Cell wide>企业</Cell>
-          <Cell>暂停至</Cell>
-          <Cell wide>理由</Cell>
-          <Cell>操作</Cell>
-        </Row>
+        <HeadRow cells={[{ wide: '企业' }, '暂停至', { wide: '理由' }, '操作']} />
         {(page.data?.suspensions ?? []).map((s) => (
           <Row key={s.enterpriseId} testId='suspension'>
             <Cell wide>{s.enterpriseName}</Cell>

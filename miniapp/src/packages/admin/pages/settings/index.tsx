@@ -26,7 +26,7 @@ import { type FieldErrors, issuesByPath } from '@/hooks/use-schema-form';
 import { ApiError } from '@/services/request';
 import { formatDateTime } from '@/utils/format';
 import { showFailure } from '@/utils/messages';
-import { Action, AdminPage, Cell, Row } from '../../components/admin-page';
+import { Action, AdminPage, Cell, HeadRow, Row } from '../../components/admin-page';
 import { settingsApi } from '../../services/admin-api';
 
 const chains: ReviewLevel[][] = [
@@ -71,6 +71,25 @@ type NumberField =
   | 'passwordExpiryDays'
   | 'idleTimeoutMinutes';
 
+const numberLabels: Record<NumberField, string> = {
+  maxValidityDays: '最长有效天数',
+  reviewDeadlineWorkingDays: '办理时限（工作日）',
+  maxActivePasses: '企业有效通行证上限（不填为不限）',
+  passwordMinLength: '工作人员密码最短长度（位）',
+  passwordExpiryDays: '工作人员密码有效期（天，不填为不过期）',
+  idleTimeoutMinutes: '工作人员空闲超时（分钟）',
+};
+
+/** Where the schema puts each number's message. */
+const errorPaths: Record<NumberField, string> = {
+  maxValidityDays: 'maxValidityDays',
+  reviewDeadlineWorkingDays: 'reviewDeadlineWorkingDays',
+  maxActivePasses: 'quota.maxActivePassesPerEnterprise',
+  passwordMinLength: 'security.passwordMinLength',
+  passwordExpiryDays: 'security.passwordExpiryDays',
+  idleTimeoutMinutes: 'security.idleTimeoutMinutes',
+};
+
 const draftOf = (settings: ProvinceSettings): Draft => ({
   settings,
   maxValidityDays: String(settings.maxValidityDays),
@@ -108,6 +127,21 @@ export default function Settings() {
     setDraft((current) => (current ? { ...current, [key]: value } : current));
     setPreview(undefined);
   };
+
+  /** What a number's text field needs; its message shows from the last preview or save. */
+  const numberField = (key: NumberField, maxlength: number) => ({
+    label: numberLabels[key],
+    type: 'number' as const,
+    value: draft?.[key] ?? '',
+    onChange: (value: string) => setText(key, value),
+    error: errors[errorPaths[key]],
+    maxlength,
+  });
+  const categoryField = (key: 'code' | 'name', maxlength: number) => ({
+    value: category[key],
+    onChange: (value: string) => setCategory({ ...category, [key]: value }),
+    maxlength,
+  });
 
   const showPreview = () => {
     if (!draft || !document) return;
@@ -174,26 +208,8 @@ export default function Settings() {
       )}
       {draft && s && (
         <View className='card'>
-          <TextField
-            label='最长有效天数'
-            required
-            testId='settings-max-days'
-            type='number'
-            value={draft.maxValidityDays}
-            onChange={(v) => setText('maxValidityDays', v)}
-            error={errors.maxValidityDays}
-            maxlength={3}
-          />
-          <TextField
-            label='办理时限（工作日）'
-            required
-            testId='settings-deadline'
-            type='number'
-            value={draft.reviewDeadlineWorkingDays}
-            onChange={(v) => setText('reviewDeadlineWorkingDays', v)}
-            error={errors.reviewDeadlineWorkingDays}
-            maxlength={2}
-          />
+          <TextField required testId='settings-max-days' {...numberField('maxValidityDays', 3)} />
+          <TextField required testId='settings-deadline' {...numberField('reviewDeadlineWorkingDays', 2)} />
           <FormField label='审批层级' required bare testId='settings-chain' error={errors.approvalChain}>
             <ChoiceChips
               choices={chainChoices}
@@ -229,44 +245,10 @@ export default function Settings() {
               onChange={(v) => change((x) => ({ ...x, quota: { ...x.quota, period: v } }))}
             />
           </FormField>
-          <TextField
-            label='企业有效通行证上限（不填为不限）'
-            testId='settings-cap'
-            type='number'
-            value={draft.maxActivePasses}
-            onChange={(v) => setText('maxActivePasses', v)}
-            error={errors['quota.maxActivePassesPerEnterprise']}
-            maxlength={6}
-          />
-          <TextField
-            label='工作人员密码最短长度（位）'
-            required
-            testId='settings-password-length'
-            type='number'
-            value={draft.passwordMinLength}
-            onChange={(v) => setText('passwordMinLength', v)}
-            error={errors['security.passwordMinLength']}
-            maxlength={2}
-          />
-          <TextField
-            label='工作人员密码有效期（天，不填为不过期）'
-            testId='settings-password-expiry'
-            type='number'
-            value={draft.passwordExpiryDays}
-            onChange={(v) => setText('passwordExpiryDays', v)}
-            error={errors['security.passwordExpiryDays']}
-            maxlength={3}
-          />
-          <TextField
-            label='工作人员空闲超时（分钟）'
-            required
-            testId='settings-idle-timeout'
-            type='number'
-            value={draft.idleTimeoutMinutes}
-            onChange={(v) => setText('idleTimeoutMinutes', v)}
-            error={errors['security.idleTimeoutMinutes']}
-            maxlength={4}
-          />
+          <TextField testId='settings-cap' {...numberField('maxActivePasses', 6)} />
+          <TextField required testId='settings-password-length' {...numberField('passwordMinLength', 2)} />
+          <TextField testId='settings-password-expiry' {...numberField('passwordExpiryDays', 3)} />
+          <TextField required testId='settings-idle-timeout' {...numberField('idleTimeoutMinutes', 4)} />
           <FormField label='必需材料' bare testId='settings-attachments' error={errors.requiredAttachments}>
             <View className='choice-chips'>
               {Object.values(AttachmentKind).map((kind) => {
@@ -326,17 +308,13 @@ export default function Settings() {
                 label='类别代码'
                 testId='category-code'
                 placeholder='如：water_supply'
-                value={category.code}
-                onChange={(code) => setCategory({ ...category, code })}
-                maxlength={40}
+                {...categoryField('code', 40)}
               />
               <TextField
                 label='类别名称'
                 testId='category-name'
                 placeholder='如：城市供水'
-                value={category.name}
-                onChange={(name) => setCategory({ ...category, name })}
-                maxlength={30}
+                {...categoryField('name', 30)}
               />
               <ChoiceChips
                 choices={groupChoices}
@@ -373,11 +351,7 @@ export default function Settings() {
 
       <Text className='admin__heading'>历次版本</Text>
       <View className='admin-table' data-testid='settings-history'>
-        <Row head>
-          <Cell>版本</Cell>
-          <Cell>生效时间</Cell>
-          <Cell wide>最长有效天数 · 办理时限 · 配额</Cell>
-        </Row>
+        <HeadRow cells={['版本', '生效时间', { wide: '最长有效天数 · 办理时限 · 配额' }]} />
         {(page.data?.history ?? []).map((version) => (
           <Row key={version.version}>
             <Cell>第{version.version}版</Cell>

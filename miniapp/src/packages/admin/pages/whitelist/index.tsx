@@ -9,7 +9,7 @@ import { useRolePage } from '@/hooks/use-role-page';
 import { ApiError, type FieldProblem } from '@/services/request';
 import { formatDateTime } from '@/utils/format';
 import { showFailure } from '@/utils/messages';
-import { Action, AdminPage, Cell, Row } from '../../components/admin-page';
+import { Action, AdminPage, Cell, HeadRow, Row } from '../../components/admin-page';
 import { auditApi, whitelistApi } from '../../services/admin-api';
 
 /**
@@ -131,12 +131,7 @@ export default function Whitelist() {
         <Button onClick={() => page.reload()}>查找</Button>
       </View>
       <View className='admin-table' data-testid='whitelist-entries'>
-        <Row head>
-          <Cell wide>统一社会信用代码</Cell>
-          <Cell wide>企业名称</Cell>
-          <Cell>批次</Cell>
-          <Cell>操作</Cell>
-        </Row>
+        <HeadRow cells={[{ wide: '统一社会信用代码' }, { wide: '企业名称' }, '批次', '操作']} />
         {(page.data?.entries ?? []).map((entry) => (
           <Row key={entry.creditCode} testId={`whitelist-${entry.creditCode}`}>
             <Cell wide>{entry.creditCode}</Cell>
@@ -152,11 +147,7 @@ export default function Whitelist() {
 
       <Text className='admin__heading'>导入记录</Text>
       <View className='admin-table' data-testid='whitelist-history'>
-        <Row head>
-          <Cell>时间</Cell>
-          <Cell>操作人</Cell>
-          <Cell wide>批次与结果</Cell>
-        </Row>
+        <HeadRow cells={['时间', '操作人', { wide: '批次与结果' }]} />
         {(page.data?.history ?? []).map((entry) => (
           <Row key={entry.id}>
             <Cell>{formatDateTime(entry.createdAt)}</Cell>

@@ -24,6 +24,21 @@ const openResult = (query: Record<string, string>) =>
   Taro.navigateTo({ url: withQuery(checkpointRoutes.result, query) });
 
 /** 卡口人员's home: scan (or type) a pass, keep the offline data fresh, and send the scans up. */
+const numberInput = {
+  label: '证件编号（12位）',
+  testId: 'pass-number',
+  type: 'number',
+  maxlength: 12,
+  hint: '二维码无法识读时使用，需要联网',
+} as const;
+
+/** What a box for a QR code's text needs: the text, room for a long URL, and every keystroke kept. */
+const scannedText = (value: string, set: (text: string) => void) => ({
+  value,
+  maxlength: 2000,
+  onInput: (event: { detail: { value: string } }) => set(event.detail.value),
+});
+
 export default function CheckpointHome() {
   const [bundle, setBundle] = useState<Bundle | undefined>(loadBundle);
   const [syncing, setSyncing] = useState(false);
@@ -110,11 +125,9 @@ export default function CheckpointHome() {
         <View className='checkpoint-home__paste' data-testid='wedge-input'>
           <Input
             className='checkpoint-home__wedge'
-            value={wedge}
-            maxlength={2000}
+            {...scannedText(wedge, setWedge)}
             confirmType='go'
             placeholder='等待扫码枪输入'
-            onInput={(event) => setWedge(event.detail.value)}
             onConfirm={(event) => checkWedge(event.detail.value)}
           />
         </View>
@@ -126,10 +139,8 @@ export default function CheckpointHome() {
         <View className='checkpoint-home__paste' data-testid='paste-url'>
           <Textarea
             className='checkpoint-home__textarea'
-            value={pasted}
-            maxlength={2000}
+            {...scannedText(pasted, setPasted)}
             placeholder='粘贴或输入二维码内容'
-            onInput={(event) => setPasted(event.detail.value)}
           />
         </View>
         <Button type='primary' block disabled={!pasted.trim()} onClick={checkPasted}>
@@ -139,16 +150,7 @@ export default function CheckpointHome() {
 
       <View className='card'>
         <Text className='card__title'>按证件编号核验</Text>
-        <TextField
-          label='证件编号（12位）'
-          testId='pass-number'
-          type='number'
-          maxlength={12}
-          value={number}
-          onChange={setNumber}
-          error={numberError}
-          hint='二维码无法识读时使用，需要联网'
-        />
+        <TextField {...numberInput} value={number} onChange={setNumber} error={numberError} />
         <Button type='primary' block onClick={checkNumber}>
           按编号核验
         </Button>

@@ -9,7 +9,6 @@ import {
   type DriverView,
   findMaterialCategory,
   formatPlate,
-  inclusiveDays,
   type Party,
   Role,
   type VehicleView,
@@ -26,7 +25,7 @@ import { StatusTag } from '@/components/status-tag';
 import { useRolePage } from '@/hooks/use-role-page';
 import { routes, withQuery } from '@/services/routes';
 import { formatDateTime } from '@/utils/format';
-import { fieldLabel, place, quantityText } from '@/utils/labels';
+import { fieldLabel, place, quantityText, validityText } from '@/utils/labels';
 import { showFailure } from '@/utils/messages';
 import { Timeline } from '../../components/timeline';
 import { applicationsApi, attachmentsApi, driversApi, vehiclesApi } from '../../services/fleet-api';
@@ -147,14 +146,7 @@ export default function ApplicationDetail() {
         <DetailRow label='始发地' value={place(app.originCode)} />
         <DetailRow label='目的地' value={place(app.destinationCode)} />
         {app.waypointCodes.length > 0 && <DetailRow label='途经地' value={app.waypointCodes.map(place).join('、')} />}
-        <DetailRow
-          label='有效期'
-          value={
-            app.validFrom && app.validTo
-              ? `${app.validFrom} 至 ${app.validTo}（${inclusiveDays(app.validFrom, app.validTo)}天）`
-              : '未填写'
-          }
-        />
+        <DetailRow label='有效期' value={validityText(app.validFrom, app.validTo)} />
         <DetailRow
           label='证明材料'
           value={

@@ -27,7 +27,7 @@ import {
 import { Picker, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useMemo, useRef, useState } from 'react';
-import { ChoiceChips } from '@/components/choice-chips';
+import { ChoiceField } from '@/components/choice-chips';
 import { Denied } from '@/components/denied';
 import { FormField } from '@/components/form-field';
 import { Section } from '@/components/section';
@@ -81,6 +81,8 @@ const parties = [
  * and crew are picked from the registry, places from the region picker, validity as a start date
  * and a number of days that cannot exceed the province's maximum.
  */
+const descriptionInput = { placeholder: '如：大米、食用油', maxlength: 200 };
+
 export default function ApplicationForm() {
   const today = chinaToday();
   const [loaded, setLoaded] = useState<ProvinceSettings>();
@@ -152,6 +154,8 @@ export default function ApplicationForm() {
   });
 
   const flagged = (field: string) => application?.fieldsToFix.includes(field) ?? false;
+  /** A text field the reviewer may have asked to correct. */
+  const fixable = (key: 'materialDescription' | 'quantity') => ({ ...field(key), flagged: flagged(key) });
   const isReturned = application?.status === 'returned';
 
   const selectedDrivers = registry.drivers.filter((d) => values.crewDriverIds.includes(d.id));
@@ -327,27 +331,11 @@ export default function ApplicationForm() {
           label='物资名称及说明'
           required
           testId='material-description'
-          maxlength={200}
-          placeholder='如：大米、食用油'
-          {...field('materialDescription')}
-          flagged={flagged('materialDescription')}
+          {...descriptionInput}
+          {...fixable('materialDescription')}
         />
-        <TextField
-          label='数量'
-          required
-          testId='quantity'
-          type='digit'
-          maxlength={10}
-          {...field('quantity')}
-          flagged={flagged('quantity')}
-        />
-        <FormField label='单位' required bare testId='quantity-unit' error={errorOf('quantityUnit')}>
-          <ChoiceChips
-            choices={unitChoices}
-            value={values.quantityUnit || undefined}
-            onChange={(unit) => set('quantityUnit', unit)}
-          />
-        </FormField>
+        <TextField label='数量' required testId='quantity' type='digit' maxlength={10} {...fixable('quantity')} />
+        <ChoiceField label='单位' required testId='quantity-unit' choices={unitChoices} {...bind('quantityUnit')} />
       </Section>
 
       {parties.map(({ path, title }) => (

@@ -9,10 +9,9 @@ import {
   vehicleTypes,
 } from '@pass/shared';
 import { View } from '@tarojs/components';
-import { ChoiceChips } from '@/components/choice-chips';
+import { ChoiceField } from '@/components/choice-chips';
 import { Denied } from '@/components/denied';
 import { FormActions } from '@/components/form-actions';
-import { FormField } from '@/components/form-field';
 import { TextField } from '@/components/text-field';
 import { useEntityForm } from '@/hooks/use-entity-form';
 import { cachedProvinceSettings, loadProvinceSettings } from '@/services/province-settings';
@@ -97,13 +96,7 @@ export default function VehicleForm() {
           onBlur={() => blur('plate')}
           error={errorOf('plate')}
         />
-        <FormField label='车牌颜色' required bare testId='plate-colour' error={errorOf('plateColour')}>
-          <ChoiceChips
-            choices={colourChoices}
-            value={values.plateColour || undefined}
-            onChange={(c) => set('plateColour', c)}
-          />
-        </FormField>
+        <ChoiceField label='车牌颜色' required testId='plate-colour' choices={colourChoices} {...bind('plateColour')} />
         <OptionSheetField
           label='车辆类型'
           required

@@ -1,7 +1,6 @@
 import type { PassView } from '@pass/shared';
-import { formatPlate, Role } from '@pass/shared';
+import { Role } from '@pass/shared';
 import { Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
 import { Denied } from '@/components/denied';
 import { ToneTag } from '@/components/status-tag';
 import { usePullDownReload } from '@/hooks/use-pull-down-reload';
@@ -14,6 +13,7 @@ import { passApi } from '../../services/pass-api';
 import { passCache } from '../../services/pass-cache';
 import { isOffline, passStanding } from '../../services/pass-state';
 import './index.scss';
+import { PlateCard } from '@/components/plate-card';
 
 const standingTones = { valid: 'approved', pending: 'warn', invalid: 'plain' } as const;
 
@@ -54,24 +54,17 @@ export default function PassList() {
       )}
       {data?.items.map((pass) => {
         const standing = passStanding(pass);
+        const url = withQuery(passRoutes.detail, { id: pass.id });
+        const tag = <ToneTag tone={standingTones[standing.tone]}>{standing.text}</ToneTag>;
         return (
-          <View
-            key={pass.id}
-            className='pass-list__item'
-            data-testid='pass-item'
-            onClick={() => Taro.navigateTo({ url: withQuery(passRoutes.detail, { id: pass.id }) })}
-          >
-            <View className='pass-list__top'>
-              <Text className='pass-list__plate'>{formatPlate(pass.plate)}</Text>
-              <ToneTag tone={standingTones[standing.tone]}>{standing.text}</ToneTag>
-            </View>
+          <PlateCard key={pass.id} block='pass-list' testId='pass-item' url={url} plate={pass.plate} tag={tag}>
             <Text className='pass-list__route'>
               {place(pass.originCode)} → {place(pass.destinationCode)}
             </Text>
             <Text className='muted'>
               {pass.validFrom} 至 {pass.validTo} · {pass.passNumber}
             </Text>
-          </View>
+          </PlateCard>
         );
       })}
     </View>

@@ -1,6 +1,5 @@
-import { formatPlate, Role } from '@pass/shared';
+import { Role } from '@pass/shared';
 import { Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
 import { Denied } from '@/components/denied';
 import { usePullDownReload } from '@/hooks/use-pull-down-reload';
 import { useRolePage } from '@/hooks/use-role-page';
@@ -10,6 +9,7 @@ import { reviewRoutes } from '../../routes';
 import { alertsApi } from '../../services/review-api';
 import '../../styles/wide.scss';
 import './index.scss';
+import { PlateCard } from '@/components/plate-card';
 
 /** One pass seen at two checkpoints too far apart for one truck: a copied QR code on another vehicle. */
 export default function Alerts() {
@@ -31,16 +31,14 @@ export default function Alerts() {
       )}
       <View className='wide__grid'>
         {data?.map((alert) => (
-          <View
+          <PlateCard
             key={alert.id}
-            className='alerts__item'
-            data-testid='alert-item'
-            onClick={() => Taro.navigateTo({ url: withQuery(reviewRoutes.pass, { id: alert.passId }) })}
+            block='alerts'
+            testId='alert-item'
+            url={withQuery(reviewRoutes.pass, { id: alert.passId })}
+            plate={alert.plate}
+            tag={<Text className='alerts__number'>{alert.passNumber}</Text>}
           >
-            <View className='alerts__top'>
-              <Text className='alerts__plate'>{formatPlate(alert.plate)}</Text>
-              <Text className='alerts__number'>{alert.passNumber}</Text>
-            </View>
             <Text className='alerts__scan'>
               ① {alert.first.checkpointName} · {formatDateTime(alert.first.scannedAt)}
             </Text>
@@ -50,7 +48,7 @@ export default function Alerts() {
             <Text className='alerts__why'>
               相距约{Math.round(alert.distanceKm)}公里，间隔仅{Math.round(alert.minutes)}分钟
             </Text>
-          </View>
+          </PlateCard>
         ))}
       </View>
     </View>

@@ -1,7 +1,6 @@
 import {
   CrewRole,
   crewRoleNames,
-  inclusiveDays,
   type Party,
   plateColourNames,
   type ReviewDecision,
@@ -22,7 +21,7 @@ import { Section } from '@/components/section';
 import { StatusTag, ToneTag } from '@/components/status-tag';
 import { useRolePage } from '@/hooks/use-role-page';
 import { formatDateTime } from '@/utils/format';
-import { categoryName, dueText, place, plateText, quantityText } from '@/utils/labels';
+import { categoryName, dueText, place, plateText, quantityText, validityText } from '@/utils/labels';
 import { showFailure } from '@/utils/messages';
 import { AttachmentPreview } from '../../components/attachment-preview';
 import { ReasonPopup } from '../../components/reason-popup';
@@ -118,14 +117,7 @@ export default function ReviewDetailPage() {
               <DetailRow label='途经地' value={app.waypointCodes.map(place).join('、')} />
             )}
             <DetailRow label='目的地' value={place(app.destinationCode)} />
-            <DetailRow
-              label='有效期'
-              value={
-                app.validFrom && app.validTo
-                  ? `${app.validFrom} 至 ${app.validTo}（${inclusiveDays(app.validFrom, app.validTo)}天）`
-                  : '未填写'
-              }
-            />
+            <DetailRow label='有效期' value={validityText(app.validFrom, app.validTo)} />
             <DetailRow label='发货单位' value={partyText(app.consignor)} />
             <DetailRow label='收货单位' value={partyText(app.consignee)} />
           </Section>
