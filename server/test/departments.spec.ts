@@ -154,6 +154,15 @@ describe('issuing departments: who to call about a pass', () => {
       issuingDepartmentPhone: '025-83456789',
     });
     expect(online.verification.issuingDepartment.dutyPhone).toBe('025-83456789');
+    // A new phone reaches the very next online verdict (the kept list is dropped on save), then back.
+    for (const dutyPhone of ['025-86660000', '025-83456789']) {
+      await as.admin.put('/admin/departments/320100', { name: '南京市工业和信息化局', dutyPhone });
+      const again = (await anonymous.post('/verification/verify', { url: pass.url })).body;
+      expect([again.facts.issuingDepartmentPhone, again.verification.issuingDepartment.dutyPhone]).toEqual([
+        dutyPhone,
+        dutyPhone,
+      ]);
+    }
 
     const page = await fetch(`${t.url}${new URL(pass.url).pathname}`);
     const html = await page.text();

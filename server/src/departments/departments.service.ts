@@ -18,6 +18,9 @@ import { lockGuard } from '../database/lock-guard.js';
 import { writeLock } from '../database/locks.js';
 import { IssuingDepartmentEntity } from './issuing-department.entity.js';
 
+/** How long a process keeps the departments for online verdicts when nothing here changed them. */
+const entriesCacheMs = 5_000;
+
 const toView = (d: IssuingDepartmentEntity): IssuingDepartmentView => ({
   regionCode: d.regionCode,
   name: d.name,
@@ -28,6 +31,8 @@ const toView = (d: IssuingDepartmentEntity): IssuingDepartmentView => ({
 /** The issuing departments and their duty phones: kept by the admin, read by trust list, PDF and verdicts. */
 @Injectable()
 export class DepartmentsService {
+  private cachedEntries?: { entries: IssuingDepartment[]; until: number };
+
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -40,8 +45,21 @@ export class DepartmentsService {
     return rows.map(toView);
   }
 
-  /** For the trust list: every department of this issuer. */
+  /**
+   * For the trust list and every online verdict: every department of this issuer. Online verification
+   * asks on each request, so outside a transaction the list is kept for a few seconds per process; a
+   * save here drops it at once, another server process sees the change within `entriesCacheMs`.
+   */
   async trustListEntries(manager?: EntityManager): Promise<IssuingDepartment[]> {
+    if (manager) return this.readEntries(manager);
+    const now = Date.now();
+    if (this.cachedEntries && this.cachedEntries.until > now) return this.cachedEntries.entries;
+    const entries = await this.readEntries();
+    this.cachedEntries = { entries, until: now + entriesCacheMs };
+    return entries;
+  }
+
+  private async readEntries(manager?: EntityManager): Promise<IssuingDepartment[]> {
     return (await this.list(manager)).map(({ regionCode, name, dutyPhone }) => ({ regionCode, name, dutyPhone }));
   }
 
@@ -65,7 +83,7 @@ export class DepartmentsService {
       throw new DomainException(ErrorCode.ValidationFailed, message, [{ path: 'regionCode', message }]);
     }
     try {
-      return await this.dataSource.transaction(async (manager) => {
+      const view = await this.dataSource.transaction(async (manager) => {
         // Before the first read: two admins recording a new jurisdiction at once would otherwise both
         // take gap locks on MariaDB and deadlock on their inserts.
         await lockGuard(manager, `department:${region.value}`);
@@ -91,6 +109,8 @@ export class DepartmentsService {
         });
         return toView(saved);
       });
+      this.cachedEntries = undefined;
+      return view;
     } catch (error) {
       // Two admins recording the same new jurisdiction at once: the second insert loses.
       if (isUniqueViolation(error))

@@ -53,17 +53,18 @@ export class VerificationService {
   async verifyPassNumber(passNumber: string): Promise<OnlineVerification> {
     const pass = await this.passes.findByNumber(passNumber);
     if (!pass) throw new DomainException(ErrorCode.PassNotFound);
-    return this.verifyToken(decimalToBytes(pass.tokenDigits));
+    return this.verifyToken(decimalToBytes(pass.tokenDigits), pass);
   }
 
-  private async verifyToken(token: Uint8Array | undefined): Promise<OnlineVerification> {
+  /** `known`: the pass the caller already read for this token, so it is not read twice. */
+  private async verifyToken(token: Uint8Array | undefined, known?: PassEntity): Promise<OnlineVerification> {
     const trustList = await this.trustList();
     if (!token) {
       return { verification: verifyPassToken(new Uint8Array(0), { trustList }), facts: null };
     }
     // The claimed number only finds the pass's status; the one signature check below decides.
     const claimed = unverifiedPassNumber(token);
-    const pass = claimed ? await this.passes.findByNumber(claimed.passNumber) : null;
+    const pass = known ?? (claimed ? await this.passes.findByNumber(claimed.passNumber) : null);
     const status =
       pass?.status === 'revoked'
         ? PassTokenStatus.Revoked
