@@ -3,6 +3,7 @@ import { type ApiClient } from '@pass/server-testing/api';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, openPhonePage, saveScreenshot } from './support/browser.js';
 import { issueCheckpointPasses } from './support/checkpoint-passes.js';
+import { backHome as backHomeOn, checkText as checkTextOn } from './support/checkpoint-screen.js';
 import { fieldError, signIn, tapButton } from './support/h5.js';
 import { type Stack, startStack } from './support/stack.js';
 import { fillTextarea, fillVisible, navigateBack, openPath } from './support/taro.js';
@@ -44,19 +45,12 @@ describe('checkpoint staff (卡口人员) in H5 at a phone viewport', () => {
 
   const verdictColour = () => page.getByTestId('verdict-band').evaluate((el) => getComputedStyle(el).backgroundColor);
   /** The last button of the result screen: 继续核验, 不登记，返回 or 返回. */
-  const backHome = async () => {
-    await page.locator('.result .nut-button:visible').last().click();
-    await page.waitForURL(/checkpoint\/pages\/home/);
-  };
+  const backHome = () => backHomeOn(page);
   const checkNumber = async (number: string) => {
     await fillVisible(page, 'pass-number', number);
     await tapButton(page, '按编号核验');
   };
-  const checkText = async (text: string) => {
-    await fillTextarea(page, 'paste-url', text);
-    await tapButton(page, '核验二维码内容');
-    await page.getByTestId('verdict').waitFor();
-  };
+  const checkText = (text: string) => checkTextOn(page, text);
 
   it('refuses a fleet manager the checkpoint pages (无权)', async () => {
     const other = await openPhonePage(browser);

@@ -4,9 +4,10 @@ import type { ApiClient } from '../../server/test/support/api.js';
 import { newIdNumber } from '../../server/test/support/fixtures.js';
 import { launchBrowser, openPhonePage, saveScreenshot } from './support/browser.js';
 import { issueCheckpointPasses } from './support/checkpoint-passes.js';
+import { backHome as backHomeOn, checkText as checkTextOn } from './support/checkpoint-screen.js';
 import { signIn, tapButton } from './support/h5.js';
 import { type Stack, startStack } from './support/stack.js';
-import { fillTextarea, fillVisible, openDesktopPage, toastGone } from './support/taro.js';
+import { fillVisible, openDesktopPage, toastGone } from './support/taro.js';
 
 jest.setTimeout(120_000);
 
@@ -41,15 +42,8 @@ describe('crew check and the issuing department’s duty phone at the checkpoint
     }
   });
 
-  const checkText = async (text: string) => {
-    await fillTextarea(staff, 'paste-url', text);
-    await tapButton(staff, '核验二维码内容');
-    await staff.getByTestId('verdict').waitFor();
-  };
-  const backHome = async () => {
-    await staff.locator('.result .nut-button:visible').last().click();
-    await staff.waitForURL(/checkpoint\/pages\/home/);
-  };
+  const checkText = (text: string) => checkTextOn(staff, text);
+  const backHome = () => backHomeOn(staff);
   const verdictText = async () => (await staff.getByTestId('verdict').textContent()) ?? '';
   const checkCrew = async (idNumber: string) => {
     await fillVisible(staff, 'crew-id-input', idNumber);

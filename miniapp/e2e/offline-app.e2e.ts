@@ -3,9 +3,9 @@ import { type ApiClient } from '@pass/server-testing/api';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, openPhonePage, saveScreenshot } from './support/browser.js';
 import { issueCheckpointPasses } from './support/checkpoint-passes.js';
+import { backHome as backHomeOn, checkText as checkTextOn } from './support/checkpoint-screen.js';
 import { signIn, tapButton } from './support/h5.js';
 import { type Stack, startStack } from './support/stack.js';
-import { fillTextarea } from './support/taro.js';
 
 jest.setTimeout(120_000);
 
@@ -39,15 +39,8 @@ describe('the checkpoint app offline after one online visit (H5)', () => {
     }
   });
 
-  const checkText = async (text: string) => {
-    await fillTextarea(page, 'paste-url', text);
-    await tapButton(page, '核验二维码内容');
-    await page.getByTestId('verdict').waitFor();
-  };
-  const backHome = async () => {
-    await page.locator('.result .nut-button:visible').last().click();
-    await page.waitForURL(/checkpoint\/pages\/home/);
-  };
+  const checkText = (text: string) => checkTextOn(page, text);
+  const backHome = () => backHomeOn(page);
 
   it('installs itself on the first online visit: manifest and a service worker holding the app', async () => {
     const manifest = await (await fetch(`${stack.url}/manifest.webmanifest`)).json();
