@@ -1,5 +1,6 @@
-import { Column, Entity, Index } from 'typeorm';
+import { Entity, Index } from 'typeorm';
 import { BaseRecord } from '../database/base-record.js';
+import { column } from '../database/columns.js';
 
 /**
  * A sign-in attempt that failed or is being checked; counted per account and address, per address and
@@ -10,9 +11,6 @@ import { BaseRecord } from '../database/base-record.js';
 @Index('idx_login_failures_ip', ['ip', 'createdAt'])
 @Index('idx_login_failures_phone_ip', ['phone', 'ip', 'createdAt'])
 export class LoginFailureEntity extends BaseRecord {
-  @Column({ type: 'varchar', length: 11 })
-  phone: string;
-
-  @Column({ type: 'varchar', length: 45 })
-  ip: string;
+  @column.phone() phone: string;
+  @column.text(45) ip: string;
 }

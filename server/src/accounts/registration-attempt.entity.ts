@@ -1,10 +1,10 @@
-import { Column, Entity, Index } from 'typeorm';
+import { Entity, Index } from 'typeorm';
 import { BaseRecord } from '../database/base-record.js';
+import { column } from '../database/columns.js';
 
 /** A self-registration, counted per address: each one costs a memory-hard password hash. */
 @Entity('registration_attempts')
 @Index('idx_registration_attempts_ip', ['ip', 'createdAt'])
 export class RegistrationAttemptEntity extends BaseRecord {
-  @Column({ type: 'varchar', length: 45 })
-  ip: string;
+  @column.text(45) ip: string;
 }

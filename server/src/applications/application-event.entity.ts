@@ -1,37 +1,20 @@
 import type { ApplicationStatus } from '@pass/shared';
-import { Column, Entity, Index } from 'typeorm';
-import { BaseRecord } from '../database/base-record.js';
+import { Entity, Index } from 'typeorm';
+import { ActorRecord } from '../database/base-record.js';
+import { column, nullable } from '../database/columns.js';
 import { References } from '../database/relations.js';
 import { ApplicationEntity } from './application.entity.js';
 
 /** One step of an application's status timeline; append-only. */
 @Entity('application_events')
 @Index('idx_application_events_application', ['applicationId', 'createdAt'])
-export class ApplicationEventEntity extends BaseRecord {
-  @Column({ name: 'application_id', type: 'varchar', length: 36 })
-  applicationId: string;
+export class ApplicationEventEntity extends ActorRecord {
+  @column.id('application_id') applicationId: string;
 
-  @References(() => ApplicationEntity, 'application_id', 'fk_application_events_application')
-  application?: ApplicationEntity;
+  @References(() => ApplicationEntity, 'fk_application_events_application') application?: ApplicationEntity;
 
-  @Column({ type: 'varchar', length: 16 })
-  action: string;
-
-  @Column({ name: 'from_status', type: 'varchar', length: 16, nullable: true })
-  fromStatus: ApplicationStatus | null;
-
-  @Column({ name: 'to_status', type: 'varchar', length: 16 })
-  toStatus: ApplicationStatus;
-
-  @Column({ name: 'actor_id', type: 'varchar', length: 36, nullable: true })
-  actorId: string | null;
-
-  @Column({ name: 'actor_role', type: 'varchar', length: 20 })
-  actorRole: string;
-
-  @Column({ name: 'actor_name', type: 'varchar', length: 50, nullable: true })
-  actorName: string | null;
-
-  @Column({ type: 'varchar', length: 500, nullable: true })
-  comment: string | null;
+  @column.status() action: string;
+  @column.status('from_status', nullable) fromStatus: ApplicationStatus | null;
+  @column.status('to_status') toStatus: ApplicationStatus;
+  @column.reason(nullable) comment: string | null;
 }

@@ -1,6 +1,7 @@
 import type { ApplicationStatus, Approval, Party, QuantityUnit, ReviewStep } from '@pass/shared';
 import { Column, Entity, Index, VersionColumn } from 'typeorm';
 import { BaseRecord } from '../database/base-record.js';
+import { column, nullable } from '../database/columns.js';
 import { References } from '../database/relations.js';
 import { EnterpriseEntity } from '../enterprises/enterprise.entity.js';
 import { VehicleEntity } from '../vehicles/vehicle.entity.js';
@@ -25,104 +26,57 @@ const decimalToNumber = {
 @Index('idx_applications_overdue', ['currentJurisdiction', 'currentLevel', 'dueAt'])
 @Index('idx_applications_escalation', ['escalationJurisdiction', 'escalationLevel', 'submittedAt'])
 export class ApplicationEntity extends BaseRecord {
-  @Column({ name: 'enterprise_id', type: 'varchar', length: 36 })
-  enterpriseId: string;
+  @column.id('enterprise_id') enterpriseId: string;
 
-  @References(() => EnterpriseEntity, 'enterprise_id', 'fk_applications_enterprise')
-  enterprise?: EnterpriseEntity;
+  @References(() => EnterpriseEntity, 'fk_applications_enterprise') enterprise?: EnterpriseEntity;
 
-  @Column({ type: 'varchar', length: 16 })
-  status: ApplicationStatus;
+  @column.status() status: ApplicationStatus;
 
   /** The client's Idempotency-Key of the request that created it: a double tap creates one application. */
-  @Column({ name: 'client_request_id', type: 'varchar', length: 64, nullable: true })
-  clientRequestId: string | null;
+  @column.text(64, 'client_request_id', nullable) clientRequestId: string | null;
 
-  @Column({ name: 'vehicle_id', type: 'varchar', length: 36, nullable: true })
-  vehicleId: string | null;
+  @column.id('vehicle_id', nullable) vehicleId: string | null;
 
-  @References(() => VehicleEntity, 'vehicle_id', 'fk_applications_vehicle', { nullable: true })
-  vehicle?: VehicleEntity | null;
+  @References(() => VehicleEntity, 'fk_applications_vehicle', nullable) vehicle?: VehicleEntity | null;
 
-  @Column({ name: 'crew_driver_ids', type: 'simple-json' })
-  crewDriverIds: string[];
-
-  @Column({ name: 'material_category', type: 'varchar', length: 32, nullable: true })
-  materialCategory: string | null;
-
-  @Column({ name: 'material_description', type: 'varchar', length: 200, nullable: true })
-  materialDescription: string | null;
+  @column.json('crew_driver_ids') crewDriverIds: string[];
+  @column.text(32, 'material_category', nullable) materialCategory: string | null;
+  @column.text(200, 'material_description', nullable) materialDescription: string | null;
 
   @Column({ type: 'decimal', precision: 14, scale: 3, nullable: true, transformer: decimalToNumber })
   quantity: number | null;
 
-  @Column({ name: 'quantity_unit', type: 'varchar', length: 16, nullable: true })
-  quantityUnit: QuantityUnit | null;
-
-  @Column({ type: 'simple-json', nullable: true })
-  consignor: Party | null;
-
-  @Column({ type: 'simple-json', nullable: true })
-  consignee: Party | null;
-
-  @Column({ name: 'origin_code', type: 'varchar', length: 6, nullable: true })
-  originCode: string | null;
-
-  @Column({ name: 'destination_code', type: 'varchar', length: 6, nullable: true })
-  destinationCode: string | null;
-
-  @Column({ name: 'waypoint_codes', type: 'simple-json' })
-  waypointCodes: string[];
-
-  @Column({ name: 'valid_from', type: 'date', nullable: true })
-  validFrom: string | null;
-
-  @Column({ name: 'valid_to', type: 'date', nullable: true })
-  validTo: string | null;
-
-  @Column({ name: 'attachment_ids', type: 'simple-json' })
-  attachmentIds: string[];
+  @column.status('quantity_unit', nullable) quantityUnit: QuantityUnit | null;
+  @column.json(nullable) consignor: Party | null;
+  @column.json(nullable) consignee: Party | null;
+  @column.regionCode('origin_code', nullable) originCode: string | null;
+  @column.regionCode('destination_code', nullable) destinationCode: string | null;
+  @column.json('waypoint_codes') waypointCodes: string[];
+  @column.day('valid_from', nullable) validFrom: string | null;
+  @column.day('valid_to', nullable) validTo: string | null;
+  @column.json('attachment_ids') attachmentIds: string[];
 
   /** Resolved on submission from the province's approval chain and routing rule. */
-  @Column({ name: 'review_steps', type: 'simple-json' })
-  reviewSteps: ReviewStep[];
-
-  @Column({ name: 'review_level_index', type: 'int' })
-  reviewLevelIndex: number;
-
-  @Column({ type: 'simple-json' })
-  approvals: Approval[];
-
-  @Column({ name: 'last_reason', type: 'varchar', length: 500, nullable: true })
-  lastReason: string | null;
-
-  @Column({ name: 'fields_to_fix', type: 'simple-json' })
-  fieldsToFix: string[];
-
-  @Column({ name: 'submitted_at', type: 'datetime', precision: 3, nullable: true })
-  submittedAt: Date | null;
+  @column.json('review_steps') reviewSteps: ReviewStep[];
+  @column.int('review_level_index') reviewLevelIndex: number;
+  @column.json() approvals: Approval[];
+  @column.reason('last_reason', nullable) lastReason: string | null;
+  @column.json('fields_to_fix') fieldsToFix: string[];
+  @column.timestamp('submitted_at', nullable) submittedAt: Date | null;
 
   /** Who must act now (null unless awaiting a decision): kept beside `reviewSteps` for the queue's index. */
-  @Column({ name: 'current_level', type: 'varchar', length: 10, nullable: true })
-  currentLevel: string | null;
-
-  @Column({ name: 'current_jurisdiction', type: 'varchar', length: 6, nullable: true })
-  currentJurisdiction: string | null;
+  @column.text(10, 'current_level', nullable) currentLevel: string | null;
+  @column.regionCode('current_jurisdiction', nullable) currentJurisdiction: string | null;
 
   /** The next step up, whose queue shows this application once it is overdue. */
-  @Column({ name: 'escalation_level', type: 'varchar', length: 10, nullable: true })
-  escalationLevel: string | null;
-
-  @Column({ name: 'escalation_jurisdiction', type: 'varchar', length: 6, nullable: true })
-  escalationJurisdiction: string | null;
+  @column.text(10, 'escalation_level', nullable) escalationLevel: string | null;
+  @column.regionCode('escalation_jurisdiction', nullable) escalationJurisdiction: string | null;
 
   /** 办理时限: the province's deadline in working days from when it reached the current step. */
-  @Column({ name: 'due_at', type: 'datetime', precision: 3, nullable: true })
-  dueAt: Date | null;
+  @column.timestamp('due_at', nullable) dueAt: Date | null;
 
   /** The enterprise was on the whitelist when it submitted: its applications are reviewed first. */
-  @Column({ type: 'boolean', default: false })
-  whitelisted: boolean;
+  @column.flag() whitelisted: boolean;
 
   /** Optimistic lock: two officials deciding at once cannot both win. */
   @VersionColumn()

@@ -1,6 +1,7 @@
 import type { AttachmentKind } from '@pass/shared';
-import { Column, Entity, Index } from 'typeorm';
+import { Entity, Index } from 'typeorm';
 import { BaseRecord } from '../database/base-record.js';
+import { column } from '../database/columns.js';
 import { References } from '../database/relations.js';
 import { EnterpriseEntity } from '../enterprises/enterprise.entity.js';
 
@@ -8,28 +9,16 @@ import { EnterpriseEntity } from '../enterprises/enterprise.entity.js';
 @Entity('attachments')
 @Index('idx_attachments_enterprise', ['enterpriseId', 'createdAt'])
 export class AttachmentEntity extends BaseRecord {
-  @Column({ name: 'enterprise_id', type: 'varchar', length: 36 })
-  enterpriseId: string;
+  @column.id('enterprise_id') enterpriseId: string;
 
-  @References(() => EnterpriseEntity, 'enterprise_id', 'fk_attachments_enterprise')
-  enterprise?: EnterpriseEntity;
+  @References(() => EnterpriseEntity, 'fk_attachments_enterprise') enterprise?: EnterpriseEntity;
 
-  @Column({ type: 'varchar', length: 32 })
-  kind: AttachmentKind;
+  @column.text(32) kind: AttachmentKind;
 
   /** Sniffed from the content, never taken from the upload's declared type. */
-  @Column({ name: 'mime_type', type: 'varchar', length: 64 })
-  mimeType: string;
-
-  @Column({ name: 'size_bytes', type: 'int' })
-  sizeBytes: number;
-
-  @Column({ type: 'varchar', length: 64 })
-  sha256: string;
-
-  @Column({ name: 'storage_key', type: 'varchar', length: 200 })
-  storageKey: string;
-
-  @Column({ name: 'original_name', type: 'varchar', length: 200 })
-  originalName: string;
+  @column.text(64, 'mime_type') mimeType: string;
+  @column.int('size_bytes') sizeBytes: number;
+  @column.digest() sha256: string;
+  @column.text(200, 'storage_key') storageKey: string;
+  @column.text(200, 'original_name') originalName: string;
 }

@@ -1,19 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { BeforeInsert, BeforeUpdate, Column, PrimaryColumn } from 'typeorm';
+import { BeforeInsert, BeforeUpdate } from 'typeorm';
+import { column, nullable } from './columns.js';
 
 /**
  * Id and timestamps of every table, set by the application rather than by column defaults: MySQL
  * and SQLite spell defaults differently, and one set of migrations must build the same schema on both.
  */
 export abstract class BaseRecord {
-  @PrimaryColumn({ type: 'varchar', length: 36 })
-  id: string;
-
-  @Column({ name: 'created_at', type: 'datetime', precision: 3 })
-  createdAt: Date;
-
-  @Column({ name: 'updated_at', type: 'datetime', precision: 3 })
-  updatedAt: Date;
+  @column.primaryId() id: string;
+  @column.timestamp('created_at') createdAt: Date;
+  @column.timestamp('updated_at') updatedAt: Date;
 
   @BeforeInsert()
   protected stampInsert(): void {
@@ -26,4 +22,11 @@ export abstract class BaseRecord {
   protected stampUpdate(): void {
     this.updatedAt = new Date();
   }
+}
+
+/** A record of something a person (or the system, with no id) did, with who it was as they were then. */
+export abstract class ActorRecord extends BaseRecord {
+  @column.id('actor_id', nullable) actorId: string | null;
+  @column.role('actor_role') actorRole: string;
+  @column.personName('actor_name', nullable) actorName: string | null;
 }

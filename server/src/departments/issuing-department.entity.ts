@@ -1,4 +1,5 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Entity, PrimaryColumn } from 'typeorm';
+import { column } from '../database/columns.js';
 
 /**
  * The department that issues the passes of one jurisdiction (核发单位), with the duty phone a
@@ -12,12 +13,7 @@ export class IssuingDepartmentEntity {
   regionCode: string;
 
   /** 南京市工业和信息化局 */
-  @Column({ type: 'varchar', length: 100 })
-  name: string;
-
-  @Column({ name: 'duty_phone', type: 'varchar', length: 30 })
-  dutyPhone: string;
-
-  @Column({ name: 'updated_at', type: 'datetime', precision: 3 })
-  updatedAt: Date;
+  @column.text(100) name: string;
+  @column.text(30, 'duty_phone') dutyPhone: string;
+  @column.timestamp('updated_at') updatedAt: Date;
 }

@@ -1,6 +1,7 @@
 import type { CrewRole } from '@pass/shared';
-import { Column, Entity, Index } from 'typeorm';
+import { Entity, Index } from 'typeorm';
 import { BaseRecord } from '../database/base-record.js';
+import { column } from '../database/columns.js';
 import { References } from '../database/relations.js';
 import { EnterpriseEntity } from '../enterprises/enterprise.entity.js';
 
@@ -12,27 +13,14 @@ import { EnterpriseEntity } from '../enterprises/enterprise.entity.js';
 @Index('uq_drivers_enterprise_id_number', ['enterpriseId', 'idNumberHash'], { unique: true })
 @Index('idx_drivers_id_number_hash', ['idNumberHash'])
 export class DriverEntity extends BaseRecord {
-  @Column({ name: 'enterprise_id', type: 'varchar', length: 36 })
-  enterpriseId: string;
+  @column.id('enterprise_id') enterpriseId: string;
 
-  @References(() => EnterpriseEntity, 'enterprise_id', 'fk_drivers_enterprise')
-  enterprise?: EnterpriseEntity;
+  @References(() => EnterpriseEntity, 'fk_drivers_enterprise') enterprise?: EnterpriseEntity;
 
-  @Column({ type: 'varchar', length: 50 })
-  name: string;
-
-  @Column({ name: 'id_number_encrypted', type: 'varchar', length: 120 })
-  idNumberEncrypted: string;
-
-  @Column({ name: 'id_number_hash', type: 'varchar', length: 64 })
-  idNumberHash: string;
-
-  @Column({ name: 'id_number_masked', type: 'varchar', length: 18 })
-  idNumberMasked: string;
-
-  @Column({ type: 'varchar', length: 11 })
-  phone: string;
-
-  @Column({ type: 'varchar', length: 16 })
-  role: CrewRole;
+  @column.personName() name: string;
+  @column.text(120, 'id_number_encrypted') idNumberEncrypted: string;
+  @column.digest('id_number_hash') idNumberHash: string;
+  @column.text(18, 'id_number_masked') idNumberMasked: string;
+  @column.phone() phone: string;
+  @column.status() role: CrewRole;
 }

@@ -2,6 +2,7 @@ import type { CrewRole, PassStatus, PlateColour } from '@pass/shared';
 import { Column, Entity, Index } from 'typeorm';
 import { ApplicationEntity } from '../applications/application.entity.js';
 import { BaseRecord } from '../database/base-record.js';
+import { column, nullable } from '../database/columns.js';
 import { References } from '../database/relations.js';
 import { EnterpriseEntity } from '../enterprises/enterprise.entity.js';
 
@@ -27,104 +28,52 @@ export interface PassCrewMember {
 @Index('idx_passes_routing', ['routingCounty', 'issuedAt'])
 export class PassEntity extends BaseRecord {
   /** 证件编号: issuer division code + 6-digit serial. */
-  @Column({ name: 'pass_number', type: 'varchar', length: 12 })
-  passNumber: string;
-
-  @Column({ name: 'issuer_code', type: 'varchar', length: 6 })
-  issuerCode: string;
+  @column.passNumber() passNumber: string;
+  @column.regionCode('issuer_code') issuerCode: string;
 
   /** The county whose authorities reviewed it first; with the issuer, who may see the pass. */
-  @Column({ name: 'routing_county', type: 'varchar', length: 6 })
-  routingCounty: string;
+  @column.regionCode('routing_county') routingCounty: string;
 
   /** This pass's position in the revocation status list. */
-  @Column({ name: 'status_index', type: 'int' })
-  statusIndex: number;
+  @column.int('status_index') statusIndex: number;
+  @column.id('application_id') applicationId: string;
 
-  @Column({ name: 'application_id', type: 'varchar', length: 36 })
-  applicationId: string;
+  @References(() => ApplicationEntity, 'fk_passes_application') application?: ApplicationEntity;
 
-  @References(() => ApplicationEntity, 'application_id', 'fk_passes_application')
-  application?: ApplicationEntity;
+  @column.id('enterprise_id') enterpriseId: string;
 
-  @Column({ name: 'enterprise_id', type: 'varchar', length: 36 })
-  enterpriseId: string;
+  @References(() => EnterpriseEntity, 'fk_passes_enterprise') enterprise?: EnterpriseEntity;
 
-  @References(() => EnterpriseEntity, 'enterprise_id', 'fk_passes_enterprise')
-  enterprise?: EnterpriseEntity;
-
-  @Column({ name: 'enterprise_name', type: 'varchar', length: 100 })
-  enterpriseName: string;
-
-  @Column({ name: 'vehicle_id', type: 'varchar', length: 36 })
-  vehicleId: string;
-
-  @Column({ type: 'varchar', length: 12 })
-  plate: string;
-
-  @Column({ name: 'plate_colour', type: 'varchar', length: 16 })
-  plateColour: PlateColour;
-
-  @Column({ name: 'vehicle_type', type: 'varchar', length: 32 })
-  vehicleType: string;
-
-  @Column({ type: 'simple-json' })
-  crew: PassCrewMember[];
-
-  @Column({ name: 'material_category', type: 'varchar', length: 32 })
-  materialCategory: string;
-
-  @Column({ name: 'material_description', type: 'varchar', length: 200 })
-  materialDescription: string;
-
-  @Column({ name: 'origin_code', type: 'varchar', length: 6 })
-  originCode: string;
-
-  @Column({ name: 'destination_code', type: 'varchar', length: 6 })
-  destinationCode: string;
-
-  @Column({ name: 'waypoint_codes', type: 'simple-json' })
-  waypointCodes: string[];
-
-  @Column({ name: 'valid_from', type: 'date' })
-  validFrom: string;
-
-  @Column({ name: 'valid_to', type: 'date' })
-  validTo: string;
+  @column.text(100, 'enterprise_name') enterpriseName: string;
+  @column.id('vehicle_id') vehicleId: string;
+  @column.plate() plate: string;
+  @column.plateColour() plateColour: PlateColour;
+  @column.text(32, 'vehicle_type') vehicleType: string;
+  @column.json() crew: PassCrewMember[];
+  @column.text(32, 'material_category') materialCategory: string;
+  @column.text(200, 'material_description') materialDescription: string;
+  @column.regionCode('origin_code') originCode: string;
+  @column.regionCode('destination_code') destinationCode: string;
+  @column.json('waypoint_codes') waypointCodes: string[];
+  @column.day('valid_from') validFrom: string;
+  @column.day('valid_to') validTo: string;
 
   /** 核发单位, e.g. 南京市工业和信息化局. */
-  @Column({ name: 'issuing_department', type: 'varchar', length: 100 })
-  issuingDepartment: string;
-
-  @Column({ name: 'issued_at', type: 'datetime', precision: 3 })
-  issuedAt: Date;
-
-  @Column({ name: 'issued_by', type: 'varchar', length: 36 })
-  issuedBy: string;
+  @column.text(100, 'issuing_department') issuingDepartment: string;
+  @column.timestamp('issued_at') issuedAt: Date;
+  @column.id('issued_by') issuedBy: string;
 
   /** The signed token as the decimal digits its QR URL carries. */
   @Column({ name: 'token_digits', type: 'text' })
   tokenDigits: string;
 
-  @Column({ name: 'token_kid', type: 'varchar', length: 32 })
-  tokenKid: string;
-
-  @Column({ type: 'varchar', length: 16 })
-  status: PassStatus;
-
-  @Column({ name: 'ended_at', type: 'datetime', precision: 3, nullable: true })
-  endedAt: Date | null;
-
-  @Column({ name: 'end_reason', type: 'varchar', length: 500, nullable: true })
-  endReason: string | null;
-
-  @Column({ name: 'superseded_by', type: 'varchar', length: 36, nullable: true })
-  supersededBy: string | null;
+  @column.text(32, 'token_kid') tokenKid: string;
+  @column.status() status: PassStatus;
+  @column.timestamp('ended_at', nullable) endedAt: Date | null;
+  @column.reason('end_reason', nullable) endReason: string | null;
+  @column.id('superseded_by', nullable) supersededBy: string | null;
 
   /** The allocation this pass consumed, so a revocation before it starts can give it back. */
-  @Column({ name: 'quota_jurisdiction', type: 'varchar', length: 6, nullable: true })
-  quotaJurisdiction: string | null;
-
-  @Column({ name: 'quota_period', type: 'varchar', length: 8, nullable: true })
-  quotaPeriod: string | null;
+  @column.regionCode('quota_jurisdiction', nullable) quotaJurisdiction: string | null;
+  @column.period('quota_period', nullable) quotaPeriod: string | null;
 }

@@ -1,6 +1,7 @@
 import type { BlacklistKind } from '@pass/shared';
-import { Column, Entity, Index } from 'typeorm';
+import { Entity, Index } from 'typeorm';
 import { BaseRecord } from '../database/base-record.js';
+import { column, nullable } from '../database/columns.js';
 
 /**
  * 黑名单. The key identifies the subject across enterprises: a credit code, the keyed hash of an ID
@@ -9,25 +10,13 @@ import { BaseRecord } from '../database/base-record.js';
 @Entity('blacklist_entries')
 @Index('idx_blacklist_entries_key', ['kind', 'subjectKey'])
 export class BlacklistEntryEntity extends BaseRecord {
-  @Column({ type: 'varchar', length: 16 })
-  kind: BlacklistKind;
-
-  @Column({ name: 'subject_key', type: 'varchar', length: 64 })
-  subjectKey: string;
+  @column.status() kind: BlacklistKind;
+  @column.digest('subject_key') subjectKey: string;
 
   /** What an official reads: the plate, the credit code, or the masked ID number. */
-  @Column({ name: 'subject_label', type: 'varchar', length: 100 })
-  subjectLabel: string;
-
-  @Column({ type: 'varchar', length: 500 })
-  reason: string;
-
-  @Column({ type: 'date', nullable: true })
-  until: string | null;
-
-  @Column({ name: 'created_by', type: 'varchar', length: 36 })
-  createdBy: string;
-
-  @Column({ name: 'lifted_at', type: 'datetime', precision: 3, nullable: true })
-  liftedAt: Date | null;
+  @column.text(100, 'subject_label') subjectLabel: string;
+  @column.reason() reason: string;
+  @column.day(nullable) until: string | null;
+  @column.id('created_by') createdBy: string;
+  @column.timestamp('lifted_at', nullable) liftedAt: Date | null;
 }

@@ -1,5 +1,6 @@
-import { Column, Entity, Index } from 'typeorm';
+import { Entity, Index } from 'typeorm';
 import { BaseRecord } from '../database/base-record.js';
+import { column, nullable } from '../database/columns.js';
 
 /**
  * Two scans of one pass farther apart than a truck could drive in the time between them: two trucks
@@ -9,21 +10,10 @@ import { BaseRecord } from '../database/base-record.js';
 @Index('uq_clone_alerts_scans', ['firstScanId', 'secondScanId'], { unique: true })
 @Index('idx_clone_alerts_pass', ['passId', 'createdAt'])
 export class CloneAlertEntity extends BaseRecord {
-  @Column({ name: 'pass_id', type: 'varchar', length: 36 })
-  passId: string;
-
-  @Column({ name: 'first_scan_id', type: 'varchar', length: 36 })
-  firstScanId: string;
-
-  @Column({ name: 'second_scan_id', type: 'varchar', length: 36 })
-  secondScanId: string;
-
-  @Column({ name: 'distance_km', type: 'int' })
-  distanceKm: number;
-
-  @Column({ type: 'int' })
-  minutes: number;
-
-  @Column({ name: 'resolved_at', type: 'datetime', precision: 3, nullable: true })
-  resolvedAt: Date | null;
+  @column.id('pass_id') passId: string;
+  @column.id('first_scan_id') firstScanId: string;
+  @column.id('second_scan_id') secondScanId: string;
+  @column.int('distance_km') distanceKm: number;
+  @column.int() minutes: number;
+  @column.timestamp('resolved_at', nullable) resolvedAt: Date | null;
 }

@@ -1,5 +1,6 @@
 import type { ProvinceSettings } from '@pass/shared';
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Entity, PrimaryColumn } from 'typeorm';
+import { column, nullable } from '../database/columns.js';
 
 /**
  * One version of the province's rules. Rows are only ever added: the highest version applies, and the
@@ -10,13 +11,9 @@ export class ProvinceSettingsVersionEntity {
   @PrimaryColumn({ type: 'integer' })
   version: number;
 
-  @Column({ type: 'simple-json' })
-  document: ProvinceSettings;
-
-  @Column({ name: 'created_at', type: 'datetime', precision: 3 })
-  createdAt: Date;
+  @column.json() document: ProvinceSettings;
+  @column.timestamp('created_at') createdAt: Date;
 
   /** Null for version 1, seeded from the environment's preset. */
-  @Column({ name: 'created_by', type: 'varchar', length: 36, nullable: true })
-  createdBy: string | null;
+  @column.id('created_by', nullable) createdBy: string | null;
 }

@@ -1,6 +1,7 @@
 import type { PlateColour, VehicleType } from '@pass/shared';
-import { Column, Entity, Index } from 'typeorm';
+import { Entity, Index } from 'typeorm';
 import { BaseRecord } from '../database/base-record.js';
+import { column, nullable } from '../database/columns.js';
 import { References } from '../database/relations.js';
 import { EnterpriseEntity } from '../enterprises/enterprise.entity.js';
 
@@ -8,25 +9,14 @@ import { EnterpriseEntity } from '../enterprises/enterprise.entity.js';
 @Index('uq_vehicles_enterprise_plate', ['enterpriseId', 'plate', 'plateColour'], { unique: true })
 @Index('idx_vehicles_plate', ['plate'])
 export class VehicleEntity extends BaseRecord {
-  @Column({ name: 'enterprise_id', type: 'varchar', length: 36 })
-  enterpriseId: string;
+  @column.id('enterprise_id') enterpriseId: string;
 
-  @References(() => EnterpriseEntity, 'enterprise_id', 'fk_vehicles_enterprise')
-  enterprise?: EnterpriseEntity;
+  @References(() => EnterpriseEntity, 'fk_vehicles_enterprise') enterprise?: EnterpriseEntity;
 
-  /** Normalised (no spaces or dots); for an articulated truck, the tractor's plate. */
-  @Column({ type: 'varchar', length: 12 })
-  plate: string;
-
-  @Column({ name: 'plate_colour', type: 'varchar', length: 16 })
-  plateColour: PlateColour;
-
-  @Column({ name: 'vehicle_type', type: 'varchar', length: 32 })
-  vehicleType: VehicleType;
-
-  @Column({ name: 'transport_license_number', type: 'varchar', length: 40 })
-  transportLicenseNumber: string;
-
-  @Column({ type: 'varchar', length: 17, nullable: true })
-  vin: string | null;
+  /** For an articulated truck, the tractor's plate. */
+  @column.plate() plate: string;
+  @column.plateColour() plateColour: PlateColour;
+  @column.text(32, 'vehicle_type') vehicleType: VehicleType;
+  @column.text(40, 'transport_license_number') transportLicenseNumber: string;
+  @column.text(17, nullable) vin: string | null;
 }

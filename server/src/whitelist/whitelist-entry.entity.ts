@@ -1,5 +1,6 @@
-import { Column, Entity, Index } from 'typeorm';
+import { Entity, Index } from 'typeorm';
 import { BaseRecord } from '../database/base-record.js';
+import { column, nullable } from '../database/columns.js';
 
 /**
  * 白名单: key enterprises a province publishes in batches. Keyed by credit code, because a listed
@@ -8,15 +9,8 @@ import { BaseRecord } from '../database/base-record.js';
 @Entity('whitelist_entries')
 @Index('uq_whitelist_entries_credit_code', ['creditCode'], { unique: true })
 export class WhitelistEntryEntity extends BaseRecord {
-  @Column({ name: 'credit_code', type: 'varchar', length: 18 })
-  creditCode: string;
-
-  @Column({ name: 'enterprise_name', type: 'varchar', length: 100 })
-  enterpriseName: string;
-
-  @Column({ type: 'varchar', length: 50 })
-  batch: string;
-
-  @Column({ name: 'removed_at', type: 'datetime', precision: 3, nullable: true })
-  removedAt: Date | null;
+  @column.creditCode() creditCode: string;
+  @column.text(100, 'enterprise_name') enterpriseName: string;
+  @column.text(50) batch: string;
+  @column.timestamp('removed_at', nullable) removedAt: Date | null;
 }
