@@ -1,11 +1,11 @@
-import { Controller, HttpCode, Inject, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Inject } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { ErrorCode, Role } from '@pass/shared';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { CurrentActor, type RequestActor, Roles } from '../auth/auth.decorators.js';
-import { ApiIdParam, IdParam } from '../common/api-body.js';
-import { ApiEmptyResponse } from '../common/api-response.js';
+import { Route } from '../auth/route.decorators.js';
+import { IdParam } from '../common/api-body.js';
 import { DomainException } from '../common/domain.exception.js';
 import { AccountEntity } from './account.entity.js';
 import { LoginThrottleService } from './login-throttle.service.js';
@@ -22,11 +22,7 @@ export class AccountLockoutsController {
     private readonly audit: AuditService,
   ) {}
 
-  @Post(':id/unlock')
-  @HttpCode(204)
-  @ApiIdParam()
-  @ApiOperation({ summary: '解除账号的登录锁定（所有地址的失败次数清零）' })
-  @ApiEmptyResponse()
+  @Route.post(':id/unlock', { summary: '解除账号的登录锁定（所有地址的失败次数清零）', status: 204 })
   async unlock(@CurrentActor() actor: RequestActor, @IdParam() id: string): Promise<void> {
     const account = await this.dataSource.getRepository(AccountEntity).findOneBy({ id });
     if (!account) throw new DomainException(ErrorCode.NotFound, '未找到该账号');

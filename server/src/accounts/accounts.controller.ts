@@ -1,5 +1,5 @@
-import { Controller, Get, HttpCode, Post, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import {
   type AccountListQuery,
   type AccountView,
@@ -16,8 +16,8 @@ import {
   z,
 } from '@pass/shared';
 import { CurrentActor, type RequestActor, Roles } from '../auth/auth.decorators.js';
-import { ApiIdParam, ApiZodBody, IdParam, ZodBody, ZodQuery } from '../common/api-body.js';
-import { ApiZodResponse } from '../common/api-response.js';
+import { Route } from '../auth/route.decorators.js';
+import { IdParam, ZodBody, ZodQuery } from '../common/api-body.js';
 import { AccountsService } from './accounts.service.js';
 import { LoginThrottleService } from './login-throttle.service.js';
 
@@ -31,10 +31,7 @@ export class AccountsController {
     private readonly throttle: LoginThrottleService,
   ) {}
 
-  @Post()
-  @ApiOperation({ summary: '创建审核人员、卡口人员或管理员账号' })
-  @ApiZodBody(staffAccountSchema)
-  @ApiZodResponse(accountViewSchema)
+  @Route.post({ summary: '创建审核人员、卡口人员或管理员账号', response: accountViewSchema })
   create(
     @CurrentActor() actor: RequestActor,
     @ZodBody(staffAccountSchema) body: StaffAccountRequest,
@@ -42,20 +39,17 @@ export class AccountsController {
     return this.accounts.createStaff(actor, body);
   }
 
-  @Get()
-  @ApiOperation({ summary: '账号列表，可按角色和姓名/手机号码查找' })
-  @ApiZodResponse(z.array(adminAccountViewSchema))
+  @Route.get({ summary: '账号列表，可按角色和姓名/手机号码查找', response: z.array(adminAccountViewSchema) })
   async list(@ZodQuery(accountListQuerySchema) query: AccountListQuery): Promise<AdminAccountView[]> {
     const accounts = await this.accounts.list(query);
     const locked = await this.throttle.lockedUntil(accounts.map((a) => a.phone));
     return accounts.map((a) => ({ ...a, lockedUntil: locked.get(a.phone)?.toISOString() ?? null }));
   }
 
-  @Put(':id')
-  @ApiIdParam()
-  @ApiOperation({ summary: '修改工作人员账号（姓名、手机号码、辖区、层级、部门、卡口）' })
-  @ApiZodBody(staffAccountUpdateSchema)
-  @ApiZodResponse(accountViewSchema)
+  @Route.put(':id', {
+    summary: '修改工作人员账号（姓名、手机号码、辖区、层级、部门、卡口）',
+    response: accountViewSchema,
+  })
   update(
     @CurrentActor() actor: RequestActor,
     @IdParam() id: string,
@@ -64,30 +58,21 @@ export class AccountsController {
     return this.accounts.update(actor, id, body);
   }
 
-  @Post(':id/disable')
-  @HttpCode(200)
-  @ApiIdParam()
-  @ApiOperation({ summary: '停用账号（立即退出所有登录）' })
-  @ApiZodResponse(accountViewSchema)
+  @Route.post(':id/disable', { summary: '停用账号（立即退出所有登录）', status: 200, response: accountViewSchema })
   disable(@CurrentActor() actor: RequestActor, @IdParam() id: string): Promise<AccountView> {
     return this.accounts.setDisabled(actor, id, true);
   }
 
-  @Post(':id/enable')
-  @HttpCode(200)
-  @ApiIdParam()
-  @ApiOperation({ summary: '启用账号' })
-  @ApiZodResponse(accountViewSchema)
+  @Route.post(':id/enable', { summary: '启用账号', status: 200, response: accountViewSchema })
   enable(@CurrentActor() actor: RequestActor, @IdParam() id: string): Promise<AccountView> {
     return this.accounts.setDisabled(actor, id, false);
   }
 
-  @Post(':id/reset-password')
-  @HttpCode(200)
-  @ApiIdParam()
-  @ApiOperation({ summary: '重置密码为临时密码，下次登录须修改' })
-  @ApiZodBody(passwordResetSchema)
-  @ApiZodResponse(accountViewSchema)
+  @Route.post(':id/reset-password', {
+    summary: '重置密码为临时密码，下次登录须修改',
+    status: 200,
+    response: accountViewSchema,
+  })
   resetPassword(
     @CurrentActor() actor: RequestActor,
     @IdParam() id: string,

@@ -1,10 +1,10 @@
-import { Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { type AuthTokens, authTokensSchema, type PasswordChange, passwordChangeSchema } from '@pass/shared';
 import { BeforePasswordChange, CurrentActor, type RequestActor } from '../auth/auth.decorators.js';
+import { Route } from '../auth/route.decorators.js';
 import { TokensService } from '../auth/tokens.service.js';
-import { ApiZodBody, ZodBody } from '../common/api-body.js';
-import { ApiZodResponse } from '../common/api-response.js';
+import { ZodBody } from '../common/api-body.js';
 import { toAccountView } from './account.view.js';
 import { AccountsService } from './accounts.service.js';
 
@@ -17,12 +17,12 @@ export class PasswordController {
     private readonly tokens: TokensService,
   ) {}
 
-  @Post('password')
-  @HttpCode(200)
+  @Route.post('password', {
+    summary: '修改自己的密码（管理员重置或密码过期后须先修改）；返回新的登录凭证',
+    status: 200,
+    response: authTokensSchema,
+  })
   @BeforePasswordChange()
-  @ApiOperation({ summary: '修改自己的密码（管理员重置或密码过期后须先修改）；返回新的登录凭证' })
-  @ApiZodBody(passwordChangeSchema)
-  @ApiZodResponse(authTokensSchema)
   async change(
     @CurrentActor() actor: RequestActor,
     @ZodBody(passwordChangeSchema) body: PasswordChange,

@@ -1,5 +1,5 @@
-import { Controller, Ip, Post } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Ip } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import {
   type AuthTokens,
   authTokensSchema,
@@ -7,8 +7,8 @@ import {
   fleetManagerRegistrationSchema,
 } from '@pass/shared';
 import { Public } from '../auth/auth.decorators.js';
-import { ApiZodBody, ZodBody } from '../common/api-body.js';
-import { ApiZodResponse } from '../common/api-response.js';
+import { Route } from '../auth/route.decorators.js';
+import { ZodBody } from '../common/api-body.js';
 import { AccountsService } from './accounts.service.js';
 import { RegistrationThrottleService } from './registration-throttle.service.js';
 
@@ -21,11 +21,11 @@ export class RegistrationController {
     private readonly registrations: RegistrationThrottleService,
   ) {}
 
+  @Route.post('register', {
+    summary: '企业注册（同时创建车队管理员账号），待审核部门核验后可申请；每个地址每小时限次',
+    response: authTokensSchema,
+  })
   @Public()
-  @Post('register')
-  @ApiOperation({ summary: '企业注册（同时创建车队管理员账号），待审核部门核验后可申请；每个地址每小时限次' })
-  @ApiZodBody(fleetManagerRegistrationSchema)
-  @ApiZodResponse(authTokensSchema)
   async register(
     @ZodBody(fleetManagerRegistrationSchema) body: FleetManagerRegistration,
     @Ip() ip: string,

@@ -1,5 +1,5 @@
-import { Controller, Get, Headers, HttpCode, Post, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Headers } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import {
   type ApplicationDraft,
   type ApplicationEventView,
@@ -16,8 +16,8 @@ import {
   z,
 } from '@pass/shared';
 import { CurrentActor, type RequestActor, Roles } from '../auth/auth.decorators.js';
-import { ApiIdParam, ApiZodBody, IdParam, ZodBody, ZodQuery } from '../common/api-body.js';
-import { ApiZodResponse } from '../common/api-response.js';
+import { Route } from '../auth/route.decorators.js';
+import { IdParam, ZodBody, ZodQuery } from '../common/api-body.js';
 import { DomainException } from '../common/domain.exception.js';
 import { ApplicationsService } from './applications.service.js';
 
@@ -30,11 +30,11 @@ const idempotencyKeyPattern = /^[A-Za-z0-9_-]{8,64}$/;
 export class ApplicationsController {
   constructor(private readonly applications: ApplicationsService) {}
 
-  @Post()
-  @ApiOperation({ summary: '新建申请草稿（可只填部分内容）；相同 Idempotency-Key 的重复请求只创建一个申请' })
+  @Route.post({
+    summary: '新建申请草稿（可只填部分内容）；相同 Idempotency-Key 的重复请求只创建一个申请',
+    response: applicationViewSchema,
+  })
   @ApiHeader({ name: 'idempotency-key', required: false, description: '客户端生成的请求编号（8–64位字母数字）' })
-  @ApiZodBody(applicationDraftSchema)
-  @ApiZodResponse(applicationViewSchema)
   create(
     @CurrentActor() actor: RequestActor,
     @ZodBody(applicationDraftSchema) body: ApplicationDraft,
@@ -46,9 +46,7 @@ export class ApplicationsController {
     return this.applications.create(actor, body, idempotencyKey);
   }
 
-  @Get()
-  @ApiOperation({ summary: '本企业的申请，最新的在前' })
-  @ApiZodResponse(applicationPageSchema)
+  @Route.get({ summary: '本企业的申请，最新的在前', response: applicationPageSchema })
   list(
     @CurrentActor() actor: RequestActor,
     @ZodQuery(applicationListQuerySchema) query: ApplicationListQuery,
@@ -56,27 +54,17 @@ export class ApplicationsController {
     return this.applications.list(actor, query.status, query.cursor, query.limit);
   }
 
-  @Get(':id')
-  @ApiIdParam()
-  @ApiOperation({ summary: '申请详情，含当前可进行的操作' })
-  @ApiZodResponse(applicationViewSchema)
+  @Route.get(':id', { summary: '申请详情，含当前可进行的操作', response: applicationViewSchema })
   get(@CurrentActor() actor: RequestActor, @IdParam() id: string): Promise<ApplicationView> {
     return this.applications.get(actor, id);
   }
 
-  @Get(':id/events')
-  @ApiIdParam()
-  @ApiOperation({ summary: '申请的办理进度（状态时间线）' })
-  @ApiZodResponse(z.array(applicationEventViewSchema))
+  @Route.get(':id/events', { summary: '申请的办理进度（状态时间线）', response: z.array(applicationEventViewSchema) })
   events(@CurrentActor() actor: RequestActor, @IdParam() id: string): Promise<ApplicationEventView[]> {
     return this.applications.events(actor, id);
   }
 
-  @Put(':id')
-  @ApiIdParam()
-  @ApiOperation({ summary: '修改草稿或被退回的申请' })
-  @ApiZodBody(applicationDraftSchema)
-  @ApiZodResponse(applicationViewSchema)
+  @Route.put(':id', { summary: '修改草稿或被退回的申请', response: applicationViewSchema })
   update(
     @CurrentActor() actor: RequestActor,
     @IdParam() id: string,
@@ -85,29 +73,17 @@ export class ApplicationsController {
     return this.applications.update(actor, id, body);
   }
 
-  @Post(':id/submit')
-  @HttpCode(200)
-  @ApiIdParam()
-  @ApiOperation({ summary: '提交申请（按本省规则完整校验）' })
-  @ApiZodResponse(applicationViewSchema)
+  @Route.post(':id/submit', { summary: '提交申请（按本省规则完整校验）', status: 200, response: applicationViewSchema })
   submit(@CurrentActor() actor: RequestActor, @IdParam() id: string): Promise<ApplicationView> {
     return this.applications.submit(actor, id);
   }
 
-  @Post(':id/resubmit')
-  @HttpCode(200)
-  @ApiIdParam()
-  @ApiOperation({ summary: '修改后重新提交被退回的申请' })
-  @ApiZodResponse(applicationViewSchema)
+  @Route.post(':id/resubmit', { summary: '修改后重新提交被退回的申请', status: 200, response: applicationViewSchema })
   resubmit(@CurrentActor() actor: RequestActor, @IdParam() id: string): Promise<ApplicationView> {
     return this.applications.resubmit(actor, id);
   }
 
-  @Post(':id/withdraw')
-  @HttpCode(200)
-  @ApiIdParam()
-  @ApiOperation({ summary: '撤回申请' })
-  @ApiZodResponse(applicationViewSchema)
+  @Route.post(':id/withdraw', { summary: '撤回申请', status: 200, response: applicationViewSchema })
   withdraw(@CurrentActor() actor: RequestActor, @IdParam() id: string): Promise<ApplicationView> {
     return this.applications.withdraw(actor, id);
   }

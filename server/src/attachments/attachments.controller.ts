@@ -1,5 +1,5 @@
-import { Controller, Get, Post, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import {
   type AttachmentUploadQuery,
   type AttachmentView,
@@ -11,9 +11,10 @@ import {
   z,
 } from '@pass/shared';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { CurrentActor, type RequestActor, Roles } from '../auth/auth.decorators.js';
-import { ApiIdParam, IdParam, ZodQuery } from '../common/api-body.js';
-import { ApiContentResponse, ApiZodResponse } from '../common/api-response.js';
+import { CurrentActor, type RequestActor } from '../auth/auth.decorators.js';
+import { Route } from '../auth/route.decorators.js';
+import { IdParam, ZodQuery } from '../common/api-body.js';
+import { ApiContentResponse } from '../common/api-response.js';
 import { DomainException } from '../common/domain.exception.js';
 import { AttachmentsService } from './attachments.service.js';
 
@@ -23,9 +24,11 @@ import { AttachmentsService } from './attachments.service.js';
 export class AttachmentsController {
   constructor(private readonly attachments: AttachmentsService) {}
 
-  @Post()
-  @Roles(Role.FleetManager)
-  @ApiOperation({ summary: `上传证明材料（JPG、PNG 或 PDF，不超过 ${maxAttachmentBytes / 1024 / 1024}MB）` })
+  @Route.post({
+    summary: `上传证明材料（JPG、PNG 或 PDF，不超过 ${maxAttachmentBytes / 1024 / 1024}MB）`,
+    roles: [Role.FleetManager],
+    response: attachmentViewSchema,
+  })
   @ApiConsumes('multipart/form-data')
   @ApiBody({
     schema: {
@@ -40,7 +43,6 @@ export class AttachmentsController {
       required: ['file'],
     },
   })
-  @ApiZodResponse(attachmentViewSchema)
   async upload(
     @CurrentActor() actor: RequestActor,
     @ZodQuery(attachmentUploadQuerySchema) query: AttachmentUploadQuery,
@@ -65,17 +67,12 @@ export class AttachmentsController {
     return this.attachments.upload(actor, query.kind, uploadedName(file.fields, file.filename), content);
   }
 
-  @Get()
-  @Roles(Role.FleetManager)
-  @ApiOperation({ summary: '本企业上传的材料' })
-  @ApiZodResponse(z.array(attachmentViewSchema))
+  @Route.get({ summary: '本企业上传的材料', roles: [Role.FleetManager], response: z.array(attachmentViewSchema) })
   list(@CurrentActor() actor: RequestActor): Promise<AttachmentView[]> {
     return this.attachments.list(actor);
   }
 
-  @Get(':id/content')
-  @ApiIdParam()
-  @ApiOperation({ summary: '材料文件内容' })
+  @Route.get(':id/content', { summary: '材料文件内容' })
   @ApiContentResponse('材料文件', 'image/jpeg', 'image/png', 'application/pdf')
   async content(@CurrentActor() actor: RequestActor, @IdParam() id: string, @Res() reply: FastifyReply): Promise<void> {
     const { attachment, bytes } = await this.attachments.content(actor, id);

@@ -1,9 +1,9 @@
-import { Controller, Get } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { type AuditQuery, auditEntryViewSchema, auditQuerySchema, Role, z } from '@pass/shared';
 import { Roles } from '../auth/auth.decorators.js';
+import { Route } from '../auth/route.decorators.js';
 import { ZodQuery } from '../common/api-body.js';
-import { ApiZodResponse } from '../common/api-response.js';
 import { AuditService } from './audit.service.js';
 import { type AuditEntryView, toAuditEntryView } from './audit-entry.view.js';
 
@@ -14,9 +14,10 @@ import { type AuditEntryView, toAuditEntryView } from './audit-entry.view.js';
 export class AuditController {
   constructor(private readonly audit: AuditService) {}
 
-  @Get('audit')
-  @ApiOperation({ summary: '审计日志（最新的在前），可按对象、操作人、操作和时间筛选' })
-  @ApiZodResponse(z.array(auditEntryViewSchema))
+  @Route.get('audit', {
+    summary: '审计日志（最新的在前），可按对象、操作人、操作和时间筛选',
+    response: z.array(auditEntryViewSchema),
+  })
   async auditLog(@ZodQuery(auditQuerySchema) query: AuditQuery): Promise<AuditEntryView[]> {
     return (await this.audit.find({ ...query, limit: 200 })).map(toAuditEntryView);
   }

@@ -5,13 +5,21 @@ import { DomainException } from './domain.exception.js';
 import { openApiSchema } from './openapi-schema.js';
 import { ZodValidationPipe } from './zod-validation.pipe.js';
 
-/** The OpenAPI description of a request body, generated from its shared zod schema. */
-export function ApiZodBody(schema: z.ZodType, description?: string) {
-  return applyDecorators(ApiBody({ schema: openApiSchema(schema, 'input'), description }));
+/**
+ * A parameter decorator that also documents the handler (its OpenAPI body or query parameters) from the
+ * same schema it validates with, so one decorator says both and the two cannot drift apart.
+ */
+function documenting(parameter: ParameterDecorator, document: MethodDecorator): ParameterDecorator {
+  return (target, key, index) => {
+    parameter(target, key, index);
+    const descriptor = key === undefined ? undefined : Object.getOwnPropertyDescriptor(target, key);
+    if (key !== undefined && descriptor) document(target, key, descriptor);
+  };
 }
 
-/** A request body validated by a shared schema; pair it with `@ApiZodBody(schema)` on the handler. */
-export const ZodBody = (schema: z.ZodType) => Body(new ZodValidationPipe(schema));
+/** A request body validated by a shared schema, and documented in OpenAPI by it. */
+export const ZodBody = (schema: z.ZodType) =>
+  documenting(Body(new ZodValidationPipe(schema)), ApiBody({ schema: openApiSchema(schema, 'input') }));
 
 /**
  * The whole query string validated by a shared zod object schema (`@pass/shared` querySchemas): a
@@ -19,17 +27,11 @@ export const ZodBody = (schema: z.ZodType) => Body(new ZodValidationPipe(schema)
  * lists the schema's parameters in the OpenAPI document, so the handler needs no `@ApiQuery`.
  */
 export function ZodQuery(schema: z.ZodObject): ParameterDecorator {
-  const query = Query(new ZodValidationPipe(schema));
-  return (target, key, index) => {
-    query(target, key, index);
-    if (key === undefined) return;
-    const descriptor = Object.getOwnPropertyDescriptor(target, key);
-    if (!descriptor) return;
-    for (const [name, field] of Object.entries(schema.shape)) {
-      const required = !(field as z.ZodType).safeParse(undefined).success;
-      ApiQuery({ name, required, schema: querySchema(field as z.ZodType) })(target, key, descriptor);
-    }
-  };
+  const parameters = Object.entries(schema.shape).map(([name, field]) => {
+    const required = !(field as z.ZodType).safeParse(undefined).success;
+    return ApiQuery({ name, required, schema: querySchema(field as z.ZodType) });
+  });
+  return documenting(Query(new ZodValidationPipe(schema)), applyDecorators(...parameters));
 }
 
 /**

@@ -29,6 +29,16 @@ type JsonOf<T> = T extends Date
       : T;
 
 /**
+ * A handler's descriptor, required to return what the response schema describes (as JSON), so the
+ * compiler catches a drift between the handler and its documented answer too.
+ */
+export type ReturnsWhat<
+  Schema extends z.ZodType,
+  Handler extends (...args: never[]) => unknown,
+> = TypedPropertyDescriptor<Handler> &
+  (JsonOf<Awaited<ReturnType<Handler>>> extends z.output<Schema> ? unknown : { returns: z.output<Schema> });
+
+/**
  * Declares the success response once the handler's status is known. Decorators apply bottom-up, so
  * `@HttpCode` may not have run yet when a response decorator does; the document builder applies these
  * (`describeResponses`) just before it reads the controllers.
@@ -53,12 +63,10 @@ export function describeResponses(): void {
  * handler, where the tests parse every answer they receive with it.
  */
 export function ApiZodResponse<Schema extends z.ZodType>(schema: Schema, description = '成功') {
-  // The handler must be declared to return what the schema describes, so the compiler catches a drift too.
   return <Handler extends (...args: never[]) => unknown>(
     target: object,
     key: string | symbol,
-    descriptor: TypedPropertyDescriptor<Handler> &
-      (JsonOf<Awaited<ReturnType<Handler>>> extends z.output<Schema> ? unknown : { returns: z.output<Schema> }),
+    descriptor: ReturnsWhat<Schema, Handler>,
   ): void => {
     Reflect.defineMetadata(responseSchemaKey, schema, descriptor.value as object);
     successResponse({ description, schema: openApiSchema(schema, 'output') })(target, key, descriptor);

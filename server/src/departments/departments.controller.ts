@@ -1,4 +1,4 @@
-import { Controller, Get, Param, Put } from '@nestjs/common';
+import { Controller, Param, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import {
   type IssuingDepartmentRequest,
@@ -9,7 +9,8 @@ import {
   z,
 } from '@pass/shared';
 import { CurrentActor, type RequestActor, Roles } from '../auth/auth.decorators.js';
-import { ApiZodBody, ZodBody } from '../common/api-body.js';
+import { Route } from '../auth/route.decorators.js';
+import { ZodBody } from '../common/api-body.js';
 import { ApiZodResponse } from '../common/api-response.js';
 import { DepartmentsService } from './departments.service.js';
 
@@ -19,10 +20,11 @@ import { DepartmentsService } from './departments.service.js';
 export class DepartmentsController {
   constructor(private readonly departments: DepartmentsService) {}
 
-  @Get()
-  @Roles(Role.Admin)
-  @ApiOperation({ summary: '核发单位及值班电话列表（按辖区）' })
-  @ApiZodResponse(z.array(issuingDepartmentViewSchema))
+  @Route.get({
+    summary: '核发单位及值班电话列表（按辖区）',
+    roles: [Role.Admin],
+    response: z.array(issuingDepartmentViewSchema),
+  })
   list(): Promise<IssuingDepartmentView[]> {
     return this.departments.list();
   }
@@ -34,7 +36,6 @@ export class DepartmentsController {
     summary: '设置辖区的核发单位名称和值班电话',
     description: '印在通行证PDF和公开核验页上，随信任列表下发，卡口离线核验时显示。每次修改记入审计日志。',
   })
-  @ApiZodBody(issuingDepartmentSchema)
   @ApiZodResponse(issuingDepartmentViewSchema)
   save(
     @CurrentActor() actor: RequestActor,

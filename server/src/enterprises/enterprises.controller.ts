@@ -1,5 +1,5 @@
-import { Controller, Get, HttpCode, Post, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import {
   type EnterpriseListQuery,
   type EnterpriseView,
@@ -9,9 +9,9 @@ import {
   Role,
   z,
 } from '@pass/shared';
-import { CurrentActor, type RequestActor, Roles } from '../auth/auth.decorators.js';
-import { ApiIdParam, ApiZodBody, IdParam, ZodBody, ZodQuery } from '../common/api-body.js';
-import { ApiZodResponse } from '../common/api-response.js';
+import { CurrentActor, type RequestActor } from '../auth/auth.decorators.js';
+import { Route } from '../auth/route.decorators.js';
+import { IdParam, ZodBody, ZodQuery } from '../common/api-body.js';
 import { EnterprisesService } from './enterprises.service.js';
 
 @ApiTags('enterprises')
@@ -19,21 +19,14 @@ import { EnterprisesService } from './enterprises.service.js';
 export class EnterprisesController {
   constructor(private readonly enterprises: EnterprisesService) {}
 
-  @Get('mine')
+  @Route.get('mine', { summary: '本企业信息', roles: [Role.FleetManager], response: enterpriseViewSchema })
   @ApiBearerAuth()
-  @Roles(Role.FleetManager)
-  @ApiOperation({ summary: '本企业信息' })
-  @ApiZodResponse(enterpriseViewSchema)
   mine(@CurrentActor() actor: RequestActor): Promise<EnterpriseView> {
     return this.enterprises.own(actor);
   }
 
-  @Put('mine')
+  @Route.put('mine', { summary: '修改本企业地址和联系人', roles: [Role.FleetManager], response: enterpriseViewSchema })
   @ApiBearerAuth()
-  @Roles(Role.FleetManager)
-  @ApiOperation({ summary: '修改本企业地址和联系人' })
-  @ApiZodBody(enterpriseUpdateSchema)
-  @ApiZodResponse(enterpriseViewSchema)
   update(
     @CurrentActor() actor: RequestActor,
     @ZodBody(enterpriseUpdateSchema) body: z.output<typeof enterpriseUpdateSchema>,
@@ -41,11 +34,12 @@ export class EnterprisesController {
     return this.enterprises.updateOwn(actor, body);
   }
 
-  @Get()
+  @Route.get({
+    summary: '辖区内的企业（待核验的在前）',
+    roles: [Role.Official, Role.Admin],
+    response: z.array(enterpriseViewSchema),
+  })
   @ApiBearerAuth()
-  @Roles(Role.Official, Role.Admin)
-  @ApiOperation({ summary: '辖区内的企业（待核验的在前）' })
-  @ApiZodResponse(z.array(enterpriseViewSchema))
   list(
     @CurrentActor() actor: RequestActor,
     @ZodQuery(enterpriseListQuerySchema) query: EnterpriseListQuery,
@@ -53,13 +47,13 @@ export class EnterprisesController {
     return this.enterprises.listForOfficial(actor, query.pending);
   }
 
-  @Post(':id/verify')
-  @HttpCode(200)
+  @Route.post(':id/verify', {
+    summary: '核验企业（辖区内的审核人员）',
+    roles: [Role.Official, Role.Admin],
+    status: 200,
+    response: enterpriseViewSchema,
+  })
   @ApiBearerAuth()
-  @Roles(Role.Official, Role.Admin)
-  @ApiIdParam()
-  @ApiOperation({ summary: '核验企业（辖区内的审核人员）' })
-  @ApiZodResponse(enterpriseViewSchema)
   verify(@CurrentActor() actor: RequestActor, @IdParam() id: string): Promise<EnterpriseView> {
     return this.enterprises.verify(actor, id);
   }

@@ -1,8 +1,9 @@
-import { Controller, Get, Res } from '@nestjs/common';
-import { ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { Controller, Res } from '@nestjs/common';
+import { ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { type HealthStatus, healthStatusSchema } from '@pass/shared';
 import type { FastifyReply } from 'fastify';
 import { Public } from '../auth/auth.decorators.js';
+import { Route } from '../auth/route.decorators.js';
 import { ApiZodResponse } from '../common/api-response.js';
 import { openApiSchema } from '../common/openapi-schema.js';
 import { HealthService } from './health.service.js';
@@ -13,8 +14,7 @@ import { HealthService } from './health.service.js';
 export class HealthController {
   constructor(private readonly health: HealthService) {}
 
-  @Get()
-  @ApiOperation({ summary: '服务与数据库状态' })
+  @Route.get({ summary: '服务与数据库状态' })
   @ApiZodResponse(healthStatusSchema, 'The server and its database are up.')
   @ApiServiceUnavailableResponse({
     description: 'The database cannot be reached.',

@@ -1,5 +1,5 @@
-import { Controller, Get, Param, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Param } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import {
   type CalendarDay,
   calendarDaySchema,
@@ -11,9 +11,9 @@ import {
   Role,
   z,
 } from '@pass/shared';
-import { CurrentActor, Public, type RequestActor, Roles } from '../auth/auth.decorators.js';
-import { ApiZodBody, ApiZodParam, ZodBody, ZodQuery } from '../common/api-body.js';
-import { ApiZodResponse } from '../common/api-response.js';
+import { CurrentActor, Public, type RequestActor } from '../auth/auth.decorators.js';
+import { Route } from '../auth/route.decorators.js';
+import { ApiZodParam, ZodBody, ZodQuery } from '../common/api-body.js';
 import { DomainException } from '../common/domain.exception.js';
 import { ZodValidationPipe } from '../common/zod-validation.pipe.js';
 import { HolidaysService } from './holidays.service.js';
@@ -23,21 +23,22 @@ import { HolidaysService } from './holidays.service.js';
 export class HolidaysController {
   constructor(private readonly holidays: HolidaysService) {}
 
-  @Get('holidays')
+  @Route.get('holidays', {
+    summary: '某年的节假日与调休上班日（默认今年），办理时限按此计算工作日',
+    response: z.array(calendarDaySchema),
+  })
   @Public()
-  @ApiOperation({ summary: '某年的节假日与调休上班日（默认今年），办理时限按此计算工作日' })
-  @ApiZodResponse(z.array(calendarDaySchema))
   year(@ZodQuery(holidayQuerySchema) query: { year?: number }): Promise<CalendarDay[]> {
     return this.holidays.year(query.year ?? Number(chinaToday().slice(0, 4)));
   }
 
-  @Put('admin/holidays/:year')
+  @Route.put('admin/holidays/:year', {
+    summary: '整年替换节假日与调休上班日（按国务院办公厅通知录入）',
+    roles: [Role.Admin],
+    response: z.array(calendarDaySchema),
+  })
   @ApiBearerAuth()
-  @Roles(Role.Admin)
   @ApiZodParam('year', holidayYearParamSchema, '年份')
-  @ApiOperation({ summary: '整年替换节假日与调休上班日（按国务院办公厅通知录入）' })
-  @ApiZodBody(holidayYearSchema)
-  @ApiZodResponse(z.array(calendarDaySchema))
   replace(
     @CurrentActor() actor: RequestActor,
     @Param('year', new ZodValidationPipe(holidayYearParamSchema)) year: number,

@@ -1,5 +1,5 @@
-import { Controller, Get, HttpCode, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { PassView } from '@pass/shared';
 import {
   type Page,
@@ -13,8 +13,9 @@ import {
 } from '@pass/shared';
 import type { FastifyReply } from 'fastify';
 import { CurrentActor, type RequestActor, Roles } from '../auth/auth.decorators.js';
-import { ApiIdParam, ApiZodBody, IdParam, ZodBody, ZodQuery } from '../common/api-body.js';
-import { ApiContentResponse, ApiZodResponse } from '../common/api-response.js';
+import { Route } from '../auth/route.decorators.js';
+import { IdParam, ZodBody, ZodQuery } from '../common/api-body.js';
+import { ApiContentResponse } from '../common/api-response.js';
 import { PassesService } from './passes.service.js';
 
 @ApiTags('passes')
@@ -24,9 +25,7 @@ import { PassesService } from './passes.service.js';
 export class PassesController {
   constructor(private readonly passes: PassesService) {}
 
-  @Get()
-  @ApiOperation({ summary: '通行证列表：车队管理员看本企业的，审核人员看本辖区审核或签发的' })
-  @ApiZodResponse(passPageSchema)
+  @Route.get({ summary: '通行证列表：车队管理员看本企业的，审核人员看本辖区审核或签发的', response: passPageSchema })
   list(
     @CurrentActor() actor: RequestActor,
     @ZodQuery(passListQuerySchema) query: PassListQuery,
@@ -34,35 +33,26 @@ export class PassesController {
     return this.passes.list(actor, query.cursor);
   }
 
-  @Get(':id')
-  @ApiIdParam()
-  @ApiOperation({ summary: '通行证详情' })
-  @ApiZodResponse(passViewSchema)
+  @Route.get(':id', { summary: '通行证详情', response: passViewSchema })
   async get(@CurrentActor() actor: RequestActor, @IdParam() id: string): Promise<PassView> {
     return this.passes.view(await this.passes.get(actor, id));
   }
 
-  @Get(':id/qr.png')
-  @ApiIdParam()
-  @ApiOperation({ summary: '通行证二维码（PNG）' })
+  @Route.get(':id/qr.png', { summary: '通行证二维码（PNG）' })
   @ApiContentResponse('二维码图片', 'image/png')
   async qrPng(@CurrentActor() actor: RequestActor, @IdParam() id: string, @Res() reply: FastifyReply): Promise<void> {
     const png = await this.passes.qrPng(await this.passes.get(actor, id));
     await reply.header('content-type', 'image/png').header('cache-control', 'private, max-age=86400').send(png);
   }
 
-  @Get(':id/qr.svg')
-  @ApiIdParam()
-  @ApiOperation({ summary: '通行证二维码（SVG）' })
+  @Route.get(':id/qr.svg', { summary: '通行证二维码（SVG）' })
   @ApiContentResponse('二维码图片', 'image/svg+xml')
   async qrSvg(@CurrentActor() actor: RequestActor, @IdParam() id: string, @Res() reply: FastifyReply): Promise<void> {
     const svg = this.passes.qrSvg(await this.passes.get(actor, id));
     await reply.header('content-type', 'image/svg+xml').header('cache-control', 'private, max-age=86400').send(svg);
   }
 
-  @Get(':id/pdf')
-  @ApiIdParam()
-  @ApiOperation({ summary: '可打印的通行证（A4 横向 PDF）' })
+  @Route.get(':id/pdf', { summary: '可打印的通行证（A4 横向 PDF）' })
   @ApiContentResponse('通行证 PDF', 'application/pdf')
   async pdf(@CurrentActor() actor: RequestActor, @IdParam() id: string, @Res() reply: FastifyReply): Promise<void> {
     const pass = await this.passes.get(actor, id);
@@ -73,13 +63,12 @@ export class PassesController {
       .send(pdf);
   }
 
-  @Post(':id/revoke')
-  @HttpCode(200)
-  @Roles(Role.Official, Role.Admin)
-  @ApiIdParam()
-  @ApiOperation({ summary: '撤销通行证（须说明理由）；开始前撤销的退还配额' })
-  @ApiZodBody(revokePassSchema)
-  @ApiZodResponse(passViewSchema)
+  @Route.post(':id/revoke', {
+    summary: '撤销通行证（须说明理由）；开始前撤销的退还配额',
+    roles: [Role.Official, Role.Admin],
+    status: 200,
+    response: passViewSchema,
+  })
   revoke(
     @CurrentActor() actor: RequestActor,
     @IdParam() id: string,

@@ -1,5 +1,5 @@
-import { Controller, Get, HttpCode, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import {
   type QuotaAllocation,
   type QuotaListQuery,
@@ -10,8 +10,8 @@ import {
   z,
 } from '@pass/shared';
 import { CurrentActor, type RequestActor, Roles } from '../auth/auth.decorators.js';
-import { ApiZodBody, ZodBody, ZodQuery } from '../common/api-body.js';
-import { ApiZodResponse } from '../common/api-response.js';
+import { Route } from '../auth/route.decorators.js';
+import { ZodBody, ZodQuery } from '../common/api-body.js';
 import { QuotasService, type QuotaView } from './quotas.service.js';
 
 /** Admins allocate pass quotas per jurisdiction and period. */
@@ -22,11 +22,7 @@ import { QuotasService, type QuotaView } from './quotas.service.js';
 export class QuotasController {
   constructor(private readonly quotas: QuotasService) {}
 
-  @Post('quotas')
-  @HttpCode(200)
-  @ApiOperation({ summary: '分配（或调整）某辖区某周期的通行证配额' })
-  @ApiZodBody(quotaAllocationSchema)
-  @ApiZodResponse(quotaViewSchema)
+  @Route.post('quotas', { summary: '分配（或调整）某辖区某周期的通行证配额', status: 200, response: quotaViewSchema })
   allocate(
     @CurrentActor() actor: RequestActor,
     @ZodBody(quotaAllocationSchema) body: QuotaAllocation,
@@ -34,9 +30,7 @@ export class QuotasController {
     return this.quotas.allocate(actor, body);
   }
 
-  @Get('quotas')
-  @ApiOperation({ summary: '配额及使用情况' })
-  @ApiZodResponse(z.array(quotaViewSchema))
+  @Route.get('quotas', { summary: '配额及使用情况', response: z.array(quotaViewSchema) })
   quotaList(@ZodQuery(quotaListQuerySchema) query: QuotaListQuery): Promise<QuotaView[]> {
     return this.quotas.list(query.period);
   }

@@ -1,5 +1,5 @@
-import { Controller, Get, HttpCode, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { Controller, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { BatchApproveResult, QueuePage, ReviewCounters, ReviewDetail } from '@pass/shared';
 import {
   type ApplicationView,
@@ -19,8 +19,9 @@ import {
 } from '@pass/shared';
 import type { FastifyReply } from 'fastify';
 import { CurrentActor, type RequestActor, Roles } from '../auth/auth.decorators.js';
-import { ApiIdParam, ApiZodBody, IdParam, ZodBody, ZodQuery } from '../common/api-body.js';
-import { ApiContentResponse, ApiZodResponse } from '../common/api-response.js';
+import { Route } from '../auth/route.decorators.js';
+import { IdParam, ZodBody, ZodQuery } from '../common/api-body.js';
+import { ApiContentResponse } from '../common/api-response.js';
 import { ReviewsService } from './reviews.service.js';
 
 @ApiTags('reviews')
@@ -30,9 +31,7 @@ import { ReviewsService } from './reviews.service.js';
 export class ReviewsController {
   constructor(private readonly reviews: ReviewsService) {}
 
-  @Get('queue')
-  @ApiOperation({ summary: '待我审核的申请（含下级逾期上报的），等待最久的在前' })
-  @ApiZodResponse(queuePageSchema)
+  @Route.get('queue', { summary: '待我审核的申请（含下级逾期上报的），等待最久的在前', response: queuePageSchema })
   queue(
     @CurrentActor() actor: RequestActor,
     @ZodQuery(reviewQueueQuerySchema) query: ReviewQueueQuery,
@@ -40,25 +39,21 @@ export class ReviewsController {
     return this.reviews.queue(actor, { ...query, overdueOnly: query.overdue });
   }
 
-  @Get('counters')
-  @ApiOperation({ summary: '待审核、逾期、上报数量和本期剩余配额' })
-  @ApiZodResponse(reviewCountersSchema)
+  @Route.get('counters', { summary: '待审核、逾期、上报数量和本期剩余配额', response: reviewCountersSchema })
   counters(@CurrentActor() actor: RequestActor): Promise<ReviewCounters> {
     return this.reviews.counters(actor);
   }
 
-  @Get(':id')
-  @ApiIdParam()
-  @ApiOperation({ summary: '审核详情：申请、企业、车辆、人员、材料、车辆其他有效通行证、黑名单命中' })
-  @ApiZodResponse(reviewDetailSchema)
+  @Route.get(':id', {
+    summary: '审核详情：申请、企业、车辆、人员、材料、车辆其他有效通行证、黑名单命中',
+    response: reviewDetailSchema,
+  })
   detail(@CurrentActor() actor: RequestActor, @IdParam() id: string): Promise<ReviewDetail> {
     return this.reviews.detail(actor, id);
   }
 
-  @Get(':id/attachments/:attachmentId/content')
-  @ApiIdParam()
+  @Route.get(':id/attachments/:attachmentId/content', { summary: '查看申请所附材料' })
   @ApiParam({ name: 'attachmentId', schema: { type: 'string', format: 'uuid' } })
-  @ApiOperation({ summary: '查看申请所附材料' })
   @ApiContentResponse('材料文件', 'image/jpeg', 'image/png', 'application/pdf')
   async attachment(
     @CurrentActor() actor: RequestActor,
@@ -74,12 +69,11 @@ export class ReviewsController {
       .send(bytes);
   }
 
-  @Post(':id/decision')
-  @HttpCode(200)
-  @ApiIdParam()
-  @ApiOperation({ summary: '审核：通过（末级通过即发证）、不予通过（须说明理由）、退回修改（须说明理由）' })
-  @ApiZodBody(reviewDecisionSchema)
-  @ApiZodResponse(reviewDecisionResultSchema)
+  @Route.post(':id/decision', {
+    summary: '审核：通过（末级通过即发证）、不予通过（须说明理由）、退回修改（须说明理由）',
+    status: 200,
+    response: reviewDecisionResultSchema,
+  })
   decide(
     @CurrentActor() actor: RequestActor,
     @IdParam() id: string,
@@ -88,11 +82,11 @@ export class ReviewsController {
     return this.reviews.decide(actor, id, body);
   }
 
-  @Post('batch-approve')
-  @HttpCode(200)
-  @ApiOperation({ summary: '批量通过；逐个审核，个别不能通过的不影响其他' })
-  @ApiZodBody(batchApproveSchema)
-  @ApiZodResponse(z.array(batchApproveResultSchema))
+  @Route.post('batch-approve', {
+    summary: '批量通过；逐个审核，个别不能通过的不影响其他',
+    status: 200,
+    response: z.array(batchApproveResultSchema),
+  })
   batchApprove(
     @CurrentActor() actor: RequestActor,
     @ZodBody(batchApproveSchema) body: BatchApproveRequest,

@@ -1,5 +1,5 @@
-import { Controller, Get, HttpCode, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { CloneAlertView, TraceStop } from '@pass/shared';
 import {
   cloneAlertViewSchema,
@@ -10,9 +10,9 @@ import {
   traceStopSchema,
   z,
 } from '@pass/shared';
-import { CurrentActor, type RequestActor, Roles } from '../auth/auth.decorators.js';
-import { ApiIdParam, ApiZodBody, IdParam, ZodBody } from '../common/api-body.js';
-import { ApiZodResponse } from '../common/api-response.js';
+import { CurrentActor, type RequestActor } from '../auth/auth.decorators.js';
+import { Route } from '../auth/route.decorators.js';
+import { IdParam, ZodBody } from '../common/api-body.js';
 import { ScansService } from './scans.service.js';
 
 @ApiTags('scans')
@@ -21,12 +21,12 @@ import { ScansService } from './scans.service.js';
 export class ScansController {
   constructor(private readonly scans: ScansService) {}
 
-  @Post('scans')
-  @HttpCode(200)
-  @Roles(Role.CheckpointStaff)
-  @ApiOperation({ summary: '上传本卡口的查验记录（可离线后批量补传；同一记录只保存一次）' })
-  @ApiZodBody(scanUploadSchema)
-  @ApiZodResponse(scanUploadResultSchema)
+  @Route.post('scans', {
+    summary: '上传本卡口的查验记录（可离线后批量补传；同一记录只保存一次）',
+    roles: [Role.CheckpointStaff],
+    status: 200,
+    response: scanUploadResultSchema,
+  })
   upload(
     @CurrentActor() actor: RequestActor,
     @ZodBody(scanUploadSchema) body: ScanUpload,
@@ -34,19 +34,20 @@ export class ScansController {
     return this.scans.upload(actor, body.records);
   }
 
-  @Get('passes/:id/trace')
-  @Roles(Role.FleetManager, Role.Official, Role.Admin)
-  @ApiIdParam()
-  @ApiOperation({ summary: '通行证的行程轨迹：依次经过的卡口（一车一码闭环）' })
-  @ApiZodResponse(z.array(traceStopSchema))
+  @Route.get('passes/:id/trace', {
+    summary: '通行证的行程轨迹：依次经过的卡口（一车一码闭环）',
+    roles: [Role.FleetManager, Role.Official, Role.Admin],
+    response: z.array(traceStopSchema),
+  })
   trace(@CurrentActor() actor: RequestActor, @IdParam() id: string): Promise<TraceStop[]> {
     return this.scans.trace(actor, id);
   }
 
-  @Get('alerts/clones')
-  @Roles(Role.Official, Role.Admin)
-  @ApiOperation({ summary: '疑似克隆通行证：同一张证在不可能到达的时间出现在相距很远的两个卡口' })
-  @ApiZodResponse(z.array(cloneAlertViewSchema))
+  @Route.get('alerts/clones', {
+    summary: '疑似克隆通行证：同一张证在不可能到达的时间出现在相距很远的两个卡口',
+    roles: [Role.Official, Role.Admin],
+    response: z.array(cloneAlertViewSchema),
+  })
   alerts(@CurrentActor() actor: RequestActor): Promise<CloneAlertView[]> {
     return this.scans.alerts(actor);
   }

@@ -1,5 +1,5 @@
-import { Controller, Get, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import {
   type ProvinceSettingsDocument,
   type ProvinceSettingsUpdate,
@@ -8,9 +8,9 @@ import {
   Role,
   z,
 } from '@pass/shared';
-import { CurrentActor, Public, type RequestActor, Roles } from '../auth/auth.decorators.js';
-import { ApiZodBody, ZodBody } from '../common/api-body.js';
-import { ApiZodResponse } from '../common/api-response.js';
+import { CurrentActor, Public, type RequestActor } from '../auth/auth.decorators.js';
+import { Route } from '../auth/route.decorators.js';
+import { ZodBody } from '../common/api-body.js';
 import { SettingsService } from './settings.service.js';
 
 @ApiTags('settings')
@@ -18,20 +18,21 @@ import { SettingsService } from './settings.service.js';
 export class SettingsController {
   constructor(private readonly settings: SettingsService) {}
 
-  @Get('settings')
+  @Route.get('settings', {
+    summary: '本省通行证规则（物资类别、必需材料、最长有效期等），表单据此校验',
+    response: provinceSettingsDocumentViewSchema,
+  })
   @Public()
-  @ApiOperation({ summary: '本省通行证规则（物资类别、必需材料、最长有效期等），表单据此校验' })
-  @ApiZodResponse(provinceSettingsDocumentViewSchema)
   current(): Promise<ProvinceSettingsDocument> {
     return this.settings.document();
   }
 
-  @Put('admin/settings')
+  @Route.put('admin/settings', {
+    summary: '修改本省规则：保存为新版本，各服务实例随即生效，并记入审计日志',
+    roles: [Role.Admin],
+    response: provinceSettingsDocumentViewSchema,
+  })
   @ApiBearerAuth()
-  @Roles(Role.Admin)
-  @ApiOperation({ summary: '修改本省规则：保存为新版本，各服务实例随即生效，并记入审计日志' })
-  @ApiZodBody(provinceSettingsDocumentSchema)
-  @ApiZodResponse(provinceSettingsDocumentViewSchema)
   update(
     @CurrentActor() actor: RequestActor,
     @ZodBody(provinceSettingsDocumentSchema) body: ProvinceSettingsUpdate,
@@ -39,11 +40,12 @@ export class SettingsController {
     return this.settings.update(actor, body);
   }
 
-  @Get('admin/settings/history')
+  @Route.get('admin/settings/history', {
+    summary: '本省规则的历次版本（最新的在前）',
+    roles: [Role.Admin],
+    response: z.array(provinceSettingsDocumentViewSchema),
+  })
   @ApiBearerAuth()
-  @Roles(Role.Admin)
-  @ApiOperation({ summary: '本省规则的历次版本（最新的在前）' })
-  @ApiZodResponse(z.array(provinceSettingsDocumentViewSchema))
   history(): Promise<ProvinceSettingsDocument[]> {
     return this.settings.history();
   }

@@ -1,11 +1,12 @@
-import { Controller, Get, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Statistics } from '@pass/shared';
 import { Role, type StatsQuery, statisticsSchema, statsQuerySchema } from '@pass/shared';
 import type { FastifyReply } from 'fastify';
 import { CurrentActor, type RequestActor, Roles } from '../auth/auth.decorators.js';
+import { Route } from '../auth/route.decorators.js';
 import { ZodQuery } from '../common/api-body.js';
-import { ApiContentResponse, ApiZodResponse } from '../common/api-response.js';
+import { ApiContentResponse } from '../common/api-response.js';
 import { StatsService } from './stats.service.js';
 
 @ApiTags('stats')
@@ -15,15 +16,12 @@ import { StatsService } from './stats.service.js';
 export class StatsController {
   constructor(private readonly stats: StatsService) {}
 
-  @Get()
-  @ApiOperation({ summary: '统计：每日及各类别签发数量、待审核与逾期数量、配额使用' })
-  @ApiZodResponse(statisticsSchema)
+  @Route.get({ summary: '统计：每日及各类别签发数量、待审核与逾期数量、配额使用', response: statisticsSchema })
   statistics(@CurrentActor() actor: RequestActor, @ZodQuery(statsQuerySchema) query: StatsQuery): Promise<Statistics> {
     return this.stats.statistics(actor, query.from, query.to);
   }
 
-  @Get('issued.csv')
-  @ApiOperation({ summary: '导出签发明细（CSV）' })
+  @Route.get('issued.csv', { summary: '导出签发明细（CSV）' })
   @ApiContentResponse('签发明细 CSV', 'text/csv')
   async csv(
     @CurrentActor() actor: RequestActor,

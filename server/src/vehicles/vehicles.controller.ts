@@ -1,9 +1,9 @@
-import { Controller, Delete, Get, HttpCode, Post, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Role, type Vehicle, type VehicleView, vehicleSchema, vehicleViewSchema, z } from '@pass/shared';
 import { CurrentActor, type RequestActor, Roles } from '../auth/auth.decorators.js';
-import { ApiIdParam, ApiZodBody, IdParam, ZodBody } from '../common/api-body.js';
-import { ApiEmptyResponse, ApiZodResponse } from '../common/api-response.js';
+import { Route } from '../auth/route.decorators.js';
+import { IdParam, ZodBody } from '../common/api-body.js';
 import { VehiclesService } from './vehicles.service.js';
 
 @ApiTags('vehicles')
@@ -13,34 +13,22 @@ import { VehiclesService } from './vehicles.service.js';
 export class VehiclesController {
   constructor(private readonly vehicles: VehiclesService) {}
 
-  @Get()
-  @ApiOperation({ summary: '本企业登记的车辆' })
-  @ApiZodResponse(z.array(vehicleViewSchema))
+  @Route.get({ summary: '本企业登记的车辆', response: z.array(vehicleViewSchema) })
   list(@CurrentActor() actor: RequestActor): Promise<VehicleView[]> {
     return this.vehicles.list(actor);
   }
 
-  @Post()
-  @ApiOperation({ summary: '登记车辆（同一企业同一车牌只登记一次）' })
-  @ApiZodBody(vehicleSchema)
-  @ApiZodResponse(vehicleViewSchema)
+  @Route.post({ summary: '登记车辆（同一企业同一车牌只登记一次）', response: vehicleViewSchema })
   create(@CurrentActor() actor: RequestActor, @ZodBody(vehicleSchema) body: Vehicle): Promise<VehicleView> {
     return this.vehicles.create(actor, body);
   }
 
-  @Get(':id')
-  @ApiIdParam()
-  @ApiOperation({ summary: '车辆详情' })
-  @ApiZodResponse(vehicleViewSchema)
+  @Route.get(':id', { summary: '车辆详情', response: vehicleViewSchema })
   get(@CurrentActor() actor: RequestActor, @IdParam() id: string): Promise<VehicleView> {
     return this.vehicles.get(actor, id);
   }
 
-  @Put(':id')
-  @ApiIdParam()
-  @ApiOperation({ summary: '修改车辆信息' })
-  @ApiZodBody(vehicleSchema)
-  @ApiZodResponse(vehicleViewSchema)
+  @Route.put(':id', { summary: '修改车辆信息', response: vehicleViewSchema })
   update(
     @CurrentActor() actor: RequestActor,
     @IdParam() id: string,
@@ -49,11 +37,7 @@ export class VehiclesController {
     return this.vehicles.update(actor, id, body);
   }
 
-  @Delete(':id')
-  @HttpCode(204)
-  @ApiIdParam()
-  @ApiOperation({ summary: '删除未用于申请的车辆' })
-  @ApiEmptyResponse()
+  @Route.delete(':id', { summary: '删除未用于申请的车辆', status: 204 })
   remove(@CurrentActor() actor: RequestActor, @IdParam() id: string): Promise<void> {
     return this.vehicles.remove(actor, id);
   }

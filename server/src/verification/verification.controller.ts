@@ -1,4 +1,4 @@
-import { Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { Controller, Get, Param, Res } from '@nestjs/common';
 import { RouteConfig } from '@nestjs/platform-fastify';
 import { ApiBearerAuth, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { OnlineVerification } from '@pass/shared';
@@ -13,8 +13,9 @@ import {
   verifyRequestSchema,
 } from '@pass/shared';
 import type { FastifyReply } from 'fastify';
-import { Public, Roles } from '../auth/auth.decorators.js';
-import { ApiZodBody, ApiZodParam, ZodBody, ZodQuery } from '../common/api-body.js';
+import { Public } from '../auth/auth.decorators.js';
+import { Route } from '../auth/route.decorators.js';
+import { ApiZodParam, ZodBody, ZodQuery } from '../common/api-body.js';
 import { ApiContentResponse, ApiZodResponse } from '../common/api-response.js';
 import { passPageContentSecurityPolicy } from '../common/security-headers.js';
 import { ZodValidationPipe } from '../common/zod-validation.pipe.js';
@@ -36,23 +37,24 @@ export class VerificationController {
     private readonly passes: PassesService,
   ) {}
 
+  @Route.post('verify', {
+    summary: '在线核验扫描到的通行证二维码内容（与卡口离线核验结果一致）',
+    status: 200,
+    response: onlineVerificationSchema,
+  })
   @Public()
-  @Post('verify')
-  @HttpCode(200)
   @RouteConfig(publicVerifyLimit)
-  @ApiOperation({ summary: '在线核验扫描到的通行证二维码内容（与卡口离线核验结果一致）' })
-  @ApiZodBody(verifyRequestSchema)
-  @ApiZodResponse(onlineVerificationSchema)
   verify(@ZodBody(verifyRequestSchema) body: { url: string }): Promise<OnlineVerification> {
     return this.verification.verifyUrl(body.url);
   }
 
-  @Get('passes/:passNumber')
+  @Route.get('passes/:passNumber', {
+    summary: '按证件编号核验（二维码无法识读时手工输入）',
+    roles: [Role.CheckpointStaff, Role.Official, Role.Admin],
+    response: onlineVerificationSchema,
+  })
   @ApiBearerAuth()
-  @Roles(Role.CheckpointStaff, Role.Official, Role.Admin)
   @ApiZodParam('passNumber', passNumberSchema, '12位证件编号')
-  @ApiOperation({ summary: '按证件编号核验（二维码无法识读时手工输入）' })
-  @ApiZodResponse(onlineVerificationSchema)
   byNumber(
     @Param('passNumber', new ZodValidationPipe(passNumberSchema)) passNumber: string,
   ): Promise<OnlineVerification> {
@@ -77,15 +79,14 @@ export class VerificationController {
 export class PassPageController {
   constructor(private readonly verification: VerificationService) {}
 
+  @Route.get(':digits', { summary: '通行证查验页面（二维码网址，供微信扫一扫打开）' })
   @Public()
-  @Get(':digits')
   @RouteConfig(publicVerifyLimit)
   @ApiParam({
     name: 'digits',
     description: '二维码中的通行证数据（数字编码）',
     schema: { type: 'string' },
   })
-  @ApiOperation({ summary: '通行证查验页面（二维码网址，供微信扫一扫打开）' })
   @ApiContentResponse('通行证查验页面', 'text/html')
   async page(@Param('digits') digits: string, @Res() reply: FastifyReply): Promise<void> {
     const { verification, facts } = await this.verification.verifyDigits(digits);

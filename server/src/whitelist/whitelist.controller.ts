@@ -1,4 +1,4 @@
-import { Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   creditCodeSchema,
@@ -14,8 +14,9 @@ import {
   z,
 } from '@pass/shared';
 import { CurrentActor, type RequestActor, Roles } from '../auth/auth.decorators.js';
-import { ApiZodBody, ApiZodParam, ZodBody, ZodQuery } from '../common/api-body.js';
-import { ApiEmptyResponse, ApiZodResponse } from '../common/api-response.js';
+import { Route } from '../auth/route.decorators.js';
+import { ApiZodParam, ZodBody, ZodQuery } from '../common/api-body.js';
+import { ApiZodResponse } from '../common/api-response.js';
 import { ZodValidationPipe } from '../common/zod-validation.pipe.js';
 import { WhitelistService } from './whitelist.service.js';
 
@@ -31,7 +32,6 @@ export class WhitelistController {
   @ApiOperation({
     summary: '导入一批白名单企业（CSV：统一社会信用代码,企业名称[,加入|移出]）；任一行有误则整批不导入',
   })
-  @ApiZodBody(whitelistImportSchema)
   @ApiZodResponse(whitelistImportReportSchema)
   import(
     @CurrentActor() actor: RequestActor,
@@ -40,25 +40,21 @@ export class WhitelistController {
     return this.whitelist.import(actor, body.batch, body.csv);
   }
 
-  @Get()
-  @ApiOperation({ summary: '白名单中的企业（最近变动的在前），可按批次和名称/信用代码查找' })
-  @ApiZodResponse(z.array(whitelistEntryViewSchema))
+  @Route.get({
+    summary: '白名单中的企业（最近变动的在前），可按批次和名称/信用代码查找',
+    response: z.array(whitelistEntryViewSchema),
+  })
   list(@ZodQuery(whitelistQuerySchema) query: WhitelistQuery): Promise<WhitelistEntryView[]> {
     return this.whitelist.list(query);
   }
 
-  @Get('batches')
-  @ApiOperation({ summary: '各批次及其仍在白名单中的企业数' })
-  @ApiZodResponse(z.array(whitelistBatchSchema))
+  @Route.get('batches', { summary: '各批次及其仍在白名单中的企业数', response: z.array(whitelistBatchSchema) })
   batches(): Promise<{ batch: string; count: number }[]> {
     return this.whitelist.batches();
   }
 
-  @Delete(':creditCode')
-  @HttpCode(204)
+  @Route.delete(':creditCode', { summary: '将一家企业移出白名单（保留记录）', status: 204 })
   @ApiZodParam('creditCode', creditCodeSchema, '统一社会信用代码')
-  @ApiOperation({ summary: '将一家企业移出白名单（保留记录）' })
-  @ApiEmptyResponse()
   remove(
     @CurrentActor() actor: RequestActor,
     @Param('creditCode', new ZodValidationPipe(creditCodeSchema)) creditCode: string,
