@@ -37,7 +37,7 @@ export class AppModule {
       imports: [
         // core
         ConfigModule.forRoot(config),
-        DatabaseModule.forRoot(config),
+        DatabaseModule,
         AuthModule,
         AuditModule,
         HealthModule,

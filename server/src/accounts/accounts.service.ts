@@ -17,8 +17,10 @@ import type { RequestActor } from '../auth/auth.decorators.js';
 import { TokensService } from '../auth/tokens.service.js';
 import { CheckpointsService } from '../checkpoints/checkpoints.service.js';
 import { DomainException } from '../common/domain.exception.js';
-import { isUniqueViolation } from '../database/errors.js';
+import { isUniqueViolation, refusingDuplicates } from '../database/errors.js';
 import { writeLock } from '../database/locks.js';
+import { switchStamp } from '../database/stamps.js';
+import { whereContains } from '../database/text-search.js';
 import { EnterprisesService } from '../enterprises/enterprises.service.js';
 import { SettingsService } from '../settings/settings.service.js';
 import { AccountEntity } from './account.entity.js';
@@ -60,47 +62,38 @@ export class AccountsService {
       .addOrderBy('a.id', 'ASC')
       .take(500);
     if (query.role) builder.andWhere('a.role = :role', { role: query.role });
-    if (query.q) {
-      // LIKE's own wildcards in the search text are literal ('!' escapes alike on MySQL and SQLite).
-      const pattern = `%${query.q.replace(/[!%_]/g, (c) => `!${c}`)}%`;
-      builder.andWhere("(a.name LIKE :pattern ESCAPE '!' OR a.phone LIKE :pattern ESCAPE '!')", { pattern });
-    }
+    if (query.q) whereContains(builder, ['a.name', 'a.phone'], query.q);
     return (await builder.getMany()).map(toAccountView);
   }
 
   /** Changes the scope or contact of a staff account; fields that do not apply to its role are ignored. */
   async update(actor: RequestActor, id: string, changes: StaffAccountUpdate): Promise<AccountView> {
-    try {
-      return await this.dataSource.transaction(async (manager) => {
-        const account = await this.staffAccount(manager, id);
-        const before = scopeOf(account);
-        if (changes.name !== undefined) account.name = changes.name;
-        if (changes.phone !== undefined) account.phone = changes.phone;
-        if (account.role === Role.Official) {
-          if (changes.jurisdictionCode !== undefined) account.jurisdictionCode = changes.jurisdictionCode;
-          if (changes.department !== undefined) account.department = changes.department;
-          if (changes.reviewLevel !== undefined) account.reviewLevel = changes.reviewLevel;
-        }
-        if (account.role === Role.CheckpointStaff && changes.checkpointId !== undefined) {
-          await this.assertCheckpointInService(manager, changes.checkpointId);
-          account.checkpointId = changes.checkpointId;
-        }
-        const saved = await manager.save(account);
-        // A new scope must not ride on tokens issued for the old one.
-        await this.tokens.revokeAll(id, manager);
-        await this.audit.record(manager, actor, {
-          action: 'account.update',
-          entityType: 'account',
-          entityId: id,
-          before,
-          after: scopeOf(saved),
-        });
-        return toAccountView(saved);
+    return this.writeUnique(async (manager) => {
+      const account = await this.staffAccount(manager, id);
+      const before = scopeOf(account);
+      if (changes.name !== undefined) account.name = changes.name;
+      if (changes.phone !== undefined) account.phone = changes.phone;
+      if (account.role === Role.Official) {
+        if (changes.jurisdictionCode !== undefined) account.jurisdictionCode = changes.jurisdictionCode;
+        if (changes.department !== undefined) account.department = changes.department;
+        if (changes.reviewLevel !== undefined) account.reviewLevel = changes.reviewLevel;
+      }
+      if (account.role === Role.CheckpointStaff && changes.checkpointId !== undefined) {
+        await this.assertCheckpointInService(manager, changes.checkpointId);
+        account.checkpointId = changes.checkpointId;
+      }
+      const saved = await manager.save(account);
+      // A new scope must not ride on tokens issued for the old one.
+      await this.tokens.revokeAll(id, manager);
+      await this.audit.record(manager, actor, {
+        action: 'account.update',
+        entityType: 'account',
+        entityId: id,
+        before,
+        after: scopeOf(saved),
       });
-    } catch (error) {
-      if (isUniqueViolation(error)) throw new DomainException(ErrorCode.Conflict, '该手机号码已注册');
-      throw error;
-    }
+      return toAccountView(saved);
+    });
   }
 
   /** Stops (or restarts) an account; a stopped one loses its sessions at once. */
@@ -108,19 +101,11 @@ export class AccountsService {
     if (disabled && id === actor.id) throw new DomainException(ErrorCode.Conflict, '不能停用自己的账号');
     return this.dataSource.transaction(async (manager) => {
       const account = await this.staffAccount(manager, id, true);
-      const wasDisabled = account.disabledAt !== null;
-      account.disabledAt = disabled ? (account.disabledAt ?? new Date()) : null;
+      const change = switchStamp(account, 'disabledAt', disabled, 'disabled');
       const saved = await manager.save(account);
-      if (disabled) {
-        await this.tokens.revokeAll(id, manager);
-      }
-      await this.audit.record(manager, actor, {
-        action: disabled ? 'account.disable' : 'account.enable',
-        entityType: 'account',
-        entityId: id,
-        before: { disabled: wasDisabled },
-        after: { disabled },
-      });
+      if (disabled) await this.tokens.revokeAll(id, manager);
+      const action = disabled ? 'account.disable' : 'account.enable';
+      await this.audit.record(manager, actor, { action, entityType: 'account', entityId: id, ...change });
       return toAccountView(saved);
     });
   }
@@ -266,28 +251,28 @@ export class AccountsService {
       // The admin chose this password: its holder replaces it at the first sign-in.
       mustChangePassword: true,
     });
-    try {
-      return await this.dataSource.transaction(async (manager) => {
-        const saved = await manager.save(account);
-        const view = toAccountView(saved);
-        await this.audit.record(manager, actor, {
-          action: 'account.create',
-          entityType: 'account',
-          entityId: saved.id,
-          after: {
-            role: view.role,
-            name: view.name,
-            phone: view.phone,
-            jurisdictionCode: view.jurisdictionCode,
-            reviewLevel: view.reviewLevel,
-            checkpointId: view.checkpointId,
-          },
-        });
-        return view;
+    return this.writeUnique(async (manager) => {
+      const saved = await manager.save(account);
+      const view = toAccountView(saved);
+      await this.audit.record(manager, actor, {
+        action: 'account.create',
+        entityType: 'account',
+        entityId: saved.id,
+        after: {
+          role: view.role,
+          name: view.name,
+          phone: view.phone,
+          jurisdictionCode: view.jurisdictionCode,
+          reviewLevel: view.reviewLevel,
+          checkpointId: view.checkpointId,
+        },
       });
-    } catch (error) {
-      if (isUniqueViolation(error)) throw new DomainException(ErrorCode.Conflict, '该手机号码已注册');
-      throw error;
-    }
+      return view;
+    });
+  }
+
+  /** A write in one transaction; a phone number already registered is a 409. */
+  private writeUnique<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return refusingDuplicates(() => this.dataSource.transaction(work), ErrorCode.Conflict, '该手机号码已注册');
   }
 }

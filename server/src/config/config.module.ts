@@ -1,18 +1,18 @@
-import { type DynamicModule, Global, Module } from '@nestjs/common';
+import { ConfigurableModuleBuilder, Global, Module } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from './app-config.js';
 import { loadSecrets, SECRETS } from './secrets.js';
 
+const { ConfigurableModuleClass, MODULE_OPTIONS_TOKEN } = new ConfigurableModuleBuilder<AppConfig>()
+  .setClassMethodName('forRoot')
+  .build();
+
+/** The configuration given at start (`ConfigModule.forRoot(config)`) and the secrets it names, for every module. */
 @Global()
-@Module({})
-export class ConfigModule {
-  static forRoot(config: AppConfig): DynamicModule {
-    return {
-      module: ConfigModule,
-      providers: [
-        { provide: APP_CONFIG, useValue: config },
-        { provide: SECRETS, useFactory: () => loadSecrets(config) },
-      ],
-      exports: [APP_CONFIG, SECRETS],
-    };
-  }
-}
+@Module({
+  providers: [
+    { provide: APP_CONFIG, useExisting: MODULE_OPTIONS_TOKEN },
+    { provide: SECRETS, inject: [APP_CONFIG], useFactory: (config: AppConfig) => loadSecrets(config) },
+  ],
+  exports: [APP_CONFIG, SECRETS],
+})
+export class ConfigModule extends ConfigurableModuleClass {}

@@ -1,33 +1,30 @@
-import { type DynamicModule, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import type { AppConfig } from '../config/app-config.js';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { createDataSource, dataSourceOptions } from './data-source.js';
 import { LockGuardEntity } from './lock-guard.entity.js';
 
 /**
- * The one connection. Each feature module registers its own entities (`TypeOrmModule.forFeature`) and
- * they are loaded from there (`autoLoadEntities`), so this core module names no feature.
+ * The one connection, configured from the global `APP_CONFIG`. Each feature module registers its own
+ * entities (`TypeOrmModule.forFeature`) and they are loaded from there (`autoLoadEntities`), so this
+ * core module names no feature.
  */
-@Module({})
-export class DatabaseModule {
-  static forRoot(config: AppConfig): DynamicModule {
-    return {
-      module: DatabaseModule,
-      imports: [
-        TypeOrmModule.forRootAsync({
-          useFactory: () => ({
-            ...dataSourceOptions(config.database),
-            entities: [],
-            autoLoadEntities: true,
-            migrationsRun: true,
-            // Fail fast at boot; a database that goes away later is retried by the pool per request.
-            retryAttempts: 3,
-            retryDelay: 1_000,
-          }),
-          dataSourceFactory: async (options) => createDataSource(options!).initialize(),
-        }),
-        TypeOrmModule.forFeature([LockGuardEntity]),
-      ],
-    };
-  }
-}
+@Module({
+  imports: [
+    TypeOrmModule.forRootAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => ({
+        ...dataSourceOptions(config.database),
+        entities: [],
+        autoLoadEntities: true,
+        migrationsRun: true,
+        // Fail fast at boot; a database that goes away later is retried by the pool per request.
+        retryAttempts: 3,
+        retryDelay: 1_000,
+      }),
+      dataSourceFactory: async (options) => createDataSource(options!).initialize(),
+    }),
+    TypeOrmModule.forFeature([LockGuardEntity]),
+  ],
+})
+export class DatabaseModule {}

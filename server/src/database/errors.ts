@@ -1,8 +1,24 @@
+import type { ErrorCode } from '@pass/shared';
+import { DomainException } from '../common/domain.exception.js';
+
 /** Whether a failed write broke a unique index (MySQL/MariaDB ER_DUP_ENTRY, or SQLite's constraint). */
 export function isUniqueViolation(error: unknown): boolean {
   const e = error as { code?: string; driverError?: { code?: string }; errno?: number };
   const code = e?.driverError?.code ?? e?.code;
   return code === 'ER_DUP_ENTRY' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}
+
+/**
+ * Runs a write whose unique index may refuse it (a second checkpoint code, a plate registered twice):
+ * that refusal is answered as a DomainException with this code and message, anything else passes on.
+ */
+export async function refusingDuplicates<T>(write: () => Promise<T>, code: ErrorCode, message?: string): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new DomainException(code, message);
+    throw error;
+  }
 }
 
 // ER_CHECKREAD: MariaDB with innodb_snapshot_isolation=ON (off in 10.11, on by default in newer

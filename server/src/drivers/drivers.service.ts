@@ -3,7 +3,7 @@ import { type CrewRole, crewClaimsOf, type Driver, type DriverView, ErrorCode, t
 import { DataSource, type EntityManager, In } from 'typeorm';
 import type { RequestActor } from '../auth/auth.decorators.js';
 import { DomainException } from '../common/domain.exception.js';
-import { isUniqueViolation } from '../database/errors.js';
+import { refusingDuplicates } from '../database/errors.js';
 import { enterpriseOf } from '../vehicles/vehicles.service.js';
 import { DriverEntity } from './driver.entity.js';
 import { IdNumberProtector } from './id-number-protector.js';
@@ -125,11 +125,6 @@ export class DriversService {
   }
 
   private async saveUnique(driver: DriverEntity): Promise<DriverView> {
-    try {
-      return toDriverView(await this.repo.save(driver));
-    } catch (error) {
-      if (isUniqueViolation(error)) throw new DomainException(ErrorCode.DuplicateDriver);
-      throw error;
-    }
+    return toDriverView(await refusingDuplicates(() => this.repo.save(driver), ErrorCode.DuplicateDriver));
   }
 }

@@ -3,7 +3,7 @@ import { ErrorCode, type Vehicle, type VehicleView } from '@pass/shared';
 import { DataSource, type EntityManager } from 'typeorm';
 import { type RequestActor } from '../auth/auth.decorators.js';
 import { DomainException } from '../common/domain.exception.js';
-import { isUniqueViolation } from '../database/errors.js';
+import { refusingDuplicates } from '../database/errors.js';
 import { VehicleEntity } from './vehicle.entity.js';
 
 export function toVehicleView(v: VehicleEntity): VehicleView {
@@ -87,12 +87,7 @@ export class VehiclesService {
   }
 
   private async saveUnique(vehicle: VehicleEntity): Promise<VehicleView> {
-    try {
-      return toVehicleView(await this.repo.save(vehicle));
-    } catch (error) {
-      if (isUniqueViolation(error)) throw new DomainException(ErrorCode.DuplicateVehicle);
-      throw error;
-    }
+    return toVehicleView(await refusingDuplicates(() => this.repo.save(vehicle), ErrorCode.DuplicateVehicle));
   }
 }
 

@@ -13,6 +13,7 @@ import { AuditService } from '../audit/audit.service.js';
 import type { RequestActor } from '../auth/auth.decorators.js';
 import { DomainException } from '../common/domain.exception.js';
 import { writeLock } from '../database/locks.js';
+import { whereContains } from '../database/text-search.js';
 import { parseCsv } from './csv.js';
 import { WhitelistEntryEntity } from './whitelist-entry.entity.js';
 
@@ -113,12 +114,7 @@ export class WhitelistService {
       .addOrderBy('w.credit_code', 'ASC')
       .take(500);
     if (query.batch) builder.andWhere('w.batch = :batch', { batch: query.batch });
-    if (query.q) {
-      const pattern = `%${query.q.replace(/[!%_]/g, (c) => `!${c}`)}%`;
-      builder.andWhere("(w.enterprise_name LIKE :pattern ESCAPE '!' OR w.credit_code LIKE :pattern ESCAPE '!')", {
-        pattern,
-      });
-    }
+    if (query.q) whereContains(builder, ['w.enterprise_name', 'w.credit_code'], query.q);
     return (await builder.getMany()).map((e) => ({
       creditCode: e.creditCode,
       enterpriseName: e.enterpriseName,
