@@ -35,8 +35,9 @@ export const holidayYearSchema = z
     });
   });
 
+/** A year in a path or query; typed as what a client may send, text or a number. */
 export const holidayYearParamSchema = z.coerce
-  .number('年份无效')
+  .number<string | number>('年份无效')
   .int('年份无效')
   .min(2000, '年份无效')
   .max(2100, '年份无效');

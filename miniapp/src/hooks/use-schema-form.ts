@@ -16,6 +16,8 @@ export interface SchemaFormOptions<Values, Schema extends z.ZodType> {
   initial: Values;
   /** From what the inputs hold (strings) to what the schema takes: '' → undefined, '30' → 30. */
   toInput?: (values: Values) => unknown;
+  /** Where the checked input sits in the request body (`{ version, settings }`: 'settings'), so the server's field paths are the form's. */
+  bodyPath?: string;
 }
 
 /**
@@ -27,6 +29,7 @@ export function useSchemaForm<Values extends Record<string, unknown>, Schema ext
   schema,
   initial,
   toInput,
+  bodyPath,
 }: SchemaFormOptions<Values, Schema>) {
   const [values, setValues] = useState<Values>(initial);
   const [touched, setTouched] = useState<Record<string, boolean>>({});
@@ -60,7 +63,12 @@ export function useSchemaForm<Values extends Record<string, unknown>, Schema ext
   /** Puts the server's field messages under their fields; true when there were any. */
   const showServerErrors = (error: unknown): boolean => {
     if (!(error instanceof ApiError) || error.details.length === 0) return false;
-    setServerErrors(error.fieldErrors);
+    const prefix = bodyPath ? `${bodyPath}.` : '';
+    const paths = Object.entries(error.fieldErrors).map(([path, message]) => [
+      path.startsWith(prefix) ? path.slice(prefix.length) : path,
+      message,
+    ]);
+    setServerErrors(Object.fromEntries(paths));
     setSubmitted(true);
     return true;
   };

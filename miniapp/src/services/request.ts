@@ -1,7 +1,15 @@
-import { type ApiErrorBody, type ApiResponseBody, type AuthTokens, ErrorCode, errorMessages } from '@pass/shared';
+import {
+  type ApiErrorBody,
+  type ApiResponseBody,
+  type AuthTokens,
+  ErrorCode,
+  errorMessages,
+  type QuerySchemaName,
+  type QueryStringOf,
+} from '@pass/shared';
 import Taro from '@tarojs/taro';
 import { apiBase } from './api-base';
-import { routes } from './routes';
+import { routes, withQuery } from './routes';
 import { clearSession, loadSession, type Session, saveSession } from './session';
 
 /** The request never reached the server (offline, timeout); not one of the API's codes. */
@@ -175,6 +183,26 @@ export async function request<T extends ApiResponseBody>(
   if (isSuccess(response)) return response.data as T;
   throw toApiError(response);
 }
+
+/**
+ * `path?…` for a route whose query string the shared schema `Name` checks: the query is typed as that
+ * schema's input (`queryPath<'passList'>('/passes', { cursor })`), like bodies and answers. Nothing is
+ * parsed here; the server checks the query with the same schema.
+ */
+export const queryPath = <Name extends QuerySchemaName>(path: string, query: QueryStringOf<Name>): string =>
+  withQuery(path, query);
+
+/** A page of a list as a screen asks for it: after the cursor the last page gave (none: the first page). */
+export interface PageRequest {
+  cursor?: string | null;
+  limit?: number;
+}
+
+/** The paging part of a list's query string (`cursor`, `limit` in the shared query schemas). */
+export const pageQuery = ({ cursor, limit }: PageRequest) => ({
+  cursor: cursor ?? undefined,
+  limit: limit?.toString(),
+});
 
 export interface UploadOptions {
   /** Path under /api, query included. */

@@ -3,11 +3,13 @@ import { encodeBase64Url } from '../pass-token/base64.js';
 import { encodeUtf8 } from '../pass-token/utf8.js';
 import {
   applicationListQuerySchema,
+  attachmentUploadQuerySchema,
   auditQuerySchema,
   decodePageCursor,
   decodeQueueCursor,
   encodePageCursor,
   encodeQueueCursor,
+  type QueryStringOf,
   reviewQueueQuerySchema,
   statsQuerySchema,
   statusListQuerySchema,
@@ -67,5 +69,33 @@ describe('query schemas', () => {
       createdAt: at,
       id,
     });
+  });
+});
+
+describe('query string types', () => {
+  it('are the text a client sends, so a typed request cannot send what the schema refuses', () => {
+    const queue: QueryStringOf<'reviewQueue'> = {
+      overdue: 'true',
+      limit: '5',
+      cursor: encodeQueueCursor({ w: 1, t: new Date(0).toISOString(), id }),
+    };
+    // @ts-expect-error a flag goes as 'true' or 'false', not a boolean
+    const flag: QueryStringOf<'reviewQueue'> = { overdue: true };
+    // @ts-expect-error a page size goes as text
+    const limit: QueryStringOf<'applicationList'> = { limit: 5 };
+    // @ts-expect-error a status is one of the application states
+    const status: QueryStringOf<'applicationList'> = { status: 'open' };
+    // @ts-expect-error the material kind is required
+    const upload: QueryStringOf<'attachmentUpload'> = {};
+    // The typed values pass the schema at run time; the refused ones do not.
+    expect(reviewQueueQuerySchema.safeParse(queue).success).toBe(true);
+    for (const [schema, query] of [
+      [reviewQueueQuerySchema, flag],
+      [applicationListQuerySchema, limit],
+      [applicationListQuerySchema, status],
+      [attachmentUploadQuerySchema, upload],
+    ] as const) {
+      expect(schema.safeParse(query).success).toBe(false);
+    }
   });
 });

@@ -1,5 +1,6 @@
 import { AttachmentKind } from '../attachments.js';
 import { isCalendarDate } from '../dates.js';
+import { holidayQuerySchema } from '../holidays.js';
 import { materialCategoryCodePattern } from '../materials.js';
 import { decodeBase64, encodeBase64Url } from '../pass-token/base64.js';
 import { decodeUtf8, encodeUtf8 } from '../pass-token/utf8.js';
@@ -26,9 +27,12 @@ function queryString(label: string, max = maxQueryValueLength) {
     .max(max, `查询参数${label}过长`);
 }
 
-/** Absent or empty → undefined; otherwise checked by `schema`. */
+/**
+ * Absent or empty → undefined; otherwise checked by `schema`. The parameter's type is what a client may
+ * send (`z.input` of the query schemas types the mini-program's requests); at run time it is anything.
+ */
 function optional<T extends z.ZodType>(schema: T) {
-  return z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
+  return z.preprocess((value: z.input<T> | '' | undefined) => (value === '' ? undefined : value), schema.optional());
 }
 
 const queryFlag = (label: string) =>
@@ -180,7 +184,7 @@ export type StatusListQuery = z.output<typeof statusListQuerySchema>;
 
 export const attachmentUploadQuerySchema = z.object({
   kind: z.preprocess(
-    (value) => (value === '' ? undefined : value),
+    (value: AttachmentKind) => ((value as unknown) === '' ? undefined : value),
     z.enum(AttachmentKind, {
       error: (issue) => (Array.isArray(issue.input) ? '查询参数kind只能出现一次' : '请选择材料类型'),
     }),
@@ -210,6 +214,7 @@ export type WhitelistQuery = z.output<typeof whitelistQuerySchema>;
  * parameters accepts any query and ignores it.
  */
 export const querySchemas = {
+  holidays: holidayQuerySchema,
   reviewQueue: reviewQueueQuerySchema,
   applicationList: applicationListQuerySchema,
   passList: passListQuerySchema,
@@ -222,3 +227,11 @@ export const querySchemas = {
   accountList: accountListQuerySchema,
   whitelist: whitelistQuerySchema,
 } as const;
+
+export type QuerySchemaName = keyof typeof querySchemas;
+
+/**
+ * A route's query string as a client writes it: the schema's input, every value text as it goes on the
+ * wire (`{ overdue: 'true', limit: '20' }`). The mini-program's services are typed with it.
+ */
+export type QueryStringOf<Name extends QuerySchemaName> = z.input<(typeof querySchemas)[Name]>;

@@ -59,8 +59,11 @@ export function Action({ label, danger, onClick }: { label: string; danger?: boo
   );
 }
 
+/** A column's name, `{ wide: name }` for a wide column. */
+export type HeadCell = string | { wide: string };
+
 /** A table's head: its column names, `{ wide: name }` for a wide column. */
-export function HeadRow({ cells }: { cells: (string | { wide: string })[] }) {
+export function HeadRow({ cells }: { cells: HeadCell[] }) {
   return (
     <Row head>
       {cells.map((cell) =>
@@ -73,6 +76,42 @@ export function HeadRow({ cells }: { cells: (string | { wide: string })[] }) {
         ),
       )}
     </Row>
+  );
+}
+
+/** A cell of a plain table: its content, or `{ wide: content }` for a wide column. */
+export type TableCell = ReactNode | { wide: ReactNode };
+
+const isWide = (cell: TableCell): cell is { wide: ReactNode } =>
+  typeof cell === 'object' && cell !== null && 'wide' in cell;
+
+/** A row of a read-only table: its key and its cells. */
+export interface TableRow {
+  key: string | number;
+  cells: TableCell[];
+}
+
+/** A read-only table: the head, then the rows. */
+export function Table({ testId, head, rows = [] }: { testId: string; head: HeadCell[]; rows?: TableRow[] }) {
+  return (
+    <View className='admin-table' data-testid={testId}>
+      <HeadRow cells={head} />
+      {rows.map((row) => (
+        <Row key={row.key}>
+          {row.cells.map((cell, i) =>
+            isWide(cell) ? (
+              // biome-ignore lint/suspicious/noArrayIndexKey: a row's cells are fixed columns
+              <Cell key={i} wide>
+                {cell.wide}
+              </Cell>
+            ) : (
+              // biome-ignore lint/suspicious/noArrayIndexKey: a row's cells are fixed columns
+              <Cell key={i}>{cell}</Cell>
+            ),
+          )}
+        </Row>
+      ))}
+    </View>
   );
 }
 

@@ -10,6 +10,7 @@ import type {
   EnterpriseView,
   ProvinceSettingsDocument,
   ProvinceSettingsUpdate,
+  QueryStringOf,
   QuotaAllocation,
   QuotaView,
   StaffAccountRequest,
@@ -20,24 +21,16 @@ import type {
   WhitelistEntryView,
   WhitelistImportReport,
 } from '@pass/shared';
-import { request } from '@/services/request';
-import { withQuery } from '@/services/routes';
+import { queryPath, request } from '@/services/request';
 
 /** The admin's part of the API, one function per call. */
 
 /** The audit log's entries; the pages and the CSV export name them so. */
 export type AuditEntry = AuditEntryView;
 
-export interface AuditQuery {
-  entityType?: string;
-  action?: string;
-  from?: string;
-  to?: string;
-  before?: string;
-}
-
 export const accountsApi = {
-  list: (query: { role?: string; q?: string }) => request<AdminAccountView[]>(withQuery('/admin/accounts', query)),
+  list: (query: QueryStringOf<'accountList'>) =>
+    request<AdminAccountView[]>(queryPath<'accountList'>('/admin/accounts', query)),
   create: (body: StaffAccountRequest) => request<AccountView>('/admin/accounts', { method: 'POST', data: body }),
   update: (id: string, body: StaffAccountUpdate) =>
     request<AccountView>(`/admin/accounts/${id}`, { method: 'PUT', data: body }),
@@ -74,7 +67,7 @@ export const sanctionsApi = {
 };
 
 export const auditApi = {
-  list: (query: AuditQuery) => request<AuditEntry[]>(withQuery('/admin/audit', { ...query })),
+  list: (query: QueryStringOf<'audit'>) => request<AuditEntry[]>(queryPath<'audit'>('/admin/audit', query)),
 };
 
 export const settingsApi = {
@@ -85,7 +78,7 @@ export const settingsApi = {
 };
 
 export const holidaysApi = {
-  year: (year: number) => request<CalendarDay[]>(withQuery('/holidays', { year }), { anonymous: true }),
+  year: (year: number) => request<CalendarDay[]>(queryPath<'holidays'>('/holidays', { year }), { anonymous: true }),
   save: (year: number, days: CalendarDay[]) =>
     request<CalendarDay[]>(`/admin/holidays/${year}`, { method: 'PUT', data: { days } }),
 };
@@ -93,7 +86,8 @@ export const holidaysApi = {
 export const whitelistApi = {
   import: (batch: string, csv: string) =>
     request<WhitelistImportReport>('/admin/whitelist/import', { method: 'POST', data: { batch, csv } }),
-  list: (query: { q?: string; batch?: string }) => request<WhitelistEntryView[]>(withQuery('/admin/whitelist', query)),
+  list: (query: QueryStringOf<'whitelist'>) =>
+    request<WhitelistEntryView[]>(queryPath<'whitelist'>('/admin/whitelist', query)),
   batches: () => request<WhitelistBatch[]>('/admin/whitelist/batches'),
   remove: (creditCode: string) => request<void>(`/admin/whitelist/${creditCode}`, { method: 'DELETE' }),
 };

@@ -1,7 +1,6 @@
 import type {
   ApplicationDraft,
   ApplicationEventView,
-  ApplicationStatus,
   ApplicationView,
   AttachmentKind,
   AttachmentView,
@@ -10,11 +9,11 @@ import type {
   DriverView,
   EnterpriseView,
   Page,
+  QueryStringOf,
   VehicleInput,
   VehicleView,
 } from '@pass/shared';
-import { request, upload } from '@/services/request';
-import { withQuery } from '@/services/routes';
+import { type PageRequest, pageQuery, queryPath, request, upload } from '@/services/request';
 
 /** The fleet manager's part of the API, one function per call. */
 
@@ -46,12 +45,19 @@ export const driversApi = {
 export const attachmentsApi = {
   list: () => request<AttachmentView[]>('/attachments'),
   upload: (kind: AttachmentKind, filePath: string, fileName: string | undefined, onProgress: (p: number) => void) =>
-    upload<AttachmentView>({ path: withQuery('/attachments', { kind }), filePath, fileName, onProgress }),
+    upload<AttachmentView>({
+      path: queryPath<'attachmentUpload'>('/attachments', { kind }),
+      filePath,
+      fileName,
+      onProgress,
+    }),
 };
 
 export const applicationsApi = {
-  list: (query: { status?: ApplicationStatus; cursor?: string | null; limit?: number } = {}) =>
-    request<Page<ApplicationView>>(withQuery('/applications', query)),
+  list: ({ cursor, limit, ...filter }: Omit<QueryStringOf<'applicationList'>, keyof PageRequest> & PageRequest = {}) =>
+    request<Page<ApplicationView>>(
+      queryPath<'applicationList'>('/applications', { ...filter, ...pageQuery({ cursor, limit }) }),
+    ),
   get: (id: string) => request<ApplicationView>(`/applications/${id}`),
   events: (id: string) => request<ApplicationEventView[]>(`/applications/${id}/events`),
   /** The same key on a retried request (double tap, lost response) returns the first draft. */

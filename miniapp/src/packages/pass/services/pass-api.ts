@@ -1,11 +1,10 @@
 import type { PassView } from '@pass/shared';
 import { encodeBase64, type Page } from '@pass/shared';
 import { fetchBinary } from '@/services/binary';
-import { request } from '@/services/request';
-import { withQuery } from '@/services/routes';
+import { pageQuery, queryPath, request } from '@/services/request';
 
 export const passApi = {
-  list: (cursor?: string | null) => request<Page<PassView>>(withQuery('/passes', { cursor })),
+  list: (cursor?: string | null) => request<Page<PassView>>(queryPath<'passList'>('/passes', pageQuery({ cursor }))),
   get: (id: string) => request<PassView>(`/passes/${id}`),
   pdfPath: (id: string) => `/passes/${id}/pdf`,
   /** The QR code as a data URL, which an <Image> shows and storage keeps for offline use. */

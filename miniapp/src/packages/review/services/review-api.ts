@@ -9,34 +9,28 @@ import type {
   ReviewCounters,
   ReviewDecision,
   ReviewDetail,
+  ReviewQueueQuery,
   Statistics,
   TraceStop,
 } from '@pass/shared';
-import { request } from '@/services/request';
-import { withQuery } from '@/services/routes';
+import { type PageRequest, pageQuery, queryPath, request } from '@/services/request';
 
 /** The official's part of the API, one function per call. */
 
-export interface QueueQuery {
-  category?: string;
-  overdue?: boolean;
-  whitelistFirst?: boolean;
-  cursor?: string | null;
-  limit?: number;
-}
+/** The queue's filters as the page holds them (the checked values), and the page asked for. */
+export type QueueQuery = Partial<Pick<ReviewQueueQuery, 'category' | 'overdue' | 'whitelistFirst'>> & PageRequest;
 
 const flag = (value: boolean | undefined) => (value ? 'true' : undefined);
 
 export const reviewApi = {
   counters: () => request<ReviewCounters>('/reviews/counters'),
-  queue: ({ category, overdue, whitelistFirst, cursor, limit }: QueueQuery) =>
+  queue: ({ category, overdue, whitelistFirst, ...page }: QueueQuery) =>
     request<Page<QueueItem>>(
-      withQuery('/reviews/queue', {
+      queryPath<'reviewQueue'>('/reviews/queue', {
         category,
         overdue: flag(overdue),
         whitelistFirst: flag(whitelistFirst),
-        cursor,
-        limit,
+        ...pageQuery(page),
       }),
     ),
   detail: (id: string) => request<ReviewDetail>(`/reviews/${id}`),
@@ -48,7 +42,7 @@ export const reviewApi = {
 };
 
 export const passesApi = {
-  list: (cursor?: string | null) => request<Page<PassView>>(withQuery('/passes', { cursor })),
+  list: (cursor?: string | null) => request<Page<PassView>>(queryPath<'passList'>('/passes', pageQuery({ cursor }))),
   get: (id: string) => request<PassView>(`/passes/${id}`),
   trace: (id: string) => request<TraceStop[]>(`/passes/${id}/trace`),
   revoke: (id: string, reason: string) =>
@@ -60,10 +54,10 @@ export const alertsApi = {
 };
 
 export const statsApi = {
-  get: (from: string, to: string) => request<Statistics>(withQuery('/stats', { from, to })),
+  get: (from: string, to: string) => request<Statistics>(queryPath<'stats'>('/stats', { from, to })),
 };
 
 export const enterprisesApi = {
-  pending: () => request<EnterpriseView[]>(withQuery('/enterprises', { pending: 'true' })),
+  pending: () => request<EnterpriseView[]>(queryPath<'enterpriseList'>('/enterprises', { pending: 'true' })),
   verify: (id: string) => request<EnterpriseView>(`/enterprises/${id}/verify`, { method: 'POST' }),
 };

@@ -71,7 +71,12 @@ const activeCheckpoints = async () => ({ checkpoints: (await checkpointsApi.list
 
 /** Creates a staff account with its scope, or edits one (`?id=`). */
 const passwordHint = '至少8位，含字母和数字；首次登录后须修改';
-const departmentInput = { placeholder: '如：工业和信息化局', maxlength: 50 };
+const departmentInput = {
+  label: '所属部门',
+  testId: 'account-department',
+  placeholder: '如：工业和信息化局',
+  maxlength: 50,
+};
 
 export default function AccountForm() {
   const editing = Boolean(useRouter().params.id);
@@ -130,13 +135,7 @@ export default function AccountForm() {
               testId='account-jurisdiction'
               {...field('jurisdictionCode')}
             />
-            <TextField
-              label='所属部门'
-              required
-              testId='account-department'
-              {...departmentInput}
-              {...field('department')}
-            />
+            <TextField required {...departmentInput} {...field('department')} />
             <FormField label='审核层级' required bare testId='account-level' error={errorOf('reviewLevel')}>
               <ChoiceChips choices={levelChoices} value={values.reviewLevel} onChange={(v) => set('reviewLevel', v)} />
             </FormField>

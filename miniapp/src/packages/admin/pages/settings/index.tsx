@@ -2,6 +2,7 @@ import { Button } from '@nutui/nutui-react-taro';
 import {
   AttachmentKind,
   attachmentKindNames,
+  defaultProvinceSettings,
   MaterialGroup,
   materialGroupNames,
   type ProvinceSettings,
@@ -21,12 +22,10 @@ import { useState } from 'react';
 import { ChoiceChips } from '@/components/choice-chips';
 import { FormField } from '@/components/form-field';
 import { TextField } from '@/components/text-field';
+import { useActionForm } from '@/hooks/use-action-form';
 import { useRolePage } from '@/hooks/use-role-page';
-import { type FieldErrors, issuesByPath } from '@/hooks/use-schema-form';
-import { ApiError } from '@/services/request';
 import { formatDateTime } from '@/utils/format';
-import { showFailure } from '@/utils/messages';
-import { Action, AdminPage, Cell, HeadRow, Row } from '../../components/admin-page';
+import { Action, AdminPage, Cell, Row, Table } from '../../components/admin-page';
 import { settingsApi } from '../../services/admin-api';
 
 const chains: ReviewLevel[][] = [
@@ -52,26 +51,7 @@ const periodChoices = [
 ] as const;
 const groupChoices = Object.values(MaterialGroup).map((value) => ({ value, label: materialGroupNames[value] }));
 
-/** What the inputs hold: numbers as typed. */
-interface Draft {
-  settings: ProvinceSettings;
-  maxValidityDays: string;
-  reviewDeadlineWorkingDays: string;
-  maxActivePasses: string;
-  passwordMinLength: string;
-  passwordExpiryDays: string;
-  idleTimeoutMinutes: string;
-}
-
-type NumberField =
-  | 'maxValidityDays'
-  | 'reviewDeadlineWorkingDays'
-  | 'maxActivePasses'
-  | 'passwordMinLength'
-  | 'passwordExpiryDays'
-  | 'idleTimeoutMinutes';
-
-const numberLabels: Record<NumberField, string> = {
+const numberLabels = {
   maxValidityDays: '最长有效天数',
   reviewDeadlineWorkingDays: '办理时限（工作日）',
   maxActivePasses: '企业有效通行证上限（不填为不限）',
@@ -79,6 +59,10 @@ const numberLabels: Record<NumberField, string> = {
   passwordExpiryDays: '工作人员密码有效期（天，不填为不过期）',
   idleTimeoutMinutes: '工作人员空闲超时（分钟）',
 };
+type NumberField = keyof typeof numberLabels;
+
+/** What the inputs hold: the settings, and their numbers as typed. */
+type Draft = { settings: ProvinceSettings } & Record<NumberField, string>;
 
 /** Where the schema puts each number's message. */
 const errorPaths: Record<NumberField, string> = {
@@ -90,51 +74,79 @@ const errorPaths: Record<NumberField, string> = {
   idleTimeoutMinutes: 'security.idleTimeoutMinutes',
 };
 
+const optionalText = (value: number | null) => (value === null ? '' : String(value));
+
 const draftOf = (settings: ProvinceSettings): Draft => ({
   settings,
   maxValidityDays: String(settings.maxValidityDays),
   reviewDeadlineWorkingDays: String(settings.reviewDeadlineWorkingDays),
-  maxActivePasses:
-    settings.quota.maxActivePassesPerEnterprise === null ? '' : String(settings.quota.maxActivePassesPerEnterprise),
+  maxActivePasses: optionalText(settings.quota.maxActivePassesPerEnterprise),
   passwordMinLength: String(settings.security.passwordMinLength),
-  passwordExpiryDays: settings.security.passwordExpiryDays === null ? '' : String(settings.security.passwordExpiryDays),
+  passwordExpiryDays: optionalText(settings.security.passwordExpiryDays),
   idleTimeoutMinutes: String(settings.security.idleTimeoutMinutes),
 });
 
 const integer = (value: string) => (value.trim() === '' ? Number.NaN : Number(value));
+const optionalInteger = (value: string) => (value.trim() === '' ? null : integer(value));
+
+/** What the schema checks: the settings with the typed numbers put in. */
+const settingsOf = (draft: Draft) => ({
+  ...draft.settings,
+  maxValidityDays: integer(draft.maxValidityDays),
+  reviewDeadlineWorkingDays: integer(draft.reviewDeadlineWorkingDays),
+  quota: { ...draft.settings.quota, maxActivePassesPerEnterprise: optionalInteger(draft.maxActivePasses) },
+  security: {
+    passwordMinLength: integer(draft.passwordMinLength),
+    passwordExpiryDays: optionalInteger(draft.passwordExpiryDays),
+    idleTimeoutMinutes: integer(draft.idleTimeoutMinutes),
+  },
+});
+
+const historyHead = ['版本', '生效时间', { wide: '最长有效天数 · 办理时限 · 配额' }];
+const historyRow = ({ version, updatedAt, settings }: ProvinceSettingsDocument) => ({
+  key: version,
+  cells: [
+    `第${version}版`,
+    formatDateTime(updatedAt),
+    {
+      wide: `${settings.maxValidityDays}天 · ${settings.reviewDeadlineWorkingDays}个工作日 · ${settings.quota.enabled ? '启用配额' : '不启用配额'}`,
+    },
+  ],
+});
 
 /** The province's rules: edit, preview exactly what changes, save as a new version; and the versions so far. */
 export default function Settings() {
-  const [document, setDocument] = useState<ProvinceSettingsDocument>();
-  const [draft, setDraft] = useState<Draft>();
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [preview, setPreview] = useState<{ settings: ProvinceSettings; changes: SettingsChange[] }>();
+  /** What the checked draft changes, shown while the draft is the one it was made from (any edit drops it). */
+  const [preview, setPreview] = useState<{ from: Draft; changes: SettingsChange[] }>();
   const [category, setCategory] = useState({ code: '', name: '', group: MaterialGroup.Livelihood as MaterialGroup });
-  const [busy, setBusy] = useState(false);
+  const form = useActionForm({
+    schema: provinceSettingsSchema,
+    initial: draftOf(defaultProvinceSettings),
+    toInput: settingsOf,
+    bodyPath: 'settings',
+    run: (settings) => settingsApi.save({ version: page.data?.current.version ?? 0, settings }),
+    done: '已保存并生效',
+    failure: '未能保存',
+    reset: (draft) => draft,
+    after: () => page.reload(),
+  });
   const page = useRolePage(Role.Admin, async () => {
     const [current, history] = await Promise.all([settingsApi.current(), settingsApi.history()]);
-    setDocument(current);
-    setDraft(draftOf(current.settings));
-    setPreview(undefined);
-    return { history };
+    form.reset(draftOf(current.settings));
+    return { current, history };
   });
+  const document = page.data?.current;
+  const shown = preview?.from === form.values ? preview : undefined;
 
-  const change = (update: (settings: ProvinceSettings) => ProvinceSettings) => {
-    setDraft((current) => (current ? { ...current, settings: update(current.settings) } : current));
-    setPreview(undefined);
-  };
-  const setText = (key: NumberField, value: string) => {
-    setDraft((current) => (current ? { ...current, [key]: value } : current));
-    setPreview(undefined);
-  };
+  const change = (update: (settings: ProvinceSettings) => ProvinceSettings) =>
+    form.set('settings', update(form.values.settings));
 
-  /** What a number's text field needs; its message shows from the last preview or save. */
+  /** What a number's text field needs; its message shows once the user has asked for a preview or saved. */
   const numberField = (key: NumberField, maxlength: number) => ({
+    ...form.bind(key),
     label: numberLabels[key],
     type: 'number' as const,
-    value: draft?.[key] ?? '',
-    onChange: (value: string) => setText(key, value),
-    error: errors[errorPaths[key]],
+    error: form.errorOf(errorPaths[key]),
     maxlength,
   });
   const categoryField = (key: 'code' | 'name', maxlength: number) => ({
@@ -144,49 +156,13 @@ export default function Settings() {
   });
 
   const showPreview = () => {
-    if (!draft || !document) return;
-    const parsed = provinceSettingsSchema.safeParse({
-      ...draft.settings,
-      maxValidityDays: integer(draft.maxValidityDays),
-      reviewDeadlineWorkingDays: integer(draft.reviewDeadlineWorkingDays),
-      quota: {
-        ...draft.settings.quota,
-        maxActivePassesPerEnterprise: draft.maxActivePasses.trim() === '' ? null : integer(draft.maxActivePasses),
-      },
-      security: {
-        passwordMinLength: integer(draft.passwordMinLength),
-        passwordExpiryDays: draft.passwordExpiryDays.trim() === '' ? null : integer(draft.passwordExpiryDays),
-        idleTimeoutMinutes: integer(draft.idleTimeoutMinutes),
-      },
-    });
-    if (!parsed.success) {
-      setErrors(issuesByPath(parsed.error));
+    if (!document) return;
+    const checked = form.validate();
+    if (!checked) {
       Taro.showToast({ title: '请修改标红的项目', icon: 'none' });
       return;
     }
-    setErrors({});
-    setPreview({ settings: parsed.data, changes: settingsChanges(document.settings, parsed.data) });
-  };
-
-  const save = async () => {
-    if (!preview || !document) return;
-    setBusy(true);
-    try {
-      await settingsApi.save({ version: document.version, settings: preview.settings });
-      Taro.showToast({ title: '已保存并生效', icon: 'success' });
-      await page.reload();
-    } catch (error) {
-      if (error instanceof ApiError) {
-        setErrors(
-          Object.fromEntries(
-            Object.entries(error.fieldErrors).map(([path, m]) => [path.replace(/^settings\./, ''), m]),
-          ),
-        );
-      }
-      showFailure('未能保存', error);
-    } finally {
-      setBusy(false);
-    }
+    setPreview({ from: form.values, changes: settingsChanges(document.settings, checked) });
   };
 
   const addCategory = () => {
@@ -197,7 +173,12 @@ export default function Settings() {
     setCategory({ code: '', name: '', group: category.group });
   };
 
-  const s = draft?.settings;
+  const categoryErrors = Object.keys(form.errors)
+    .filter((path) => path.startsWith('extraMaterialCategories.'))
+    .map((path) => [path, form.errorOf(path)] as const)
+    .filter(([, message]) => message);
+
+  const s = form.values.settings;
   return (
     <AdminPage title='全省设置' testId='admin-settings' page={page}>
       {document && (
@@ -206,11 +187,11 @@ export default function Settings() {
           起生效。保存后各服务器在1秒内生效，无需重启。
         </Text>
       )}
-      {draft && s && (
+      {document && (
         <View className='card'>
           <TextField required testId='settings-max-days' {...numberField('maxValidityDays', 3)} />
           <TextField required testId='settings-deadline' {...numberField('reviewDeadlineWorkingDays', 2)} />
-          <FormField label='审批层级' required bare testId='settings-chain' error={errors.approvalChain}>
+          <FormField label='审批层级' required bare testId='settings-chain' error={form.errorOf('approvalChain')}>
             <ChoiceChips
               choices={chainChoices}
               value={s.approvalChain.join('>')}
@@ -249,7 +230,7 @@ export default function Settings() {
           <TextField required testId='settings-password-length' {...numberField('passwordMinLength', 2)} />
           <TextField testId='settings-password-expiry' {...numberField('passwordExpiryDays', 3)} />
           <TextField required testId='settings-idle-timeout' {...numberField('idleTimeoutMinutes', 4)} />
-          <FormField label='必需材料' bare testId='settings-attachments' error={errors.requiredAttachments}>
+          <FormField label='必需材料' bare testId='settings-attachments' error={form.errorOf('requiredAttachments')}>
             <View className='choice-chips'>
               {Object.values(AttachmentKind).map((kind) => {
                 const on = s.requiredAttachments.includes(kind);
@@ -274,7 +255,12 @@ export default function Settings() {
               })}
             </View>
           </FormField>
-          <FormField label='本省增设物资类别' bare testId='settings-categories' error={errors.extraMaterialCategories}>
+          <FormField
+            label='本省增设物资类别'
+            bare
+            testId='settings-categories'
+            error={form.errorOf('extraMaterialCategories')}
+          >
             <View className='admin-table'>
               {s.extraMaterialCategories.map((c, i) => (
                 <Row key={c.code}>
@@ -296,13 +282,11 @@ export default function Settings() {
                 </Row>
               ))}
             </View>
-            {Object.entries(errors)
-              .filter(([path]) => path.startsWith('extraMaterialCategories.'))
-              .map(([path, message]) => (
-                <Text key={path} className='error-text'>
-                  {message}
-                </Text>
-              ))}
+            {categoryErrors.map(([path, message]) => (
+              <Text key={path} className='error-text'>
+                {message}
+              </Text>
+            ))}
             <View className='admin__toolbar'>
               <TextField
                 label='类别代码'
@@ -329,10 +313,10 @@ export default function Settings() {
         </View>
       )}
 
-      {preview && (
+      {shown && (
         <View className='card' data-testid='settings-preview'>
-          <Text className='card__title'>{preview.changes.length ? '将要变更' : '没有变更'}</Text>
-          {preview.changes.map((c) => (
+          <Text className='card__title'>{shown.changes.length ? '将要变更' : '没有变更'}</Text>
+          {shown.changes.map((c) => (
             <View key={c.label} className='admin-table__row' data-testid='settings-change'>
               <Text className='admin-table__cell'>{c.label}</Text>
               <Text className='admin-table__cell admin-table__cell--wide'>
@@ -344,25 +328,13 @@ export default function Settings() {
       )}
       <View className='admin__actions'>
         <Button onClick={showPreview}>预览变更</Button>
-        <Button type='primary' disabled={!preview?.changes.length || busy} loading={busy} onClick={save}>
+        <Button type='primary' disabled={!shown?.changes.length || form.busy} loading={form.busy} onClick={form.submit}>
           确认保存
         </Button>
       </View>
 
       <Text className='admin__heading'>历次版本</Text>
-      <View className='admin-table' data-testid='settings-history'>
-        <HeadRow cells={['版本', '生效时间', { wide: '最长有效天数 · 办理时限 · 配额' }]} />
-        {(page.data?.history ?? []).map((version) => (
-          <Row key={version.version}>
-            <Cell>第{version.version}版</Cell>
-            <Cell>{formatDateTime(version.updatedAt)}</Cell>
-            <Cell wide>
-              {version.settings.maxValidityDays}天 · {version.settings.reviewDeadlineWorkingDays}个工作日 ·{' '}
-              {version.settings.quota.enabled ? '启用配额' : '不启用配额'}
-            </Cell>
-          </Row>
-        ))}
-      </View>
+      <Table testId='settings-history' head={historyHead} rows={page.data?.history.map(historyRow)} />
     </AdminPage>
   );
 }

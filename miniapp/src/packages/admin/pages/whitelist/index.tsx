@@ -9,8 +9,18 @@ import { useRolePage } from '@/hooks/use-role-page';
 import { ApiError, type FieldProblem } from '@/services/request';
 import { formatDateTime } from '@/utils/format';
 import { showFailure } from '@/utils/messages';
-import { Action, AdminPage, Cell, HeadRow, Row } from '../../components/admin-page';
-import { auditApi, whitelistApi } from '../../services/admin-api';
+import { Action, AdminPage, Cell, HeadRow, Row, Table } from '../../components/admin-page';
+import { type AuditEntry, auditApi, whitelistApi } from '../../services/admin-api';
+
+const historyHead = ['时间', '操作人', { wide: '批次与结果' }];
+const historyRow = (entry: AuditEntry) => ({
+  key: entry.id,
+  cells: [
+    formatDateTime(entry.createdAt),
+    entry.actorName ?? '系统',
+    { wide: entry.after ? JSON.stringify(entry.after) : '' },
+  ],
+});
 
 /**
  * 白名单 import: a batch of rows `统一社会信用代码,企业名称[,加入|移出]`; a batch with any bad row is
@@ -146,16 +156,7 @@ export default function Whitelist() {
       </View>
 
       <Text className='admin__heading'>导入记录</Text>
-      <View className='admin-table' data-testid='whitelist-history'>
-        <HeadRow cells={['时间', '操作人', { wide: '批次与结果' }]} />
-        {(page.data?.history ?? []).map((entry) => (
-          <Row key={entry.id}>
-            <Cell>{formatDateTime(entry.createdAt)}</Cell>
-            <Cell>{entry.actorName ?? '系统'}</Cell>
-            <Cell wide>{entry.after ? JSON.stringify(entry.after) : ''}</Cell>
-          </Row>
-        ))}
-      </View>
+      <Table testId='whitelist-history' head={historyHead} rows={page.data?.history.map(historyRow)} />
     </AdminPage>
   );
 }

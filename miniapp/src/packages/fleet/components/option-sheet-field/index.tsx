@@ -1,8 +1,7 @@
 import { ActionSheet } from '@nutui/nutui-react-taro';
-import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
-import { FormField, type FormFieldProps } from '@/components/form-field';
-import '../region-field/index.scss';
+import type { FormFieldProps } from '@/components/form-field';
+import { PickerField } from '../picker-field';
 
 export interface SheetOption<T extends string> {
   value: T;
@@ -28,13 +27,12 @@ export function OptionSheetField<T extends string>({
   const selected = options.find((option) => option.value === value);
 
   return (
-    <FormField {...field}>
-      <View className='region-field' onClick={() => setOpen(true)} data-testid={field.testId && `${field.testId}-open`}>
-        <Text className={selected ? 'region-field__value' : 'region-field__placeholder'}>
-          {selected?.label ?? placeholder ?? `请选择${field.label}`}
-        </Text>
-        <Text className='region-field__arrow'>›</Text>
-      </View>
+    <PickerField
+      {...field}
+      text={selected?.label}
+      placeholder={placeholder ?? `请选择${field.label}`}
+      onOpen={() => setOpen(true)}
+    >
       <ActionSheet
         visible={open}
         title={`选择${field.label}`}
@@ -47,6 +45,6 @@ export function OptionSheetField<T extends string>({
           setOpen(false);
         }}
       />
-    </FormField>
+    </PickerField>
   );
 }

@@ -1,10 +1,9 @@
 import { Cascader } from '@nutui/nutui-react-taro';
 import { regionFullName, regionPath } from '@pass/shared';
-import { Text, View } from '@tarojs/components';
 import { useMemo, useState } from 'react';
-import { FormField, type FormFieldProps } from '@/components/form-field';
+import type { FormFieldProps } from '@/components/form-field';
 import { regionOptions } from '../../utils/regions';
-import './index.scss';
+import { PickerField } from '../picker-field';
 
 export interface RegionFieldProps extends Omit<FormFieldProps, 'children'> {
   /** A county-level GB/T 2260 code, or '' when none is chosen yet. */
@@ -20,13 +19,12 @@ export function RegionField({ value, onChange, placeholder = '请选择省/市/�
   const path = useMemo(() => (value ? regionPath(value).map((r) => r.code) : []), [value]);
 
   return (
-    <FormField {...field}>
-      <View className='region-field' onClick={() => setOpen(true)} data-testid={field.testId && `${field.testId}-open`}>
-        <Text className={value ? 'region-field__value' : 'region-field__placeholder'}>
-          {value ? (regionFullName(value) ?? value) : placeholder}
-        </Text>
-        <Text className='region-field__arrow'>›</Text>
-      </View>
+    <PickerField
+      {...field}
+      text={value ? (regionFullName(value) ?? value) : undefined}
+      placeholder={placeholder}
+      onOpen={() => setOpen(true)}
+    >
       <Cascader
         visible={open}
         title={`选择${field.label}`}
@@ -41,6 +39,6 @@ export function RegionField({ value, onChange, placeholder = '请选择省/市/�
           setOpen(false);
         }}
       />
-    </FormField>
+    </PickerField>
   );
 }

@@ -15,18 +15,17 @@ import {
 } from '@pass/shared';
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { useState } from 'react';
 import { Denied } from '@/components/denied';
 import { DetailRow } from '@/components/detail-row';
 import { ActionBar } from '@/components/form-actions';
 import { LoadingState } from '@/components/loading-state';
 import { Section } from '@/components/section';
 import { StatusTag } from '@/components/status-tag';
+import { useBusyAction } from '@/hooks/use-busy-action';
 import { useRolePage } from '@/hooks/use-role-page';
 import { routes, withQuery } from '@/services/routes';
 import { formatDateTime } from '@/utils/format';
 import { fieldLabel, place, quantityText, validityText } from '@/utils/labels';
-import { showFailure } from '@/utils/messages';
 import { Timeline } from '../../components/timeline';
 import { applicationsApi, attachmentsApi, driversApi, vehiclesApi } from '../../services/fleet-api';
 import './index.scss';
@@ -52,7 +51,7 @@ const actionOrder: ApplicationAction[] = ['edit', 'submit', 'resubmit', 'withdra
 export default function ApplicationDetail() {
   const { params } = useRouter();
   const id = params.id ?? '';
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useBusyAction();
   const { denied, data, error, reload } = useRolePage<Detail>(Role.FleetManager, async () => {
     const [application, events, vehicles, drivers, attachments] = await Promise.all([
       applicationsApi.get(id),
@@ -77,18 +76,13 @@ export default function ApplicationDetail() {
       });
       if (!confirm) return;
     }
-    setBusy(true);
-    try {
+    await run('操作未成功', async () => {
       if (action === 'withdraw') await applicationsApi.withdraw(id);
       else if (action === 'submit') await applicationsApi.submit(id);
       else if (action === 'resubmit') await applicationsApi.resubmit(id);
       Taro.showToast({ title: `已${applicationActionNames[action]}`, icon: 'success' });
       await reload();
-    } catch (e) {
-      showFailure('操作未成功', e);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   if (denied) return <Denied who='车队管理员' />;

@@ -11,6 +11,7 @@ import Taro, { useReachBottom } from '@tarojs/taro';
 import { useRef, useState } from 'react';
 import { ChoiceChips } from '@/components/choice-chips';
 import { Denied } from '@/components/denied';
+import { MoreButton } from '@/components/more-button';
 import { usePullDownReload } from '@/hooks/use-pull-down-reload';
 import { useRolePage } from '@/hooks/use-role-page';
 import { routes, withQuery } from '@/services/routes';
@@ -98,11 +99,7 @@ export default function Applications() {
           onOpen={() => Taro.navigateTo({ url: withQuery(routes.applicationDetail, { id: application.id }) })}
         />
       ))}
-      {cursor && (
-        <Button block fill='none' loading={loading} onClick={() => load(filter, cursor)}>
-          加载更多
-        </Button>
-      )}
+      <MoreButton cursor={cursor} loading={loading} onClick={() => load(filter, cursor)} />
       <View className='action-bar'>
         <Button type='primary' size='large' onClick={() => Taro.navigateTo({ url: routes.applicationForm })}>
           新建通行证申请

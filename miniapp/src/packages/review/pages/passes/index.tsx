@@ -1,8 +1,8 @@
-import { Button } from '@nutui/nutui-react-taro';
 import { Role } from '@pass/shared';
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { Denied } from '@/components/denied';
+import { MoreButton } from '@/components/more-button';
 import { useMorePages } from '@/hooks/use-more-pages';
 import { useRolePage } from '@/hooks/use-role-page';
 import { withQuery } from '@/services/routes';
@@ -31,11 +31,7 @@ export default function Passes() {
           />
         ))}
       </View>
-      {cursor && (
-        <Button block fill='none' loading={more} onClick={loadMore}>
-          加载更多
-        </Button>
-      )}
+      <MoreButton cursor={cursor} loading={more} onClick={loadMore} />
     </View>
   );
 }
