@@ -32,6 +32,25 @@ export class ApplicationEventEntity extends BaseRecord {
   @Column({ name: 'actor_name', type: 'varchar', length: 50, nullable: true })
   actorName: string | null;
 
+  /** Officials: where they sat when they took the step, so later levels see which office decided. */
+  @Column({ name: 'jurisdiction_code', type: 'varchar', length: 6, nullable: true })
+  jurisdictionCode: string | null;
+
+  @Column({ name: 'review_level', type: 'varchar', length: 10, nullable: true })
+  reviewLevel: string | null;
+
+  @Column({ name: 'actor_department', type: 'varchar', length: 100, nullable: true })
+  actorDepartment: string | null;
+
+  /** Addressed to the applicant (approval comment, reason of a return or rejection). */
   @Column({ type: 'varchar', length: 500, nullable: true })
   comment: string | null;
+
+  /** For officials only: never in an answer to the applicant. */
+  @Column({ name: 'internal_note', type: 'varchar', length: 500, nullable: true })
+  internalNote: string | null;
+
+  /** A return: the fields the official flagged. */
+  @Column({ name: 'fields_to_fix', type: 'simple-json', nullable: true })
+  fieldsToFix: string[] | null;
 }

@@ -1,3 +1,4 @@
+import type { CloneAlertResolution } from '@pass/shared';
 import { Column, Entity, Index } from 'typeorm';
 import { BaseRecord } from '../database/base-record.js';
 
@@ -26,4 +27,14 @@ export class CloneAlertEntity extends BaseRecord {
 
   @Column({ name: 'resolved_at', type: 'datetime', precision: 3, nullable: true })
   resolvedAt: Date | null;
+
+  /** `handled` (acted on, e.g. the pass revoked) or `dismissed` (a false alarm); null while open. */
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  resolution: CloneAlertResolution | null;
+
+  @Column({ name: 'resolution_note', type: 'varchar', length: 500, nullable: true })
+  resolutionNote: string | null;
+
+  @Column({ name: 'resolved_by', type: 'varchar', length: 36, nullable: true })
+  resolvedBy: string | null;
 }

@@ -2,8 +2,12 @@ import { Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { CloneAlertView, TraceStop } from '@pass/shared';
 import {
+  type CloneAlertQuery,
+  cloneAlertQuerySchema,
   cloneAlertViewSchema,
+  type ResolveCloneAlertRequest,
   Role,
+  resolveCloneAlertSchema,
   type ScanUpload,
   scanUploadResultSchema,
   scanUploadSchema,
@@ -11,7 +15,7 @@ import {
   z,
 } from '@pass/shared';
 import { CurrentActor, type RequestActor, Roles } from '../auth/auth.decorators.js';
-import { ApiIdParam, ApiZodBody, IdParam, ZodBody } from '../common/api-body.js';
+import { ApiIdParam, ApiZodBody, IdParam, ZodBody, ZodQuery } from '../common/api-body.js';
 import { ApiZodResponse } from '../common/api-response.js';
 import { ScansService } from './scans.service.js';
 
@@ -45,9 +49,30 @@ export class ScansController {
 
   @Get('alerts/clones')
   @Roles(Role.Official, Role.Admin)
-  @ApiOperation({ summary: '疑似克隆通行证：同一张证在不可能到达的时间出现在相距很远的两个卡口' })
+  @ApiOperation({
+    summary:
+      '疑似克隆通行证：同一张证在不可能到达的时间出现在相距很远的两个卡口；默认待处理的，state=resolved 为已处理的',
+  })
   @ApiZodResponse(z.array(cloneAlertViewSchema))
-  alerts(@CurrentActor() actor: RequestActor): Promise<CloneAlertView[]> {
-    return this.scans.alerts(actor);
+  alerts(
+    @CurrentActor() actor: RequestActor,
+    @ZodQuery(cloneAlertQuerySchema) query: CloneAlertQuery,
+  ): Promise<CloneAlertView[]> {
+    return this.scans.alerts(actor, query.state);
+  }
+
+  @Post('alerts/clones/:id/resolve')
+  @HttpCode(200)
+  @Roles(Role.Official, Role.Admin)
+  @ApiIdParam()
+  @ApiOperation({ summary: '处理疑似克隆告警：已处置或排除，须写明处理说明（记入审计日志）' })
+  @ApiZodBody(resolveCloneAlertSchema)
+  @ApiZodResponse(cloneAlertViewSchema)
+  resolve(
+    @CurrentActor() actor: RequestActor,
+    @IdParam() id: string,
+    @ZodBody(resolveCloneAlertSchema) body: ResolveCloneAlertRequest,
+  ): Promise<CloneAlertView> {
+    return this.scans.resolveAlert(actor, id, body);
   }
 }

@@ -222,3 +222,12 @@ export const querySchemas = {
   accountList: accountListQuerySchema,
   whitelist: whitelistQuerySchema,
 } as const;
+
+/** Open alerts (the default) or those already handled or dismissed. */
+export const CloneAlertState = { Open: 'open', Resolved: 'resolved' } as const;
+export type CloneAlertState = (typeof CloneAlertState)[keyof typeof CloneAlertState];
+
+export const cloneAlertQuerySchema = z.object({
+  state: enumOf(CloneAlertState, '告警状态').default('open'),
+});
+export type CloneAlertQuery = z.output<typeof cloneAlertQuerySchema>;

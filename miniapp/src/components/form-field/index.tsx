@@ -17,6 +17,15 @@ export interface FormFieldProps {
   children: ReactNode;
 }
 
+/** 需修改: a reviewer asked for this to be corrected (forms, detail rows, sections). */
+export function FlagTag() {
+  return (
+    <Text className='form-field__flag' data-testid='flag'>
+      需修改
+    </Text>
+  );
+}
+
 /** A label, the control, and the message that says what to fix. */
 export function FormField({ label, required, error, hint, testId, flagged, bare, children }: FormFieldProps) {
   const className = ['form-field', error ? 'form-field--invalid' : '', flagged ? 'form-field--flagged' : '']
@@ -27,7 +36,7 @@ export function FormField({ label, required, error, hint, testId, flagged, bare,
       <View className='form-field__label'>
         <Text>{label}</Text>
         {required && <Text className='form-field__required'>*</Text>}
-        {flagged && <Text className='form-field__flag'>需修改</Text>}
+        {flagged && <FlagTag />}
       </View>
       <View className={bare ? 'form-field__control form-field__control--bare' : 'form-field__control'}>{children}</View>
       {error ? (
