@@ -55,7 +55,7 @@ export function applicationTimeline<E extends ApplicationEventView>(
 ): TimelineItem<E>[] {
   const done: TimelineStep<E>[] = [];
   for (const event of events) {
-    const last = done.at(-1);
+    const last = done[done.length - 1];
     const title = titleOf(event);
     const statusName = applicationStatusNames[event.toStatus];
     const step: TimelineStep<E> = {

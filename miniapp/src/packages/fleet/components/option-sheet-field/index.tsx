@@ -2,6 +2,7 @@ import { ActionSheet } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { FormField, type FormFieldProps } from '@/components/form-field';
+import { choicePlaceholder } from '@/utils/labels';
 import '../region-field/index.scss';
 
 export interface SheetOption<T extends string> {
@@ -31,7 +32,7 @@ export function OptionSheetField<T extends string>({
     <FormField {...field}>
       <View className='region-field' onClick={() => setOpen(true)} data-testid={field.testId && `${field.testId}-open`}>
         <Text className={selected ? 'region-field__value' : 'region-field__placeholder'}>
-          {selected?.label ?? placeholder ?? `请选择${field.label}`}
+          {selected?.label ?? placeholder ?? choicePlaceholder(field.label)}
         </Text>
         <Text className='region-field__arrow'>›</Text>
       </View>
