@@ -321,6 +321,37 @@ describe('checkpoint verification', () => {
         true,
       );
       expect((await as.checkpointStaff.get('/alerts/clones')).status).toBe(403);
+
+      // Closed with a note, audited, and listed under 已处理 from then on.
+      const alertId = alerts[0].id;
+      const path = `/alerts/clones/${alertId}/resolve`;
+      expect((await as.checkpointStaff.post(path, { resolution: 'handled', note: '已撤销' })).status).toBe(403);
+      expect((await as.fleetManager.post(path, { resolution: 'handled', note: '已撤销' })).status).toBe(403);
+      const noNote = await as.cityOfficial.post(path, { resolution: 'handled' });
+      expect(noNote.status).toBe(400);
+      expect(noNote.body.details).toEqual([expect.objectContaining({ path: 'note', message: '请填写处理说明' })]);
+      expect((await as.cityOfficial.post(path, { resolution: 'handled', note: '很'.repeat(501) })).status).toBe(400);
+      expect((await as.cityOfficial.get('/alerts/clones')).body).toHaveLength(1);
+      const resolved = await as.cityOfficial.post(path, { resolution: 'handled', note: '已联系企业核实，原证已撤销' });
+      expect(resolved.status).toBe(200);
+      expect(resolved.body).toMatchObject({
+        id: alertId,
+        resolution: 'handled',
+        resolutionNote: '已联系企业核实，原证已撤销',
+      });
+      expect((await as.cityOfficial.post(path, { resolution: 'dismissed', note: '误报' })).status).toBe(409);
+      expect((await as.cityOfficial.get('/alerts/clones')).body).toEqual([]);
+      expect((await as.cityOfficial.get('/alerts/clones?state=resolved')).body).toEqual([
+        expect.objectContaining({ id: alertId, resolution: 'handled', resolvedAt: expect.any(String) }),
+      ]);
+      expect((await as.cityOfficial.get('/alerts/clones?state=maybe')).status).toBe(400);
+      const audit = await as.admin.get(`/admin/audit?entityType=clone_alert&entityId=${alertId}`);
+      expect(audit.body).toEqual([
+        expect.objectContaining({
+          action: 'clone_alert.handled',
+          after: { resolution: 'handled', note: '已联系企业核实，原证已撤销' },
+        }),
+      ]);
     });
   });
 

@@ -48,5 +48,6 @@ export * from './workflow/actor.js';
 export * from './workflow/application-state.js';
 export * from './workflow/pass-state.js';
 export * from './workflow/routing.js';
+export * from './workflow/timeline.js';
 export * from './workflow/transition-error.js';
 export * from './zod.js';

@@ -16,5 +16,14 @@ export class ApplicationEventEntity extends ActorRecord {
   @column.status() action: string;
   @column.status('from_status', nullable) fromStatus: ApplicationStatus | null;
   @column.status('to_status') toStatus: ApplicationStatus;
+  /** Officials: where they sat when they took the step, so later levels see which office decided. */
+  @column.regionCode('jurisdiction_code', nullable) jurisdictionCode: string | null;
+  @column.text(10, 'review_level', nullable) reviewLevel: string | null;
+  @column.text(100, 'actor_department', nullable) actorDepartment: string | null;
+  /** Addressed to the applicant (approval comment, reason of a return or rejection). */
   @column.reason(nullable) comment: string | null;
+  /** For officials only: never in an answer to the applicant. */
+  @column.reason('internal_note', nullable) internalNote: string | null;
+  /** A return: the fields the official flagged. */
+  @column.json('fields_to_fix', nullable) fieldsToFix: string[] | null;
 }

@@ -33,7 +33,15 @@ export interface TransitionOptions {
   prepare?: (app: ApplicationEntity, manager: EntityManager) => Promise<ApplicationChanges>;
   /** Work that belongs to the same transaction once the step is taken (e.g. issuing the pass). */
   afterwards?: (app: ApplicationEntity, manager: EntityManager) => Promise<void>;
+  /** What the step says to the applicant and, apart, to the officials only (see StepNotes). */
+  notes?: StepNotes;
+}
+
+/** What a step records beside the status: the applicant reads `comment`, officials read all of it. */
+export interface StepNotes {
   comment?: string | null;
+  internalNote?: string | null;
+  fieldsToFix?: string[];
 }
 
 /**
@@ -74,14 +82,20 @@ export class ApplicationWorkflow {
           },
         );
         if (result.affected !== 1) throw new DomainException(ErrorCode.StaleVersion);
-        const comment = options.comment ?? null;
-        await this.recordStep(manager, actor, app.id, action, app.status, after.status, comment);
+        const notes = options.notes ?? {};
+        const comment = notes.comment ?? null;
+        await this.recordStep(manager, actor, app.id, action, app.status, after.status, notes);
         await this.audit.record(manager, actor, {
           action: `application.${action}`,
           entityType: 'application',
           entityId: app.id,
           before: { status: app.status, reviewLevelIndex: app.reviewLevelIndex },
-          after: { status: after.status, reviewLevelIndex: after.reviewLevelIndex, ...(comment ? { comment } : {}) },
+          after: {
+            status: after.status,
+            reviewLevelIndex: after.reviewLevelIndex,
+            ...(comment ? { comment } : {}),
+            ...(notes.internalNote ? { internalNote: notes.internalNote } : {}),
+          },
         });
         const updated = await manager.findOneByOrFail(ApplicationEntity, { id: app.id });
         if (options.afterwards) await options.afterwards(updated, manager);
@@ -97,7 +111,7 @@ export class ApplicationWorkflow {
     action: string,
     fromStatus: ApplicationStatus | null,
     toStatus: ApplicationStatus,
-    comment: string | null = null,
+    notes: StepNotes = {},
   ): Promise<void> {
     await manager.save(
       manager.create(ApplicationEventEntity, {
@@ -108,7 +122,12 @@ export class ApplicationWorkflow {
         actorId: actor.id,
         actorRole: actor.role,
         actorName: actor.name,
-        comment,
+        jurisdictionCode: actor.jurisdictionCode ?? null,
+        reviewLevel: actor.reviewLevel ?? null,
+        actorDepartment: actor.department,
+        comment: notes.comment ?? null,
+        internalNote: notes.internalNote ?? null,
+        fieldsToFix: notes.fieldsToFix?.length ? notes.fieldsToFix : null,
       }),
     );
   }

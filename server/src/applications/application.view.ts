@@ -4,6 +4,8 @@ import {
   type ApplicationSnapshot,
   type ApplicationView,
   availableActions,
+  type ReviewHistoryEntry,
+  type ReviewLevel,
 } from '@pass/shared';
 import type { ApplicationEntity } from './application.entity.js';
 import type { ApplicationEventEntity } from './application-event.entity.js';
@@ -42,12 +44,14 @@ export function toApplicationView(app: ApplicationEntity, viewer: Actor): Applic
     lastReason: app.lastReason,
     fieldsToFix: app.fieldsToFix,
     submittedAt: app.submittedAt?.toISOString() ?? null,
+    dueAt: app.dueAt?.toISOString() ?? null,
     createdAt: app.createdAt.toISOString(),
     updatedAt: app.updatedAt.toISOString(),
     actions: availableActions(snapshotOf(app), viewer),
   };
 }
 
+/** A step as the applicant sees it: the internal note is left out, not blanked, so it cannot leak. */
 export function toEventView(event: ApplicationEventEntity): ApplicationEventView {
   return {
     id: event.id,
@@ -57,6 +61,15 @@ export function toEventView(event: ApplicationEventEntity): ApplicationEventView
     toStatus: event.toStatus,
     actorRole: event.actorRole,
     actorName: event.actorName,
+    jurisdictionCode: event.jurisdictionCode,
+    reviewLevel: (event.reviewLevel as ReviewLevel | null) ?? null,
+    actorDepartment: event.actorDepartment,
     comment: event.comment,
+    fieldsToFix: event.fieldsToFix ?? [],
   };
+}
+
+/** A step as officials see it, with the internal note. */
+export function toHistoryEntry(event: ApplicationEventEntity): ReviewHistoryEntry {
+  return { ...toEventView(event), internalNote: event.internalNote };
 }

@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import {
   type Application,
@@ -6,6 +7,7 @@ import {
   type ApplicationEventView,
   type ApplicationStatus,
   type ApplicationView,
+  canTransition,
   chinaToday,
   createApplicationSchema,
   crewHasDriver,
@@ -13,6 +15,7 @@ import {
   encodePageCursor,
   type Page,
   type PageCursor,
+  type ReviewHistoryEntry,
   reviewStepsFor,
   routingCountyCode,
 } from '@pass/shared';
@@ -31,7 +34,7 @@ import { SettingsService } from '../settings/settings.service.js';
 import { enterpriseOf, VehiclesService } from '../vehicles/vehicles.service.js';
 import { WhitelistService } from '../whitelist/whitelist.service.js';
 import { ApplicationEntity } from './application.entity.js';
-import { toApplicationView, toEventView } from './application.view.js';
+import { snapshotOf, toApplicationView, toEventView, toHistoryEntry } from './application.view.js';
 import { ApplicationEventEntity } from './application-event.entity.js';
 import {
   type ApplicationChanges,
@@ -165,16 +168,30 @@ export class ApplicationsService implements OnModuleInit {
     return toApplicationView(await this.findOwn(actor, id), actor);
   }
 
+  /** The applicant's timeline: what officials noted for each other is not in it. */
   async events(actor: RequestActor, id: string): Promise<ApplicationEventView[]> {
     const app = await this.findOwn(actor, id);
-    const events = await this.dataSource
-      .getRepository(ApplicationEventEntity)
-      .find({ where: { applicationId: app.id }, order: { createdAt: 'ASC', id: 'ASC' } });
-    return events.map(toEventView);
+    return (await this.stepsOf(app.id)).map(toEventView);
   }
 
+  /** The whole review history for officials (the caller has checked the application is in their scope). */
+  async history(applicationId: string): Promise<ReviewHistoryEntry[]> {
+    return (await this.stepsOf(applicationId)).map(toHistoryEntry);
+  }
+
+  private stepsOf(applicationId: string): Promise<ApplicationEventEntity[]> {
+    return this.dataSource
+      .getRepository(ApplicationEventEntity)
+      .find({ where: { applicationId }, order: { createdAt: 'ASC', id: 'ASC' } });
+  }
+
+  /** A save that changes nothing is no step: the timeline does not show it as 修改. */
   async update(actor: RequestActor, id: string, draft: ApplicationDraft): Promise<ApplicationView> {
     await this.assertReferencesOwned(enterpriseOf(actor), draft);
+    const current = await this.findOwn(actor, id);
+    if (!changes(current, draft) && canTransition(snapshotOf(current), 'edit', actor)) {
+      return toApplicationView(current, actor);
+    }
     return this.step(actor, id, 'edit', async () => draft);
   }
 
@@ -250,6 +267,8 @@ export class ApplicationsService implements OnModuleInit {
     return {
       reviewSteps: reviewStepsFor(settings.approvalChain, county),
       submittedAt: new Date(),
+      // The return is resolved by this submission: it stays in the history, not as the current reason.
+      lastReason: null,
       fieldsToFix: [],
       whitelisted: await this.isWhitelisted(enterprise.creditCode, manager),
     };
@@ -288,4 +307,11 @@ export class ApplicationsService implements OnModuleInit {
   private byRequestKey(enterpriseId: string, clientRequestId: string) {
     return this.dataSource.getRepository(ApplicationEntity).findOneBy({ enterpriseId, clientRequestId });
   }
+}
+
+/** Whether a draft sets any field to something other than what the application holds. */
+function changes(app: ApplicationEntity, draft: ApplicationDraft): boolean {
+  return Object.entries(draft).some(
+    ([key, value]) => value !== undefined && !isDeepStrictEqual(value, app[key as keyof ApplicationDraft]),
+  );
 }

@@ -163,6 +163,7 @@ export class ReviewsService {
       }),
       overdue: app.dueAt !== null && app.dueAt < new Date(),
       dueAt: app.dueAt?.toISOString() ?? null,
+      history: await this.applications.history(app.id),
     };
   }
 
@@ -186,7 +187,7 @@ export class ReviewsService {
       updated = await this.applications.transition(actor, 'approve', {
         lockFirst: (manager) => this.passes.lockIssuanceGuards(manager, id),
         find,
-        comment: decision.comment ?? null,
+        notes: { comment: decision.comment, internalNote: decision.internalNote },
         afterwards: async (app, manager) => {
           if (app.status === 'approved') passId = (await this.passes.issue(manager, app, actor)).id;
         },
@@ -194,13 +195,13 @@ export class ReviewsService {
     } else if (decision.decision === 'reject') {
       updated = await this.applications.transition(actor, 'reject', {
         find,
-        comment: decision.reason,
+        notes: { comment: decision.reason, internalNote: decision.internalNote },
         prepare: async () => ({ lastReason: decision.reason }),
       });
     } else {
       updated = await this.applications.transition(actor, 'return', {
         find,
-        comment: decision.reason,
+        notes: { comment: decision.reason, internalNote: decision.internalNote, fieldsToFix: decision.fieldsToFix },
         prepare: async () => ({ lastReason: decision.reason, fieldsToFix: decision.fieldsToFix ?? [] }),
       });
     }

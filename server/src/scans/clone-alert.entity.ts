@@ -1,3 +1,4 @@
+import type { CloneAlertResolution } from '@pass/shared';
 import { Entity, Index } from 'typeorm';
 import { BaseRecord } from '../database/base-record.js';
 import { column, nullable } from '../database/columns.js';
@@ -16,4 +17,8 @@ export class CloneAlertEntity extends BaseRecord {
   @column.int('distance_km') distanceKm: number;
   @column.int() minutes: number;
   @column.timestamp('resolved_at', nullable) resolvedAt: Date | null;
+  /** `handled` (acted on, e.g. the pass revoked) or `dismissed` (a false alarm); null while open. */
+  @column.status(nullable) resolution: CloneAlertResolution | null;
+  @column.reason('resolution_note', nullable) resolutionNote: string | null;
+  @column.id('resolved_by', nullable) resolvedBy: string | null;
 }

@@ -2,8 +2,12 @@ import { Controller } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { CloneAlertView, TraceStop } from '@pass/shared';
 import {
+  type CloneAlertQuery,
+  cloneAlertQuerySchema,
   cloneAlertViewSchema,
+  type ResolveCloneAlertRequest,
   Role,
+  resolveCloneAlertSchema,
   type ScanUpload,
   scanUploadResultSchema,
   scanUploadSchema,
@@ -12,7 +16,7 @@ import {
 } from '@pass/shared';
 import { CurrentActor, type RequestActor } from '../auth/auth.decorators.js';
 import { Route } from '../auth/route.decorators.js';
-import { IdParam, ZodBody } from '../common/api-body.js';
+import { IdParam, ZodBody, ZodQuery } from '../common/api-body.js';
 import { ScansService } from './scans.service.js';
 
 @ApiTags('scans')
@@ -44,11 +48,29 @@ export class ScansController {
   }
 
   @Route.get('alerts/clones', {
-    summary: '疑似克隆通行证：同一张证在不可能到达的时间出现在相距很远的两个卡口',
+    summary:
+      '疑似克隆通行证：同一张证在不可能到达的时间出现在相距很远的两个卡口；默认待处理的，state=resolved 为已处理的',
     roles: [Role.Official, Role.Admin],
     response: z.array(cloneAlertViewSchema),
   })
-  alerts(@CurrentActor() actor: RequestActor): Promise<CloneAlertView[]> {
-    return this.scans.alerts(actor);
+  alerts(
+    @CurrentActor() actor: RequestActor,
+    @ZodQuery(cloneAlertQuerySchema) query: CloneAlertQuery,
+  ): Promise<CloneAlertView[]> {
+    return this.scans.alerts(actor, query.state);
+  }
+
+  @Route.post('alerts/clones/:id/resolve', {
+    summary: '处理疑似克隆告警：已处置或排除，须写明处理说明（记入审计日志）',
+    roles: [Role.Official, Role.Admin],
+    status: 200,
+    response: cloneAlertViewSchema,
+  })
+  resolve(
+    @CurrentActor() actor: RequestActor,
+    @IdParam() id: string,
+    @ZodBody(resolveCloneAlertSchema) body: ResolveCloneAlertRequest,
+  ): Promise<CloneAlertView> {
+    return this.scans.resolveAlert(actor, id, body);
   }
 }

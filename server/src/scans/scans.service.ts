@@ -1,8 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import type { CheckpointView, CloneAlertView, TraceStop } from '@pass/shared';
+import type {
+  CheckpointView,
+  CloneAlertState,
+  CloneAlertView,
+  ResolveCloneAlertRequest,
+  TraceStop,
+} from '@pass/shared';
 import { ErrorCode, type ScanRecord } from '@pass/shared';
-import { Between, DataSource, type EntityManager, In, Not } from 'typeorm';
+import { Between, DataSource, type EntityManager, In, IsNull, Not } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
 import type { RequestActor } from '../auth/auth.decorators.js';
 import { CheckpointsService } from '../checkpoints/checkpoints.service.js';
 import { DomainException } from '../common/domain.exception.js';
@@ -23,6 +30,7 @@ export class ScansService {
     @Inject(DataSource) private readonly dataSource: DataSource,
     private readonly passes: PassesService,
     private readonly checkpoints: CheckpointsService,
+    private readonly audit: AuditService,
   ) {}
 
   /** Stores each record once however often it is sent; returns how many were new. */
@@ -88,18 +96,66 @@ export class ScansService {
     }));
   }
 
-  /** Unresolved clone alerts on passes the official's jurisdiction reviewed or issued. */
-  async alerts(actor: RequestActor): Promise<CloneAlertView[]> {
-    const query = this.dataSource
+  /** Clone alerts on passes the official's jurisdiction reviewed or issued: open ones, or those closed. */
+  async alerts(actor: RequestActor, state: CloneAlertState = 'open'): Promise<CloneAlertView[]> {
+    const query = this.alertsInScope(this.dataSource.manager, actor).andWhere(
+      state === 'open' ? 'a.resolved_at IS NULL' : 'a.resolved_at IS NOT NULL',
+    );
+    const alerts = await query
+      .orderBy(state === 'open' ? 'a.created_at' : 'a.resolved_at', 'DESC')
+      .take(200)
+      .getMany();
+    return this.alertViews(alerts);
+  }
+
+  /**
+   * Closes an open alert as handled or dismissed, with the official's note, audited. The update is
+   * conditional on the alert being open, so of two officials closing it at once one wins and the other
+   * gets a conflict.
+   */
+  async resolveAlert(actor: RequestActor, id: string, request: ResolveCloneAlertRequest): Promise<CloneAlertView> {
+    const resolved = await this.dataSource.transaction(async (manager) => {
+      const alert = await this.alertsInScope(manager, actor).andWhere('a.id = :id', { id }).getOne();
+      if (!alert) throw new DomainException(ErrorCode.NotFound, '未找到该告警');
+      const now = new Date();
+      const { affected } = await manager.update(
+        CloneAlertEntity,
+        { id, resolvedAt: IsNull() },
+        {
+          resolution: request.resolution,
+          resolutionNote: request.note,
+          resolvedBy: actor.id,
+          resolvedAt: now,
+          updatedAt: now,
+        },
+      );
+      if (affected !== 1) throw new DomainException(ErrorCode.Conflict, '该告警已处理');
+      await this.audit.record(manager, actor, {
+        action: `clone_alert.${request.resolution}`,
+        entityType: 'clone_alert',
+        entityId: id,
+        before: { resolvedAt: null },
+        after: { resolution: request.resolution, note: request.note },
+      });
+      return manager.findOneByOrFail(CloneAlertEntity, { id });
+    });
+    return (await this.alertViews([resolved]))[0]!;
+  }
+
+  private alertsInScope(manager: EntityManager, actor: RequestActor) {
+    const query = manager
       .getRepository(CloneAlertEntity)
       .createQueryBuilder('a')
       .innerJoin(PassEntity, 'p', 'p.id = a.pass_id')
-      .where('a.resolved_at IS NULL');
+      .where('1 = 1');
     if (actor.jurisdictionCode) {
       const prefix = `${jurisdictionPrefix(actor.jurisdictionCode)}%`;
       query.andWhere('(p.routing_county LIKE :prefix OR p.issuer_code LIKE :prefix)', { prefix });
     }
-    const alerts = await query.orderBy('a.created_at', 'DESC').take(200).getMany();
+    return query;
+  }
+
+  private async alertViews(alerts: CloneAlertEntity[]): Promise<CloneAlertView[]> {
     if (alerts.length === 0) return [];
     const scans = await this.dataSource
       .getRepository(ScanRecordEntity)
@@ -123,6 +179,9 @@ export class ScansService {
         distanceKm: a.distanceKm,
         minutes: a.minutes,
         createdAt: a.createdAt.toISOString(),
+        resolution: a.resolution,
+        resolutionNote: a.resolutionNote,
+        resolvedAt: a.resolvedAt?.toISOString() ?? null,
       };
     });
   }

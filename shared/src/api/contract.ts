@@ -117,6 +117,7 @@ export const apiResponses = {
   'POST /api/scans': scanUploadResultSchema,
   'GET /api/passes/:id/trace': z.array(traceStopSchema),
   'GET /api/alerts/clones': z.array(cloneAlertViewSchema),
+  'POST /api/alerts/clones/:id/resolve': cloneAlertViewSchema,
   'GET /api/checkpoints': z.array(checkpointViewSchema),
   'POST /api/admin/checkpoints': checkpointViewSchema,
   'PUT /api/admin/checkpoints/:id': checkpointViewSchema,

@@ -1,10 +1,12 @@
 import { CrewRole } from '../crew.js';
 import { ErrorCode } from '../error-codes.js';
+import { CloneAlertResolution } from '../schemas/review.js';
 import { BlacklistKind } from '../schemas/sanctions.js';
 import { ApplicationStatus } from '../workflow/application-state.js';
 import { PassStatus } from '../workflow/pass-state.js';
 import { z } from '../zod.js';
 import {
+  applicationEventViewSchema,
   applicationViewSchema,
   attachmentViewSchema,
   driverViewSchema,
@@ -59,6 +61,12 @@ export const blacklistHitSchema = z
   .meta({ id: 'BlacklistHit' });
 export type BlacklistHit = z.infer<typeof blacklistHitSchema>;
 
+/** One step of the review history as officials see it: with the internal note the applicant never sees. */
+export const reviewHistoryEntrySchema = applicationEventViewSchema
+  .extend({ internalNote: z.string().nullable().meta({ description: '内部意见，仅审核人员可见' }) })
+  .meta({ id: 'ReviewHistoryEntry' });
+export type ReviewHistoryEntry = z.infer<typeof reviewHistoryEntrySchema>;
+
 export const reviewDetailSchema = z
   .strictObject({
     application: applicationViewSchema,
@@ -77,6 +85,8 @@ export const reviewDetailSchema = z
     blacklistHits: z.array(blacklistHitSchema),
     overdue: z.boolean(),
     dueAt: isoInstant.nullable(),
+    /** Every step so far, oldest first: each level's decision, comment, internal note, who and when. */
+    history: z.array(reviewHistoryEntrySchema),
   })
   .meta({ id: 'ReviewDetail' });
 export type ReviewDetail = z.infer<typeof reviewDetailSchema>;
@@ -158,6 +168,10 @@ export const cloneAlertViewSchema = z
     distanceKm: z.number(),
     minutes: z.number(),
     createdAt: isoInstant,
+    /** Null while open. */
+    resolution: z.enum(CloneAlertResolution).nullable(),
+    resolutionNote: z.string().nullable(),
+    resolvedAt: isoInstant.nullable(),
   })
   .meta({ id: 'CloneAlertView' });
 export type CloneAlertView = z.infer<typeof cloneAlertViewSchema>;

@@ -156,6 +156,8 @@ export const applicationViewSchema = z
     lastReason: z.string().nullable().meta({ description: '最近一次不予通过或退回的理由' }),
     fieldsToFix: z.array(z.string()),
     submittedAt: isoInstant.nullable(),
+    /** 办理时限 of the step it awaits; null unless awaiting a decision. */
+    dueAt: isoInstant.nullable().meta({ description: '当前审核环节的办理期限；不在审核中时为 null' }),
     createdAt: isoInstant,
     updatedAt: isoInstant,
     /** What the caller may do now, from the shared state machine. */
@@ -173,7 +175,14 @@ export const applicationEventViewSchema = z
     toStatus: z.enum(ApplicationStatus),
     actorRole: z.string(),
     actorName: z.string().nullable(),
-    comment: z.string().nullable(),
+    /** Officials: the office that took the step (jurisdiction, level) and their department. */
+    jurisdictionCode: z.string().nullable(),
+    reviewLevel: z.enum(ReviewLevel).nullable(),
+    actorDepartment: z.string().nullable(),
+    /** Addressed to the applicant: the approval comment, the reason of a return or rejection. */
+    comment: z.string().nullable().meta({ description: '给申请人的意见或理由' }),
+    /** A return: the fields the official asked to correct. */
+    fieldsToFix: z.array(z.string()),
   })
   .meta({ id: 'ApplicationEventView' });
 export type ApplicationEventView = z.infer<typeof applicationEventViewSchema>;

@@ -51,7 +51,14 @@ export function textField(label: string, min: number, max: number, options: { mu
     .meta({ title: label });
 }
 
-export const uuidField = (label: string) => z.uuid(`${label}无效`).meta({ title: label });
+/** An id picked from a list: `请选择…` when nothing was picked, `…无效` when the id is not one. */
+export const uuidField = (label: string) =>
+  z
+    .uuid({
+      error: (issue: { input?: unknown }) =>
+        issue.input === undefined || issue.input === '' ? `请选择${label}` : `${label}无效`,
+    })
+    .meta({ title: label });
 
 export const calendarDateField = (label: string) =>
   z

@@ -209,6 +209,15 @@ export const whitelistQuerySchema = z.object({
 });
 export type WhitelistQuery = z.output<typeof whitelistQuerySchema>;
 
+/** Open alerts (the default) or those already handled or dismissed. */
+export const CloneAlertState = { Open: 'open', Resolved: 'resolved' } as const;
+export type CloneAlertState = (typeof CloneAlertState)[keyof typeof CloneAlertState];
+
+export const cloneAlertQuerySchema = z.object({
+  state: enumOf(CloneAlertState, '告警状态').default('open'),
+});
+export type CloneAlertQuery = z.output<typeof cloneAlertQuerySchema>;
+
 /**
  * Every query string the API accepts, by name, like `requestSchemas` for bodies. A route without
  * parameters accepts any query and ignores it.
@@ -226,6 +235,7 @@ export const querySchemas = {
   enterpriseList: enterpriseListQuerySchema,
   accountList: accountListQuerySchema,
   whitelist: whitelistQuerySchema,
+  cloneAlerts: cloneAlertQuerySchema,
 } as const;
 
 export type QuerySchemaName = keyof typeof querySchemas;

@@ -3,7 +3,7 @@ import { applicationSchema } from './application.js';
 import { loginSchema, wechatLoginSchema } from './auth.js';
 import { quotaAllocationSchema } from './quota.js';
 import { driverSchema, enterpriseRegistrationSchema, vehicleSchema } from './registry.js';
-import { batchApproveSchema, reviewDecisionSchema, revokePassSchema } from './review.js';
+import { batchApproveSchema, resolveCloneAlertSchema, reviewDecisionSchema, revokePassSchema } from './review.js';
 import { blacklistEntrySchema, suspensionSchema } from './sanctions.js';
 import { scanUploadSchema } from './scan.js';
 
@@ -22,6 +22,7 @@ export const requestSchemas = {
   reviewDecision: reviewDecisionSchema,
   batchApprove: batchApproveSchema,
   revokePass: revokePassSchema,
+  resolveCloneAlert: resolveCloneAlertSchema,
   blacklistEntry: blacklistEntrySchema,
   suspension: suspensionSchema,
   quotaAllocation: quotaAllocationSchema,

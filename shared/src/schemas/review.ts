@@ -2,15 +2,22 @@ import { z } from '../zod.js';
 import { applicationFieldNames } from './application.js';
 import { textField, uuidField } from './fields.js';
 
-/** A reviewer's decision on one application; reject and return must say why (the applicant sees it). */
+/** For the officials of later levels only: the applicant never sees it. */
+const internalNote = textField('内部意见', 1, 500).optional();
+
+/**
+ * A reviewer's decision on one application. The comment and the reasons are addressed to the applicant
+ * (reject and return must say why); `internalNote` is read by officials only.
+ */
 export const reviewDecisionSchema = z.discriminatedUnion(
   'decision',
   [
-    z.object({ decision: z.literal('approve'), comment: textField('审核意见', 1, 500).optional() }),
-    z.object({ decision: z.literal('reject'), reason: textField('不予通过的理由', 2, 500) }),
+    z.object({ decision: z.literal('approve'), comment: textField('审核意见', 1, 500).optional(), internalNote }),
+    z.object({ decision: z.literal('reject'), reason: textField('不予通过的理由', 2, 500), internalNote }),
     z.object({
       decision: z.literal('return'),
       reason: textField('退回理由', 2, 500),
+      internalNote,
       fieldsToFix: z
         .array(z.enum(applicationFieldNames, '需修改的项目无效'))
         .max(applicationFieldNames.length)
@@ -41,3 +48,19 @@ export const revokePassSchema = z.object({
 });
 
 export type RevokePassRequest = z.output<typeof revokePassSchema>;
+
+/** A clone alert closed: `handled` (acted on, e.g. the pass revoked) or `dismissed` (a false alarm). */
+export const CloneAlertResolution = { Handled: 'handled', Dismissed: 'dismissed' } as const;
+export type CloneAlertResolution = (typeof CloneAlertResolution)[keyof typeof CloneAlertResolution];
+
+export const cloneAlertResolutionNames: Record<CloneAlertResolution, string> = {
+  handled: '已处置',
+  dismissed: '已排除',
+};
+
+export const resolveCloneAlertSchema = z.object({
+  resolution: z.enum(CloneAlertResolution, '请选择处理结果'),
+  note: textField('处理说明', 2, 500),
+});
+
+export type ResolveCloneAlertRequest = z.output<typeof resolveCloneAlertSchema>;

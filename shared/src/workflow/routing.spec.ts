@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { defaultProvinceSettings, provinceSettingsPresets } from '../settings.js';
-import { jurisdictionCodeAt, reviewStepsFor, routingCountyCode } from './routing.js';
+import { jurisdictionCodeAt, reviewStepName, reviewStepsFor, routingCountyCode } from './routing.js';
 
 describe('routing', () => {
   it.each([
@@ -28,5 +28,16 @@ describe('routing', () => {
     expect(routingCountyCode(defaultProvinceSettings, facts)).toBe('320115');
     expect(routingCountyCode({ ...provinceSettingsPresets.sichuan, routing: 'origin' }, facts)).toBe('320282');
     expect(routingCountyCode({ routing: 'destination' }, facts)).toBe('310115');
+  });
+
+  it.each([
+    ['district', '320115', '江苏省南京市江宁区审核'],
+    ['city', '320100', '江苏省南京市审核'],
+    ['province', '320000', '江苏省审核'],
+    ['city', '110000', '北京市（地市）审核'],
+    ['city', '429004', '湖北省仙桃市（地市）审核'],
+  ] as const)('names the %s step of %s once, without doubling its level: %s', (level, code, name) => {
+    expect(reviewStepName({ level, jurisdictionCode: code })).toBe(name);
+    expect(name).not.toMatch(/(区|县|市)(区县|地市)/);
   });
 });

@@ -1,5 +1,5 @@
-import { type ProvinceSettings, type ReviewLevel, RoutingRule } from '../settings.js';
-import { isGroupingCity, isMunicipality } from '../validation/region.js';
+import { type ProvinceSettings, type ReviewLevel, RoutingRule, reviewLevelNames } from '../settings.js';
+import { findRegion, isGroupingCity, isMunicipality, RegionLevel, regionFullName } from '../validation/region.js';
 
 /** One step of an application's approval chain, resolved to the jurisdiction that acts at it. */
 export interface ReviewStep {
@@ -42,4 +42,26 @@ export function routingCountyCode(settings: Pick<ProvinceSettings, 'routing'>, f
     default:
       return facts.enterpriseDistrictCode;
   }
+}
+
+const regionLevelOf: Record<ReviewLevel, RegionLevel> = {
+  district: RegionLevel.County,
+  city: RegionLevel.City,
+  province: RegionLevel.Province,
+};
+
+/**
+ * The office that acts at a step, named once: 江苏省南京市江宁区, 江苏省南京市. The region's name already
+ * says its level, so 区县/地市 is added only where the code stands for another level (a municipality's
+ * city step: 北京市（地市）; a county-level city acting for its city: 湖北省仙桃市（地市）).
+ */
+export function reviewOfficeName(jurisdictionCode: string, level: ReviewLevel): string {
+  const name = regionFullName(jurisdictionCode) ?? jurisdictionCode;
+  const region = findRegion(jurisdictionCode);
+  return region && region.level === regionLevelOf[level] ? name : `${name}（${reviewLevelNames[level]}）`;
+}
+
+/** 江苏省南京市江宁区审核: the label of a step in a timeline or a detail page. */
+export function reviewStepName(step: ReviewStep): string {
+  return `${reviewOfficeName(step.jurisdictionCode, step.level)}审核`;
 }

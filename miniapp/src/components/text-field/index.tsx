@@ -1,9 +1,10 @@
 import { regionFullName } from '@pass/shared';
 import { Input, type InputProps } from '@tarojs/components';
+import { inputPlaceholder, overLimitMessage } from '@/utils/labels';
 import { FormField, type FormFieldProps } from '../form-field';
 import './index.scss';
 
-export interface TextFieldProps extends Omit<FormFieldProps, 'children'> {
+export interface TextFieldProps extends Omit<FormFieldProps, 'children' | 'counter'> {
   value: string;
   onChange: (value: string) => void;
   onBlur?: () => void;
@@ -11,7 +12,13 @@ export interface TextFieldProps extends Omit<FormFieldProps, 'children'> {
   /** `idcard` and `number` bring up the matching keyboard in WeChat. */
   type?: InputProps['type'];
   password?: boolean;
+  /**
+   * The most characters the field takes. Shown as a counter; longer text is refused with a message,
+   * never cut (the box itself takes any length, so a paste is not silently shortened).
+   */
   maxlength?: number;
+  /** Fixed-format presets (dates, codes) show no counter; the over-limit message still applies. */
+  counter?: boolean;
   /** Applied as the user types, e.g. upper-casing a code. */
   normalise?: (value: string) => string;
 }
@@ -23,19 +30,26 @@ export function TextField({
   placeholder,
   type = 'text',
   password,
-  maxlength = 140,
+  maxlength,
+  counter = !password,
   normalise,
   ...field
 }: TextFieldProps) {
+  const over = maxlength === undefined ? undefined : overLimitMessage(value.length, maxlength);
   return (
-    <FormField {...field}>
+    <FormField
+      {...field}
+      error={field.error ?? over}
+      counter={counter && maxlength !== undefined ? { length: value.length, max: maxlength } : undefined}
+    >
       <Input
         className='text-field__input'
         value={value}
         type={type}
         password={password}
-        maxlength={maxlength}
-        placeholder={placeholder ?? `请输入${field.label}`}
+        // -1: no limit in WeChat (its default, 140, cuts silently) and none in the browser.
+        maxlength={-1}
+        placeholder={placeholder ?? inputPlaceholder(field.label)}
         placeholderClass='text-field__placeholder'
         onInput={(event) => {
           const next = normalise ? normalise(event.detail.value) : event.detail.value;
@@ -52,13 +66,13 @@ type PresetFieldProps = Omit<TextFieldProps, 'type' | 'maxlength' | 'placeholder
 
 /** A date typed as YYYY-MM-DD (filters, holidays, suspensions). */
 export function DateField(props: PresetFieldProps) {
-  return <TextField {...props} placeholder='YYYY-MM-DD' maxlength={10} />;
+  return <TextField {...props} placeholder='YYYY-MM-DD' maxlength={10} counter={false} />;
 }
 
 /** A six-digit region code; once complete, the hint names the region it stands for. */
 export function RegionCodeField({ hint = '6位代码，如 320115（江宁区）', ...props }: PresetFieldProps) {
   const name = props.value.length === 6 ? regionFullName(props.value) : undefined;
-  return <TextField {...props} type='number' hint={name ?? hint} maxlength={6} />;
+  return <TextField {...props} type='number' hint={name ?? hint} maxlength={6} counter={false} />;
 }
 
 /** A password box; 64 characters unless the field says otherwise. */

@@ -1,6 +1,8 @@
 import type {
   ApplicationView,
   BatchApproveResult,
+  CloneAlertResolution,
+  CloneAlertState,
   CloneAlertView,
   EnterpriseView,
   Page,
@@ -50,7 +52,9 @@ export const passesApi = {
 };
 
 export const alertsApi = {
-  clones: () => request<CloneAlertView[]>('/alerts/clones'),
+  clones: (state: CloneAlertState = 'open') => request<CloneAlertView[]>(withQuery('/alerts/clones', { state })),
+  resolve: (id: string, resolution: CloneAlertResolution, note: string) =>
+    request<CloneAlertView>(`/alerts/clones/${id}/resolve`, { method: 'POST', data: { resolution, note } }),
 };
 
 export const statsApi = {

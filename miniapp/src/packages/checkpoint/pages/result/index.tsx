@@ -13,6 +13,7 @@ import {
 import { Text, Textarea, View } from '@tarojs/components';
 import Taro, { useLoad } from '@tarojs/taro';
 import { useState } from 'react';
+import { LengthCounter } from '@/components/form-field';
 import { loadSession } from '@/services/session';
 import { messageOf } from '@/utils/messages';
 import { VerdictView } from '../../components/verdict';
@@ -182,7 +183,8 @@ export default function Result() {
                 <Textarea
                   className='result__reason-input'
                   value={reasonText}
-                  maxlength={maxInterceptionReason}
+                  // No cut: a longer reason is refused with the schema's message (see the counter).
+                  maxlength={-1}
                   placeholder='如：通行证已撤销，车辆已劝返'
                   onInput={(event) => {
                     setReason(event.detail.value);
@@ -190,6 +192,7 @@ export default function Result() {
                   }}
                 />
               </View>
+              <LengthCounter length={reasonText.trim().length} max={maxInterceptionReason} testId='intercept-counter' />
               {reasonError && (
                 <Text className='error-text' data-testid='intercept-error'>
                   {reasonError}

@@ -1,6 +1,7 @@
 import { ActionSheet } from '@nutui/nutui-react-taro';
 import { useState } from 'react';
 import type { FormFieldProps } from '@/components/form-field';
+import { choicePlaceholder } from '@/utils/labels';
 import { PickerField } from '../picker-field';
 
 export interface SheetOption<T extends string> {
@@ -30,7 +31,7 @@ export function OptionSheetField<T extends string>({
     <PickerField
       {...field}
       text={selected?.label}
-      placeholder={placeholder ?? `请选择${field.label}`}
+      placeholder={placeholder ?? choicePlaceholder(field.label)}
       onOpen={() => setOpen(true)}
     >
       <ActionSheet

@@ -21,12 +21,12 @@ import { ActionBar } from '@/components/form-actions';
 import { LoadingState } from '@/components/loading-state';
 import { Section } from '@/components/section';
 import { StatusTag } from '@/components/status-tag';
+import { Timeline } from '@/components/timeline';
 import { useBusyAction } from '@/hooks/use-busy-action';
 import { useRolePage } from '@/hooks/use-role-page';
 import { routes, withQuery } from '@/services/routes';
 import { formatDateTime } from '@/utils/format';
 import { fieldLabel, place, quantityText, validityText } from '@/utils/labels';
-import { Timeline } from '../../components/timeline';
 import { applicationsApi, attachmentsApi, driversApi, vehiclesApi } from '../../services/fleet-api';
 import './index.scss';
 
@@ -38,12 +38,8 @@ interface Detail {
   attachments: AttachmentView[];
 }
 
-function PartyRows({ label, party }: { label: string; party: Party | null }) {
-  if (!party) return <DetailRow label={label} value='未填写' />;
-  return (
-    <DetailRow label={label} value={`${party.name}\n${party.address}\n${party.contactName} ${party.contactPhone}`} />
-  );
-}
+const partyText = (party: Party | null) =>
+  party ? `${party.name}\n${party.address}\n${party.contactName} ${party.contactPhone}` : '未填写';
 
 /** Buttons the applicant may press, in the order they matter; `edit` opens the form. */
 const actionOrder: ApplicationAction[] = ['edit', 'submit', 'resubmit', 'withdraw'];
@@ -97,6 +93,9 @@ export default function ApplicationDetail() {
     .map((fileId) => attachments.find((a) => a.id === fileId))
     .filter((a): a is AttachmentView => a !== undefined);
   const actions = actionOrder.filter((action) => app.actions.includes(action));
+  /** Only a returned application asks for corrections; once resubmitted, the history keeps them. */
+  const flagged = (...fields: string[]) =>
+    app.status === 'returned' && fields.some((field) => app.fieldsToFix.includes(field));
   const category = app.materialCategory ? findMaterialCategory(app.materialCategory)?.name : undefined;
 
   return (
@@ -123,29 +122,66 @@ export default function ApplicationDetail() {
       )}
 
       <Section title='办理进度'>
-        <Timeline events={events} />
+        <Timeline events={events} application={app} />
       </Section>
 
       <Section title='申请内容'>
-        <DetailRow label='车辆' value={vehicle ? formatPlate(vehicle.plate) : '未选择'} />
+        <DetailRow
+          label='车辆'
+          value={vehicle ? formatPlate(vehicle.plate) : '未选择'}
+          flagged={flagged('vehicleId')}
+          testId='row-vehicleId'
+        />
         <DetailRow
           label='司乘人员'
           value={crew.length ? crew.map((d) => `${d.name}（${crewRoleNames[d.role]}）`).join('、') : '未选择'}
+          flagged={flagged('crewDriverIds')}
+          testId='row-crewDriverIds'
         />
-        <DetailRow label='物资类别' value={category ?? '未选择'} />
-        <DetailRow label='物资说明' value={app.materialDescription ?? '未填写'} />
-        <DetailRow label='数量' value={quantityText(app.quantity, app.quantityUnit)} />
-        <PartyRows label='发货单位' party={app.consignor} />
-        <PartyRows label='收货单位' party={app.consignee} />
-        <DetailRow label='始发地' value={place(app.originCode)} />
-        <DetailRow label='目的地' value={place(app.destinationCode)} />
-        {app.waypointCodes.length > 0 && <DetailRow label='途经地' value={app.waypointCodes.map(place).join('、')} />}
-        <DetailRow label='有效期' value={validityText(app.validFrom, app.validTo)} />
+        <DetailRow label='物资类别' value={category ?? '未选择'} flagged={flagged('materialCategory')} />
+        <DetailRow
+          label='物资说明'
+          value={app.materialDescription ?? '未填写'}
+          flagged={flagged('materialDescription')}
+        />
+        <DetailRow
+          label='数量'
+          value={quantityText(app.quantity, app.quantityUnit)}
+          flagged={flagged('quantity', 'quantityUnit')}
+        />
+        <DetailRow
+          label='发货单位'
+          value={partyText(app.consignor)}
+          flagged={flagged('consignor')}
+          testId='row-consignor'
+        />
+        <DetailRow
+          label='收货单位'
+          value={partyText(app.consignee)}
+          flagged={flagged('consignee')}
+          testId='row-consignee'
+        />
+        <DetailRow label='始发地' value={place(app.originCode)} flagged={flagged('originCode')} />
+        <DetailRow label='目的地' value={place(app.destinationCode)} flagged={flagged('destinationCode')} />
+        {(app.waypointCodes.length > 0 || flagged('waypointCodes')) && (
+          <DetailRow
+            label='途经地'
+            value={app.waypointCodes.map(place).join('、') || '未填写'}
+            flagged={flagged('waypointCodes')}
+          />
+        )}
+        <DetailRow
+          label='有效期'
+          value={validityText(app.validFrom, app.validTo)}
+          flagged={flagged('validFrom', 'validTo')}
+        />
         <DetailRow
           label='证明材料'
           value={
             files.length ? files.map((f) => `${attachmentKindNames[f.kind]}：${f.originalName}`).join('\n') : '未上传'
           }
+          flagged={flagged('attachmentIds')}
+          testId='row-attachmentIds'
         />
       </Section>
 

@@ -29,7 +29,7 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { useMemo, useRef, useState } from 'react';
 import { ChoiceField } from '@/components/choice-chips';
 import { Denied } from '@/components/denied';
-import { FormField } from '@/components/form-field';
+import { FlagTag, FormField } from '@/components/form-field';
 import { Section } from '@/components/section';
 import { TextField } from '@/components/text-field';
 import { useRolePage } from '@/hooks/use-role-page';
@@ -335,11 +335,18 @@ export default function ApplicationForm() {
           {...fixable('materialDescription')}
         />
         <TextField label='数量' required testId='quantity' type='digit' maxlength={10} {...fixable('quantity')} />
-        <ChoiceField label='单位' required testId='quantity-unit' choices={unitChoices} {...bind('quantityUnit')} />
+        <ChoiceField
+          label='单位'
+          required
+          testId='quantity-unit'
+          choices={unitChoices}
+          {...bind('quantityUnit')}
+          flagged={flagged('quantityUnit')}
+        />
       </Section>
 
       {parties.map(({ path, title }) => (
-        <Section key={path} title={title}>
+        <Section key={path} title={title} flagged={flagged(path)} testId={`${path}-section`}>
           <PartyFields
             path={path}
             value={values[path]}
@@ -378,7 +385,7 @@ export default function ApplicationForm() {
             </Text>
           </View>
         ))}
-        {values.waypointCodes.length < maxWaypoints && (
+        {values.waypointCodes.length < maxWaypoints ? (
           <RegionField
             label='途经地（选填）'
             testId='waypoint-add'
@@ -388,6 +395,13 @@ export default function ApplicationForm() {
             error={errorOf('waypointCodes')}
             flagged={flagged('waypointCodes')}
           />
+        ) : (
+          flagged('waypointCodes') && (
+            <View className='application-form__waypoint' data-testid='waypoint-add'>
+              <Text>途经地（已达{maxWaypoints}个）</Text>
+              <FlagTag />
+            </View>
+          )
         )}
       </Section>
 
@@ -429,7 +443,7 @@ export default function ApplicationForm() {
         </FormField>
       </Section>
 
-      <Section title='证明材料'>
+      <Section title='证明材料' flagged={flagged('attachmentIds')} testId='attachments-section'>
         <View className='muted'>支持 JPG、PNG 图片或 PDF，每个文件不超过10MB。带 * 的为本省必需材料。</View>
         {attachmentKinds.map((kind) => (
           <AttachmentUploader

@@ -1,6 +1,7 @@
 import { Button, Popup } from '@nutui/nutui-react-taro';
 import { Text, Textarea, View } from '@tarojs/components';
 import { useEffect, useState } from 'react';
+import { LengthCounter } from '@/components/form-field';
 import './index.scss';
 
 export interface FieldChoice {
@@ -20,16 +21,23 @@ export interface ReasonPopupProps {
   danger?: boolean;
   /** Fields the applicant must fix (return only). */
   fieldChoices?: readonly FieldChoice[];
+  /** Offers a second box for officials only (a review decision), apart from what the applicant reads. */
+  internalNote?: boolean;
   /** Chinese message when the input cannot be sent (from the shared schema), or undefined. */
-  validate: (text: string, fields: string[]) => string | undefined;
-  onConfirm: (text: string, fields: string[]) => Promise<void>;
+  validate: (text: string, fields: string[], note: string) => string | undefined;
+  onConfirm: (text: string, fields: string[], note: string) => Promise<void>;
   onClose: () => void;
 }
 
+/** The schemas' limit for a reason, a comment and an internal note. */
+const maxText = 500;
+
 /** A bottom sheet that asks why (return, reject, revoke) or for an optional comment (approve). */
 export function ReasonPopup(props: ReasonPopupProps) {
-  const { visible, title, label, placeholder, optional, confirmText, danger, fieldChoices, validate } = props;
+  const { visible, title, label, placeholder, optional, confirmText, danger, fieldChoices, internalNote, validate } =
+    props;
   const [text, setText] = useState('');
+  const [note, setNote] = useState('');
   const [fields, setFields] = useState<string[]>([]);
   const [tried, setTried] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -37,12 +45,13 @@ export function ReasonPopup(props: ReasonPopupProps) {
   useEffect(() => {
     if (visible) {
       setText('');
+      setNote('');
       setFields([]);
       setTried(false);
     }
   }, [visible]);
 
-  const problem = validate(text.trim(), fields);
+  const problem = validate(text.trim(), fields, note.trim());
   const toggle = (value: string) =>
     setFields((current) => (current.includes(value) ? current.filter((f) => f !== value) : [...current, value]));
 
@@ -51,7 +60,7 @@ export function ReasonPopup(props: ReasonPopupProps) {
     if (problem) return;
     setBusy(true);
     try {
-      await props.onConfirm(text.trim(), fields);
+      await props.onConfirm(text.trim(), fields, note.trim());
     } finally {
       setBusy(false);
     }
@@ -68,7 +77,8 @@ export function ReasonPopup(props: ReasonPopupProps) {
           <Textarea
             className='reason-popup__input'
             value={text}
-            maxlength={500}
+            // No cut: over the limit the schema's message says so and nothing is sent.
+            maxlength={-1}
             placeholder={placeholder}
             placeholderClass='reason-popup__placeholder'
             fixed
@@ -76,6 +86,25 @@ export function ReasonPopup(props: ReasonPopupProps) {
             data-testid='reason-input'
           />
         </View>
+        <LengthCounter length={text.trim().length} max={maxText} testId='reason-counter' />
+        {internalNote && (
+          <>
+            <Text className='reason-popup__label'>内部意见（选填，仅审核人员可见，申请人看不到）</Text>
+            <View className='reason-popup__box reason-popup__box--internal'>
+              <Textarea
+                className='reason-popup__input reason-popup__input--short'
+                value={note}
+                maxlength={-1}
+                placeholder='写给上级或其他审核人员的说明'
+                placeholderClass='reason-popup__placeholder'
+                fixed
+                onInput={(event) => setNote(event.detail.value)}
+                data-testid='internal-note-input'
+              />
+            </View>
+            <LengthCounter length={note.trim().length} max={maxText} testId='internal-note-counter' />
+          </>
+        )}
         {fieldChoices && (
           <View className='reason-popup__fields'>
             <Text className='reason-popup__label'>需修改的项目（选填，申请人会看到标记）</Text>

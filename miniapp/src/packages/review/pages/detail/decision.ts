@@ -11,7 +11,7 @@ export const decisionTexts: Record<
   approve: {
     title: '审核通过',
     label: '审核意见',
-    placeholder: '可填写审核意见',
+    placeholder: '可填写审核意见，后续审核人员和申请人都会看到',
     confirm: '确认通过',
     optional: true,
   },
@@ -32,15 +32,19 @@ export const decisionTexts: Record<
 
 export const fieldChoices = applicationFieldNames.map((value) => ({ value, label: applicationFieldLabels[value] }));
 
-/** The request body for a decision, built from what the official typed. */
-export function decisionOf(kind: DecisionKind, text: string, fields: string[]): unknown {
-  if (kind === 'approve') return text ? { decision: kind, comment: text } : { decision: kind };
-  if (kind === 'reject') return { decision: kind, reason: text };
-  return fields.length ? { decision: kind, reason: text, fieldsToFix: fields } : { decision: kind, reason: text };
+/**
+ * The request body for a decision, built from what the official typed: the text goes to the applicant
+ * (comment or reason), the note to the officials only; what is left empty is not sent.
+ */
+export function decisionOf(kind: DecisionKind, text: string, fields: string[], note = ''): unknown {
+  const internal = note ? { internalNote: note } : {};
+  if (kind === 'approve') return { decision: kind, ...(text ? { comment: text } : {}), ...internal };
+  if (kind === 'reject') return { decision: kind, reason: text, ...internal };
+  return { decision: kind, reason: text, ...(fields.length ? { fieldsToFix: fields } : {}), ...internal };
 }
 
 /** The shared schema's Chinese message when the decision cannot be sent. */
-export function decisionProblem(kind: DecisionKind, text: string, fields: string[]): string | undefined {
-  const parsed = reviewDecisionSchema.safeParse(decisionOf(kind, text, fields));
+export function decisionProblem(kind: DecisionKind, text: string, fields: string[], note = ''): string | undefined {
+  const parsed = reviewDecisionSchema.safeParse(decisionOf(kind, text, fields, note));
   return parsed.success ? undefined : parsed.error.issues[0]?.message;
 }

@@ -4,10 +4,9 @@ import {
   type Party,
   plateColourNames,
   type ReviewDecision,
-  type ReviewLevel,
+  type ReviewHistoryEntry,
   Role,
-  regionFullName,
-  reviewLevelNames,
+  reviewStepName,
   vehicleTypes,
 } from '@pass/shared';
 import { Text, View } from '@tarojs/components';
@@ -19,9 +18,10 @@ import { ActionBar } from '@/components/form-actions';
 import { LoadingState } from '@/components/loading-state';
 import { Section } from '@/components/section';
 import { StatusTag, ToneTag } from '@/components/status-tag';
+import { Timeline } from '@/components/timeline';
 import { useRolePage } from '@/hooks/use-role-page';
 import { formatDateTime } from '@/utils/format';
-import { categoryName, dueText, place, plateText, quantityText, validityText } from '@/utils/labels';
+import { categoryName, dueText, fieldLabel, place, plateText, quantityText, validityText } from '@/utils/labels';
 import { showFailure } from '@/utils/messages';
 import { AttachmentPreview } from '../../components/attachment-preview';
 import { ReasonPopup } from '../../components/reason-popup';
@@ -36,6 +36,17 @@ const partyText = (party: Party | null) =>
 
 /** The driver first, as on the pass. */
 const crewOrder = Object.values(CrewRole);
+
+/**
+ * The fields the last return asked to correct, while the corrected application is reviewed again: the
+ * official checks them first. Empty before any return and once a later step (a new return) replaced it.
+ */
+function fieldsCorrected(history: readonly ReviewHistoryEntry[]): string[] {
+  // (No findLastIndex: older WeChat runtimes lack it.)
+  const lastIndexOf = (action: string) => history.map((step) => step.action).lastIndexOf(action);
+  const lastReturn = lastIndexOf('return');
+  return lastReturn >= 0 && lastIndexOf('resubmit') > lastReturn ? history[lastReturn]!.fieldsToFix : [];
+}
 
 /** Buttons in the order a thumb reaches them: the usual decision last, on the right. */
 const decisionOrder: DecisionKind[] = ['return', 'reject', 'approve'];
@@ -52,15 +63,15 @@ export default function ReviewDetailPage() {
 
   const { application: app, enterprise, vehicle, crew, attachments } = data;
   const step = app.reviewSteps[app.reviewLevelIndex];
-  const stepText = step
-    ? `${regionFullName(step.jurisdictionCode) ?? step.jurisdictionCode}${reviewLevelNames[step.level as ReviewLevel]}审核（第${app.reviewLevelIndex + 1}/${app.reviewSteps.length}级）`
-    : '';
+  const stepText = step ? `${reviewStepName(step)}（第${app.reviewLevelIndex + 1}/${app.reviewSteps.length}级）` : '';
+  const corrected = fieldsCorrected(data.history);
+  const flagged = (...fields: string[]) => fields.some((field) => corrected.includes(field));
   const decisions = decisionOrder.filter((kind) => app.actions.includes(kind));
   const due = dueText(data.dueAt);
 
-  const decide = async (kind: DecisionKind, text: string, fields: string[]) => {
+  const decide = async (kind: DecisionKind, text: string, fields: string[], note: string) => {
     try {
-      const result = await reviewApi.decide(id, decisionOf(kind, text, fields) as ReviewDecision);
+      const result = await reviewApi.decide(id, decisionOf(kind, text, fields, note) as ReviewDecision);
       setDeciding(null);
       const title =
         kind !== 'approve'
@@ -96,9 +107,11 @@ export default function ReviewDetailPage() {
         {stepText && <Text className='muted'>当前环节：{stepText}</Text>}
       </View>
 
-      {app.lastReason && (
-        <View className='review-detail__previous'>
-          <Text>上次退回/不予通过的理由：{app.lastReason}</Text>
+      {corrected.length > 0 && (
+        <View className='review-detail__previous' data-testid='corrected-fields'>
+          <Text>
+            申请人已按退回意见修改后重新提交，请重点核对标有“需修改”的项目：{corrected.map(fieldLabel).join('、')}
+          </Text>
         </View>
       )}
 
@@ -106,23 +119,57 @@ export default function ReviewDetailPage() {
         <Risks detail={data} />
       </Section>
 
+      <Section title='审核记录' testId='review-history'>
+        <Timeline events={data.history} application={{ ...app, dueAt: data.dueAt }} />
+      </Section>
+
       <View className='wide__columns'>
         <View className='wide__main'>
           <Section title='运输信息'>
-            <DetailRow label='物资类别' value={categoryName(app.materialCategory)} />
-            <DetailRow label='物资说明' value={app.materialDescription ?? '未填写'} />
-            <DetailRow label='数量' value={quantityText(app.quantity, app.quantityUnit)} />
-            <DetailRow label='始发地' value={place(app.originCode)} />
-            {app.waypointCodes.length > 0 && (
-              <DetailRow label='途经地' value={app.waypointCodes.map(place).join('、')} />
+            <DetailRow
+              label='物资类别'
+              value={categoryName(app.materialCategory)}
+              flagged={flagged('materialCategory')}
+            />
+            <DetailRow
+              label='物资说明'
+              value={app.materialDescription ?? '未填写'}
+              flagged={flagged('materialDescription')}
+            />
+            <DetailRow
+              label='数量'
+              value={quantityText(app.quantity, app.quantityUnit)}
+              flagged={flagged('quantity', 'quantityUnit')}
+            />
+            <DetailRow label='始发地' value={place(app.originCode)} flagged={flagged('originCode')} />
+            {(app.waypointCodes.length > 0 || flagged('waypointCodes')) && (
+              <DetailRow
+                label='途经地'
+                value={app.waypointCodes.map(place).join('、') || '无'}
+                flagged={flagged('waypointCodes')}
+              />
             )}
-            <DetailRow label='目的地' value={place(app.destinationCode)} />
-            <DetailRow label='有效期' value={validityText(app.validFrom, app.validTo)} />
-            <DetailRow label='发货单位' value={partyText(app.consignor)} />
-            <DetailRow label='收货单位' value={partyText(app.consignee)} />
+            <DetailRow label='目的地' value={place(app.destinationCode)} flagged={flagged('destinationCode')} />
+            <DetailRow
+              label='有效期'
+              value={validityText(app.validFrom, app.validTo)}
+              flagged={flagged('validFrom', 'validTo')}
+            />
+            <DetailRow
+              label='发货单位'
+              value={partyText(app.consignor)}
+              flagged={flagged('consignor')}
+              testId='row-consignor'
+            />
+            <DetailRow
+              label='收货单位'
+              value={partyText(app.consignee)}
+              flagged={flagged('consignee')}
+              testId='row-consignee'
+            />
           </Section>
 
-          <Section title='车辆与司乘人员'>
+          <Section title='车辆与司乘人员' flagged={flagged('vehicleId', 'crewDriverIds')}>
             {vehicle ? (
               <>
                 <DetailRow
@@ -161,7 +208,7 @@ export default function ReviewDetailPage() {
             />
           </Section>
 
-          <Section title={`证明材料（${attachments.length}）`} testId='attachments'>
+          <Section title={`证明材料（${attachments.length}）`} testId='attachments' flagged={flagged('attachmentIds')}>
             {attachments.length === 0 && <Text className='muted'>未上传</Text>}
             {attachments.map((attachment) => (
               <AttachmentPreview key={attachment.id} applicationId={app.id} attachment={attachment} />
@@ -190,8 +237,9 @@ export default function ReviewDetailPage() {
           danger={decisionTexts[deciding].danger}
           confirmText={decisionTexts[deciding].confirm}
           fieldChoices={deciding === 'return' ? fieldChoices : undefined}
-          validate={(text, fields) => decisionProblem(deciding, text, fields)}
-          onConfirm={(text, fields) => decide(deciding, text, fields)}
+          internalNote
+          validate={(text, fields, note) => decisionProblem(deciding, text, fields, note)}
+          onConfirm={(text, fields, note) => decide(deciding, text, fields, note)}
           onClose={() => setDeciding(null)}
         />
       )}
