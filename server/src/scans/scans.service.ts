@@ -10,6 +10,7 @@ import { isUniqueViolation, withDeadlockRetry } from '../database/errors.js';
 import { PassEntity } from '../passes/pass.entity.js';
 import { jurisdictionPrefix, PassesService } from '../passes/passes.service.js';
 import { CloneAlertEntity } from './clone-alert.entity.js';
+import { CloneAlertNotices } from './clone-alert-notices.js';
 import { distanceKm, isImpossibleTrip } from './distance.js';
 import { ScanRecordEntity } from './scan-record.entity.js';
 
@@ -23,6 +24,7 @@ export class ScansService {
     @Inject(DataSource) private readonly dataSource: DataSource,
     private readonly passes: PassesService,
     private readonly checkpoints: CheckpointsService,
+    private readonly notices: CloneAlertNotices,
   ) {}
 
   /** Stores each record once however often it is sent; returns how many were new. */
@@ -162,6 +164,7 @@ export class ScansService {
           createdAt: new Date(),
           updatedAt: new Date(),
         });
+        await this.notices.alertRaised(manager, scan.passId!, km, minutes);
       } catch (error) {
         if (!isUniqueViolation(error)) throw error;
       }
