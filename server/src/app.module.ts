@@ -15,6 +15,7 @@ import { DriversModule } from './drivers/drivers.module.js';
 import { EnterprisesModule } from './enterprises/enterprises.module.js';
 import { HealthModule } from './health/health.module.js';
 import { HolidaysModule } from './holidays/holidays.module.js';
+import { NotificationsModule } from './notifications/notifications.module.js';
 import { PassDocumentsModule } from './pass-documents/pass-documents.module.js';
 import { PassesModule } from './passes/passes.module.js';
 import { QuotasModule } from './quotas/quotas.module.js';
@@ -55,6 +56,7 @@ export class AppModule {
         VehiclesModule,
         DriversModule,
         AttachmentsModule,
+        NotificationsModule,
         // workflow
         SanctionsModule,
         QuotasModule,

@@ -24,6 +24,8 @@ const expectedTables = [
   'issuing_departments',
   'lock_guards',
   'login_failures',
+  'notification_outbox',
+  'notifications',
   'pass_status_changes',
   'passes',
   'province_settings',

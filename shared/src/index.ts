@@ -1,5 +1,6 @@
 export * from './api/admin-views.js';
 export * from './api/contract.js';
+export * from './api/notification-views.js';
 export * from './api/review-views.js';
 export * from './api/same-type.js';
 export * from './api/verification-views.js';

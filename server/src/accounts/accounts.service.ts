@@ -53,6 +53,36 @@ export class AccountsService {
     return toAccountView(account);
   }
 
+  /**
+   * Who is told of a change, read in the caller's transaction: an enterprise's fleet managers, the
+   * officials of some jurisdictions (at one level or all), or given accounts. Disabled accounts are left out.
+   */
+  async recipients(manager: EntityManager, audience: Audience): Promise<Recipient[]> {
+    const query = manager
+      .getRepository(AccountEntity)
+      .createQueryBuilder('a')
+      .select(['a.id', 'a.phone', 'a.wechatOpenid'])
+      .where('a.disabled_at IS NULL');
+    if ('enterpriseId' in audience) {
+      query.andWhere('a.role = :role AND a.enterprise_id = :id', {
+        role: Role.FleetManager,
+        id: audience.enterpriseId,
+      });
+    } else if ('jurisdictionCodes' in audience) {
+      if (audience.jurisdictionCodes.length === 0) return [];
+      query.andWhere('a.role = :role AND a.jurisdiction_code IN (:...codes)', {
+        role: Role.Official,
+        codes: audience.jurisdictionCodes,
+      });
+      if (audience.level) query.andWhere('a.review_level = :level', { level: audience.level });
+    } else {
+      if (audience.accountIds.length === 0) return [];
+      query.andWhere('a.id IN (:...ids)', { ids: audience.accountIds });
+    }
+    const accounts = await query.orderBy('a.id').getMany();
+    return accounts.map((a) => ({ id: a.id, phone: a.phone, wechatOpenid: a.wechatOpenid }));
+  }
+
   /** Staff and fleet managers, by role and by a part of the name or phone number. */
   async list(query: AccountListQuery = {}): Promise<AccountView[]> {
     const builder = this.dataSource
@@ -275,4 +305,16 @@ export class AccountsService {
   private writeUnique<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     return refusingDuplicates(() => this.dataSource.transaction(work), ErrorCode.Conflict, '该手机号码已注册');
   }
+}
+
+/** Whom a notification is for (see AccountsService.recipients). */
+export type Audience =
+  | { enterpriseId: string }
+  | { jurisdictionCodes: string[]; level?: string }
+  | { accountIds: string[] };
+
+export interface Recipient {
+  id: string;
+  phone: string;
+  wechatOpenid: string | null;
 }

@@ -19,6 +19,7 @@ import { SettingsService } from '../settings/settings.service.js';
 import { ApplicationEntity } from './application.entity.js';
 import { snapshotOf } from './application.view.js';
 import { ApplicationEventEntity } from './application-event.entity.js';
+import { ApplicationNotices } from './application-notices.js';
 
 export type ApplicationChanges = Partial<
   Omit<ApplicationEntity, 'id' | 'createdAt' | 'updatedAt' | 'version' | 'status' | 'enterpriseId'>
@@ -56,6 +57,7 @@ export class ApplicationWorkflow {
     private readonly settings: SettingsService,
     private readonly holidays: HolidaysService,
     private readonly audit: AuditService,
+    private readonly notices: ApplicationNotices,
   ) {}
 
   transition(actor: RequestActor, action: ApplicationAction, options: TransitionOptions): Promise<ApplicationEntity> {
@@ -98,6 +100,7 @@ export class ApplicationWorkflow {
           },
         });
         const updated = await manager.findOneByOrFail(ApplicationEntity, { id: app.id });
+        await this.notices.stepTaken(manager, app, updated, action);
         if (options.afterwards) await options.afterwards(updated, manager);
         return updated;
       }),

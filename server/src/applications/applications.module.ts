@@ -4,11 +4,13 @@ import { AttachmentsModule } from '../attachments/attachments.module.js';
 import { DriversModule } from '../drivers/drivers.module.js';
 import { EnterprisesModule } from '../enterprises/enterprises.module.js';
 import { HolidaysModule } from '../holidays/holidays.module.js';
+import { NotificationsModule } from '../notifications/notifications.module.js';
 import { SanctionsModule } from '../sanctions/sanctions.module.js';
 import { VehiclesModule } from '../vehicles/vehicles.module.js';
 import { WhitelistModule } from '../whitelist/whitelist.module.js';
 import { ApplicationEntity } from './application.entity.js';
 import { ApplicationEventEntity } from './application-event.entity.js';
+import { ApplicationNotices } from './application-notices.js';
 import { ApplicationWorkflow } from './application-workflow.service.js';
 import { ApplicationsController } from './applications.controller.js';
 import { ApplicationsService } from './applications.service.js';
@@ -24,9 +26,10 @@ import { ApplicationsService } from './applications.service.js';
     WhitelistModule,
     SanctionsModule,
     HolidaysModule,
+    NotificationsModule,
   ],
   controllers: [ApplicationsController],
-  providers: [ApplicationsService, ApplicationWorkflow],
+  providers: [ApplicationsService, ApplicationWorkflow, ApplicationNotices],
   exports: [ApplicationsService],
 })
 export class ApplicationsModule {}

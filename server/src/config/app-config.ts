@@ -1,5 +1,11 @@
 import { resolve } from 'node:path';
-import { type ProvinceSettings, provinceSettingsPresets, provinceSettingsSchema, regionName } from '@pass/shared';
+import {
+  NotificationEvent,
+  type ProvinceSettings,
+  provinceSettingsPresets,
+  provinceSettingsSchema,
+  regionName,
+} from '@pass/shared';
 import { z } from 'zod';
 
 const booleanFlag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
@@ -39,6 +45,29 @@ const envSchema = z.object({
   WECHAT_APP_SECRET: z.string().min(1).optional(),
   /** WeChat's API origin; tests point it at a local fake of jscode2session. */
   WECHAT_API_BASE: z.url().default('https://api.weixin.qq.com'),
+  /**
+   * JSON of WeChat subscribe-message template ids by event, e.g. {"application.returned":"AbC…"}.
+   * Each template has the keys thing1 (title), thing2 (summary) and time3 (when). Events without a
+   * template are not sent to WeChat.
+   */
+  WECHAT_SUBSCRIBE_TEMPLATES: z.string().optional(),
+  /** Which version of the mini-program a tap on a subscribe message opens. */
+  WECHAT_MINIPROGRAM_STATE: z.enum(['formal', 'trial', 'developer']).default('formal'),
+  /** How often each server process looks for notifications to deliver (the outbox worker). */
+  NOTIFY_POLL_MS: z.coerce.number().int().min(50).max(3_600_000).default(5_000),
+  /** How long a claimed notification stays with its worker before another process may take it over. */
+  NOTIFY_LEASE_MS: z.coerce.number().int().min(500).max(3_600_000).default(60_000),
+  /** Deliveries tried before a notification is marked failed; the wait doubles after each failure. */
+  NOTIFY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
+  NOTIFY_RETRY_BASE_MS: z.coerce.number().int().min(10).max(3_600_000).default(10_000),
+  /** Officials get one digest of new queue arrivals per window of this length. */
+  NOTIFY_DIGEST_MS: z.coerce.number().int().min(100).max(86_400_000).default(1_800_000),
+  /** How often the scheduled scans (passes expiring within 24 hours, overdue applications) run. */
+  NOTIFY_SCAN_MS: z.coerce.number().int().min(100).max(86_400_000).default(300_000),
+  /** false: this process writes notifications but does not deliver them (another process does). */
+  NOTIFY_WORKER: booleanFlag.default(true),
+  /** Comma-separated events also sent by SMS (development: written to the log). */
+  NOTIFY_SMS_EVENTS: z.string().default('pass.revoked,pass.expiring'),
   /** Where phones reach this server; pass QR codes carry `<PUBLIC_BASE_URL>/V/<token>` in upper case. */
   PUBLIC_BASE_URL: z
     .url({ protocol: /^https?$/, error: 'PUBLIC_BASE_URL 必须是 http:// 或 https:// 开头的网址' })
@@ -78,7 +107,23 @@ export interface AppConfig {
   database: { type: 'mysql' | 'mariadb'; url: string } | { type: 'better-sqlite3'; path: string };
   province: ProvinceSettings;
   secrets: { jwtSecret?: string; dataKey?: string };
-  wechat: { appId?: string; appSecret?: string; apiBase: string };
+  wechat: {
+    appId?: string;
+    appSecret?: string;
+    apiBase: string;
+    subscribeTemplates: Partial<Record<NotificationEvent, string>>;
+    miniprogramState: 'formal' | 'trial' | 'developer';
+  };
+  notifications: {
+    pollMs: number;
+    leaseMs: number;
+    maxAttempts: number;
+    retryBaseMs: number;
+    digestMs: number;
+    scanMs: number;
+    worker: boolean;
+    smsEvents: NotificationEvent[];
+  };
   /** Without a trailing slash. */
   publicBaseUrl: string;
   signing: { keysDir: string; issuerName: string; issuerRegion: string; keyRetentionDays: number };
@@ -117,7 +162,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       : { type: 'better-sqlite3', path: resolve(dataDir, 'pass.sqlite') },
     province: provinceSettings(e.PROVINCE, e.PROVINCE_SETTINGS),
     secrets: { jwtSecret: e.JWT_SECRET, dataKey: e.DATA_KEY },
-    wechat: { appId: e.WECHAT_APP_ID, appSecret: e.WECHAT_APP_SECRET, apiBase: e.WECHAT_API_BASE },
+    wechat: {
+      appId: e.WECHAT_APP_ID,
+      appSecret: e.WECHAT_APP_SECRET,
+      apiBase: e.WECHAT_API_BASE,
+      subscribeTemplates: subscribeTemplates(e.WECHAT_SUBSCRIBE_TEMPLATES),
+      miniprogramState: e.WECHAT_MINIPROGRAM_STATE,
+    },
+    notifications: {
+      pollMs: e.NOTIFY_POLL_MS,
+      leaseMs: e.NOTIFY_LEASE_MS,
+      maxAttempts: e.NOTIFY_MAX_ATTEMPTS,
+      retryBaseMs: e.NOTIFY_RETRY_BASE_MS,
+      digestMs: e.NOTIFY_DIGEST_MS,
+      scanMs: e.NOTIFY_SCAN_MS,
+      worker: e.NOTIFY_WORKER,
+      smsEvents: smsEvents(e.NOTIFY_SMS_EVENTS),
+    },
     publicBaseUrl: e.PUBLIC_BASE_URL.replace(/\/+$/, ''),
     signing: {
       keysDir: e.SIGNING_KEYS_DIR ? resolve(e.SIGNING_KEYS_DIR) : resolve(dataDir, 'keys'),
@@ -130,6 +191,35 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     publicVerifyRateLimit: e.PUBLIC_VERIFY_RATE_LIMIT,
     registrationsPerHour: e.REGISTRATIONS_PER_HOUR,
   };
+}
+
+const notificationEvent = z.enum(NotificationEvent);
+
+function subscribeTemplates(json: string | undefined): Partial<Record<NotificationEvent, string>> {
+  let value: unknown = {};
+  try {
+    value = json ? JSON.parse(json) : {};
+  } catch {
+    throw new ConfigError('配置错误 (invalid configuration):\n  WECHAT_SUBSCRIBE_TEMPLATES: 不是有效的 JSON');
+  }
+  const parsed = z.partialRecord(notificationEvent, z.string().regex(/^[\w-]{1,128}$/)).safeParse(value);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  WECHAT_SUBSCRIBE_TEMPLATES.${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`配置错误 (invalid configuration):\n${lines.join('\n')}`);
+  }
+  return parsed.data;
+}
+
+function smsEvents(list: string): NotificationEvent[] {
+  const names = list
+    .split(',')
+    .map((n) => n.trim())
+    .filter(Boolean);
+  const parsed = z.array(notificationEvent).safeParse(names);
+  if (!parsed.success) {
+    throw new ConfigError(`配置错误 (invalid configuration):\n  NOTIFY_SMS_EVENTS: 未知事件 ${list}`);
+  }
+  return parsed.data;
 }
 
 /** A preset with a province's own changes on top, checked by the shared settings schema. */

@@ -16,6 +16,7 @@ import { PassTokenService } from '../signing/pass-token.service.js';
 import { VehiclesService } from '../vehicles/vehicles.service.js';
 import { nextCounterValue } from './counters.js';
 import { PassEntity } from './pass.entity.js';
+import { PassNotices } from './pass-notices.js';
 import { StatusListService } from './status-list.service.js';
 
 /**
@@ -36,6 +37,7 @@ export class IssuanceService {
     private readonly drivers: DriversService,
     private readonly quotas: QuotasService,
     private readonly departments: DepartmentsService,
+    private readonly notices: PassNotices,
   ) {}
 
   async issue(manager: EntityManager, app: ApplicationEntity, official: RequestActor): Promise<PassEntity> {
@@ -157,6 +159,7 @@ export class IssuanceService {
         before: { status: 'active' },
         after: { status: 'superseded', supersededBy: passNumber },
       });
+      await this.notices.superseded(manager, old, passNumber);
     }
     await this.audit.record(manager, official, {
       action: 'pass.issue',
@@ -170,6 +173,7 @@ export class IssuanceService {
         validTo: pass.validTo,
       },
     });
+    await this.notices.issued(manager, pass);
     return pass;
   }
 }

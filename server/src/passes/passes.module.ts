@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { DepartmentsModule } from '../departments/departments.module.js';
 import { DriversModule } from '../drivers/drivers.module.js';
 import { EnterprisesModule } from '../enterprises/enterprises.module.js';
+import { NotificationsModule } from '../notifications/notifications.module.js';
 import { PassDocumentsModule } from '../pass-documents/pass-documents.module.js';
 import { QuotasModule } from '../quotas/quotas.module.js';
 import { SanctionsModule } from '../sanctions/sanctions.module.js';
@@ -11,6 +12,7 @@ import { VehiclesModule } from '../vehicles/vehicles.module.js';
 import { CounterEntity } from './counter.entity.js';
 import { IssuanceService } from './issuance.service.js';
 import { PassEntity } from './pass.entity.js';
+import { PassNotices } from './pass-notices.js';
 import { PassStatusChangeEntity } from './pass-status-change.entity.js';
 import { PassesController } from './passes.controller.js';
 import { PassesService } from './passes.service.js';
@@ -28,9 +30,10 @@ import { StatusListService } from './status-list.service.js';
     VehiclesModule,
     DriversModule,
     DepartmentsModule,
+    NotificationsModule,
   ],
   controllers: [PassesController],
-  providers: [PassesService, IssuanceService, StatusListService],
+  providers: [PassesService, IssuanceService, StatusListService, PassNotices],
   exports: [PassesService],
 })
 export class PassesModule {}

@@ -28,6 +28,7 @@ import { IssuanceService } from './issuance.service.js';
 import { lockIssuanceGuards } from './issuance-guards.js';
 import { PassEntity } from './pass.entity.js';
 import { toPassView } from './pass.view.js';
+import { PassNotices } from './pass-notices.js';
 import { StatusListService } from './status-list.service.js';
 
 /** Issued passes as their holders and issuers see them, their QR and PDF, and revocation. */
@@ -42,6 +43,7 @@ export class PassesService {
     private readonly issuance: IssuanceService,
     private readonly quotas: QuotasService,
     private readonly departments: DepartmentsService,
+    private readonly notices: PassNotices,
   ) {}
 
   /** Issues the pass of an application approved at its last level, in the approval's transaction. */
@@ -194,6 +196,7 @@ export class PassesService {
         before: { status: 'active' },
         after: { status: 'revoked', reason },
       });
+      await this.notices.revoked(manager, pass, reason);
       return manager.findOneByOrFail(PassEntity, { id: pass.id });
     });
     return this.view(revoked);

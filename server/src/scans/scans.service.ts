@@ -17,6 +17,7 @@ import { isUniqueViolation, withDeadlockRetry } from '../database/errors.js';
 import { PassEntity } from '../passes/pass.entity.js';
 import { jurisdictionPrefix, PassesService } from '../passes/passes.service.js';
 import { CloneAlertEntity } from './clone-alert.entity.js';
+import { CloneAlertNotices } from './clone-alert-notices.js';
 import { distanceKm, isImpossibleTrip } from './distance.js';
 import { ScanRecordEntity } from './scan-record.entity.js';
 
@@ -31,6 +32,7 @@ export class ScansService {
     private readonly passes: PassesService,
     private readonly checkpoints: CheckpointsService,
     private readonly audit: AuditService,
+    private readonly notices: CloneAlertNotices,
   ) {}
 
   /** Stores each record once however often it is sent; returns how many were new. */
@@ -221,6 +223,7 @@ export class ScansService {
           createdAt: new Date(),
           updatedAt: new Date(),
         });
+        await this.notices.alertRaised(manager, scan.passId!, km, minutes);
       } catch (error) {
         if (!isUniqueViolation(error)) throw error;
       }

@@ -13,6 +13,12 @@ import {
   whitelistBatchSchema,
 } from './admin-views.js';
 import {
+  notificationPageSchema,
+  notificationViewSchema,
+  subscribeTemplatesSchema,
+  unreadCountSchema,
+} from './notification-views.js';
+import {
   batchApproveResultSchema,
   checkpointViewSchema,
   cloneAlertViewSchema,
@@ -123,6 +129,11 @@ export const apiResponses = {
   'PUT /api/admin/checkpoints/:id': checkpointViewSchema,
   'POST /api/admin/checkpoints/:id/retire': checkpointViewSchema,
   'POST /api/admin/checkpoints/:id/reinstate': checkpointViewSchema,
+  'GET /api/notifications': notificationPageSchema,
+  'GET /api/notifications/unread-count': unreadCountSchema,
+  'GET /api/notifications/subscribe-templates': subscribeTemplatesSchema,
+  'POST /api/notifications/:id/read': notificationViewSchema,
+  'POST /api/notifications/read-all': unreadCountSchema,
 } as const satisfies Record<string, z.ZodType>;
 
 export type ApiRoute = keyof typeof apiResponses;

@@ -148,6 +148,9 @@ export const applicationListQuerySchema = z.object({
 export type ApplicationListQuery = z.output<typeof applicationListQuerySchema>;
 
 export const passListQuerySchema = z.object({ cursor: cursorOf(decodePageCursor) });
+
+export const notificationListQuerySchema = z.object({ cursor: cursorOf(decodePageCursor), limit: pageLimit });
+export type NotificationListQuery = z.output<typeof notificationListQuerySchema>;
 export type PassListQuery = z.output<typeof passListQuerySchema>;
 
 export const auditQuerySchema = z.object({

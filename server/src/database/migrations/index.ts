@@ -9,6 +9,7 @@ import { ConcurrencyGuards1764590000000 } from './1764590000000-ConcurrencyGuard
 import { ScanInterceptions1764620000000 } from './1764620000000-ScanInterceptions.js';
 import { IssuingDepartments1764700000000 } from './1764700000000-IssuingDepartments.js';
 import { ReviewHistory1764800000000 } from './1764800000000-ReviewHistory.js';
+import { Notifications1764800000017 } from './1764800000017-Notifications.js';
 
 /** Every migration, oldest first. Listed explicitly so the ESM build needs no file globbing. */
 export const migrations = [
@@ -23,4 +24,5 @@ export const migrations = [
   ScanInterceptions1764620000000,
   IssuingDepartments1764700000000,
   ReviewHistory1764800000000,
+  Notifications1764800000017,
 ];

@@ -1,0 +1,182 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  ErrorCode,
+  encodePageCursor,
+  NotificationEvent,
+  type NotificationView,
+  type Page,
+  type PageCursor,
+  Role,
+  type SubscribeTemplates,
+} from '@pass/shared';
+import { DataSource, type EntityManager, IsNull } from 'typeorm';
+import { AccountsService, type Audience } from '../accounts/accounts.service.js';
+import type { RequestActor } from '../auth/auth.decorators.js';
+import { DomainException } from '../common/domain.exception.js';
+import { pageOf } from '../common/page.js';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { NotificationEntity } from './notification.entity.js';
+import { type DeliveryChannel, OutboxMessageEntity } from './outbox-message.entity.js';
+
+/** What a module tells: the event, to whom, the Chinese text, and the mini-program page it opens. */
+export interface Notice {
+  event: NotificationEvent;
+  audience: Audience;
+  /** Short: WeChat shows at most 20 characters of it. */
+  title: string;
+  body: string;
+  link?: string | null;
+  /**
+   * For scheduled scans: a notice with a key already written is not written again, so a scan may see
+   * the same pass or application on every pass and still tell once.
+   */
+  onceKey?: string;
+}
+
+/** Arrivals in a queue are told as one digest per window, not one message per application. */
+export const digestEvents: ReadonlySet<NotificationEvent> = new Set([NotificationEvent.QueueNew]);
+
+/** The templates each role is asked to accept (WeChat takes at most three per request). */
+const subscribeEventsByRole: Partial<Record<Role, NotificationEvent[]>> = {
+  [Role.FleetManager]: [
+    NotificationEvent.PassIssued,
+    NotificationEvent.ApplicationReturned,
+    NotificationEvent.ApplicationRejected,
+  ],
+  [Role.Official]: [NotificationEvent.QueueNew, NotificationEvent.ApplicationOverdue, NotificationEvent.CloneAlert],
+};
+
+export type ScheduledScan = (now: Date) => Promise<void>;
+
+/**
+ * Notifications: modules write them with `enqueue` inside the transaction of the change; the outbox
+ * worker delivers them in-app, by WeChat subscribe message and by SMS; accounts read their own here.
+ */
+@Injectable()
+export class NotificationsService {
+  private readonly scans: ScheduledScan[] = [];
+
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly accounts: AccountsService,
+  ) {}
+
+  /**
+   * Writes one outbox row per recipient and channel with the caller's manager, so the message commits
+   * or rolls back with the change. In-app always; WeChat when the account has an openid and the event
+   * a template; SMS for the configured events.
+   */
+  async enqueue(manager: EntityManager, notice: Notice): Promise<void> {
+    const recipients = await this.accounts.recipients(manager, notice.audience);
+    if (recipients.length === 0) return;
+    const now = new Date();
+    const notBefore = digestEvents.has(notice.event) ? this.digestWindowEnd(now) : now;
+    const template = this.config.wechat.subscribeTemplates[notice.event];
+    const sms = this.config.notifications.smsEvents.includes(notice.event);
+    const rows: OutboxMessageEntity[] = [];
+    const row = (accountId: string, channel: DeliveryChannel, address: string | null) =>
+      manager.create(OutboxMessageEntity, {
+        id: randomUUID(),
+        accountId,
+        channel,
+        address,
+        event: notice.event,
+        title: notice.title.slice(0, 60),
+        body: notice.body.slice(0, 300),
+        link: notice.link ?? null,
+        onceKey: notice.onceKey ? `${notice.onceKey}|${accountId}|${channel}` : null,
+        status: 'pending',
+        attempts: 0,
+        nextAttemptAt: notBefore,
+        leaseOwner: null,
+        leaseExpiresAt: null,
+        lastError: null,
+        deliveredAt: null,
+        createdAt: now,
+      });
+    for (const r of recipients) {
+      rows.push(row(r.id, 'in_app', null));
+      if (template && r.wechatOpenid) rows.push(row(r.id, 'wechat', r.wechatOpenid));
+      if (sms) rows.push(row(r.id, 'sms', r.phone));
+    }
+    const insert = manager.createQueryBuilder().insert().into(OutboxMessageEntity).values(rows);
+    // A scan's notice seen before is skipped row by row (INSERT IGNORE / INSERT OR IGNORE on the key).
+    await (notice.onceKey ? insert.orIgnore() : insert).execute();
+  }
+
+  /** Scans a higher module registers at start (passes expiring, overdue applications); the worker runs them. */
+  schedule(scan: ScheduledScan): void {
+    this.scans.push(scan);
+  }
+
+  scheduledScans(): readonly ScheduledScan[] {
+    return this.scans;
+  }
+
+  /** The end of the digest window `now` falls in: every process computes the same one. */
+  digestWindowEnd(now: Date): Date {
+    const window = this.config.notifications.digestMs;
+    return new Date(Math.floor(now.getTime() / window) * window + window);
+  }
+
+  async list(actor: RequestActor, after?: PageCursor, limit = 20): Promise<Page<NotificationView>> {
+    const query = this.dataSource
+      .getRepository(NotificationEntity)
+      .createQueryBuilder('n')
+      .where('n.account_id = :account', { account: actor.id })
+      .orderBy('n.created_at', 'DESC')
+      .addOrderBy('n.id', 'DESC')
+      .take(limit + 1);
+    if (after) {
+      query.andWhere('(n.created_at < :at OR (n.created_at = :at AND n.id < :id))', {
+        at: after.createdAt,
+        id: after.id,
+      });
+    }
+    const rows = await query.getMany();
+    return pageOf(rows, limit, toNotificationView, (n) => encodePageCursor(n.createdAt, n.id));
+  }
+
+  async unreadCount(actor: RequestActor): Promise<number> {
+    return this.dataSource.getRepository(NotificationEntity).countBy({ accountId: actor.id, readAt: IsNull() });
+  }
+
+  /** Another account's message answers 404, as if it did not exist. */
+  async markRead(actor: RequestActor, id: string): Promise<NotificationView> {
+    const repository = this.dataSource.getRepository(NotificationEntity);
+    const notification = await repository.findOneBy({ id, accountId: actor.id });
+    if (!notification) throw new DomainException(ErrorCode.NotFound, '未找到该消息');
+    if (!notification.readAt) {
+      notification.readAt = new Date();
+      await repository.update({ id, accountId: actor.id, readAt: IsNull() }, { readAt: notification.readAt });
+    }
+    return toNotificationView(notification);
+  }
+
+  async markAllRead(actor: RequestActor): Promise<number> {
+    await this.dataSource
+      .getRepository(NotificationEntity)
+      .update({ accountId: actor.id, readAt: IsNull() }, { readAt: new Date() });
+    return this.unreadCount(actor);
+  }
+
+  subscribeTemplates(actor: RequestActor): SubscribeTemplates {
+    const events = subscribeEventsByRole[actor.role] ?? [];
+    const ids = events.map((e) => this.config.wechat.subscribeTemplates[e]).filter((id): id is string => !!id);
+    return { templateIds: [...new Set(ids)].slice(0, 3) };
+  }
+}
+
+function toNotificationView(n: NotificationEntity): NotificationView {
+  return {
+    id: n.id,
+    event: n.event,
+    title: n.title,
+    body: n.body,
+    link: n.link,
+    read: n.readAt !== null,
+    createdAt: n.createdAt.toISOString(),
+  };
+}

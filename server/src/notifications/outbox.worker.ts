@@ -1,0 +1,222 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { DataSource, In, type Repository } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { NotificationEntity } from './notification.entity.js';
+import { digestEvents, NotificationsService } from './notifications.service.js';
+import { OutboxMessageEntity } from './outbox-message.entity.js';
+import { SMS_SENDER, type SmsSender } from './sms.sender.js';
+import { PermanentDeliveryError, WechatSubscribeClient } from './wechat-subscribe.client.js';
+
+/** Rows one claim takes; small, so a slow channel does not hold many rows past their lease. */
+const batchSize = 10;
+/** The longest wait between two tries of one message, however many failed before. */
+const maxBackoffMs = 6 * 3_600_000;
+
+const dueRows =
+  "o.status = 'pending' AND o.next_attempt_at <= :now AND (o.lease_expires_at IS NULL OR o.lease_expires_at < :now)";
+
+/** The row was taken over by another worker (its lease ran out): this one leaves it alone. */
+class LeaseLost extends Error {}
+
+/**
+ * Delivers the outbox, in every server process at once. A claim leases a batch of due rows to one
+ * worker: on MariaDB `SELECT … FOR UPDATE SKIP LOCKED` in a short transaction, so two workers never
+ * take the same row and neither waits for the other; on SQLite, where writes are serialised, one
+ * conditional UPDATE that sets the lease on rows nobody holds. A worker that dies leaves its rows
+ * leased until the lease ends; then another takes them. An in-app message is inserted in the same
+ * transaction that marks its row delivered, so it exists exactly once; an outside channel (WeChat,
+ * SMS) is marked right after the call answers (see docs/notifications.md for the one window left).
+ * A failure waits `NOTIFY_RETRY_BASE_MS · 2^(attempts−1)`, and after NOTIFY_MAX_ATTEMPTS the row is failed.
+ */
+@Injectable()
+export class OutboxWorker implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger(OutboxWorker.name);
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<void> | null = null;
+  private stopped = false;
+  private lastScan = Date.now();
+
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly notifications: NotificationsService,
+    private readonly wechat: WechatSubscribeClient,
+    @Inject(SMS_SENDER) private readonly sms: SmsSender,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (this.config.notifications.worker) this.schedule();
+  }
+
+  /** Before the database closes: no new claim, and the batch in hand is finished. */
+  async onModuleDestroy(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    await this.running;
+  }
+
+  private schedule(): void {
+    if (this.stopped) return;
+    this.timer = setTimeout(() => {
+      this.running = this.tick().finally(() => {
+        this.running = null;
+        this.schedule();
+      });
+    }, this.config.notifications.pollMs);
+    this.timer.unref();
+  }
+
+  private async tick(): Promise<void> {
+    try {
+      if (Date.now() - this.lastScan >= this.config.notifications.scanMs) {
+        this.lastScan = Date.now();
+        for (const scan of this.notifications.scheduledScans()) await scan(new Date());
+      }
+      while (!this.stopped && (await this.deliverBatch()) > 0) {
+        // another batch may be due
+      }
+    } catch (error) {
+      this.logger.warn(`outbox: ${String(error)}`);
+    }
+  }
+
+  /** Claims, then delivers, one batch; answers how many rows it claimed. */
+  async deliverBatch(): Promise<number> {
+    const claim = randomUUID();
+    await this.claim(claim);
+    const rows = await this.dataSource
+      .getRepository(OutboxMessageEntity)
+      .find({ where: { leaseOwner: claim, status: 'pending' }, order: { createdAt: 'ASC', id: 'ASC' } });
+    for (const group of groupForDelivery(rows)) {
+      if (this.stopped) break;
+      await this.deliver(claim, group);
+    }
+    return rows.length;
+  }
+
+  private async claim(claim: string): Promise<void> {
+    const now = new Date();
+    const lease = { leaseOwner: claim, leaseExpiresAt: new Date(now.getTime() + this.config.notifications.leaseMs) };
+    if (this.dataSource.options.type === 'better-sqlite3') {
+      await this.dataSource
+        .createQueryBuilder()
+        .update(OutboxMessageEntity)
+        .set(lease)
+        .where(
+          `id IN (SELECT o.id FROM notification_outbox o WHERE ${dueRows} ORDER BY o.next_attempt_at, o.id LIMIT ${batchSize})`,
+          { now },
+        )
+        .execute();
+      return;
+    }
+    await this.dataSource.transaction(async (manager) => {
+      const due: { id: string }[] = await manager
+        .createQueryBuilder(OutboxMessageEntity, 'o')
+        .select('o.id', 'id')
+        .where(dueRows, { now })
+        .orderBy('o.next_attempt_at')
+        .addOrderBy('o.id')
+        .limit(batchSize)
+        .setLock('pessimistic_write')
+        .setOnLocked('skip_locked')
+        .getRawMany();
+      if (due.length) await manager.update(OutboxMessageEntity, { id: In(due.map((r) => r.id)) }, lease);
+    });
+  }
+
+  private async deliver(claim: string, group: OutboxMessageEntity[]): Promise<void> {
+    const first = group[0]!;
+    const text = messageText(group);
+    try {
+      if (first.channel === 'in_app') {
+        await this.dataSource.transaction(async (manager) => {
+          await this.markDelivered(manager.getRepository(OutboxMessageEntity), claim, group);
+          await manager.insert(NotificationEntity, {
+            id: first.id,
+            accountId: first.accountId,
+            event: first.event,
+            ...text,
+            link: first.link,
+            readAt: null,
+            createdAt: new Date(),
+          });
+        });
+        return;
+      }
+      await this.renewLease(claim, group);
+      const message = { ...first, ...text } as OutboxMessageEntity;
+      if (first.channel === 'wechat') await this.wechat.send(message);
+      else await this.sms.send(message);
+      await this.markDelivered(this.dataSource.getRepository(OutboxMessageEntity), claim, group);
+    } catch (error) {
+      if (error instanceof LeaseLost) return;
+      await this.recordFailure(claim, group, error);
+    }
+  }
+
+  private async markDelivered(
+    repository: Repository<OutboxMessageEntity>,
+    claim: string,
+    group: OutboxMessageEntity[],
+  ): Promise<void> {
+    const result = await repository.update(
+      { id: In(group.map((r) => r.id)), leaseOwner: claim, status: 'pending' },
+      { status: 'delivered', deliveredAt: new Date(), leaseOwner: null, leaseExpiresAt: null, lastError: null },
+    );
+    if (result.affected !== group.length) throw new LeaseLost();
+  }
+
+  /** A fresh lease for the call to come: the call times out well within it (WechatSubscribeClient.timeoutMs). */
+  private async renewLease(claim: string, group: OutboxMessageEntity[]): Promise<void> {
+    const result = await this.dataSource
+      .getRepository(OutboxMessageEntity)
+      .update(
+        { id: In(group.map((r) => r.id)), leaseOwner: claim, status: 'pending' },
+        { leaseExpiresAt: new Date(Date.now() + this.config.notifications.leaseMs) },
+      );
+    if (result.affected !== group.length) throw new LeaseLost();
+  }
+
+  private async recordFailure(claim: string, group: OutboxMessageEntity[], error: unknown): Promise<void> {
+    const { maxAttempts, retryBaseMs } = this.config.notifications;
+    const repository = this.dataSource.getRepository(OutboxMessageEntity);
+    for (const row of group) {
+      const attempts = row.attempts + 1;
+      const status =
+        error instanceof PermanentDeliveryError ? 'skipped' : attempts >= maxAttempts ? 'failed' : 'pending';
+      const wait = Math.min(maxBackoffMs, retryBaseMs * 2 ** (attempts - 1));
+      await repository.update(
+        { id: row.id, leaseOwner: claim },
+        {
+          status,
+          attempts,
+          nextAttemptAt: new Date(Date.now() + wait),
+          leaseOwner: null,
+          leaseExpiresAt: null,
+          lastError: String(error).slice(0, 300),
+        },
+      );
+    }
+    this.logger.warn(`outbox: ${first(group).channel} ${first(group).event} failed: ${String(error)}`);
+  }
+}
+
+const first = (group: OutboxMessageEntity[]) => group[0]!;
+
+/** Digest rows of one account, channel and event become one message; every other row is its own. */
+export function groupForDelivery(rows: OutboxMessageEntity[]): OutboxMessageEntity[][] {
+  const groups = new Map<string, OutboxMessageEntity[]>();
+  for (const row of rows) {
+    const key = digestEvents.has(row.event) ? `${row.accountId}|${row.channel}|${row.event}` : row.id;
+    groups.set(key, [...(groups.get(key) ?? []), row]);
+  }
+  return [...groups.values()];
+}
+
+/** The digest's own words; a single message keeps its text. */
+function messageText(group: OutboxMessageEntity[]): { title: string; body: string } {
+  const row = first(group);
+  if (!digestEvents.has(row.event)) return { title: row.title, body: row.body };
+  return { title: '新申请待审核', body: `审核队列新增 ${group.length} 件申请，请及时审核。` };
+}
