@@ -6,6 +6,8 @@ import { BaseRecord } from '../database/base-record.js';
 @Index('idx_audit_log_entity', ['entityType', 'entityId', 'createdAt'])
 @Index('idx_audit_log_actor', ['actorId', 'createdAt'])
 @Index('idx_audit_log_action', ['action', 'createdAt'])
+@Index('idx_audit_log_type', ['entityType', 'createdAt'])
+@Index('idx_audit_log_created', ['createdAt'])
 export class AuditEntryEntity extends BaseRecord {
   @Column({ name: 'actor_id', type: 'varchar', length: 36, nullable: true })
   actorId: string | null;

@@ -3,7 +3,7 @@ import { BaseRecord } from '../database/base-record.js';
 
 @Entity('enterprises')
 @Index('uq_enterprises_credit_code', ['creditCode'], { unique: true })
-@Index('idx_enterprises_district', ['districtCode'])
+@Index('idx_enterprises_district', ['districtCode', 'createdAt'])
 export class EnterpriseEntity extends BaseRecord {
   /** 统一社会信用代码 (GB 32100). */
   @Column({ name: 'credit_code', type: 'varchar', length: 18 })

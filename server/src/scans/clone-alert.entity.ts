@@ -8,6 +8,7 @@ import { BaseRecord } from '../database/base-record.js';
 @Entity('clone_alerts')
 @Index('uq_clone_alerts_scans', ['firstScanId', 'secondScanId'], { unique: true })
 @Index('idx_clone_alerts_pass', ['passId', 'createdAt'])
+@Index('idx_clone_alerts_open', ['resolvedAt', 'createdAt'])
 export class CloneAlertEntity extends BaseRecord {
   @Column({ name: 'pass_id', type: 'varchar', length: 36 })
   passId: string;
