@@ -21,10 +21,29 @@ const decimalToNumber = {
 @Index('idx_applications_enterprise', ['enterpriseId', 'createdAt'])
 @Index('idx_applications_vehicle', ['vehicleId'])
 @Index('idx_applications_status', ['status', 'submittedAt'])
-@Index('idx_applications_queue', ['currentJurisdiction', 'currentLevel', 'submittedAt'])
 @Index('idx_applications_queue_whitelist', ['currentJurisdiction', 'currentLevel', 'whitelisted', 'submittedAt'])
 @Index('idx_applications_overdue', ['currentJurisdiction', 'currentLevel', 'dueAt'])
-@Index('idx_applications_escalation', ['escalationJurisdiction', 'escalationLevel', 'submittedAt'])
+@Index('idx_applications_queue_category', [
+  'materialCategory',
+  'currentJurisdiction',
+  'currentLevel',
+  'whitelisted',
+  'submittedAt',
+])
+@Index('idx_applications_escalation_whitelist', [
+  'escalationJurisdiction',
+  'escalationLevel',
+  'whitelisted',
+  'submittedAt',
+])
+@Index('idx_applications_escalation_category', [
+  'materialCategory',
+  'escalationJurisdiction',
+  'escalationLevel',
+  'whitelisted',
+  'submittedAt',
+])
+@Index('idx_applications_escalation_due', ['escalationJurisdiction', 'escalationLevel', 'dueAt'])
 export class ApplicationEntity extends BaseRecord {
   @column.id('enterprise_id') enterpriseId: string;
 

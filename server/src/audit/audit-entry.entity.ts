@@ -7,6 +7,8 @@ import { column, nullable } from '../database/columns.js';
 @Index('idx_audit_log_entity', ['entityType', 'entityId', 'createdAt'])
 @Index('idx_audit_log_actor', ['actorId', 'createdAt'])
 @Index('idx_audit_log_action', ['action', 'createdAt'])
+@Index('idx_audit_log_type', ['entityType', 'createdAt'])
+@Index('idx_audit_log_created', ['createdAt'])
 export class AuditEntryEntity extends ActorRecord {
   /** e.g. `application.approve`, `pass.revoke`, `quota.allocate`. */
   @column.text(40) action: string;

@@ -4,7 +4,7 @@ import { column, nullable } from '../database/columns.js';
 
 @Entity('enterprises')
 @Index('uq_enterprises_credit_code', ['creditCode'], { unique: true })
-@Index('idx_enterprises_district', ['districtCode'])
+@Index('idx_enterprises_district', ['districtCode', 'createdAt'])
 export class EnterpriseEntity extends BaseRecord {
   @column.creditCode() creditCode: string;
   @column.text(100) name: string;

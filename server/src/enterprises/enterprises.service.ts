@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
+  coveredRegionCodes,
   type EnterpriseView,
   ErrorCode,
   type enterpriseUpdateSchema,
@@ -10,7 +11,7 @@ import {
   Role,
   type z,
 } from '@pass/shared';
-import { DataSource, type EntityManager, IsNull, MoreThanOrEqual } from 'typeorm';
+import { DataSource, type EntityManager, In, IsNull, MoreThanOrEqual } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { RequestActor } from '../auth/auth.decorators.js';
 import { DomainException } from '../common/domain.exception.js';
@@ -124,8 +125,15 @@ export class EnterprisesService {
 
   /** Enterprises in the official's jurisdiction, the unverified first. */
   async listForOfficial(actor: RequestActor, pendingOnly: boolean): Promise<EnterpriseView[]> {
+    // A county or city official's enterprises are read by their district codes (`idx_enterprises_district`),
+    // not taken from the first thousand of the province and filtered here.
+    const jurisdiction = actor.jurisdictionCode ?? '';
+    const byDistrict = actor.role === Role.Official && !jurisdiction.endsWith('0000');
     const all = await this.dataSource.getRepository(EnterpriseEntity).find({
-      where: pendingOnly ? { verifiedAt: IsNull() } : {},
+      where: {
+        ...(pendingOnly ? { verifiedAt: IsNull() } : {}),
+        ...(byDistrict ? { districtCode: In(coveredRegionCodes(jurisdiction)) } : {}),
+      },
       order: { createdAt: 'ASC' },
       take: 1000,
     });

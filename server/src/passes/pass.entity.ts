@@ -26,6 +26,7 @@ export interface PassCrewMember {
 @Index('idx_passes_status', ['status', 'statusIndex'])
 @Index('idx_passes_issuer', ['issuerCode', 'issuedAt'])
 @Index('idx_passes_routing', ['routingCounty', 'issuedAt'])
+@Index('idx_passes_issued', ['issuedAt'])
 export class PassEntity extends BaseRecord {
   /** 证件编号: issuer division code + 6-digit serial. */
   @column.passNumber() passNumber: string;

@@ -3,6 +3,7 @@ import type { PassView, PlateColour, SignedDocument } from '@pass/shared';
 import {
   assertPassTransition,
   chinaToday,
+  coveredRegionCodes,
   decimalToBytes,
   ErrorCode,
   encodePageCursor,
@@ -13,14 +14,16 @@ import {
   type PageCursor,
   Role,
 } from '@pass/shared';
-import { DataSource, type EntityManager, In, MoreThanOrEqual } from 'typeorm';
+import { DataSource, type EntityManager, In, MoreThanOrEqual, type SelectQueryBuilder } from 'typeorm';
 import type { ApplicationEntity } from '../applications/application.entity.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { RequestActor } from '../auth/auth.decorators.js';
 import { DomainException } from '../common/domain.exception.js';
 import { pageOf } from '../common/page.js';
+import { sqlDateTime } from '../common/sql-dates.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { writeLock } from '../database/locks.js';
+import { compareIds, inOrderOf, mergeBranches, runBranches } from '../database/ordered-branches.js';
 import { DepartmentsService } from '../departments/departments.service.js';
 import { PassDocumentService } from '../pass-documents/pass-document.service.js';
 import { QuotasService } from '../quotas/quotas.service.js';
@@ -105,28 +108,65 @@ export class PassesService {
     return toPassView(pass, this.urlOf(pass));
   }
 
-  /** A fleet manager's own passes, or those an official's jurisdiction reviewed or issued; newest first. */
+  /**
+   * A fleet manager's own passes, or those an official's jurisdiction reviewed or issued; newest first.
+   * Each query reads one page in `issued_at` order from one index: the enterprise's
+   * (`idx_passes_enterprise`), everything (`idx_passes_issued`, for admins and province officials, whose
+   * province is every pass a deployment holds), or for a county or city one branch per covered code on
+   * `idx_passes_routing` and `idx_passes_issuer`, merged here; then the page's rows by id.
+   */
   async list(actor: RequestActor, after?: PageCursor, limit = 20): Promise<Page<PassView>> {
-    const query = this.dataSource.getRepository(PassEntity).createQueryBuilder('p');
-    if (actor.role === Role.FleetManager) {
-      query.where('p.enterprise_id = :enterpriseId', { enterpriseId: actor.enterpriseId ?? '' });
-    } else if (actor.role === Role.Official) {
-      const prefix = `${jurisdictionPrefix(actor.jurisdictionCode ?? '')}%`;
-      query.where('(p.routing_county LIKE :prefix OR p.issuer_code LIKE :prefix)', { prefix });
-    } else if (actor.role !== Role.Admin) {
-      throw new DomainException(ErrorCode.Forbidden);
+    const repo = this.dataSource.getRepository(PassEntity);
+    const newestFirst = <Q extends SelectQueryBuilder<PassEntity>>(query: Q): Q => {
+      if (after) {
+        query.andWhere('(p.issued_at < :at OR (p.issued_at = :at AND p.id < :id))', {
+          at: after.createdAt,
+          id: after.id,
+        });
+      }
+      query.orderBy('p.issued_at', 'DESC').addOrderBy('p.id', 'DESC');
+      return query;
+    };
+    let rows: PassEntity[];
+    const jurisdiction = actor.jurisdictionCode ?? '';
+    if (actor.role === Role.Official && !jurisdiction.endsWith('0000')) {
+      const branches = coveredRegionCodes(jurisdiction).flatMap((code) =>
+        [
+          { where: 'p.routing_county = :code', index: 'idx_passes_routing' },
+          { where: 'p.issuer_code = :code', index: 'idx_passes_issuer' },
+        ].map(({ where, index }) =>
+          newestFirst(
+            repo
+              .createQueryBuilder('p')
+              // MySQL only: it can pick `idx_passes_issued` backwards for ORDER BY … LIMIT instead.
+              .useIndex(index)
+              .select('p.id', 'id')
+              .addSelect('p.issued_at', 'issuedAt')
+              .where(where, { code }),
+          ).limit(limit + 1),
+        ),
+      );
+      const keys = mergeBranches(
+        await runBranches<{ id: string; issuedAt: string | Date }>(this.dataSource, branches),
+        (x, y) => sqlDateTime(y.issuedAt).getTime() - sqlDateTime(x.issuedAt).getTime() || compareIds(y.id, x.id),
+        limit + 1,
+      );
+      const ids = keys.map((k) => k.id);
+      rows = ids.length === 0 ? [] : inOrderOf(ids, await repo.findBy({ id: In(ids) }));
+    } else {
+      const query = repo.createQueryBuilder('p');
+      if (actor.role === Role.FleetManager) {
+        query.where('p.enterprise_id = :enterpriseId', { enterpriseId: actor.enterpriseId ?? '' });
+      } else if (actor.role === Role.Official) {
+        const prefix = `${jurisdictionPrefix(jurisdiction)}%`;
+        query.where('(p.routing_county LIKE :prefix OR p.issuer_code LIKE :prefix)', { prefix });
+      } else if (actor.role !== Role.Admin) {
+        throw new DomainException(ErrorCode.Forbidden);
+      }
+      rows = await newestFirst(query)
+        .take(limit + 1)
+        .getMany();
     }
-    if (after) {
-      query.andWhere('(p.issued_at < :at OR (p.issued_at = :at AND p.id < :id))', {
-        at: after.createdAt,
-        id: after.id,
-      });
-    }
-    const rows = await query
-      .orderBy('p.issued_at', 'DESC')
-      .addOrderBy('p.id', 'DESC')
-      .take(limit + 1)
-      .getMany();
     return pageOf(
       rows,
       limit,

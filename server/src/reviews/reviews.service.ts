@@ -20,6 +20,7 @@ import type { RequestActor } from '../auth/auth.decorators.js';
 import { DomainException } from '../common/domain.exception.js';
 import { pageOf } from '../common/page.js';
 import { sqlDate, sqlDateTime } from '../common/sql-dates.js';
+import { compareIds, inOrderOf, mergeBranches, runBranches } from '../database/ordered-branches.js';
 import { DriversService } from '../drivers/drivers.service.js';
 import { EnterpriseEntity } from '../enterprises/enterprise.entity.js';
 import { EnterprisesService } from '../enterprises/enterprises.service.js';
@@ -50,58 +51,37 @@ export class ReviewsService {
   /**
    * Applications awaiting this official's step, plus those overdue one step below (escalated), oldest
    * first; whitelisted enterprises first when asked. Keyset-paginated on (whitelisted, submitted_at, id).
-   * The two kinds are two index-ordered queries merged here: one query with OR between them makes
-   * MySQL walk the whole table once there are a million applications.
+   * First the page's keys: four index-ordered, limited branches (this step's and the escalated, each
+   * for whitelisted and not), read from the applications table alone and merged here. Then the
+   * enterprise and vehicle of those rows only: a join inside the branches lets MySQL start from
+   * `enterprises` and walk every application (110 s at a million rows, docs/scaling.md §6.1).
    */
   async queue(actor: RequestActor, filter: QueueFilter): Promise<QueuePage> {
     const { jurisdiction, level } = scopeOf(actor);
     const now = new Date();
-    const branch = (where: string) => {
-      const query = this.dataSource
-        .getRepository(ApplicationEntity)
-        .createQueryBuilder('a')
-        .innerJoin(EnterpriseEntity, 'e', 'e.id = a.enterprise_id')
-        .leftJoin(VehicleEntity, 'v', 'v.id = a.vehicle_id')
-        .select(['a.id AS id', 'a.status AS status', 'a.material_category AS category'])
-        .addSelect(['a.submitted_at AS submittedAt', 'a.due_at AS dueAt', 'a.whitelisted AS whitelisted'])
-        .addSelect(['a.current_level AS currentLevel', 'a.current_jurisdiction AS currentJurisdiction'])
-        .addSelect(['a.valid_from AS validFrom', 'a.valid_to AS validTo'])
-        .addSelect(['e.name AS enterpriseName', 'v.plate AS plate', 'v.plate_colour AS plateColour'])
-        .where(where, { jurisdiction, level, now });
-      if (filter.category) query.andWhere('a.material_category = :category', { category: filter.category });
-      if (filter.overdueOnly) query.andWhere('a.due_at < :now', { now });
-      if (filter.cursor) {
-        const c = filter.cursor;
-        const keyset = '(a.submitted_at > :t OR (a.submitted_at = :t AND a.id > :id))';
-        query.andWhere(filter.whitelistFirst ? `(a.whitelisted < :w OR (a.whitelisted = :w AND ${keyset}))` : keyset, {
-          w: c.w,
-          t: new Date(c.t),
-          id: c.id,
-        });
-      }
-      if (filter.whitelistFirst) query.orderBy('a.whitelisted', 'DESC').addOrderBy('a.submitted_at', 'ASC');
-      else query.orderBy('a.submitted_at', 'ASC');
-      return query
-        .addOrderBy('a.id', 'ASC')
-        .limit(filter.limit + 1)
-        .getRawMany<RawQueueRow>();
-    };
-    const [mine, escalated] = await Promise.all([
-      branch('a.current_jurisdiction = :jurisdiction AND a.current_level = :level'),
-      branch('a.escalation_jurisdiction = :jurisdiction AND a.escalation_level = :level AND a.due_at < :now'),
-    ]);
-    const rank = (r: RawQueueRow) =>
-      [
-        filter.whitelistFirst ? -Number(Number(r.whitelisted) > 0) : 0,
-        sqlDateTime(r.submittedAt).getTime(),
-        r.id,
-      ] as const;
-    const rows = [...mine, ...escalated].sort((x, y) => {
-      const [a, b] = [rank(x), rank(y)];
-      return a[0] - b[0] || a[1] - b[1] || (a[2] < b[2] ? -1 : a[2] > b[2] ? 1 : 0);
-    });
+    const keys = mergeBranches(
+      await runBranches<RawQueueKey>(this.dataSource, this.queueBranches(jurisdiction, level, filter, now)),
+      (x, y) => compareQueueKeys(x, y, filter.whitelistFirst),
+      filter.limit + 1,
+    );
+    const ids = keys.map((k) => k.id);
+    const details =
+      ids.length === 0
+        ? []
+        : await this.dataSource
+            .getRepository(ApplicationEntity)
+            .createQueryBuilder('a')
+            .innerJoin(EnterpriseEntity, 'e', 'e.id = a.enterprise_id')
+            .leftJoin(VehicleEntity, 'v', 'v.id = a.vehicle_id')
+            .select(['a.id AS id', 'a.status AS status', 'a.material_category AS category'])
+            .addSelect(['a.submitted_at AS submittedAt', 'a.due_at AS dueAt', 'a.whitelisted AS whitelisted'])
+            .addSelect(['a.current_level AS currentLevel', 'a.current_jurisdiction AS currentJurisdiction'])
+            .addSelect(['a.valid_from AS validFrom', 'a.valid_to AS validTo'])
+            .addSelect(['e.name AS enterpriseName', 'v.plate AS plate', 'v.plate_colour AS plateColour'])
+            .where('a.id IN (:...ids)', { ids })
+            .getRawMany<RawQueueRow>();
     return pageOf(
-      rows,
+      inOrderOf(ids, details),
       filter.limit,
       (row) => toQueueItem(row, jurisdiction, level, now),
       (last) =>
@@ -111,6 +91,61 @@ export class ReviewsService {
           id: last.id,
         }),
     );
+  }
+
+  /**
+   * The queue's branches, each answered in order from one index: this step's
+   * (`idx_applications_queue_whitelist`, or `…_queue_category` with a category) and the escalated
+   * (`idx_applications_escalation_whitelist`, or `…_escalation_category`), each for whitelisted = 1
+   * and = 0. The cursor's condition goes into each; a branch wholly before the cursor is left out.
+   */
+  queueBranches(jurisdiction: string, level: string, filter: QueueFilter, now: Date) {
+    const scopes = [
+      {
+        where: 'a.current_jurisdiction = :jurisdiction AND a.current_level = :level',
+        index: filter.category ? 'idx_applications_queue_category' : 'idx_applications_queue_whitelist',
+      },
+      {
+        where: 'a.escalation_jurisdiction = :jurisdiction AND a.escalation_level = :level AND a.due_at < :now',
+        index: filter.category ? 'idx_applications_escalation_category' : 'idx_applications_escalation_whitelist',
+      },
+    ];
+    const branches = [];
+    for (const scope of scopes) {
+      for (const w of [1, 0]) {
+        const cursor = filter.cursor;
+        // Whitelisted first: whitelisted rows all come before the others, so a cursor among the others
+        // leaves no whitelisted row to show, and one among the whitelisted keeps every other row.
+        if (filter.whitelistFirst && cursor && w > cursor.w) continue;
+        const keyset = cursor && !(filter.whitelistFirst && w < cursor.w);
+        const query = this.dataSource
+          .getRepository(ApplicationEntity)
+          .createQueryBuilder('a')
+          .select('a.id', 'id')
+          .addSelect('a.submitted_at', 'submittedAt')
+          .addSelect('a.whitelisted', 'whitelisted')
+          // MySQL only (TypeORM leaves it out elsewhere): with `due_at < now` it may otherwise range over
+          // every overdue row by `idx_applications_escalation_due` and sort them all.
+          .useIndex(scope.index)
+          .where(scope.where, { jurisdiction, level, now })
+          .andWhere('a.whitelisted = :w', { w });
+        if (filter.category) query.andWhere('a.material_category = :category', { category: filter.category });
+        if (filter.overdueOnly) query.andWhere('a.due_at < :now', { now });
+        if (cursor && keyset) {
+          query.andWhere('(a.submitted_at > :t OR (a.submitted_at = :t AND a.id > :id))', {
+            t: new Date(cursor.t),
+            id: cursor.id,
+          });
+        }
+        branches.push(
+          query
+            .orderBy('a.submitted_at', 'ASC')
+            .addOrderBy('a.id', 'ASC')
+            .limit(filter.limit + 1),
+        );
+      }
+    }
+    return branches;
   }
 
   async counters(actor: RequestActor): Promise<ReviewCounters> {
@@ -240,6 +275,18 @@ export class ReviewsService {
     if (!app || !visible) throw new DomainException(ErrorCode.NotFound, '未找到该申请');
     return app;
   }
+}
+
+interface RawQueueKey {
+  id: string;
+  submittedAt: string | Date;
+  whitelisted: number | boolean | string;
+}
+
+/** The queue's order: (whitelisted first when asked,) oldest submission first, then id. */
+function compareQueueKeys(x: RawQueueKey, y: RawQueueKey, whitelistFirst: boolean): number {
+  const w = whitelistFirst ? Number(Number(y.whitelisted) > 0) - Number(Number(x.whitelisted) > 0) : 0;
+  return w || sqlDateTime(x.submittedAt).getTime() - sqlDateTime(y.submittedAt).getTime() || compareIds(x.id, y.id);
 }
 
 interface RawQueueRow {

@@ -10,6 +10,7 @@ import { column, nullable } from '../database/columns.js';
 @Entity('clone_alerts')
 @Index('uq_clone_alerts_scans', ['firstScanId', 'secondScanId'], { unique: true })
 @Index('idx_clone_alerts_pass', ['passId', 'createdAt'])
+@Index('idx_clone_alerts_open', ['resolvedAt', 'createdAt'])
 export class CloneAlertEntity extends BaseRecord {
   @column.id('pass_id') passId: string;
   @column.id('first_scan_id') firstScanId: string;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import {
   childRegions,
+  coveredRegionCodes,
   findRegion,
   isCountyLevelCode,
   isGroupingCity,
@@ -127,6 +128,15 @@ describe('regions (GB/T 2260)', () => {
     expect(jurisdictionCovers('320115', '320100')).toBe(false);
     expect(jurisdictionCovers('320200', '320115')).toBe(false);
     expect(jurisdictionCovers('330000', '320115')).toBe(false);
+  });
+
+  it('lists the codes a city or county jurisdiction covers, for lists that read one index range per code', () => {
+    expect(coveredRegionCodes('320115')).toEqual(['320115']);
+    const nanjing = coveredRegionCodes('320100');
+    expect(nanjing).toContain('320100');
+    expect(nanjing).toContain('320115');
+    expect(nanjing.every((code) => code.startsWith('3201'))).toBe(true);
+    expect(nanjing).toEqual([...nanjing].sort());
   });
 
   it('offers exactly the GB/T 2260 divisions of a city: 苏州 and 南京 without development zones', () => {

@@ -182,6 +182,19 @@ export function jurisdictionCovers(jurisdiction: string, code: string): boolean 
   return false;
 }
 
+/**
+ * Every known division a city or county jurisdiction covers, itself included (a county: itself; a
+ * city: itself and its counties), in code order. Lists scoped to a city read one index range per code
+ * instead of a `LIKE` over the table.
+ */
+export function coveredRegionCodes(jurisdiction: string): string[] {
+  const codes = new Set([jurisdiction]);
+  if (jurisdiction.endsWith('00') && !jurisdiction.endsWith('0000')) {
+    for (const code of regionIndex().byCode.keys()) if (jurisdictionCovers(jurisdiction, code)) codes.add(code);
+  }
+  return [...codes].sort();
+}
+
 export function validateCountyCode(input: string): ValidationResult {
   const code = toHalfWidth(input).trim();
   if (code === '') return invalid('请选择区县');

@@ -10,6 +10,7 @@ import { ScanInterceptions1764620000000 } from './1764620000000-ScanInterception
 import { IssuingDepartments1764700000000 } from './1764700000000-IssuingDepartments.js';
 import { ReviewHistory1764800000000 } from './1764800000000-ReviewHistory.js';
 import { Notifications1764800000017 } from './1764800000017-Notifications.js';
+import { ListIndexes1764800000018 } from './1764800000018-ListIndexes.js';
 
 /** Every migration, oldest first. Listed explicitly so the ESM build needs no file globbing. */
 export const migrations = [
@@ -25,4 +26,5 @@ export const migrations = [
   IssuingDepartments1764700000000,
   ReviewHistory1764800000000,
   Notifications1764800000017,
+  ListIndexes1764800000018,
 ];

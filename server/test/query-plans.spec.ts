@@ -1,0 +1,407 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { DataSource } from 'typeorm';
+import { AccountEntity } from '../src/accounts/account.entity.js';
+import { ApplicationEntity } from '../src/applications/application.entity.js';
+import { AuditEntryEntity } from '../src/audit/audit-entry.entity.js';
+import { CheckpointEntity } from '../src/checkpoints/checkpoint.entity.js';
+import { EnterpriseEntity } from '../src/enterprises/enterprise.entity.js';
+import { PassEntity } from '../src/passes/pass.entity.js';
+import { CloneAlertEntity } from '../src/scans/clone-alert.entity.js';
+import { ScanRecordEntity } from '../src/scans/scan-record.entity.js';
+import type { ApiClient } from './support/api.js';
+import { completeApplication, registerFleet, seedAndLogin, submitApplication } from './support/fixtures.js';
+import { startTestApp, type TestApp } from './support/test-app.js';
+import { testDatabaseKind } from './support/test-database.js';
+
+/**
+ * Plan tests (issue 18): every list and counter an official or admin opens must read one page from an
+ * index, not the table. The database is seeded with tens of thousands of rows (enough for MariaDB's
+ * optimizer to choose as it does at a million, after ANALYZE TABLE); each list is requested through
+ * the API, the SQL the server ran is captured from TypeORM's logger, and each statement is run again
+ * under `ANALYZE FORMAT=JSON` (MariaDB: the plan and the rows actually read) or `EXPLAIN QUERY PLAN`
+ * (SQLite). A plan that walks a table fails here, not in a bench at a million rows.
+ */
+describe('query plans of the officials’ and admins’ lists at volume', () => {
+  let t: TestApp;
+  let as: Awaited<ReturnType<typeof seedAndLogin>>;
+  let dataSource: DataSource;
+  let templateCategory = '';
+  let captured: { sql: string; parameters: unknown[] }[] | null = null;
+  const mariadb = () => testDatabaseKind === 'mariadb';
+
+  const nanjing = ['320102', '320104', '320105', '320106', '320111', '320113', '320114', '320115', '320116'];
+  const elsewhere = ['320205', '320211', '320302', '320411', '320505', '320612'];
+  const counties = [...nanjing, ...elsewhere];
+  const cityOf = (county: string) => `${county.slice(0, 4)}00`;
+  const applicationCount = 40_000;
+  const bigTables = ['applications', 'passes', 'enterprises', 'audit_log', 'clone_alerts'];
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    as = await seedAndLogin(t);
+    dataSource = t.app.get(DataSource);
+    // One real application and pass as templates for the bulk rows.
+    const fleet = await registerFleet(as.fleetManager, '苏A70001', 700);
+    const id = await submitApplication(as.fleetManager, completeApplication(fleet));
+    await as.districtOfficial.post(`/reviews/${id}/decision`, { decision: 'approve' });
+    const approved = await as.cityOfficial.post(`/reviews/${id}/decision`, { decision: 'approve' });
+    expect(approved.status).toBe(200);
+    await seed(id);
+    const logger = dataSource.logger;
+    const capturing = Object.create(logger);
+    capturing.logQuery = (sql: string, parameters?: unknown[]) => {
+      captured?.push({ sql, parameters: parameters ?? [] });
+      return logger.logQuery(sql, parameters);
+    };
+    Object.assign(dataSource, { logger: capturing });
+  }, 180_000);
+
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  /** Bulk rows in multi-row inserts: enterprises, applications (waiting and approved), passes, audit, alerts. */
+  async function seed(templateId: string) {
+    const manager = dataSource.manager;
+    const templateApp = await manager.findOneByOrFail(ApplicationEntity, { id: templateId });
+    const templatePass = await manager.findOneByOrFail(PassEntity, { applicationId: templateId });
+    const templateEnterprise = await manager.findOneByOrFail(EnterpriseEntity, { id: templateApp.enterpriseId });
+    templateCategory = templateApp.materialCategory!;
+    // Deterministic and independent of the county (i % counties.length), unlike i % n.
+    const random = (i: number, salt: number) => {
+      let x = Math.imul(i + 1, 0x9e3779b1) ^ Math.imul(salt, 0x85ebca6b);
+      x = Math.imul(x ^ (x >>> 16), 0x7feb352d);
+      x = Math.imul(x ^ (x >>> 15), 0x846ca68b);
+      return ((x ^ (x >>> 16)) >>> 0) / 2 ** 32;
+    };
+    const now = Date.now();
+    const minute = 60_000;
+    const insert = async <E extends object>(entity: new () => E, rows: E[]) => {
+      for (let i = 0; i < rows.length; i += 400) await manager.insert(entity, rows.slice(i, i + 400) as never);
+    };
+
+    const enterprises = Array.from({ length: 600 }, (_, i) => {
+      const at = new Date(now - (600 - i) * 60 * minute);
+      return Object.assign(new EnterpriseEntity(), {
+        ...templateEnterprise,
+        id: randomUUID(),
+        creditCode: `91${counties[i % counties.length]}PL${String(i).padStart(7, '0')}X`,
+        name: `计划测试物流有限公司${i}`,
+        districtCode: counties[i % counties.length],
+        verifiedAt: i % 7 === 0 ? null : at,
+        createdAt: at,
+        updatedAt: at,
+      });
+    });
+    await insert(EnterpriseEntity, enterprises);
+
+    const categories = [templateApp.materialCategory, 'X1', 'X2', 'X3', 'X4', 'X5', 'X6', 'X7'];
+    const applications = Array.from({ length: applicationCount }, (_, i) => {
+      const county = counties[i % counties.length]!;
+      const submittedAt = new Date(now - (applicationCount - i) * 10 * minute);
+      // A tenth wait at the district, a twentieth at the city; the rest are approved. Due three days
+      // after reaching the step: the older half of the waiting ones are overdue.
+      const draw = random(i, 1);
+      const kind = draw < 0.1 ? 'district' : draw < 0.15 ? 'city' : 'approved';
+      const dueAt = kind === 'approved' ? null : new Date(submittedAt.getTime() + 3 * 1440 * minute);
+      return Object.assign(new ApplicationEntity(), {
+        ...templateApp,
+        id: randomUUID(),
+        enterpriseId: enterprises[i % enterprises.length]!.id,
+        clientRequestId: null,
+        status: kind === 'approved' ? 'approved' : 'submitted',
+        materialCategory: categories[Math.floor(random(i, 2) * categories.length)]!,
+        submittedAt,
+        currentLevel: kind === 'approved' ? null : kind,
+        currentJurisdiction: kind === 'approved' ? null : kind === 'district' ? county : cityOf(county),
+        escalationLevel: kind === 'district' ? 'city' : null,
+        escalationJurisdiction: kind === 'district' ? cityOf(county) : null,
+        dueAt,
+        whitelisted: random(i, 3) < 0.1,
+        version: 1,
+        createdAt: submittedAt,
+        updatedAt: submittedAt,
+      }) as ApplicationEntity;
+    });
+    await insert(ApplicationEntity, applications);
+
+    const approved = applications.filter((a) => a.status === 'approved');
+    const passes = approved.map((a, i) => {
+      const county = counties[i % counties.length]!;
+      const issuer = i % 3 === 0 ? cityOf(county) : county;
+      return Object.assign(new PassEntity(), {
+        ...templatePass,
+        id: randomUUID(),
+        passNumber: `${issuer}${String(i + 1000).padStart(6, '0')}`,
+        issuerCode: issuer,
+        routingCounty: county,
+        statusIndex: templatePass.statusIndex + 1000 + i,
+        applicationId: a.id,
+        enterpriseId: a.enterpriseId,
+        issuedAt: new Date(a.submittedAt!.getTime() + 60 * minute),
+        createdAt: a.submittedAt!,
+        updatedAt: a.submittedAt!,
+      });
+    });
+    await insert(PassEntity, passes);
+
+    const types = ['application', 'pass', 'enterprise', 'account', 'settings'];
+    await insert(
+      AuditEntryEntity,
+      Array.from({ length: 20_000 }, (_, i) => {
+        const at = new Date(now - (20_000 - i) * 5 * minute);
+        return Object.assign(new AuditEntryEntity(), {
+          id: randomUUID(),
+          actorId: null,
+          actorRole: 'official',
+          actorName: '计划测试',
+          action: `${types[i % types.length]}.update`,
+          entityType: types[i % types.length]!,
+          entityId: randomUUID(),
+          before: null,
+          after: null,
+          createdAt: at,
+          updatedAt: at,
+        });
+      }),
+    );
+
+    const checkpoint = await manager.findOneByOrFail(CheckpointEntity, {});
+    const uploader = await manager.findOneByOrFail(AccountEntity, {});
+    const alerted = passes.slice(0, 3_000);
+    const scans = alerted.flatMap((p, i) =>
+      [0, 1].map((second) => {
+        const at = new Date(now - (3_000 - i) * 30 * minute + second * 20 * minute);
+        return Object.assign(new ScanRecordEntity(), {
+          id: randomUUID(),
+          passNumber: p.passNumber,
+          passId: p.id,
+          checkpointId: checkpoint.id,
+          scannedAt: at,
+          result: 'valid',
+          direction: 'inbound',
+          kind: 'passage',
+          reason: null,
+          uploadedBy: uploader.id,
+          uploadedAt: at,
+        }) as ScanRecordEntity;
+      }),
+    );
+    await insert(ScanRecordEntity, scans);
+    await insert(
+      CloneAlertEntity,
+      alerted.map((p, i) => {
+        const at = new Date(now - (3_000 - i) * 30 * minute);
+        return Object.assign(new CloneAlertEntity(), {
+          id: randomUUID(),
+          passId: p.id,
+          firstScanId: scans[2 * i]!.id,
+          secondScanId: scans[2 * i + 1]!.id,
+          distanceKm: 300,
+          minutes: 20,
+          resolvedAt: i % 10 === 0 ? null : at,
+          createdAt: at,
+          updatedAt: at,
+        });
+      }),
+    );
+    if (mariadb()) await dataSource.query(`ANALYZE TABLE ${bigTables.join(', ')}`);
+    else await dataSource.query('ANALYZE');
+  }
+
+  /** The statements one request ran that read a list's tables. */
+  async function statementsOf(client: ApiClient, path: string) {
+    captured = [];
+    const res = await client.get(path);
+    const statements = captured;
+    captured = null;
+    expect(res.status).toBe(200);
+    const reading = statements.filter(
+      (s) => /^\s*SELECT/i.test(s.sql) && bigTables.some((table) => new RegExp(`[\`"]${table}[\`"]`).test(s.sql)),
+    );
+    expect(reading.length).toBeGreaterThan(0);
+    return { body: res.body, statements: reading };
+  }
+
+  interface TableAccess {
+    table: string;
+    key: string | null;
+    accessType: string;
+    rowsRead: number;
+  }
+
+  /** MariaDB: each table the statement read, with its index and the rows it actually read. */
+  async function analyse(sql: string, parameters: unknown[]): Promise<TableAccess[]> {
+    const [row] = await dataSource.query(`ANALYZE FORMAT=JSON ${sql}`, parameters);
+    const plan = JSON.parse(Object.values(row as Record<string, string>)[0]!);
+    const accesses: TableAccess[] = [];
+    const walk = (node: unknown) => {
+      if (Array.isArray(node)) node.forEach(walk);
+      else if (node && typeof node === 'object') {
+        const o = node as Record<string, unknown>;
+        if (typeof o.table_name === 'string' && !o.table_name.startsWith('<')) {
+          accesses.push({
+            table: o.table_name,
+            key: (o.key as string | undefined) ?? null,
+            accessType: String(o.access_type),
+            rowsRead: Math.round(Number(o.r_rows ?? 0) * Number(o.r_loops ?? 1)),
+          });
+        }
+        Object.values(o).forEach(walk);
+      }
+    };
+    walk(plan);
+    return accesses;
+  }
+
+  /**
+   * Every statement of the request reads through one of `keys` (or a primary key) and, in all, at
+   * most `maxRows` rows (MariaDB); on SQLite none scans a list's table or sorts it whole.
+   */
+  async function expectIndexed(client: ApiClient, path: string, keys: string[], maxRows = 300, fullScanOk = false) {
+    const { body, statements } = await statementsOf(client, path);
+    const used = new Set<string>();
+    const plans: string[] = [];
+    for (const { sql, parameters } of statements) {
+      if (mariadb()) {
+        const accesses = await analyse(sql, parameters);
+        const context = `${path}\n${sql}\n${JSON.stringify(accesses)}`;
+        plans.push(context);
+        for (const a of accesses) {
+          if (a.key) used.add(a.key);
+          expect({ context, fullScan: a.accessType === 'ALL' && !fullScanOk }).toEqual({
+            context,
+            fullScan: false,
+          });
+        }
+        const read = accesses.reduce((sum, a) => sum + a.rowsRead, 0);
+        expect({ context, withinPage: read <= maxRows }).toEqual({ context, withinPage: true });
+      } else {
+        const plan: { detail: string }[] = await dataSource.query(`EXPLAIN QUERY PLAN ${sql}`, parameters);
+        const details = plan.map((p) => p.detail);
+        const context = `${path}\n${sql}\n${details.join('\n')}`;
+        plans.push(context);
+        for (const detail of details) {
+          const index = / USING (?:COVERING )?INDEX (\w+)/.exec(detail)?.[1];
+          if (index) used.add(index);
+          // `SCAN b0` reads a branch's own rows (a co-routine), not a table.
+          const tableScan = /^SCAN \w+$/.test(detail) && !/^SCAN b\d+$/.test(detail) && !fullScanOk;
+          expect({ context, tableScan }).toEqual({ context, tableScan: false });
+          // A branch that sorts is judged on MariaDB, by the rows it read: SQLite sorts an empty range too.
+          const wholeSort = detail === 'USE TEMP B-TREE FOR ORDER BY' && !/ IN \(|UNION ALL/.test(sql);
+          expect({ context, wholeSort }).toEqual({
+            context,
+            wholeSort: false,
+          });
+        }
+      }
+    }
+    for (const key of keys) expect({ plans, used: [...used] }).toEqual({ plans, used: expect.arrayContaining([key]) });
+    return body;
+  }
+
+  const category = () => encodeURIComponent(templateCategory);
+
+  describe('review queue', () => {
+    const queueKeys = ['idx_applications_queue_whitelist', 'idx_applications_escalation_whitelist'];
+    const districtKeys = mariadb() ? queueKeys : ['idx_applications_queue_whitelist'];
+    it('district official, first page and the next, oldest first', async () => {
+      const first = await expectIndexed(as.districtOfficial, '/reviews/queue?limit=20', districtKeys);
+      expect(first.items).toHaveLength(20);
+      expect(first.nextCursor).toEqual(expect.any(String));
+      const next = await expectIndexed(
+        as.districtOfficial,
+        `/reviews/queue?limit=20&cursor=${encodeURIComponent(first.nextCursor)}`,
+        districtKeys,
+      );
+      expect(next.items[0].submittedAt >= first.items.at(-1).submittedAt).toBe(true);
+    });
+
+    it('city official with escalations, whitelisted first, overdue only', async () => {
+      const page = await expectIndexed(as.cityOfficial, '/reviews/queue?limit=20', queueKeys);
+      expect(page.items.some((i: { escalated: boolean }) => i.escalated)).toBe(true);
+      const whitelisted = await expectIndexed(
+        as.cityOfficial,
+        '/reviews/queue?whitelistFirst=true&limit=20',
+        queueKeys,
+      );
+      expect(whitelisted.items[0].whitelisted).toBe(true);
+      const again = await expectIndexed(
+        as.cityOfficial,
+        `/reviews/queue?whitelistFirst=true&limit=20&cursor=${encodeURIComponent(whitelisted.nextCursor)}`,
+        queueKeys,
+      );
+      expect(again.items).toHaveLength(20);
+      await expectIndexed(as.districtOfficial, '/reviews/queue?overdue=true&limit=20', districtKeys);
+    });
+
+    it('by material category', async () => {
+      const page = await expectIndexed(as.districtOfficial, `/reviews/queue?category=${category()}&limit=20`, [
+        'idx_applications_queue_category',
+      ]);
+      expect(page.items.length).toBeGreaterThan(0);
+      await expectIndexed(as.cityOfficial, `/reviews/queue?category=${category()}&whitelistFirst=true&limit=20`, [
+        'idx_applications_queue_category',
+        'idx_applications_escalation_category',
+      ]);
+    });
+  });
+
+  it('review counters count from indexes alone', async () => {
+    for (const official of [as.districtOfficial, as.cityOfficial]) {
+      const { statements } = await statementsOf(official, '/reviews/counters');
+      for (const { sql, parameters } of statements) {
+        if (mariadb()) {
+          const [row] = await dataSource.query(`EXPLAIN FORMAT=JSON ${sql}`, parameters);
+          const plan = JSON.stringify(JSON.parse(Object.values(row as Record<string, string>)[0]!));
+          expect({ sql, plan, indexOnly: plan.includes('"using_index":true') }).toEqual({
+            sql,
+            plan,
+            indexOnly: true,
+          });
+        } else {
+          const plan: { detail: string }[] = await dataSource.query(`EXPLAIN QUERY PLAN ${sql}`, parameters);
+          expect({ sql, plan: plan.map((p) => p.detail) }).toEqual({
+            sql,
+            plan: [expect.stringMatching(/^SEARCH \w+ USING COVERING INDEX /)],
+          });
+        }
+      }
+    }
+  });
+
+  describe('pass management', () => {
+    it('district and city officials page per covered code; admin and fleet manager by their index', async () => {
+      const district = await expectIndexed(as.districtOfficial, '/passes?limit=20', [
+        'idx_passes_routing',
+        'idx_passes_issuer',
+      ]);
+      expect(district.items).toHaveLength(20);
+      await expectIndexed(as.districtOfficial, `/passes?limit=20&cursor=${encodeURIComponent(district.nextCursor)}`, [
+        'idx_passes_routing',
+        'idx_passes_issuer',
+      ]);
+      // Two branches per covered code (the city and its counties), each at most a page.
+      const city = await expectIndexed(
+        as.cityOfficial,
+        '/passes?limit=20',
+        ['idx_passes_routing', 'idx_passes_issuer'],
+        800,
+      );
+      expect(city.items).toHaveLength(20);
+      await expectIndexed(as.admin, '/passes?limit=20', ['idx_passes_issued']);
+      await expectIndexed(as.fleetManager, '/passes?limit=20', ['idx_passes_enterprise']);
+    });
+  });
+
+  it('enterprises, clone alerts and the audit log', async () => {
+    await expectIndexed(as.districtOfficial, '/enterprises', ['idx_enterprises_district']);
+    // A city's share of this small table is large: the optimizer may read it whole, within the list's 1,000.
+    await expectIndexed(as.cityOfficial, '/enterprises?pending=true', [], 1_000, true);
+    await expectIndexed(as.admin, '/alerts/clones', ['idx_clone_alerts_open'], 1_000);
+    await expectIndexed(as.admin, '/admin/audit', ['idx_audit_log_created'], 500);
+    await expectIndexed(as.admin, '/admin/audit?entityType=pass', ['idx_audit_log_type'], 500);
+    await expectIndexed(as.admin, '/admin/audit?action=pass.update', ['idx_audit_log_action'], 500);
+  });
+});
