@@ -13,6 +13,7 @@ import {
 import { Text, Textarea, View } from '@tarojs/components';
 import Taro, { useLoad } from '@tarojs/taro';
 import { useState } from 'react';
+import { useCareMode } from '@/hooks/use-care-mode';
 import { loadSession } from '@/services/session';
 import { messageOf } from '@/utils/messages';
 import { VerdictView } from '../../components/verdict';
@@ -45,6 +46,7 @@ function backToScanning() {
  * the direction buttons that file the scan: saved on the device at once, uploaded when online.
  */
 export default function Result() {
+  const { careClass } = useCareMode();
   const [verdict, setVerdict] = useState<Verdict>();
   const [failure, setFailure] = useState('');
   const [recorded, setRecorded] = useState<ScanDirection | typeof ScanKind.Interception | null>(null);
@@ -120,7 +122,7 @@ export default function Result() {
 
   if (!shown) {
     return (
-      <View className='screen result'>
+      <View className={`screen result ${careClass}`}>
         {failure ? (
           <View className='result__failure' data-testid='verify-error'>
             <Text>{failure}</Text>
@@ -139,7 +141,7 @@ export default function Result() {
 
   const canRecord = Boolean(staff && shown.passNumber);
   return (
-    <View className='result'>
+    <View className={`result ${careClass}`}>
       <VerdictView verdict={shown} />
       <View className='result__actions'>
         {verdict?.allowsPassage && !recorded && (
