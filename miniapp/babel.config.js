@@ -2,6 +2,20 @@
 // https://docs.taro.zone/docs/next/babel-config
 const { browsers } = require('./config/weapp-base-library');
 
+/**
+ * WeChat names a control by `aria-role`; a browser knows no such attribute (axe-core counts it as an
+ * invalid ARIA attribute) and reads `role` instead. The H5 build drops `aria-role` from every JSX
+ * element, so components write both and each platform keeps its own. A Babel visitor, not a wrapper
+ * component: the attribute is in hundreds of places, including NutUI-free plain Views.
+ */
+const dropWeChatRole = () => ({
+  visitor: {
+    JSXAttribute(path) {
+      if (path.node.name.name === 'aria-role') path.remove();
+    },
+  },
+});
+
 module.exports = {
   presets: [
     [
@@ -17,6 +31,7 @@ module.exports = {
     ],
   ],
   plugins: [
+    ...(process.env.TARO_ENV === 'h5' ? [dropWeChatRole] : []),
     // NutUI React Taro's on-demand import, as its guide shows: code writes
     // `import { Button } from '@nutui/nutui-react-taro'` and gets only that component's module and CSS,
     // so each subpackage carries only the components it shows.

@@ -5,6 +5,7 @@ import devConfig from './dev';
 import { addH5Delivery } from './h5-delivery';
 import { addOfflineApp } from './offline-app';
 import prodConfig from './prod';
+import { rootFontScript } from './root-font';
 import { weappBuildProblems } from './weapp-release';
 
 // The shared package is ES2022; let Taro's Babel bring it down to what each target's runtime takes.
@@ -60,6 +61,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     h5: {
       compile: { include: [sharedPackage] },
       publicPath: '/',
+      // Replaces Taro's width-based root font size (see root-font.ts).
+      htmlPluginOption: { script: rootFontScript },
       staticDirectory: 'static',
       router: { mode: 'hash' },
       output: {

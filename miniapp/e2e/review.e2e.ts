@@ -127,7 +127,7 @@ describe('officials (审核人员) in H5', () => {
     await items.first().waitFor();
 
     // The detail: everything that helps decide.
-    await items.first().locator('.queue-card__body').click();
+    await items.first().locator('.queue-row__body').click();
     await page.waitForURL(/review\/pages\/detail/);
     await page.getByTestId('detail-plate').getByText('苏A·81002').waitFor();
     await expect(page.getByTestId('crew-member').first().textContent()).resolves.toMatch(/\d{6}\*{8}\d{3}[\dX]/);
@@ -187,7 +187,10 @@ describe('officials (审核人员) in H5', () => {
     await page.getByTestId('counter-waiting').getByText('2').waitFor();
     await saveScreenshot(page, 'review-home-desktop');
     await openPath(page, stack.url, review('queue'));
-    await page.getByTestId('queue-item').filter({ hasText: '苏A·81003' }).locator('.queue-card__body').click();
+    // A desktop shows the chosen row's detail beside the table; the whole detail is one click further.
+    await page.getByTestId('queue-item').filter({ hasText: '苏A·81003' }).locator('.queue-row__body').click();
+    await page.getByTestId('preview-plate').getByText('苏A·81003').waitFor();
+    await page.getByTestId('preview-open').click();
     await page.getByTestId('attachments').waitFor();
     await expect(page.getByTestId('blacklist-hit').textContent()).resolves.toContain('超载运输被查处');
     // Two columns side by side on a wide window (once the page has finished sliding in).

@@ -108,7 +108,7 @@ describe('the story of one pass, every role in H5', () => {
     await district.getByTestId('counter-waiting').getByText('1').waitFor();
     await saveScreenshot(district, 'story-2-district-home');
     await tapButton(district, '开始审核');
-    await district.getByTestId('queue-item').first().locator('.queue-card__body').click();
+    await district.getByTestId('queue-item').first().locator('.queue-row__body').click();
     await district.getByTestId('detail-plate').getByText('苏A·83001').waitFor();
     await tapButton(district, '退回修改');
     await fillTextarea(district, 'reason-popup', '请写明大米的品牌和包装规格');
@@ -139,7 +139,7 @@ describe('the story of one pass, every role in H5', () => {
     await district.reload();
     const item = district.getByTestId('queue-item').first();
     await item.waitFor();
-    await item.locator('.queue-card__body').click();
+    await item.locator('.queue-row__body').click();
     await district.getByTestId('detail-plate').waitFor();
     await tapButton(district, '审核通过');
     await district.getByTestId('reason-confirm').click();
@@ -149,7 +149,8 @@ describe('the story of one pass, every role in H5', () => {
     await signIn(city, stack.url, '13800000003', 'demo1234');
     await city.getByTestId('counter-waiting').getByText('1').waitFor();
     await tapButton(city, '开始审核');
-    await city.getByTestId('queue-item').first().locator('.queue-card__body').click();
+    // The desktop queue shows the first application beside the table; its whole detail is one click away.
+    await city.getByTestId('preview-open').click();
     await city.getByTestId('attachments').waitFor();
     await expect(city.locator('.review-detail').textContent()).resolves.toContain('大米（示范牌，25公斤袋装）');
     await saveScreenshot(city, 'story-4-city-detail-desktop');

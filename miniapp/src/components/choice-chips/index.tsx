@@ -17,13 +17,13 @@ export interface ChoiceChipsProps<T extends string> {
 /** A handful of exclusive choices as large tap targets: faster than a picker on a phone. */
 export function ChoiceChips<T extends string>({ choices, value, onChange, testId }: ChoiceChipsProps<T>) {
   return (
-    <View className='choice-chips' data-testid={testId}>
+    <View className='choice-chips' role='radiogroup' aria-role='radiogroup' data-testid={testId}>
       {choices.map((choice) => (
         <View
           key={choice.value}
           className={`choice-chips__chip ${choice.value === value ? 'choice-chips__chip--selected' : ''}`}
           onClick={() => onChange(choice.value)}
-          aria-selected={choice.value === value}
+          aria-checked={choice.value === value}
           role='radio'
           aria-role='radio'
         >

@@ -3,8 +3,10 @@ import { Role, validatePassNumber } from '@pass/shared';
 import { Input, Text, Textarea, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useEffect, useState } from 'react';
+import { CareSwitch } from '@/components/care-switch';
 import { Denied } from '@/components/denied';
 import { TextField } from '@/components/text-field';
+import { useCareMode } from '@/hooks/use-care-mode';
 import { useRolePage } from '@/hooks/use-role-page';
 import { logout } from '@/services/auth';
 import { installOfflineApp } from '@/services/offline-app';
@@ -40,6 +42,7 @@ const scannedText = (value: string, set: (text: string) => void) => ({
 });
 
 export default function CheckpointHome() {
+  const { careMode, careClass, switchCareMode } = useCareMode();
   const [bundle, setBundle] = useState<Bundle | undefined>(loadBundle);
   const [syncing, setSyncing] = useState(false);
   const [syncFailure, setSyncFailure] = useState('');
@@ -109,7 +112,7 @@ export default function CheckpointHome() {
   };
 
   return (
-    <View className='screen screen--flush checkpoint-home'>
+    <View className={`screen screen--flush checkpoint-home ${careClass}`}>
       <View className='checkpoint-home__banner'>
         <Text className='checkpoint-home__place' data-testid='checkpoint-name'>
           {checkpoint?.name ?? '卡口核验'}
@@ -173,6 +176,8 @@ export default function CheckpointHome() {
           </Button>
         )}
       </View>
+
+      <CareSwitch on={careMode} onChange={switchCareMode} />
 
       <Button block fill='outline' onClick={signOut}>
         退出登录

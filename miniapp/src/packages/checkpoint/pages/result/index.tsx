@@ -14,6 +14,7 @@ import { Text, Textarea, View } from '@tarojs/components';
 import Taro, { useLoad } from '@tarojs/taro';
 import { useState } from 'react';
 import { LengthCounter } from '@/components/form-field';
+import { useCareMode } from '@/hooks/use-care-mode';
 import { loadSession } from '@/services/session';
 import { messageOf } from '@/utils/messages';
 import { VerdictView } from '../../components/verdict';
@@ -46,6 +47,7 @@ function backToScanning() {
  * the direction buttons that file the scan: saved on the device at once, uploaded when online.
  */
 export default function Result() {
+  const { careClass } = useCareMode();
   const [verdict, setVerdict] = useState<Verdict>();
   const [failure, setFailure] = useState('');
   const [recorded, setRecorded] = useState<ScanDirection | typeof ScanKind.Interception | null>(null);
@@ -121,7 +123,7 @@ export default function Result() {
 
   if (!shown) {
     return (
-      <View className='screen result'>
+      <View className={`screen result ${careClass}`}>
         {failure ? (
           <View className='result__failure' data-testid='verify-error'>
             <Text>{failure}</Text>
@@ -140,7 +142,7 @@ export default function Result() {
 
   const canRecord = Boolean(staff && shown.passNumber);
   return (
-    <View className='result'>
+    <View className={`result ${careClass}`}>
       <VerdictView verdict={shown} />
       <View className='result__actions'>
         {verdict?.allowsPassage && !recorded && (

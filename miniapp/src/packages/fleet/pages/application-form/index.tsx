@@ -32,6 +32,7 @@ import { Denied } from '@/components/denied';
 import { FlagTag, FormField } from '@/components/form-field';
 import { Section } from '@/components/section';
 import { TextField } from '@/components/text-field';
+import { useCareMode } from '@/hooks/use-care-mode';
 import { useRolePage } from '@/hooks/use-role-page';
 import { issuesByPath, useSchemaForm } from '@/hooks/use-schema-form';
 import { loadProvinceSettings } from '@/services/province-settings';
@@ -84,6 +85,7 @@ const parties = [
 const descriptionInput = { placeholder: '如：大米、食用油', maxlength: 200 };
 
 export default function ApplicationForm() {
+  const { careClass } = useCareMode();
   const today = chinaToday();
   const [loaded, setLoaded] = useState<ProvinceSettings>();
   const settings = loaded ?? placeholderSettings;
@@ -248,7 +250,7 @@ export default function ApplicationForm() {
   if (page.denied) return <Denied who='车队管理员' />;
 
   return (
-    <View className='screen application-form'>
+    <View className={`screen application-form ${careClass}`}>
       {isReturned && application?.lastReason && (
         <View className='application-form__returned' data-testid='return-reason'>
           <Text className='application-form__returned-title'>退回原因：{application.lastReason}</Text>

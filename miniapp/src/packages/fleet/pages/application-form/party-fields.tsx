@@ -24,8 +24,15 @@ export function PartyFields({ path, value, onChange, onBlur, errorOf, onFillOwn 
   return (
     <View>
       {onFillOwn && (
-        <View className='party-fields__own' onClick={onFillOwn} data-testid={`${path}-fill-own`}>
-          <Text>填入本企业信息</Text>
+        <View
+          className='party-fields__own'
+          role='button'
+          aria-role='button'
+          tabIndex={0}
+          onClick={onFillOwn}
+          data-testid={`${path}-fill-own`}
+        >
+          <Text>＋ 填入本企业信息</Text>
         </View>
       )}
       <TextField label='单位名称' required maxlength={100} {...field('name')} />

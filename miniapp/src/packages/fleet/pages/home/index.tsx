@@ -2,9 +2,11 @@ import { Button } from '@nutui/nutui-react-taro';
 import { type ApplicationView, type DriverView, type EnterpriseView, Role, type VehicleView } from '@pass/shared';
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
+import { CareSwitch } from '@/components/care-switch';
 import { Denied } from '@/components/denied';
 import { MenuList } from '@/components/menu-list';
 import { ToneTag } from '@/components/status-tag';
+import { useCareMode } from '@/hooks/use-care-mode';
 import { useRolePage } from '@/hooks/use-role-page';
 import { logout } from '@/services/auth';
 import { routes, withQuery } from '@/services/routes';
@@ -34,6 +36,7 @@ const go = (url: string) => Taro.navigateTo({ url });
 
 /** 车队管理员's home: the enterprise's standing, the next thing to do, and the latest applications. */
 export default function FleetHome() {
+  const { careMode, careClass, switchCareMode } = useCareMode();
   const { denied, data, error } = useRolePage(Role.FleetManager, loadOverview);
   const account = loadSession()?.account;
   const plateOf = (id: string | null) => data?.vehicles.find((v) => v.id === id)?.plate;
@@ -46,7 +49,7 @@ export default function FleetHome() {
   if (denied) return <Denied who='车队管理员' />;
 
   return (
-    <View className='screen fleet-home'>
+    <View className={`screen fleet-home ${careClass}`}>
       <View className='fleet-home__banner'>
         <Text className='fleet-home__enterprise' data-testid='enterprise-name'>
           {data?.enterprise.name ?? ' '}
@@ -107,6 +110,8 @@ export default function FleetHome() {
           ))}
         </View>
       )}
+
+      <CareSwitch on={careMode} onChange={switchCareMode} />
 
       <Button block fill='outline' onClick={signOut}>
         退出登录

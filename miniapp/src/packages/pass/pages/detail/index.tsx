@@ -6,6 +6,7 @@ import { useRef, useState } from 'react';
 import { Denied } from '@/components/denied';
 import { DetailRow } from '@/components/detail-row';
 import { LoadingState } from '@/components/loading-state';
+import { useCareMode } from '@/hooks/use-care-mode';
 import { useRolePage } from '@/hooks/use-role-page';
 import { openPdf } from '@/services/files';
 import { formatDateTime } from '@/utils/format';
@@ -24,6 +25,7 @@ const factClasses = { row: 'pass-screen__fact', label: 'pass-screen__label', val
  * allows at full brightness; works offline from the last download; the A4 PDF to save or print.
  */
 export default function PassScreen() {
+  const { careClass } = useCareMode();
   const { params } = useRouter();
   const { denied, data, error } = useRolePage(Role.FleetManager, (account) => loadPass(account, params));
   const [full, setFull] = useState(false);
@@ -61,15 +63,28 @@ export default function PassScreen() {
     }
   };
 
+  // What the code says, for a screen reader (WeChat reads ariaLabel, a browser the image's alt).
+  const qrLabel = `通行证二维码：编号${pass.passNumber}，车牌${formatPlate(pass.plate)}`;
   const qrImage = (className: string) =>
     qr ? (
-      <Image className={className} src={qr} mode='aspectFit' data-testid='pass-qr' />
+      <Image
+        className={className}
+        src={qr}
+        mode='aspectFit'
+        ariaLabel={qrLabel}
+        imgProps={{ alt: qrLabel }}
+        data-testid='pass-qr'
+      />
     ) : (
       <Text className='muted'>二维码未能下载，请联网后重新打开</Text>
     );
 
   return (
-    <View className={`pass-screen pass-screen--${standing.tone}`} data-testid='pass-screen' data-tone={standing.tone}>
+    <View
+      className={`pass-screen pass-screen--${standing.tone} ${careClass}`}
+      data-testid='pass-screen'
+      data-tone={standing.tone}
+    >
       <View className='pass-screen__band'>
         <Text className='pass-screen__title'>重点物资运输车辆通行证</Text>
         <Text className='pass-screen__standing' data-testid='pass-standing'>

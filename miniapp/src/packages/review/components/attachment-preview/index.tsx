@@ -65,6 +65,8 @@ export function AttachmentPreview({
           className='attachment-preview__image'
           src={url}
           mode='widthFix'
+          ariaLabel={attachment.originalName}
+          imgProps={{ alt: attachment.originalName }}
           data-testid='attachment-image'
           onClick={() => Taro.previewImage({ urls: [url], current: url })}
         />

@@ -2,6 +2,7 @@ import { Button, Popup } from '@nutui/nutui-react-taro';
 import { Text, Textarea, View } from '@tarojs/components';
 import { useEffect, useState } from 'react';
 import { LengthCounter } from '@/components/form-field';
+import { useKeys } from '@/hooks/use-keys';
 import './index.scss';
 
 export interface FieldChoice {
@@ -25,6 +26,8 @@ export interface ReasonPopupProps {
   internalNote?: boolean;
   /** Chinese message when the input cannot be sent (from the shared schema), or undefined. */
   validate: (text: string, fields: string[], note: string) => string | undefined;
+  /** Puts the cursor in the text box at once (a desktop, where the popup was opened with a key). */
+  autoFocus?: boolean;
   onConfirm: (text: string, fields: string[], note: string) => Promise<void>;
   onClose: () => void;
 }
@@ -57,7 +60,7 @@ export function ReasonPopup(props: ReasonPopupProps) {
 
   const confirm = async () => {
     setTried(true);
-    if (problem) return;
+    if (problem || busy) return;
     setBusy(true);
     try {
       await props.onConfirm(text.trim(), fields, note.trim());
@@ -66,8 +69,24 @@ export function ReasonPopup(props: ReasonPopupProps) {
     }
   };
 
+  // Keyboard (desktop browser): Ctrl/⌘+Enter confirms, Esc cancels.
+  useKeys(({ key, command }) => {
+    if (key === 'Escape') props.onClose();
+    else if (key === 'Enter' && command) confirm();
+    else return false;
+    return true;
+  }, visible);
+
   return (
-    <Popup visible={visible} position='bottom' round title={title} closeable onClose={props.onClose}>
+    <Popup
+      visible={visible}
+      position='bottom'
+      round
+      title={title}
+      closeable
+      className='reason-sheet'
+      onClose={props.onClose}
+    >
       <View className='reason-popup' data-testid='reason-popup'>
         <Text className='reason-popup__label'>
           {label}
@@ -81,6 +100,8 @@ export function ReasonPopup(props: ReasonPopupProps) {
             maxlength={-1}
             placeholder={placeholder}
             placeholderClass='reason-popup__placeholder'
+            autoFocus={props.autoFocus}
+            focus={props.autoFocus}
             fixed
             onInput={(event) => setText(event.detail.value)}
             data-testid='reason-input'

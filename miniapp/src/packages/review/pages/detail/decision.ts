@@ -48,3 +48,9 @@ export function decisionProblem(kind: DecisionKind, text: string, fields: string
   const parsed = reviewDecisionSchema.safeParse(decisionOf(kind, text, fields, note));
   return parsed.success ? undefined : parsed.error.issues[0]?.message;
 }
+
+/** What the official is told once a decision is in (an approval at the last level issues the pass). */
+export function decisionDoneText(kind: DecisionKind, passIssued: boolean): string {
+  if (kind !== 'approve') return `已${decisionTexts[kind].title}`;
+  return passIssued ? '已通过，通行证已签发' : '已通过，转上级审核';
+}

@@ -26,7 +26,14 @@ import { showFailure } from '@/utils/messages';
 import { AttachmentPreview } from '../../components/attachment-preview';
 import { ReasonPopup } from '../../components/reason-popup';
 import { reviewApi } from '../../services/review-api';
-import { type DecisionKind, decisionOf, decisionProblem, decisionTexts, fieldChoices } from './decision';
+import {
+  type DecisionKind,
+  decisionDoneText,
+  decisionOf,
+  decisionProblem,
+  decisionTexts,
+  fieldChoices,
+} from './decision';
 import { Risks } from './risks';
 import '../../styles/wide.scss';
 import './index.scss';
@@ -73,12 +80,7 @@ export default function ReviewDetailPage() {
     try {
       const result = await reviewApi.decide(id, decisionOf(kind, text, fields, note) as ReviewDecision);
       setDeciding(null);
-      const title =
-        kind !== 'approve'
-          ? `已${decisionTexts[kind].title}`
-          : result.passId
-            ? '已通过，通行证已签发'
-            : '已通过，转上级审核';
+      const title = decisionDoneText(kind, Boolean(result.passId));
       Taro.showToast({ title, icon: 'none', duration: 2000 });
       setTimeout(() => Taro.navigateBack().catch(() => undefined), 800);
     } catch (e) {

@@ -1,31 +1,56 @@
 import { ActionSheet, Button } from '@nutui/nutui-react-taro';
-import { nationalMaterialCategories, Role } from '@pass/shared';
+import { nationalMaterialCategories, type ReviewDecision, Role } from '@pass/shared';
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useEffect, useRef, useState } from 'react';
 import { Denied } from '@/components/denied';
+import { useKeys } from '@/hooks/use-keys';
 import { useMorePages } from '@/hooks/use-more-pages';
 import { useRolePage } from '@/hooks/use-role-page';
+import { useWideWindow } from '@/hooks/use-wide-window';
 import { withQuery } from '@/services/routes';
 import { categoryName, plateText } from '@/utils/labels';
 import { showFailure } from '@/utils/messages';
-import { QueueCard } from '../../components/queue-card';
+import { ReasonPopup } from '../../components/reason-popup';
 import { reviewRoutes } from '../../routes';
 import { type QueueQuery, reviewApi } from '../../services/review-api';
+import {
+  type DecisionKind,
+  decisionDoneText,
+  decisionOf,
+  decisionProblem,
+  decisionTexts,
+  fieldChoices,
+} from '../detail/decision';
+import { QueuePreview } from './queue-preview';
+import { QueueTable, type Sort, type SortKey, sortedItems } from './queue-table';
 import '../../styles/wide.scss';
 import './index.scss';
 
-const pageSize = 20;
+// A desktop shows the whole day's queue at once; a phone reads 20 at a time.
+const pageSize = { wide: 50, narrow: 20 };
 const categoryOptions = [
   { name: '全部类别', value: '' },
   ...nationalMaterialCategories.map((c) => ({ name: c.name, value: c.code })),
 ];
 
 type Filters = Required<Pick<QueueQuery, 'overdue' | 'whitelistFirst'>> & { category: string };
+const toggles: { key: keyof Omit<Filters, 'category'>; label: string; testId: string }[] = [
+  { key: 'overdue', label: '仅看逾期', testId: 'filter-overdue' },
+  { key: 'whitelistFirst', label: '白名单优先', testId: 'filter-whitelist' },
+];
 
-/** Applications waiting at the official's step, oldest first: filter, page, open, or pick for batch approval. */
+/** The decision each shortcut key opens (desktop). */
+const decisionKeys: Record<string, DecisionKind> = { a: 'approve', r: 'return', x: 'reject' };
+
+/**
+ * Applications waiting at the official's step, oldest first: filter, sort, pick for batch approval.
+ * On a desktop the table and the chosen application's detail sit side by side, driven by the keys
+ * j/k (or ↓/↑) for next/previous, a approve, r return, x reject; on a phone a row opens the detail page.
+ */
 export default function Queue() {
   const { params } = useRouter();
+  const wide = useWideWindow();
   const [filters, setFilters] = useState<Filters>({
     category: '',
     overdue: params.overdue === 'true',
@@ -33,22 +58,34 @@ export default function Queue() {
   });
   const filtersRef = useRef(filters);
   filtersRef.current = filters;
-  const { denied, data, error, loading, reload } = useRolePage(Role.Official, () =>
-    reviewApi.queue({ ...filtersRef.current, category: filtersRef.current.category || undefined, limit: pageSize }),
-  );
-  const { items, cursor, more, loadMore } = useMorePages(
-    data,
-    (after) => reviewApi.queue({ ...filters, category: filters.category || undefined, cursor: after, limit: pageSize }),
-    reload,
-  );
+  const query = (cursor?: string | null) => ({
+    ...filtersRef.current,
+    category: filtersRef.current.category || undefined,
+    cursor,
+    limit: wide ? pageSize.wide : pageSize.narrow,
+  });
+  const { denied, data, error, loading, reload } = useRolePage(Role.Official, () => reviewApi.queue(query()));
+  const {
+    items: loaded,
+    cursor,
+    more,
+    loadMore,
+  } = useMorePages(data, (after) => reviewApi.queue(query(after)), reload);
+  const [sort, setSort] = useState<Sort | null>(null);
+  const items = sortedItems(loaded, sort);
   const [selected, setSelected] = useState<string[]>([]);
+  const [current, setCurrent] = useState<string>();
+  const [deciding, setDeciding] = useState<{ id: string; kind: DecisionKind } | null>(null);
   const [choosingCategory, setChoosingCategory] = useState(false);
   const [approving, setApproving] = useState(false);
 
   useEffect(() => {
     if (!data) return;
-    setSelected((current) => current.filter((id) => data.items.some((item) => item.id === id)));
+    setSelected((picked) => picked.filter((id) => data.items.some((item) => item.id === id)));
   }, [data]);
+
+  // The detail beside the table follows the list: the first row, or the one after a decided one.
+  const currentItem = items.find((item) => item.id === current) ?? items[0];
 
   const change = (next: Partial<Filters>) => {
     filtersRef.current = { ...filters, ...next };
@@ -56,8 +93,48 @@ export default function Queue() {
     reload();
   };
 
+  const changeSort = (key: SortKey) =>
+    setSort((now) =>
+      now?.key !== key ? { key, descending: false } : now.descending ? null : { key, descending: true },
+    );
+
   const toggle = (id: string) =>
-    setSelected((current) => (current.includes(id) ? current.filter((x) => x !== id) : [...current, id]));
+    setSelected((picked) => (picked.includes(id) ? picked.filter((x) => x !== id) : [...picked, id]));
+
+  const open = (id: string) => {
+    if (wide) setCurrent(id);
+    else Taro.navigateTo({ url: withQuery(reviewRoutes.detail, { id }) });
+  };
+
+  const move = (step: number) => {
+    if (!currentItem) return;
+    const next = items[items.indexOf(currentItem) + step];
+    if (next) setCurrent(next.id);
+  };
+
+  const decide = async (id: string, kind: DecisionKind, text: string, fields: string[]) => {
+    try {
+      const result = await reviewApi.decide(id, decisionOf(kind, text, fields) as ReviewDecision);
+      setDeciding(null);
+      const after = items[items.findIndex((item) => item.id === id) + 1];
+      setCurrent(after?.id);
+      const title = decisionDoneText(kind, Boolean(result.passId));
+      Taro.showToast({ title, icon: 'none', duration: 1500 });
+      await reload();
+    } catch (e) {
+      showFailure('未能提交', e);
+    }
+  };
+
+  useKeys(({ key, command, typing }) => {
+    if (typing || command || deciding || !currentItem) return false;
+    if (key === 'j' || key === 'ArrowDown') move(1);
+    else if (key === 'k' || key === 'ArrowUp') move(-1);
+    else if (decisionKeys[key]) setDeciding({ id: currentItem.id, kind: decisionKeys[key] });
+    else if (key === ' ') toggle(currentItem.id);
+    else return false;
+    return true;
+  }, wide);
 
   const batchApprove = async () => {
     const { confirm } = await Taro.showModal({
@@ -92,37 +169,35 @@ export default function Queue() {
   const allOnPage = items.length > 0 && items.every((item) => selected.includes(item.id));
 
   return (
-    <View className='wide queue'>
+    <View className={`wide queue ${wide ? 'queue--desk' : ''}`}>
       <View className='queue__filters' data-testid='queue-filters'>
         <View
           className='queue__filter'
           role='button'
           aria-role='button'
+          tabIndex={0}
           onClick={() => setChoosingCategory(true)}
           data-testid='filter-category'
         >
           <Text>{filters.category ? categoryName(filters.category) : '全部类别'} ▾</Text>
         </View>
-        <View
-          className={`queue__filter ${filters.overdue ? 'queue__filter--on' : ''}`}
-          role='checkbox'
-          aria-role='checkbox'
-          aria-checked={filters.overdue}
-          onClick={() => change({ overdue: !filters.overdue })}
-          data-testid='filter-overdue'
-        >
-          <Text>仅看逾期</Text>
-        </View>
-        <View
-          className={`queue__filter ${filters.whitelistFirst ? 'queue__filter--on' : ''}`}
-          role='checkbox'
-          aria-role='checkbox'
-          aria-checked={filters.whitelistFirst}
-          onClick={() => change({ whitelistFirst: !filters.whitelistFirst })}
-          data-testid='filter-whitelist'
-        >
-          <Text>白名单优先</Text>
-        </View>
+        {toggles.map((toggle) => (
+          <View
+            key={toggle.key}
+            className={`queue__filter ${filters[toggle.key] ? 'queue__filter--on' : ''}`}
+            role='checkbox'
+            aria-role='checkbox'
+            aria-checked={filters[toggle.key]}
+            tabIndex={0}
+            onClick={() => change({ [toggle.key]: !filters[toggle.key] })}
+            data-testid={toggle.testId}
+          >
+            <Text>{toggle.label}</Text>
+          </View>
+        ))}
+        {wide && (
+          <Text className='queue__keys'>快捷键：J/K 下一条/上一条 · A 通过 · R 退回 · X 不予通过 · 空格 选中</Text>
+        )}
       </View>
 
       {error && <Text className='error-text'>{error}</Text>}
@@ -132,31 +207,38 @@ export default function Queue() {
         </View>
       )}
 
-      <View className='wide__grid'>
-        {items.map((item) => (
-          <QueueCard
-            key={item.id}
-            item={item}
-            selected={selected.includes(item.id)}
-            onToggle={() => toggle(item.id)}
-            onOpen={() => Taro.navigateTo({ url: withQuery(reviewRoutes.detail, { id: item.id }) })}
-          />
-        ))}
-      </View>
-      {cursor && (
-        <Button block fill='none' loading={more} onClick={loadMore}>
-          加载更多
-        </Button>
+      {items.length > 0 && (
+        <View className='queue__panes'>
+          <View className='queue__list'>
+            <QueueTable
+              items={items}
+              sort={sort}
+              onSort={changeSort}
+              selected={selected}
+              onToggle={toggle}
+              current={wide ? currentItem?.id : undefined}
+              onOpen={open}
+            />
+            {cursor && (
+              <Button block fill='none' loading={more} onClick={loadMore}>
+                加载更多
+              </Button>
+            )}
+          </View>
+          {wide && currentItem && (
+            <QueuePreview id={currentItem.id} onDecide={(kind) => setDeciding({ id: currentItem.id, kind })} />
+          )}
+        </View>
       )}
 
       {items.length > 0 && (
-        <View className='wide-bar'>
-          <Button size='large' onClick={() => setSelected(allOnPage ? [] : items.map((i) => i.id))}>
+        <View className='wide-bar queue__bar'>
+          <Button size={wide ? 'normal' : 'large'} onClick={() => setSelected(allOnPage ? [] : items.map((i) => i.id))}>
             {allOnPage ? '取消全选' : '全选本页'}
           </Button>
           <Button
             type='primary'
-            size='large'
+            size={wide ? 'normal' : 'large'}
             disabled={selected.length === 0 || approving}
             loading={approving}
             onClick={batchApprove}
@@ -164,6 +246,23 @@ export default function Queue() {
             {`批量通过（${selected.length}）`}
           </Button>
         </View>
+      )}
+
+      {deciding && (
+        <ReasonPopup
+          visible
+          title={decisionTexts[deciding.kind].title}
+          label={decisionTexts[deciding.kind].label}
+          placeholder={decisionTexts[deciding.kind].placeholder}
+          optional={decisionTexts[deciding.kind].optional}
+          danger={decisionTexts[deciding.kind].danger}
+          confirmText={decisionTexts[deciding.kind].confirm}
+          fieldChoices={deciding.kind === 'return' ? fieldChoices : undefined}
+          autoFocus
+          validate={(text, fields) => decisionProblem(deciding.kind, text, fields)}
+          onConfirm={(text, fields) => decide(deciding.id, deciding.kind, text, fields)}
+          onClose={() => setDeciding(null)}
+        />
       )}
 
       <ActionSheet

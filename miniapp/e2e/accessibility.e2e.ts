@@ -1,0 +1,225 @@
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { type ApiClient, loginAs } from '@pass/server-testing/api';
+import { completeApplication, registerFleet, submitApplication } from '@pass/server-testing/fixtures';
+import type { Browser, Page } from 'playwright-core';
+import { type AxeViolation, axeViolations } from './support/axe.js';
+import { launchBrowser, saveScreenshot } from './support/browser.js';
+import { signIn } from './support/h5.js';
+import { type Stack, startStack } from './support/stack.js';
+import { openPath } from './support/taro.js';
+
+jest.setTimeout(600_000);
+
+/** A phone (iPhone 12–15), a tablet and a desktop window; axe runs at the first and the last. */
+const sizes = {
+  phone: { width: 390, height: 844 },
+  tablet: { width: 768, height: 1024 },
+  desktop: { width: 1440, height: 900 },
+} as const;
+type Size = keyof typeof sizes;
+
+interface Screen {
+  name: string;
+  /** The page's path in the H5 build; a function when it needs an id made in `beforeAll`. */
+  path: string | (() => string);
+  /** A `data-testid` (or a `.class`) shown once the page has its data. */
+  ready: string;
+}
+
+const fleet = (page: string) => `/packages/fleet/pages/${page}/index`;
+const review = (page: string) => `/packages/review/pages/${page}/index`;
+const admin = (page: string) => `/packages/admin/pages/${page}/index`;
+
+const ids: Record<string, string> = {};
+
+const roles: { role: string; phone: string; home: RegExp; screens: Screen[] }[] = [
+  {
+    role: 'fleet',
+    phone: '13800000001',
+    home: /packages\/fleet\/pages\/home/,
+    screens: [
+      { name: 'fleet-home', path: fleet('home'), ready: 'enterprise-name' },
+      { name: 'fleet-applications', path: fleet('applications'), ready: 'status-filter' },
+      { name: 'fleet-application-form', path: fleet('application-form'), ready: 'material-category' },
+      {
+        name: 'fleet-application-detail',
+        path: () => `${fleet('application-detail')}?id=${ids.waiting}`,
+        ready: '.application-detail__head',
+      },
+      { name: 'fleet-vehicles', path: fleet('vehicles'), ready: 'vehicle-item' },
+      { name: 'fleet-drivers', path: fleet('drivers'), ready: 'driver-item' },
+      { name: 'pass-list', path: '/packages/pass/pages/list/index', ready: 'pass-item' },
+      { name: 'pass-detail', path: () => `/packages/pass/pages/detail/index?id=${ids.pass}`, ready: 'pass-qr' },
+    ],
+  },
+  {
+    role: 'official',
+    phone: '13800000002',
+    home: /packages\/review\/pages\/home/,
+    screens: [
+      { name: 'review-home', path: review('home'), ready: 'counter-waiting' },
+      { name: 'review-queue', path: review('queue'), ready: 'queue-item' },
+      { name: 'review-detail', path: () => `${review('detail')}?id=${ids.waiting}`, ready: 'risks' },
+      { name: 'review-stats', path: review('stats'), ready: 'stats-issued' },
+      { name: 'review-passes', path: review('passes'), ready: 'pass-item' },
+    ],
+  },
+  {
+    role: 'admin',
+    phone: '13800000000',
+    home: /packages\/admin\/pages\/home/,
+    screens: [
+      { name: 'admin-home', path: admin('home'), ready: 'admin-home' },
+      { name: 'admin-accounts', path: admin('accounts'), ready: 'admin-accounts' },
+      { name: 'admin-checkpoints', path: admin('checkpoints'), ready: 'checkpoint-list' },
+      { name: 'admin-quotas', path: admin('quotas'), ready: 'admin-quotas' },
+      { name: 'admin-sanctions', path: admin('sanctions'), ready: 'admin-sanctions' },
+      { name: 'admin-whitelist', path: admin('whitelist'), ready: 'admin-whitelist' },
+      { name: 'admin-settings', path: admin('settings'), ready: 'settings-version' },
+      { name: 'admin-audit', path: admin('audit'), ready: 'admin-audit' },
+    ],
+  },
+  {
+    role: 'checkpoint',
+    phone: '13800000004',
+    home: /packages\/checkpoint\/pages\/home/,
+    screens: [
+      { name: 'checkpoint-home', path: '/packages/checkpoint/pages/home/index', ready: 'paste-url' },
+      {
+        name: 'checkpoint-verdict',
+        path: () => `/packages/checkpoint/pages/result/index?number=${ids.passNumber}`,
+        ready: 'verdict',
+      },
+    ],
+  },
+];
+
+/** Waits until the page showing `ready` has its data and has finished sliding in. */
+async function settled(page: Page, ready: string): Promise<void> {
+  const selector = ready.startsWith('.') ? ready : `[data-testid="${ready}"]`;
+  await page.locator(`${selector}:visible`).first().waitFor();
+  await page.waitForFunction(() => {
+    const shown = [...document.querySelectorAll<HTMLElement>('.taro_page')].filter(
+      (el) => getComputedStyle(el).display !== 'none',
+    );
+    return (
+      shown.every((el) => Math.abs(el.getBoundingClientRect().left) < 1) &&
+      !shown.some((el) => el.textContent?.includes('正在加载…'))
+    );
+  });
+}
+
+const report = (found: Record<string, AxeViolation[]>) =>
+  Object.entries(found)
+    .filter(([, violations]) => violations.length > 0)
+    .map(
+      ([screen, violations]) =>
+        `${screen}:\n${violations.map((v) => `  ${v.rule} (${v.impact}) ${v.help}\n    ${v.targets.slice(0, 6).join('\n    ')}`).join('\n')}`,
+    )
+    .join('\n');
+
+/**
+ * axe-core (WCAG 2.0/2.1 A and AA) on every main screen of every role, at a phone and at a desktop
+ * window: no serious or critical violation. Screenshots of each at 390, 768 and 1440 px, and of the
+ * fleet manager's and the checkpoint's screens in care mode (长辈模式), go to artifacts/screenshots.
+ */
+describe('accessibility of the H5 app (axe-core, WCAG 2 A/AA)', () => {
+  let stack: Stack;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    stack = await startStack();
+    browser = await launchBrowser();
+    const manager: ApiClient = await loginAs(stack.url, '13800000001');
+    const registered = await registerFleet(manager, '苏A82001', 10);
+    ids.waiting = await submitApplication(manager, completeApplication(registered, 0, 5));
+    const issued = await registerFleet(manager, '苏A82002', 20);
+    const approved = await submitApplication(manager, completeApplication(issued, 0, 5));
+    let passId: string | undefined;
+    for (const phone of ['13800000002', '13800000003']) {
+      const decided = await (await loginAs(stack.url, phone)).post(`/reviews/${approved}/decision`, {
+        decision: 'approve',
+      });
+      if (decided.status !== 200) throw new Error(`approve: ${JSON.stringify(decided.body)}`);
+      passId = decided.body.passId ?? passId;
+    }
+    if (!passId) throw new Error('no pass issued');
+    ids.pass = passId;
+    ids.passNumber = (await manager.get(`/passes/${passId}`)).body.passNumber;
+  }, 180_000);
+
+  afterAll(async () => {
+    try {
+      await browser?.close();
+    } finally {
+      await stack?.stop();
+    }
+  });
+
+  const open = async (size: Size, care = false) => {
+    const context = await browser.newContext({
+      viewport: sizes[size],
+      deviceScaleFactor: size === 'desktop' ? 1 : 2,
+      isMobile: size === 'phone',
+      hasTouch: size !== 'desktop',
+      locale: 'zh-CN',
+    });
+    if (care) await context.addInitScript(() => localStorage.setItem('careMode', JSON.stringify({ data: true })));
+    return context.newPage();
+  };
+
+  it('shows the login page without a violation', async () => {
+    const found: Record<string, AxeViolation[]> = {};
+    for (const size of Object.keys(sizes) as Size[]) {
+      const page = await open(size);
+      await openPath(page, stack.url, '/pages/login/index');
+      await settled(page, 'login-phone');
+      await page.getByTestId('service-status').getByText('服务正常').waitFor();
+      await saveScreenshot(page, `a11y-login-${sizes[size].width}`);
+      if (size !== 'tablet') found[`login@${size}`] = await axeViolations(page);
+      await page.context().close();
+    }
+    expect(report(found)).toBe('');
+  });
+
+  it.each(roles.map((r) => [r.role, r] as const))(
+    'shows every main screen of %s without a violation',
+    async (_, role) => {
+      const found: Record<string, AxeViolation[]> = {};
+      for (const size of Object.keys(sizes) as Size[]) {
+        const page = await open(size);
+        await signIn(page, stack.url, role.phone, 'demo1234');
+        await page.waitForURL(role.home);
+        for (const screen of role.screens) {
+          await openPath(page, stack.url, typeof screen.path === 'string' ? screen.path : screen.path());
+          await settled(page, screen.ready);
+          await saveScreenshot(page, `a11y-${screen.name}-${sizes[size].width}`);
+          if (size !== 'tablet') found[`${screen.name}@${size}`] = await axeViolations(page);
+        }
+        await page.context().close();
+      }
+      expect(report(found)).toBe('');
+    },
+  );
+
+  it('draws larger text and targets in care mode (长辈模式)', async () => {
+    const found: Record<string, AxeViolation[]> = {};
+    for (const role of [roles[0], roles[3]]) {
+      const page = await open('phone', true);
+      await signIn(page, stack.url, role.phone, 'demo1234');
+      await page.waitForURL(role.home);
+      const body = await page.evaluate(() => Number.parseFloat(getComputedStyle(document.documentElement).fontSize));
+      expect(body).toBeGreaterThanOrEqual(24);
+      for (const screen of role.screens.filter((s) =>
+        ['fleet-home', 'fleet-application-form', 'pass-detail', 'checkpoint-verdict'].includes(s.name),
+      )) {
+        await openPath(page, stack.url, typeof screen.path === 'string' ? screen.path : screen.path());
+        await settled(page, screen.ready);
+        await saveScreenshot(page, `a11y-care-${screen.name}-390`);
+        found[`${screen.name}@care`] = await axeViolations(page);
+      }
+      await page.context().close();
+    }
+    expect(report(found)).toBe('');
+  });
+});

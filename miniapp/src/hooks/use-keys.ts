@@ -1,0 +1,30 @@
+import { useEffect, useRef } from 'react';
+
+/** A key press the page handles; `typing` when it happened in a text box (letters then are text). */
+export interface KeyPress {
+  key: string;
+  /** Ctrl or ⌘ held. */
+  command: boolean;
+  typing: boolean;
+}
+
+/**
+ * Keyboard shortcuts of a desktop browser: `handle` gets each key pressed while the page is shown and
+ * returns true when it used it (the browser then does nothing else with it). WeChat has no keyboard
+ * here: `use-keys.weapp.ts` does nothing.
+ */
+export function useKeys(handle: (press: KeyPress) => boolean, enabled = true): void {
+  const handler = useRef(handle);
+  handler.current = handle;
+  useEffect(() => {
+    if (!enabled) return;
+    const listener = (event: KeyboardEvent) => {
+      if (event.altKey || event.isComposing) return;
+      const target = event.target as HTMLElement | null;
+      const typing = Boolean(target?.closest('input, textarea, [contenteditable="true"]'));
+      if (handler.current({ key: event.key, command: event.ctrlKey || event.metaKey, typing })) event.preventDefault();
+    };
+    document.addEventListener('keydown', listener);
+    return () => document.removeEventListener('keydown', listener);
+  }, [enabled]);
+}
