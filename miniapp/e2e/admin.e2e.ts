@@ -381,7 +381,9 @@ describe('administration (系统管理员) in H5 at 1440×900', () => {
       .waitFor();
     const saved = Date.now();
     // The saved version heads the list of versions, and the preview of the draft it saved is gone.
-    await row(page, 'settings-history').getByText(`第${before + 1}版`).waitFor();
+    await row(page, 'settings-history')
+      .getByText(`第${before + 1}版`)
+      .waitFor();
     expect(await row(page, 'settings-history').textContent()).toContain('6天');
     expect(await page.locator('[data-testid="settings-preview"]:visible').count()).toBe(0);
 

@@ -52,7 +52,8 @@ export const passesApi = {
 };
 
 export const alertsApi = {
-  clones: (state: CloneAlertState = 'open') => request<CloneAlertView[]>(queryPath<'cloneAlerts'>('/alerts/clones', { state })),
+  clones: (state: CloneAlertState = 'open') =>
+    request<CloneAlertView[]>(queryPath<'cloneAlerts'>('/alerts/clones', { state })),
   resolve: (id: string, resolution: CloneAlertResolution, note: string) =>
     request<CloneAlertView>(`/alerts/clones/${id}/resolve`, { method: 'POST', data: { resolution, note } }),
 };
