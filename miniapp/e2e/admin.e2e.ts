@@ -380,6 +380,12 @@ describe('administration (系统管理员) in H5 at 1440×900', () => {
       .getByText(`第${before + 1}版`)
       .waitFor();
     const saved = Date.now();
+    // The saved version is listed among the versions, and the preview of the draft it saved is gone.
+    await row(page, 'settings-history')
+      .getByText(`第${before + 1}版`)
+      .waitFor();
+    expect(await row(page, 'settings-history').textContent()).toContain('6天');
+    expect(await page.locator('[data-testid="settings-preview"]:visible').count()).toBe(0);
 
     // The fleet manager works against the other server process.
     const fleetContext = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' });

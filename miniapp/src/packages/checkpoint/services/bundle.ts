@@ -32,12 +32,8 @@ export function loadBundle(): Bundle | undefined {
 }
 
 async function fetchStatusList(trustList: TrustList, current: StatusList | undefined): Promise<StatusList> {
-  const document = await request<SignedDocument>(
-    queryPath<'statusList'>('/verification/status-list', { since: current?.version.toString() }),
-    {
-      anonymous: true,
-    },
-  );
+  const path = queryPath<'statusList'>('/verification/status-list', { since: current?.version.toString() });
+  const document = await request<SignedDocument>(path, { anonymous: true });
   const update = openSignedDocument<StatusListUpdate>(document, trustList);
   if (!update) throw new Error('撤销名单的签名验证失败，离线数据未更新');
   return applyStatusListUpdate(current, update);
