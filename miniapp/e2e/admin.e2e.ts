@@ -380,7 +380,7 @@ describe('administration (系统管理员) in H5 at 1440×900', () => {
       .getByText(`第${before + 1}版`)
       .waitFor();
     const saved = Date.now();
-    // The saved version heads the list of versions, and the preview of the draft it saved is gone.
+    // The saved version is listed among the versions, and the preview of the draft it saved is gone.
     await row(page, 'settings-history')
       .getByText(`第${before + 1}版`)
       .waitFor();

@@ -124,6 +124,7 @@ export default function Settings() {
     initial: draftOf(defaultProvinceSettings),
     toInput: settingsOf,
     bodyPath: 'settings',
+    // Save is offered only under a preview, which needs the loaded document.
     run: (settings) => settingsApi.save({ version: page.data?.current.version ?? 0, settings }),
     done: '已保存并生效',
     failure: '未能保存',
