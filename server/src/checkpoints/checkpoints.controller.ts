@@ -1,5 +1,5 @@
 import { Controller } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import type { CheckpointView } from '@pass/shared';
 import { type CheckpointRequest, checkpointSchema, checkpointViewSchema, Role, z } from '@pass/shared';
 import { CurrentActor, type RequestActor } from '../auth/auth.decorators.js';
@@ -8,7 +8,6 @@ import { IdParam, ZodBody } from '../common/api-body.js';
 import { CheckpointsService } from './checkpoints.service.js';
 
 @ApiTags('checkpoints')
-@ApiBearerAuth()
 @Controller()
 export class CheckpointsController {
   constructor(private readonly checkpoints: CheckpointsService) {}

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import type { CheckpointView, CloneAlertView, TraceStop } from '@pass/shared';
+import type { CheckpointView, CloneAlertView, ScanUploadResult, TraceStop } from '@pass/shared';
 import { ErrorCode, type ScanRecord } from '@pass/shared';
 import { Between, DataSource, type EntityManager, In, Not } from 'typeorm';
 import type { RequestActor } from '../auth/auth.decorators.js';
@@ -26,7 +26,7 @@ export class ScansService {
   ) {}
 
   /** Stores each record once however often it is sent; returns how many were new. */
-  async upload(actor: RequestActor, records: ScanRecord[]): Promise<{ stored: number; duplicates: number }> {
+  async upload(actor: RequestActor, records: ScanRecord[]): Promise<ScanUploadResult> {
     if (!actor.checkpointId || records.some((r) => r.checkpointId !== actor.checkpointId)) {
       throw new DomainException(ErrorCode.Forbidden, '只能上传本卡口的查验记录');
     }
