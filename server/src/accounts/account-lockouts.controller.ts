@@ -1,5 +1,5 @@
 import { Controller, Inject } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { ErrorCode, Role } from '@pass/shared';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
@@ -12,7 +12,6 @@ import { LoginThrottleService } from './login-throttle.service.js';
 
 /** Admins lift a sign-in lockout (the account list shows `lockedUntil`). */
 @ApiTags('admin')
-@ApiBearerAuth()
 @Roles(Role.Admin)
 @Controller('admin/accounts')
 export class AccountLockoutsController {

@@ -1,5 +1,5 @@
 import { Controller } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import {
   type AccountListQuery,
   type AccountView,
@@ -22,7 +22,6 @@ import { AccountsService } from './accounts.service.js';
 import { LoginThrottleService } from './login-throttle.service.js';
 
 @ApiTags('admin')
-@ApiBearerAuth()
 @Roles(Role.Admin)
 @Controller('admin/accounts')
 export class AccountsController {

@@ -12,7 +12,7 @@ import {
   staffPasswordProblem,
 } from '@pass/shared';
 import { DataSource, type EntityManager } from 'typeorm';
-import { AuditService } from '../audit/audit.service.js';
+import { type AuditRecord, AuditService } from '../audit/audit.service.js';
 import type { RequestActor } from '../auth/auth.decorators.js';
 import { TokensService } from '../auth/tokens.service.js';
 import { CheckpointsService } from '../checkpoints/checkpoints.service.js';
@@ -112,17 +112,8 @@ export class AccountsService {
         await this.assertCheckpointInService(manager, changes.checkpointId);
         account.checkpointId = changes.checkpointId;
       }
-      const saved = await manager.save(account);
       // A new scope must not ride on tokens issued for the old one.
-      await this.tokens.revokeAll(id, manager);
-      await this.audit.record(manager, actor, {
-        action: 'account.update',
-        entityType: 'account',
-        entityId: id,
-        before,
-        after: scopeOf(saved),
-      });
-      return toAccountView(saved);
+      return this.saveSignedOut(manager, actor, account, { action: 'account.update', before, after: scopeOf(account) });
     });
   }
 
@@ -148,15 +139,8 @@ export class AccountsService {
       const account = await this.staffAccount(manager, id, true);
       account.passwordHash = hash;
       account.mustChangePassword = true;
-      const saved = await manager.save(account);
-      await this.tokens.revokeAll(id, manager);
-      await this.audit.record(manager, actor, {
-        action: 'account.reset_password',
-        entityType: 'account',
-        entityId: id,
-        after: { mustChangePassword: true },
-      });
-      return toAccountView(saved);
+      const after = { mustChangePassword: true };
+      return this.saveSignedOut(manager, actor, account, { action: 'account.reset_password', after });
     });
   }
 
@@ -299,6 +283,19 @@ export class AccountsService {
       });
       return view;
     });
+  }
+
+  /** Saves a changed account, ends its sessions (their tokens carry what changed) and records the change. */
+  private async saveSignedOut(
+    manager: EntityManager,
+    actor: RequestActor,
+    account: AccountEntity,
+    change: Pick<AuditRecord, 'action' | 'before' | 'after'>,
+  ): Promise<AccountView> {
+    const saved = await manager.save(account);
+    await this.tokens.revokeAll(account.id, manager);
+    await this.audit.record(manager, actor, { ...change, entityType: 'account', entityId: account.id });
+    return toAccountView(saved);
   }
 
   /** A write in one transaction; a phone number already registered is a 409. */

@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { type AuthTokens, authTokensSchema, type PasswordChange, passwordChangeSchema } from '@pass/shared';
-import { BeforePasswordChange, CurrentActor, type RequestActor } from '../auth/auth.decorators.js';
+import { CurrentActor, type RequestActor } from '../auth/auth.decorators.js';
 import { Route } from '../auth/route.decorators.js';
 import { TokensService } from '../auth/tokens.service.js';
 import { ZodBody } from '../common/api-body.js';
@@ -9,7 +9,6 @@ import { toAccountView } from './account.view.js';
 import { AccountsService } from './accounts.service.js';
 
 @ApiTags('auth')
-@ApiBearerAuth()
 @Controller('auth')
 export class PasswordController {
   constructor(
@@ -21,8 +20,8 @@ export class PasswordController {
     summary: '修改自己的密码（管理员重置或密码过期后须先修改）；返回新的登录凭证',
     status: 200,
     response: authTokensSchema,
+    beforePasswordChange: true,
   })
-  @BeforePasswordChange()
   async change(
     @CurrentActor() actor: RequestActor,
     @ZodBody(passwordChangeSchema) body: PasswordChange,

@@ -6,7 +6,6 @@ import {
   type FleetManagerRegistration,
   fleetManagerRegistrationSchema,
 } from '@pass/shared';
-import { Public } from '../auth/auth.decorators.js';
 import { Route } from '../auth/route.decorators.js';
 import { ZodBody } from '../common/api-body.js';
 import { AccountsService } from './accounts.service.js';
@@ -24,8 +23,8 @@ export class RegistrationController {
   @Route.post('register', {
     summary: '企业注册（同时创建车队管理员账号），待审核部门核验后可申请；每个地址每小时限次',
     response: authTokensSchema,
+    public: true,
   })
-  @Public()
   async register(
     @ZodBody(fleetManagerRegistrationSchema) body: FleetManagerRegistration,
     @Ip() ip: string,

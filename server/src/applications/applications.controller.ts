@@ -1,5 +1,5 @@
 import { Controller, Headers } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiHeader, ApiTags } from '@nestjs/swagger';
 import {
   type ApplicationDraft,
   type ApplicationEventView,
@@ -24,7 +24,6 @@ import { ApplicationsService } from './applications.service.js';
 const idempotencyKeyPattern = /^[A-Za-z0-9_-]{8,64}$/;
 
 @ApiTags('applications')
-@ApiBearerAuth()
 @Roles(Role.FleetManager)
 @Controller('applications')
 export class ApplicationsController {

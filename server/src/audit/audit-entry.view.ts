@@ -1,24 +1,11 @@
+import type { AuditEntryView } from '@pass/shared';
 import type { AuditEntryEntity } from './audit-entry.entity.js';
 
 /** One audit log line as the admin's log screen receives it. */
-export interface AuditEntryView {
-  id: string;
-  createdAt: Date;
-  updatedAt: Date;
-  actorId: string | null;
-  actorRole: string;
-  actorName: string | null;
-  action: string;
-  entityType: string;
-  entityId: string;
-  before: Record<string, unknown> | null;
-  after: Record<string, unknown> | null;
-}
-
 export const toAuditEntryView = (e: AuditEntryEntity): AuditEntryView => ({
   id: e.id,
-  createdAt: e.createdAt,
-  updatedAt: e.updatedAt,
+  createdAt: e.createdAt.toISOString(),
+  updatedAt: e.updatedAt.toISOString(),
   actorId: e.actorId,
   actorRole: e.actorRole,
   actorName: e.actorName,

@@ -1,14 +1,13 @@
 import { Controller } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { type AuditQuery, auditEntryViewSchema, auditQuerySchema, Role, z } from '@pass/shared';
+import { ApiTags } from '@nestjs/swagger';
+import { type AuditEntryView, type AuditQuery, auditEntryViewSchema, auditQuerySchema, Role, z } from '@pass/shared';
 import { Roles } from '../auth/auth.decorators.js';
 import { Route } from '../auth/route.decorators.js';
 import { ZodQuery } from '../common/api-body.js';
 import { AuditService } from './audit.service.js';
-import { type AuditEntryView, toAuditEntryView } from './audit-entry.view.js';
+import { toAuditEntryView } from './audit-entry.view.js';
 
 @ApiTags('admin')
-@ApiBearerAuth()
 @Roles(Role.Admin)
 @Controller('admin')
 export class AuditController {

@@ -1,14 +1,15 @@
 import { Controller } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import type { CheckpointView } from '@pass/shared';
 import { type CheckpointRequest, checkpointSchema, checkpointViewSchema, Role, z } from '@pass/shared';
-import { CurrentActor, type RequestActor } from '../auth/auth.decorators.js';
+import { CurrentActor, type RequestActor, Roles } from '../auth/auth.decorators.js';
 import { Route } from '../auth/route.decorators.js';
 import { IdParam, ZodBody } from '../common/api-body.js';
 import { CheckpointsService } from './checkpoints.service.js';
 
+/** The admin keeps the checkpoints; the list is also for the staff posted there and for officials. */
 @ApiTags('checkpoints')
-@ApiBearerAuth()
+@Roles(Role.Admin)
 @Controller()
 export class CheckpointsController {
   constructor(private readonly checkpoints: CheckpointsService) {}
@@ -22,11 +23,7 @@ export class CheckpointsController {
     return this.checkpoints.list();
   }
 
-  @Route.post('admin/checkpoints', {
-    summary: '新增卡口（含位置，用于克隆检测）',
-    roles: [Role.Admin],
-    response: checkpointViewSchema,
-  })
+  @Route.post('admin/checkpoints', { summary: '新增卡口（含位置，用于克隆检测）', response: checkpointViewSchema })
   create(
     @CurrentActor() actor: RequestActor,
     @ZodBody(checkpointSchema) body: CheckpointRequest,
@@ -36,7 +33,6 @@ export class CheckpointsController {
 
   @Route.put('admin/checkpoints/:id', {
     summary: '修改卡口（编号、名称、所在地区、坐标）',
-    roles: [Role.Admin],
     response: checkpointViewSchema,
   })
   update(
@@ -49,7 +45,6 @@ export class CheckpointsController {
 
   @Route.post('admin/checkpoints/:id/retire', {
     summary: '停用卡口（保留其查验记录）',
-    roles: [Role.Admin],
     status: 200,
     response: checkpointViewSchema,
   })
@@ -59,7 +54,6 @@ export class CheckpointsController {
 
   @Route.post('admin/checkpoints/:id/reinstate', {
     summary: '恢复已停用的卡口',
-    roles: [Role.Admin],
     status: 200,
     response: checkpointViewSchema,
   })

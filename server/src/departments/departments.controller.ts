@@ -1,5 +1,5 @@
-import { Controller, Param, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { Controller, Param } from '@nestjs/common';
+import { ApiParam, ApiTags } from '@nestjs/swagger';
 import {
   type IssuingDepartmentRequest,
   type IssuingDepartmentView,
@@ -8,14 +8,12 @@ import {
   Role,
   z,
 } from '@pass/shared';
-import { CurrentActor, type RequestActor, Roles } from '../auth/auth.decorators.js';
+import { CurrentActor, type RequestActor } from '../auth/auth.decorators.js';
 import { Route } from '../auth/route.decorators.js';
 import { ZodBody } from '../common/api-body.js';
-import { ApiZodResponse } from '../common/api-response.js';
 import { DepartmentsService } from './departments.service.js';
 
 @ApiTags('admin')
-@ApiBearerAuth()
 @Controller('admin/departments')
 export class DepartmentsController {
   constructor(private readonly departments: DepartmentsService) {}
@@ -29,14 +27,13 @@ export class DepartmentsController {
     return this.departments.list();
   }
 
-  @Put(':regionCode')
-  @Roles(Role.Admin)
-  @ApiParam({ name: 'regionCode', description: '辖区行政区划代码（6位）', example: '320100' })
-  @ApiOperation({
+  @Route.put(':regionCode', {
     summary: '设置辖区的核发单位名称和值班电话',
     description: '印在通行证PDF和公开核验页上，随信任列表下发，卡口离线核验时显示。每次修改记入审计日志。',
+    roles: [Role.Admin],
+    response: issuingDepartmentViewSchema,
   })
-  @ApiZodResponse(issuingDepartmentViewSchema)
+  @ApiParam({ name: 'regionCode', description: '辖区行政区划代码（6位）', example: '320100' })
   save(
     @CurrentActor() actor: RequestActor,
     @Param('regionCode') regionCode: string,

@@ -1,7 +1,8 @@
 import { Controller } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import {
   type Driver,
+  type DriverIdNumber,
   type DriverView,
   driverIdNumberSchema,
   driverSchema,
@@ -15,7 +16,6 @@ import { IdParam, ZodBody } from '../common/api-body.js';
 import { DriversService } from './drivers.service.js';
 
 @ApiTags('drivers')
-@ApiBearerAuth()
 @Roles(Role.FleetManager)
 @Controller('drivers')
 export class DriversController {
@@ -40,7 +40,7 @@ export class DriversController {
     summary: '完整身份证号码（仅本企业车队管理员，用于核对证件）',
     response: driverIdNumberSchema,
   })
-  revealIdNumber(@CurrentActor() actor: RequestActor, @IdParam() id: string): Promise<{ idNumber: string }> {
+  revealIdNumber(@CurrentActor() actor: RequestActor, @IdParam() id: string): Promise<DriverIdNumber> {
     return this.drivers.revealIdNumber(actor, id);
   }
 

@@ -1,5 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { type CrewRole, crewClaimsOf, type Driver, type DriverView, ErrorCode, type PassCrewClaim } from '@pass/shared';
+import {
+  type CrewRole,
+  crewClaimsOf,
+  type Driver,
+  type DriverIdNumber,
+  type DriverView,
+  ErrorCode,
+  type PassCrewClaim,
+} from '@pass/shared';
 import { DataSource, type EntityManager, In } from 'typeorm';
 import type { RequestActor } from '../auth/auth.decorators.js';
 import { DomainException } from '../common/domain.exception.js';
@@ -38,7 +46,7 @@ export class DriversService {
   }
 
   /** The full ID number, for the fleet manager to compare with the card; lists only ever show it masked. */
-  async revealIdNumber(actor: RequestActor, id: string): Promise<{ idNumber: string }> {
+  async revealIdNumber(actor: RequestActor, id: string): Promise<DriverIdNumber> {
     return { idNumber: this.idNumbers.reveal((await this.findOwn(actor, id)).idNumberEncrypted) };
   }
 

@@ -1,5 +1,5 @@
 import { Controller } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import {
   type EnterpriseListQuery,
   type EnterpriseView,
@@ -20,13 +20,11 @@ export class EnterprisesController {
   constructor(private readonly enterprises: EnterprisesService) {}
 
   @Route.get('mine', { summary: '本企业信息', roles: [Role.FleetManager], response: enterpriseViewSchema })
-  @ApiBearerAuth()
   mine(@CurrentActor() actor: RequestActor): Promise<EnterpriseView> {
     return this.enterprises.own(actor);
   }
 
   @Route.put('mine', { summary: '修改本企业地址和联系人', roles: [Role.FleetManager], response: enterpriseViewSchema })
-  @ApiBearerAuth()
   update(
     @CurrentActor() actor: RequestActor,
     @ZodBody(enterpriseUpdateSchema) body: z.output<typeof enterpriseUpdateSchema>,
@@ -39,7 +37,6 @@ export class EnterprisesController {
     roles: [Role.Official, Role.Admin],
     response: z.array(enterpriseViewSchema),
   })
-  @ApiBearerAuth()
   list(
     @CurrentActor() actor: RequestActor,
     @ZodQuery(enterpriseListQuerySchema) query: EnterpriseListQuery,
@@ -53,7 +50,6 @@ export class EnterprisesController {
     status: 200,
     response: enterpriseViewSchema,
   })
-  @ApiBearerAuth()
   verify(@CurrentActor() actor: RequestActor, @IdParam() id: string): Promise<EnterpriseView> {
     return this.enterprises.verify(actor, id);
   }

@@ -1,5 +1,5 @@
 import { Controller, Param } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import {
   type CalendarDay,
   calendarDaySchema,
@@ -11,7 +11,7 @@ import {
   Role,
   z,
 } from '@pass/shared';
-import { CurrentActor, Public, type RequestActor } from '../auth/auth.decorators.js';
+import { CurrentActor, type RequestActor } from '../auth/auth.decorators.js';
 import { Route } from '../auth/route.decorators.js';
 import { ApiZodParam, ZodBody, ZodQuery } from '../common/api-body.js';
 import { DomainException } from '../common/domain.exception.js';
@@ -26,8 +26,8 @@ export class HolidaysController {
   @Route.get('holidays', {
     summary: '某年的节假日与调休上班日（默认今年），办理时限按此计算工作日',
     response: z.array(calendarDaySchema),
+    public: true,
   })
-  @Public()
   year(@ZodQuery(holidayQuerySchema) query: { year?: number }): Promise<CalendarDay[]> {
     return this.holidays.year(query.year ?? Number(chinaToday().slice(0, 4)));
   }
@@ -37,7 +37,6 @@ export class HolidaysController {
     roles: [Role.Admin],
     response: z.array(calendarDaySchema),
   })
-  @ApiBearerAuth()
   @ApiZodParam('year', holidayYearParamSchema, '年份')
   replace(
     @CurrentActor() actor: RequestActor,

@@ -1,5 +1,5 @@
 import { Controller, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import type { PassView } from '@pass/shared';
 import {
   type Page,
@@ -19,7 +19,6 @@ import { ApiContentResponse } from '../common/api-response.js';
 import { PassesService } from './passes.service.js';
 
 @ApiTags('passes')
-@ApiBearerAuth()
 @Roles(Role.FleetManager, Role.Official, Role.Admin)
 @Controller('passes')
 export class PassesController {

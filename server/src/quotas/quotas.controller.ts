@@ -1,8 +1,9 @@
 import { Controller } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import {
   type QuotaAllocation,
   type QuotaListQuery,
+  type QuotaView,
   quotaAllocationSchema,
   quotaListQuerySchema,
   quotaViewSchema,
@@ -12,11 +13,10 @@ import {
 import { CurrentActor, type RequestActor, Roles } from '../auth/auth.decorators.js';
 import { Route } from '../auth/route.decorators.js';
 import { ZodBody, ZodQuery } from '../common/api-body.js';
-import { QuotasService, type QuotaView } from './quotas.service.js';
+import { QuotasService } from './quotas.service.js';
 
 /** Admins allocate pass quotas per jurisdiction and period. */
 @ApiTags('admin')
-@ApiBearerAuth()
 @Roles(Role.Admin)
 @Controller('admin')
 export class QuotasController {

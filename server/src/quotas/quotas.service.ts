@@ -1,19 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ErrorCode, type QuotaAllocation } from '@pass/shared';
+import { ErrorCode, type QuotaAllocation, type QuotaView } from '@pass/shared';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { RequestActor } from '../auth/auth.decorators.js';
 import { DomainException } from '../common/domain.exception.js';
 import { writeLock } from '../database/locks.js';
 import { QuotaAllocationEntity } from './quota-allocation.entity.js';
-
-export interface QuotaView {
-  jurisdictionCode: string;
-  period: string;
-  amount: number;
-  used: number;
-  left: number;
-}
 
 const toView = (q: QuotaAllocationEntity): QuotaView => ({
   jurisdictionCode: q.jurisdictionCode,

@@ -1,5 +1,5 @@
 import { Controller, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiParam, ApiTags } from '@nestjs/swagger';
 import type { BatchApproveResult, QueuePage, ReviewCounters, ReviewDetail } from '@pass/shared';
 import {
   type ApplicationView,
@@ -25,7 +25,6 @@ import { ApiContentResponse } from '../common/api-response.js';
 import { ReviewsService } from './reviews.service.js';
 
 @ApiTags('reviews')
-@ApiBearerAuth()
 @Roles(Role.Official)
 @Controller('reviews')
 export class ReviewsController {

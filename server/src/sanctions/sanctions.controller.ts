@@ -1,11 +1,13 @@
 import { Controller } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import {
   type BlacklistEntry,
+  type BlacklistEntryView,
   blacklistEntrySchema,
   blacklistEntryViewSchema,
   Role,
   type Suspension,
+  type SuspensionView,
   suspensionSchema,
   suspensionViewSchema,
   z,
@@ -13,11 +15,10 @@ import {
 import { CurrentActor, type RequestActor, Roles } from '../auth/auth.decorators.js';
 import { Route } from '../auth/route.decorators.js';
 import { IdParam, ZodBody } from '../common/api-body.js';
-import { type BlacklistEntryView, SanctionsService, type SuspensionView } from './sanctions.service.js';
+import { SanctionsService } from './sanctions.service.js';
 
 /** Admins keep the blacklist and suspend enterprises (熔断). */
 @ApiTags('admin')
-@ApiBearerAuth()
 @Roles(Role.Admin)
 @Controller('admin')
 export class SanctionsController {

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { BlacklistHit } from '@pass/shared';
+import type { BlacklistEntryView, BlacklistHit, SuspensionView } from '@pass/shared';
 import {
   type BlacklistEntry,
   type BlacklistKind,
@@ -15,19 +15,6 @@ import { DomainException } from '../common/domain.exception.js';
 import { DriversService } from '../drivers/drivers.service.js';
 import { EnterprisesService } from '../enterprises/enterprises.service.js';
 import { BlacklistEntryEntity } from './blacklist-entry.entity.js';
-
-export interface BlacklistEntryView extends BlacklistHit {
-  id: string;
-  createdAt: string;
-}
-
-export interface SuspensionView {
-  enterpriseId: string;
-  enterpriseName: string;
-  creditCode: string;
-  until: string;
-  reason: string | null;
-}
 
 /** The subjects of one application, as the blacklist keys them. */
 export interface SanctionSubjects {

@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { CloneAlertView, TraceStop } from '@pass/shared';
+import { ApiTags } from '@nestjs/swagger';
+import type { CloneAlertView, ScanUploadResult, TraceStop } from '@pass/shared';
 import {
   type CloneAlertQuery,
   cloneAlertQuerySchema,
@@ -20,7 +20,6 @@ import { IdParam, ZodBody, ZodQuery } from '../common/api-body.js';
 import { ScansService } from './scans.service.js';
 
 @ApiTags('scans')
-@ApiBearerAuth()
 @Controller()
 export class ScansController {
   constructor(private readonly scans: ScansService) {}
@@ -31,10 +30,7 @@ export class ScansController {
     status: 200,
     response: scanUploadResultSchema,
   })
-  upload(
-    @CurrentActor() actor: RequestActor,
-    @ZodBody(scanUploadSchema) body: ScanUpload,
-  ): Promise<{ stored: number; duplicates: number }> {
+  upload(@CurrentActor() actor: RequestActor, @ZodBody(scanUploadSchema) body: ScanUpload): Promise<ScanUploadResult> {
     return this.scans.upload(actor, body.records);
   }
 

@@ -5,6 +5,7 @@ import type {
   CloneAlertState,
   CloneAlertView,
   ResolveCloneAlertRequest,
+  ScanUploadResult,
   TraceStop,
 } from '@pass/shared';
 import { ErrorCode, type ScanRecord } from '@pass/shared';
@@ -36,7 +37,7 @@ export class ScansService {
   ) {}
 
   /** Stores each record once however often it is sent; returns how many were new. */
-  async upload(actor: RequestActor, records: ScanRecord[]): Promise<{ stored: number; duplicates: number }> {
+  async upload(actor: RequestActor, records: ScanRecord[]): Promise<ScanUploadResult> {
     if (!actor.checkpointId || records.some((r) => r.checkpointId !== actor.checkpointId)) {
       throw new DomainException(ErrorCode.Forbidden, '只能上传本卡口的查验记录');
     }

@@ -1,5 +1,5 @@
 import { Controller } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import {
   type ProvinceSettingsDocument,
   type ProvinceSettingsUpdate,
@@ -8,7 +8,7 @@ import {
   Role,
   z,
 } from '@pass/shared';
-import { CurrentActor, Public, type RequestActor } from '../auth/auth.decorators.js';
+import { CurrentActor, type RequestActor } from '../auth/auth.decorators.js';
 import { Route } from '../auth/route.decorators.js';
 import { ZodBody } from '../common/api-body.js';
 import { SettingsService } from './settings.service.js';
@@ -21,8 +21,8 @@ export class SettingsController {
   @Route.get('settings', {
     summary: '本省通行证规则（物资类别、必需材料、最长有效期等），表单据此校验',
     response: provinceSettingsDocumentViewSchema,
+    public: true,
   })
-  @Public()
   current(): Promise<ProvinceSettingsDocument> {
     return this.settings.document();
   }
@@ -32,7 +32,6 @@ export class SettingsController {
     roles: [Role.Admin],
     response: provinceSettingsDocumentViewSchema,
   })
-  @ApiBearerAuth()
   update(
     @CurrentActor() actor: RequestActor,
     @ZodBody(provinceSettingsDocumentSchema) body: ProvinceSettingsUpdate,
@@ -45,7 +44,6 @@ export class SettingsController {
     roles: [Role.Admin],
     response: z.array(provinceSettingsDocumentViewSchema),
   })
-  @ApiBearerAuth()
   history(): Promise<ProvinceSettingsDocument[]> {
     return this.settings.history();
   }

@@ -1,5 +1,5 @@
 import { Controller, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import type { Statistics } from '@pass/shared';
 import { Role, type StatsQuery, statisticsSchema, statsQuerySchema } from '@pass/shared';
 import type { FastifyReply } from 'fastify';
@@ -10,7 +10,6 @@ import { ApiContentResponse } from '../common/api-response.js';
 import { StatsService } from './stats.service.js';
 
 @ApiTags('stats')
-@ApiBearerAuth()
 @Roles(Role.Official, Role.Admin)
 @Controller('stats')
 export class StatsController {

@@ -1,5 +1,5 @@
 import { Controller } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { Role, type Vehicle, type VehicleView, vehicleSchema, vehicleViewSchema, z } from '@pass/shared';
 import { CurrentActor, type RequestActor, Roles } from '../auth/auth.decorators.js';
 import { Route } from '../auth/route.decorators.js';
@@ -7,7 +7,6 @@ import { IdParam, ZodBody } from '../common/api-body.js';
 import { VehiclesService } from './vehicles.service.js';
 
 @ApiTags('vehicles')
-@ApiBearerAuth()
 @Roles(Role.FleetManager)
 @Controller('vehicles')
 export class VehiclesController {

@@ -8,6 +8,7 @@ import {
   unverifiedPassNumber,
   verifyPassToken,
 } from '@pass/shared';
+import { largestNationalPass } from '../pass-documents/qr-budget.js';
 import { nativeEd25519 } from './native-ed25519.js';
 
 const secretKey = Uint8Array.from({ length: 32 }, (_, i) => i + 1);
@@ -26,19 +27,8 @@ const trustList: TrustList = {
     },
   ],
 };
-const fields: PassTokenFields = {
-  passNumber: '320115000123',
-  plate: '苏AD12345',
-  plateColour: 'green',
-  validFrom: '2022-05-20',
-  validTo: '2022-05-29',
-  originCode: '320115',
-  destinationCode: '650102',
-  waypointCodes: [],
-  materialCategory: 'daily_necessities',
-  statusIndex: 6,
-  issuedAt: '2022-05-19T09:30:00.000Z',
-};
+// Any genuine token will do: the largest pass the QR code must hold, under a number of its own.
+const fields: PassTokenFields = { ...largestNationalPass, passNumber: '320115000123', statusIndex: 6 };
 const now = new Date('2022-05-22T04:00:00Z');
 const token = signPassToken(fields, { kid: 'a1b2c3d4', secretKey });
 

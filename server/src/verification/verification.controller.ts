@@ -1,6 +1,6 @@
-import { Controller, Get, Param, Res } from '@nestjs/common';
+import { Controller, Param, Res } from '@nestjs/common';
 import { RouteConfig } from '@nestjs/platform-fastify';
-import { ApiBearerAuth, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiParam, ApiTags } from '@nestjs/swagger';
 import type { OnlineVerification } from '@pass/shared';
 import {
   onlineVerificationSchema,
@@ -13,10 +13,9 @@ import {
   verifyRequestSchema,
 } from '@pass/shared';
 import type { FastifyReply } from 'fastify';
-import { Public } from '../auth/auth.decorators.js';
 import { Route } from '../auth/route.decorators.js';
 import { ApiZodParam, ZodBody, ZodQuery } from '../common/api-body.js';
-import { ApiContentResponse, ApiZodResponse } from '../common/api-response.js';
+import { ApiContentResponse } from '../common/api-response.js';
 import { passPageContentSecurityPolicy } from '../common/security-headers.js';
 import { ZodValidationPipe } from '../common/zod-validation.pipe.js';
 import { PassesService } from '../passes/passes.service.js';
@@ -41,8 +40,8 @@ export class VerificationController {
     summary: '在线核验扫描到的通行证二维码内容（与卡口离线核验结果一致）',
     status: 200,
     response: onlineVerificationSchema,
+    public: true,
   })
-  @Public()
   @RouteConfig(publicVerifyLimit)
   verify(@ZodBody(verifyRequestSchema) body: { url: string }): Promise<OnlineVerification> {
     return this.verification.verifyUrl(body.url);
@@ -53,7 +52,6 @@ export class VerificationController {
     roles: [Role.CheckpointStaff, Role.Official, Role.Admin],
     response: onlineVerificationSchema,
   })
-  @ApiBearerAuth()
   @ApiZodParam('passNumber', passNumberSchema, '12位证件编号')
   byNumber(
     @Param('passNumber', new ZodValidationPipe(passNumberSchema)) passNumber: string,
@@ -61,14 +59,13 @@ export class VerificationController {
     return this.verification.verifyPassNumber(passNumber);
   }
 
-  @Public()
-  @Get('status-list')
-  @RouteConfig(publicVerifyLimit)
-  @ApiOperation({
+  @Route.get('status-list', {
     summary: '签名的吊销状态表（离线核验用）：全量，或自某版本以来的增量',
     description: 'since：本机已有的版本号；给出时只返回此后的变化',
+    response: signedDocumentSchema,
+    public: true,
   })
-  @ApiZodResponse(signedDocumentSchema)
+  @RouteConfig(publicVerifyLimit)
   statusListUpdate(@ZodQuery(statusListQuerySchema) query: StatusListQuery): Promise<SignedDocument> {
     return this.passes.statusListUpdate(query.since);
   }
@@ -79,8 +76,7 @@ export class VerificationController {
 export class PassPageController {
   constructor(private readonly verification: VerificationService) {}
 
-  @Route.get(':digits', { summary: '通行证查验页面（二维码网址，供微信扫一扫打开）' })
-  @Public()
+  @Route.get(':digits', { summary: '通行证查验页面（二维码网址，供微信扫一扫打开）', public: true })
   @RouteConfig(publicVerifyLimit)
   @ApiParam({
     name: 'digits',

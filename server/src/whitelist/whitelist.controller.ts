@@ -1,8 +1,9 @@
-import { Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Param } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import {
   creditCodeSchema,
   Role,
+  type WhitelistBatch,
   type WhitelistEntryView,
   type WhitelistImportReport,
   type WhitelistQuery,
@@ -16,23 +17,20 @@ import {
 import { CurrentActor, type RequestActor, Roles } from '../auth/auth.decorators.js';
 import { Route } from '../auth/route.decorators.js';
 import { ApiZodParam, ZodBody, ZodQuery } from '../common/api-body.js';
-import { ApiZodResponse } from '../common/api-response.js';
 import { ZodValidationPipe } from '../common/zod-validation.pipe.js';
 import { WhitelistService } from './whitelist.service.js';
 
 @ApiTags('admin')
-@ApiBearerAuth()
 @Roles(Role.Admin)
 @Controller('admin/whitelist')
 export class WhitelistController {
   constructor(private readonly whitelist: WhitelistService) {}
 
-  @Post('import')
-  @HttpCode(200)
-  @ApiOperation({
+  @Route.post('import', {
     summary: '导入一批白名单企业（CSV：统一社会信用代码,企业名称[,加入|移出]）；任一行有误则整批不导入',
+    status: 200,
+    response: whitelistImportReportSchema,
   })
-  @ApiZodResponse(whitelistImportReportSchema)
   import(
     @CurrentActor() actor: RequestActor,
     @ZodBody(whitelistImportSchema) body: { batch: string; csv: string },
@@ -49,7 +47,7 @@ export class WhitelistController {
   }
 
   @Route.get('batches', { summary: '各批次及其仍在白名单中的企业数', response: z.array(whitelistBatchSchema) })
-  batches(): Promise<{ batch: string; count: number }[]> {
+  batches(): Promise<WhitelistBatch[]> {
     return this.whitelist.batches();
   }
 

@@ -4,6 +4,7 @@ import {
   findUnsafeCharacter,
   unsafeCharacterMessage,
   validateCreditCode,
+  type WhitelistBatch,
   type WhitelistEntryView,
   type WhitelistImportReport,
   type WhitelistQuery,
@@ -124,7 +125,7 @@ export class WhitelistService {
   }
 
   /** The batches with the number of their entries still in force. */
-  async batches(): Promise<{ batch: string; count: number }[]> {
+  async batches(): Promise<WhitelistBatch[]> {
     const rows: { batch: string; count: string | number }[] = await this.dataSource
       .getRepository(WhitelistEntryEntity)
       .createQueryBuilder('w')
