@@ -72,8 +72,12 @@ describe('review history and fields to fix (H5)', () => {
     await district.locator('[data-testid="internal-note-input"] textarea').fill('企业上月有一次超载记录，请市级留意');
     await expect(district.getByTestId('internal-note-counter').textContent()).resolves.toBe('17/500');
     await district.getByTestId('reason-confirm').click();
-    await district.waitForURL(/review\/pages\/(queue|home)/);
+    await district.getByTestId('reason-popup').waitFor({ state: 'detached' });
     await district.context().close();
+    expect((await fleet.get(`/applications/${id}`)).body).toMatchObject({
+      status: 'under_review',
+      reviewLevelIndex: 1,
+    });
 
     const city = await official('13800000003');
     const history = city.getByTestId('review-history');
@@ -87,7 +91,7 @@ describe('review history and fields to fix (H5)', () => {
     expect(text).toContain('待江苏省南京市审核');
     expect(text).toContain('签发通行证');
     await history.getByTestId('timeline-due').waitFor();
-    const page = (await city.textContent()) ?? '';
+    const page = (await city.textContent('body')) ?? '';
     expect(page).toContain('江苏省南京市审核（第2/2级）');
     expect(page).not.toMatch(/(区|县|市)(区县|地市)审核/);
     await saveScreenshot(city, 'review-history-city');
@@ -103,7 +107,7 @@ describe('review history and fields to fix (H5)', () => {
       await city.getByTestId('fields-to-fix').getByText(label, { exact: true }).click();
     }
     await city.getByTestId('reason-confirm').click();
-    await city.waitForURL(/review\/pages\/(queue|home)/);
+    await city.getByTestId('reason-popup').waitFor({ state: 'detached' });
     await city.context().close();
     expect((await fleet.get(`/applications/${id}`)).body.fieldsToFix).toHaveLength(flaggable.length);
 
