@@ -286,6 +286,16 @@ describe('officials (审核人员) in H5', () => {
     const audit = (await admin.get('/admin/audit?entityType=clone_alert')).body;
     expect(audit[0]).toMatchObject({ action: 'clone_alert.handled', actorName: '赵复核' });
     await page.context().close();
+
+    // The admin sees the province's alerts from the administration home, on the same screen.
+    const adminPage = await openPhonePage(browser);
+    await signIn(adminPage, stack.url, '13800000000', 'demo1234');
+    await adminPage.waitForURL(/packages\/admin\/pages\/home/);
+    await adminPage.getByTestId('admin-menu-clone-alerts').click();
+    await adminPage.getByTestId('alerts-empty').waitFor();
+    await adminPage.getByTestId('alert-state').getByText('已处理').click();
+    await expect(adminPage.getByTestId('alert-resolution').first().textContent()).resolves.toContain('套牌车辆');
+    await adminPage.context().close();
   });
 
   it('draws the statistics as bars at a desktop window', async () => {
