@@ -51,6 +51,12 @@ describe('enterprise registration in H5', () => {
     await fill(page, 'register-managerPhone', '13900000012');
     await fill(page, 'register-password', 'lenglian2022');
     await fill(page, 'register-passwordAgain', 'lenglian2022');
+    // Placeholders come from the labels; a label that is a phrase already is not wrapped in 请输入 again.
+    const placeholders = await page
+      .locator('input[placeholder]')
+      .evaluateAll((inputs) => inputs.map((input) => input.getAttribute('placeholder') ?? ''));
+    expect(placeholders).toContain('请再次输入密码');
+    expect(placeholders.filter((text) => /请输入(请|再次|重新|确认|输入|选择)|（/.test(text))).toEqual([]);
     await saveScreenshot(page, 'register');
     await tapButton(page, '提交注册');
 

@@ -273,7 +273,32 @@ describe('officials (审核人员) in H5', () => {
 
     await openPath(page, stack.url, review('passes'));
     await expect(page.getByTestId('pass-item').first().textContent()).resolves.toContain('已撤销');
+
+    // The alert is closed from its screen with a note (required), audited, and listed under 已处理.
+    await openPath(page, stack.url, review('alerts'));
+    await page.getByTestId('alert-handle').first().click();
+    await page.getByTestId('reason-confirm').click();
+    await expect(page.getByTestId('reason-error').textContent()).resolves.toContain('处理说明');
+    await fillTextarea(page, 'reason-popup', '已核实为套牌车辆，通行证已撤销');
+    await page.getByTestId('reason-confirm').click();
+    await page.getByTestId('alerts-empty').waitFor();
+    await page.getByTestId('alert-state').getByText('已处理').click();
+    await expect(page.getByTestId('alert-resolution').first().textContent()).resolves.toContain('已处置（');
+    await expect(page.getByTestId('alert-resolution').first().textContent()).resolves.toContain('已核实为套牌车辆');
+    await saveScreenshot(page, 'review-alerts-handled');
+    const audit = (await admin.get('/admin/audit?entityType=clone_alert')).body;
+    expect(audit[0]).toMatchObject({ action: 'clone_alert.handled', actorName: '赵复核' });
     await page.context().close();
+
+    // The admin sees the province's alerts from the administration home, on the same screen.
+    const adminPage = await openPhonePage(browser);
+    await signIn(adminPage, stack.url, '13800000000', 'demo1234');
+    await adminPage.waitForURL(/packages\/admin\/pages\/home/);
+    await adminPage.getByTestId('admin-menu-clone-alerts').click();
+    await adminPage.getByTestId('alerts-empty').waitFor();
+    await adminPage.getByTestId('alert-state').getByText('已处理').click();
+    await expect(adminPage.getByTestId('alert-resolution').first().textContent()).resolves.toContain('套牌车辆');
+    await adminPage.context().close();
   });
 
   it('draws the statistics as bars at a desktop window', async () => {

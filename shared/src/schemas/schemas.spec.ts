@@ -66,7 +66,7 @@ describe('JSON Schema', () => {
       const json = z.toJSONSchema(schema, { io: 'input' });
       expect([name, typeof json]).toEqual([name, 'object']);
     }
-    expect(Object.keys(requestSchemas)).toHaveLength(14);
+    expect(Object.keys(requestSchemas)).toHaveLength(15);
   });
 
   it('can represent every zod schema the package exports, and the province application schema', () => {
@@ -192,6 +192,11 @@ describe('request schemas', () => {
     expect(messages(applicationSchema, { ...application, crewDriverIds: [] })).toEqual({
       crewDriverIds: '请至少选择一名司乘人员',
     });
+    // Nothing picked asks to pick; only an id that is not one is 无效.
+    for (const vehicleId of [undefined, '']) {
+      expect(messages(applicationSchema, { ...application, vehicleId })).toEqual({ vehicleId: '请选择车辆' });
+    }
+    expect(messages(applicationSchema, { ...application, vehicleId: 'x' })).toEqual({ vehicleId: '车辆无效' });
     expect(
       messages(applicationSchema, { ...application, crewDriverIds: [uuid(1), uuid(2), uuid(3), uuid(4)] }),
     ).toEqual({

@@ -12,4 +12,6 @@ export const adminRoutes = {
   whitelist: '/packages/admin/pages/whitelist/index',
   holidays: '/packages/admin/pages/holidays/index',
   departments: '/packages/admin/pages/departments/index',
+  /** The review package's page, which the admin shares with officials (the whole province). */
+  cloneAlerts: '/packages/review/pages/alerts/index',
 } as const;

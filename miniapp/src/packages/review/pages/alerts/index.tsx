@@ -24,6 +24,9 @@ import { alertsApi } from '../../services/review-api';
 import '../../styles/wide.scss';
 import './index.scss';
 
+/** Officials see their jurisdiction's alerts, the admin the province's. */
+const alertRoles = [Role.Official, Role.Admin] as const;
+
 const states: { value: CloneAlertState; label: string }[] = [
   { value: 'open', label: '待处理' },
   { value: 'resolved', label: '已处理' },
@@ -49,10 +52,10 @@ export default function Alerts() {
   /** What the loader reads: a chip's tap reloads before the page renders with the new state. */
   const shown = useRef<CloneAlertState>('open');
   const [closingAlert, setClosingAlert] = useState<{ alert: CloneAlertView; resolution: CloneAlertResolution }>();
-  const { denied, data, error, reload } = useRolePage(Role.Official, () => alertsApi.clones(shown.current));
+  const { denied, data, error, reload } = useRolePage(alertRoles, () => alertsApi.clones(shown.current));
   usePullDownReload(reload);
 
-  if (denied) return <Denied who='审核人员' />;
+  if (denied) return <Denied who='审核人员或管理员' />;
 
   const show = async (next: CloneAlertState) => {
     setState(next);

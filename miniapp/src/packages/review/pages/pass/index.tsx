@@ -32,10 +32,10 @@ const revokeProblem = (reason: string) => {
 export default function PassDetail() {
   const { params } = useRouter();
   const id = params.id ?? '';
-  const { account, denied, data, error, reload } = useRolePage(Role.Official, () => loadPass(id));
+  const { account, denied, data, error, reload } = useRolePage([Role.Official, Role.Admin], () => loadPass(id));
   const [revoking, setRevoking] = useState(false);
 
-  if (denied) return <Denied who='审核人员' />;
+  if (denied) return <Denied who='审核人员或管理员' />;
   if (!data) return <LoadingState error={error} className='wide' />;
 
   const { pass, trace } = data;
