@@ -17,10 +17,10 @@ export interface RolePage<T> {
 }
 
 /**
- * A page of one role: each time it shows, checks the session (none: login page; another role: 无权,
+ * A page of one role (or of several: the message centre is every role's): each time it shows, checks the session (none: login page; another role: 无权,
  * then that role's home) and only then loads its data, so a wrong role never fires the page's calls.
  */
-export function useRolePage<T>(role: Role, load: (account: AccountView) => Promise<T>): RolePage<T> {
+export function useRolePage<T>(role: Role | readonly Role[], load: (account: AccountView) => Promise<T>): RolePage<T> {
   const [account, setAccount] = useState<AccountView | null>(null);
   const [denied, setDenied] = useState(false);
   const [data, setData] = useState<T>();
@@ -55,7 +55,7 @@ export function useRolePage<T>(role: Role, load: (account: AccountView) => Promi
       Taro.reLaunch({ url: routes.password });
       return;
     }
-    if (session.account.role !== role) {
+    if (!(typeof role === 'string' ? [role] : role).includes(session.account.role)) {
       setDenied(true);
       const home = roleHome[session.account.role];
       setTimeout(() => Taro.reLaunch({ url: home }), 1500);

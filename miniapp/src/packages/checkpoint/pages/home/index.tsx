@@ -4,6 +4,7 @@ import { Input, Text, Textarea, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useEffect, useState } from 'react';
 import { Denied } from '@/components/denied';
+import { MessageEntry } from '@/components/message-entry';
 import { TextField } from '@/components/text-field';
 import { useRolePage } from '@/hooks/use-role-page';
 import { logout } from '@/services/auth';
@@ -116,6 +117,8 @@ export default function CheckpointHome() {
         </Text>
         <Text className='checkpoint-home__who'>{account ? `${account.name}，您好` : ' '}</Text>
       </View>
+
+      <MessageEntry />
 
       <CameraScanner onScanned={(text) => openResult({ url: text })} />
 

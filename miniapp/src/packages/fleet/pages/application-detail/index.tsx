@@ -24,6 +24,7 @@ import { Section } from '@/components/section';
 import { StatusTag } from '@/components/status-tag';
 import { useRolePage } from '@/hooks/use-role-page';
 import { routes, withQuery } from '@/services/routes';
+import { askForSubscriptions, prepareSubscriptions } from '@/services/subscribe-messages';
 import { formatDateTime } from '@/utils/format';
 import { fieldLabel, place, quantityText, validityText } from '@/utils/labels';
 import { showFailure } from '@/utils/messages';
@@ -54,6 +55,7 @@ export default function ApplicationDetail() {
   const id = params.id ?? '';
   const [busy, setBusy] = useState(false);
   const { denied, data, error, reload } = useRolePage<Detail>(Role.FleetManager, async () => {
+    prepareSubscriptions();
     const [application, events, vehicles, drivers, attachments] = await Promise.all([
       applicationsApi.get(id),
       applicationsApi.events(id),
@@ -65,6 +67,8 @@ export default function ApplicationDetail() {
   });
 
   const act = async (action: ApplicationAction) => {
+    // WeChat asks only within the tap: before anything is awaited.
+    if (action === 'submit' || action === 'resubmit') askForSubscriptions();
     if (action === 'edit') {
       await Taro.navigateTo({ url: withQuery(routes.applicationForm, { id }) });
       return;

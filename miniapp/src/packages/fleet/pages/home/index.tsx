@@ -4,6 +4,7 @@ import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { Denied } from '@/components/denied';
 import { MenuList } from '@/components/menu-list';
+import { MessageEntry } from '@/components/message-entry';
 import { ToneTag } from '@/components/status-tag';
 import { useRolePage } from '@/hooks/use-role-page';
 import { logout } from '@/services/auth';
@@ -73,6 +74,7 @@ export default function FleetHome() {
       </Button>
 
       <View className='fleet-home__menu'>
+        <MessageEntry />
         <MenuList
           entries={[
             { title: '我的申请', url: routes.applications },
