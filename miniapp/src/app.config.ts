@@ -33,6 +33,7 @@ export default defineAppConfig({
     },
     { root: 'packages/checkpoint', pages: ['pages/home/index', 'pages/result/index', 'pages/history/index'] },
     { root: 'packages/pass', pages: ['pages/list/index', 'pages/detail/index'] },
+    { root: 'packages/messages', pages: ['pages/list/index'] },
     {
       root: 'packages/admin',
       pages: [

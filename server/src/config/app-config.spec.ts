@@ -52,7 +52,29 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ PUBLIC_VERIFY_RATE_LIMIT: 'many' })).toThrow(/PUBLIC_VERIFY_RATE_LIMIT:/);
   });
 
+  it('reads the notification settings, validated', () => {
+    const config = loadConfig({
+      NOTIFY_POLL_MS: '250',
+      NOTIFY_SMS_EVENTS: 'pass.revoked, application.returned',
+      WECHAT_SUBSCRIBE_TEMPLATES: '{"pass.issued":"AbC-123_x"}',
+    });
+    expect(config.notifications).toMatchObject({ pollMs: 250, leaseMs: 60_000, maxAttempts: 8, worker: true });
+    expect(config.notifications.smsEvents).toEqual(['pass.revoked', 'application.returned']);
+    expect(config.wechat.subscribeTemplates).toEqual({ 'pass.issued': 'AbC-123_x' });
+    expect(() => loadConfig({ NOTIFY_SMS_EVENTS: 'pass.eaten' })).toThrow(/NOTIFY_SMS_EVENTS:/);
+    expect(() => loadConfig({ WECHAT_SUBSCRIBE_TEMPLATES: '{"pass.eaten":"x"}' })).toThrow(
+      /WECHAT_SUBSCRIBE_TEMPLATES/,
+    );
+    expect(() => loadConfig({ WECHAT_SUBSCRIBE_TEMPLATES: '{oops' })).toThrow(
+      /WECHAT_SUBSCRIBE_TEMPLATES: 不是有效的 JSON/,
+    );
+  });
+
   it.each([
+    [{ NOTIFY_POLL_MS: '0' }, 'NOTIFY_POLL_MS'],
+    [{ NOTIFY_LEASE_MS: 'soon' }, 'NOTIFY_LEASE_MS'],
+    [{ NOTIFY_MAX_ATTEMPTS: '0' }, 'NOTIFY_MAX_ATTEMPTS'],
+    [{ NOTIFY_WORKER: 'maybe' }, 'NOTIFY_WORKER'],
     [{ PORT: 'eighty' }, 'PORT'],
     [{ PORT: '70000' }, 'PORT'],
     [{ DB_URL: 'postgres://u:p@db/pass' }, 'DB_URL'],

@@ -139,7 +139,8 @@ export class OutboxWorker implements OnApplicationBootstrap, OnModuleDestroy {
             ...text,
             link: first.link,
             readAt: null,
-            createdAt: new Date(),
+            // When it happened, not when it was delivered: the list reads in the order of events.
+            createdAt: group.at(-1)!.createdAt,
           });
         });
         return;

@@ -9,6 +9,8 @@ export interface ServerProcess {
   /** Everything the process printed, for failure messages. */
   output(): string;
   stop(): Promise<void>;
+  /** Kills the process at once (SIGKILL), as a power cut would: no shutdown hook runs. */
+  crash(): Promise<void>;
 }
 
 export function freePort(): Promise<number> {
@@ -44,11 +46,17 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
     child.kill('SIGTERM');
     await exited;
   };
+  const crash = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGKILL');
+    await exited;
+  };
   // Generous: a fresh database migrates first, and CI runs test files in parallel on 2 cores.
   const deadline = Date.now() + 90_000;
   while (Date.now() < deadline && child.exitCode === null) {
     try {
-      if ((await fetch(`${url}/api/health`)).ok) return { url, output: () => log, stop };
+      if ((await fetch(`${url}/api/health`)).ok) return { url, output: () => log, stop, crash };
     } catch {
       // not listening yet
     }

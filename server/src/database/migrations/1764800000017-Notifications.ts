@@ -22,7 +22,7 @@ export class Notifications1764800000017 implements MigrationInterface {
           { name: 'link', type: 'varchar', length: '200', isNullable: true },
           { name: 'once_key', type: 'varchar', length: '191', isNullable: true },
           { name: 'status', type: 'varchar', length: '10' },
-          { name: 'attempts', type: 'int' },
+          { name: 'attempts', type: 'integer' },
           { name: 'next_attempt_at', type: 'datetime', precision: 3 },
           { name: 'lease_owner', type: 'varchar', length: '36', isNullable: true },
           { name: 'lease_expires_at', type: 'datetime', precision: 3, isNullable: true },

@@ -2,6 +2,7 @@ import { Button } from '@nutui/nutui-react-taro';
 import { Role } from '@pass/shared';
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
+import { MessageEntry } from '@/components/message-entry';
 import { useRolePage } from '@/hooks/use-role-page';
 import { logout } from '@/services/auth';
 import { routes } from '@/services/routes';
@@ -41,6 +42,7 @@ export default function AdminHome() {
   return (
     <AdminPage title='系统管理' testId='admin-home' page={page}>
       <Text className='muted'>{page.account?.name}，您好</Text>
+      <MessageEntry />
       <View className='admin-menu'>
         {menu.map((item) => (
           <View

@@ -5,6 +5,7 @@ import Taro from '@tarojs/taro';
 import { useEffect, useState } from 'react';
 import { CareSwitch } from '@/components/care-switch';
 import { Denied } from '@/components/denied';
+import { MessageEntry } from '@/components/message-entry';
 import { TextField } from '@/components/text-field';
 import { useCareMode } from '@/hooks/use-care-mode';
 import { useRolePage } from '@/hooks/use-role-page';
@@ -119,6 +120,8 @@ export default function CheckpointHome() {
         </Text>
         <Text className='checkpoint-home__who'>{account ? `${account.name}，您好` : ' '}</Text>
       </View>
+
+      <MessageEntry />
 
       <CameraScanner onScanned={(text) => openResult({ url: text })} />
 

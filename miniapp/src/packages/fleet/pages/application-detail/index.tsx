@@ -25,6 +25,7 @@ import { Timeline } from '@/components/timeline';
 import { useBusyAction } from '@/hooks/use-busy-action';
 import { useRolePage } from '@/hooks/use-role-page';
 import { routes, withQuery } from '@/services/routes';
+import { askForSubscriptions, prepareSubscriptions } from '@/services/subscribe-messages';
 import { formatDateTime } from '@/utils/format';
 import { fieldLabel, place, quantityText, validityText } from '@/utils/labels';
 import { applicationsApi, attachmentsApi, driversApi, vehiclesApi } from '../../services/fleet-api';
@@ -49,6 +50,7 @@ export default function ApplicationDetail() {
   const id = params.id ?? '';
   const { busy, run } = useBusyAction();
   const { denied, data, error, reload } = useRolePage<Detail>(Role.FleetManager, async () => {
+    prepareSubscriptions();
     const [application, events, vehicles, drivers, attachments] = await Promise.all([
       applicationsApi.get(id),
       applicationsApi.events(id),
@@ -60,6 +62,8 @@ export default function ApplicationDetail() {
   });
 
   const act = async (action: ApplicationAction) => {
+    // WeChat asks only within the tap: before anything is awaited.
+    if (action === 'submit' || action === 'resubmit') askForSubscriptions();
     if (action === 'edit') {
       await Taro.navigateTo({ url: withQuery(routes.applicationForm, { id }) });
       return;

@@ -37,6 +37,7 @@ import { useRolePage } from '@/hooks/use-role-page';
 import { issuesByPath, useSchemaForm } from '@/hooks/use-schema-form';
 import { loadProvinceSettings } from '@/services/province-settings';
 import { routes, withQuery } from '@/services/routes';
+import { askForSubscriptions, prepareSubscriptions } from '@/services/subscribe-messages';
 import { newIdempotencyKey } from '@/utils/idempotency-key';
 import { fieldLabel } from '@/utils/labels';
 import { showFailure } from '@/utils/messages';
@@ -140,6 +141,7 @@ export default function ApplicationForm() {
   // Opens the application once; back from registering a vehicle or a driver, shows it in the lists
   // (and applies rules changed meanwhile).
   const page = useRolePage(Role.FleetManager, async () => {
+    prepareSubscriptions();
     loadRegistry().catch(() => undefined);
     if (!opened.current) {
       opened.current = true;
@@ -221,6 +223,8 @@ export default function ApplicationForm() {
       Taro.showToast({ title: '请按提示补全或修改标红的项目', icon: 'none' });
       return;
     }
+    // WeChat asks only within the tap: before anything is awaited.
+    askForSubscriptions();
     setBusy('submit');
     try {
       const saved = await persist();

@@ -5,6 +5,7 @@ import Taro from '@tarojs/taro';
 import { CareSwitch } from '@/components/care-switch';
 import { Denied } from '@/components/denied';
 import { MenuList } from '@/components/menu-list';
+import { MessageEntry } from '@/components/message-entry';
 import { ToneTag } from '@/components/status-tag';
 import { useCareMode } from '@/hooks/use-care-mode';
 import { useRolePage } from '@/hooks/use-role-page';
@@ -76,6 +77,7 @@ export default function FleetHome() {
       </Button>
 
       <View className='fleet-home__menu'>
+        <MessageEntry />
         <MenuList
           entries={[
             { title: '我的申请', url: routes.applications },

@@ -4,6 +4,7 @@ import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { Denied } from '@/components/denied';
 import { MenuList } from '@/components/menu-list';
+import { MessageEntry } from '@/components/message-entry';
 import { usePullDownReload } from '@/hooks/use-pull-down-reload';
 import { useRolePage } from '@/hooks/use-role-page';
 import { logout } from '@/services/auth';
@@ -85,6 +86,7 @@ export default function ReviewHome() {
       </Button>
 
       <View className='review-home__menu'>
+        <MessageEntry />
         <MenuList
           entries={[
             { title: '审核队列', description: '可批量通过', url: reviewRoutes.queue },
