@@ -104,6 +104,7 @@ async function onServer(wanted) {
   const district = await login(server.url, '13800000002');
   const city = await login(server.url, '13800000003');
   const checkpoint = await login(server.url, '13800000004');
+  const adminAccount = await login(server.url, '13800000000');
 
   const issued = await issuance({ fleetManager, official: district });
   if (wanted('issuance')) results.issuance = issued.result;
@@ -118,7 +119,7 @@ async function onServer(wanted) {
   progress('volume: latencies');
   results.volume = await volumeLatencies({
     baseUrl: server.url,
-    tokens: { district: district.token, city: city.token, checkpoint: checkpoint.token },
+    tokens: { district: district.token, city: city.token, checkpoint: checkpoint.token, admin: adminAccount.token },
     seeded,
   });
   results.memory.afterVolumeRssMiB = rssMiB(server.pid);

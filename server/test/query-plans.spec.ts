@@ -9,7 +9,7 @@ import { EnterpriseEntity } from '../src/enterprises/enterprise.entity.js';
 import { PassEntity } from '../src/passes/pass.entity.js';
 import { CloneAlertEntity } from '../src/scans/clone-alert.entity.js';
 import { ScanRecordEntity } from '../src/scans/scan-record.entity.js';
-import type { ApiClient } from './support/api.js';
+import { type ApiClient, firstSignIn } from './support/api.js';
 import { completeApplication, registerFleet, seedAndLogin, submitApplication } from './support/fixtures.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 import { testDatabaseKind } from './support/test-database.js';
@@ -232,14 +232,17 @@ describe('query plans of the officials’ and admins’ lists at volume', () => 
   }
 
   /** MariaDB: each table the statement read, with its index and the rows it actually read. */
-  async function analyse(sql: string, parameters: unknown[]): Promise<TableAccess[]> {
+  async function analyse(sql: string, parameters: unknown[]): Promise<{ accesses: TableAccess[]; keys: string[] }> {
     const [row] = await dataSource.query(`ANALYZE FORMAT=JSON ${sql}`, parameters);
     const plan = JSON.parse(Object.values(row as Record<string, string>)[0]!);
     const accesses: TableAccess[] = [];
+    // Every index named anywhere in the plan, those of an index merge included.
+    const keys: string[] = [];
     const walk = (node: unknown) => {
       if (Array.isArray(node)) node.forEach(walk);
       else if (node && typeof node === 'object') {
         const o = node as Record<string, unknown>;
+        if (typeof o.key === 'string') keys.push(o.key);
         if (typeof o.table_name === 'string' && !o.table_name.startsWith('<')) {
           accesses.push({
             table: o.table_name,
@@ -252,7 +255,7 @@ describe('query plans of the officials’ and admins’ lists at volume', () => 
       }
     };
     walk(plan);
-    return accesses;
+    return { accesses, keys };
   }
 
   /**
@@ -265,11 +268,11 @@ describe('query plans of the officials’ and admins’ lists at volume', () => 
     const plans: string[] = [];
     for (const { sql, parameters } of statements) {
       if (mariadb()) {
-        const accesses = await analyse(sql, parameters);
+        const { accesses, keys: named } = await analyse(sql, parameters);
+        for (const key of named) used.add(key);
         const context = `${path}\n${sql}\n${JSON.stringify(accesses)}`;
         plans.push(context);
         for (const a of accesses) {
-          if (a.key) used.add(a.key);
           expect({ context, fullScan: a.accessType === 'ALL' && !fullScanOk }).toEqual({
             context,
             fullScan: false,
@@ -393,6 +396,102 @@ describe('query plans of the officials’ and admins’ lists at volume', () => 
       await expectIndexed(as.admin, '/passes?limit=20', ['idx_passes_issued']);
       await expectIndexed(as.fleetManager, '/passes?limit=20', ['idx_passes_enterprise']);
     });
+  });
+
+  describe('the pages are those of the plain OR query they replace', () => {
+    const pageIds = (body: { items: { id: string }[] }) => body.items.map((i) => i.id);
+
+    it('review queue, each filter and sort, two pages', async () => {
+      const reference = (jurisdiction: string, level: string, query: Record<string, string>, skip: number) => {
+        const now = new Date();
+        const q = dataSource
+          .getRepository(ApplicationEntity)
+          .createQueryBuilder('a')
+          .select('a.id', 'id')
+          .where(
+            '((a.current_jurisdiction = :j AND a.current_level = :l) OR (a.escalation_jurisdiction = :j AND a.escalation_level = :l AND a.due_at < :now))',
+            { j: jurisdiction, l: level, now },
+          );
+        if (query.category) q.andWhere('a.material_category = :c', { c: query.category });
+        if (query.overdue) q.andWhere('a.due_at < :now', { now });
+        if (query.whitelistFirst) q.orderBy('a.whitelisted', 'DESC').addOrderBy('a.submitted_at', 'ASC');
+        else q.orderBy('a.submitted_at', 'ASC');
+        return q.addOrderBy('a.id', 'ASC').offset(skip).limit(20).getRawMany<{ id: string }>();
+      };
+      const officials = [
+        [as.districtOfficial, '320115', 'district'],
+        [as.cityOfficial, '320100', 'city'],
+      ] as const;
+      const filters: Record<string, string>[] = [
+        {},
+        { whitelistFirst: 'true' },
+        { overdue: 'true' },
+        { category: templateCategory },
+      ];
+      for (const [client, jurisdiction, level] of officials) {
+        for (const filter of filters) {
+          const search = new URLSearchParams({ ...filter, limit: '20' });
+          const first = (await client.get(`/reviews/queue?${search}`)).body;
+          const second = (await client.get(`/reviews/queue?${search}&cursor=${encodeURIComponent(first.nextCursor)}`))
+            .body;
+          const context = { jurisdiction, filter };
+          expect({ context, ids: [...pageIds(first), ...pageIds(second)] }).toEqual({
+            context,
+            ids: [
+              ...(await reference(jurisdiction, level, filter, 0)),
+              ...(await reference(jurisdiction, level, filter, 20)),
+            ].map((r) => r.id),
+          });
+        }
+      }
+    });
+
+    it('pass list of a district, a city, another city and an admin, two pages', async () => {
+      const wuxiOfficial = await (async () => {
+        await as.admin.post('/admin/accounts', {
+          role: 'official',
+          name: '无锡审核',
+          phone: '13700000088',
+          password: 'Review2022',
+          jurisdictionCode: '320200',
+          department: '无锡市工业和信息化局',
+          reviewLevel: 'city',
+        });
+        return firstSignIn(t.url, '13700000088', 'Review2022');
+      })();
+      const reference = (prefix: string | null, skip: number) => {
+        const q = dataSource.getRepository(PassEntity).createQueryBuilder('p').select('p.id', 'id');
+        if (prefix) q.where('(p.routing_county LIKE :prefix OR p.issuer_code LIKE :prefix)', { prefix: `${prefix}%` });
+        return q
+          .orderBy('p.issued_at', 'DESC')
+          .addOrderBy('p.id', 'DESC')
+          .offset(skip)
+          .limit(20)
+          .getRawMany<{ id: string }>();
+      };
+      const cases = [
+        [as.districtOfficial, '320115'],
+        [as.cityOfficial, '3201'],
+        [wuxiOfficial, '3202'],
+        [as.admin, null],
+      ] as const;
+      for (const [client, prefix] of cases) {
+        const first = (await client.get('/passes?limit=20')).body;
+        const second = (await client.get(`/passes?limit=20&cursor=${encodeURIComponent(first.nextCursor)}`)).body;
+        expect({ prefix, ids: [...pageIds(first), ...pageIds(second)] }).toEqual({
+          prefix,
+          ids: [...(await reference(prefix, 0)), ...(await reference(prefix, 20))].map((r) => r.id),
+        });
+        expect(first.items).toHaveLength(20);
+      }
+    });
+  });
+
+  it('statistics count a date range of the jurisdiction from indexes', async () => {
+    // Aggregates read every row they count: here the passes of 30 days and the waiting applications.
+    await expectIndexed(as.districtOfficial, '/stats', ['idx_passes_routing', 'idx_passes_issuer'], 2_000);
+    await expectIndexed(as.cityOfficial, '/stats', ['idx_passes_routing', 'idx_passes_issuer'], 8_000);
+    await expectIndexed(as.admin, '/stats', ['idx_passes_issued'], 8_000);
   });
 
   it('enterprises, clone alerts and the audit log', async () => {

@@ -25,9 +25,14 @@ export async function volumeLatencies({ baseUrl, tokens, seeded }) {
     ],
     ['pass GET /api/passes/:id', tokens.district, (i) => `/api/passes/${samplePasses[i % samplePasses.length].id}`],
     ['review counters, district official', tokens.district, () => '/api/reviews/counters'],
+    ['review counters, city official', tokens.city, () => '/api/reviews/counters'],
     ['review queue, district official (江宁区, first page)', tokens.district, () => '/api/reviews/queue'],
     ['review queue, city official (南京市, incl. escalated)', tokens.city, () => '/api/reviews/queue'],
+    ['review queue, city official, whitelisted first', tokens.city, () => '/api/reviews/queue?whitelistFirst=true'],
+    ['review queue, district official, overdue only', tokens.district, () => '/api/reviews/queue?overdue=true'],
     ['pass list GET /api/passes, district official', tokens.district, () => '/api/passes'],
+    ['pass list GET /api/passes, city official', tokens.city, () => '/api/passes'],
+    ['pass list GET /api/passes, admin', tokens.admin, () => '/api/passes'],
     ['status list, full (GET /api/verification/status-list)', null, () => '/api/verification/status-list'],
   ];
   const results = [];

@@ -23,6 +23,7 @@ const decimalToNumber = {
 @Index('idx_applications_status', ['status', 'submittedAt'])
 @Index('idx_applications_queue_whitelist', ['currentJurisdiction', 'currentLevel', 'whitelisted', 'submittedAt'])
 @Index('idx_applications_overdue', ['currentJurisdiction', 'currentLevel', 'dueAt'])
+@Index('idx_applications_waiting', ['currentLevel', 'dueAt'])
 @Index('idx_applications_queue_category', [
   'materialCategory',
   'currentJurisdiction',

@@ -4,6 +4,7 @@ import {
   addDays,
   chinaDateTime,
   chinaToday,
+  coveredRegionCodes,
   ErrorCode,
   findMaterialCategory,
   passStatusNames,
@@ -137,8 +138,17 @@ export class StatsService {
         end: new Date(`${addDays(range.to, 1)}T00:00:00+08:00`),
       });
     if (actor.role === Role.Official) {
-      const prefix = `${jurisdictionPrefix(actor.jurisdictionCode ?? '')}%`;
-      query.andWhere('(p.routing_county LIKE :prefix OR p.issuer_code LIKE :prefix)', { prefix });
+      const jurisdiction = actor.jurisdictionCode ?? '';
+      if (jurisdiction.endsWith('0000')) {
+        // A province is every pass its deployment holds: the date range on idx_passes_issued decides.
+        const prefix = `${jurisdictionPrefix(jurisdiction)}%`;
+        query.andWhere('(p.routing_county LIKE :prefix OR p.issuer_code LIKE :prefix)', { prefix });
+      } else {
+        // Equalities, not LIKE: each covered code's range of idx_passes_routing and idx_passes_issuer is
+        // cut to the dates (index merge), instead of every pass the jurisdiction ever had.
+        const codes = coveredRegionCodes(jurisdiction);
+        query.andWhere('(p.routing_county IN (:...codes) OR p.issuer_code IN (:...codes))', { codes });
+      }
     }
     return query;
   }

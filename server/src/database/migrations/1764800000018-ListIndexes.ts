@@ -35,6 +35,8 @@ export class ListIndexes1764800000018 implements MigrationInterface {
         name: 'idx_applications_escalation_due',
         columnNames: ['escalation_jurisdiction', 'escalation_level', 'due_at'],
       }),
+      // Admins' statistics: the waiting (current_level not null) and the overdue, province-wide.
+      new TableIndex({ name: 'idx_applications_waiting', columnNames: ['current_level', 'due_at'] }),
     ]);
     await queryRunner.createIndex('passes', new TableIndex({ name: 'idx_passes_issued', columnNames: ['issued_at'] }));
     await queryRunner.dropIndex('enterprises', 'idx_enterprises_district');
@@ -63,6 +65,7 @@ export class ListIndexes1764800000018 implements MigrationInterface {
     );
     await queryRunner.dropIndex('passes', 'idx_passes_issued');
     for (const name of [
+      'idx_applications_waiting',
       'idx_applications_escalation_due',
       'idx_applications_escalation_category',
       'idx_applications_escalation_whitelist',
