@@ -30,7 +30,7 @@ describe('the review queue at a desk (H5)', () => {
     fleet = await loginAs(stack.url, '13800000001');
     for (let i = 0; i < waiting; i++) {
       const plate = `苏A8${String(3000 + i)}`;
-      const registered = await registerFleet(fleet, plate, 100 + i);
+      const registered = await registerFleet(fleet, plate, 100 + 2 * i);
       idOf[plate] = await submitApplication(fleet, completeApplication(registered, 0, 5));
       plates.push(plate);
     }
