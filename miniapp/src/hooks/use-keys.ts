@@ -28,3 +28,15 @@ export function useKeys(handle: (press: KeyPress) => boolean, enabled = true): v
     return () => document.removeEventListener('keydown', listener);
   }, [enabled]);
 }
+
+/**
+ * Puts the cursor in the first element of `selector` once `when` turns true: a popup opened with a key
+ * is typed into at once. After the popup's opening animation, which a focus would otherwise miss.
+ */
+export function useFocusWhen(selector: string, when: boolean): void {
+  useEffect(() => {
+    if (!when) return;
+    const timer = setTimeout(() => document.querySelector<HTMLElement>(selector)?.focus(), 300);
+    return () => clearTimeout(timer);
+  }, [selector, when]);
+}

@@ -1,7 +1,7 @@
 import { Button, Popup } from '@nutui/nutui-react-taro';
 import { Text, Textarea, View } from '@tarojs/components';
 import { useEffect, useState } from 'react';
-import { useKeys } from '@/hooks/use-keys';
+import { useFocusWhen, useKeys } from '@/hooks/use-keys';
 import './index.scss';
 
 export interface FieldChoice {
@@ -67,6 +67,7 @@ export function ReasonPopup(props: ReasonPopupProps) {
     else return false;
     return true;
   }, visible);
+  useFocusWhen('.reason-popup textarea', visible && Boolean(props.autoFocus));
 
   return (
     <Popup
@@ -90,7 +91,6 @@ export function ReasonPopup(props: ReasonPopupProps) {
             maxlength={500}
             placeholder={placeholder}
             placeholderClass='reason-popup__placeholder'
-            autoFocus={props.autoFocus}
             focus={props.autoFocus}
             fixed
             onInput={(event) => setText(event.detail.value)}
