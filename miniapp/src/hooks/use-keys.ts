@@ -19,7 +19,8 @@ export function useKeys(handle: (press: KeyPress) => boolean, enabled = true): v
   useEffect(() => {
     if (!enabled) return;
     const listener = (event: KeyboardEvent) => {
-      if (event.altKey || event.isComposing) return;
+      // Taken already, e.g. Enter on a focused control (aria.ts).
+      if (event.defaultPrevented || event.altKey || event.isComposing) return;
       const target = event.target as HTMLElement | null;
       const typing = Boolean(target?.closest('input, textarea, [contenteditable="true"]'));
       if (handler.current({ key: event.key, command: event.ctrlKey || event.metaKey, typing })) event.preventDefault();
