@@ -32,11 +32,13 @@ const admin = (page: string) => `/packages/admin/pages/${page}/index`;
 
 const ids: Record<string, string> = {};
 
-const roles: { role: string; phone: string; home: RegExp; screens: Screen[] }[] = [
+/** Each role's home: its address, and a `data-testid` it shows once rendered. */
+const roles: { role: string; phone: string; home: RegExp; homeReady: string; screens: Screen[] }[] = [
   {
     role: 'fleet',
     phone: '13800000001',
     home: /packages\/fleet\/pages\/home/,
+    homeReady: 'enterprise-name',
     screens: [
       { name: 'fleet-home', path: fleet('home'), ready: 'enterprise-name' },
       { name: 'fleet-applications', path: fleet('applications'), ready: 'status-filter' },
@@ -56,6 +58,7 @@ const roles: { role: string; phone: string; home: RegExp; screens: Screen[] }[] 
     role: 'official',
     phone: '13800000002',
     home: /packages\/review\/pages\/home/,
+    homeReady: 'counter-waiting',
     screens: [
       { name: 'review-home', path: review('home'), ready: 'counter-waiting' },
       { name: 'review-queue', path: review('queue'), ready: 'queue-item' },
@@ -68,6 +71,7 @@ const roles: { role: string; phone: string; home: RegExp; screens: Screen[] }[] 
     role: 'admin',
     phone: '13800000000',
     home: /packages\/admin\/pages\/home/,
+    homeReady: 'admin-home',
     screens: [
       { name: 'admin-home', path: admin('home'), ready: 'admin-home' },
       { name: 'admin-accounts', path: admin('accounts'), ready: 'admin-accounts' },
@@ -83,6 +87,7 @@ const roles: { role: string; phone: string; home: RegExp; screens: Screen[] }[] 
     role: 'checkpoint',
     phone: '13800000004',
     home: /packages\/checkpoint\/pages\/home/,
+    homeReady: 'checkpoint-name',
     screens: [
       { name: 'checkpoint-home', path: '/packages/checkpoint/pages/home/index', ready: 'paste-url' },
       {
@@ -190,6 +195,8 @@ describe('accessibility of the H5 app (axe-core, WCAG 2 A/AA)', () => {
         const page = await open(size);
         await signIn(page, stack.url, role.phone, 'demo1234');
         await page.waitForURL(role.home);
+        // The home has rendered: a navigation now is not overtaken by the sign-in's own.
+        await settled(page, role.homeReady);
         for (const screen of role.screens) {
           await openPath(page, stack.url, typeof screen.path === 'string' ? screen.path : screen.path());
           await settled(page, screen.ready);
@@ -208,8 +215,8 @@ describe('accessibility of the H5 app (axe-core, WCAG 2 A/AA)', () => {
       const page = await open('phone', true);
       await signIn(page, stack.url, role.phone, 'demo1234');
       await page.waitForURL(role.home);
-      const body = await page.evaluate(() => Number.parseFloat(getComputedStyle(document.documentElement).fontSize));
-      expect(body).toBeGreaterThanOrEqual(24);
+      // The home has rendered: a navigation now is not overtaken by the sign-in's own.
+      await settled(page, role.homeReady);
       for (const screen of role.screens.filter((s) =>
         ['fleet-home', 'fleet-application-form', 'pass-detail', 'checkpoint-verdict'].includes(s.name),
       )) {
@@ -217,9 +224,48 @@ describe('accessibility of the H5 app (axe-core, WCAG 2 A/AA)', () => {
         await settled(page, screen.ready);
         await saveScreenshot(page, `a11y-care-${screen.name}-390`);
         found[`${screen.name}@care`] = await axeViolations(page);
+        // Key text of 18 px at least, every button a target of 60×60 at least.
+        const sizes = await page.evaluate(() => {
+          const shown = [...document.querySelectorAll<HTMLElement>('.taro_page')].find(
+            (el) => getComputedStyle(el).display !== 'none',
+          );
+          const buttons = [...(shown?.querySelectorAll<HTMLElement>('.nut-button') ?? [])]
+            .map((el) => el.getBoundingClientRect())
+            .filter((box) => box.width > 0);
+          return {
+            text: Number.parseFloat(getComputedStyle(shown ?? document.body).fontSize),
+            smallest: Math.min(...buttons.map((box) => Math.min(box.height, box.width))),
+          };
+        });
+        expect(sizes.text).toBeGreaterThanOrEqual(18);
+        expect(sizes.smallest).toBeGreaterThanOrEqual(60);
       }
       await page.context().close();
     }
     expect(report(found)).toBe('');
+  });
+
+  it('switches care mode on the home, which keeps the choice; targets are 44 px without it, 60 px with it', async () => {
+    const page = await open('phone');
+    await signIn(page, stack.url, '13800000001', 'demo1234');
+    await page.waitForURL(/packages\/fleet\/pages\/home/);
+    await settled(page, 'enterprise-name');
+    const newApplication = page.locator('.nut-button:visible', { hasText: '新建通行证申请' });
+    const height = async () => (await newApplication.boundingBox())?.height ?? 0;
+    expect(await height()).toBeGreaterThanOrEqual(44);
+    expect(await height()).toBeLessThan(60);
+    const careSwitch = page.getByTestId('care-switch');
+    await expect(careSwitch.getAttribute('aria-checked')).resolves.toBe('false');
+    await careSwitch.click();
+    await page.waitForFunction(() => document.documentElement.classList.contains('care-mode'));
+    await expect(careSwitch.getAttribute('aria-checked')).resolves.toBe('true');
+    expect(await height()).toBeGreaterThanOrEqual(60);
+    await page.reload();
+    await settled(page, 'enterprise-name');
+    expect(await height()).toBeGreaterThanOrEqual(60);
+    await page.getByTestId('care-switch').click();
+    await page.waitForFunction(() => !document.documentElement.classList.contains('care-mode'));
+    expect(await height()).toBeLessThan(60);
+    await page.context().close();
   });
 });

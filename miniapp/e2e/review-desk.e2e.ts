@@ -30,7 +30,7 @@ describe('the review queue at a desk (H5)', () => {
     fleet = await loginAs(stack.url, '13800000001');
     for (let i = 0; i < waiting; i++) {
       const plate = `苏A8${String(3000 + i)}`;
-      const registered = await registerFleet(fleet, plate, 100 + i);
+      const registered = await registerFleet(fleet, plate, 100 + 2 * i);
       idOf[plate] = await submitApplication(fleet, completeApplication(registered, 0, 5));
       plates.push(plate);
     }
@@ -44,12 +44,12 @@ describe('the review queue at a desk (H5)', () => {
     }
   });
 
-  const openQueue = async (page: Page) => {
+  const openQueue = async (page: Page, rows: number) => {
     await signIn(page, stack.url, '13800000002', 'demo1234');
     await page.waitForURL(/packages\/review\/pages\/home/);
     await page.getByTestId('jurisdiction').getByText('南京市').waitFor();
     await openPath(page, stack.url, queuePath);
-    await page.waitForFunction((n) => document.querySelectorAll('[data-testid="queue-item"]').length === n, waiting);
+    await page.waitForFunction((n) => document.querySelectorAll('[data-testid="queue-item"]').length === n, rows);
   };
 
   /** The plate in the detail beside the table, as the API spells it (苏A·83000 → 苏A83000). */
@@ -64,7 +64,7 @@ describe('the review queue at a desk (H5)', () => {
   it('shows at least 15 applications without scrolling, sorts by a column, and decides with the keyboard alone', async () => {
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
     const page = await context.newPage();
-    await openQueue(page);
+    await openQueue(page, waiting);
 
     // Rows wholly inside the window and above the batch bar.
     const visible = await page.evaluate(() => {
@@ -119,6 +119,8 @@ describe('the review queue at a desk (H5)', () => {
     await page.getByTestId('preview-plate').getByText(sorted[2].replace(/^(..)/, '$1·')).waitFor();
     await page.keyboard.press('r');
     await page.getByTestId('reason-popup').waitFor();
+    // The cursor is in the reason's box, without a click.
+    await page.waitForFunction(() => document.activeElement?.closest('[data-testid="reason-input"]') !== null);
     await page.keyboard.press('Control+Enter');
     await expect(page.getByTestId('reason-error').textContent()).resolves.toContain('退回理由');
     await saveScreenshot(page, 'review-queue-desk-return');
@@ -144,7 +146,8 @@ describe('the review queue at a desk (H5)', () => {
 
   it('lays the same rows out as one column of cards on a phone, a row opening the detail page', async () => {
     const page = await openPhonePage(browser);
-    await openQueue(page);
+    // Two were decided at the desk.
+    await openQueue(page, waiting - 2);
     await expect(page.locator('.queue-table__head').isVisible()).resolves.toBe(false);
     const [first, second] = await Promise.all([0, 1].map((i) => page.getByTestId('queue-item').nth(i).boundingBox()));
     expect(second!.y).toBeGreaterThanOrEqual(first!.y + first!.height);

@@ -19,7 +19,8 @@ export function useKeys(handle: (press: KeyPress) => boolean, enabled = true): v
   useEffect(() => {
     if (!enabled) return;
     const listener = (event: KeyboardEvent) => {
-      if (event.altKey || event.isComposing) return;
+      // Taken already, e.g. Enter on a focused control (aria.ts).
+      if (event.defaultPrevented || event.altKey || event.isComposing) return;
       const target = event.target as HTMLElement | null;
       const typing = Boolean(target?.closest('input, textarea, [contenteditable="true"]'));
       if (handler.current({ key: event.key, command: event.ctrlKey || event.metaKey, typing })) event.preventDefault();
@@ -27,4 +28,16 @@ export function useKeys(handle: (press: KeyPress) => boolean, enabled = true): v
     document.addEventListener('keydown', listener);
     return () => document.removeEventListener('keydown', listener);
   }, [enabled]);
+}
+
+/**
+ * Puts the cursor in the first element of `selector` once `when` turns true: a popup opened with a key
+ * is typed into at once. After the popup's opening animation, which a focus would otherwise miss.
+ */
+export function useFocusWhen(selector: string, when: boolean): void {
+  useEffect(() => {
+    if (!when) return;
+    const timer = setTimeout(() => document.querySelector<HTMLElement>(selector)?.focus(), 300);
+    return () => clearTimeout(timer);
+  }, [selector, when]);
 }

@@ -11,7 +11,9 @@ export const careModeKey = 'careMode';
 /** WeChat's font size setting in px: 16 is standard, 20 and more is large text. */
 function systemWantsCare(): boolean {
   try {
-    return (Taro.getSystemInfoSync().fontSizeSetting ?? 16) >= 20;
+    // WeChat's getAppBaseInfo returns fontSizeSetting; Taro's typings of it leave the field out.
+    const info = Taro.getAppBaseInfo() as { fontSizeSetting?: number };
+    return (info.fontSizeSetting ?? 16) >= 20;
   } catch {
     return false;
   }

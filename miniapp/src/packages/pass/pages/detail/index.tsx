@@ -72,7 +72,7 @@ export default function PassScreen() {
         src={qr}
         mode='aspectFit'
         ariaLabel={qrLabel}
-        imgProps={{ alt: qrLabel }}
+        nativeProps={{ alt: qrLabel }}
         data-testid='pass-qr'
       />
     ) : (

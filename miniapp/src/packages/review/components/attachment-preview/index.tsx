@@ -66,7 +66,7 @@ export function AttachmentPreview({
           src={url}
           mode='widthFix'
           ariaLabel={attachment.originalName}
-          imgProps={{ alt: attachment.originalName }}
+          nativeProps={{ alt: attachment.originalName }}
           data-testid='attachment-image'
           onClick={() => Taro.previewImage({ urls: [url], current: url })}
         />

@@ -2,7 +2,7 @@ import { Button, Popup } from '@nutui/nutui-react-taro';
 import { Text, Textarea, View } from '@tarojs/components';
 import { useEffect, useState } from 'react';
 import { LengthCounter } from '@/components/form-field';
-import { useKeys } from '@/hooks/use-keys';
+import { useFocusWhen, useKeys } from '@/hooks/use-keys';
 import './index.scss';
 
 export interface FieldChoice {
@@ -76,6 +76,7 @@ export function ReasonPopup(props: ReasonPopupProps) {
     else return false;
     return true;
   }, visible);
+  useFocusWhen('.reason-popup textarea', visible && Boolean(props.autoFocus));
 
   return (
     <Popup
@@ -100,7 +101,6 @@ export function ReasonPopup(props: ReasonPopupProps) {
             maxlength={-1}
             placeholder={placeholder}
             placeholderClass='reason-popup__placeholder'
-            autoFocus={props.autoFocus}
             focus={props.autoFocus}
             fixed
             onInput={(event) => setText(event.detail.value)}

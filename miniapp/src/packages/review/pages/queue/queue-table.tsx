@@ -117,7 +117,8 @@ export function QueueTable({ items, sort, onSort, selected, onToggle, current, o
                 {shortDate(item.validFrom)} 至 {shortDate(item.validTo)}
               </Text>
               <Text className='queue-row__meta queue-table__cell--submittedAt'>
-                提交于 {formatDateTime(item.submittedAt)}
+                <Text className='queue-row__label'>提交于 </Text>
+                {formatDateTime(item.submittedAt)}
               </Text>
               <View className='queue-row__tags queue-table__cell--dueAt'>
                 {due && <Text className={item.overdue ? 'queue-row__due--over' : ''}>{due}</Text>}
