@@ -13,7 +13,7 @@ import {
   type PageCursor,
   Role,
 } from '@pass/shared';
-import { DataSource, type EntityManager, In, MoreThanOrEqual } from 'typeorm';
+import { DataSource, type EntityManager, In, MoreThanOrEqual, type SelectQueryBuilder } from 'typeorm';
 import type { ApplicationEntity } from '../applications/application.entity.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { RequestActor } from '../auth/auth.decorators.js';
@@ -101,6 +101,20 @@ export class PassesService {
 
   view(pass: PassEntity): PassView {
     return toPassView(pass, this.urlOf(pass));
+  }
+
+  /**
+   * The ids of the passes a jurisdiction may see (its authorities reviewed them first or issued them), as
+   * a subquery another module narrows its own list with (`x.pass_id IN (…)`) instead of reading this table.
+   */
+  idsInJurisdiction(jurisdictionCode: string): SelectQueryBuilder<PassEntity> {
+    return this.dataSource
+      .getRepository(PassEntity)
+      .createQueryBuilder('scoped_pass')
+      .select('scoped_pass.id')
+      .where('(scoped_pass.routing_county LIKE :passScope OR scoped_pass.issuer_code LIKE :passScope)', {
+        passScope: `${jurisdictionPrefix(jurisdictionCode)}%`,
+      });
   }
 
   /** A fleet manager's own passes, or those an official's jurisdiction reviewed or issued; newest first. */

@@ -7,8 +7,7 @@ import type { RequestActor } from '../auth/auth.decorators.js';
 import { CheckpointsService } from '../checkpoints/checkpoints.service.js';
 import { DomainException } from '../common/domain.exception.js';
 import { isUniqueViolation, withDeadlockRetry } from '../database/errors.js';
-import { PassEntity } from '../passes/pass.entity.js';
-import { jurisdictionPrefix, PassesService } from '../passes/passes.service.js';
+import { PassesService } from '../passes/passes.service.js';
 import { CloneAlertEntity } from './clone-alert.entity.js';
 import { distanceKm, isImpossibleTrip } from './distance.js';
 import { ScanRecordEntity } from './scan-record.entity.js';
@@ -93,11 +92,10 @@ export class ScansService {
     const query = this.dataSource
       .getRepository(CloneAlertEntity)
       .createQueryBuilder('a')
-      .innerJoin(PassEntity, 'p', 'p.id = a.pass_id')
       .where('a.resolved_at IS NULL');
     if (actor.jurisdictionCode) {
-      const prefix = `${jurisdictionPrefix(actor.jurisdictionCode)}%`;
-      query.andWhere('(p.routing_county LIKE :prefix OR p.issuer_code LIKE :prefix)', { prefix });
+      const passes = this.passes.idsInJurisdiction(actor.jurisdictionCode);
+      query.andWhere(`a.pass_id IN (${passes.getQuery()})`, passes.getParameters());
     }
     const alerts = await query.orderBy('a.created_at', 'DESC').take(200).getMany();
     if (alerts.length === 0) return [];
