@@ -321,6 +321,18 @@ describe('checkpoint verification', () => {
         true,
       );
       expect((await as.checkpointStaff.get('/alerts/clones')).status).toBe(403);
+      // An official of another city sees none of Nanjing's alerts.
+      await as.admin.post('/admin/accounts', {
+        role: 'official',
+        name: '苏州审核',
+        phone: '13700000033',
+        password: 'Review2022',
+        jurisdictionCode: '320500',
+        department: '工业和信息化局',
+        reviewLevel: 'city',
+      });
+      const suzhouOfficial = await firstSignIn(t.url, '13700000033', 'Review2022', 'Review2022ok');
+      expect((await suzhouOfficial.get('/alerts/clones')).body).toEqual([]);
 
       // Closed with a note, audited, and listed under 已处理 from then on.
       const alertId = alerts[0].id;

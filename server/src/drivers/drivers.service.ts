@@ -12,7 +12,7 @@ import { DataSource, type EntityManager, In } from 'typeorm';
 import type { RequestActor } from '../auth/auth.decorators.js';
 import { DomainException } from '../common/domain.exception.js';
 import { refusingDuplicates } from '../database/errors.js';
-import { enterpriseOf } from '../vehicles/vehicles.service.js';
+import { enterpriseOf, findOwnRecord } from '../vehicles/vehicles.service.js';
 import { DriverEntity } from './driver.entity.js';
 import { IdNumberProtector } from './id-number-protector.js';
 
@@ -111,9 +111,7 @@ export class DriversService {
   }
 
   async findOwn(actor: RequestActor, id: string): Promise<DriverEntity> {
-    const driver = await this.repo.findOneBy({ id, enterpriseId: enterpriseOf(actor) });
-    if (!driver) throw new DomainException(ErrorCode.NotFound, '未找到该人员');
-    return driver;
+    return findOwnRecord(this.repo, actor, id, '未找到该人员');
   }
 
   private get repo() {

@@ -109,6 +109,20 @@ export class PassesService {
   }
 
   /**
+   * The ids of the passes a jurisdiction may see (its authorities reviewed them first or issued them), as
+   * a subquery another module narrows its own list with (`x.pass_id IN (…)`) instead of reading this table.
+   */
+  idsInJurisdiction(jurisdictionCode: string): SelectQueryBuilder<PassEntity> {
+    return this.dataSource
+      .getRepository(PassEntity)
+      .createQueryBuilder('scoped_pass')
+      .select('scoped_pass.id')
+      .where('(scoped_pass.routing_county LIKE :passScope OR scoped_pass.issuer_code LIKE :passScope)', {
+        passScope: `${jurisdictionPrefix(jurisdictionCode)}%`,
+      });
+  }
+
+  /**
    * A fleet manager's own passes, or those an official's jurisdiction reviewed or issued; newest first.
    * Each query reads one page in `issued_at` order from one index: the enterprise's
    * (`idx_passes_enterprise`), everything (`idx_passes_issued`, for admins and province officials, whose

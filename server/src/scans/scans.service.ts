@@ -15,8 +15,7 @@ import type { RequestActor } from '../auth/auth.decorators.js';
 import { CheckpointsService } from '../checkpoints/checkpoints.service.js';
 import { DomainException } from '../common/domain.exception.js';
 import { isUniqueViolation, withDeadlockRetry } from '../database/errors.js';
-import { PassEntity } from '../passes/pass.entity.js';
-import { jurisdictionPrefix, PassesService } from '../passes/passes.service.js';
+import { PassesService } from '../passes/passes.service.js';
 import { CloneAlertEntity } from './clone-alert.entity.js';
 import { CloneAlertNotices } from './clone-alert-notices.js';
 import { distanceKm, isImpossibleTrip } from './distance.js';
@@ -146,14 +145,10 @@ export class ScansService {
   }
 
   private alertsInScope(manager: EntityManager, actor: RequestActor) {
-    const query = manager
-      .getRepository(CloneAlertEntity)
-      .createQueryBuilder('a')
-      .innerJoin(PassEntity, 'p', 'p.id = a.pass_id')
-      .where('1 = 1');
+    const query = manager.getRepository(CloneAlertEntity).createQueryBuilder('a').where('1 = 1');
     if (actor.jurisdictionCode) {
-      const prefix = `${jurisdictionPrefix(actor.jurisdictionCode)}%`;
-      query.andWhere('(p.routing_county LIKE :prefix OR p.issuer_code LIKE :prefix)', { prefix });
+      const passes = this.passes.idsInJurisdiction(actor.jurisdictionCode);
+      query.andWhere(`a.pass_id IN (${passes.getQuery()})`, passes.getParameters());
     }
     return query;
   }

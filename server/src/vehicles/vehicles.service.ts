@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ErrorCode, type Vehicle, type VehicleView } from '@pass/shared';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager, type FindOptionsWhere, type Repository } from 'typeorm';
 import { type RequestActor } from '../auth/auth.decorators.js';
 import { DomainException } from '../common/domain.exception.js';
 import { refusingDuplicates } from '../database/errors.js';
@@ -75,11 +75,8 @@ export class VehiclesService {
     return vehicle ? toVehicleView(vehicle) : null;
   }
 
-  /** The caller's own vehicle, or 404 — the same answer whether it is another's or does not exist. */
   async findOwn(actor: RequestActor, id: string): Promise<VehicleEntity> {
-    const vehicle = await this.repo.findOneBy({ id, enterpriseId: enterpriseOf(actor) });
-    if (!vehicle) throw new DomainException(ErrorCode.NotFound, '未找到该车辆');
-    return vehicle;
+    return findOwnRecord(this.repo, actor, id, '未找到该车辆');
   }
 
   private get repo() {
@@ -94,4 +91,19 @@ export class VehiclesService {
 export function enterpriseOf(actor: RequestActor): string {
   if (!actor.enterpriseId) throw new DomainException(ErrorCode.Forbidden);
   return actor.enterpriseId;
+}
+
+/**
+ * The fleet manager's own record of a registry (a vehicle, a driver), or 404: the same answer whether it
+ * is another enterprise's or does not exist.
+ */
+export async function findOwnRecord<T extends { id: string; enterpriseId: string }>(
+  repo: Repository<T>,
+  actor: RequestActor,
+  id: string,
+  notFound: string,
+): Promise<T> {
+  const record = await repo.findOneBy({ id, enterpriseId: enterpriseOf(actor) } as FindOptionsWhere<T>);
+  if (!record) throw new DomainException(ErrorCode.NotFound, notFound);
+  return record;
 }
