@@ -7,7 +7,9 @@ import {
   plateColourNames,
   type QuantityUnit,
   quantityUnitNames,
+  type ReviewLevel,
   regionFullName,
+  reviewStepName,
 } from '@pass/shared';
 
 /** What each application field is called on screen, for the reviewer's "fields to fix". */
@@ -90,4 +92,16 @@ export function choicePlaceholder(label: string): string {
 /** 最多200个字，已超出3个字: text over a limit is refused with this, never cut. */
 export function overLimitMessage(length: number, max: number): string | undefined {
   return length > max ? `最多${max}个字，已超出${length - max}个字` : undefined;
+}
+
+/** 江苏省南京市江宁区审核 · 江宁区工业和信息化局: where an official reviews, each part named once. */
+export function officialScope(account: {
+  jurisdictionCode?: string | null;
+  reviewLevel?: string | null;
+  department?: string | null;
+}): string {
+  const { jurisdictionCode, reviewLevel, department } = account;
+  const step =
+    jurisdictionCode && reviewLevel ? reviewStepName({ jurisdictionCode, level: reviewLevel as ReviewLevel }) : '';
+  return [step, department].filter(Boolean).join(' · ');
 }

@@ -4,10 +4,7 @@ import {
   type AdminAccountView,
   type CheckpointView,
   newPasswordSchema,
-  type ReviewLevel,
   Role,
-  regionFullName,
-  reviewLevelNames,
   roleNames,
 } from '@pass/shared';
 import { Text, View } from '@tarojs/components';
@@ -18,6 +15,7 @@ import { TextField } from '@/components/text-field';
 import { useRolePage } from '@/hooks/use-role-page';
 import { withQuery } from '@/services/routes';
 import { formatDateTime } from '@/utils/format';
+import { officialScope } from '@/utils/labels';
 import { showFailure } from '@/utils/messages';
 import { Action, AdminPage, Cell, HeadRow, Row, reloading } from '../../components/admin-page';
 import { adminRoutes } from '../../routes';
@@ -32,9 +30,7 @@ const roleChoices: { value: RoleFilter; label: string }[] = [
 
 function scopeOf(account: AccountView, checkpoints: CheckpointView[]): string {
   if (account.role === Role.Official) {
-    const level = account.reviewLevel ? reviewLevelNames[account.reviewLevel as ReviewLevel] : '';
-    const area = account.jurisdictionCode ? (regionFullName(account.jurisdictionCode) ?? account.jurisdictionCode) : '';
-    return [area, level && `${level}审核`, account.department].filter(Boolean).join(' · ');
+    return officialScope(account);
   }
   if (account.role === Role.CheckpointStaff) {
     return checkpoints.find((c) => c.id === account.checkpointId)?.name ?? '';

@@ -1,5 +1,5 @@
 import { Button } from '@nutui/nutui-react-taro';
-import { type ReviewLevel, Role, regionFullName, reviewLevelNames } from '@pass/shared';
+import { Role } from '@pass/shared';
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { Denied } from '@/components/denied';
@@ -9,6 +9,7 @@ import { usePullDownReload } from '@/hooks/use-pull-down-reload';
 import { useRolePage } from '@/hooks/use-role-page';
 import { logout } from '@/services/auth';
 import { routes, withQuery } from '@/services/routes';
+import { officialScope } from '@/utils/labels';
 import { CounterTile } from '../../components/counter-tile';
 import { reviewRoutes } from '../../routes';
 import { enterprisesApi, reviewApi } from '../../services/review-api';
@@ -37,15 +38,13 @@ export default function ReviewHome() {
     await Taro.reLaunch({ url: routes.login });
   };
   const counters = data?.counters;
-  const level = account?.reviewLevel ? reviewLevelNames[account.reviewLevel as ReviewLevel] : undefined;
-  const area = account?.jurisdictionCode ? regionFullName(account.jurisdictionCode) : undefined;
 
   return (
     <View className='wide review-home'>
       <View className='review-home__banner'>
         <Text className='review-home__name'>{account ? `${account.name}，您好` : ' '}</Text>
         <Text className='review-home__scope' data-testid='jurisdiction'>
-          {[area, level && `${level}审核`, account?.department].filter(Boolean).join(' · ')}
+          {account ? officialScope(account) : ''}
         </Text>
       </View>
 
