@@ -49,6 +49,7 @@ describe('notifications (消息中心) in H5 at a phone viewport', () => {
   it('shows the unread count on the fleet home', async () => {
     await signIn(page, server.url, '13800000001', 'demo1234');
     await page.getByTestId('unread-badge').waitFor();
+    await expect(page.getByTestId('unread-badge').textContent()).resolves.toBe('1');
     await page.getByText('1 条未读消息').waitFor();
     await saveScreenshot(page, 'notifications-home-badge');
   });

@@ -68,6 +68,12 @@ describe('flows in the WeChat runtime', () => {
       WECHAT_APP_ID: 'wx-test',
       WECHAT_APP_SECRET: 'secret',
       WECHAT_API_BASE: wechat.url,
+      WECHAT_SUBSCRIBE_TEMPLATES: JSON.stringify({
+        'pass.issued': 'T_issued',
+        'application.returned': 'T_returned',
+        'application.rejected': 'T_rejected',
+      }),
+      NOTIFY_POLL_MS: '200',
     });
     fleet = await loginAs(stack.url, '13800000001');
     official = await loginAs(stack.url, '13800000002');
@@ -212,6 +218,10 @@ describe('flows in the WeChat runtime', () => {
       extension: ['pdf', 'jpg', 'jpeg', 'png'],
     });
     await app.tap('提交申请');
+    // The tap that leads to the notifications asks WeChat for them.
+    expect(app.phone.calls.find((c) => c.name === 'requestSubscribeMessage')?.options).toMatchObject({
+      tmplIds: ['T_issued', 'T_returned', 'T_rejected'],
+    });
     expect(app.page.route).toBe('packages/fleet/pages/application-detail/index');
     expect(app.text()).toContain('待受理');
     expectHealthy(app);
@@ -231,6 +241,21 @@ describe('flows in the WeChat runtime', () => {
 
     await app.reLaunch('packages/pass/pages/list/index');
     expect(app.text()).toContain('苏A·83001');
+    expectHealthy(app);
+
+    // The issuance is in the message centre, counted unread on the home until opened.
+    for (let i = 0; i < 50 && (await fleet.get('/notifications/unread-count')).body.unread === 0; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    await app.reLaunch('packages/fleet/pages/home/index');
+    expect(app.text()).toMatch(/\d+ 条未读消息/);
+    await app.tap('消息中心');
+    expect(app.page.route).toBe('packages/messages/pages/list/index');
+    expect(app.text()).toContain('通行证已签发');
+    expect(app.text()).toContain('未读');
+    await app.tap('全部标为已读');
+    expect((await fleet.get('/notifications/unread-count')).body).toEqual({ unread: 0 });
+    expect(app.text()).not.toContain('未读');
     expectHealthy(app);
   });
 

@@ -357,6 +357,17 @@ export function createWx(env: WxEnvironment, phone: PhoneState, apiBase: string,
     login(options) {
       return answer('login', options, () => ({ code: phone.loginCode }));
     },
+    requestSubscribeMessage(options) {
+      const o = options ?? {};
+      const ids = o.tmplIds;
+      // WeChat takes one to three template ids, and asks only within a tap (not checked here).
+      if (!Array.isArray(ids) || ids.length < 1 || ids.length > 3 || ids.some((id) => typeof id !== 'string')) {
+        misuse('requestSubscribeMessage', 'tmplIds must be 1 to 3 template ids');
+      }
+      return answer('requestSubscribeMessage', o, () =>
+        Object.fromEntries(((ids as string[] | undefined) ?? []).map((id) => [id, 'accept'])),
+      );
+    },
     chooseMessageFile(options) {
       const o = options ?? {};
       const type = String(o.type ?? 'all');

@@ -71,7 +71,10 @@ export class OutboxWorker implements OnApplicationBootstrap, OnModuleDestroy {
     try {
       if (Date.now() - this.lastScan >= this.config.notifications.scanMs) {
         this.lastScan = Date.now();
-        for (const scan of this.notifications.scheduledScans()) await scan(new Date());
+        for (const scan of this.notifications.scheduledScans()) {
+          // One scan failing (a lock timeout, say) does not keep the others or the deliveries waiting.
+          await scan(new Date()).catch((error) => this.logger.warn(`scheduled scan: ${String(error)}`));
+        }
       }
       while (!this.stopped && (await this.deliverBatch()) > 0) {
         // another batch may be due
