@@ -313,6 +313,15 @@ describe('review workflow along the Jiangsu chain (district → city)', () => {
     expect(['有效', '已过期', '已撤销', '已被新证替代']).toContain(first?.split(',')[9]);
     expect((await as.fleetManager.get('/stats')).status).toBe(403);
   });
+
+  it('shows a submission and a decision in the counters at once (they are kept a few seconds per process)', async () => {
+    const waiting = async () => (await as.districtOfficial.get('/reviews/counters')).body.waiting as number;
+    const before = await waiting();
+    const id = await submitApplication(as.fleetManager, completeApplication(await newFleet()));
+    expect(await waiting()).toBe(before + 1);
+    expect((await as.districtOfficial.post(`/reviews/${id}/decision`, { decision: 'approve' })).status).toBe(200);
+    expect(await waiting()).toBe(before);
+  });
 });
 
 async function tokenOf(t: TestApp, phone: string): Promise<string> {

@@ -31,6 +31,7 @@ import { SettingsService } from '../settings/settings.service.js';
 import { VehicleEntity } from '../vehicles/vehicle.entity.js';
 import { VehiclesService } from '../vehicles/vehicles.service.js';
 import type { QueueFilter } from './review.views.js';
+import { StepCountsCache } from './step-counts.js';
 
 /** The officials' side of an application: the queue at their step, what helps decide, and the decision. */
 @Injectable()
@@ -46,7 +47,11 @@ export class ReviewsService {
     private readonly quotas: QuotasService,
     private readonly passes: PassesService,
     private readonly sanctions: SanctionsService,
-  ) {}
+  ) {
+    this.stepCounts = new StepCountsCache(dataSource);
+  }
+
+  private readonly stepCounts: StepCountsCache;
 
   /**
    * Applications awaiting this official's step, plus those overdue one step below (escalated), oldest
@@ -151,22 +156,25 @@ export class ReviewsService {
   async counters(actor: RequestActor): Promise<ReviewCounters> {
     const { jurisdiction, level } = scopeOf(actor);
     const now = new Date();
-    const repo = this.dataSource.getRepository(ApplicationEntity);
-    const mine = repo
-      .createQueryBuilder('a')
-      .where('a.current_jurisdiction = :jurisdiction AND a.current_level = :level', { jurisdiction, level });
-    const [waiting, overdue, escalated] = await Promise.all([
-      mine.clone().getCount(),
-      mine.clone().andWhere('a.due_at < :now', { now }).getCount(),
-      repo
+    const { waiting, overdue, escalated } = await this.stepCounts.get(jurisdiction, level, async () => {
+      const repo = this.dataSource.getRepository(ApplicationEntity);
+      const mine = repo
         .createQueryBuilder('a')
-        .where('a.escalation_jurisdiction = :jurisdiction AND a.escalation_level = :level AND a.due_at < :now', {
-          jurisdiction,
-          level,
-          now,
-        })
-        .getCount(),
-    ]);
+        .where('a.current_jurisdiction = :jurisdiction AND a.current_level = :level', { jurisdiction, level });
+      const [waiting, overdue, escalated] = await Promise.all([
+        mine.clone().getCount(),
+        mine.clone().andWhere('a.due_at < :now', { now }).getCount(),
+        repo
+          .createQueryBuilder('a')
+          .where('a.escalation_jurisdiction = :jurisdiction AND a.escalation_level = :level AND a.due_at < :now', {
+            jurisdiction,
+            level,
+            now,
+          })
+          .getCount(),
+      ]);
+      return { waiting, overdue, escalated };
+    });
     const { quota } = await this.settings.current();
     let quotaLeft: number | null = null;
     if (quota.enabled) {
