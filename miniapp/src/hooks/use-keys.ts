@@ -19,14 +19,17 @@ export function useKeys(handle: (press: KeyPress) => boolean, enabled = true): v
   useEffect(() => {
     if (!enabled) return;
     const listener = (event: KeyboardEvent) => {
-      // Taken already, e.g. Enter on a focused control (aria.ts).
-      if (event.defaultPrevented || event.altKey || event.isComposing) return;
+      if (event.altKey || event.isComposing) return;
       const target = event.target as HTMLElement | null;
+      // Enter and Space press the focused control (aria.ts).
+      const onControl = target?.closest('[role="button"], [role="checkbox"], [role="radio"], [role="switch"]');
+      if ((event.key === 'Enter' || event.key === ' ') && !event.ctrlKey && !event.metaKey && onControl) return;
       const typing = Boolean(target?.closest('input, textarea, [contenteditable="true"]'));
       if (handler.current({ key: event.key, command: event.ctrlKey || event.metaKey, typing })) event.preventDefault();
     };
-    document.addEventListener('keydown', listener);
-    return () => document.removeEventListener('keydown', listener);
+    // Capture: Taro's H5 text box stops the key events it gets from bubbling (Ctrl+Enter in it must reach us).
+    document.addEventListener('keydown', listener, true);
+    return () => document.removeEventListener('keydown', listener, true);
   }, [enabled]);
 }
 

@@ -64,7 +64,7 @@ export function QueueTable({ items, sort, onSort, selected, onToggle, current, o
           return (
             <View
               key={column.key}
-              className={`queue-table__sort queue-table__cell--${column.key} ${on ? 'queue-table__sort--on' : ''}`}
+              className={`queue-table__sort queue-table__cell queue-table__cell--${column.key} ${on ? 'queue-table__sort--on' : ''}`}
               role='button'
               aria-role='button'
               aria-label={`按${column.label}排序${on ? (sort?.descending ? '，当前降序' : '，当前升序') : ''}`}
@@ -79,7 +79,7 @@ export function QueueTable({ items, sort, onSort, selected, onToggle, current, o
             </View>
           );
         })}
-        <Text className='queue-table__cell--status'>状态</Text>
+        <Text className='queue-table__cell queue-table__cell--status'>状态</Text>
       </View>
       {items.map((item) => {
         const picked = selected.includes(item.id);
@@ -110,22 +110,28 @@ export function QueueTable({ items, sort, onSort, selected, onToggle, current, o
               tabIndex={0}
               onClick={() => onOpen(item.id)}
             >
-              <Text className='queue-row__plate queue-table__cell--plate'>{plateText(item.plate)}</Text>
-              <Text className='queue-row__enterprise queue-table__cell--enterprise'>{item.enterpriseName}</Text>
-              <Text className='queue-row__meta queue-table__cell--category'>{categoryName(item.materialCategory)}</Text>
-              <Text className='queue-row__meta queue-table__cell--validFrom'>
+              <Text className='queue-row__plate queue-table__cell queue-table__cell--plate'>
+                {plateText(item.plate)}
+              </Text>
+              <Text className='queue-row__enterprise queue-table__cell queue-table__cell--enterprise'>
+                {item.enterpriseName}
+              </Text>
+              <Text className='queue-row__meta queue-table__cell queue-table__cell--category'>
+                {categoryName(item.materialCategory)}
+              </Text>
+              <Text className='queue-row__meta queue-table__cell queue-table__cell--validFrom'>
                 {shortDate(item.validFrom)} 至 {shortDate(item.validTo)}
               </Text>
-              <Text className='queue-row__meta queue-table__cell--submittedAt'>
+              <Text className='queue-row__meta queue-table__cell queue-table__cell--submittedAt'>
                 <Text className='queue-row__label'>提交于 </Text>
                 {formatDateTime(item.submittedAt)}
               </Text>
-              <View className='queue-row__tags queue-table__cell--dueAt'>
+              <View className='queue-row__tags queue-table__cell queue-table__cell--dueAt'>
                 {due && <Text className={item.overdue ? 'queue-row__due--over' : ''}>{due}</Text>}
                 {item.whitelisted && <ToneTag tone='good'>白名单</ToneTag>}
                 {item.escalated && <ToneTag tone='warn'>下级逾期上报</ToneTag>}
               </View>
-              <View className='queue-table__cell--status'>
+              <View className='queue-table__cell queue-table__cell--status'>
                 <StatusTag status={item.status} />
               </View>
             </View>
