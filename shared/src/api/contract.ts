@@ -12,6 +12,7 @@ import {
   suspensionViewSchema,
   whitelistBatchSchema,
 } from './admin-views.js';
+import { trustedIssuerViewSchema } from './federation-views.js';
 import {
   batchApproveResultSchema,
   checkpointViewSchema,
@@ -122,6 +123,13 @@ export const apiResponses = {
   'PUT /api/admin/checkpoints/:id': checkpointViewSchema,
   'POST /api/admin/checkpoints/:id/retire': checkpointViewSchema,
   'POST /api/admin/checkpoints/:id/reinstate': checkpointViewSchema,
+  'GET /api/federation/issuer': signedDocumentSchema,
+  'GET /api/federation/bundle': signedDocumentSchema,
+  'GET /api/admin/federation/issuers': z.array(trustedIssuerViewSchema),
+  'POST /api/admin/federation/issuers': trustedIssuerViewSchema,
+  'POST /api/admin/federation/issuers/:id/suspend': trustedIssuerViewSchema,
+  'POST /api/admin/federation/issuers/:id/reinstate': trustedIssuerViewSchema,
+  'POST /api/admin/federation/issuers/:id/sync': trustedIssuerViewSchema,
 } as const satisfies Record<string, z.ZodType>;
 
 export type ApiRoute = keyof typeof apiResponses;

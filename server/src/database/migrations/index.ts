@@ -8,6 +8,7 @@ import { HolidayCalendar1764500000002 } from './1764500000002-HolidayCalendar.js
 import { ConcurrencyGuards1764590000000 } from './1764590000000-ConcurrencyGuards.js';
 import { ScanInterceptions1764620000000 } from './1764620000000-ScanInterceptions.js';
 import { IssuingDepartments1764700000000 } from './1764700000000-IssuingDepartments.js';
+import { FederationOfIssuers1764800000000 } from './1764800000000-FederationOfIssuers.js';
 
 /** Every migration, oldest first. Listed explicitly so the ESM build needs no file globbing. */
 export const migrations = [
@@ -21,4 +22,5 @@ export const migrations = [
   ConcurrencyGuards1764590000000,
   ScanInterceptions1764620000000,
   IssuingDepartments1764700000000,
+  FederationOfIssuers1764800000000,
 ];
