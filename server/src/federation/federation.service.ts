@@ -91,7 +91,10 @@ export class FederationService implements OnApplicationBootstrap, OnModuleDestro
       statusListUrl: `${base}/api/verification/status-list`,
       passPageUrl: base,
       trustList: await this.keys.trustList(now),
-      departments: await this.departments.trustListEntries(),
+      // Only this issuer's jurisdiction: an importer refuses a document naming departments outside it.
+      departments: (await this.departments.trustListEntries()).filter((d) =>
+        jurisdictionCovers(issuerRegion, d.regionCode),
+      ),
       fingerprint: keyFingerprint(publicKey),
     };
     return signDocument(body, key);
