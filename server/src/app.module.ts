@@ -13,6 +13,7 @@ import { DatabaseModule } from './database/database.module.js';
 import { DepartmentsModule } from './departments/departments.module.js';
 import { DriversModule } from './drivers/drivers.module.js';
 import { EnterprisesModule } from './enterprises/enterprises.module.js';
+import { FederationModule } from './federation/federation.module.js';
 import { HealthModule } from './health/health.module.js';
 import { HolidaysModule } from './holidays/holidays.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
@@ -47,6 +48,7 @@ export class AppModule {
         HolidaysModule,
         DepartmentsModule,
         SigningModule,
+        FederationModule,
         PassDocumentsModule,
         // registry
         CheckpointsModule,

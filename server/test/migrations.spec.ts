@@ -33,6 +33,8 @@ const expectedTables = [
   'refresh_tokens',
   'registration_attempts',
   'scan_records',
+  'trusted_issuer_statuses',
+  'trusted_issuers',
   'vehicles',
   'whitelist_entries',
 ];

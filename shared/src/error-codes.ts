@@ -51,6 +51,11 @@ export const ErrorCode = {
 
   // Requests
   UnsupportedMediaType: 'UNSUPPORTED_MEDIA_TYPE',
+
+  // Federation of issuers (全国互认)
+  IssuerDocumentInvalid: 'ISSUER_DOCUMENT_INVALID',
+  FingerprintMismatch: 'FINGERPRINT_MISMATCH',
+  IssuerUnreachable: 'ISSUER_UNREACHABLE',
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -98,6 +103,10 @@ export const errorMessages: Record<ErrorCode, string> = {
   DUPLICATE_SCAN_RECORD: '该查验记录已上传',
 
   UNSUPPORTED_MEDIA_TYPE: '请求内容应为 JSON 格式（Content-Type: application/json）',
+
+  ISSUER_DOCUMENT_INVALID: '签发方文件无效或签名验证失败',
+  FINGERPRINT_MISMATCH: '指纹与签发方文件的签名密钥不一致，请与对方再次电话核对',
+  ISSUER_UNREACHABLE: '无法从该地址获取签发方文件，请检查地址或改为粘贴文件',
 };
 
 /** The HTTP status each code is answered with, so server and tests agree without a second table. */
@@ -144,6 +153,10 @@ export const errorHttpStatus: Record<ErrorCode, number> = {
   DUPLICATE_SCAN_RECORD: 409,
 
   UNSUPPORTED_MEDIA_TYPE: 415,
+
+  ISSUER_DOCUMENT_INVALID: 422,
+  FINGERPRINT_MISMATCH: 422,
+  ISSUER_UNREACHABLE: 502,
 };
 
 /** The body of every error response of the API. */

@@ -1,5 +1,6 @@
 export * from './api/admin-views.js';
 export * from './api/contract.js';
+export * from './api/federation-views.js';
 export * from './api/notification-views.js';
 export * from './api/review-views.js';
 export * from './api/same-type.js';
@@ -9,6 +10,9 @@ export * from './attachments.js';
 export * from './crew.js';
 export * from './dates.js';
 export * from './error-codes.js';
+export * from './federation/federated-verify.js';
+export * from './federation/federation-bundle.js';
+export * from './federation/issuer-document.js';
 export * from './health.js';
 export * from './holidays.js';
 export * from './materials.js';

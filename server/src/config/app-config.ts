@@ -90,6 +90,8 @@ const envSchema = z.object({
    */
   PUBLIC_VERIFY_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000_000).default(120),
   /** Enterprise self-registrations one address may make per hour (each costs a 32 MiB password hash). */
+  /** How often the server fetches trusted issuers' documents and status lists (全国互认); 0 turns it off. */
+  FEDERATION_SYNC_MINUTES: z.coerce.number().int().min(0).max(1440).default(10),
   REGISTRATIONS_PER_HOUR: z.coerce.number().int().min(1).max(1_000_000).default(10),
 });
 
@@ -130,6 +132,8 @@ export interface AppConfig {
   /** Requests per minute per client address on the public verification routes, per process. */
   publicVerifyRateLimit: number;
   registrationsPerHour: number;
+  /** Minutes between fetches of the trusted issuers' data; 0: only on demand. */
+  federationSyncMinutes: number;
 }
 
 export class ConfigError extends Error {}
@@ -189,6 +193,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       keyRetentionDays: e.SIGNING_KEY_RETENTION_DAYS,
     },
     publicVerifyRateLimit: e.PUBLIC_VERIFY_RATE_LIMIT,
+    federationSyncMinutes: e.FEDERATION_SYNC_MINUTES,
     registrationsPerHour: e.REGISTRATIONS_PER_HOUR,
   };
 }

@@ -5,14 +5,18 @@ import {
   decimalToBytes,
   ErrorCode,
   extractTokenFromUrl,
+  findTrustedKeys,
   originWarning,
   PassTokenStatus,
   type TrustList,
+  tokenKeyId,
   unverifiedPassNumber,
+  verifyFederatedToken,
   verifyPassToken,
 } from '@pass/shared';
 import { DomainException } from '../common/domain.exception.js';
 import { DepartmentsService } from '../departments/departments.service.js';
+import { FederationService } from '../federation/federation.service.js';
 import type { PassEntity } from '../passes/pass.entity.js';
 import { PassesService } from '../passes/passes.service.js';
 import { PublishedTrustListService } from '../signing/published-trust-list.service.js';
@@ -32,12 +36,19 @@ export class VerificationService {
     private readonly published: PublishedTrustListService,
     private readonly passes: PassesService,
     private readonly departments: DepartmentsService,
+    private readonly federation: FederationService,
   ) {}
 
   /** A scanned URL: its token, and whether it points at this issuer's official address. */
   async verifyUrl(url: string): Promise<OnlineVerification> {
     const online = await this.verifyToken(extractTokenFromUrl(url) ?? undefined);
-    const warning = online.verification.state === 'malformed' ? undefined : originWarning(url, await this.trustList());
+    const foreign = online.foreignIssuer
+      ? (await this.federation.federatedIssuers()).find((i) => i.issuerRegion === online.foreignIssuer?.issuerRegion)
+      : undefined;
+    const warning =
+      online.verification.state === 'malformed'
+        ? undefined
+        : originWarning(url, foreign?.trustList ?? (await this.trustList()));
     if (!warning) return online;
     return {
       ...online,
@@ -61,6 +72,15 @@ export class VerificationService {
     const trustList = await this.trustList();
     if (!token) {
       return { verification: verifyPassToken(new Uint8Array(0), { trustList }), facts: null };
+    }
+    if (!this.signedByOwnKey(token, trustList)) {
+      // Another province's pass (全国互认): its issuer's own keys and status list, as fetched on schedule.
+      const { verification, foreignIssuer } = verifyFederatedToken(token, {
+        trustList,
+        issuers: await this.federation.federatedIssuers(),
+        verifySignature: nativeEd25519,
+      });
+      if (foreignIssuer) return { verification, facts: null, foreignIssuer };
     }
     // The claimed number only finds the pass's status; the one signature check below decides.
     const claimed = unverifiedPassNumber(token);
@@ -91,6 +111,12 @@ export class VerificationService {
     // Facts only for a token whose signature held: a forged token naming a real pass learns nothing.
     if (!pass || !('claims' in verification)) return { verification, facts: null };
     return { verification, facts: factsOf(pass, verification.issuingDepartment?.dutyPhone ?? null) };
+  }
+
+  /** True when the token's key id is one of this deployment's (or the token cannot be read). */
+  private signedByOwnKey(token: Uint8Array, trustList: TrustList): boolean {
+    const kid = tokenKeyId(token);
+    return !kid || findTrustedKeys(trustList, kid).length > 0;
   }
 
   private async trustList(): Promise<TrustList> {

@@ -24,9 +24,12 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** The built server (`server/dist/main.js`) as a separate process, as it runs in production. */
-export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
-  const port = await freePort();
+/**
+ * The built server (`server/dist/main.js`) as a separate process, as it runs in production. `port`: a
+ * port chosen before (e.g. to put it in the process's own PUBLIC_BASE_URL); a free one otherwise.
+ */
+export async function startServerProcess(env: Record<string, string>, port?: number): Promise<ServerProcess> {
+  port ??= await freePort();
   const url = `http://127.0.0.1:${port}`;
   let log = '';
   const child: ChildProcess = spawn(process.execPath, ['server/dist/main.js'], {

@@ -12,6 +12,7 @@ import {
   suspensionViewSchema,
   whitelistBatchSchema,
 } from './admin-views.js';
+import { trustedIssuerViewSchema } from './federation-views.js';
 import {
   notificationPageSchema,
   notificationViewSchema,
@@ -134,6 +135,13 @@ export const apiResponses = {
   'GET /api/notifications/subscribe-templates': subscribeTemplatesSchema,
   'POST /api/notifications/:id/read': notificationViewSchema,
   'POST /api/notifications/read-all': unreadCountSchema,
+  'GET /api/federation/issuer': signedDocumentSchema,
+  'GET /api/federation/bundle': signedDocumentSchema,
+  'GET /api/admin/federation/issuers': z.array(trustedIssuerViewSchema),
+  'POST /api/admin/federation/issuers': trustedIssuerViewSchema,
+  'POST /api/admin/federation/issuers/:id/suspend': trustedIssuerViewSchema,
+  'POST /api/admin/federation/issuers/:id/reinstate': trustedIssuerViewSchema,
+  'POST /api/admin/federation/issuers/:id/sync': trustedIssuerViewSchema,
 } as const satisfies Record<string, z.ZodType>;
 
 export type ApiRoute = keyof typeof apiResponses;

@@ -1,4 +1,5 @@
 import { CrewRole } from '../crew.js';
+import type { ForeignIssuerRef } from '../federation/federated-verify.js';
 import type { PassTokenFields } from '../pass-token/claims.js';
 import type { TrustList } from '../pass-token/trust-list.js';
 import type { PassVerification } from '../pass-token/verify.js';
@@ -118,11 +119,18 @@ export const onlineVerificationSchema = z
     verification: passVerificationSchema,
     /** From the issuer's own records; null when the pass is not one of this server's. */
     facts: onlineFactsSchema.nullable(),
+    /** Set when another province's trusted issuer signed the pass (全国互认). */
+    foreignIssuer: z
+      .strictObject({ issuerName: z.string(), issuerRegion: z.string(), passPageUrl: z.string() })
+      .nullable()
+      .optional()
+      .meta({ description: '外省签发方（其公开核验页可查该证记录）；本省签发时为 null 或缺省' }),
   })
   .meta({ id: 'OnlineVerification' });
 export interface OnlineVerification {
   verification: PassVerification;
   facts: OnlineFacts | null;
+  foreignIssuer?: ForeignIssuerRef | null;
 }
 
 export const trustListSchema = z

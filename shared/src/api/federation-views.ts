@@ -1,0 +1,128 @@
+import type { FederationBundle, TrustedIssuerView } from '../federation/federation-bundle.js';
+import type { IssuerDocument } from '../federation/issuer-document.js';
+import { z } from '../zod.js';
+import { sameType } from './same-type.js';
+import { signedDocumentSchema, trustedDepartmentSchema, trustListSchema } from './verification-views.js';
+import { isoInstant } from './views.js';
+
+/**
+ * The federation of issuers (全国互认): the issuer document a deployment publishes, the request that
+ * imports another's, the trusted issuers as the admin sees them, and the bundle checkpoints carry.
+ */
+
+const regionCode = z.string().regex(/^[1-9]\d{5}$/);
+const httpUrl = z.url({ protocol: /^https?$/ });
+
+/** The body of `GET /api/federation/issuer` (a SignedDocument): checked when a document is imported. */
+export const issuerDocumentSchema = z
+  .strictObject({
+    format: z.literal('pass-issuer/1'),
+    issuerName: z.string().min(2).max(60),
+    issuerRegion: regionCode.meta({ description: '签发方辖区行政区划代码' }),
+    generatedAt: isoInstant,
+    documentUrl: httpUrl.meta({ description: '本文件的地址：导入方据此定期更新' }),
+    statusListUrl: httpUrl.meta({ description: '签名的吊销状态表地址' }),
+    passPageUrl: httpUrl.meta({ description: '签发方的公开核验页（PUBLIC_BASE_URL）' }),
+    trustList: trustListSchema,
+    departments: z.array(trustedDepartmentSchema).max(5000),
+    fingerprint: z
+      .string()
+      .regex(/^[0-9a-f]{64}$/)
+      .meta({ description: '签名公钥的 SHA-256（十六进制），供双方电话核对' }),
+  })
+  .meta({ id: 'IssuerDocument' });
+
+const fingerprintInput = z
+  .string()
+  .trim()
+  .transform((v) => v.replace(/[\s:-]/g, '').toLowerCase())
+  .pipe(z.string().regex(/^[0-9a-f]{64}$/, '指纹应为64位十六进制字符（可含空格或冒号）'));
+
+/** `POST /api/admin/federation/issuers`: the document pasted, or its address, and the fingerprint typed. */
+export const importIssuerRequestSchema = z
+  .strictObject({
+    document: signedDocumentSchema.optional().meta({ description: '对方 GET /api/federation/issuer 的完整应答' }),
+    documentUrl: httpUrl.optional().meta({ description: '或对方签发方文件的地址，由本服务器下载' }),
+    fingerprint: fingerprintInput.meta({ description: '对方通过电话等渠道告知的指纹' }),
+  })
+  .refine((v) => (v.document === undefined) !== (v.documentUrl === undefined), {
+    message: '请粘贴签发方文件或填写其地址（二选一）',
+    path: ['document'],
+  })
+  .meta({ id: 'ImportIssuerRequest' });
+export type ImportIssuerRequest = z.output<typeof importIssuerRequestSchema>;
+
+export const trustedIssuerViewSchema = z
+  .strictObject({
+    id: z.string(),
+    issuerName: z.string(),
+    issuerRegion: z.string(),
+    fingerprint: z.string(),
+    documentUrl: z.string(),
+    passPageUrl: z.string(),
+    status: z
+      .enum(['active', 'suspended'])
+      .meta({ description: 'active 信任；suspended 已暂停（其通行证按未知密钥处理）' }),
+    keyCount: z.number(),
+    departments: z.array(trustedDepartmentSchema),
+    importedAt: isoInstant,
+    documentSyncedAt: isoInstant,
+    statusSyncedAt: isoInstant.nullable().meta({ description: '最近一次成功获取其吊销状态表的时间' }),
+    statusListVersion: z.number().nullable(),
+    stale: z.boolean().meta({ description: '吊销状态表超过24小时未更新' }),
+    lastSyncError: z.string().nullable(),
+  })
+  .meta({ id: 'TrustedIssuer' });
+
+export const federationBundleSchema = z
+  .strictObject({
+    generatedAt: isoInstant,
+    issuers: z.array(
+      z.strictObject({
+        issuerName: z.string(),
+        issuerRegion: z.string(),
+        passPageUrl: z.string(),
+        trustList: trustListSchema,
+        statusList: z.strictObject({ version: z.number(), generatedAt: isoInstant, bits: z.string() }).nullable(),
+        statusSyncedAt: isoInstant.nullable(),
+      }),
+    ),
+  })
+  .meta({ id: 'FederationBundle' });
+
+sameType<z.infer<typeof issuerDocumentSchema>, IssuerDocument>(true);
+sameType<z.infer<typeof trustedIssuerViewSchema>, TrustedIssuerView>(true);
+sameType<z.infer<typeof federationBundleSchema>, FederationBundle>(true);
+
+/** A status list update as another issuer serves it (the body of its signed status-list document). */
+export const statusListUpdateSchema = z.discriminatedUnion('kind', [
+  z.strictObject({
+    kind: z.literal('full'),
+    version: z.int().min(0),
+    generatedAt: isoInstant,
+    size: z
+      .int()
+      .min(0)
+      .max(2 ** 32),
+    bits: z.string(),
+  }),
+  z.strictObject({
+    kind: z.literal('delta'),
+    since: z.int().min(0),
+    version: z.int().min(0),
+    generatedAt: isoInstant,
+    size: z
+      .int()
+      .min(0)
+      .max(2 ** 32),
+    changes: z.array(
+      z.tuple([
+        z
+          .int()
+          .min(0)
+          .max(2 ** 32 - 1),
+        z.int().min(0).max(3),
+      ]),
+    ),
+  }),
+]);
