@@ -24,6 +24,7 @@ import { AttachmentsService } from '../attachments/attachments.service.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { RequestActor } from '../auth/auth.decorators.js';
 import { DomainException } from '../common/domain.exception.js';
+import { jurisdictionPattern } from '../common/jurisdiction.js';
 import { pageOf } from '../common/page.js';
 import { validationException } from '../common/zod-validation.pipe.js';
 import { isUniqueViolation } from '../database/errors.js';
@@ -135,6 +136,22 @@ export class ApplicationsService implements OnModuleInit {
       if (earlier) return toApplicationView(earlier, actor);
       throw error;
     }
+  }
+
+  /** How many applications await a decision in a jurisdiction's scope (all when it is null), and how many are overdue. */
+  async awaitingDecision(jurisdictionCode: string | null): Promise<{ waiting: number; overdue: number }> {
+    const query = this.dataSource
+      .getRepository(ApplicationEntity)
+      .createQueryBuilder('a')
+      .where('a.current_level IS NOT NULL');
+    if (jurisdictionCode !== null) {
+      query.andWhere('a.current_jurisdiction LIKE :prefix', { prefix: jurisdictionPattern(jurisdictionCode) });
+    }
+    const [waiting, overdue] = await Promise.all([
+      query.clone().getCount(),
+      query.clone().andWhere('a.due_at < :now', { now: new Date() }).getCount(),
+    ]);
+    return { waiting, overdue };
   }
 
   async list(

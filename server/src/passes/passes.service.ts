@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { PassView, PlateColour, SignedDocument } from '@pass/shared';
 import {
+  addDays,
   assertPassTransition,
   chinaToday,
   coveredRegionCodes,
@@ -19,6 +20,7 @@ import type { ApplicationEntity } from '../applications/application.entity.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { RequestActor } from '../auth/auth.decorators.js';
 import { DomainException } from '../common/domain.exception.js';
+import { jurisdictionPattern } from '../common/jurisdiction.js';
 import { pageOf } from '../common/page.js';
 import { sqlDateTime } from '../common/sql-dates.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
@@ -118,8 +120,33 @@ export class PassesService {
       .createQueryBuilder('scoped_pass')
       .select('scoped_pass.id')
       .where('(scoped_pass.routing_county LIKE :passScope OR scoped_pass.issuer_code LIKE :passScope)', {
-        passScope: `${jurisdictionPrefix(jurisdictionCode)}%`,
+        passScope: jurisdictionPattern(jurisdictionCode),
       });
+  }
+
+  /**
+   * The passes issued in a range of China dates, in a jurisdiction's scope (every pass when it is null):
+   * the query the statistics count and export, built here so that no other module reads this table.
+   */
+  issuedIn(range: { from: string; to: string }, jurisdictionCode: string | null): SelectQueryBuilder<PassEntity> {
+    const query = this.dataSource
+      .getRepository(PassEntity)
+      .createQueryBuilder('p')
+      // China dates: [from 00:00 +08:00, to+1 00:00 +08:00).
+      .where('p.issued_at >= :start AND p.issued_at < :end', {
+        start: new Date(`${range.from}T00:00:00+08:00`),
+        end: new Date(`${addDays(range.to, 1)}T00:00:00+08:00`),
+      });
+    if (jurisdictionCode === null) return query;
+    if (jurisdictionCode.endsWith('0000')) {
+      // A province is every pass its deployment holds: the date range on idx_passes_issued decides.
+      const prefix = jurisdictionPattern(jurisdictionCode);
+      return query.andWhere('(p.routing_county LIKE :prefix OR p.issuer_code LIKE :prefix)', { prefix });
+    }
+    // Equalities, not LIKE: each covered code's range of idx_passes_routing and idx_passes_issuer is
+    // cut to the dates (index merge), instead of every pass the jurisdiction ever had.
+    const codes = coveredRegionCodes(jurisdictionCode);
+    return query.andWhere('(p.routing_county IN (:...codes) OR p.issuer_code IN (:...codes))', { codes });
   }
 
   /**
@@ -172,7 +199,7 @@ export class PassesService {
       if (actor.role === Role.FleetManager) {
         query.where('p.enterprise_id = :enterpriseId', { enterpriseId: actor.enterpriseId ?? '' });
       } else if (actor.role === Role.Official) {
-        const prefix = `${jurisdictionPrefix(jurisdiction)}%`;
+        const prefix = jurisdictionPattern(jurisdiction);
         query.where('(p.routing_county LIKE :prefix OR p.issuer_code LIKE :prefix)', { prefix });
       } else if (actor.role !== Role.Admin) {
         throw new DomainException(ErrorCode.Forbidden);
@@ -272,11 +299,4 @@ export class PassesService {
         return false;
     }
   }
-}
-
-/** The code prefix a jurisdiction covers: a province its first 2 digits, a city 4, a county all 6. */
-export function jurisdictionPrefix(code: string): string {
-  if (code.endsWith('0000')) return code.slice(0, 2);
-  if (code.endsWith('00')) return code.slice(0, 4);
-  return code;
 }

@@ -4,6 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { RequestActor } from '../auth/auth.decorators.js';
 import { DomainException } from '../common/domain.exception.js';
+import { jurisdictionPattern } from '../common/jurisdiction.js';
 import { writeLock } from '../database/locks.js';
 import { QuotaAllocationEntity } from './quota-allocation.entity.js';
 
@@ -84,6 +85,15 @@ export class QuotasService {
       .getRepository(QuotaAllocationEntity)
       .findOneBy({ jurisdictionCode, period });
     return allocation ? allocation.amount - allocation.used : 0;
+  }
+
+  /** The latest 100 allocations in a jurisdiction's scope (all when it is null), newest period first. */
+  async allocationsIn(jurisdictionCode: string | null): Promise<QuotaAllocationEntity[]> {
+    const query = this.dataSource.getRepository(QuotaAllocationEntity).createQueryBuilder('q');
+    if (jurisdictionCode !== null) {
+      query.where('q.jurisdiction_code LIKE :prefix', { prefix: jurisdictionPattern(jurisdictionCode) });
+    }
+    return query.orderBy('q.period', 'DESC').take(100).getMany();
   }
 
   async list(period?: string): Promise<QuotaView[]> {

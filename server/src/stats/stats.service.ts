@@ -4,23 +4,25 @@ import {
   addDays,
   chinaDateTime,
   chinaToday,
-  coveredRegionCodes,
   ErrorCode,
   findMaterialCategory,
   passStatusNames,
   Role,
   regionFullName,
 } from '@pass/shared';
-import { DataSource, type SelectQueryBuilder } from 'typeorm';
-import { ApplicationEntity } from '../applications/application.entity.js';
+import { DataSource } from 'typeorm';
+import { ApplicationsService } from '../applications/applications.service.js';
 import type { RequestActor } from '../auth/auth.decorators.js';
 import { DomainException } from '../common/domain.exception.js';
-import { PassEntity } from '../passes/pass.entity.js';
 import { effectiveStatus } from '../passes/pass.view.js';
-import { jurisdictionPrefix } from '../passes/passes.service.js';
-import { QuotaAllocationEntity } from '../quotas/quota-allocation.entity.js';
+import { PassesService } from '../passes/passes.service.js';
+import { QuotasService } from '../quotas/quotas.service.js';
 import { SettingsService } from '../settings/settings.service.js';
 import { csvCell } from './csv-cell.js';
+
+/** An official sees the figures of their jurisdiction, an admin everything. */
+const scopeOf = (actor: RequestActor): string | null =>
+  actor.role === Role.Official ? (actor.jurisdictionCode ?? '') : null;
 
 /** Figures for officials (their jurisdiction) and admins (everything), by China date. */
 @Injectable()
@@ -28,46 +30,32 @@ export class StatsService {
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
     private readonly settings: SettingsService,
+    private readonly passes: PassesService,
+    private readonly applications: ApplicationsService,
+    private readonly quotas: QuotasService,
   ) {}
 
   async statistics(actor: RequestActor, from?: string, to?: string): Promise<Statistics> {
     const range = this.range(from, to);
+    const scope = scopeOf(actor);
     const chinaDate = this.chinaDateExpression('p.issued_at');
-    const perDay: { date: string; count: string | number }[] = await this.scopedPasses(actor, range)
+    const perDay: { date: string; count: string | number }[] = await this.passes
+      .issuedIn(range, scope)
       .select(`${chinaDate}`, 'date')
       .addSelect('COUNT(*)', 'count')
       .groupBy(chinaDate)
       .orderBy(chinaDate)
       .getRawMany();
-    const perCategory: { category: string; count: string | number }[] = await this.scopedPasses(actor, range)
+    const perCategory: { category: string; count: string | number }[] = await this.passes
+      .issuedIn(range, scope)
       .select('p.material_category', 'category')
       .addSelect('COUNT(*)', 'count')
       .groupBy('p.material_category')
       .getRawMany();
-
-    const applications = this.dataSource
-      .getRepository(ApplicationEntity)
-      .createQueryBuilder('a')
-      .where('a.current_level IS NOT NULL');
-    if (actor.role === Role.Official) {
-      applications.andWhere('a.current_jurisdiction LIKE :prefix', {
-        prefix: `${jurisdictionPrefix(actor.jurisdictionCode ?? '')}%`,
-      });
-    }
-    const [waiting, overdue] = await Promise.all([
-      applications.clone().getCount(),
-      applications.clone().andWhere('a.due_at < :now', { now: new Date() }).getCount(),
-    ]);
-
-    const quotas = this.dataSource.getRepository(QuotaAllocationEntity).createQueryBuilder('q');
-    if (actor.role === Role.Official) {
-      quotas.where('q.jurisdiction_code LIKE :prefix', {
-        prefix: `${jurisdictionPrefix(actor.jurisdictionCode ?? '')}%`,
-      });
-    }
+    const { waiting, overdue } = await this.applications.awaitingDecision(scope);
     // Allocations do nothing while quotas are off: showing them would contradict the home's 不限.
     const quotaEnabled = (await this.settings.current()).quota.enabled;
-    const quota = quotaEnabled ? await quotas.orderBy('q.period', 'DESC').take(100).getMany() : [];
+    const quota = quotaEnabled ? await this.quotas.allocationsIn(scope) : [];
 
     return {
       ...range,
@@ -91,7 +79,8 @@ export class StatsService {
 
   /** The passes issued in the range, one CSV line each, for spreadsheets (UTF-8 with BOM for Excel). */
   async issuedCsv(actor: RequestActor, from?: string, to?: string): Promise<string> {
-    const passes = await this.scopedPasses(actor, this.range(from, to))
+    const passes = await this.passes
+      .issuedIn(this.range(from, to), scopeOf(actor))
       .orderBy('p.issued_at', 'ASC')
       .take(100_000)
       .getMany();
@@ -126,31 +115,6 @@ export class StatsService {
         .join(','),
     );
     return `\uFEFF${[header.join(','), ...lines].join('\r\n')}\r\n`;
-  }
-
-  private scopedPasses(actor: RequestActor, range: { from: string; to: string }): SelectQueryBuilder<PassEntity> {
-    const query = this.dataSource
-      .getRepository(PassEntity)
-      .createQueryBuilder('p')
-      // China dates: [from 00:00 +08:00, to+1 00:00 +08:00).
-      .where('p.issued_at >= :start AND p.issued_at < :end', {
-        start: new Date(`${range.from}T00:00:00+08:00`),
-        end: new Date(`${addDays(range.to, 1)}T00:00:00+08:00`),
-      });
-    if (actor.role === Role.Official) {
-      const jurisdiction = actor.jurisdictionCode ?? '';
-      if (jurisdiction.endsWith('0000')) {
-        // A province is every pass its deployment holds: the date range on idx_passes_issued decides.
-        const prefix = `${jurisdictionPrefix(jurisdiction)}%`;
-        query.andWhere('(p.routing_county LIKE :prefix OR p.issuer_code LIKE :prefix)', { prefix });
-      } else {
-        // Equalities, not LIKE: each covered code's range of idx_passes_routing and idx_passes_issuer is
-        // cut to the dates (index merge), instead of every pass the jurisdiction ever had.
-        const codes = coveredRegionCodes(jurisdiction);
-        query.andWhere('(p.routing_county IN (:...codes) OR p.issuer_code IN (:...codes))', { codes });
-      }
-    }
-    return query;
   }
 
   private range(from?: string, to?: string): { from: string; to: string } {
