@@ -47,6 +47,7 @@ export default function Messages() {
 
   return (
     <View className='screen screen--flush messages'>
+      <Text className='messages__intro muted'>审核结果、通行证签发与撤销等通知，最新的在前。</Text>
       {error && <Text className='error-text'>{error}</Text>}
       {items.some((n) => !isRead(n)) && (
         <View className='messages__more'>
