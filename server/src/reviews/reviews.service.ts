@@ -51,6 +51,7 @@ export class ReviewsService {
     this.stepCounts = new StepCountsCache(dataSource);
   }
 
+  /** Each step's counters, kept a few seconds (see step-counts.ts). */
   private readonly stepCounts: StepCountsCache;
 
   /**
@@ -104,7 +105,7 @@ export class ReviewsService {
    * (`idx_applications_escalation_whitelist`, or `…_escalation_category`), each for whitelisted = 1
    * and = 0. The cursor's condition goes into each; a branch wholly before the cursor is left out.
    */
-  queueBranches(jurisdiction: string, level: string, filter: QueueFilter, now: Date) {
+  private queueBranches(jurisdiction: string, level: string, filter: QueueFilter, now: Date) {
     const scopes = [
       {
         where: 'a.current_jurisdiction = :jurisdiction AND a.current_level = :level',
