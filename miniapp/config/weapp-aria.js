@@ -9,6 +9,8 @@ module.exports = (ctx) => {
       if (!platform.template?.mergeComponents) return;
       platform.template.mergeComponents(ctx, {
         View: { 'aria-role': '', 'aria-checked': '', 'aria-selected': '', 'aria-label': '' },
+        // A QR code or a scanned document is read out by its text alternative.
+        Image: { 'aria-label': '' },
       });
     },
   });

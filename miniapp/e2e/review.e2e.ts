@@ -192,7 +192,10 @@ describe('officials (审核人员) in H5', () => {
     await page.getByTestId('preview-plate').getByText('苏A·81003').waitFor();
     await page.getByTestId('preview-open').click();
     await page.getByTestId('attachments').waitFor();
-    await expect(page.getByTestId('blacklist-hit').textContent()).resolves.toContain('超载运输被查处');
+    // (The queue page below, hidden now, shows the same risk in its preview.)
+    await expect(page.locator('[data-testid="blacklist-hit"]:visible').textContent()).resolves.toContain(
+      '超载运输被查处',
+    );
     // Two columns side by side on a wide window (once the page has finished sliding in).
     await page.waitForFunction(() => {
       const main = document.querySelector('.wide__main')?.getBoundingClientRect();

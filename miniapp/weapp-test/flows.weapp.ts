@@ -154,6 +154,29 @@ describe('flows in the WeChat runtime', () => {
     expectHealthy(app);
   });
 
+  it('switches care mode (长辈模式) on the home: kept on the phone, the pages enlarged, the QR code named', async () => {
+    const app = await open();
+    await loginWithPassword(app, '13800000001');
+    await app.reLaunch('packages/fleet/pages/home/index');
+    const rootOf = (block: string) =>
+      String(app.findAll(app.render(), (node) => String(node.attr.class ?? '').includes(block))[0]?.attr.class);
+    expect(rootOf('fleet-home')).not.toContain('care-mode');
+    await app.tap('长辈模式');
+    expect(rootOf('fleet-home')).toContain('care-mode');
+    expect(JSON.parse(app.phone.storage.get('careMode') ?? 'null')).toBe(true);
+    // WeChat's screen readers learn it is a switch, and that it is on, from aria-role and aria-checked.
+    let control: ReturnType<typeof app.findByText> | undefined = app.findByText('长辈模式');
+    while (control && !(control.attr.ariaRole ?? control.attr['aria-role'])) control = control.parent;
+    expect(control?.attr.ariaRole ?? control?.attr['aria-role']).toBe('switch');
+    expect(String(control?.attr.ariaChecked ?? control?.attr['aria-checked'])).toBe('true');
+
+    await app.reLaunch(`packages/pass/pages/detail/index?id=${passes.kept.id}`);
+    expect(rootOf('pass-screen')).toContain('care-mode');
+    const qr = app.findAll(app.render(), (node) => node.tag === 'wx-image')[0];
+    expect(String(qr?.attr.ariaLabel ?? qr?.attr['aria-label'])).toContain(passes.kept.passNumber);
+    expectHealthy(app);
+  });
+
   it('registers a vehicle and a driver and applies with documents from the album and a chat; the official approves', async () => {
     const app = await open();
     await loginWithPassword(app, '13800000001');

@@ -71,7 +71,7 @@ export default function PassScreen() {
         className={className}
         src={qr}
         mode='aspectFit'
-        ariaLabel={qrLabel}
+        aria-label={qrLabel}
         nativeProps={{ alt: qrLabel }}
         data-testid='pass-qr'
       />

@@ -65,7 +65,7 @@ export function AttachmentPreview({
           className='attachment-preview__image'
           src={url}
           mode='widthFix'
-          ariaLabel={attachment.originalName}
+          aria-label={attachment.originalName}
           nativeProps={{ alt: attachment.originalName }}
           data-testid='attachment-image'
           onClick={() => Taro.previewImage({ urls: [url], current: url })}
