@@ -126,6 +126,15 @@ describe('review history and fields to fix (H5)', () => {
     }
     await saveScreenshot(page, 'fleet-form-flags');
 
+    // Text over a limit is kept whole and refused with a message; the counter shows by how much.
+    const long = '医'.repeat(203);
+    await page.locator('[data-testid="material-description"] input').fill(long);
+    await expect(page.locator('[data-testid="material-description"] input').inputValue()).resolves.toBe(long);
+    await expect(page.getByTestId('material-description-counter').textContent()).resolves.toBe('203/200');
+    await expect(page.getByTestId('material-description-error').textContent()).resolves.toBe(
+      '最多200个字，已超出3个字',
+    );
+
     await openPath(page, stack.url, `/packages/fleet/pages/application-detail/index?id=${id}`);
     await page.getByTestId('timeline').getByText('收货单位地址不完整，证明材料不清晰').waitFor();
     for (const row of ['row-vehicleId', 'row-consignee', 'row-attachmentIds']) {
