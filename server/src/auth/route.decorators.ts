@@ -29,10 +29,10 @@ type Method = (path?: string) => MethodDecorator;
 /**
  * One route in one decorator: method and path, who may call it (public, or signed in with these roles:
  * the guard's rule and its OpenAPI security come from the same words), success status, the `:id` path
- * parameter, the summary and the answer, i.e. what a handler would otherwise stack as `@Post @HttpCode @Roles @ApiIdParam
- * @ApiOperation @ApiZodResponse` (the body documents itself: `@ZodBody`). They are applied in that
- * stack's order, so the OpenAPI document is the same; the handler must return what `response`
- * describes (checked by tsc, as with `@ApiZodResponse`).
+ * parameter, the summary and the answer; i.e. what a handler would otherwise stack as `@Post @HttpCode
+ * @Roles @ApiIdParam @ApiOperation @ApiZodResponse` (the body documents itself: `@ZodBody`). They are
+ * applied in that stack's order, so the OpenAPI document is the same; the handler must return what
+ * `response` describes (checked by tsc, as with `@ApiZodResponse`).
  */
 function route(method: Method) {
   return <Schema extends z.ZodType = z.ZodType>(pathOrSpec: string | RouteSpec<Schema>, spec?: RouteSpec<Schema>) => {
