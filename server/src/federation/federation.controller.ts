@@ -12,7 +12,7 @@ import {
   z,
 } from '@pass/shared';
 import { CurrentActor, Public, type RequestActor, Roles } from '../auth/auth.decorators.js';
-import { ApiIdParam, ApiZodBody, IdParam, ZodBody } from '../common/api-body.js';
+import { ApiIdParam, IdParam, ZodBody } from '../common/api-body.js';
 import { ApiEmptyResponse, ApiZodResponse } from '../common/api-response.js';
 import { FederationService } from './federation.service.js';
 
@@ -74,7 +74,6 @@ export class FederationAdminController {
     description:
       '粘贴对方的签发方文件或填写其地址，并输入对方通过电话告知的指纹；指纹与文件的签名密钥一致且签名有效才予信任。记入审计日志。',
   })
-  @ApiZodBody(importIssuerRequestSchema)
   @ApiZodResponse(trustedIssuerViewSchema)
   importIssuer(
     @CurrentActor() actor: RequestActor,
