@@ -48,7 +48,7 @@ export class ReviewsService {
     private readonly passes: PassesService,
     private readonly sanctions: SanctionsService,
   ) {
-    this.stepCounts = new StepCountsCache(dataSource);
+    this.stepCounts = new StepCountsCache(dataSource, ApplicationEntity);
   }
 
   /** Each step's counters, kept a few seconds (see step-counts.ts). */

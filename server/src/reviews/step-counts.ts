@@ -1,5 +1,4 @@
 import type { DataSource, EntitySubscriberInterface } from 'typeorm';
-import { ApplicationEntity } from '../applications/application.entity.js';
 
 export interface StepCounts {
   waiting: number;
@@ -25,7 +24,8 @@ export class StepCountsCache {
   private readonly running = new Map<string, Promise<StepCounts>>();
   private generation = 0;
 
-  constructor(dataSource: DataSource) {
+  /** `applications`: the entity whose writes change the counts (ReviewsService passes it). */
+  constructor(dataSource: DataSource, applications: new () => object) {
     let written = false;
     const drop = () => {
       written = true;
@@ -33,8 +33,8 @@ export class StepCountsCache {
       this.counts.clear();
       this.running.clear();
     };
-    const subscriber: EntitySubscriberInterface<ApplicationEntity> = {
-      listenTo: () => ApplicationEntity,
+    const subscriber: EntitySubscriberInterface = {
+      listenTo: () => applications,
       afterInsert: drop,
       afterUpdate: drop,
       afterRemove: drop,
@@ -46,7 +46,7 @@ export class StepCountsCache {
         written = false;
       },
     };
-    dataSource.subscribers.push(subscriber as EntitySubscriberInterface);
+    dataSource.subscribers.push(subscriber);
   }
 
   async get(jurisdiction: string, level: string, count: () => Promise<StepCounts>): Promise<StepCounts> {
