@@ -24,16 +24,9 @@ import { formatDateTime } from '@/utils/format';
 import { categoryName, dueText, fieldLabel, place, plateText, quantityText, validityText } from '@/utils/labels';
 import { showFailure } from '@/utils/messages';
 import { AttachmentPreview } from '../../components/attachment-preview';
-import { ReasonPopup } from '../../components/reason-popup';
 import { reviewApi } from '../../services/review-api';
-import {
-  type DecisionKind,
-  decisionDoneText,
-  decisionOf,
-  decisionProblem,
-  decisionTexts,
-  fieldChoices,
-} from './decision';
+import { type DecisionKind, decisionDoneText, decisionOf, decisionTexts } from './decision';
+import { DecisionPopup } from './decision-popup';
 import { Risks } from './risks';
 import '../../styles/wide.scss';
 import './index.scss';
@@ -230,17 +223,8 @@ export default function ReviewDetailPage() {
       />
 
       {deciding && (
-        <ReasonPopup
-          visible
-          title={decisionTexts[deciding].title}
-          label={decisionTexts[deciding].label}
-          placeholder={decisionTexts[deciding].placeholder}
-          optional={decisionTexts[deciding].optional}
-          danger={decisionTexts[deciding].danger}
-          confirmText={decisionTexts[deciding].confirm}
-          fieldChoices={deciding === 'return' ? fieldChoices : undefined}
-          internalNote
-          validate={(text, fields, note) => decisionProblem(deciding, text, fields, note)}
+        <DecisionPopup
+          kind={deciding}
           onConfirm={(text, fields, note) => decide(deciding, text, fields, note)}
           onClose={() => setDeciding(null)}
         />

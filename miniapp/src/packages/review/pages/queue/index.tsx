@@ -11,17 +11,10 @@ import { useWideWindow } from '@/hooks/use-wide-window';
 import { withQuery } from '@/services/routes';
 import { categoryName, plateText } from '@/utils/labels';
 import { showFailure } from '@/utils/messages';
-import { ReasonPopup } from '../../components/reason-popup';
 import { reviewRoutes } from '../../routes';
 import { type QueueQuery, reviewApi } from '../../services/review-api';
-import {
-  type DecisionKind,
-  decisionDoneText,
-  decisionOf,
-  decisionProblem,
-  decisionTexts,
-  fieldChoices,
-} from '../detail/decision';
+import { type DecisionKind, decisionDoneText, decisionOf } from '../detail/decision';
+import { DecisionPopup } from '../detail/decision-popup';
 import { QueuePreview } from './queue-preview';
 import { QueueTable, type Sort, type SortKey, sortedItems } from './queue-table';
 import '../../styles/wide.scss';
@@ -112,9 +105,9 @@ export default function Queue() {
     if (next) setCurrent(next.id);
   };
 
-  const decide = async (id: string, kind: DecisionKind, text: string, fields: string[]) => {
+  const decide = async (id: string, kind: DecisionKind, text: string, fields: string[], note: string) => {
     try {
-      const result = await reviewApi.decide(id, decisionOf(kind, text, fields) as ReviewDecision);
+      const result = await reviewApi.decide(id, decisionOf(kind, text, fields, note) as ReviewDecision);
       setDeciding(null);
       const after = items[items.findIndex((item) => item.id === id) + 1];
       setCurrent(after?.id);
@@ -249,18 +242,10 @@ export default function Queue() {
       )}
 
       {deciding && (
-        <ReasonPopup
-          visible
-          title={decisionTexts[deciding.kind].title}
-          label={decisionTexts[deciding.kind].label}
-          placeholder={decisionTexts[deciding.kind].placeholder}
-          optional={decisionTexts[deciding.kind].optional}
-          danger={decisionTexts[deciding.kind].danger}
-          confirmText={decisionTexts[deciding.kind].confirm}
-          fieldChoices={deciding.kind === 'return' ? fieldChoices : undefined}
+        <DecisionPopup
+          kind={deciding.kind}
           autoFocus
-          validate={(text, fields) => decisionProblem(deciding.kind, text, fields)}
-          onConfirm={(text, fields) => decide(deciding.id, deciding.kind, text, fields)}
+          onConfirm={(text, fields, note) => decide(deciding.id, deciding.kind, text, fields, note)}
           onClose={() => setDeciding(null)}
         />
       )}
