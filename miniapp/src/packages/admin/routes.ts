@@ -12,4 +12,5 @@ export const adminRoutes = {
   whitelist: '/packages/admin/pages/whitelist/index',
   holidays: '/packages/admin/pages/holidays/index',
   departments: '/packages/admin/pages/departments/index',
+  federation: '/packages/admin/pages/federation/index',
 } as const;
