@@ -88,8 +88,11 @@ export class PassPageController {
   @ApiOperation({ summary: '通行证查验页面（二维码网址，供微信扫一扫打开）' })
   @ApiContentResponse('通行证查验页面', 'text/html')
   async page(@Param('digits') digits: string, @Res() reply: FastifyReply): Promise<void> {
-    const { verification, facts } = await this.verification.verifyDigits(digits);
-    const html = renderPassPage(verification, facts);
+    const { verification, facts, foreignIssuer } = await this.verification.verifyDigits(digits);
+    const foreign = foreignIssuer
+      ? { issuerName: foreignIssuer.issuerName, pageUrl: `${foreignIssuer.passPageUrl}/V/${digits}` }
+      : undefined;
+    const html = renderPassPage(verification, facts, new Date(), foreign);
     await reply
       .header('content-type', 'text/html; charset=utf-8')
       .header('cache-control', 'no-store')
