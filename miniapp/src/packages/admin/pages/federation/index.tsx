@@ -91,9 +91,15 @@ export default function Federation() {
       {page.data && (
         <View className='card' data-testid='own-issuer'>
           <Text className='card__title'>本省签发方：{page.data.own.issuerName}</Text>
-          <Text className='muted'>对方省份导入本省前，请电话告知以下指纹，由对方逐组核对：</Text>
-          <Text data-testid='own-fingerprint'>{grouped(page.data.own.fingerprint)}</Text>
-          <Text className='muted'>本省签发方文件地址：{page.data.own.documentUrl}</Text>
+          <View>
+            <Text className='muted'>对方省份导入本省前，请电话告知以下指纹，由对方逐组核对：</Text>
+          </View>
+          <View>
+            <Text data-testid='own-fingerprint'>{grouped(page.data.own.fingerprint)}</Text>
+          </View>
+          <View>
+            <Text className='muted'>本省签发方文件地址：{page.data.own.documentUrl}</Text>
+          </View>
           <View className='admin__actions'>
             <Button size='small' fill='outline' onClick={copyOwnDocument}>
               复制本省签发方文件
@@ -117,6 +123,7 @@ export default function Federation() {
           粘贴对方提供的签发方文件，或填写其地址（如
           https://…/api/federation/issuer）；再输入对方电话告知的指纹。指纹与文件的签名密钥一致才会信任。
         </Text>
+        <Text className='card__title'>签发方文件（粘贴）</Text>
         <View data-testid='issuer-document'>
           <Textarea
             className='text-field__input'
