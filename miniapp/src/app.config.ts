@@ -49,6 +49,7 @@ export default defineAppConfig({
         'pages/whitelist/index',
         'pages/holidays/index',
         'pages/departments/index',
+        'pages/federation/index',
       ],
     },
   ],

@@ -195,6 +195,13 @@ describe('federation of issuers: two provinces verify each other’s passes (全
     expect(atHome.body.verification.issuingDepartment?.dutyPhone).toEqual(expect.any(String));
     expect(online.body.verification.issuingDepartment).toEqual(atHome.body.verification.issuingDepartment);
 
+    // The public page at Zhejiang's address names the issuer and links to Jiangsu's own page of the pass.
+    const digits = passUrl.split('/V/')[1]!;
+    const page = await (await fetch(`${zhejiang.server.url}/V/${digits}`)).text();
+    expect(page).toContain('通行证有效');
+    expect(page).toContain('签发方（外省）');
+    expect(page).toContain(`href="${jiangsu.server.url}/V/${digits}"`);
+
     const offline = await offlineVerify(zhejiang, passUrl);
     expect(offline.verification.state).toBe('valid');
     expect(offline.foreignIssuer?.issuerRegion).toBe('320000');

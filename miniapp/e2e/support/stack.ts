@@ -20,7 +20,7 @@ export interface Stack {
  * The built server serving the built H5 app, on a fresh MariaDB database and a temporary DATA_DIR
  * (signing keys, uploads), with the demo accounts seeded. `env` adds or overrides settings.
  */
-export async function startStack(env: Record<string, string> = {}): Promise<Stack> {
+export async function startStack(env: Record<string, string> = {}, port?: number): Promise<Stack> {
   const database = await createTestDatabase();
   const dataDir = mkdtempSync(join(tmpdir(), 'pass-e2e-'));
   const cleanUp = async () => {
@@ -29,13 +29,16 @@ export async function startStack(env: Record<string, string> = {}): Promise<Stac
   };
   let server: ServerProcess;
   try {
-    server = await startServerProcess({
-      DB_URL: database.url,
-      DATA_DIR: dataDir,
-      H5_DIR: h5Dir,
-      SEED_DEMO: 'true',
-      ...env,
-    });
+    server = await startServerProcess(
+      {
+        DB_URL: database.url,
+        DATA_DIR: dataDir,
+        H5_DIR: h5Dir,
+        SEED_DEMO: 'true',
+        ...env,
+      },
+      port,
+    );
   } catch (error) {
     await cleanUp();
     throw error;

@@ -19,7 +19,13 @@ const chinaTime = (date: Date) => new Date(date.getTime() + 8 * 3_600_000).toISO
  * rain. Green only for a valid pass; every other state is grey with the reason and what to do. Pass
  * data is shown only when its signature verified.
  */
-export function renderPassPage(result: PassVerification, facts: OnlineFacts | null, now = new Date()): string {
+export function renderPassPage(
+  result: PassVerification,
+  facts: OnlineFacts | null,
+  now = new Date(),
+  /** Another province's trusted issuer signed the pass: named, with a link to its own page of the pass. */
+  foreign?: { issuerName: string; pageUrl: string },
+): string {
   const valid = result.state === 'valid';
   const claims = 'claims' in result ? result.claims : null;
   const rows: string[] = [];
@@ -49,6 +55,13 @@ export function renderPassPage(result: PassVerification, facts: OnlineFacts | nu
       );
       if (facts.issuingDepartmentPhone) rows.push(row('值班电话', escapeHtml(facts.issuingDepartmentPhone)));
       if (facts.endReason && !valid) rows.push(row('原因', escapeHtml(facts.endReason)));
+    }
+    if (foreign) {
+      const department = 'issuingDepartment' in result ? result.issuingDepartment : null;
+      rows.push(row('签发方（外省）', escapeHtml(foreign.issuerName)));
+      if (department)
+        rows.push(row('核发单位', escapeHtml(department.name)), row('值班电话', escapeHtml(department.dutyPhone)));
+      rows.push(row('签发省份记录', `<a href="${escapeHtml(foreign.pageUrl)}">在签发方核验页查看</a>`));
     }
   }
   const plate = claims

@@ -85,8 +85,11 @@ export class PassPageController {
   })
   @ApiContentResponse('通行证查验页面', 'text/html')
   async page(@Param('digits') digits: string, @Res() reply: FastifyReply): Promise<void> {
-    const { verification, facts } = await this.verification.verifyDigits(digits);
-    const html = renderPassPage(verification, facts);
+    const { verification, facts, foreignIssuer } = await this.verification.verifyDigits(digits);
+    const foreign = foreignIssuer
+      ? { issuerName: foreignIssuer.issuerName, pageUrl: `${foreignIssuer.passPageUrl}/V/${digits}` }
+      : undefined;
+    const html = renderPassPage(verification, facts, new Date(), foreign);
     await reply
       .header('content-type', 'text/html; charset=utf-8')
       .header('cache-control', 'no-store')

@@ -14,4 +14,5 @@ export const adminRoutes = {
   departments: '/packages/admin/pages/departments/index',
   /** The review package's page, which the admin shares with officials (the whole province). */
   cloneAlerts: '/packages/review/pages/alerts/index',
+  federation: '/packages/admin/pages/federation/index',
 } as const;

@@ -4,6 +4,8 @@ import { ageText } from '@/utils/format';
 import type { Bundle } from '../services/bundle';
 
 const staleAfterMs = 24 * 3_600_000;
+const isStale = (generatedAt: string | undefined) =>
+  !generatedAt || Date.now() - Date.parse(generatedAt) > staleAfterMs;
 
 export interface BundleCardProps {
   bundle: Bundle | undefined;
@@ -36,6 +38,16 @@ export function BundleCard({ bundle, syncing, failure, onSync }: BundleCardProps
           <Text>尚未同步：断网时将无法核验，请联网同步</Text>
         )}
       </View>
+      {bundle?.federation?.issuers.map((issuer) => (
+        <Text
+          key={issuer.issuerRegion}
+          className={`checkpoint-home__bundle ${isStale(issuer.statusList?.generatedAt) ? 'checkpoint-home__bundle--stale' : ''}`}
+          data-testid='bundle-issuer'
+        >
+          外省：{issuer.issuerName} · 撤销名单
+          {issuer.statusList ? `${ageText(issuer.statusList.generatedAt)}生成` : '尚未获取'}
+        </Text>
+      ))}
       {stale && bundle && (
         <Text className='error-text' data-testid='bundle-stale'>
           离线数据已超过24小时未更新，可能未包含最近撤销的通行证。请联网后点“立即同步”；同步前遇可疑车辆，请按证件编号联网核验或联系发证单位。

@@ -1,5 +1,6 @@
 import {
   applyStatusListUpdate,
+  type FederationBundle,
   openSignedDocument,
   type SignedDocument,
   type StatusList,
@@ -19,6 +20,11 @@ export interface Bundle {
   statusList: StatusList & { bits: string };
   /** When this device last synced successfully (device clock). */
   syncedAt: string;
+  /**
+   * Other provinces' issuers this deployment trusts (全国互认): their keys and status lists as the server
+   * last fetched them, signed by this deployment's key. Absent in bundles synced before it existed.
+   */
+  federation?: FederationBundle;
 }
 
 const key = 'checkpoint.bundle';
@@ -51,10 +57,16 @@ export async function syncBundle(): Promise<Bundle> {
     if (!(error instanceof RangeError)) throw error;
     statusList = await fetchStatusList(trustList, undefined);
   }
+  const federation = openSignedDocument<FederationBundle>(
+    await request<SignedDocument>('/federation/bundle', { anonymous: true }),
+    trustList,
+  );
+  if (!federation) throw new Error('外省签发方数据的签名验证失败，离线数据未更新');
   const bundle: Bundle = {
     trustList,
     statusList: { ...statusList, bits: typeof statusList.bits === 'string' ? statusList.bits : '' },
     syncedAt: new Date().toISOString(),
+    federation,
   };
   writeStored(key, bundle);
   return bundle;

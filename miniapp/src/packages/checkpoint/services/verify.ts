@@ -1,6 +1,8 @@
 import {
+  bundleIssuers,
   departmentContact,
   ErrorCode,
+  type ForeignIssuerRef,
   type IssuingDepartment,
   issuingDepartmentOf,
   type PassClaims,
@@ -10,7 +12,7 @@ import {
   scanResultAdvice,
   scanResultOfVerification,
   validatePassNumber,
-  verifyPassUrl,
+  verifyFederatedUrl,
 } from '@pass/shared';
 import { ApiError, NetworkError, request } from '@/services/request';
 import type { OnlineFacts, OnlineVerification } from '../types';
@@ -34,6 +36,8 @@ export interface Verdict {
   passNumber?: string;
   /** When the offline data was synced, for an offline verdict. */
   bundleSyncedAt?: string;
+  /** Another province's issuer signed the pass (全国互认). */
+  foreignIssuer?: ForeignIssuerRef | null;
 }
 
 function verdictOf(verification: PassVerification, source: Verdict['source'], facts?: OnlineFacts | null): Verdict {
@@ -62,11 +66,13 @@ const unreachable = (error: unknown) =>
 export function verifyOffline(scanned: string): Verdict {
   const bundle = loadBundle();
   if (!bundle) throw new Error('无法联网，且本机还没有离线核验数据。请联网后在首页同步离线数据。');
-  const verdict = verdictOf(
-    verifyPassUrl(scanned, { trustList: bundle.trustList, statusList: bundle.statusList }),
-    'offline',
-  );
-  return { ...verdict, bundleSyncedAt: bundle.syncedAt };
+  // Exactly as the server verifies: own keys and status list, else the trusted issuer holding the key.
+  const { verification, foreignIssuer } = verifyFederatedUrl(scanned, {
+    trustList: bundle.trustList,
+    statusList: bundle.statusList,
+    issuers: bundle.federation ? bundleIssuers(bundle.federation) : [],
+  });
+  return { ...verdictOf(verification, 'offline'), bundleSyncedAt: bundle.syncedAt, foreignIssuer };
 }
 
 /** Online when the server answers (with the facts it adds), offline with the same verifier when not. */
@@ -77,7 +83,7 @@ export async function verifyScanned(scanned: string): Promise<Verdict> {
       data: { url: scanned },
       anonymous: true,
     });
-    return verdictOf(online.verification, 'online', online.facts);
+    return { ...verdictOf(online.verification, 'online', online.facts), foreignIssuer: online.foreignIssuer ?? null };
   } catch (error) {
     if (unreachable(error)) return verifyOffline(scanned);
     throw error;

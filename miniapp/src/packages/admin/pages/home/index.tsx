@@ -23,6 +23,12 @@ const menu = [
     url: adminRoutes.departments,
     id: 'departments',
   },
+  {
+    title: '外省签发方',
+    text: '全国互认：核对指纹导入外省签发方，暂停、移除',
+    url: adminRoutes.federation,
+    id: 'federation',
+  },
   { title: '配额管理', text: '按辖区和周期分配，已用与剩余', url: adminRoutes.quotas, id: 'quotas' },
   { title: '白名单', text: '批量导入重点企业名单', url: adminRoutes.whitelist, id: 'whitelist' },
   { title: '黑名单与熔断', text: '列入、解除黑名单；暂停企业办理', url: adminRoutes.sanctions, id: 'sanctions' },

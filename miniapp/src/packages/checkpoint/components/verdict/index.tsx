@@ -58,6 +58,9 @@ export function VerdictView({ verdict }: { verdict: Verdict }) {
           ))}
           {facts && <DetailRow classes={factClasses} label='企业' value={facts.enterpriseName} />}
           <DetailRow classes={factClasses} label='证件编号' value={claims.passNumber} />
+          {verdict.foreignIssuer && (
+            <DetailRow classes={factClasses} label='签发方（外省）' value={verdict.foreignIssuer.issuerName} />
+          )}
           <DetailRow
             classes={factClasses}
             label='核发单位'
