@@ -62,8 +62,11 @@ describe('notifications (消息中心) in H5 at a phone viewport', () => {
     await expect(item.textContent()).resolves.toContain('未读');
     await saveScreenshot(page, 'notifications-list');
 
+    const pages = await page.locator('.taro_page').count();
     await item.click();
     await page.waitForURL(new RegExp(`application-detail/index\\?id=${applicationId}`));
+    // The detail page is on the stack (not only in the address) before going back from it.
+    await page.waitForFunction((before) => document.querySelectorAll('.taro_page').length > before, pages);
     await navigateBack(page);
     await expect(
       page.getByTestId('message-item').filter({ hasText: '申请被退回修改' }).textContent(),
