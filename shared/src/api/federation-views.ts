@@ -94,16 +94,19 @@ sameType<z.infer<typeof issuerDocumentSchema>, IssuerDocument>(true);
 sameType<z.infer<typeof trustedIssuerViewSchema>, TrustedIssuerView>(true);
 sameType<z.infer<typeof federationBundleSchema>, FederationBundle>(true);
 
+/**
+ * Largest status list taken from another issuer: 2²⁶ passes (16 MiB of bits). A trusted issuer's `size`
+ * is still input: a delta claiming 2³² would make every verification build a 1 GiB list.
+ */
+const maxForeignStatusListSize = 2 ** 26;
+
 /** A status list update as another issuer serves it (the body of its signed status-list document). */
 export const statusListUpdateSchema = z.discriminatedUnion('kind', [
   z.strictObject({
     kind: z.literal('full'),
     version: z.int().min(0),
     generatedAt: isoInstant,
-    size: z
-      .int()
-      .min(0)
-      .max(2 ** 32),
+    size: z.int().min(0).max(maxForeignStatusListSize),
     bits: z.string(),
   }),
   z.strictObject({
@@ -111,16 +114,13 @@ export const statusListUpdateSchema = z.discriminatedUnion('kind', [
     since: z.int().min(0),
     version: z.int().min(0),
     generatedAt: isoInstant,
-    size: z
-      .int()
-      .min(0)
-      .max(2 ** 32),
+    size: z.int().min(0).max(maxForeignStatusListSize),
     changes: z.array(
       z.tuple([
         z
           .int()
           .min(0)
-          .max(2 ** 32 - 1),
+          .max(maxForeignStatusListSize - 1),
         z.int().min(0).max(3),
       ]),
     ),
