@@ -136,6 +136,28 @@ describe('federation of issuers: two provinces verify each other’s passes (全
     );
     expect((await checkpointStaff.get('/admin/federation/issuers')).status).toBe(403);
     expect((await zhejiang.admin.post('/admin/federation/issuers', { fingerprint })).status).toBe(400);
+    const both = await zhejiang.admin.post('/admin/federation/issuers', {
+      document: signed,
+      documentUrl: `${jiangsu.server.url}/api/federation/issuer`,
+      fingerprint,
+    });
+    expect(both.status).toBe(400);
+    expect(
+      (await zhejiang.admin.post('/admin/federation/issuers', { document: signed, fingerprint: 'abc' })).status,
+    ).toBe(400);
+    const garbage = await zhejiang.admin.post('/admin/federation/issuers', {
+      document: { body: '{"format":"pass-issuer/1"}', kid: 'zz', signature: '' },
+      fingerprint,
+    });
+    expect(garbage.status).toBe(422);
+    expect(garbage.body.code).toBe('ISSUER_DOCUMENT_INVALID');
+    // An address where nothing answers: a refusal naming it, not a server error.
+    const nowhere = await zhejiang.admin.post('/admin/federation/issuers', {
+      documentUrl: `http://127.0.0.1:${await freePort()}/api/federation/issuer`,
+      fingerprint,
+    });
+    expect(nowhere.status).toBe(422);
+    expect(nowhere.body.code).toBe('ISSUER_UNREACHABLE');
     expect((await zhejiang.admin.get('/admin/federation/issuers')).body).toEqual([]);
   });
 
