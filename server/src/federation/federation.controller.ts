@@ -2,6 +2,8 @@ import { Controller, Delete, Get, Header, HttpCode, Post } from '@nestjs/common'
 import { RouteConfig } from '@nestjs/platform-fastify';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
+  type FederationBundleQuery,
+  federationBundleQuerySchema,
   type ImportIssuerRequest,
   importIssuerRequestSchema,
   Role,
@@ -12,7 +14,7 @@ import {
   z,
 } from '@pass/shared';
 import { CurrentActor, Public, type RequestActor, Roles } from '../auth/auth.decorators.js';
-import { ApiIdParam, ApiZodBody, IdParam, ZodBody } from '../common/api-body.js';
+import { ApiIdParam, ApiZodBody, IdParam, ZodBody, ZodQuery } from '../common/api-body.js';
 import { ApiEmptyResponse, ApiZodResponse } from '../common/api-response.js';
 import { FederationService } from './federation.service.js';
 
@@ -45,11 +47,13 @@ export class FederationController {
   @Header('Cache-Control', 'no-store')
   @ApiOperation({
     summary: '已信任的外省签发方的信任列表和吊销状态表（卡口离线核验用）',
-    description: '由本签发方密钥签名；卡口用本省信任列表验证后保存，离线核验外省通行证。',
+    description:
+      '由本签发方密钥签名；卡口用本省信任列表验证后保存，离线核验外省通行证。' +
+      'known：本机已有的各签发方吊销状态表版本（如 320000:12,310000:4），未变化的不再下发。',
   })
   @ApiZodResponse(signedDocumentSchema)
-  bundle(): Promise<SignedDocument> {
-    return this.federation.bundle();
+  bundle(@ZodQuery(federationBundleQuerySchema) query: FederationBundleQuery): Promise<SignedDocument> {
+    return this.federation.bundle(query.known);
   }
 }
 

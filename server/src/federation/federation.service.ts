@@ -306,26 +306,31 @@ export class FederationService implements OnApplicationBootstrap, OnModuleDestro
   }
 
   /** `GET /api/federation/bundle`: the trusted issuers for checkpoints, signed with this deployment's key. */
-  async bundle(now = new Date()): Promise<SignedDocument> {
+  async bundle(known: Record<string, number> = {}, now = new Date()): Promise<SignedDocument> {
     const issuers = await this.readIssuers();
     const rows = await this.dataSource.manager.find(TrustedIssuerEntity, { where: { status: 'active' } });
     const synced = new Map(rows.map((r) => [r.issuerRegion, r.statusSyncedAt?.toISOString() ?? null]));
     const body: FederationBundle = {
       generatedAt: now.toISOString(),
-      issuers: issuers.map((issuer) => ({
-        issuerName: issuer.issuerName,
-        issuerRegion: issuer.issuerRegion,
-        passPageUrl: issuer.passPageUrl,
-        trustList: issuer.trustList,
-        statusList: issuer.statusList
-          ? {
-              version: issuer.statusList.version,
-              generatedAt: issuer.statusList.generatedAt,
-              bits: typeof issuer.statusList.bits === 'string' ? issuer.statusList.bits : '',
-            }
-          : null,
-        statusSyncedAt: synced.get(issuer.issuerRegion) ?? null,
-      })),
+      issuers: issuers.map((issuer) => {
+        const unchanged = issuer.statusList !== undefined && known[issuer.issuerRegion] === issuer.statusList.version;
+        return {
+          issuerName: issuer.issuerName,
+          issuerRegion: issuer.issuerRegion,
+          passPageUrl: issuer.passPageUrl,
+          trustList: issuer.trustList,
+          statusListUnchanged: unchanged,
+          statusList:
+            issuer.statusList && !unchanged
+              ? {
+                  version: issuer.statusList.version,
+                  generatedAt: issuer.statusList.generatedAt,
+                  bits: typeof issuer.statusList.bits === 'string' ? issuer.statusList.bits : '',
+                }
+              : null,
+          statusSyncedAt: synced.get(issuer.issuerRegion) ?? null,
+        };
+      }),
     };
     const key = await this.keys.signingKey(now);
     return signDocument(body, key);
