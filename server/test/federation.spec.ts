@@ -8,6 +8,8 @@ import {
   type FederationBundle,
   type IssuerDocument,
   keyFingerprint,
+  knownStatusVersions,
+  mergeFederationBundle,
   openSignedDocument,
   type SignedDocument,
   type TrustList,
@@ -25,14 +27,21 @@ interface Province {
   admin: ApiClient;
 }
 
-/** What the checkpoint app holds offline: its own trust list and the signed bundle of trusted issuers. */
+/** What a checkpoint device of the province holds: its last bundle, updated as the app does. */
+const heldBundles = new Map<string, FederationBundle>();
+
+/** Syncs as the checkpoint app does (own trust list, then the bundle with the versions held) and verifies offline. */
 async function offlineVerify(province: Province, url: string) {
   const anonymous = apiClient(province.server.url);
   const trustList = (await anonymous.get<TrustList>('/trust-list')).body;
-  const signed = (await anonymous.get<SignedDocument>('/federation/bundle')).body;
-  const bundle = openSignedDocument<FederationBundle>(signed, trustList);
-  expect(bundle).toBeDefined();
-  return verifyFederatedUrl(url, { trustList, issuers: bundleIssuers(bundle!) });
+  const held = heldBundles.get(province.server.url);
+  const known = knownStatusVersions(held);
+  const signed = (await anonymous.get<SignedDocument>(`/federation/bundle${known ? `?known=${known}` : ''}`)).body;
+  const update = openSignedDocument<FederationBundle>(signed, trustList);
+  expect(update).toBeDefined();
+  const bundle = mergeFederationBundle(held, update!);
+  heldBundles.set(province.server.url, bundle);
+  return { update: update!, ...verifyFederatedUrl(url, { trustList, issuers: bundleIssuers(bundle) }) };
 }
 
 /**
@@ -136,6 +145,28 @@ describe('federation of issuers: two provinces verify each other’s passes (全
     );
     expect((await checkpointStaff.get('/admin/federation/issuers')).status).toBe(403);
     expect((await zhejiang.admin.post('/admin/federation/issuers', { fingerprint })).status).toBe(400);
+    const both = await zhejiang.admin.post('/admin/federation/issuers', {
+      document: signed,
+      documentUrl: `${jiangsu.server.url}/api/federation/issuer`,
+      fingerprint,
+    });
+    expect(both.status).toBe(400);
+    expect(
+      (await zhejiang.admin.post('/admin/federation/issuers', { document: signed, fingerprint: 'abc' })).status,
+    ).toBe(400);
+    const garbage = await zhejiang.admin.post('/admin/federation/issuers', {
+      document: { body: '{"format":"pass-issuer/1"}', kid: 'zz', signature: '' },
+      fingerprint,
+    });
+    expect(garbage.status).toBe(422);
+    expect(garbage.body.code).toBe('ISSUER_DOCUMENT_INVALID');
+    // An address where nothing answers: a refusal naming it, not a server error.
+    const nowhere = await zhejiang.admin.post('/admin/federation/issuers', {
+      documentUrl: `http://127.0.0.1:${await freePort()}/api/federation/issuer`,
+      fingerprint,
+    });
+    expect(nowhere.status).toBe(422);
+    expect(nowhere.body.code).toBe('ISSUER_UNREACHABLE');
     expect((await zhejiang.admin.get('/admin/federation/issuers')).body).toEqual([]);
   });
 
@@ -212,8 +243,11 @@ describe('federation of issuers: two provinces verify each other’s passes (全
     const revoked = await official.post(`/passes/${passId}/revoke`, { reason: '车辆信息有误' });
     expect(revoked.status).toBe(200);
     const [issuer] = (await zhejiang.admin.get('/admin/federation/issuers')).body;
-    // Before the sync Zhejiang still holds the old list: what the schedule is for.
-    expect((await offlineVerify(zhejiang, passUrl)).verification.state).toBe('valid');
+    // Before the sync Zhejiang still holds the old list: what the schedule is for. The device already
+    // holds that version, so the bundle comes without its bits.
+    const before = await offlineVerify(zhejiang, passUrl);
+    expect(before.verification.state).toBe('valid');
+    expect(before.update.issuers[0]).toMatchObject({ statusListUnchanged: true, statusList: null });
     const synced = await zhejiang.admin.post(`/admin/federation/issuers/${issuer.id}/sync`);
     expect(synced.status).toBe(200);
     expect(synced.body.lastSyncError).toBeNull();
@@ -226,7 +260,11 @@ describe('federation of issuers: two provinces verify each other’s passes (全
       await new Promise((r) => setTimeout(r, 250));
     }
     expect(online.body.verification.state).toBe('revoked');
-    expect((await offlineVerify(zhejiang, passUrl)).verification.state).toBe('revoked');
+    const after = await offlineVerify(zhejiang, passUrl);
+    expect(after.verification.state).toBe('revoked');
+    expect(after.update.issuers[0]?.statusListUnchanged).toBe(false);
+    const bad = await apiClient(zhejiang.server.url).get('/federation/bundle?known=320000');
+    expect(bad.status).toBe(400);
   });
 
   it('a suspended issuer’s passes are unknown; removing it is audited', async () => {

@@ -156,7 +156,7 @@ export const errorHttpStatus: Record<ErrorCode, number> = {
 
   ISSUER_DOCUMENT_INVALID: 422,
   FINGERPRINT_MISMATCH: 422,
-  ISSUER_UNREACHABLE: 502,
+  ISSUER_UNREACHABLE: 422,
 };
 
 /** The body of every error response of the API. */

@@ -1,7 +1,9 @@
-import { Controller, Delete, Get, Header, HttpCode, Post } from '@nestjs/common';
+import { Controller, Header } from '@nestjs/common';
 import { RouteConfig } from '@nestjs/platform-fastify';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import {
+  type FederationBundleQuery,
+  federationBundleQuerySchema,
   type ImportIssuerRequest,
   importIssuerRequestSchema,
   Role,
@@ -11,9 +13,9 @@ import {
   trustedIssuerViewSchema,
   z,
 } from '@pass/shared';
-import { CurrentActor, Public, type RequestActor, Roles } from '../auth/auth.decorators.js';
-import { ApiIdParam, IdParam, ZodBody } from '../common/api-body.js';
-import { ApiEmptyResponse, ApiZodResponse } from '../common/api-response.js';
+import { CurrentActor, type RequestActor } from '../auth/auth.decorators.js';
+import { Route } from '../auth/route.decorators.js';
+import { IdParam, ZodBody, ZodQuery } from '../common/api-body.js';
 import { FederationService } from './federation.service.js';
 
 /** As the other public verification data: a checkpoint needs a few a minute. */
@@ -24,57 +26,56 @@ const publicLimit = { rateLimit: { timeWindow: '1 minute' } };
 export class FederationController {
   constructor(private readonly federation: FederationService) {}
 
-  @Get('issuer')
-  @Public()
-  @RouteConfig(publicLimit)
-  @Header('Cache-Control', 'public, max-age=300')
-  @ApiOperation({
+  @Route.get('issuer', {
     summary: '本签发方文件（公开，全国互认）',
     description:
       '签名的 JSON：签发方名称和辖区、信任列表（密钥、有效期、算法）、吊销状态表和公开核验页地址、核发单位及值班电话，' +
       '以及签名公钥的 SHA-256 指纹（供对方省份电话核对后导入）。格式见 docs/pass-token.md §9。',
+    public: true,
+    response: signedDocumentSchema,
   })
-  @ApiZodResponse(signedDocumentSchema)
+  @RouteConfig(publicLimit)
+  @Header('Cache-Control', 'public, max-age=300')
   issuer(): Promise<SignedDocument> {
     return this.federation.issuerDocument();
   }
 
-  @Get('bundle')
-  @Public()
+  @Route.get('bundle', {
+    summary: '已信任的外省签发方的信任列表和吊销状态表（卡口离线核验用）',
+    description:
+      '由本签发方密钥签名；卡口用本省信任列表验证后保存，离线核验外省通行证。' +
+      'known：本机已有的各签发方吊销状态表版本（如 320000:12,310000:4），未变化的不再下发。',
+    public: true,
+    response: signedDocumentSchema,
+  })
   @RouteConfig(publicLimit)
   @Header('Cache-Control', 'no-store')
-  @ApiOperation({
-    summary: '已信任的外省签发方的信任列表和吊销状态表（卡口离线核验用）',
-    description: '由本签发方密钥签名；卡口用本省信任列表验证后保存，离线核验外省通行证。',
-  })
-  @ApiZodResponse(signedDocumentSchema)
-  bundle(): Promise<SignedDocument> {
-    return this.federation.bundle();
+  bundle(@ZodQuery(federationBundleQuerySchema) query: FederationBundleQuery): Promise<SignedDocument> {
+    return this.federation.bundle(query.known);
   }
 }
 
 @ApiTags('admin')
-@ApiBearerAuth()
 @Controller('admin/federation/issuers')
 export class FederationAdminController {
   constructor(private readonly federation: FederationService) {}
 
-  @Get()
-  @Roles(Role.Admin)
-  @ApiOperation({ summary: '已导入的外省签发方（状态、最近同步时间）' })
-  @ApiZodResponse(z.array(trustedIssuerViewSchema))
+  @Route.get({
+    summary: '已导入的外省签发方（状态、最近同步时间）',
+    roles: [Role.Admin],
+    response: z.array(trustedIssuerViewSchema),
+  })
   list(): Promise<TrustedIssuerView[]> {
     return this.federation.list();
   }
 
-  @Post()
-  @Roles(Role.Admin)
-  @ApiOperation({
+  @Route.post({
     summary: '导入外省签发方',
     description:
       '粘贴对方的签发方文件或填写其地址，并输入对方通过电话告知的指纹；指纹与文件的签名密钥一致且签名有效才予信任。记入审计日志。',
+    roles: [Role.Admin],
+    response: trustedIssuerViewSchema,
   })
-  @ApiZodResponse(trustedIssuerViewSchema)
   importIssuer(
     @CurrentActor() actor: RequestActor,
     @ZodBody(importIssuerRequestSchema) body: ImportIssuerRequest,
@@ -82,44 +83,43 @@ export class FederationAdminController {
     return this.federation.importIssuer(actor, body);
   }
 
-  @Post(':id/suspend')
-  @HttpCode(200)
-  @Roles(Role.Admin)
-  @ApiIdParam()
-  @ApiOperation({ summary: '暂停信任该签发方（其通行证按未知密钥处理）；记入审计日志' })
-  @ApiZodResponse(trustedIssuerViewSchema)
+  @Route.post(':id/suspend', {
+    summary: '暂停信任该签发方（其通行证按未知密钥处理）；记入审计日志',
+    roles: [Role.Admin],
+    status: 200,
+    response: trustedIssuerViewSchema,
+  })
   suspend(@CurrentActor() actor: RequestActor, @IdParam() id: string): Promise<TrustedIssuerView> {
     return this.federation.setStatus(actor, id, 'suspended');
   }
 
-  @Post(':id/reinstate')
-  @HttpCode(200)
-  @Roles(Role.Admin)
-  @ApiIdParam()
-  @ApiOperation({ summary: '恢复信任该签发方；记入审计日志' })
-  @ApiZodResponse(trustedIssuerViewSchema)
+  @Route.post(':id/reinstate', {
+    summary: '恢复信任该签发方；记入审计日志',
+    roles: [Role.Admin],
+    status: 200,
+    response: trustedIssuerViewSchema,
+  })
   reinstate(@CurrentActor() actor: RequestActor, @IdParam() id: string): Promise<TrustedIssuerView> {
     return this.federation.setStatus(actor, id, 'active');
   }
 
-  @Post(':id/sync')
-  @HttpCode(200)
-  @Roles(Role.Admin)
-  @ApiIdParam()
-  @ApiOperation({ summary: '立即从对方获取签发方文件和吊销状态表（平时按计划自动获取）' })
-  @ApiZodResponse(trustedIssuerViewSchema)
+  @Route.post(':id/sync', {
+    summary: '立即从对方获取签发方文件和吊销状态表（平时按计划自动获取）',
+    roles: [Role.Admin],
+    status: 200,
+    response: trustedIssuerViewSchema,
+  })
   async sync(@IdParam() id: string): Promise<TrustedIssuerView> {
     const view = await this.federation.syncIssuer(id);
     if (!view) throw this.federation.notFound();
     return view;
   }
 
-  @Delete(':id')
-  @HttpCode(204)
-  @Roles(Role.Admin)
-  @ApiIdParam()
-  @ApiOperation({ summary: '移除该签发方（不再信任）；记入审计日志' })
-  @ApiEmptyResponse()
+  @Route.delete(':id', {
+    summary: '移除该签发方（不再信任）；记入审计日志',
+    roles: [Role.Admin],
+    status: 204,
+  })
   remove(@CurrentActor() actor: RequestActor, @IdParam() id: string): Promise<void> {
     return this.federation.remove(actor, id);
   }

@@ -111,6 +111,18 @@ export class FederationService implements OnApplicationBootstrap, OnModuleDestro
 
   /** Imports another issuer: trusted only when `fingerprint` is that of the key that signed the document. */
   async importIssuer(actor: RequestActor, request: ImportIssuerRequest): Promise<TrustedIssuerView> {
+    const saved = await this.saveImported(actor, request);
+    // The status list at once, so its passes show revocations from the first scan. The import stands
+    // whatever happens here: a failure is the issuer's sync error, and the schedule tries again.
+    try {
+      return (await this.syncIssuer(saved.id)) ?? viewOf(saved);
+    } catch (error) {
+      this.logger.warn(`导入后首次同步 ${saved.issuerName} 失败：${(error as Error).message}`);
+      return viewOf(saved);
+    }
+  }
+
+  private async saveImported(actor: RequestActor, request: ImportIssuerRequest): Promise<TrustedIssuerEntity> {
     const signed = request.document ?? (await this.fetchForImport(request.documentUrl!));
     const opened = openIssuerDocument(signed, parseIssuerBody);
     if (!opened.ok) throw new DomainException(ErrorCode.IssuerDocumentInvalid, `签发方文件无效：${opened.reason}`);
@@ -168,8 +180,7 @@ export class FederationService implements OnApplicationBootstrap, OnModuleDestro
         return row;
       });
       this.cachedIssuers = undefined;
-      // The status list at once, so its passes show revocations from the first scan; a failure is recorded.
-      return (await this.syncIssuer(saved.id)) ?? viewOf(saved);
+      return saved;
     } catch (error) {
       if (isUniqueViolation(error)) throw new DomainException(ErrorCode.Conflict, '该辖区的签发方刚被他人导入，请刷新');
       throw error;
@@ -257,6 +268,9 @@ export class FederationService implements OnApplicationBootstrap, OnModuleDestro
     }
     const view = await this.dataSource.transaction(async (manager) => {
       const locked = await this.lockedIssuer(manager, id);
+      // Another process may have stored a newer document or list since this one fetched.
+      if (next && Date.parse(next.document.generatedAt) < Date.parse(documentOf(locked).generatedAt)) next = undefined;
+      if (update && locked.statusListVersion !== null && update.version < locked.statusListVersion) update = undefined;
       if (next) {
         const changedKeys = next.fingerprint !== locked.fingerprint || keysOf(current) !== keysOf(next.document);
         locked.document = JSON.stringify(next.signed);
@@ -292,26 +306,31 @@ export class FederationService implements OnApplicationBootstrap, OnModuleDestro
   }
 
   /** `GET /api/federation/bundle`: the trusted issuers for checkpoints, signed with this deployment's key. */
-  async bundle(now = new Date()): Promise<SignedDocument> {
+  async bundle(known: Record<string, number> = {}, now = new Date()): Promise<SignedDocument> {
     const issuers = await this.readIssuers();
     const rows = await this.dataSource.manager.find(TrustedIssuerEntity, { where: { status: 'active' } });
     const synced = new Map(rows.map((r) => [r.issuerRegion, r.statusSyncedAt?.toISOString() ?? null]));
     const body: FederationBundle = {
       generatedAt: now.toISOString(),
-      issuers: issuers.map((issuer) => ({
-        issuerName: issuer.issuerName,
-        issuerRegion: issuer.issuerRegion,
-        passPageUrl: issuer.passPageUrl,
-        trustList: issuer.trustList,
-        statusList: issuer.statusList
-          ? {
-              version: issuer.statusList.version,
-              generatedAt: issuer.statusList.generatedAt,
-              bits: typeof issuer.statusList.bits === 'string' ? issuer.statusList.bits : '',
-            }
-          : null,
-        statusSyncedAt: synced.get(issuer.issuerRegion) ?? null,
-      })),
+      issuers: issuers.map((issuer) => {
+        const unchanged = issuer.statusList !== undefined && known[issuer.issuerRegion] === issuer.statusList.version;
+        return {
+          issuerName: issuer.issuerName,
+          issuerRegion: issuer.issuerRegion,
+          passPageUrl: issuer.passPageUrl,
+          trustList: issuer.trustList,
+          statusListUnchanged: unchanged,
+          statusList:
+            issuer.statusList && !unchanged
+              ? {
+                  version: issuer.statusList.version,
+                  generatedAt: issuer.statusList.generatedAt,
+                  bits: typeof issuer.statusList.bits === 'string' ? issuer.statusList.bits : '',
+                }
+              : null,
+          statusSyncedAt: synced.get(issuer.issuerRegion) ?? null,
+        };
+      }),
     };
     const key = await this.keys.signingKey(now);
     return signDocument(body, key);

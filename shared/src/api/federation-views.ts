@@ -84,15 +84,44 @@ export const federationBundleSchema = z
         passPageUrl: z.string(),
         trustList: trustListSchema,
         statusList: z.strictObject({ version: z.number(), generatedAt: isoInstant, bits: z.string() }).nullable(),
+        statusListUnchanged: z
+          .boolean()
+          .meta({ description: '客户端已有的版本即为最新（见 known）：statusList 省略，沿用本机副本' }),
         statusSyncedAt: isoInstant.nullable(),
       }),
     ),
   })
   .meta({ id: 'FederationBundle' });
 
+/**
+ * `GET /api/federation/bundle?known=320000:12,310000:4`: the status-list version the device holds per
+ * issuer; an issuer whose list is still at that version is sent without its bits.
+ */
+export const federationBundleQuerySchema = z.object({
+  known: z
+    .preprocess(
+      (value) => (value === '' ? undefined : value),
+      z
+        .string({ error: '查询参数known无效' })
+        .max(2000, '查询参数known过长')
+        .regex(/^\d{6}:\d{1,10}(,\d{6}:\d{1,10}){0,99}$/, '查询参数known应为“辖区代码:版本号”，以逗号分隔')
+        .optional(),
+    )
+    .transform((value) =>
+      Object.fromEntries((value ? value.split(',') : []).map((pair) => [pair.slice(0, 6), Number(pair.slice(7))])),
+    ),
+});
+export type FederationBundleQuery = z.output<typeof federationBundleQuerySchema>;
+
 sameType<z.infer<typeof issuerDocumentSchema>, IssuerDocument>(true);
 sameType<z.infer<typeof trustedIssuerViewSchema>, TrustedIssuerView>(true);
 sameType<z.infer<typeof federationBundleSchema>, FederationBundle>(true);
+
+/**
+ * Largest status list taken from another issuer: 2²⁶ passes (16 MiB of bits). A trusted issuer's `size`
+ * is still input: a delta claiming 2³² would make every verification build a 1 GiB list.
+ */
+const maxForeignStatusListSize = 2 ** 26;
 
 /** A status list update as another issuer serves it (the body of its signed status-list document). */
 export const statusListUpdateSchema = z.discriminatedUnion('kind', [
@@ -100,10 +129,7 @@ export const statusListUpdateSchema = z.discriminatedUnion('kind', [
     kind: z.literal('full'),
     version: z.int().min(0),
     generatedAt: isoInstant,
-    size: z
-      .int()
-      .min(0)
-      .max(2 ** 32),
+    size: z.int().min(0).max(maxForeignStatusListSize),
     bits: z.string(),
   }),
   z.strictObject({
@@ -111,16 +137,13 @@ export const statusListUpdateSchema = z.discriminatedUnion('kind', [
     since: z.int().min(0),
     version: z.int().min(0),
     generatedAt: isoInstant,
-    size: z
-      .int()
-      .min(0)
-      .max(2 ** 32),
+    size: z.int().min(0).max(maxForeignStatusListSize),
     changes: z.array(
       z.tuple([
         z
           .int()
           .min(0)
-          .max(2 ** 32 - 1),
+          .max(maxForeignStatusListSize - 1),
         z.int().min(0).max(3),
       ]),
     ),

@@ -37,14 +37,39 @@ export interface FederationBundle {
     passPageUrl: string;
     trustList: TrustList;
     statusList: { version: number; generatedAt: string; bits: string } | null;
+    /** The device said it holds this version already: `statusList` is null, the device keeps its copy. */
+    statusListUnchanged: boolean;
     statusSyncedAt: string | null;
   }>;
 }
 
 /** The bundle's issuers as the federated verifier takes them. */
 export function bundleIssuers(bundle: FederationBundle): FederatedIssuer[] {
-  return bundle.issuers.map(({ statusList, statusSyncedAt: _synced, ...issuer }) => ({
+  return bundle.issuers.map(({ statusList, statusSyncedAt: _synced, statusListUnchanged: _unchanged, ...issuer }) => ({
     ...issuer,
     ...(statusList ? { statusList } : {}),
   }));
+}
+
+/** What the device tells the server it holds: `320000:12,310000:4`, or undefined for nothing. */
+export function knownStatusVersions(bundle: FederationBundle | undefined): string | undefined {
+  const known = (bundle?.issuers ?? []).flatMap((i) =>
+    i.statusList ? [`${i.issuerRegion}:${i.statusList.version}`] : [],
+  );
+  return known.length ? known.join(',') : undefined;
+}
+
+/** The new bundle with each unchanged issuer's status list taken from the one the device held. */
+export function mergeFederationBundle(
+  previous: FederationBundle | undefined,
+  next: FederationBundle,
+): FederationBundle {
+  return {
+    ...next,
+    issuers: next.issuers.map((issuer) => {
+      if (!issuer.statusListUnchanged) return issuer;
+      const held = previous?.issuers.find((p) => p.issuerRegion === issuer.issuerRegion)?.statusList ?? null;
+      return { ...issuer, statusList: held, statusListUnchanged: false };
+    }),
+  };
 }

@@ -64,13 +64,14 @@ export function openIssuerDocument(
   const document = parseBody(json);
   if (!document) return fail('签发方文件格式不正确');
   const ownKeys: TrustList = { generatedAt: document.generatedAt, keys: document.trustList.keys };
-  if (!openSignedDocument(signed, ownKeys)) return fail('签发方文件的签名无法用其自身信任列表中的密钥验证');
-  if (trustedBy && !openSignedDocument(signed, trustedBy)) return fail('更新的签发方文件不是由已信任的密钥签名');
+  // The key of its own list whose signature holds: self-signed, which alone proves nothing but
+  // consistency; the fingerprint compared by phone, or `trustedBy`, is what makes it trusted.
   const kid = fromHex(signed.kid);
   const signer = kid
     ? findTrustedKeys(ownKeys, kid).find((k) => openSignedDocument(signed, { ...ownKeys, keys: [k.entry] }))
     : undefined;
-  if (!signer) return fail('签发方文件的签名密钥不在其信任列表中');
+  if (!signer) return fail('签发方文件的签名无法用其自身信任列表中的密钥验证');
+  if (trustedBy && !openSignedDocument(signed, trustedBy)) return fail('更新的签发方文件不是由已信任的密钥签名');
   const signerFingerprint = keyFingerprint(signer.publicKey);
   if (normalizeFingerprint(document.fingerprint) !== signerFingerprint) return fail('签发方文件中的指纹与签名密钥不符');
   const outside = document.trustList.keys.find((k) => !jurisdictionCovers(document.issuerRegion, k.issuerRegion));

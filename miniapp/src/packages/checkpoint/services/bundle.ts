@@ -1,6 +1,8 @@
 import {
   applyStatusListUpdate,
   type FederationBundle,
+  knownStatusVersions,
+  mergeFederationBundle,
   openSignedDocument,
   type SignedDocument,
   type StatusList,
@@ -57,11 +59,16 @@ export async function syncBundle(): Promise<Bundle> {
     if (!(error instanceof RangeError)) throw error;
     statusList = await fetchStatusList(trustList, undefined);
   }
-  const federation = openSignedDocument<FederationBundle>(
-    await request<SignedDocument>('/federation/bundle', { anonymous: true }),
+  const held = loadBundle()?.federation;
+  const update = openSignedDocument<FederationBundle>(
+    await request<SignedDocument>(withQuery('/federation/bundle', { known: knownStatusVersions(held) }), {
+      anonymous: true,
+    }),
     trustList,
   );
-  if (!federation) throw new Error('外省签发方数据的签名验证失败，离线数据未更新');
+  if (!update) throw new Error('外省签发方数据的签名验证失败，离线数据未更新');
+  // Issuers whose lists did not change since the last sync come without bits: keep the device's copy.
+  const federation = mergeFederationBundle(held, update);
   const bundle: Bundle = {
     trustList,
     statusList: { ...statusList, bits: typeof statusList.bits === 'string' ? statusList.bits : '' },
