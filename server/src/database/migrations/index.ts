@@ -8,10 +8,10 @@ import { HolidayCalendar1764500000002 } from './1764500000002-HolidayCalendar.js
 import { ConcurrencyGuards1764590000000 } from './1764590000000-ConcurrencyGuards.js';
 import { ScanInterceptions1764620000000 } from './1764620000000-ScanInterceptions.js';
 import { IssuingDepartments1764700000000 } from './1764700000000-IssuingDepartments.js';
-import { FederationOfIssuers1764800000000 } from './1764800000000-FederationOfIssuers.js';
 import { ReviewHistory1764800000000 } from './1764800000000-ReviewHistory.js';
 import { Notifications1764800000017 } from './1764800000017-Notifications.js';
 import { ListIndexes1764800000018 } from './1764800000018-ListIndexes.js';
+import { FederationOfIssuers1764800000019 } from './1764800000019-FederationOfIssuers.js';
 
 /** Every migration, oldest first. Listed explicitly so the ESM build needs no file globbing. */
 export const migrations = [
@@ -28,5 +28,5 @@ export const migrations = [
   ReviewHistory1764800000000,
   Notifications1764800000017,
   ListIndexes1764800000018,
-  FederationOfIssuers1764800000000,
+  FederationOfIssuers1764800000019,
 ];

@@ -1,8 +1,8 @@
 import { type MigrationInterface, type QueryRunner, Table, TableIndex } from 'typeorm';
 
 /** Trusted issuers of other provinces (全国互认) and the ended passes of their status lists. */
-export class FederationOfIssuers1764800000000 implements MigrationInterface {
-  name = 'FederationOfIssuers1764800000000';
+export class FederationOfIssuers1764800000019 implements MigrationInterface {
+  name = 'FederationOfIssuers1764800000019';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.createTable(
