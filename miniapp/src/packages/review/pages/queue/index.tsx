@@ -34,7 +34,11 @@ const toggles: { key: keyof Omit<Filters, 'category'>; label: string; testId: st
 ];
 
 /** The decision each shortcut key opens (desktop). */
-const decisionKeys: Record<string, DecisionKind> = { a: 'approve', r: 'return', x: 'reject' };
+const decisionKeys = new Map<string, DecisionKind>([
+  ['a', 'approve'],
+  ['r', 'return'],
+  ['x', 'reject'],
+]);
 
 /**
  * Applications waiting at the official's step, oldest first: filter, sort, pick for batch approval.
@@ -123,7 +127,7 @@ export default function Queue() {
     if (typing || command || deciding || !currentItem) return false;
     if (key === 'j' || key === 'ArrowDown') move(1);
     else if (key === 'k' || key === 'ArrowUp') move(-1);
-    else if (decisionKeys[key]) setDeciding({ id: currentItem.id, kind: decisionKeys[key] });
+    else if (decisionKeys.has(key)) setDeciding({ id: currentItem.id, kind: decisionKeys.get(key) as DecisionKind });
     else if (key === ' ') toggle(currentItem.id);
     else return false;
     return true;
