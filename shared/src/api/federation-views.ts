@@ -93,26 +93,6 @@ export const federationBundleSchema = z
   })
   .meta({ id: 'FederationBundle' });
 
-/**
- * `GET /api/federation/bundle?known=320000:12,310000:4`: the status-list version the device holds per
- * issuer; an issuer whose list is still at that version is sent without its bits.
- */
-export const federationBundleQuerySchema = z.object({
-  known: z
-    .preprocess(
-      (value) => (value === '' ? undefined : value),
-      z
-        .string({ error: '查询参数known无效' })
-        .max(2000, '查询参数known过长')
-        .regex(/^\d{6}:\d{1,10}(,\d{6}:\d{1,10}){0,99}$/, '查询参数known应为“辖区代码:版本号”，以逗号分隔')
-        .optional(),
-    )
-    .transform((value) =>
-      Object.fromEntries((value ? value.split(',') : []).map((pair) => [pair.slice(0, 6), Number(pair.slice(7))])),
-    ),
-});
-export type FederationBundleQuery = z.output<typeof federationBundleQuerySchema>;
-
 sameType<z.infer<typeof issuerDocumentSchema>, IssuerDocument>(true);
 sameType<z.infer<typeof trustedIssuerViewSchema>, TrustedIssuerView>(true);
 sameType<z.infer<typeof federationBundleSchema>, FederationBundle>(true);

@@ -222,6 +222,22 @@ export const cloneAlertQuerySchema = z.object({
 export type CloneAlertQuery = z.output<typeof cloneAlertQuerySchema>;
 
 /**
+ * `GET /api/federation/bundle?known=320000:12,310000:4`: the status-list version the device holds per
+ * issuer; an issuer whose list is still at that version is sent without its bits.
+ */
+export const federationBundleQuerySchema = z.object({
+  known: optional(
+    queryString('known', 2000).regex(
+      /^\d{6}:\d{1,10}(,\d{6}:\d{1,10}){0,99}$/,
+      '查询参数known应为“辖区代码:版本号”，以逗号分隔',
+    ),
+  ).transform((value) =>
+    Object.fromEntries((value ? value.split(',') : []).map((pair) => [pair.slice(0, 6), Number(pair.slice(7))])),
+  ),
+});
+export type FederationBundleQuery = z.output<typeof federationBundleQuerySchema>;
+
+/**
  * Every query string the API accepts, by name, like `requestSchemas` for bodies. A route without
  * parameters accepts any query and ignores it.
  */
@@ -239,6 +255,7 @@ export const querySchemas = {
   accountList: accountListQuerySchema,
   whitelist: whitelistQuerySchema,
   cloneAlerts: cloneAlertQuerySchema,
+  federationBundle: federationBundleQuerySchema,
 } as const;
 
 export type QuerySchemaName = keyof typeof querySchemas;

@@ -61,9 +61,12 @@ export async function syncBundle(): Promise<Bundle> {
   }
   const held = loadBundle()?.federation;
   const update = openSignedDocument<FederationBundle>(
-    await request<SignedDocument>(withQuery('/federation/bundle', { known: knownStatusVersions(held) }), {
-      anonymous: true,
-    }),
+    await request<SignedDocument>(
+      queryPath<'federationBundle'>('/federation/bundle', { known: knownStatusVersions(held) }),
+      {
+        anonymous: true,
+      },
+    ),
     trustList,
   );
   if (!update) throw new Error('外省签发方数据的签名验证失败，离线数据未更新');
