@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
-import { type ApiClient, loginAs } from '@pass/server-testing/api';
-import { completeApplication, registerFleet, submitApplication } from '@pass/server-testing/fixtures';
+import { type ApiClient, apiClient, loginAs } from '@pass/server-testing/api';
+import {
+  completeApplication,
+  newCreditCode,
+  newPhone,
+  registerFleet,
+  submitApplication,
+} from '@pass/server-testing/fixtures';
 import type { Browser, Page } from 'playwright-core';
 import { type AxeViolation, axeViolations } from './support/axe.js';
 import { launchBrowser, saveScreenshot } from './support/browser.js';
@@ -24,6 +30,8 @@ interface Screen {
   path: string | (() => string);
   /** A `data-testid` (or a `.class`) shown once the page has its data. */
   ready: string;
+  /** What the user does on the screen once it is checked, for a later screen to show. */
+  afterwards?: (page: Page) => Promise<void>;
 }
 
 const fleet = (page: string) => `/packages/fleet/pages/${page}/index`;
@@ -52,6 +60,9 @@ const roles: { role: string; phone: string; home: RegExp; homeReady: string; scr
       { name: 'fleet-drivers', path: fleet('drivers'), ready: 'driver-item' },
       { name: 'pass-list', path: '/packages/pass/pages/list/index', ready: 'pass-item' },
       { name: 'pass-detail', path: () => `/packages/pass/pages/detail/index?id=${ids.pass}`, ready: 'pass-qr' },
+      { name: 'fleet-vehicle-form', path: fleet('vehicle-form'), ready: 'plate-colour' },
+      { name: 'fleet-driver-form', path: fleet('driver-form'), ready: 'driver-role' },
+      { name: 'messages', path: '/packages/messages/pages/list/index', ready: 'message-item' },
     ],
   },
   {
@@ -65,6 +76,8 @@ const roles: { role: string; phone: string; home: RegExp; homeReady: string; scr
       { name: 'review-detail', path: () => `${review('detail')}?id=${ids.waiting}`, ready: 'risks' },
       { name: 'review-stats', path: review('stats'), ready: 'stats-issued' },
       { name: 'review-passes', path: review('passes'), ready: 'pass-item' },
+      { name: 'review-alerts', path: review('alerts'), ready: 'alerts-empty' },
+      { name: 'review-enterprises', path: review('enterprises'), ready: 'enterprise-item' },
     ],
   },
   {
@@ -81,6 +94,11 @@ const roles: { role: string; phone: string; home: RegExp; homeReady: string; scr
       { name: 'admin-whitelist', path: admin('whitelist'), ready: 'admin-whitelist' },
       { name: 'admin-settings', path: admin('settings'), ready: 'settings-version' },
       { name: 'admin-audit', path: admin('audit'), ready: 'admin-audit' },
+      { name: 'admin-account-form', path: admin('account-form'), ready: 'admin-account-form' },
+      { name: 'admin-checkpoint-form', path: admin('checkpoint-form'), ready: 'admin-checkpoint-form' },
+      { name: 'admin-departments', path: admin('departments'), ready: 'department-list' },
+      { name: 'admin-holidays', path: admin('holidays'), ready: 'holiday-list' },
+      { name: 'admin-federation', path: admin('federation'), ready: 'own-issuer' },
     ],
   },
   {
@@ -94,7 +112,13 @@ const roles: { role: string; phone: string; home: RegExp; homeReady: string; scr
         name: 'checkpoint-verdict',
         path: () => `/packages/checkpoint/pages/result/index?number=${ids.passNumber}`,
         ready: 'verdict',
+        // A recorded passage, for the history of scans to show.
+        afterwards: async (page) => {
+          await page.locator('.nut-button:visible', { hasText: '登记驶入' }).click();
+          await page.getByTestId('recorded').waitFor();
+        },
       },
+      { name: 'checkpoint-history', path: '/packages/checkpoint/pages/history/index', ready: 'scan-item' },
     ],
   },
 ];
@@ -151,6 +175,20 @@ describe('accessibility of the H5 app (axe-core, WCAG 2 A/AA)', () => {
     if (!passId) throw new Error('no pass issued');
     ids.pass = passId;
     ids.passNumber = (await manager.get(`/passes/${passId}`)).body.passNumber;
+    // An enterprise not yet verified, for the official's list of enterprises to verify.
+    const phone = newPhone();
+    const pending = await apiClient(stack.url).post('/enterprises/register', {
+      enterprise: {
+        creditCode: newCreditCode('320115'),
+        name: '待核验运输有限公司',
+        address: '江苏省南京市测试路88号',
+        contactName: '张三',
+        contactPhone: phone,
+        districtCode: '320115',
+      },
+      manager: { name: '张三', phone, password: 'Passw0rd' },
+    });
+    if (pending.status !== 201) throw new Error(`register: ${JSON.stringify(pending.body)}`);
   }, 180_000);
 
   afterAll(async () => {
@@ -173,7 +211,7 @@ describe('accessibility of the H5 app (axe-core, WCAG 2 A/AA)', () => {
     return context.newPage();
   };
 
-  it('shows the login page without a violation', async () => {
+  it('shows the login and registration pages without a violation', async () => {
     const found: Record<string, AxeViolation[]> = {};
     for (const size of Object.keys(sizes) as Size[]) {
       const page = await open(size);
@@ -182,6 +220,10 @@ describe('accessibility of the H5 app (axe-core, WCAG 2 A/AA)', () => {
       await page.getByTestId('service-status').getByText('服务正常').waitFor();
       await saveScreenshot(page, `a11y-login-${sizes[size].width}`);
       if (size !== 'tablet') found[`login@${size}`] = await axeViolations(page);
+      await openPath(page, stack.url, '/packages/fleet/pages/register/index');
+      await settled(page, 'register-creditCode');
+      await saveScreenshot(page, `a11y-register-${sizes[size].width}`);
+      if (size !== 'tablet') found[`register@${size}`] = await axeViolations(page);
       await page.context().close();
     }
     expect(report(found)).toBe('');
@@ -202,6 +244,7 @@ describe('accessibility of the H5 app (axe-core, WCAG 2 A/AA)', () => {
           await settled(page, screen.ready);
           await saveScreenshot(page, `a11y-${screen.name}-${sizes[size].width}`);
           if (size !== 'tablet') found[`${screen.name}@${size}`] = await axeViolations(page);
+          await screen.afterwards?.(page);
         }
         await page.context().close();
       }
