@@ -30,6 +30,8 @@ interface Screen {
   path: string | (() => string);
   /** A `data-testid` (or a `.class`) shown once the page has its data. */
   ready: string;
+  /** What the user does before the screen is checked: a state it shows only on a tap. */
+  before?: (page: Page) => Promise<void>;
   /** What the user does on the screen once it is checked, for a later screen to show. */
   afterwards?: (page: Page) => Promise<void>;
 }
@@ -39,6 +41,12 @@ const review = (page: string) => `/packages/review/pages/${page}/index`;
 const admin = (page: string) => `/packages/admin/pages/${page}/index`;
 
 const ids: Record<string, string> = {};
+
+/** Saves an empty form, which then shows its messages in red. */
+async function saveEmpty(page: Page): Promise<void> {
+  await page.locator('.nut-button:visible', { hasText: '保存' }).click();
+  await page.locator('.form-field__error:visible').first().waitFor();
+}
 
 /** Each role's home: its address, and a `data-testid` it shows once rendered. */
 const roles: { role: string; phone: string; home: RegExp; homeReady: string; screens: Screen[] }[] = [
@@ -61,7 +69,18 @@ const roles: { role: string; phone: string; home: RegExp; homeReady: string; scr
       { name: 'pass-list', path: '/packages/pass/pages/list/index', ready: 'pass-item' },
       { name: 'pass-detail', path: () => `/packages/pass/pages/detail/index?id=${ids.pass}`, ready: 'pass-qr' },
       { name: 'fleet-vehicle-form', path: fleet('vehicle-form'), ready: 'plate-colour' },
+      { name: 'fleet-vehicle-form-errors', path: fleet('vehicle-form'), ready: 'plate-colour', before: saveEmpty },
+      {
+        name: 'fleet-vehicle-type-sheet',
+        path: fleet('vehicle-form'),
+        ready: 'plate-colour',
+        before: async (page) => {
+          await page.locator('[data-testid="vehicle-type"]:visible').first().click();
+          await page.locator('.nut-actionsheet:visible').waitFor();
+        },
+      },
       { name: 'fleet-driver-form', path: fleet('driver-form'), ready: 'driver-role' },
+      { name: 'fleet-driver-form-errors', path: fleet('driver-form'), ready: 'driver-role', before: saveEmpty },
       { name: 'messages', path: '/packages/messages/pages/list/index', ready: 'message-item' },
     ],
   },
@@ -95,7 +114,19 @@ const roles: { role: string; phone: string; home: RegExp; homeReady: string; scr
       { name: 'admin-settings', path: admin('settings'), ready: 'settings-version' },
       { name: 'admin-audit', path: admin('audit'), ready: 'admin-audit' },
       { name: 'admin-account-form', path: admin('account-form'), ready: 'admin-account-form' },
+      {
+        name: 'admin-account-form-errors',
+        path: admin('account-form'),
+        ready: 'admin-account-form',
+        before: saveEmpty,
+      },
       { name: 'admin-checkpoint-form', path: admin('checkpoint-form'), ready: 'admin-checkpoint-form' },
+      {
+        name: 'admin-checkpoint-form-errors',
+        path: admin('checkpoint-form'),
+        ready: 'admin-checkpoint-form',
+        before: saveEmpty,
+      },
       { name: 'admin-departments', path: admin('departments'), ready: 'department-list' },
       { name: 'admin-holidays', path: admin('holidays'), ready: 'holiday-list' },
       { name: 'admin-federation', path: admin('federation'), ready: 'own-issuer' },
@@ -224,6 +255,9 @@ describe('accessibility of the H5 app (axe-core, WCAG 2 A/AA)', () => {
       await settled(page, 'register-creditCode');
       await saveScreenshot(page, `a11y-register-${sizes[size].width}`);
       if (size !== 'tablet') found[`register@${size}`] = await axeViolations(page);
+      await page.locator('.nut-button:visible', { hasText: '提交注册' }).click();
+      await page.locator('.form-field__error:visible').first().waitFor();
+      if (size !== 'tablet') found[`register-errors@${size}`] = await axeViolations(page);
       await page.context().close();
     }
     expect(report(found)).toBe('');
@@ -242,6 +276,7 @@ describe('accessibility of the H5 app (axe-core, WCAG 2 A/AA)', () => {
         for (const screen of role.screens) {
           await openPath(page, stack.url, typeof screen.path === 'string' ? screen.path : screen.path());
           await settled(page, screen.ready);
+          await screen.before?.(page);
           await saveScreenshot(page, `a11y-${screen.name}-${sizes[size].width}`);
           if (size !== 'tablet') found[`${screen.name}@${size}`] = await axeViolations(page);
           await screen.afterwards?.(page);
