@@ -296,7 +296,16 @@ describe('accessibility of the H5 app (axe-core, WCAG 2 A/AA)', () => {
       // The home has rendered: a navigation now is not overtaken by the sign-in's own.
       await settled(page, role.homeReady);
       for (const screen of role.screens.filter((s) =>
-        ['fleet-home', 'fleet-application-form', 'pass-detail', 'checkpoint-verdict'].includes(s.name),
+        [
+          'fleet-home',
+          'fleet-application-form',
+          'pass-detail',
+          'fleet-vehicle-form',
+          'fleet-driver-form',
+          'messages',
+          'checkpoint-verdict',
+          'checkpoint-history',
+        ].includes(s.name),
       )) {
         await openPath(page, stack.url, typeof screen.path === 'string' ? screen.path : screen.path());
         await settled(page, screen.ready);
@@ -317,6 +326,7 @@ describe('accessibility of the H5 app (axe-core, WCAG 2 A/AA)', () => {
         });
         expect(sizes.text).toBeGreaterThanOrEqual(18);
         expect(sizes.smallest).toBeGreaterThanOrEqual(60);
+        await screen.afterwards?.(page);
       }
       await page.context().close();
     }
