@@ -1,7 +1,7 @@
-import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { addDays, chinaToday, NotificationEvent } from '@pass/shared';
-import { DataSource, type EntityManager, In } from 'typeorm';
-import { NotificationsService } from '../notifications/notifications.service.js';
+import { type EntityManager, In } from 'typeorm';
+import { ScanningNotices } from '../notifications/notifications.service.js';
 import { PassEntity } from './pass.entity.js';
 
 const passLink = (id: string) => `/packages/pass/pages/detail/index?id=${id}`;
@@ -12,16 +12,7 @@ const dayMs = 86_400_000;
  * issued, revoked, superseded; and, by a scheduled scan, a pass whose last day ends within 24 hours.
  */
 @Injectable()
-export class PassNotices implements OnModuleInit {
-  constructor(
-    @Inject(DataSource) private readonly dataSource: DataSource,
-    private readonly notifications: NotificationsService,
-  ) {}
-
-  onModuleInit(): void {
-    this.notifications.schedule((now) => this.tellExpiring(now));
-  }
-
+export class PassNotices extends ScanningNotices<PassEntity> {
   issued(manager: EntityManager, pass: PassEntity): Promise<void> {
     return this.notifications.enqueue(manager, {
       event: NotificationEvent.PassIssued,
@@ -52,25 +43,27 @@ export class PassNotices implements OnModuleInit {
     });
   }
 
-  /** A pass is valid through its last day, Beijing time; told once (the key) however often the scan runs. */
-  private async tellExpiring(now: Date): Promise<void> {
+  /** A pass is valid through its last day, Beijing time: those whose end is within 24 hours. */
+  protected async due(now: Date): Promise<PassEntity[]> {
     const today = chinaToday(now);
     const passes = await this.dataSource
       .getRepository(PassEntity)
       .findBy({ status: 'active', validTo: In([today, addDays(today, 1)]) });
-    for (const pass of passes) {
+    return passes.filter((pass) => {
       const ends = new Date(`${addDays(pass.validTo, 1)}T00:00:00+08:00`);
-      if (ends.getTime() - now.getTime() > dayMs || ends <= now) continue;
-      await this.dataSource.transaction((manager) =>
-        this.notifications.enqueue(manager, {
-          event: NotificationEvent.PassExpiring,
-          audience: { enterpriseId: pass.enterpriseId },
-          title: '通行证即将到期',
-          body: `${pass.plate} 的通行证 ${pass.passNumber} 将于 ${pass.validTo} 24:00 到期。`,
-          link: passLink(pass.id),
-          onceKey: `expiring:${pass.id}`,
-        }),
-      );
-    }
+      return ends.getTime() - now.getTime() <= dayMs && ends > now;
+    });
+  }
+
+  /** Told once (the key) however often the scan runs. */
+  protected noticeOf(pass: PassEntity) {
+    return {
+      event: NotificationEvent.PassExpiring,
+      audience: { enterpriseId: pass.enterpriseId },
+      title: '通行证即将到期',
+      body: `${pass.plate} 的通行证 ${pass.passNumber} 将于 ${pass.validTo} 24:00 到期。`,
+      link: passLink(pass.id),
+      onceKey: `expiring:${pass.id}`,
+    };
   }
 }
