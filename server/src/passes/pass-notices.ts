@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { addDays, chinaToday, NotificationEvent } from '@pass/shared';
 import { type EntityManager, In } from 'typeorm';
-import { ScanningNotices } from '../notifications/notifications.service.js';
+import { type Notice, ScanningNotices } from '../notifications/notifications.service.js';
 import { PassEntity } from './pass.entity.js';
 
-const passLink = (id: string) => `/packages/pass/pages/detail/index?id=${id}`;
 const dayMs = 86_400_000;
 
 /**
@@ -14,33 +13,21 @@ const dayMs = 86_400_000;
 @Injectable()
 export class PassNotices extends ScanningNotices<PassEntity> {
   issued(manager: EntityManager, pass: PassEntity): Promise<void> {
-    return this.notifications.enqueue(manager, {
-      event: NotificationEvent.PassIssued,
-      audience: { enterpriseId: pass.enterpriseId },
-      title: '通行证已签发',
-      body: `${pass.plate} 的通行证 ${pass.passNumber} 已签发，有效期 ${pass.validFrom} 至 ${pass.validTo}。`,
-      link: passLink(pass.id),
-    });
+    const what = `已签发，有效期 ${pass.validFrom} 至 ${pass.validTo}。`;
+    return this.notifications.enqueue(manager, aboutPass(pass, NotificationEvent.PassIssued, '通行证已签发', what));
   }
 
   revoked(manager: EntityManager, pass: PassEntity, reason: string): Promise<void> {
-    return this.notifications.enqueue(manager, {
-      event: NotificationEvent.PassRevoked,
-      audience: { enterpriseId: pass.enterpriseId },
-      title: '通行证已撤销',
-      body: `${pass.plate} 的通行证 ${pass.passNumber} 已撤销，不能再使用。原因：${reason}`,
-      link: passLink(pass.id),
-    });
+    const what = `已撤销，不能再使用。原因：${reason}`;
+    return this.notifications.enqueue(manager, aboutPass(pass, NotificationEvent.PassRevoked, '通行证已撤销', what));
   }
 
   superseded(manager: EntityManager, old: PassEntity, newNumber: string): Promise<void> {
-    return this.notifications.enqueue(manager, {
-      event: NotificationEvent.PassSuperseded,
-      audience: { enterpriseId: old.enterpriseId },
-      title: '通行证已被新证替代',
-      body: `${old.plate} 的通行证 ${old.passNumber} 已由新证 ${newNumber} 替代，请使用新证。`,
-      link: passLink(old.id),
-    });
+    const what = `已由新证 ${newNumber} 替代，请使用新证。`;
+    return this.notifications.enqueue(
+      manager,
+      aboutPass(old, NotificationEvent.PassSuperseded, '通行证已被新证替代', what),
+    );
   }
 
   /** A pass is valid through its last day, Beijing time: those whose end is within 24 hours. */
@@ -57,13 +44,21 @@ export class PassNotices extends ScanningNotices<PassEntity> {
 
   /** Told once (the key) however often the scan runs. */
   protected noticeOf(pass: PassEntity) {
+    const what = `将于 ${pass.validTo} 24:00 到期。`;
     return {
-      event: NotificationEvent.PassExpiring,
-      audience: { enterpriseId: pass.enterpriseId },
-      title: '通行证即将到期',
-      body: `${pass.plate} 的通行证 ${pass.passNumber} 将于 ${pass.validTo} 24:00 到期。`,
-      link: passLink(pass.id),
+      ...aboutPass(pass, NotificationEvent.PassExpiring, '通行证即将到期', what),
       onceKey: `expiring:${pass.id}`,
     };
   }
+}
+
+/** A notice about one pass to its enterprise's fleet managers, opening the pass; `what` follows its plate and number. */
+function aboutPass(pass: PassEntity, event: NotificationEvent, title: string, what: string): Notice {
+  return {
+    event,
+    audience: { enterpriseId: pass.enterpriseId },
+    title,
+    body: `${pass.plate} 的通行证 ${pass.passNumber} ${what}`,
+    link: `/packages/pass/pages/detail/index?id=${pass.id}`,
+  };
 }
