@@ -328,6 +328,11 @@ describe(`every notification event end to end, two server processes and a crash,
       expect(countBy((await allNotifications(fleetManager)).map((n) => n.event))).toEqual(expectedFleet);
     }, 60_000);
 
+    // A pass's message names its plate, number and what happened, and opens the pass.
+    const revoked = (await allNotifications(fleetManager)).find((n) => n.event === 'pass.revoked');
+    expect(revoked).toMatchObject({ title: '通行证已撤销', link: `/packages/pass/pages/detail/index?id=${pass3}` });
+    expect(revoked?.body).toMatch(/^\S+ 的通行证 \d{12} 已撤销，不能再使用。原因：车辆信息有误$/);
+
     // In-app: once each, whatever process delivered it, crash or not.
     const districtItems = await allNotifications(district);
     const districtEvents = countBy(districtItems.map((n) => n.event));

@@ -244,6 +244,8 @@ describe('review workflow along the Jiangsu chain (district → city)', () => {
       expect(approval.body.code).toBe('BLACKLISTED');
 
       expect((await as.admin.delete(`/admin/blacklist/${entry.body.id}`)).status).toBe(204);
+      // Lifted already: nothing in force to lift, and no second audit record.
+      expect((await as.admin.delete(`/admin/blacklist/${entry.body.id}`)).status).toBe(404);
       expect((await as.cityOfficial.post(`/reviews/${before}/decision`, { decision: 'approve' })).body.status).toBe(
         'approved',
       );

@@ -1,7 +1,7 @@
-import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { type ApplicationAction, NotificationEvent } from '@pass/shared';
-import { DataSource, type EntityManager } from 'typeorm';
-import { NotificationsService } from '../notifications/notifications.service.js';
+import type { EntityManager } from 'typeorm';
+import { ScanningNotices } from '../notifications/notifications.service.js';
 import { ApplicationEntity } from './application.entity.js';
 
 const detailLink = (id: string) => `/packages/fleet/pages/application-detail/index?id=${id}`;
@@ -16,16 +16,7 @@ const overdueScanLimit = 500;
  * scheduled scan tells the officials of each application that fell overdue in their queue.
  */
 @Injectable()
-export class ApplicationNotices implements OnModuleInit {
-  constructor(
-    @Inject(DataSource) private readonly dataSource: DataSource,
-    private readonly notifications: NotificationsService,
-  ) {}
-
-  onModuleInit(): void {
-    this.notifications.schedule((now) => this.tellOverdue(now));
-  }
-
+export class ApplicationNotices extends ScanningNotices<ApplicationEntity> {
   async stepTaken(
     manager: EntityManager,
     before: ApplicationEntity,
@@ -65,27 +56,27 @@ export class ApplicationNotices implements OnModuleInit {
     }
   }
 
-  /** Once per application and deadline (the key), however often the scan sees it. */
-  private async tellOverdue(now: Date): Promise<void> {
-    const overdue = await this.dataSource
+  /** The applications past their deadline in a queue, the oldest due first. */
+  protected due(now: Date): Promise<ApplicationEntity[]> {
+    return this.dataSource
       .getRepository(ApplicationEntity)
       .createQueryBuilder('a')
       .where('a.due_at < :now AND a.status IN (:...inReview) AND a.current_level IS NOT NULL', { now, inReview })
       .orderBy('a.due_at', 'ASC')
       .take(overdueScanLimit)
       .getMany();
-    for (const app of overdue) {
-      await this.dataSource.transaction((manager) =>
-        this.notifications.enqueue(manager, {
-          event: NotificationEvent.ApplicationOverdue,
-          audience: { jurisdictionCodes: [app.currentJurisdiction!], level: app.currentLevel! },
-          title: '申请已超过审核期限',
-          body: `一件申请已于 ${beijingMinute(app.dueAt!)} 到期未审，请尽快处理。`,
-          link: reviewLink(app.id),
-          onceKey: `overdue:${app.id}:${app.dueAt!.getTime()}`,
-        }),
-      );
-    }
+  }
+
+  /** Once per application and deadline (the key). */
+  protected noticeOf(app: ApplicationEntity) {
+    return {
+      event: NotificationEvent.ApplicationOverdue,
+      audience: { jurisdictionCodes: [app.currentJurisdiction!], level: app.currentLevel! },
+      title: '申请已超过审核期限',
+      body: `一件申请已于 ${beijingMinute(app.dueAt!)} 到期未审，请尽快处理。`,
+      link: reviewLink(app.id),
+      onceKey: `overdue:${app.id}:${app.dueAt!.getTime()}`,
+    };
   }
 }
 

@@ -7,6 +7,7 @@ import {
   type ApplicationEventView,
   type ApplicationStatus,
   type ApplicationView,
+  applicationFieldNames,
   canTransition,
   chinaToday,
   createApplicationSchema,
@@ -243,22 +244,9 @@ export class ApplicationsService implements OnModuleInit {
     if (!enterprise.verifiedAt) throw new DomainException(ErrorCode.EnterpriseNotVerified);
 
     const settings = await this.settings.current();
-    const parsed = createApplicationSchema(settings, { today: chinaToday() }).safeParse({
-      vehicleId: app.vehicleId ?? undefined,
-      crewDriverIds: app.crewDriverIds,
-      materialCategory: app.materialCategory ?? undefined,
-      materialDescription: app.materialDescription ?? undefined,
-      quantity: app.quantity ?? undefined,
-      quantityUnit: app.quantityUnit ?? undefined,
-      consignor: app.consignor ?? undefined,
-      consignee: app.consignee ?? undefined,
-      originCode: app.originCode ?? undefined,
-      destinationCode: app.destinationCode ?? undefined,
-      waypointCodes: app.waypointCodes,
-      validFrom: app.validFrom ?? undefined,
-      validTo: app.validTo ?? undefined,
-      attachmentIds: app.attachmentIds,
-    });
+    // The stored fields as a submission: a field never filled in is null here, absent there.
+    const submitted = Object.fromEntries(applicationFieldNames.map((name) => [name, app[name] ?? undefined]));
+    const parsed = createApplicationSchema(settings, { today: chinaToday() }).safeParse(submitted);
     if (!parsed.success) throw validationException(parsed.error);
     const complete: Application = parsed.data;
 

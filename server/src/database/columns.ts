@@ -32,6 +32,8 @@ export const column = {
   /** A calendar day, `YYYY-MM-DD`. */
   day: kindOf({ type: 'date' }),
   int: kindOf({ type: 'int' }),
+  /** Text with no set bound (a signed token or document), read and written whole, never queried into. */
+  longText: kindOf({ type: 'text' }),
   /** A value read and written whole with its row, never queried into. */
   json: kindOf({ type: 'simple-json' }),
   flag: kindOf({ type: 'boolean', default: false }),

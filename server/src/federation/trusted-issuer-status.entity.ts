@@ -1,4 +1,5 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Entity, PrimaryColumn } from 'typeorm';
+import { column } from '../database/columns.js';
 
 /**
  * One ended pass (revoked, superseded) in a trusted issuer's status list: only the non-zero entries are
@@ -13,6 +14,5 @@ export class TrustedIssuerStatusEntity {
   statusIndex: number;
 
   /** PassTokenStatus: 1 revoked, 2 superseded, 3 reserved. */
-  @Column({ type: 'int' })
-  status: number;
+  @column.int() status: number;
 }

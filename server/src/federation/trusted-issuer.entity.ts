@@ -1,5 +1,6 @@
-import { Column, Entity, Index } from 'typeorm';
+import { Entity, Index } from 'typeorm';
 import { BaseRecord } from '../database/base-record.js';
+import { column, nullable } from '../database/columns.js';
 
 /**
  * Another province's issuer whose passes this deployment verifies (全国互认): its signed issuer
@@ -8,41 +9,23 @@ import { BaseRecord } from '../database/base-record.js';
 @Entity('trusted_issuers')
 @Index('uq_trusted_issuers_region', ['issuerRegion'], { unique: true })
 export class TrustedIssuerEntity extends BaseRecord {
-  @Column({ name: 'issuer_region', type: 'varchar', length: 6 })
-  issuerRegion: string;
+  @column.regionCode('issuer_region') issuerRegion: string;
+  @column.text(60, 'issuer_name') issuerName: string;
 
-  @Column({ name: 'issuer_name', type: 'varchar', length: 60 })
-  issuerName: string;
-
-  /** SHA-256 hex of the key that signed the accepted document (changes when the issuer rotates). */
-  @Column({ type: 'varchar', length: 64 })
-  fingerprint: string;
-
-  /** active | suspended */
-  @Column({ type: 'varchar', length: 12 })
-  status: 'active' | 'suspended';
+  /** The key that signed the accepted document (changes when the issuer rotates). */
+  @column.digest() fingerprint: string;
+  @column.text(12) status: 'active' | 'suspended';
 
   /** The accepted issuer document exactly as signed (SignedDocument JSON): re-checked on every load. */
-  @Column({ type: 'text' })
-  document: string;
-
-  @Column({ name: 'document_synced_at', type: 'datetime', precision: 3 })
-  documentSyncedAt: Date;
+  @column.longText() document: string;
+  @column.timestamp('document_synced_at') documentSyncedAt: Date;
 
   /** Size (number of status indexes) and version of the issuer's status list as last applied. */
-  @Column({ name: 'status_list_size', type: 'int', nullable: true })
-  statusListSize: number | null;
-
-  @Column({ name: 'status_list_version', type: 'int', nullable: true })
-  statusListVersion: number | null;
+  @column.int('status_list_size', nullable) statusListSize: number | null;
+  @column.int('status_list_version', nullable) statusListVersion: number | null;
 
   /** `generatedAt` of the issuer's status list as last applied: its age is what verification flags. */
-  @Column({ name: 'status_generated_at', type: 'datetime', precision: 3, nullable: true })
-  statusGeneratedAt: Date | null;
-
-  @Column({ name: 'status_synced_at', type: 'datetime', precision: 3, nullable: true })
-  statusSyncedAt: Date | null;
-
-  @Column({ name: 'last_sync_error', type: 'varchar', length: 300, nullable: true })
-  lastSyncError: string | null;
+  @column.timestamp('status_generated_at', nullable) statusGeneratedAt: Date | null;
+  @column.timestamp('status_synced_at', nullable) statusSyncedAt: Date | null;
+  @column.text(300, 'last_sync_error', nullable) lastSyncError: string | null;
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import {
   ErrorCode,
   encodePageCursor,
@@ -179,4 +179,30 @@ function toNotificationView(n: NotificationEntity): NotificationView {
     read: n.readAt !== null,
     createdAt: n.createdAt.toISOString(),
   };
+}
+
+/**
+ * A module's notices with a scheduled scan (passes expiring, applications overdue): the worker runs
+ * the scan, and each row it finds due is told in a transaction of its own, once (the notice's key)
+ * however often the scan sees it.
+ */
+@Injectable()
+export abstract class ScanningNotices<Row> implements OnModuleInit {
+  constructor(
+    @Inject(DataSource) protected readonly dataSource: DataSource,
+    protected readonly notifications: NotificationsService,
+  ) {}
+
+  onModuleInit(): void {
+    this.notifications.schedule(async (now) => {
+      for (const row of await this.due(now)) {
+        await this.dataSource.transaction((manager) => this.notifications.enqueue(manager, this.noticeOf(row, now)));
+      }
+    });
+  }
+
+  /** The rows to tell of at `now`. */
+  protected abstract due(now: Date): Promise<Row[]>;
+
+  protected abstract noticeOf(row: Row, now: Date): Notice & { onceKey: string };
 }

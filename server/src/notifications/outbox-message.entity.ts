@@ -1,5 +1,6 @@
-import type { NotificationEvent } from '@pass/shared';
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Entity, Index } from 'typeorm';
+import { column, nullable } from '../database/columns.js';
+import { MessageRecord } from './message.record.js';
 
 export type DeliveryChannel = 'in_app' | 'wechat' | 'sms';
 export type OutboxStatus = 'pending' | 'delivered' | 'failed' | 'skipped';
@@ -12,59 +13,24 @@ export type OutboxStatus = 'pending' | 'delivered' | 'failed' | 'skipped';
 @Entity('notification_outbox')
 @Index('idx_notification_outbox_due', ['status', 'nextAttemptAt'])
 @Index('uq_notification_outbox_once', ['onceKey'], { unique: true })
-export class OutboxMessageEntity {
-  @PrimaryColumn({ type: 'varchar', length: 36 })
-  id: string;
-
-  @Column({ name: 'account_id', type: 'varchar', length: 36 })
-  accountId: string;
-
-  @Column({ type: 'varchar', length: 10 })
-  channel: DeliveryChannel;
+export class OutboxMessageEntity extends MessageRecord {
+  @column.text(10) channel: DeliveryChannel;
 
   /** The openid (wechat) or phone number (sms) at the time of the change; null in-app. */
-  @Column({ type: 'varchar', length: 64, nullable: true })
-  address: string | null;
-
-  @Column({ type: 'varchar', length: 32 })
-  event: NotificationEvent;
-
-  @Column({ type: 'varchar', length: 60 })
-  title: string;
-
-  @Column({ type: 'varchar', length: 300 })
-  body: string;
-
-  @Column({ type: 'varchar', length: 200, nullable: true })
-  link: string | null;
+  @column.text(64, nullable) address: string | null;
 
   /** Scheduled scans: the same change noticed again writes nothing (unique). */
-  @Column({ name: 'once_key', type: 'varchar', length: 191, nullable: true })
-  onceKey: string | null;
+  @column.text(191, 'once_key', nullable) onceKey: string | null;
 
-  @Column({ type: 'varchar', length: 10 })
-  status: OutboxStatus;
-
-  @Column({ type: 'int' })
-  attempts: number;
+  @column.text(10) status: OutboxStatus;
+  @column.int() attempts: number;
 
   /** Not before this; a digest's rows wait for the end of their window. */
-  @Column({ name: 'next_attempt_at', type: 'datetime', precision: 3 })
-  nextAttemptAt: Date;
+  @column.timestamp('next_attempt_at') nextAttemptAt: Date;
 
   /** The claim (one worker's batch) that holds the row until lease_expires_at. */
-  @Column({ name: 'lease_owner', type: 'varchar', length: 36, nullable: true })
-  leaseOwner: string | null;
-
-  @Column({ name: 'lease_expires_at', type: 'datetime', precision: 3, nullable: true })
-  leaseExpiresAt: Date | null;
-
-  @Column({ name: 'last_error', type: 'varchar', length: 300, nullable: true })
-  lastError: string | null;
-
-  @Column({ name: 'delivered_at', type: 'datetime', precision: 3, nullable: true })
-  deliveredAt: Date | null;
-
-  @Column({ name: 'created_at', type: 'datetime', precision: 3 })
-  createdAt: Date;
+  @column.id('lease_owner', nullable) leaseOwner: string | null;
+  @column.timestamp('lease_expires_at', nullable) leaseExpiresAt: Date | null;
+  @column.text(300, 'last_error', nullable) lastError: string | null;
+  @column.timestamp('delivered_at', nullable) deliveredAt: Date | null;
 }

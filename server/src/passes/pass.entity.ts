@@ -1,5 +1,5 @@
 import type { CrewRole, PassStatus, PlateColour } from '@pass/shared';
-import { Column, Entity, Index } from 'typeorm';
+import { Entity, Index } from 'typeorm';
 import { ApplicationEntity } from '../applications/application.entity.js';
 import { BaseRecord } from '../database/base-record.js';
 import { column, nullable } from '../database/columns.js';
@@ -65,8 +65,7 @@ export class PassEntity extends BaseRecord {
   @column.id('issued_by') issuedBy: string;
 
   /** The signed token as the decimal digits its QR URL carries. */
-  @Column({ name: 'token_digits', type: 'text' })
-  tokenDigits: string;
+  @column.longText('token_digits') tokenDigits: string;
 
   @column.text(32, 'token_kid') tokenKid: string;
   @column.status() status: PassStatus;

@@ -12,6 +12,7 @@ import { DataSource, type EntityManager, In, IsNull } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { RequestActor } from '../auth/auth.decorators.js';
 import { DomainException } from '../common/domain.exception.js';
+import { endInForce } from '../database/in-force.js';
 import { DriversService } from '../drivers/drivers.service.js';
 import { EnterprisesService } from '../enterprises/enterprises.service.js';
 import { BlacklistEntryEntity } from './blacklist-entry.entity.js';
@@ -62,10 +63,12 @@ export class SanctionsService {
 
   async lift(actor: RequestActor, id: string): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      const entry = await manager.findOneBy(BlacklistEntryEntity, { id, liftedAt: IsNull() });
-      if (!entry) throw new DomainException(ErrorCode.NotFound);
-      entry.liftedAt = new Date();
-      await manager.save(entry);
+      const entry = await endInForce(
+        manager,
+        BlacklistEntryEntity,
+        { id, liftedAt: IsNull() },
+        { liftedAt: new Date() },
+      );
       await this.audit.record(manager, actor, {
         action: 'blacklist.lift',
         entityType: 'blacklist',

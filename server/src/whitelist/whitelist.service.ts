@@ -13,7 +13,7 @@ import { DataSource, type EntityManager, In, IsNull } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { RequestActor } from '../auth/auth.decorators.js';
 import { DomainException } from '../common/domain.exception.js';
-import { writeLock } from '../database/locks.js';
+import { endInForce } from '../database/in-force.js';
 import { whereContains } from '../database/text-search.js';
 import { parseCsv } from './csv.js';
 import { WhitelistEntryEntity } from './whitelist-entry.entity.js';
@@ -141,10 +141,13 @@ export class WhitelistService {
   /** Takes one enterprise off the whitelist; the row stays for the history. */
   async remove(actor: RequestActor, creditCode: string): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      const entry = await manager.findOne(WhitelistEntryEntity, { where: { creditCode }, lock: writeLock(manager) });
-      if (!entry || entry.removedAt) throw new DomainException(ErrorCode.NotFound, '该企业不在白名单中');
-      entry.removedAt = new Date();
-      await manager.save(entry);
+      const entry = await endInForce(
+        manager,
+        WhitelistEntryEntity,
+        { creditCode, removedAt: IsNull() },
+        { removedAt: new Date() },
+        '该企业不在白名单中',
+      );
       await this.audit.record(manager, actor, {
         action: 'whitelist.remove',
         entityType: 'whitelist',
