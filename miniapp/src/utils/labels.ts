@@ -3,6 +3,7 @@ import {
   findMaterialCategory,
   formatPlate,
   inclusiveDays,
+  type Party,
   type PlateColour,
   plateColourNames,
   type QuantityUnit,
@@ -105,3 +106,7 @@ export function officialScope(account: {
     jurisdictionCode && reviewLevel ? reviewStepName({ jurisdictionCode, level: reviewLevel as ReviewLevel }) : '';
   return [step, department].filter(Boolean).join(' · ');
 }
+
+/** A consignor or consignee on a detail page: name, address, then contact, one per line. */
+export const partyText = (party: Party | null) =>
+  party ? `${party.name}\n${party.address}\n${party.contactName} ${party.contactPhone}` : '未填写';

@@ -9,7 +9,6 @@ import {
   type DriverView,
   findMaterialCategory,
   formatPlate,
-  type Party,
   Role,
   type VehicleView,
 } from '@pass/shared';
@@ -27,7 +26,7 @@ import { useRolePage } from '@/hooks/use-role-page';
 import { routes, withQuery } from '@/services/routes';
 import { askForSubscriptions, prepareSubscriptions } from '@/services/subscribe-messages';
 import { formatDateTime } from '@/utils/format';
-import { fieldLabel, place, quantityText, validityText } from '@/utils/labels';
+import { fieldLabel, partyText, place, quantityText, validityText } from '@/utils/labels';
 import { applicationsApi, attachmentsApi, driversApi, vehiclesApi } from '../../services/fleet-api';
 import './index.scss';
 
@@ -38,9 +37,6 @@ interface Detail {
   drivers: DriverView[];
   attachments: AttachmentView[];
 }
-
-const partyText = (party: Party | null) =>
-  party ? `${party.name}\n${party.address}\n${party.contactName} ${party.contactPhone}` : '未填写';
 
 /** Buttons the applicant may press, in the order they matter; `edit` opens the form. */
 const actionOrder: ApplicationAction[] = ['edit', 'submit', 'resubmit', 'withdraw'];

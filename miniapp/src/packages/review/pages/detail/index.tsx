@@ -1,7 +1,6 @@
 import {
   CrewRole,
   crewRoleNames,
-  type Party,
   plateColourNames,
   type ReviewDecision,
   type ReviewHistoryEntry,
@@ -21,7 +20,16 @@ import { StatusTag, ToneTag } from '@/components/status-tag';
 import { Timeline } from '@/components/timeline';
 import { useRolePage } from '@/hooks/use-role-page';
 import { formatDateTime } from '@/utils/format';
-import { categoryName, dueText, fieldLabel, place, plateText, quantityText, validityText } from '@/utils/labels';
+import {
+  categoryName,
+  dueText,
+  fieldLabel,
+  partyText,
+  place,
+  plateText,
+  quantityText,
+  validityText,
+} from '@/utils/labels';
 import { showFailure } from '@/utils/messages';
 import { AttachmentPreview } from '../../components/attachment-preview';
 import { reviewApi } from '../../services/review-api';
@@ -30,9 +38,6 @@ import { DecisionPopup } from './decision-popup';
 import { Risks } from './risks';
 import '../../styles/wide.scss';
 import './index.scss';
-
-const partyText = (party: Party | null) =>
-  party ? `${party.name}\n${party.address}\n${party.contactName} ${party.contactPhone}` : '未填写';
 
 /** The driver first, as on the pass. */
 const crewOrder = Object.values(CrewRole);
