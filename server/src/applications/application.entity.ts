@@ -1,15 +1,10 @@
 import type { ApplicationStatus, Approval, Party, QuantityUnit, ReviewStep } from '@pass/shared';
-import { Column, Entity, Index, VersionColumn } from 'typeorm';
+import { Entity, Index, VersionColumn } from 'typeorm';
 import { BaseRecord } from '../database/base-record.js';
 import { column, nullable } from '../database/columns.js';
 import { References } from '../database/relations.js';
 import { EnterpriseEntity } from '../enterprises/enterprise.entity.js';
 import { VehicleEntity } from '../vehicles/vehicle.entity.js';
-
-const decimalToNumber = {
-  to: (value: number | null) => value,
-  from: (value: string | number | null) => (value === null ? null : Number(value)),
-};
 
 /**
  * An application for a pass. Drafts may be incomplete, so the content columns are nullable; the full
@@ -63,8 +58,7 @@ export class ApplicationEntity extends BaseRecord {
   @column.text(32, 'material_category', nullable) materialCategory: string | null;
   @column.text(200, 'material_description', nullable) materialDescription: string | null;
 
-  @Column({ type: 'decimal', precision: 14, scale: 3, nullable: true, transformer: decimalToNumber })
-  quantity: number | null;
+  @column.quantity(nullable) quantity: number | null;
 
   @column.status('quantity_unit', nullable) quantityUnit: QuantityUnit | null;
   @column.json(nullable) consignor: Party | null;

@@ -14,6 +14,11 @@ function kindOf(kind: ColumnOptions) {
   };
 }
 
+const decimalToNumber = {
+  to: (value: number | null) => value,
+  from: (value: string | number | null) => (value === null ? null : Number(value)),
+};
+
 /**
  * The kinds of column the tables use, each spelled once, so that an entity reads as a list of its
  * domain columns (`@column.plate() plate`) and two tables holding the same thing hold it alike. The
@@ -22,6 +27,10 @@ function kindOf(kind: ColumnOptions) {
 export const column = {
   /** A row's own id: a UUID or, for scans, the id the scanning device chose. */
   primaryId: (): PropertyDecorator => PrimaryColumn({ type: 'varchar', length: 36 }),
+  /** A key that is a name or a day (`serial:320100`, `2025-10-01`). */
+  primaryText: (length: number, name?: string): PropertyDecorator => PrimaryColumn({ type: 'varchar', length, name }),
+  /** A key that is a number handed out in order (a status-list version). */
+  primaryInt: (name?: string): PropertyDecorator => PrimaryColumn({ type: 'int', name }),
   /** Text of at most `length` characters. */
   text: (length: number, nameOrExtra?: string | Extra, extra?: Extra): PropertyDecorator =>
     kindOf({ type: 'varchar', length })(nameOrExtra, extra),
@@ -37,6 +46,8 @@ export const column = {
   /** A value read and written whole with its row, never queried into. */
   json: kindOf({ type: 'simple-json' }),
   flag: kindOf({ type: 'boolean', default: false }),
+  /** An amount of goods, to the thousandth; read as a number (MySQL's driver answers a decimal as a string). */
+  quantity: kindOf({ type: 'decimal', precision: 14, scale: 3, transformer: decimalToNumber }),
   /** A WGS-84 latitude or longitude, in degrees. */
   coordinate: kindOf({ type: 'decimal', precision: 9, scale: 6 }),
   /** A GB/T 2260 division code (province, city or county). */

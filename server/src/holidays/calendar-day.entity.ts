@@ -1,16 +1,12 @@
 import type { CalendarDayKind } from '@pass/shared';
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Entity } from 'typeorm';
+import { column } from '../database/columns.js';
 
 /** A public holiday or a weekend day worked in exchange (调休); every other day follows the week. */
 @Entity('holidays')
 export class CalendarDayEntity {
   /** `YYYY-MM-DD`. */
-  @PrimaryColumn({ type: 'varchar', length: 10 })
-  date: string;
-
-  @Column({ type: 'varchar', length: 10 })
-  kind: CalendarDayKind;
-
-  @Column({ type: 'varchar', length: 30 })
-  name: string;
+  @column.primaryText(10) date: string;
+  @column.text(10) kind: CalendarDayKind;
+  @column.text(30) name: string;
 }

@@ -1,4 +1,5 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Entity } from 'typeorm';
+import { column } from '../database/columns.js';
 
 /**
  * Gapless sequences: pass serials per division code (`serial:320100`) and the status-list index
@@ -7,9 +8,6 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
  */
 @Entity('counters')
 export class CounterEntity {
-  @PrimaryColumn({ type: 'varchar', length: 32 })
-  name: string;
-
-  @Column({ name: 'next_value', type: 'int' })
-  nextValue: number;
+  @column.primaryText(32) name: string;
+  @column.int('next_value') nextValue: number;
 }

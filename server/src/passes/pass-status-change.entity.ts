@@ -1,4 +1,5 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Entity } from 'typeorm';
+import { column } from '../database/columns.js';
 
 /**
  * Every change of a pass's revocation status, in order. The highest `version` is the status list's
@@ -8,16 +9,9 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
  */
 @Entity('pass_status_changes')
 export class PassStatusChangeEntity {
-  @PrimaryColumn({ type: 'int' })
-  version: number;
-
-  @Column({ name: 'status_index', type: 'int' })
-  statusIndex: number;
-
+  @column.primaryInt() version: number;
+  @column.int('status_index') statusIndex: number;
   /** A PassTokenStatus: 1 revoked, 2 superseded. */
-  @Column({ type: 'int' })
-  status: number;
-
-  @Column({ name: 'created_at', type: 'datetime', precision: 3 })
-  createdAt: Date;
+  @column.int() status: number;
+  @column.timestamp('created_at') createdAt: Date;
 }
