@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { decimalToBytes, encodePassUrl } from '@pass/shared';
 import { LRUCache } from 'lru-cache';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { passFonts } from './fonts.js';
@@ -33,6 +34,12 @@ export class PassDocumentService implements OnModuleInit {
         `PUBLIC_BASE_URL 过长：最大的通行证二维码需要版本 ${version}（上限 ${maxPassQrVersion}），请缩短网址`,
       );
     }
+  }
+
+  /** The URL a pass's QR code carries: this deployment's address and the token stored as digits at issue. */
+  urlOf(tokenDigits: string): string {
+    // The digits were written by bytesToDecimal at issue, so they always decode.
+    return encodePassUrl(this.config.publicBaseUrl, decimalToBytes(tokenDigits)!);
   }
 
   /** PNG for print at `dpi` (default 300, 5 px per module, written into the file) or screens. */

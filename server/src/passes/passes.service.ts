@@ -5,10 +5,8 @@ import {
   assertPassTransition,
   chinaToday,
   coveredRegionCodes,
-  decimalToBytes,
   ErrorCode,
   encodePageCursor,
-  encodePassUrl,
   findMaterialCategory,
   jurisdictionCovers,
   type Page,
@@ -23,7 +21,6 @@ import { DomainException } from '../common/domain.exception.js';
 import { jurisdictionPattern } from '../common/jurisdiction.js';
 import { pageOf } from '../common/page.js';
 import { sqlDateTime } from '../common/sql-dates.js';
-import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { writeLock } from '../database/locks.js';
 import { compareIds, inOrderOf, mergeBranches, runBranches } from '../database/ordered-branches.js';
 import { DepartmentsService } from '../departments/departments.service.js';
@@ -41,7 +38,6 @@ import { StatusListService } from './status-list.service.js';
 export class PassesService {
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly documents: PassDocumentService,
     private readonly audit: AuditService,
     private readonly statusList: StatusListService,
@@ -102,8 +98,7 @@ export class PassesService {
   }
 
   urlOf(pass: PassEntity): string {
-    // The digits were written by bytesToDecimal at issue, so they always decode.
-    return encodePassUrl(this.config.publicBaseUrl, decimalToBytes(pass.tokenDigits)!);
+    return this.documents.urlOf(pass.tokenDigits);
   }
 
   view(pass: PassEntity): PassView {
