@@ -88,8 +88,7 @@ export class AccountsService {
     const builder = this.dataSource
       .getRepository(AccountEntity)
       .createQueryBuilder('a')
-      .orderBy('a.created_at', 'ASC')
-      .addOrderBy('a.id', 'ASC')
+      .orderBy({ 'a.created_at': 'ASC', 'a.id': 'ASC' })
       .take(500);
     if (query.role) builder.andWhere('a.role = :role', { role: query.role });
     if (query.q) whereContains(builder, ['a.name', 'a.phone'], query.q);

@@ -24,6 +24,11 @@ export abstract class BaseRecord {
   }
 }
 
+/** What every record's API view starts with: its id and when it was made (ISO 8601). */
+export function recordView(record: { id: string; createdAt: Date }): { id: string; createdAt: string } {
+  return { id: record.id, createdAt: record.createdAt.toISOString() };
+}
+
 /** A record of something a person (or the system, with no id) did, with who it was as they were then. */
 export abstract class ActorRecord extends BaseRecord {
   @column.id('actor_id', nullable) actorId: string | null;

@@ -16,6 +16,7 @@ import type { RequestActor } from '../auth/auth.decorators.js';
 import { DomainException } from '../common/domain.exception.js';
 import { pageOf } from '../common/page.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { recordView } from '../database/base-record.js';
 import { NotificationEntity } from './notification.entity.js';
 import { type DeliveryChannel, OutboxMessageEntity } from './outbox-message.entity.js';
 
@@ -170,15 +171,7 @@ export class NotificationsService {
 }
 
 function toNotificationView(n: NotificationEntity): NotificationView {
-  return {
-    id: n.id,
-    event: n.event,
-    title: n.title,
-    body: n.body,
-    link: n.link,
-    read: n.readAt !== null,
-    createdAt: n.createdAt.toISOString(),
-  };
+  return { ...recordView(n), event: n.event, title: n.title, body: n.body, link: n.link, read: n.readAt !== null };
 }
 
 /**

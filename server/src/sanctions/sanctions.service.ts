@@ -12,6 +12,7 @@ import { DataSource, type EntityManager, In, IsNull } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { RequestActor } from '../auth/auth.decorators.js';
 import { DomainException } from '../common/domain.exception.js';
+import { recordView } from '../database/base-record.js';
 import { endInForce } from '../database/in-force.js';
 import { DriversService } from '../drivers/drivers.service.js';
 import { EnterprisesService } from '../enterprises/enterprises.service.js';
@@ -63,12 +64,7 @@ export class SanctionsService {
 
   async lift(actor: RequestActor, id: string): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      const entry = await endInForce(
-        manager,
-        BlacklistEntryEntity,
-        { id, liftedAt: IsNull() },
-        { liftedAt: new Date() },
-      );
+      const entry = await endInForce(manager, BlacklistEntryEntity, { id }, 'liftedAt');
       await this.audit.record(manager, actor, {
         action: 'blacklist.lift',
         entityType: 'blacklist',
@@ -168,12 +164,5 @@ function inForce(entry: BlacklistEntryEntity): boolean {
 }
 
 function toView(e: BlacklistEntryEntity): BlacklistEntryView {
-  return {
-    id: e.id,
-    kind: e.kind,
-    label: e.subjectLabel,
-    reason: e.reason,
-    until: e.until,
-    createdAt: e.createdAt.toISOString(),
-  };
+  return { ...recordView(e), kind: e.kind, label: e.subjectLabel, reason: e.reason, until: e.until };
 }

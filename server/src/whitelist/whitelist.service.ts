@@ -141,13 +141,7 @@ export class WhitelistService {
   /** Takes one enterprise off the whitelist; the row stays for the history. */
   async remove(actor: RequestActor, creditCode: string): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      const entry = await endInForce(
-        manager,
-        WhitelistEntryEntity,
-        { creditCode, removedAt: IsNull() },
-        { removedAt: new Date() },
-        '该企业不在白名单中',
-      );
+      const entry = await endInForce(manager, WhitelistEntryEntity, { creditCode }, 'removedAt', '该企业不在白名单中');
       await this.audit.record(manager, actor, {
         action: 'whitelist.remove',
         entityType: 'whitelist',
