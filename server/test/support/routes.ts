@@ -24,6 +24,15 @@ const join = (...parts: string[]) =>
     .filter(Boolean)
     .join('/')}`;
 
+/** The method names of a controller and of the classes it extends (`RecordRoutes`), as Nest finds them. */
+function handlerNames(prototype: object): string[] {
+  const names = new Set<string>();
+  for (let p = prototype; p !== Object.prototype; p = Object.getPrototypeOf(p)) {
+    for (const name of Object.getOwnPropertyNames(p)) names.add(name);
+  }
+  return [...names];
+}
+
 /**
  * Every route of the running application, read from Nest's own metadata (the controllers' paths and
  * methods, and the auth decorators), so routes added later are found without listing them here.
@@ -36,7 +45,7 @@ export function discoverRoutes(app: NestFastifyApplication): DiscoveredRoute[] {
       const controller = wrapper.metatype as (new (...args: never[]) => unknown) | undefined;
       if (!controller?.prototype) continue;
       const base = String(Reflect.getMetadata(PATH_METADATA, controller) ?? '');
-      for (const name of Object.getOwnPropertyNames(controller.prototype)) {
+      for (const name of handlerNames(controller.prototype)) {
         const handler = controller.prototype[name] as unknown;
         if (name === 'constructor' || typeof handler !== 'function') continue;
         const method = Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod | undefined;
