@@ -68,9 +68,8 @@ module.exports = {
       name: 'no-foreign-entity-query',
       comment:
         'Only an entity file (for a relation) imports another module’s entity; services ask the owning ' +
-        'module’s service. Warn-level: the queries that still read other modules’ tables are listed in ' +
-        'docs/architecture.md as the remaining work.',
-      severity: 'warn',
+        'module’s service, which alone queries its tables (a type-only import is fine).',
+      severity: 'error',
       from: { path: '^server/src/([^/]+)/', pathNot: ['\\.entity\\.ts$', '^server/src/seed/'] },
       to: {
         path: '\\.entity\\.ts$',

@@ -14,6 +14,7 @@ import { ApplicationNotices } from './application-notices.js';
 import { ApplicationWorkflow } from './application-workflow.service.js';
 import { ApplicationsController } from './applications.controller.js';
 import { ApplicationsService } from './applications.service.js';
+import { ReviewQueueQueries } from './review-queue.queries.js';
 
 /** Applications for a pass, built from an enterprise's registered vehicles, crew and documents. */
 @Module({
@@ -29,7 +30,7 @@ import { ApplicationsService } from './applications.service.js';
     NotificationsModule,
   ],
   controllers: [ApplicationsController],
-  providers: [ApplicationsService, ApplicationWorkflow, ApplicationNotices],
+  providers: [ApplicationsService, ApplicationWorkflow, ApplicationNotices, ReviewQueueQueries],
   exports: [ApplicationsService],
 })
 export class ApplicationsModule {}

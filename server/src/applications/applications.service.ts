@@ -43,6 +43,10 @@ import {
   ApplicationWorkflow,
   type TransitionOptions,
 } from './application-workflow.service.js';
+import { type QueueFilter, type QueueRow, ReviewQueueQueries, type ReviewStepScope } from './review-queue.queries.js';
+import type { StepCounts } from './step-counts.js';
+
+export type { QueueFilter, QueueRow, ReviewStepScope, StepCounts };
 
 /** The applicant's side of an application's life: drafts, submission, withdrawal, correction. */
 @Injectable()
@@ -58,6 +62,7 @@ export class ApplicationsService implements OnModuleInit {
     private readonly drivers: DriversService,
     private readonly enterprises: EnterprisesService,
     private readonly whitelist: WhitelistService,
+    private readonly reviewQueue: ReviewQueueQueries,
   ) {}
 
   onModuleInit(): void {
@@ -137,6 +142,22 @@ export class ApplicationsService implements OnModuleInit {
       if (earlier) return toApplicationView(earlier, actor);
       throw error;
     }
+  }
+
+  /** A page of the review queue at a step, `filter.limit + 1` rows in page order (see ReviewQueueQueries.page). */
+  queuePage(step: ReviewStepScope, filter: QueueFilter, now: Date): Promise<QueueRow[]> {
+    return this.reviewQueue.page(step, filter, now);
+  }
+
+  /** A review step's counters, kept a few seconds (see step-counts.ts). */
+  stepCounts(step: ReviewStepScope): Promise<StepCounts> {
+    return this.reviewQueue.counts(step);
+  }
+
+  /** A submitted application (never a draft), for a reviewer; in the caller's transaction when it gives one. */
+  async findSubmitted(id: string, manager = this.dataSource.manager): Promise<ApplicationEntity | null> {
+    const app = await manager.findOneBy(ApplicationEntity, { id });
+    return app && app.status !== 'draft' ? app : null;
   }
 
   /** How many applications await a decision in a jurisdiction's scope (all when it is null), and how many are overdue. */

@@ -24,7 +24,7 @@ export class StepCountsCache {
   private readonly running = new Map<string, Promise<StepCounts>>();
   private generation = 0;
 
-  /** `applications`: the entity whose writes change the counts (ReviewsService passes it). */
+  /** `applications`: the entity whose writes change the counts (ReviewQueueQueries passes it). */
   constructor(dataSource: DataSource, applications: new () => object) {
     let written = false;
     const drop = () => {

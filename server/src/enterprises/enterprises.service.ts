@@ -93,6 +93,16 @@ export class EnterprisesService {
     };
   }
 
+  /** The names of these enterprises by id, for lists that show the applicant (the review queue). */
+  async namesById(ids: readonly string[]): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.dataSource.getRepository(EnterpriseEntity).find({
+      select: { id: true, name: true },
+      where: { id: In([...new Set(ids)]) },
+    });
+    return new Map(rows.map((e) => [e.id, e.name]));
+  }
+
   async creditCodeTaken(creditCode: string): Promise<boolean> {
     return this.dataSource.getRepository(EnterpriseEntity).existsBy({ creditCode });
   }

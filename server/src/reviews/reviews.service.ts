@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { BatchApproveResult, QueueItem, QueuePage, ReviewCounters, ReviewDetail } from '@pass/shared';
 import {
   type ApplicationView,
@@ -11,33 +11,32 @@ import {
   Role,
   TransitionError,
 } from '@pass/shared';
-import { DataSource, type EntityManager } from 'typeorm';
-import { ApplicationEntity } from '../applications/application.entity.js';
+import type { EntityManager } from 'typeorm';
+import type { ApplicationEntity } from '../applications/application.entity.js';
 import { toApplicationView } from '../applications/application.view.js';
-import { ApplicationsService } from '../applications/applications.service.js';
+import {
+  ApplicationsService,
+  type QueueFilter,
+  type QueueRow,
+  type ReviewStepScope,
+} from '../applications/applications.service.js';
 import { AttachmentsService } from '../attachments/attachments.service.js';
 import type { RequestActor } from '../auth/auth.decorators.js';
 import { DomainException } from '../common/domain.exception.js';
 import { pageOf } from '../common/page.js';
 import { sqlDate, sqlDateTime } from '../common/sql-dates.js';
-import { compareIds, inOrderOf, mergeBranches, runBranches } from '../database/ordered-branches.js';
 import { DriversService } from '../drivers/drivers.service.js';
-import { EnterpriseEntity } from '../enterprises/enterprise.entity.js';
 import { EnterprisesService } from '../enterprises/enterprises.service.js';
 import { PassesService } from '../passes/passes.service.js';
 import { QuotasService } from '../quotas/quotas.service.js';
 import { SanctionsService } from '../sanctions/sanctions.service.js';
 import { SettingsService } from '../settings/settings.service.js';
-import { VehicleEntity } from '../vehicles/vehicle.entity.js';
 import { VehiclesService } from '../vehicles/vehicles.service.js';
-import type { QueueFilter } from './review.views.js';
-import { StepCountsCache } from './step-counts.js';
 
 /** The officials' side of an application: the queue at their step, what helps decide, and the decision. */
 @Injectable()
 export class ReviewsService {
   constructor(
-    @Inject(DataSource) private readonly dataSource: DataSource,
     private readonly settings: SettingsService,
     private readonly applications: ApplicationsService,
     private readonly enterprises: EnterprisesService,
@@ -47,49 +46,35 @@ export class ReviewsService {
     private readonly quotas: QuotasService,
     private readonly passes: PassesService,
     private readonly sanctions: SanctionsService,
-  ) {
-    this.stepCounts = new StepCountsCache(dataSource, ApplicationEntity);
-  }
-
-  /** Each step's counters, kept a few seconds (see step-counts.ts). */
-  private readonly stepCounts: StepCountsCache;
+  ) {}
 
   /**
    * Applications awaiting this official's step, plus those overdue one step below (escalated), oldest
-   * first; whitelisted enterprises first when asked. Keyset-paginated on (whitelisted, submitted_at, id).
-   * First the page's keys: four index-ordered, limited branches (this step's and the escalated, each
-   * for whitelisted and not), read from the applications table alone and merged here. Then the
-   * enterprise and vehicle of those rows only: a join inside the branches lets MySQL start from
-   * `enterprises` and walk every application (110 s at a million rows, docs/scaling.md §6.1).
+   * first; whitelisted enterprises first when asked. The applications module reads the page from its
+   * table alone (see ReviewQueueQueries.page); the enterprise names and plates of those rows only are
+   * asked of their modules.
    */
   async queue(actor: RequestActor, filter: QueueFilter): Promise<QueuePage> {
-    const { jurisdiction, level } = scopeOf(actor);
+    const step = scopeOf(actor);
     const now = new Date();
-    const keys = mergeBranches(
-      await runBranches<RawQueueKey>(this.dataSource, this.queueBranches(jurisdiction, level, filter, now)),
-      (x, y) => compareQueueKeys(x, y, filter.whitelistFirst),
-      filter.limit + 1,
-    );
-    const ids = keys.map((k) => k.id);
-    const details =
-      ids.length === 0
-        ? []
-        : await this.dataSource
-            .getRepository(ApplicationEntity)
-            .createQueryBuilder('a')
-            .innerJoin(EnterpriseEntity, 'e', 'e.id = a.enterprise_id')
-            .leftJoin(VehicleEntity, 'v', 'v.id = a.vehicle_id')
-            .select(['a.id AS id', 'a.status AS status', 'a.material_category AS category'])
-            .addSelect(['a.submitted_at AS submittedAt', 'a.due_at AS dueAt', 'a.whitelisted AS whitelisted'])
-            .addSelect(['a.current_level AS currentLevel', 'a.current_jurisdiction AS currentJurisdiction'])
-            .addSelect(['a.valid_from AS validFrom', 'a.valid_to AS validTo'])
-            .addSelect(['e.name AS enterpriseName', 'v.plate AS plate', 'v.plate_colour AS plateColour'])
-            .where('a.id IN (:...ids)', { ids })
-            .getRawMany<RawQueueRow>();
+    const rows = await this.applications.queuePage(step, filter, now);
+    const [names, vehicles] = await Promise.all([
+      this.enterprises.namesById(rows.map((r) => r.enterpriseId)),
+      this.vehicles.viewsById(rows.flatMap((r) => (r.vehicleId ? [r.vehicleId] : []))),
+    ]);
+    const vehicleOf = new Map(vehicles.map((v) => [v.id, v]));
     return pageOf(
-      inOrderOf(ids, details),
+      rows,
       filter.limit,
-      (row) => toQueueItem(row, jurisdiction, level, now),
+      (row) => {
+        const vehicle = row.vehicleId ? vehicleOf.get(row.vehicleId) : undefined;
+        return {
+          ...toQueueItem(row, step, now),
+          enterpriseName: names.get(row.enterpriseId) ?? '',
+          plate: vehicle?.plate ?? null,
+          plateColour: vehicle?.plateColour ?? null,
+        };
+      },
       (last) =>
         encodeQueueCursor({
           w: Number(last.whitelisted) ? 1 : 0,
@@ -99,87 +84,13 @@ export class ReviewsService {
     );
   }
 
-  /**
-   * The queue's branches, each answered in order from one index: this step's
-   * (`idx_applications_queue_whitelist`, or `…_queue_category` with a category) and the escalated
-   * (`idx_applications_escalation_whitelist`, or `…_escalation_category`), each for whitelisted = 1
-   * and = 0. The cursor's condition goes into each; a branch wholly before the cursor is left out.
-   */
-  private queueBranches(jurisdiction: string, level: string, filter: QueueFilter, now: Date) {
-    const scopes = [
-      {
-        where: 'a.current_jurisdiction = :jurisdiction AND a.current_level = :level',
-        index: filter.category ? 'idx_applications_queue_category' : 'idx_applications_queue_whitelist',
-      },
-      {
-        where: 'a.escalation_jurisdiction = :jurisdiction AND a.escalation_level = :level AND a.due_at < :now',
-        index: filter.category ? 'idx_applications_escalation_category' : 'idx_applications_escalation_whitelist',
-      },
-    ];
-    const branches = [];
-    for (const scope of scopes) {
-      for (const w of [1, 0]) {
-        const cursor = filter.cursor;
-        // Whitelisted first: whitelisted rows all come before the others, so a cursor among the others
-        // leaves no whitelisted row to show, and one among the whitelisted keeps every other row.
-        if (filter.whitelistFirst && cursor && w > cursor.w) continue;
-        const keyset = cursor && !(filter.whitelistFirst && w < cursor.w);
-        const query = this.dataSource
-          .getRepository(ApplicationEntity)
-          .createQueryBuilder('a')
-          .select('a.id', 'id')
-          .addSelect('a.submitted_at', 'submittedAt')
-          .addSelect('a.whitelisted', 'whitelisted')
-          // MySQL only (TypeORM leaves it out elsewhere): with `due_at < now` it may otherwise range over
-          // every overdue row by `idx_applications_escalation_due` and sort them all.
-          .useIndex(scope.index)
-          .where(scope.where, { jurisdiction, level, now })
-          .andWhere('a.whitelisted = :w', { w });
-        if (filter.category) query.andWhere('a.material_category = :category', { category: filter.category });
-        if (filter.overdueOnly) query.andWhere('a.due_at < :now', { now });
-        if (cursor && keyset) {
-          query.andWhere('(a.submitted_at > :t OR (a.submitted_at = :t AND a.id > :id))', {
-            t: new Date(cursor.t),
-            id: cursor.id,
-          });
-        }
-        branches.push(
-          query
-            .orderBy('a.submitted_at', 'ASC')
-            .addOrderBy('a.id', 'ASC')
-            .limit(filter.limit + 1),
-        );
-      }
-    }
-    return branches;
-  }
-
   async counters(actor: RequestActor): Promise<ReviewCounters> {
-    const { jurisdiction, level } = scopeOf(actor);
-    const now = new Date();
-    const { waiting, overdue, escalated } = await this.stepCounts.get(jurisdiction, level, async () => {
-      const repo = this.dataSource.getRepository(ApplicationEntity);
-      const mine = repo
-        .createQueryBuilder('a')
-        .where('a.current_jurisdiction = :jurisdiction AND a.current_level = :level', { jurisdiction, level });
-      const [waiting, overdue, escalated] = await Promise.all([
-        mine.clone().getCount(),
-        mine.clone().andWhere('a.due_at < :now', { now }).getCount(),
-        repo
-          .createQueryBuilder('a')
-          .where('a.escalation_jurisdiction = :jurisdiction AND a.escalation_level = :level AND a.due_at < :now', {
-            jurisdiction,
-            level,
-            now,
-          })
-          .getCount(),
-      ]);
-      return { waiting, overdue, escalated };
-    });
+    const step = scopeOf(actor);
+    const { waiting, overdue, escalated } = await this.applications.stepCounts(step);
     const { quota } = await this.settings.current();
     let quotaLeft: number | null = null;
     if (quota.enabled) {
-      quotaLeft = await this.quotas.left(jurisdiction, quotaPeriodKey(chinaToday(), quota.period));
+      quotaLeft = await this.quotas.left(step.jurisdiction, quotaPeriodKey(chinaToday(), quota.period));
     }
     return { waiting, overdue, escalated, quotaLeft };
   }
@@ -268,17 +179,16 @@ export class ReviewsService {
   }
 
   private async findForDecision(manager: EntityManager, id: string): Promise<ApplicationEntity> {
-    const app = await manager.findOneBy(ApplicationEntity, { id });
-    if (!app || app.status === 'draft') throw new DomainException(ErrorCode.NotFound, '未找到该申请');
+    const app = await this.applications.findSubmitted(id, manager);
+    if (!app) throw new DomainException(ErrorCode.NotFound, '未找到该申请');
     return app;
   }
 
   /** An application this official reviews (or reviewed, or sees escalated); others answer 404. */
   private async findInScope(actor: RequestActor, id: string): Promise<ApplicationEntity> {
-    const app = await this.dataSource.getRepository(ApplicationEntity).findOneBy({ id });
+    const app = await this.applications.findSubmitted(id);
     const visible =
       app &&
-      app.status !== 'draft' &&
       (actor.role === Role.Admin ||
         app.reviewSteps.some((s) => s.jurisdictionCode === actor.jurisdictionCode && s.level === actor.reviewLevel));
     if (!app || !visible) throw new DomainException(ErrorCode.NotFound, '未找到该申请');
@@ -286,49 +196,23 @@ export class ReviewsService {
   }
 }
 
-interface RawQueueKey {
-  id: string;
-  submittedAt: string | Date;
-  whitelisted: number | boolean | string;
-}
-
-/** The queue's order: (whitelisted first when asked,) oldest submission first, then id. */
-function compareQueueKeys(x: RawQueueKey, y: RawQueueKey, whitelistFirst: boolean): number {
-  const w = whitelistFirst ? Number(Number(y.whitelisted) > 0) - Number(Number(x.whitelisted) > 0) : 0;
-  return w || sqlDateTime(x.submittedAt).getTime() - sqlDateTime(y.submittedAt).getTime() || compareIds(x.id, y.id);
-}
-
-interface RawQueueRow {
-  id: string;
-  status: string;
-  category: string;
-  submittedAt: string | Date;
-  dueAt: string | Date | null;
-  whitelisted: number | boolean | string;
-  currentLevel: string;
-  currentJurisdiction: string;
-  validFrom: string | Date;
-  validTo: string | Date;
-  enterpriseName: string;
-  plate: string | null;
-  plateColour: string | null;
-}
-
-function scopeOf(actor: RequestActor): { jurisdiction: string; level: string } {
+function scopeOf(actor: RequestActor): ReviewStepScope {
   if (actor.role !== Role.Official || !actor.jurisdictionCode || !actor.reviewLevel) {
     throw new DomainException(ErrorCode.Forbidden);
   }
   return { jurisdiction: actor.jurisdictionCode, level: actor.reviewLevel };
 }
 
-function toQueueItem(row: RawQueueRow, jurisdiction: string, level: string, now: Date): QueueItem {
+/** A queue row as the official sees it; the enterprise and vehicle come from their own modules. */
+function toQueueItem(
+  row: QueueRow,
+  { jurisdiction, level }: ReviewStepScope,
+  now: Date,
+): Omit<QueueItem, 'enterpriseName' | 'plate' | 'plateColour'> {
   const dueAt = row.dueAt ? sqlDateTime(row.dueAt) : null;
   return {
     id: row.id,
     status: row.status as QueueItem['status'],
-    enterpriseName: row.enterpriseName,
-    plate: row.plate,
-    plateColour: row.plateColour,
     materialCategory: row.category,
     validFrom: sqlDate(row.validFrom),
     validTo: sqlDate(row.validTo),

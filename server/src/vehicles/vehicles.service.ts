@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ErrorCode, type Vehicle, type VehicleView } from '@pass/shared';
-import { DataSource, type EntityManager, type FindOptionsWhere, type Repository } from 'typeorm';
+import { DataSource, type EntityManager, type FindOptionsWhere, In, type Repository } from 'typeorm';
 import { type RequestActor } from '../auth/auth.decorators.js';
 import { DomainException } from '../common/domain.exception.js';
 import { refusingDuplicates } from '../database/errors.js';
@@ -73,6 +73,10 @@ export class VehiclesService {
   async viewById(id: string): Promise<VehicleView | null> {
     const vehicle = await this.repo.findOneBy({ id });
     return vehicle ? toVehicleView(vehicle) : null;
+  }
+
+  async viewsById(ids: readonly string[]): Promise<VehicleView[]> {
+    return ids.length ? (await this.repo.findBy({ id: In([...new Set(ids)]) })).map(toVehicleView) : [];
   }
 
   async findOwn(actor: RequestActor, id: string): Promise<VehicleEntity> {

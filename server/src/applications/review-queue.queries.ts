@@ -1,0 +1,169 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { QueueCursor } from '@pass/shared';
+import { DataSource } from 'typeorm';
+import { sqlDateTime } from '../common/sql-dates.js';
+import { compareIds, inOrderOf, mergeBranches, runBranches } from '../database/ordered-branches.js';
+import { ApplicationEntity } from './application.entity.js';
+import { type StepCounts, StepCountsCache } from './step-counts.js';
+
+/** A review step: the jurisdiction and level whose officials decide there. */
+export interface ReviewStepScope {
+  jurisdiction: string;
+  level: string;
+}
+
+export interface QueueFilter {
+  category?: string;
+  overdueOnly: boolean;
+  whitelistFirst: boolean;
+  /** Decoded and validated by the query schema. */
+  cursor?: QueueCursor;
+  limit: number;
+}
+
+/** An application in a review queue as the applications table holds it (the reviews module adds names). */
+export interface QueueRow {
+  id: string;
+  status: string;
+  category: string;
+  submittedAt: string | Date;
+  dueAt: string | Date | null;
+  whitelisted: number | boolean | string;
+  currentLevel: string;
+  currentJurisdiction: string;
+  validFrom: string | Date;
+  validTo: string | Date;
+  enterpriseId: string;
+  vehicleId: string | null;
+}
+
+interface RawQueueKey {
+  id: string;
+  submittedAt: string | Date;
+  whitelisted: number | boolean | string;
+}
+
+/** The queries behind the officials' review queue and counters, over the applications table alone. */
+@Injectable()
+export class ReviewQueueQueries {
+  /** Each step's counters, kept a few seconds (see step-counts.ts). */
+  private readonly stepCounts: StepCountsCache;
+
+  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {
+    this.stepCounts = new StepCountsCache(dataSource, ApplicationEntity);
+  }
+
+  /**
+   * Applications awaiting a step, plus those overdue one step below (escalated), oldest first;
+   * whitelisted enterprises first when asked: `filter.limit + 1` rows in page order, keyset-paginated on
+   * (whitelisted, submitted_at, id). First the page's keys: four index-ordered, limited branches (this
+   * step's and the escalated, each for whitelisted and not), merged here. Then those rows only. The
+   * enterprise and vehicle are the caller's to add: a join inside the branches lets MySQL start from
+   * `enterprises` and walk every application (110 s at a million rows, docs/scaling.md §6.1).
+   */
+  async page({ jurisdiction, level }: ReviewStepScope, filter: QueueFilter, now: Date): Promise<QueueRow[]> {
+    const keys = mergeBranches(
+      await runBranches<RawQueueKey>(this.dataSource, this.branches(jurisdiction, level, filter, now)),
+      (x, y) => compareQueueKeys(x, y, filter.whitelistFirst),
+      filter.limit + 1,
+    );
+    const ids = keys.map((k) => k.id);
+    if (ids.length === 0) return [];
+    const rows = await this.dataSource
+      .getRepository(ApplicationEntity)
+      .createQueryBuilder('a')
+      .select(['a.id AS id', 'a.status AS status', 'a.material_category AS category'])
+      .addSelect(['a.submitted_at AS submittedAt', 'a.due_at AS dueAt', 'a.whitelisted AS whitelisted'])
+      .addSelect(['a.current_level AS currentLevel', 'a.current_jurisdiction AS currentJurisdiction'])
+      .addSelect(['a.valid_from AS validFrom', 'a.valid_to AS validTo'])
+      .addSelect(['a.enterprise_id AS enterpriseId', 'a.vehicle_id AS vehicleId'])
+      .where('a.id IN (:...ids)', { ids })
+      .getRawMany<QueueRow>();
+    return inOrderOf(ids, rows);
+  }
+
+  /**
+   * The queue's branches, each answered in order from one index: this step's
+   * (`idx_applications_queue_whitelist`, or `…_queue_category` with a category) and the escalated
+   * (`idx_applications_escalation_whitelist`, or `…_escalation_category`), each for whitelisted = 1
+   * and = 0. The cursor's condition goes into each; a branch wholly before the cursor is left out.
+   */
+  private branches(jurisdiction: string, level: string, filter: QueueFilter, now: Date) {
+    const scopes = [
+      {
+        where: 'a.current_jurisdiction = :jurisdiction AND a.current_level = :level',
+        index: filter.category ? 'idx_applications_queue_category' : 'idx_applications_queue_whitelist',
+      },
+      {
+        where: 'a.escalation_jurisdiction = :jurisdiction AND a.escalation_level = :level AND a.due_at < :now',
+        index: filter.category ? 'idx_applications_escalation_category' : 'idx_applications_escalation_whitelist',
+      },
+    ];
+    const branches = [];
+    for (const scope of scopes) {
+      for (const w of [1, 0]) {
+        const cursor = filter.cursor;
+        // Whitelisted first: whitelisted rows all come before the others, so a cursor among the others
+        // leaves no whitelisted row to show, and one among the whitelisted keeps every other row.
+        if (filter.whitelistFirst && cursor && w > cursor.w) continue;
+        const keyset = cursor && !(filter.whitelistFirst && w < cursor.w);
+        const query = this.dataSource
+          .getRepository(ApplicationEntity)
+          .createQueryBuilder('a')
+          .select('a.id', 'id')
+          .addSelect('a.submitted_at', 'submittedAt')
+          .addSelect('a.whitelisted', 'whitelisted')
+          // MySQL only (TypeORM leaves it out elsewhere): with `due_at < now` it may otherwise range over
+          // every overdue row by `idx_applications_escalation_due` and sort them all.
+          .useIndex(scope.index)
+          .where(scope.where, { jurisdiction, level, now })
+          .andWhere('a.whitelisted = :w', { w });
+        if (filter.category) query.andWhere('a.material_category = :category', { category: filter.category });
+        if (filter.overdueOnly) query.andWhere('a.due_at < :now', { now });
+        if (cursor && keyset) {
+          query.andWhere('(a.submitted_at > :t OR (a.submitted_at = :t AND a.id > :id))', {
+            t: new Date(cursor.t),
+            id: cursor.id,
+          });
+        }
+        branches.push(
+          query
+            .orderBy('a.submitted_at', 'ASC')
+            .addOrderBy('a.id', 'ASC')
+            .limit(filter.limit + 1),
+        );
+      }
+    }
+    return branches;
+  }
+
+  /** How many applications wait at a step, how many of them are overdue, and how many escalated to it. */
+  counts({ jurisdiction, level }: ReviewStepScope): Promise<StepCounts> {
+    const now = new Date();
+    return this.stepCounts.get(jurisdiction, level, async () => {
+      const repo = this.dataSource.getRepository(ApplicationEntity);
+      const mine = repo
+        .createQueryBuilder('a')
+        .where('a.current_jurisdiction = :jurisdiction AND a.current_level = :level', { jurisdiction, level });
+      const [waiting, overdue, escalated] = await Promise.all([
+        mine.clone().getCount(),
+        mine.clone().andWhere('a.due_at < :now', { now }).getCount(),
+        repo
+          .createQueryBuilder('a')
+          .where('a.escalation_jurisdiction = :jurisdiction AND a.escalation_level = :level AND a.due_at < :now', {
+            jurisdiction,
+            level,
+            now,
+          })
+          .getCount(),
+      ]);
+      return { waiting, overdue, escalated };
+    });
+  }
+}
+
+/** The queue's order: (whitelisted first when asked,) oldest submission first, then id. */
+function compareQueueKeys(x: RawQueueKey, y: RawQueueKey, whitelistFirst: boolean): number {
+  const w = whitelistFirst ? Number(Number(y.whitelisted) > 0) - Number(Number(x.whitelisted) > 0) : 0;
+  return w || sqlDateTime(x.submittedAt).getTime() - sqlDateTime(y.submittedAt).getTime() || compareIds(x.id, y.id);
+}
