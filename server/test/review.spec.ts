@@ -3,7 +3,7 @@ import { addDays, chinaToday } from '@pass/shared';
 import { DataSource } from 'typeorm';
 import { AccountEntity } from '../src/accounts/account.entity.js';
 import { ApplicationEntity } from '../src/applications/application.entity.js';
-import { type ApiClient, firstSignIn, loginAs } from './support/api.js';
+import { type ApiClient, apiClient, firstSignIn, loginAs } from './support/api.js';
 import { completeApplication, type Fleet, registerFleet, seedAndLogin, submitApplication } from './support/fixtures.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
@@ -181,6 +181,46 @@ describe('review workflow along the Jiangsu chain (district → city)', () => {
       const revoked = await as.cityOfficial.post(`/passes/${passId}/revoke`, { reason: '车辆信息与实际不符' });
       expect(revoked.body).toMatchObject({ status: 'revoked', endReason: '车辆信息与实际不符' });
       expect((await as.cityOfficial.post(`/passes/${passId}/revoke`, { reason: '再次撤销' })).status).toBe(409);
+    });
+  });
+
+  describe('QR images of a pass', () => {
+    const image = async (token: string, passId: string, kind: string) => {
+      const res = await fetch(`${t.url}/api/passes/${passId}/qr.${kind}`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      return { status: res.status, bytes: Buffer.from(await res.arrayBuffer()) };
+    };
+
+    it('are drawn once and served to whoever may see the pass, the same bytes, before and after revocation', async () => {
+      const issue = async () => {
+        const id = await submitApplication(as.fleetManager, completeApplication(await newFleet()));
+        await as.districtOfficial.post(`/reviews/${id}/decision`, { decision: 'approve' });
+        return (await as.cityOfficial.post(`/reviews/${id}/decision`, { decision: 'approve' })).body.passId as string;
+      };
+      const [passId, otherId] = [await issue(), await issue()];
+      const owner = await tokenOf(t, '13800000001');
+      const city = await tokenOf(t, '13800000003');
+      for (const kind of ['png', 'svg']) {
+        const first = await image(owner, passId, kind);
+        expect(first.status).toBe(200);
+        // Cached now: the same bytes again, for the owner and for the issuing city.
+        expect(await image(owner, passId, kind)).toEqual(first);
+        expect(await image(city, passId, kind)).toEqual(first);
+        // Another pass, another image: the cache never answers for the wrong pass.
+        const other = await image(owner, otherId, kind);
+        expect(other.status).toBe(200);
+        expect(other.bytes.equals(first.bytes)).toBe(false);
+        // Scope is checked before the cache: another jurisdiction gets no image of a pass it may not see.
+        expect((await gulouOfficial.get(`/passes/${passId}/qr.${kind}`)).status).toBe(404);
+      }
+      const revoked = await as.cityOfficial.post(`/passes/${passId}/revoke`, { reason: '车辆信息与实际不符' });
+      expect(revoked.status).toBe(200);
+      for (const kind of ['png', 'svg']) {
+        expect((await image(owner, passId, kind)).status).toBe(200);
+        expect((await gulouOfficial.get(`/passes/${passId}/qr.${kind}`)).status).toBe(404);
+        expect((await apiClient(t.url).get(`/passes/${passId}/qr.${kind}`)).status).toBe(401);
+      }
     });
   });
 

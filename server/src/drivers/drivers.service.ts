@@ -68,25 +68,30 @@ export class DriversService {
     return ids.length ? (await manager.findBy(DriverEntity, { id: In([...ids]) })).map((d) => d.idNumberHash) : [];
   }
 
-  /** The crew as a pass prints it, in the application's order, read in the caller's transaction. */
   /**
-   * The crew of a pass being issued, in the application's order: as the pass record keeps them (ID
-   * numbers masked) and as its token carries them (ID numbers only as digests salted with the pass
-   * number). The clear numbers never leave this module.
+   * The crew of a pass being issued, in the application's order, read in the caller's transaction: as
+   * the pass record keeps them (ID numbers masked) and as its token carries them (ID numbers only as
+   * digests salted with the pass number). The clear numbers never leave this module. The claims are a
+   * function of the pass number: issuance reads the crew before it locks the issuer's serial and makes
+   * the claims once the number is known, without another query.
    */
   async crewForPass(
     manager: EntityManager,
     ids: readonly string[],
-    passNumber: string,
-  ): Promise<{ crew: { name: string; idNumberMasked: string; role: CrewRole }[]; claims: PassCrewClaim[] }> {
+  ): Promise<{
+    crew: { name: string; idNumberMasked: string; role: CrewRole }[];
+    claims: (passNumber: string) => PassCrewClaim[];
+  }> {
     const found = await manager.findBy(DriverEntity, { id: In([...ids]) });
     const drivers = ids.map((id) => found.find((d) => d.id === id)!);
+    const people = drivers.map((d) => ({
+      role: d.role,
+      name: d.name,
+      idNumber: this.idNumbers.reveal(d.idNumberEncrypted),
+    }));
     return {
       crew: drivers.map((d) => ({ name: d.name, idNumberMasked: d.idNumberMasked, role: d.role })),
-      claims: crewClaimsOf(
-        passNumber,
-        drivers.map((d) => ({ role: d.role, name: d.name, idNumber: this.idNumbers.reveal(d.idNumberEncrypted) })),
-      ),
+      claims: (passNumber) => crewClaimsOf(passNumber, people),
     };
   }
 

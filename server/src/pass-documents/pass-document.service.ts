@@ -4,7 +4,14 @@ import { LRUCache } from 'lru-cache';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { passFonts } from './fonts.js';
 import { renderPassPdf } from './pass-pdf.js';
-import { createPassQr, type QrPngOptions, type QrSvgOptions, renderQrPng, renderQrSvg } from './pass-qr.js';
+import {
+  createPassQr,
+  passQrVersion,
+  type QrPngOptions,
+  type QrSvgOptions,
+  renderQrPng,
+  renderQrSvg,
+} from './pass-qr.js';
 import type { PrintablePass } from './printable-pass.js';
 import { maxPassQrVersion, measurePassQr } from './qr-budget.js';
 
@@ -15,13 +22,14 @@ import { maxPassQrVersion, measurePassQr } from './qr-budget.js';
 @Injectable()
 export class PassDocumentService implements OnModuleInit {
   /**
-   * A pass's QR code never changes (its URL is its signed token), but rendering the PNG costs ~15 ms of
-   * CPU: the fleet home, the pass screen and the print preview ask for it again and again. About 8 KiB a
-   * pass, so 16 MiB holds the passes anyone is looking at.
+   * A pass's QR code never changes (its URL is its signed token), but drawing it costs milliseconds of
+   * CPU (choosing the mask alone ~4 ms): the fleet home, the pass screen and the print preview ask for
+   * it again and again. PNG and SVG, each kept per URL and options; a few KiB each, so 16 MiB holds
+   * the passes anyone is looking at. Callers check who may see the pass before they ask.
    */
-  private readonly pngCache = new LRUCache<string, Buffer>({
+  private readonly images = new LRUCache<string, Buffer | string>({
     maxSize: 16 * 1024 * 1024,
-    sizeCalculation: (png) => png.length,
+    sizeCalculation: (image) => image.length,
   });
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
@@ -44,22 +52,27 @@ export class PassDocumentService implements OnModuleInit {
 
   /** PNG for print at `dpi` (default 300, 5 px per module, written into the file) or screens. */
   async qrPng(url: string, options?: QrPngOptions): Promise<Buffer> {
-    const key = `${JSON.stringify(options ?? {})} ${url}`;
-    const cached = this.pngCache.get(key);
-    if (cached) return cached;
+    const key = `png ${JSON.stringify(options ?? {})} ${url}`;
+    const cached = this.images.get(key);
+    if (cached) return cached as Buffer;
     const png = await renderQrPng(url, options);
-    this.pngCache.set(key, png);
+    this.images.set(key, png);
     return png;
   }
 
   /** SVG sized in mm (default 0.5 mm per module). */
   qrSvg(url: string, options?: QrSvgOptions): string {
-    return renderQrSvg(url, options);
+    const key = `svg ${JSON.stringify(options ?? {})} ${url}`;
+    const cached = this.images.get(key);
+    if (cached) return cached as string;
+    const svg = renderQrSvg(url, options);
+    this.images.set(key, svg);
+    return svg;
   }
 
   /** Whether a pass URL's QR code stays within the size every pass is laid out for (version 13, level Q). */
   fitsQrBudget(url: string): boolean {
-    return createPassQr(url).version <= maxPassQrVersion;
+    return passQrVersion(url) <= maxPassQrVersion;
   }
 
   /** QR version and size, e.g. to check that a pass's URL stays within version 13. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import jsqr from 'jsqr';
 import pngjs from 'pngjs';
-import { createPassQr, passQrSegments, pixelsPerModule, renderQrPng, renderQrSvg } from './pass-qr.js';
+import { createPassQr, passQrSegments, passQrVersion, pixelsPerModule, renderQrPng, renderQrSvg } from './pass-qr.js';
 import { largestNationalPass, maxPassQrVersion, measurePassQr } from './qr-budget.js';
 
 // jsqr is CommonJS: its ES default export is `module.exports.default`.
@@ -22,6 +22,13 @@ describe('pass QR code', () => {
     expect(measurePassQr('http://127.0.0.1:3000', { ...largestNationalPass, waypointCodes: [] }).version).toBeLessThan(
       measure.version,
     );
+  });
+
+  it('knows the version without drawing the code, the one createPassQr draws', () => {
+    for (const digits of [10, 200, 400, 560, 640, 700]) {
+      const long = `HTTPS://PASS.EXAMPLE.GOV.CN/V/${'7'.repeat(digits)}`;
+      expect([digits, passQrVersion(long)]).toEqual([digits, createPassQr(long).version]);
+    }
   });
 
   it('renders a PNG of at least 5 px per module that states 300 dpi, and decodes with jsQR', async () => {

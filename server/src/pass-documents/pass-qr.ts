@@ -30,6 +30,15 @@ export function createPassQr(url: string): PassQr {
   return QRCode.create(passQrSegments(url), { errorCorrectionLevel: passQrErrorCorrection });
 }
 
+/**
+ * The version `createPassQr` gives the URL, without choosing its mask: the mask changes no size, and
+ * scoring all eight is most of the cost (about 4 ms against 0.5 ms). Issuance asks it while it holds the
+ * issuer's serial locked.
+ */
+export function passQrVersion(url: string): number {
+  return QRCode.create(passQrSegments(url), { errorCorrectionLevel: passQrErrorCorrection, maskPattern: 0 }).version;
+}
+
 /** Modules across, quiet zone included. */
 export const qrSideModules = (qr: PassQr) => qr.modules.size + 2 * quietZoneModules;
 
@@ -48,6 +57,14 @@ export function pixelsPerModule(dpi: number, moduleMm: number): number {
   return Math.ceil((Math.max(moduleMm, minModuleMm) * dpi) / 25.4);
 }
 
+/**
+ * Passed through to pngjs (qrcode's types name only the deflate settings): grey levels (a coloured
+ * `dark` becomes its grey), each row filtered against the one above. A module is several identical
+ * rows, so this is both smaller (about 4 instead of 7.5 KiB) and about three times faster than pngjs
+ * trying every filter on every RGBA row.
+ */
+const pngEncoding = { colorType: 0, filterType: 2, deflateLevel: 9 };
+
 export async function renderQrPng(url: string, options: QrPngOptions = {}): Promise<Buffer> {
   const dpi = options.dpi ?? 300;
   const png = await QRCode.toBuffer(passQrSegments(url), {
@@ -56,6 +73,7 @@ export async function renderQrPng(url: string, options: QrPngOptions = {}): Prom
     margin: quietZoneModules,
     scale: pixelsPerModule(dpi, options.moduleMm ?? minModuleMm),
     color: { dark: options.dark ?? '#000000ff', light: '#ffffffff' },
+    rendererOpts: pngEncoding,
   });
   return withPhysicalSize(png, dpi);
 }

@@ -17,6 +17,7 @@ import { VehiclesService } from '../vehicles/vehicles.service.js';
 import { nextCounterValue } from './counters.js';
 import { PassEntity } from './pass.entity.js';
 import { PassNotices } from './pass-notices.js';
+import { StatusIndexBlocks } from './status-index-blocks.js';
 import { StatusListService } from './status-list.service.js';
 
 /**
@@ -38,6 +39,7 @@ export class IssuanceService {
     private readonly quotas: QuotasService,
     private readonly departments: DepartmentsService,
     private readonly notices: PassNotices,
+    private readonly statusIndexes: StatusIndexBlocks,
   ) {}
 
   async issue(manager: EntityManager, app: ApplicationEntity, official: RequestActor): Promise<PassEntity> {
@@ -88,15 +90,17 @@ export class IssuanceService {
       : null;
     if (quota) await this.quotas.consume(manager, quota.jurisdictionCode, quota.period);
 
+    // Everything that does not need the pass number comes before the issuer's serial is locked: that
+    // row serialises every approval of the issuing jurisdiction until this transaction commits.
     const issuerCode = app.reviewSteps.at(-1)!.jurisdictionCode;
+    const crew = await this.drivers.crewForPass(manager, app.crewDriverIds);
+    const department = await this.departments.forIssuer(issuerCode, manager);
+    const statusIndex = await this.statusIndexes.take(manager);
+
     const serial = await nextCounterValue(manager, `serial:${issuerCode}`);
     if (serial > maxPassSerial) throw new DomainException(ErrorCode.PassNumbersExhausted);
     const passNumber = formatPassNumber(issuerCode, serial);
-    const statusIndex = (await nextCounterValue(manager, 'status-index')) - 1;
-
     // The token carries each person's ID number only as a digest salted with this pass's number.
-    const crew = await this.drivers.crewForPass(manager, app.crewDriverIds, passNumber);
-    const department = await this.departments.forIssuer(issuerCode, manager);
     const signed = await this.tokens.issue({
       passNumber,
       plate: vehicle.plate,
@@ -108,7 +112,7 @@ export class IssuanceService {
       waypointCodes: app.waypointCodes,
       materialCategory: app.materialCategory!,
       statusIndex,
-      crew: crew.claims,
+      crew: crew.claims(passNumber),
     });
     const pass = await manager.save(
       manager.create(PassEntity, {

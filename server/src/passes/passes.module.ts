@@ -16,6 +16,7 @@ import { PassNotices } from './pass-notices.js';
 import { PassStatusChangeEntity } from './pass-status-change.entity.js';
 import { PassesController } from './passes.controller.js';
 import { PassesService } from './passes.service.js';
+import { StatusIndexBlocks } from './status-index-blocks.js';
 import { StatusListService } from './status-list.service.js';
 
 /** Passes: issuance from an approved application, the pass record and documents, revocation, the status list. */
@@ -33,7 +34,7 @@ import { StatusListService } from './status-list.service.js';
     NotificationsModule,
   ],
   controllers: [PassesController],
-  providers: [PassesService, IssuanceService, StatusListService, PassNotices],
+  providers: [PassesService, IssuanceService, StatusListService, StatusIndexBlocks, PassNotices],
   exports: [PassesService],
 })
 export class PassesModule {}

@@ -1,7 +1,7 @@
 export { decodeBase64, encodeBase64, encodeBase64Url, fromHex, toHex } from './base64.js';
 export { type PassClaims, type PassTokenFields, PassTokenFormatError, PayloadKey } from './claims.js';
 export { materialCategoryCodes, plateColourCodes } from './codes.js';
-export { coseAlgorithmEdDSA, type SignatureCheck } from './cose-sign1.js';
+export { coseAlgorithmEdDSA, type SignatureCheck, type SignatureMaker } from './cose-sign1.js';
 export {
   type CrewCheck,
   checkCrewIdNumber,
