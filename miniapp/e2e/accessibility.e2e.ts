@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
-import { type ApiClient, apiClient, loginAs } from '@pass/server-testing/api';
+import { type ApiClient, apiClient, firstSignIn, loginAs } from '@pass/server-testing/api';
 import {
   completeApplication,
   newCreditCode,
@@ -42,11 +42,14 @@ const admin = (page: string) => `/packages/admin/pages/${page}/index`;
 
 const ids: Record<string, string> = {};
 
-/** Saves an empty form, which then shows its messages in red. */
-async function saveEmpty(page: Page): Promise<void> {
-  await page.locator('.nut-button:visible', { hasText: '保存' }).click();
-  await page.locator('.form-field__error:visible').first().waitFor();
-}
+/** Presses a form's button with the form empty, which then shows its messages in red. */
+const pressEmpty =
+  (button: string) =>
+  async (page: Page): Promise<void> => {
+    await page.locator('.nut-button:visible', { hasText: button }).click();
+    await page.locator('.form-field__error:visible').first().waitFor();
+  };
+const saveEmpty = pressEmpty('保存');
 
 /** Each role's home: its address, and a `data-testid` it shows once rendered. */
 const roles: { role: string; phone: string; home: RegExp; homeReady: string; screens: Screen[] }[] = [
@@ -95,7 +98,9 @@ const roles: { role: string; phone: string; home: RegExp; homeReady: string; scr
       { name: 'review-detail', path: () => `${review('detail')}?id=${ids.waiting}`, ready: 'risks' },
       { name: 'review-stats', path: review('stats'), ready: 'stats-issued' },
       { name: 'review-passes', path: review('passes'), ready: 'pass-item' },
-      { name: 'review-alerts', path: review('alerts'), ready: 'alerts-empty' },
+      // With the clone alert made in beforeAll.
+      { name: 'review-alerts', path: review('alerts'), ready: 'alert-item' },
+      { name: 'review-messages', path: '/packages/messages/pages/list/index', ready: 'message-item' },
       { name: 'review-enterprises', path: review('enterprises'), ready: 'enterprise-item' },
     ],
   },
@@ -128,7 +133,14 @@ const roles: { role: string; phone: string; home: RegExp; homeReady: string; scr
         before: saveEmpty,
       },
       { name: 'admin-departments', path: admin('departments'), ready: 'department-list' },
+      {
+        name: 'admin-departments-errors',
+        path: admin('departments'),
+        ready: 'department-list',
+        before: saveEmpty,
+      },
       { name: 'admin-holidays', path: admin('holidays'), ready: 'holiday-list' },
+      { name: 'admin-holidays-errors', path: admin('holidays'), ready: 'holiday-list', before: pressEmpty('添加') },
       { name: 'admin-federation', path: admin('federation'), ready: 'own-issuer' },
     ],
   },
@@ -154,6 +166,53 @@ const roles: { role: string; phone: string; home: RegExp; homeReady: string; scr
   },
 ];
 
+/**
+ * Two checkpoints 900 km apart scan the pass 40 minutes apart: a clone alert, shown to the officials
+ * in their list and their message centre.
+ */
+async function cloneAlertOn(url: string, passNumber: string): Promise<void> {
+  const admin = await loginAs(url, '13800000000');
+  const far = await admin.post('/admin/checkpoints', {
+    code: 'GD-GZ-A11Y-01',
+    name: '广州北检查站',
+    regionCode: '440111',
+    latitude: 23.3,
+    longitude: 113.27,
+  });
+  const staff = await admin.post('/admin/accounts', {
+    role: 'checkpoint_staff',
+    name: '林卡口',
+    phone: '13912340011',
+    password: 'Passw0rd1',
+    checkpointId: far.body.id,
+  });
+  if (staff.status !== 201) throw new Error(`checkpoint staff: ${JSON.stringify(staff.body)}`);
+  const near = await loginAs(url, '13800000004');
+  const scan = (id: string, checkpointId: string, minutesAgo: number) => ({
+    records: [
+      {
+        id,
+        passNumber,
+        checkpointId,
+        scannedAt: new Date(Date.now() - minutesAgo * 60_000).toISOString(),
+        result: 'valid',
+        direction: 'inbound',
+      },
+    ],
+  });
+  const scans = [
+    await near.post(
+      '/scans',
+      scan('3a0b8f4a-1c2d-4e5f-8a9b-0c1d2e3f4a5b', (await near.get('/auth/me')).body.checkpointId, 60),
+    ),
+    await (await firstSignIn(url, '13912340011', 'Passw0rd1')).post(
+      '/scans',
+      scan('4b1c9a5b-2d3e-4f60-9bac-1d2e3f4a5b6c', far.body.id, 20),
+    ),
+  ];
+  if (scans.some((r) => r.status !== 200)) throw new Error(`scans: ${JSON.stringify(scans.map((r) => r.body))}`);
+}
+
 /** Waits until the page showing `ready` has its data and has finished sliding in. */
 async function settled(page: Page, ready: string): Promise<void> {
   const selector = ready.startsWith('.') ? ready : `[data-testid="${ready}"]`;
@@ -168,6 +227,35 @@ async function settled(page: Page, ready: string): Promise<void> {
     );
   });
 }
+
+interface Measured {
+  /** The page's body text (CSS px). */
+  text: number;
+  /** Its largest heading, title, plate or field label (CSS px). */
+  heading: number;
+  /** The smaller side of its smallest button (CSS px); Infinity without a button. */
+  smallestButton: number;
+}
+
+/** Text and target sizes of the page shown now, as the browser draws them. */
+const measure = (page: Page): Promise<Measured> =>
+  page.evaluate(() => {
+    const shown = [...document.querySelectorAll<HTMLElement>('.taro_page')].find(
+      (el) => getComputedStyle(el).display !== 'none',
+    );
+    const sizeOf = (el: Element) => Number.parseFloat(getComputedStyle(el).fontSize);
+    const buttons = [...(shown?.querySelectorAll<HTMLElement>('.nut-button') ?? [])]
+      .map((el) => el.getBoundingClientRect())
+      .filter((box) => box.width > 0);
+    const texts = [
+      ...(shown?.querySelectorAll('.card__title, [class*="__title"], [class*="__plate"], .form-field__label') ?? []),
+    ];
+    return {
+      text: sizeOf(shown ?? document.body),
+      heading: Math.max(0, ...texts.map(sizeOf)),
+      smallestButton: Math.min(...buttons.map((box) => Math.min(box.height, box.width))),
+    };
+  });
 
 const report = (found: Record<string, AxeViolation[]>) =>
   Object.entries(found)
@@ -220,6 +308,7 @@ describe('accessibility of the H5 app (axe-core, WCAG 2 A/AA)', () => {
       manager: { name: '张三', phone, password: 'Passw0rd' },
     });
     if (pending.status !== 201) throw new Error(`register: ${JSON.stringify(pending.body)}`);
+    await cloneAlertOn(stack.url, ids.passNumber);
   }, 180_000);
 
   afterAll(async () => {
@@ -241,6 +330,33 @@ describe('accessibility of the H5 app (axe-core, WCAG 2 A/AA)', () => {
     if (care) await context.addInitScript(() => localStorage.setItem('careMode', JSON.stringify({ data: true })));
     return context.newPage();
   };
+
+  /** The admin's accounts, signed in at a window of `size`. */
+  const openAdminAccounts = async (size: Size) => {
+    const page = await open(size);
+    await signIn(page, stack.url, '13800000000', 'demo1234');
+    await page.waitForURL(/packages\/admin\/pages\/home/);
+    await settled(page, 'admin-home');
+    await openPath(page, stack.url, admin('accounts'));
+    await settled(page, 'account-list');
+    return page;
+  };
+
+  /** The first row of the table shown: its text size, its width and its cells' boxes. */
+  const firstRow = (page: Page) =>
+    page.evaluate(() => {
+      const row = [...document.querySelectorAll<HTMLElement>('.admin-table__row:not(.admin-table__row--head)')].find(
+        (el) => el.getBoundingClientRect().height > 0,
+      );
+      return {
+        size: Number.parseFloat(getComputedStyle(row ?? document.body).fontSize),
+        width: row?.getBoundingClientRect().width ?? 0,
+        cells: [...(row?.querySelectorAll<HTMLElement>('.admin-table__cell') ?? [])].map((el) => {
+          const { left, right, top, bottom } = el.getBoundingClientRect();
+          return { left, right, top, bottom };
+        }),
+      };
+    });
 
   it('shows the login and registration pages without a violation', async () => {
     const found: Record<string, AxeViolation[]> = {};
@@ -287,14 +403,18 @@ describe('accessibility of the H5 app (axe-core, WCAG 2 A/AA)', () => {
     },
   );
 
-  it('draws larger text and targets in care mode (长辈模式)', async () => {
+  it('draws larger text and targets in care mode (长辈模式) than without it', async () => {
     const found: Record<string, AxeViolation[]> = {};
+    const smaller: string[] = [];
     for (const role of [roles[0], roles[3]]) {
-      const page = await open('phone', true);
-      await signIn(page, stack.url, role.phone, 'demo1234');
-      await page.waitForURL(role.home);
-      // The home has rendered: a navigation now is not overtaken by the sign-in's own.
-      await settled(page, role.homeReady);
+      // The same screens side by side: a phone without care mode and one with it.
+      const [plain, care] = [await open('phone'), await open('phone', true)];
+      for (const page of [plain, care]) {
+        await signIn(page, stack.url, role.phone, 'demo1234');
+        await page.waitForURL(role.home);
+        // The home has rendered: a navigation now is not overtaken by the sign-in's own.
+        await settled(page, role.homeReady);
+      }
       for (const screen of role.screens.filter((s) =>
         [
           'fleet-home',
@@ -307,30 +427,106 @@ describe('accessibility of the H5 app (axe-core, WCAG 2 A/AA)', () => {
           'checkpoint-history',
         ].includes(s.name),
       )) {
-        await openPath(page, stack.url, typeof screen.path === 'string' ? screen.path : screen.path());
-        await settled(page, screen.ready);
-        await saveScreenshot(page, `a11y-care-${screen.name}-390`);
-        found[`${screen.name}@care`] = await axeViolations(page);
-        // Key text of 18 px at least, every button a target of 60×60 at least.
-        const sizes = await page.evaluate(() => {
-          const shown = [...document.querySelectorAll<HTMLElement>('.taro_page')].find(
-            (el) => getComputedStyle(el).display !== 'none',
-          );
-          const buttons = [...(shown?.querySelectorAll<HTMLElement>('.nut-button') ?? [])]
-            .map((el) => el.getBoundingClientRect())
-            .filter((box) => box.width > 0);
-          return {
-            text: Number.parseFloat(getComputedStyle(shown ?? document.body).fontSize),
-            smallest: Math.min(...buttons.map((box) => Math.min(box.height, box.width))),
-          };
-        });
-        expect(sizes.text).toBeGreaterThanOrEqual(18);
-        expect(sizes.smallest).toBeGreaterThanOrEqual(60);
-        await screen.afterwards?.(page);
+        const measured: Measured[] = [];
+        for (const page of [plain, care]) {
+          await openPath(page, stack.url, typeof screen.path === 'string' ? screen.path : screen.path());
+          await settled(page, screen.ready);
+          measured.push(await measure(page));
+        }
+        await saveScreenshot(care, `a11y-care-${screen.name}-390`);
+        found[`${screen.name}@care`] = await axeViolations(care);
+        const [normal, large] = measured;
+        // Key text of 18 px at least, every button a target of 60×60 at least; both larger than without.
+        expect(large.text).toBeGreaterThanOrEqual(18);
+        expect(large.smallestButton).toBeGreaterThanOrEqual(60);
+        // Body text 1.4 times; the headings larger too (the plate of the pass and the verdict is big already).
+        if (!(large.text >= normal.text * 1.3 && large.heading > normal.heading))
+          smaller.push(`${screen.name}: text ${normal.text}→${large.text}, heading ${normal.heading}→${large.heading}`);
+        if (normal.smallestButton !== Infinity && !(large.smallestButton > normal.smallestButton))
+          smaller.push(`${screen.name}: buttons ${normal.smallestButton}→${large.smallestButton}`);
+        // On both phones: a later screen shows what this one did on that phone (the checkpoint's history).
+        for (const page of [plain, care]) await screen.afterwards?.(page);
       }
-      await page.context().close();
+      await plain.context().close();
+      await care.context().close();
     }
+    expect(smaller).toEqual([]);
     expect(report(found)).toBe('');
+  });
+
+  it('lays the admin pages out as a desktop workspace, and as one column of cards on a phone', async () => {
+    const desk = await openAdminAccounts('desktop');
+    // The areas in a menu at the left, the page beside it; the area shown is marked.
+    const [menu, main] = await Promise.all(
+      ['[data-testid="admin-nav"]:visible', '.admin__main:visible'].map((s) => desk.locator(s).boundingBox()),
+    );
+    expect(main!.x).toBeGreaterThanOrEqual(menu!.x + menu!.width);
+    expect(main!.width).toBeGreaterThan(900);
+    await expect(desk.locator('[data-testid="admin-nav-accounts"]:visible').getAttribute('aria-current')).resolves.toBe(
+      'page',
+    );
+    // Desktop typography: 14–16 px in the tables, a table's cells on one line.
+    const table = await firstRow(desk);
+    expect(table.size).toBeGreaterThanOrEqual(14);
+    expect(table.size).toBeLessThanOrEqual(16);
+    expect(table.cells.length).toBeGreaterThan(2);
+    expect(table.cells.every((c, i) => i === 0 || c.left >= table.cells[i - 1].right - 1)).toBe(true);
+    await saveScreenshot(desk, 'admin-desk-accounts-1440');
+
+    // The menu works from the keyboard and opens the area in place.
+    await desk.locator('[data-testid="admin-nav-checkpoints"]:visible').focus();
+    await desk.keyboard.press('Enter');
+    await settled(desk, 'checkpoint-list');
+    // A confirmation is a dialog sized for the desktop, read at the page's size, closed with Esc.
+    await desk.locator('[data-testid="checkpoint-list"]:visible').getByText('停用').first().click();
+    const dialog = desk.getByRole('dialog');
+    await dialog.getByText('停用卡口').waitFor();
+    const box = await dialog.boundingBox();
+    expect(box!.width).toBeGreaterThanOrEqual(440);
+    const textSize = await dialog
+      .locator('.taro-modal__text')
+      .evaluate((el) => Number.parseFloat(getComputedStyle(el).fontSize));
+    expect(textSize).toBeGreaterThanOrEqual(15);
+    await saveScreenshot(desk, 'admin-desk-dialog-1440');
+    const found: Record<string, AxeViolation[]> = { 'admin-dialog@desktop': await axeViolations(desk) };
+    await desk.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+    await expect(
+      desk.locator('[data-testid="checkpoint-list"]:visible').getByText('停用').count(),
+    ).resolves.toBeGreaterThan(0);
+    await desk.context().close();
+
+    // A phone: no side menu, each row a card of one column.
+    const phone = await openAdminAccounts('phone');
+    await expect(phone.locator('[data-testid="admin-nav"]:visible').count()).resolves.toBe(0);
+    const card = await firstRow(phone);
+    expect(card.width).toBeGreaterThan(340);
+    expect(card.cells.length).toBeGreaterThan(2);
+    expect(card.cells.every((c, i) => i === 0 || c.top >= card.cells[i - 1].bottom - 1)).toBe(true);
+    await saveScreenshot(phone, 'admin-phone-accounts-390');
+    found['admin-accounts@phone'] = await axeViolations(phone);
+    await phone.context().close();
+    expect(report(found)).toBe('');
+  });
+
+  it('lets a phone zoom: the viewport meta allows it, and a pinch enlarges the page', async () => {
+    const page = await open('phone');
+    await openPath(page, stack.url, '/pages/login/index');
+    await settled(page, 'login-phone');
+    const metas = await page.evaluate(() =>
+      [...document.querySelectorAll('meta[name="viewport"]')].map((m) => m.getAttribute('content') ?? ''),
+    );
+    expect(metas).toHaveLength(1);
+    expect(metas[0]).toContain('width=device-width');
+    expect(metas[0]).not.toMatch(/user-scalable\s*=\s*(no|0)/i);
+    const maximum = /maximum-scale\s*=\s*([\d.]+)/i.exec(metas[0]);
+    expect(maximum ? Number(maximum[1]) : 10).toBeGreaterThanOrEqual(5);
+    // A pinch, which the viewport meta allows or forbids (headless Chromium synthesizes it as a trackpad
+    // pinch; its touch pinch zooms nothing, allowed or not). With user-scalable=no the scale stays 1.
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Input.synthesizePinchGesture', { x: 195, y: 420, scaleFactor: 2, gestureSourceType: 'mouse' });
+    await page.waitForFunction(() => (window.visualViewport?.scale ?? 1) > 1.5);
+    await page.context().close();
   });
 
   it('switches care mode on the home, which keeps the choice; targets are 44 px without it, 60 px with it', async () => {

@@ -158,4 +158,45 @@ describe('the review queue at a desk (H5)', () => {
     await page.getByTestId('risks').waitFor();
     await page.context().close();
   });
+  it('picks rows with Space and approves them together with B, the confirmation answered with Enter', async () => {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+    const page = await context.newPage();
+    // Two were decided at the desk before.
+    await openQueue(page, waiting - 2);
+    const picked = [await currentPlate(page)];
+    await page.keyboard.press(' ');
+    await page.keyboard.press('j');
+    picked.push(await currentPlate(page));
+    await page.keyboard.press(' ');
+    await expect(page.locator('[data-testid="queue-pick"][aria-checked="true"]').count()).resolves.toBe(2);
+    await page.getByText('批量通过（2）').waitFor();
+
+    // b asks first, in a dialog that has the focus on its confirming button; keys stay in it.
+    await page.keyboard.press('b');
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText('确定通过选中的2个申请吗', { exact: false }).waitFor();
+    await page.waitForFunction(() => document.activeElement?.textContent === '通过');
+    await page.keyboard.press('Tab');
+    await page.waitForFunction(() => document.activeElement?.textContent === '取消');
+    await page.keyboard.press('j');
+    await expect(currentPlate(page)).resolves.toBe(picked[1]);
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Enter');
+    // The outcome, a notice with one button: Enter closes it.
+    await dialog.getByText('已通过2个').waitFor();
+    await saveScreenshot(page, 'review-queue-desk-batch');
+    await page.keyboard.press('Enter');
+    await dialog.waitFor({ state: 'hidden' });
+    await page.waitForFunction(
+      (n) => document.querySelectorAll('[data-testid="queue-item"]').length === n,
+      waiting - 4,
+    );
+    for (const plate of picked) expect((await fleet.get(`/applications/${idOf[plate]}`)).body.reviewLevelIndex).toBe(1);
+    // The page has the keys again.
+    await page.keyboard.press('x');
+    await page.getByTestId('reason-popup').waitFor();
+    await page.keyboard.press('Escape');
+    await page.getByTestId('reason-popup').waitFor({ state: 'detached' });
+    await context.close();
+  });
 });

@@ -9,6 +9,8 @@
  * - A View with a control's role (button, checkbox, radio, switch) is reached with Tab and pressed with
  *   Enter or Space, as a <button> is.
  */
+import './taro-modal';
+
 const controls = ['button', 'checkbox', 'radio', 'switch'].map((role) => `[role="${role}"]`).join(',');
 
 if (typeof document !== 'undefined') {

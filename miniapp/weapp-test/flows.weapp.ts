@@ -177,6 +177,69 @@ describe('flows in the WeChat runtime', () => {
     expectHealthy(app);
   });
 
+  it("puts every page in care mode when WeChat's font is large, for every role, until switched off in the app", async () => {
+    // The page's root: the first element with a class (`components/screen` gives it `care-mode`).
+    const rootClass = (app: WeappRuntime) =>
+      String(app.findAll(app.render(), (node) => String(node.attr.class ?? '').trim() !== '')[0]?.attr.class);
+    const pagesOf: Record<string, string[]> = {
+      '13800000001': [
+        'packages/fleet/pages/home/index',
+        'packages/fleet/pages/applications/index',
+        'packages/fleet/pages/application-form/index',
+        'packages/fleet/pages/vehicles/index',
+        'packages/fleet/pages/vehicle-form/index',
+        'packages/fleet/pages/enterprise/index',
+        'packages/pass/pages/list/index',
+        `packages/pass/pages/detail/index?id=${passes.kept.id}`,
+        'packages/messages/pages/list/index',
+      ],
+      '13800000002': [
+        'packages/review/pages/home/index',
+        'packages/review/pages/queue/index',
+        'packages/review/pages/stats/index',
+      ],
+      '13800000000': [
+        'packages/admin/pages/home/index',
+        'packages/admin/pages/accounts/index',
+        'packages/admin/pages/holidays/index',
+      ],
+      '13800000004': ['packages/checkpoint/pages/home/index', 'packages/checkpoint/pages/history/index'],
+    };
+    const missing: string[] = [];
+    for (const [login, routes] of Object.entries(pagesOf)) {
+      const phone = newPhoneState();
+      phone.fontSizeSetting = 22; // 微信 → 设置 → 字体大小, one step above standard
+      const app = await open(phone);
+      if (!rootClass(app).includes('care-mode')) missing.push(`${login} pages/login/index`);
+      await loginWithPassword(app, login);
+      for (const route of routes) {
+        await app.reLaunch(route);
+        if (!rootClass(app).includes('care-mode')) missing.push(`${login} ${route}: ${rootClass(app)}`);
+      }
+      expectHealthy(app);
+    }
+    expect(missing).toEqual([]);
+
+    // Standard font: no care mode. Large font, switched off on the home: every page follows the switch.
+    const standard = await open();
+    await loginWithPassword(standard, '13800000001');
+    await standard.reLaunch('packages/fleet/pages/applications/index');
+    expect(rootClass(standard)).not.toContain('care-mode');
+    const large = newPhoneState();
+    large.fontSizeSetting = 24;
+    const app = await open(large);
+    await loginWithPassword(app, '13800000001');
+    await app.reLaunch('packages/fleet/pages/home/index');
+    await app.tap('长辈模式');
+    expect(rootClass(app)).not.toContain('care-mode');
+    expect(JSON.parse(app.phone.storage.get('careMode') ?? 'null')).toBe(false);
+    for (const route of pagesOf['13800000001'].slice(1, 4)) {
+      await app.reLaunch(route);
+      expect(rootClass(app)).not.toContain('care-mode');
+    }
+    expectHealthy(app);
+  });
+
   it('registers a vehicle and a driver and applies with documents from the album and a chat; the official approves', async () => {
     const app = await open();
     await loginWithPassword(app, '13800000001');

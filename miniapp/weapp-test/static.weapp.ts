@@ -149,4 +149,21 @@ describe('the weapp build, read as WeChat reads it', () => {
     const all = buildFiles('.wxss');
     expect(all.map((file) => [file, wxssProblems(file, all)]).filter(([, problems]) => problems)).toEqual([]);
   });
+
+  it('enlarges text and targets in care mode (长辈模式): 22 pt text, 60 pt targets, 44 pt without it', () => {
+    // app.wxss is Taro's list of @imports; the app's own rules are in those files.
+    const imports = [...readBuildFile('app.wxss').matchAll(/@import\s+"\.\/([^"]+)"/g)].map((m) => m[1]);
+    const css = imports.map(readBuildFile).join('').replace(/\s+/g, '');
+    // 750 rpx is the phone's width (375 pt on most phones): 88 rpx = 44 pt, 120 rpx = 60 pt, 36 rpx = 18 pt.
+    const block = (selector: string) =>
+      css.match(new RegExp(`(?:^|})${selector.replace('.', '\\.')}\\{([^}]*)`))?.[1] ?? '';
+    expect(block('page')).toContain('--pass-target:88rpx');
+    const care = block('.care-mode');
+    expect(care).toContain('--pass-target:120rpx');
+    expect(care).toContain('--nutui-button-default-height:120rpx');
+    expect(care).toContain('font-size:44rpx');
+    // The targets of our own controls take the variable (a chip, a field, a key, the login link…).
+    const usesTarget = buildFiles('.wxss').filter((file) => readBuildFile(file).includes('var(--pass-target)'));
+    expect(usesTarget.length).toBeGreaterThanOrEqual(5);
+  });
 });

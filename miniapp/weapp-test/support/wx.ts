@@ -32,6 +32,8 @@ export interface PhoneState {
   /** Every brightness the page set, in order. */
   brightnessSet: number[];
   keepScreenOn: boolean;
+  /** WeChat's font size setting (我 → 设置 → 通用 → 字体大小), in px: 16 is standard. */
+  fontSizeSetting: number;
   openedDocuments: { filePath: string; fileType?: string; bytes: Uint8Array }[];
   toasts: string[];
   modals: { title?: string; content?: string }[];
@@ -49,6 +51,7 @@ export const newPhoneState = (): PhoneState => ({
   brightness: 0.4,
   brightnessSet: [],
   keepScreenOn: false,
+  fontSizeSetting: 16,
   openedDocuments: [],
   toasts: [],
   modals: [],
@@ -201,7 +204,9 @@ export function createWx(env: WxEnvironment, phone: PhoneState, apiBase: string,
     statusBarHeight: 47,
     safeArea: { left: 0, right: 390, top: 47, bottom: 810, width: 390, height: 763 },
     theme: 'light',
-    fontSizeSetting: 16,
+    get fontSizeSetting() {
+      return phone.fontSizeSetting;
+    },
   };
 
   const selectorQuery = () => {

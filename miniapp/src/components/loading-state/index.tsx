@@ -1,4 +1,5 @@
-import { Text, View } from '@tarojs/components';
+import { Text } from '@tarojs/components';
+import { Screen } from '@/components/screen';
 
 /** What a page shows until its data is there: 正在加载…, or why it could not be loaded. */
 export function LoadingState({
@@ -11,10 +12,10 @@ export function LoadingState({
   errorTestId?: string;
 }) {
   return (
-    <View className={className}>
+    <Screen className={className}>
       <Text className={error ? 'error-text' : 'muted'} data-testid={error ? errorTestId : undefined}>
         {error ?? '正在加载…'}
       </Text>
-    </View>
+    </Screen>
   );
 }

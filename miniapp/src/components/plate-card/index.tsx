@@ -18,7 +18,13 @@ export interface PlateCardProps {
 /** A list item about one vehicle: its plate and a tag on top, the details below; tapping opens it. */
 export function PlateCard({ block, testId, url, plate, tag, children }: PlateCardProps) {
   return (
-    <View className={`${block}__item`} data-testid={testId} onClick={() => Taro.navigateTo({ url })}>
+    <View
+      className={`${block}__item`}
+      role='button'
+      aria-role='button'
+      data-testid={testId}
+      onClick={() => Taro.navigateTo({ url })}
+    >
       <View className={`${block}__top`}>
         <Text className={`${block}__plate`}>{formatPlate(plate)}</Text>
         {tag}

@@ -1,5 +1,6 @@
-import { Text, View } from '@tarojs/components';
+import { Text } from '@tarojs/components';
 import Taro, { useDidShow, useRouter } from '@tarojs/taro';
+import { Screen } from '@/components/screen';
 import { roleHome, routes, withQuery } from '@/services/routes';
 import { loadSession } from '@/services/session';
 import './index.scss';
@@ -23,9 +24,9 @@ export default function Index() {
   });
 
   return (
-    <View className='index'>
+    <Screen className='index'>
       <Text className='index__title'>重点物资运输车辆通行证</Text>
       <Text className='index__loading'>正在进入…</Text>
-    </View>
+    </Screen>
   );
 }

@@ -3,6 +3,7 @@ import { ErrorCode, validatePhone } from '@pass/shared';
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { useState } from 'react';
+import { Screen } from '@/components/screen';
 import { ServiceStatus } from '@/components/service-status';
 import { PasswordField, TextField } from '@/components/text-field';
 import { goHome, loginWithPassword } from '@/services/auth';
@@ -61,7 +62,7 @@ export default function Login() {
   };
 
   return (
-    <View className='screen screen--flush login'>
+    <Screen className='screen screen--flush login'>
       <View className='login__hero'>
         <Text className='login__title'>重点物资运输车辆通行证</Text>
         <Text className='login__subtitle'>全国统一样式 · 全国互认 · 免费办理</Text>
@@ -93,12 +94,17 @@ export default function Login() {
         </View>
       </View>
 
-      <View className='login__register' onClick={() => Taro.navigateTo({ url: routes.register })}>
+      <View
+        className='login__register'
+        role='button'
+        aria-role='button'
+        onClick={() => Taro.navigateTo({ url: routes.register })}
+      >
         <Text className='muted'>还没有账号？</Text>
         <Text className='login__link'>企业注册</Text>
       </View>
 
       <ServiceStatus />
-    </View>
+    </Screen>
   );
 }

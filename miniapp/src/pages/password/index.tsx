@@ -3,6 +3,7 @@ import { type AuthTokens, passwordChangeSchema, z } from '@pass/shared';
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { useState } from 'react';
+import { Screen } from '@/components/screen';
 import { PasswordField } from '@/components/text-field';
 import { useSchemaForm } from '@/hooks/use-schema-form';
 import { goHome, logout } from '@/services/auth';
@@ -63,7 +64,7 @@ export default function Password() {
   };
 
   return (
-    <View className='screen' data-testid='password-page'>
+    <Screen className='screen' data-testid='password-page'>
       <View className='card'>
         {forced && (
           <Text className='muted' data-testid='password-required'>
@@ -86,6 +87,6 @@ export default function Password() {
       <Button block fill='outline' onClick={signOut}>
         退出登录
       </Button>
-    </View>
+    </Screen>
   );
 }

@@ -1,7 +1,12 @@
 import { Text, View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
 import type { ReactNode } from 'react';
 import { Denied } from '@/components/denied';
+import { Screen } from '@/components/screen';
 import type { RolePage } from '@/hooks/use-role-page';
+import { useWideWindow } from '@/hooks/use-wide-window';
+import { adminRoutes } from '../routes';
+import { adminAreas } from './admin-areas';
 import '../styles/admin.scss';
 
 export interface AdminPageProps {
@@ -12,14 +17,55 @@ export interface AdminPageProps {
   children: ReactNode;
 }
 
-/** The frame of a page only an admin may open: 无权 for other roles, the heading, the load error. */
+/**
+ * The frame of a page only an admin may open: 无权 for other roles, the heading, the load error. On a
+ * desktop (≥ 1024 px) it is a workspace: every area in a menu at the left, the page beside it; on a
+ * phone the page alone, its tables laid out as cards (admin.scss).
+ */
 export function AdminPage({ title, testId, page, children }: AdminPageProps) {
+  const wide = useWideWindow();
   if (page.denied) return <Denied who='系统管理员' />;
-  return (
-    <View className='admin' data-testid={testId}>
+  const content = (
+    <>
       <Text className='admin__heading'>{title}</Text>
       {page.error && <Text className='error-text'>{page.error}</Text>}
       {page.account && children}
+    </>
+  );
+  return (
+    <Screen className={wide ? 'admin admin--desk' : 'admin'} data-testid={testId}>
+      {wide ? (
+        <>
+          <AdminMenu />
+          <View className='admin__main'>{content}</View>
+        </>
+      ) : (
+        content
+      )}
+    </Screen>
+  );
+}
+
+/** The desktop's side menu: the areas, the one shown marked; one click opens another in its place. */
+function AdminMenu() {
+  const path = useRouter().path.split('?')[0];
+  const here = (url: string) => path === url || path === url.replace(/^\//, '');
+  const entries = [{ id: 'home', title: '系统管理', url: adminRoutes.home }, ...adminAreas];
+  return (
+    <View className='admin__nav' role='navigation' aria-label='系统管理菜单' data-testid='admin-nav'>
+      {entries.map((area) => (
+        <View
+          key={area.id}
+          className={here(area.url) ? 'admin__nav-item admin__nav-item--on' : 'admin__nav-item'}
+          role='button'
+          aria-role='button'
+          aria-current={here(area.url) ? 'page' : undefined}
+          data-testid={`admin-nav-${area.id}`}
+          onClick={() => !here(area.url) && Taro.redirectTo({ url: area.url })}
+        >
+          {area.title}
+        </View>
+      ))}
     </View>
   );
 }
@@ -53,9 +99,14 @@ export function Cell({ wide, children }: { wide?: boolean; children: ReactNode }
 /** A text action in a table row. */
 export function Action({ label, danger, onClick }: { label: string; danger?: boolean; onClick: () => void }) {
   return (
-    <Text className={danger ? 'admin-table__link admin-table__link--danger' : 'admin-table__link'} onClick={onClick}>
+    <View
+      className={danger ? 'admin-table__link admin-table__link--danger' : 'admin-table__link'}
+      role='button'
+      aria-role='button'
+      onClick={onClick}
+    >
       {label}
-    </Text>
+    </View>
   );
 }
 

@@ -3,6 +3,7 @@ import { formatPlate, Role, scanDirectionNames, scanResultAllowsPassage, scanRes
 import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { Denied } from '@/components/denied';
+import { Screen } from '@/components/screen';
 import { ToneTag } from '@/components/status-tag';
 import { useRolePage } from '@/hooks/use-role-page';
 import { ApiError } from '@/services/request';
@@ -39,7 +40,7 @@ export default function History() {
   };
 
   return (
-    <View className='screen history'>
+    <Screen className='screen history'>
       <View className='card history__summary'>
         <Text data-testid='history-summary'>
           共{scans.length}条 · {pending > 0 ? `${pending}条待上传` : '全部已上传'}
@@ -70,6 +71,6 @@ export default function History() {
           </Button>
         </View>
       )}
-    </View>
+    </Screen>
   );
 }

@@ -6,6 +6,7 @@ import { useEffect, useState } from 'react';
 import { CareSwitch } from '@/components/care-switch';
 import { Denied } from '@/components/denied';
 import { MessageEntry } from '@/components/message-entry';
+import { Screen } from '@/components/screen';
 import { TextField } from '@/components/text-field';
 import { useCareMode } from '@/hooks/use-care-mode';
 import { useRolePage } from '@/hooks/use-role-page';
@@ -43,7 +44,7 @@ const scannedText = (value: string, set: (text: string) => void) => ({
 });
 
 export default function CheckpointHome() {
-  const { careMode, careClass, switchCareMode } = useCareMode();
+  const { careMode, switchCareMode } = useCareMode();
   const [bundle, setBundle] = useState<Bundle | undefined>(loadBundle);
   const [syncing, setSyncing] = useState(false);
   const [syncFailure, setSyncFailure] = useState('');
@@ -113,7 +114,7 @@ export default function CheckpointHome() {
   };
 
   return (
-    <View className={`screen screen--flush checkpoint-home ${careClass}`}>
+    <Screen className='screen screen--flush checkpoint-home'>
       <View className='checkpoint-home__banner'>
         <Text className='checkpoint-home__place' data-testid='checkpoint-name'>
           {checkpoint?.name ?? '卡口核验'}
@@ -185,6 +186,6 @@ export default function CheckpointHome() {
       <Button block fill='outline' onClick={signOut}>
         退出登录
       </Button>
-    </View>
+    </Screen>
   );
 }

@@ -14,7 +14,7 @@ import { Text, Textarea, View } from '@tarojs/components';
 import Taro, { useLoad } from '@tarojs/taro';
 import { useState } from 'react';
 import { LengthCounter } from '@/components/form-field';
-import { useCareMode } from '@/hooks/use-care-mode';
+import { Screen } from '@/components/screen';
 import { loadSession } from '@/services/session';
 import { messageOf } from '@/utils/messages';
 import { VerdictView } from '../../components/verdict';
@@ -47,7 +47,6 @@ function backToScanning() {
  * the direction buttons that file the scan: saved on the device at once, uploaded when online.
  */
 export default function Result() {
-  const { careClass } = useCareMode();
   const [verdict, setVerdict] = useState<Verdict>();
   const [failure, setFailure] = useState('');
   const [recorded, setRecorded] = useState<ScanDirection | typeof ScanKind.Interception | null>(null);
@@ -123,7 +122,7 @@ export default function Result() {
 
   if (!shown) {
     return (
-      <View className={`screen result ${careClass}`}>
+      <Screen className='screen result'>
         {failure ? (
           <View className='result__failure' data-testid='verify-error'>
             <Text>{failure}</Text>
@@ -136,13 +135,13 @@ export default function Result() {
             返回
           </Button>
         )}
-      </View>
+      </Screen>
     );
   }
 
   const canRecord = Boolean(staff && shown.passNumber);
   return (
-    <View className={`result ${careClass}`}>
+    <Screen className='result'>
       <VerdictView verdict={shown} />
       <View className='result__actions'>
         {verdict?.allowsPassage && !recorded && (
@@ -210,6 +209,6 @@ export default function Result() {
           {recorded || !canRecord ? '继续核验' : '不登记，返回'}
         </Button>
       </View>
-    </View>
+    </Screen>
   );
 }

@@ -16,7 +16,7 @@ const placeName = (code: string | null) => (code ? (regionFullName(code) ?? code
 export function ApplicationCard({ application, plate, onOpen }: ApplicationCardProps) {
   const category = application.materialCategory ? findMaterialCategory(application.materialCategory)?.name : undefined;
   return (
-    <View className='application-card' onClick={onOpen} data-testid='application-card'>
+    <View className='application-card' role='button' aria-role='button' onClick={onOpen} data-testid='application-card'>
       <View className='application-card__top'>
         <Text className='application-card__plate'>{plate ? formatPlate(plate) : '未选择车辆'}</Text>
         <StatusTag status={application.status} />

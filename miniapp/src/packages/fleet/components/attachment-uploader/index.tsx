@@ -73,9 +73,15 @@ export function AttachmentUploader({
             {attachment.mimeType === 'application/pdf' ? 'PDF' : '图片'} · {attachment.originalName}
           </Text>
           <Text className='attachment-uploader__size'>{formatBytes(attachment.sizeBytes)}</Text>
-          <Text className='attachment-uploader__remove' onClick={() => onRemove(attachment.id)}>
+          <View
+            className='attachment-uploader__remove'
+            role='button'
+            aria-role='button'
+            aria-label={`移除${attachment.originalName}`}
+            onClick={() => onRemove(attachment.id)}
+          >
             移除
-          </Text>
+          </View>
         </View>
       ))}
       {upload && (

@@ -14,6 +14,9 @@ export function DayStepper({ value, max, onChange }: DayStepperProps) {
     <View className='day-stepper' data-testid='day-stepper'>
       <View
         className={`day-stepper__button ${value <= 1 ? 'day-stepper__button--disabled' : ''}`}
+        role='button'
+        aria-role='button'
+        aria-disabled={value <= 1}
         onClick={() => step(-1)}
         aria-label='减少一天'
       >
@@ -22,6 +25,9 @@ export function DayStepper({ value, max, onChange }: DayStepperProps) {
       <Text className='day-stepper__value'>{value} 天</Text>
       <View
         className={`day-stepper__button ${value >= max ? 'day-stepper__button--disabled' : ''}`}
+        role='button'
+        aria-role='button'
+        aria-disabled={value >= max}
         onClick={() => step(1)}
         aria-label='增加一天'
       >

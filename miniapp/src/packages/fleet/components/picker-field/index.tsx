@@ -16,7 +16,14 @@ export interface PickerFieldProps extends Omit<FormFieldProps, 'children'> {
 export function PickerField({ text, placeholder, onOpen, children, ...field }: PickerFieldProps) {
   return (
     <FormField {...field}>
-      <View className='picker-field' onClick={onOpen} data-testid={field.testId && `${field.testId}-open`}>
+      <View
+        className='picker-field'
+        role='button'
+        aria-role='button'
+        aria-label={`${field.label}：${text ?? placeholder ?? '请选择'}`}
+        onClick={onOpen}
+        data-testid={field.testId && `${field.testId}-open`}
+      >
         <Text className={text === undefined ? 'picker-field__placeholder' : 'picker-field__value'}>
           {text ?? placeholder}
         </Text>

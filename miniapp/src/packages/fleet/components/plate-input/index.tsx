@@ -38,6 +38,9 @@ export function PlateInput({ value, onChange, onBlur, defaultProvince, ...field 
       <View className='plate-input'>
         <View
           className='plate-input__province'
+          role='button'
+          aria-role='button'
+          aria-label={`车牌省份简称：${province}，点击更换`}
           onClick={() => setPicking(true)}
           data-testid={field.testId && `${field.testId}-province`}
         >
@@ -67,6 +70,9 @@ export function PlateInput({ value, onChange, onBlur, defaultProvince, ...field 
             <View
               key={abbreviation}
               className={`plate-input__key ${abbreviation === province ? 'plate-input__key--selected' : ''}`}
+              role='radio'
+              aria-role='radio'
+              aria-checked={abbreviation === province}
               onClick={() => {
                 update(abbreviation, rest);
                 setPicking(false);

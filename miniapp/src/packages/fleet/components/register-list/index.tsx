@@ -2,6 +2,7 @@ import { Cell, CellGroup } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { ActionBar } from '@/components/form-actions';
+import { Screen } from '@/components/screen';
 import { withQuery } from '@/services/routes';
 import { EmptyState } from '../empty-state';
 
@@ -32,7 +33,7 @@ export function RegisterList<T extends { id: string }>({
   cell,
 }: RegisterListProps<T>) {
   return (
-    <View className='screen'>
+    <Screen className='screen'>
       {error && <Text className='error-text'>{error}</Text>}
       {items && items.length === 0 && <EmptyState title={empty} />}
       {items && items.length > 0 && (
@@ -51,6 +52,6 @@ export function RegisterList<T extends { id: string }>({
         </CellGroup>
       )}
       <ActionBar actions={[{ label: add, onClick: () => Taro.navigateTo({ url: form }) }]} />
-    </View>
+    </Screen>
   );
 }

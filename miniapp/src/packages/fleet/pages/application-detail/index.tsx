@@ -18,6 +18,7 @@ import { Denied } from '@/components/denied';
 import { DetailRow } from '@/components/detail-row';
 import { ActionBar } from '@/components/form-actions';
 import { LoadingState } from '@/components/loading-state';
+import { Screen } from '@/components/screen';
 import { Section } from '@/components/section';
 import { StatusTag } from '@/components/status-tag';
 import { Timeline } from '@/components/timeline';
@@ -99,7 +100,7 @@ export default function ApplicationDetail() {
   const category = app.materialCategory ? findMaterialCategory(app.materialCategory)?.name : undefined;
 
   return (
-    <View className='screen application-detail'>
+    <Screen className='screen application-detail'>
       <View className='card application-detail__head'>
         <View className='application-detail__status'>
           <Text className='application-detail__plate'>{vehicle ? formatPlate(vehicle.plate) : '未选择车辆'}</Text>
@@ -205,6 +206,6 @@ export default function ApplicationDetail() {
           onClick: () => act(action),
         }))}
       />
-    </View>
+    </Screen>
   );
 }

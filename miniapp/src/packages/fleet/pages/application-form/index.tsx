@@ -30,9 +30,9 @@ import { useMemo, useRef, useState } from 'react';
 import { ChoiceField } from '@/components/choice-chips';
 import { Denied } from '@/components/denied';
 import { FlagTag, FormField } from '@/components/form-field';
+import { Screen } from '@/components/screen';
 import { Section } from '@/components/section';
 import { TextField } from '@/components/text-field';
-import { useCareMode } from '@/hooks/use-care-mode';
 import { useRolePage } from '@/hooks/use-role-page';
 import { issuesByPath, useSchemaForm } from '@/hooks/use-schema-form';
 import { loadProvinceSettings } from '@/services/province-settings';
@@ -86,7 +86,6 @@ const parties = [
 const descriptionInput = { placeholder: '如：大米、食用油', maxlength: 200 };
 
 export default function ApplicationForm() {
-  const { careClass } = useCareMode();
   const today = chinaToday();
   const [loaded, setLoaded] = useState<ProvinceSettings>();
   const settings = loaded ?? placeholderSettings;
@@ -254,7 +253,7 @@ export default function ApplicationForm() {
   if (page.denied) return <Denied who='车队管理员' />;
 
   return (
-    <View className={`screen application-form ${careClass}`}>
+    <Screen className='screen application-form'>
       {isReturned && application?.lastReason && (
         <View className='application-form__returned' data-testid='return-reason'>
           <Text className='application-form__returned-title'>退回原因：{application.lastReason}</Text>
@@ -378,8 +377,11 @@ export default function ApplicationForm() {
             <Text>
               途经地{index + 1}：{regionFullName(code) ?? code}
             </Text>
-            <Text
+            <View
               className='application-form__remove'
+              role='button'
+              aria-role='button'
+              aria-label={`移除途经地${index + 1}`}
               onClick={() =>
                 set(
                   'waypointCodes',
@@ -388,7 +390,7 @@ export default function ApplicationForm() {
               }
             >
               移除
-            </Text>
+            </View>
           </View>
         ))}
         {values.waypointCodes.length < maxWaypoints ? (
@@ -487,6 +489,6 @@ export default function ApplicationForm() {
           {isReturned ? '重新提交' : '提交申请'}
         </Button>
       </View>
-    </View>
+    </Screen>
   );
 }

@@ -12,6 +12,7 @@ import { useRef, useState } from 'react';
 import { ChoiceChips } from '@/components/choice-chips';
 import { Denied } from '@/components/denied';
 import { MoreButton } from '@/components/more-button';
+import { Screen } from '@/components/screen';
 import { usePullDownReload } from '@/hooks/use-pull-down-reload';
 import { useRolePage } from '@/hooks/use-role-page';
 import { routes, withQuery } from '@/services/routes';
@@ -85,7 +86,7 @@ export default function Applications() {
   if (page.denied) return <Denied who='车队管理员' />;
 
   return (
-    <View className='screen'>
+    <Screen className='screen'>
       <ChoiceChips choices={filters} value={filter} onChange={changeFilter} testId='status-filter' />
       {error && <Text className='error-text'>{error}</Text>}
       {loaded && items.length === 0 && !error && (
@@ -105,6 +106,6 @@ export default function Applications() {
           新建通行证申请
         </Button>
       </View>
-    </View>
+    </Screen>
   );
 }

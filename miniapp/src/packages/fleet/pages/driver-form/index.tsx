@@ -4,6 +4,7 @@ import { ChoiceChips } from '@/components/choice-chips';
 import { Denied } from '@/components/denied';
 import { FormActions } from '@/components/form-actions';
 import { FormField } from '@/components/form-field';
+import { Screen } from '@/components/screen';
 import { TextField } from '@/components/text-field';
 import { useEntityForm } from '@/hooks/use-entity-form';
 import { driversApi } from '../../services/fleet-api';
@@ -41,7 +42,7 @@ export default function DriverForm() {
   if (form.page.denied) return <Denied who='车队管理员' />;
 
   return (
-    <View className='screen'>
+    <Screen className='screen'>
       <View className='card'>
         <TextField label='姓名' required testId='driver-name' maxlength={30} {...field('name')} />
         <TextField
@@ -59,6 +60,6 @@ export default function DriverForm() {
         </FormField>
       </View>
       <FormActions busy={form.busy} onSave={form.save} onRemove={form.editing ? form.remove : undefined} />
-    </View>
+    </Screen>
   );
 }

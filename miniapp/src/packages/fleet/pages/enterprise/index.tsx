@@ -4,6 +4,7 @@ import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { Denied } from '@/components/denied';
+import { Screen } from '@/components/screen';
 import { ToneTag } from '@/components/status-tag';
 import { TextField } from '@/components/text-field';
 import { useRolePage } from '@/hooks/use-role-page';
@@ -61,7 +62,7 @@ export default function Enterprise() {
   if (denied) return <Denied who='车队管理员' />;
 
   return (
-    <View className='screen enterprise'>
+    <Screen className='screen enterprise'>
       {error && <Text className='error-text'>{error}</Text>}
       {enterprise && (
         <>
@@ -100,6 +101,6 @@ export default function Enterprise() {
           保存修改
         </Button>
       </View>
-    </View>
+    </Screen>
   );
 }

@@ -6,6 +6,7 @@ import { CareSwitch } from '@/components/care-switch';
 import { Denied } from '@/components/denied';
 import { MenuList } from '@/components/menu-list';
 import { MessageEntry } from '@/components/message-entry';
+import { Screen } from '@/components/screen';
 import { ToneTag } from '@/components/status-tag';
 import { useCareMode } from '@/hooks/use-care-mode';
 import { useRolePage } from '@/hooks/use-role-page';
@@ -37,7 +38,7 @@ const go = (url: string) => Taro.navigateTo({ url });
 
 /** 车队管理员's home: the enterprise's standing, the next thing to do, and the latest applications. */
 export default function FleetHome() {
-  const { careMode, careClass, switchCareMode } = useCareMode();
+  const { careMode, switchCareMode } = useCareMode();
   const { denied, data, error } = useRolePage(Role.FleetManager, loadOverview);
   const account = loadSession()?.account;
   const plateOf = (id: string | null) => data?.vehicles.find((v) => v.id === id)?.plate;
@@ -50,7 +51,7 @@ export default function FleetHome() {
   if (denied) return <Denied who='车队管理员' />;
 
   return (
-    <View className={`screen fleet-home ${careClass}`}>
+    <Screen className='screen fleet-home'>
       <View className='fleet-home__banner'>
         <Text className='fleet-home__enterprise' data-testid='enterprise-name'>
           {data?.enterprise.name ?? ' '}
@@ -118,6 +119,6 @@ export default function FleetHome() {
       <Button block fill='outline' onClick={signOut}>
         退出登录
       </Button>
-    </View>
+    </Screen>
   );
 }

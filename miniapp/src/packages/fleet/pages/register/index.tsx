@@ -3,6 +3,7 @@ import { fleetManagerRegistrationSchema } from '@pass/shared';
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
+import { Screen } from '@/components/screen';
 import { TextField, type TextFieldProps } from '@/components/text-field';
 import { useSchemaForm } from '@/hooks/use-schema-form';
 import { goHome, registerEnterprise } from '@/services/auth';
@@ -94,7 +95,7 @@ export default function Register() {
   };
 
   return (
-    <View className='screen'>
+    <Screen className='screen'>
       <View className='card'>
         <Text className='card__title'>企业信息</Text>
         <TextField label='企业名称' required maxlength={100} {...field('name')} />
@@ -155,6 +156,6 @@ export default function Register() {
           提交注册
         </Button>
       </View>
-    </View>
+    </Screen>
   );
 }

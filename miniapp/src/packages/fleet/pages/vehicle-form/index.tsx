@@ -12,6 +12,7 @@ import { View } from '@tarojs/components';
 import { ChoiceField } from '@/components/choice-chips';
 import { Denied } from '@/components/denied';
 import { FormActions } from '@/components/form-actions';
+import { Screen } from '@/components/screen';
 import { TextField } from '@/components/text-field';
 import { useEntityForm } from '@/hooks/use-entity-form';
 import { cachedProvinceSettings, loadProvinceSettings } from '@/services/province-settings';
@@ -83,7 +84,7 @@ export default function VehicleForm() {
   if (form.page.denied) return <Denied who='车队管理员' />;
 
   return (
-    <View className='screen'>
+    <Screen className='screen'>
       <View className='card'>
         <PlateInput
           label='车牌号码'
@@ -121,6 +122,6 @@ export default function VehicleForm() {
         />
       </View>
       <FormActions busy={form.busy} onSave={form.save} onRemove={form.editing ? form.remove : undefined} />
-    </View>
+    </Screen>
   );
 }

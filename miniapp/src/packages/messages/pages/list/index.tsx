@@ -4,6 +4,7 @@ import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { Denied } from '@/components/denied';
+import { Screen } from '@/components/screen';
 import { ToneTag } from '@/components/status-tag';
 import { useMorePages } from '@/hooks/use-more-pages';
 import { useRolePage } from '@/hooks/use-role-page';
@@ -46,7 +47,7 @@ export default function Messages() {
   };
 
   return (
-    <View className='screen screen--flush messages'>
+    <Screen className='screen screen--flush messages'>
       <Text className='messages__intro muted'>审核结果、通行证签发与撤销等通知，最新的在前。</Text>
       {error && <Text className='error-text'>{error}</Text>}
       {items.some((n) => !isRead(n)) && (
@@ -65,6 +66,8 @@ export default function Messages() {
         <View
           key={n.id}
           className={`messages__item${isRead(n) ? '' : ' messages__item--unread'}`}
+          role='button'
+          aria-role='button'
           data-testid='message-item'
           onClick={() => open(n)}
         >
@@ -83,6 +86,6 @@ export default function Messages() {
           </Button>
         </View>
       )}
-    </View>
+    </Screen>
   );
 }

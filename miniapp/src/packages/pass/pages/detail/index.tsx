@@ -6,7 +6,8 @@ import { useRef, useState } from 'react';
 import { Denied } from '@/components/denied';
 import { DetailRow } from '@/components/detail-row';
 import { LoadingState } from '@/components/loading-state';
-import { useCareMode } from '@/hooks/use-care-mode';
+import { Screen } from '@/components/screen';
+import { useFocusWhen, useKeys } from '@/hooks/use-keys';
 import { useRolePage } from '@/hooks/use-role-page';
 import { openPdf } from '@/services/files';
 import { formatDateTime } from '@/utils/format';
@@ -25,7 +26,6 @@ const factClasses = { row: 'pass-screen__fact', label: 'pass-screen__label', val
  * allows at full brightness; works offline from the last download; the A4 PDF to save or print.
  */
 export default function PassScreen() {
-  const { careClass } = useCareMode();
   const { params } = useRouter();
   const { denied, data, error } = useRolePage(Role.FleetManager, (account) => loadPass(account, params));
   const [full, setFull] = useState(false);
@@ -44,6 +44,13 @@ export default function PassScreen() {
   };
   useDidHide(dim);
   useUnload(dim);
+  // The full-screen code takes the keyboard's focus, and Esc (like a tap) closes it (H5; no-ops in WeChat).
+  useFocusWhen('[data-testid="pass-full"]', full);
+  useKeys(({ key }) => {
+    if (key !== 'Escape') return false;
+    setFull(false);
+    return true;
+  }, full);
 
   if (denied) return <Denied who='车队管理员' />;
   if (!data) return <LoadingState error={error} errorTestId='pass-error' />;
@@ -80,11 +87,7 @@ export default function PassScreen() {
     );
 
   return (
-    <View
-      className={`pass-screen pass-screen--${standing.tone} ${careClass}`}
-      data-testid='pass-screen'
-      data-tone={standing.tone}
-    >
+    <Screen className={`pass-screen pass-screen--${standing.tone}`} data-testid='pass-screen' data-tone={standing.tone}>
       <View className='pass-screen__band'>
         <Text className='pass-screen__title'>重点物资运输车辆通行证</Text>
         <Text className='pass-screen__standing' data-testid='pass-standing'>
@@ -97,9 +100,19 @@ export default function PassScreen() {
           {formatPlate(pass.plate)}
         </Text>
         <Text className='pass-screen__validity'>有效期 {validity}</Text>
-        <View className='pass-screen__qr-box' onClick={() => qr && standing.tone !== 'invalid' && setFull(true)}>
-          {qrImage('pass-screen__qr')}
-        </View>
+        {qr && standing.tone !== 'invalid' ? (
+          <View
+            className='pass-screen__qr-box'
+            role='button'
+            aria-role='button'
+            aria-label={`${qrLabel}。点击全屏出示`}
+            onClick={() => setFull(true)}
+          >
+            {qrImage('pass-screen__qr')}
+          </View>
+        ) : (
+          <View className='pass-screen__qr-box'>{qrImage('pass-screen__qr')}</View>
+        )}
         {standing.tone === 'invalid' ? (
           <Text className='pass-screen__void' data-testid='pass-void'>
             该通行证{standing.text}，不能凭此证通行
@@ -149,7 +162,14 @@ export default function PassScreen() {
       </View>
 
       {full && (
-        <View className='pass-full' data-testid='pass-full' onClick={() => setFull(false)}>
+        <View
+          className='pass-full'
+          role='button'
+          aria-role='button'
+          aria-label={`${qrLabel}。点击返回`}
+          data-testid='pass-full'
+          onClick={() => setFull(false)}
+        >
           <Text className='pass-full__plate'>{formatPlate(pass.plate)}</Text>
           {qrImage('pass-full__qr')}
           <Text className='pass-full__standing'>{standing.text}</Text>
@@ -157,6 +177,6 @@ export default function PassScreen() {
           <Text className='pass-full__hint'>点击任意处返回</Text>
         </View>
       )}
-    </View>
+    </Screen>
   );
 }

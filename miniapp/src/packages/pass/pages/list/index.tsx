@@ -2,6 +2,7 @@ import type { PassView } from '@pass/shared';
 import { Role } from '@pass/shared';
 import { Text, View } from '@tarojs/components';
 import { Denied } from '@/components/denied';
+import { Screen } from '@/components/screen';
 import { ToneTag } from '@/components/status-tag';
 import { usePullDownReload } from '@/hooks/use-pull-down-reload';
 import { useRolePage } from '@/hooks/use-role-page';
@@ -40,7 +41,7 @@ export default function PassList() {
   if (denied) return <Denied who='车队管理员' />;
 
   return (
-    <View className='screen screen--flush pass-list'>
+    <Screen className='screen screen--flush pass-list'>
       {data?.offlineSince && (
         <View className='pass-list__offline'>
           <Text>网络不可用，显示 {formatDateTime(data.offlineSince)} 下载的列表</Text>
@@ -67,6 +68,6 @@ export default function PassList() {
           </PlateCard>
         );
       })}
-    </View>
+    </Screen>
   );
 }

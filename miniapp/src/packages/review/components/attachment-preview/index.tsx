@@ -61,15 +61,22 @@ export function AttachmentPreview({
           打开PDF
         </Button>
       ) : url ? (
-        <Image
-          className='attachment-preview__image'
-          src={url}
-          mode='widthFix'
-          aria-label={attachment.originalName}
-          nativeProps={{ alt: attachment.originalName }}
-          data-testid='attachment-image'
+        <View
+          className='attachment-preview__open'
+          role='button'
+          aria-role='button'
+          aria-label={`放大查看${attachment.originalName}`}
           onClick={() => Taro.previewImage({ urls: [url], current: url })}
-        />
+        >
+          <Image
+            className='attachment-preview__image'
+            src={url}
+            mode='widthFix'
+            aria-label={attachment.originalName}
+            nativeProps={{ alt: attachment.originalName }}
+            data-testid='attachment-image'
+          />
+        </View>
       ) : (
         !failure && <Text className='muted'>正在加载图片…</Text>
       )}

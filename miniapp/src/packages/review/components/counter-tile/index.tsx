@@ -13,7 +13,13 @@ export interface CounterTileProps {
 /** One big number of the official's home. */
 export function CounterTile({ label, value, tone = 'normal', testId, onClick }: CounterTileProps) {
   return (
-    <View className={`counter-tile counter-tile--${tone}`} data-testid={testId} onClick={onClick}>
+    <View
+      className={`counter-tile counter-tile--${tone}`}
+      role={onClick ? 'button' : undefined}
+      aria-role={onClick ? 'button' : undefined}
+      data-testid={testId}
+      onClick={onClick}
+    >
       <Text className='counter-tile__value'>{value}</Text>
       <Text className='counter-tile__label'>{label}</Text>
     </View>

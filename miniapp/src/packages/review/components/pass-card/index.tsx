@@ -7,7 +7,7 @@ import './index.scss';
 /** One issued pass in a list. */
 export function PassCard({ pass, onOpen }: { pass: PassView; onOpen: () => void }) {
   return (
-    <View className='pass-card' data-testid='pass-item' onClick={onOpen}>
+    <View className='pass-card' role='button' aria-role='button' data-testid='pass-item' onClick={onOpen}>
       <View className='pass-card__top'>
         <Text className='pass-card__plate'>{plateText(pass.plate)}</Text>
         <PassStatusTag status={pass.status} />

@@ -13,6 +13,7 @@ import { useRef, useState } from 'react';
 import { ChoiceChips } from '@/components/choice-chips';
 import { Denied } from '@/components/denied';
 import { PlateCard } from '@/components/plate-card';
+import { Screen } from '@/components/screen';
 import { usePullDownReload } from '@/hooks/use-pull-down-reload';
 import { useRolePage } from '@/hooks/use-role-page';
 import { withQuery } from '@/services/routes';
@@ -82,7 +83,7 @@ export default function Alerts() {
     };
 
   return (
-    <View className='wide wide--flush'>
+    <Screen className='wide wide--flush'>
       <Text className='muted alerts__intro'>
         同一张通行证在不可能到达的时间内出现在相距很远的两个卡口，说明二维码可能被复制到了其他车辆上。请核实后撤销，并在此标记处理结果。
       </Text>
@@ -142,6 +143,6 @@ export default function Alerts() {
           onClose={() => setClosingAlert(undefined)}
         />
       )}
-    </View>
+    </Screen>
   );
 }

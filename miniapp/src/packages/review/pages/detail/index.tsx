@@ -15,6 +15,7 @@ import { Denied } from '@/components/denied';
 import { DetailRow } from '@/components/detail-row';
 import { ActionBar } from '@/components/form-actions';
 import { LoadingState } from '@/components/loading-state';
+import { Screen } from '@/components/screen';
 import { Section } from '@/components/section';
 import { StatusTag, ToneTag } from '@/components/status-tag';
 import { Timeline } from '@/components/timeline';
@@ -87,7 +88,7 @@ export default function ReviewDetailPage() {
   };
 
   return (
-    <View className='wide review-detail'>
+    <Screen className='wide review-detail'>
       <View className='card review-detail__head'>
         <View className='review-detail__top'>
           <Text className='review-detail__plate' data-testid='detail-plate'>
@@ -234,6 +235,6 @@ export default function ReviewDetailPage() {
           onClose={() => setDeciding(null)}
         />
       )}
-    </View>
+    </Screen>
   );
 }

@@ -5,6 +5,7 @@ import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { Denied } from '@/components/denied';
 import { DetailRow } from '@/components/detail-row';
+import { Screen } from '@/components/screen';
 import { useRolePage } from '@/hooks/use-role-page';
 import { showFailure } from '@/utils/messages';
 import { enterprisesApi } from '../../services/review-api';
@@ -38,7 +39,7 @@ export default function Enterprises() {
   };
 
   return (
-    <View className='wide wide--flush'>
+    <Screen className='wide wide--flush'>
       {error && <Text className='error-text'>{error}</Text>}
       {data && data.length === 0 && <Text className='muted'>没有待核验的企业</Text>}
       <View className='wide__grid'>
@@ -62,6 +63,6 @@ export default function Enterprises() {
           </View>
         ))}
       </View>
-    </View>
+    </Screen>
   );
 }

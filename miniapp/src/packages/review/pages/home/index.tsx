@@ -5,6 +5,7 @@ import Taro from '@tarojs/taro';
 import { Denied } from '@/components/denied';
 import { MenuList } from '@/components/menu-list';
 import { MessageEntry } from '@/components/message-entry';
+import { Screen } from '@/components/screen';
 import { usePullDownReload } from '@/hooks/use-pull-down-reload';
 import { useRolePage } from '@/hooks/use-role-page';
 import { logout } from '@/services/auth';
@@ -40,7 +41,7 @@ export default function ReviewHome() {
   const counters = data?.counters;
 
   return (
-    <View className='wide review-home'>
+    <Screen className='wide review-home'>
       <View className='review-home__banner'>
         <Text className='review-home__name'>{account ? `${account.name}，您好` : ' '}</Text>
         <Text className='review-home__scope' data-testid='jurisdiction'>
@@ -105,6 +106,6 @@ export default function ReviewHome() {
       <Button block fill='outline' onClick={signOut}>
         退出登录
       </Button>
-    </View>
+    </Screen>
   );
 }

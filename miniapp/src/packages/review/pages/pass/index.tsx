@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { Denied } from '@/components/denied';
 import { DetailRow } from '@/components/detail-row';
 import { LoadingState } from '@/components/loading-state';
+import { Screen } from '@/components/screen';
 import { Section } from '@/components/section';
 import { PassStatusTag } from '@/components/status-tag';
 import { useRolePage } from '@/hooks/use-role-page';
@@ -51,7 +52,7 @@ export default function PassDetail() {
   };
 
   return (
-    <View className={`wide ${pass.status === 'active' ? '' : 'wide--flush'} review-pass`}>
+    <Screen className={`wide ${pass.status === 'active' ? '' : 'wide--flush'} review-pass`}>
       <View className='card review-pass__head'>
         <View className='review-pass__top'>
           <Text className='review-pass__plate'>{plateText(pass.plate)}</Text>
@@ -112,6 +113,6 @@ export default function PassDetail() {
         onConfirm={revoke}
         onClose={() => setRevoking(false)}
       />
-    </View>
+    </Screen>
   );
 }

@@ -3,6 +3,7 @@ import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { Denied } from '@/components/denied';
 import { MoreButton } from '@/components/more-button';
+import { Screen } from '@/components/screen';
 import { useMorePages } from '@/hooks/use-more-pages';
 import { useRolePage } from '@/hooks/use-role-page';
 import { withQuery } from '@/services/routes';
@@ -19,7 +20,7 @@ export default function Passes() {
   if (denied) return <Denied who='审核人员' />;
 
   return (
-    <View className='wide wide--flush'>
+    <Screen className='wide wide--flush'>
       {error && <Text className='error-text'>{error}</Text>}
       {!loading && !error && items.length === 0 && <Text className='muted'>本辖区尚未签发通行证</Text>}
       <View className='wide__grid'>
@@ -32,6 +33,6 @@ export default function Passes() {
         ))}
       </View>
       <MoreButton cursor={cursor} loading={more} onClick={loadMore} />
-    </View>
+    </Screen>
   );
 }

@@ -4,6 +4,7 @@ import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useEffect, useRef, useState } from 'react';
 import { Denied } from '@/components/denied';
+import { Screen } from '@/components/screen';
 import { useKeys } from '@/hooks/use-keys';
 import { useMorePages } from '@/hooks/use-more-pages';
 import { useRolePage } from '@/hooks/use-role-page';
@@ -43,7 +44,8 @@ const decisionKeys = new Map<string, DecisionKind>([
 /**
  * Applications waiting at the official's step, oldest first: filter, sort, pick for batch approval.
  * On a desktop the table and the chosen application's detail sit side by side, driven by the keys
- * j/k (or ↓/↑) for next/previous, a approve, r return, x reject; on a phone a row opens the detail page.
+ * j/k (or ↓/↑) for next/previous, a approve, r return, x reject, Space pick, b approve the picked; on a
+ * phone a row opens the detail page.
  */
 export default function Queue() {
   const { params } = useRouter();
@@ -129,6 +131,7 @@ export default function Queue() {
     else if (key === 'k' || key === 'ArrowUp') move(-1);
     else if (decisionKeys.has(key)) setDeciding({ id: currentItem.id, kind: decisionKeys.get(key) as DecisionKind });
     else if (key === ' ') toggle(currentItem.id);
+    else if (key === 'b' && selected.length > 0 && !approving) batchApprove();
     else return false;
     return true;
   }, wide);
@@ -166,7 +169,7 @@ export default function Queue() {
   const allOnPage = items.length > 0 && items.every((item) => selected.includes(item.id));
 
   return (
-    <View className={`wide queue ${wide ? 'queue--desk' : ''}`}>
+    <Screen className={`wide queue ${wide ? 'queue--desk' : ''}`}>
       <View className='queue__filters' data-testid='queue-filters'>
         <View
           className='queue__filter'
@@ -193,7 +196,9 @@ export default function Queue() {
           </View>
         ))}
         {wide && (
-          <Text className='queue__keys'>快捷键：J/K 下一条/上一条 · A 通过 · R 退回 · X 不予通过 · 空格 选中</Text>
+          <Text className='queue__keys'>
+            快捷键：J/K 下一条/上一条 · A 通过 · R 退回 · X 不予通过 · 空格 选中 · B 批量通过选中
+          </Text>
         )}
       </View>
 
@@ -266,6 +271,6 @@ export default function Queue() {
           change({ category: String(option.value ?? '') });
         }}
       />
-    </View>
+    </Screen>
   );
 }

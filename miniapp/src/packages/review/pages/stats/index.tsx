@@ -6,6 +6,7 @@ import Taro from '@tarojs/taro';
 import { useRef, useState } from 'react';
 import { ChoiceChips } from '@/components/choice-chips';
 import { Denied } from '@/components/denied';
+import { Screen } from '@/components/screen';
 import { Section } from '@/components/section';
 import { useRolePage } from '@/hooks/use-role-page';
 import { messageOf } from '@/utils/messages';
@@ -51,7 +52,7 @@ export default function Stats() {
   const total = data?.issuedPerDay.reduce((sum, d) => sum + d.count, 0) ?? 0;
 
   return (
-    <View className='wide wide--flush stats'>
+    <Screen className='wide wide--flush stats'>
       <ChoiceChips choices={ranges} value={range} onChange={choose} testId='stats-range' />
       {error && <Text className='error-text'>{error}</Text>}
       {data && (
@@ -131,6 +132,6 @@ export default function Stats() {
           )}
         </>
       )}
-    </View>
+    </Screen>
   );
 }
