@@ -155,14 +155,12 @@ describe('applications', () => {
     ['a validity longer than the province allows', { validTo: addDays(today, 10) }, 400, 'VALIDATION_FAILED'],
     ['a validity that starts in the past', { validFrom: addDays(today, -1) }, 400, 'VALIDATION_FAILED'],
     ['a crew without a driver', { crewDriverIds: ['ESCORT'] }, 422, 'CREW_WITHOUT_DRIVER'],
-    ['missing required documents', { attachmentIds: ['FIRST'] }, 422, 'ATTACHMENT_MISSING'],
+    ['missing required documents', { attachmentIds: [] }, 422, 'ATTACHMENT_MISSING'],
   ])('refuses to submit %s, leaving the draft as it was', async (_case, change, status, code) => {
     const resolved = Object.fromEntries(
       Object.entries(change).map(([k, v]) => [
         k,
-        Array.isArray(v)
-          ? v.map((x) => (x === 'ESCORT' ? fleet.escortId : x === 'FIRST' ? fleet.attachmentIds[0] : x))
-          : v,
+        Array.isArray(v) ? v.map((x) => (x === 'ESCORT' ? fleet.escortId : x)) : v,
       ]),
     );
     const draft = await as.fleetManager.post('/applications', { ...complete, ...resolved });

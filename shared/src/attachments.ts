@@ -7,6 +7,7 @@ export const AttachmentKind = {
   VehicleLicence: 'vehicle_licence',
   TransportCertificate: 'transport_certificate',
   CommitmentLetter: 'commitment_letter',
+  EscortCertificate: 'escort_certificate',
   Other: 'other',
 } as const;
 
@@ -17,6 +18,7 @@ export const attachmentKindNames: Record<AttachmentKind, string> = {
   vehicle_licence: '行驶证',
   transport_certificate: '道路运输证',
   commitment_letter: '承诺书',
+  escort_certificate: '押运员证',
   other: '其他材料',
 };
 

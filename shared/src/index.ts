@@ -14,6 +14,7 @@ export * from './federation/federated-verify.js';
 export * from './federation/federation-bundle.js';
 export * from './federation/issuer-document.js';
 export * from './health.js';
+export * from './held-documents.js';
 export * from './holidays.js';
 export * from './materials.js';
 export * from './pass-number.js';

@@ -70,6 +70,13 @@ export class ApplicationEntity extends BaseRecord {
   @column.day('valid_to', nullable) validTo: string | null;
   @column.json('attachment_ids') attachmentIds: string[];
 
+  /**
+   * The vehicle's and crew's documents (attachment ids) as of the last submission: a later replacement
+   * does not rewrite what officials reviewed. Null before the first submission and for applications
+   * submitted before documents were held.
+   */
+  @column.json('held_document_ids', nullable) heldDocumentIds: string[] | null;
+
   /** Resolved on submission from the province's approval chain and routing rule. */
   @column.json('review_steps') reviewSteps: ReviewStep[];
   @column.int('review_level_index') reviewLevelIndex: number;

@@ -12,8 +12,13 @@ import {
   chinaToday,
   createApplicationSchema,
   crewHasDriver,
+  type DocumentProblem,
+  documentHolderOf,
+  documentNeeds,
+  documentProblems,
   ErrorCode,
   encodePageCursor,
+  heldDocumentFor,
   type Page,
   type PageCursor,
   type ReviewHistoryEntry,
@@ -117,6 +122,7 @@ export class ApplicationsService implements OnModuleInit {
             validFrom: null,
             validTo: null,
             attachmentIds: [],
+            heldDocumentIds: null,
             reviewSteps: [],
             reviewLevelIndex: 0,
             approvals: [],
@@ -272,14 +278,23 @@ export class ApplicationsService implements OnModuleInit {
     const complete: Application = parsed.data;
 
     await this.assertReferencesOwned(app.enterpriseId, complete, manager);
-    if (!crewHasDriver(await this.drivers.rolesOf(manager, complete.crewDriverIds)))
-      throw new DomainException(ErrorCode.CrewWithoutDriver);
+    const crew = await this.drivers.crewOf(manager, complete.crewDriverIds);
+    if (!crewHasDriver(crew.map((person) => person.role))) throw new DomainException(ErrorCode.CrewWithoutDriver);
     const attachments = await this.attachments.assertOwned(app.enterpriseId, complete.attachmentIds);
-    const kinds = new Set(attachments.map((a) => a.kind));
-    const missing = settings.requiredAttachments.filter((kind) => !kinds.has(kind));
+    // Attached here are the kinds that come with each application, and documents of vehicles and
+    // people uploaded before they were held by them (which still count, for old drafts).
+    const attachedKinds = attachments.filter((a) => !a.vehicleId && !a.driverId).map((a) => a.kind);
+    const missing = settings.requiredAttachments.filter(
+      (kind) => !documentHolderOf(kind) && !attachedKinds.includes(kind),
+    );
     if (missing.length > 0) throw new DomainException(ErrorCode.AttachmentMissing);
 
     const vehicle = await this.vehicles.getById(manager, complete.vehicleId);
+    const needs = documentNeeds(settings.requiredAttachments, vehicle, crew);
+    const held = await this.attachments.currentHeldBy(manager, app.enterpriseId, vehicle.id, complete.crewDriverIds);
+    assertDocumentsCover(
+      documentProblems(needs, held, { today: chinaToday(), validTo: complete.validTo, attachedKinds }),
+    );
     await this.sanctions.assertClear(
       { enterpriseId: app.enterpriseId, plate: vehicle.plate, crewDriverIds: complete.crewDriverIds },
       manager,
@@ -296,6 +311,7 @@ export class ApplicationsService implements OnModuleInit {
       // The return is resolved by this submission: it stays in the history, not as the current reason.
       lastReason: null,
       fieldsToFix: [],
+      heldDocumentIds: needs.flatMap((need) => heldDocumentFor(need, held)?.id ?? []),
       whitelisted: await this.isWhitelisted(enterprise.creditCode, manager),
     };
   }
@@ -333,6 +349,20 @@ export class ApplicationsService implements OnModuleInit {
   private byRequestKey(enterpriseId: string, clientRequestId: string) {
     return this.dataSource.getRepository(ApplicationEntity).findOneBy({ enterpriseId, clientRequestId });
   }
+}
+
+/**
+ * Refuses a submission whose vehicle or crew lacks a required document (ATTACHMENT_MISSING) or holds
+ * one that does not last as long as the pass (DOCUMENT_EXPIRED), naming each under its field.
+ */
+function assertDocumentsCover(problems: readonly DocumentProblem[]): void {
+  if (problems.length === 0) return;
+  const code = problems.some((p) => p.problem !== 'missing') ? ErrorCode.DocumentExpired : ErrorCode.AttachmentMissing;
+  throw new DomainException(
+    code,
+    problems.map((p) => p.message).join('；'),
+    problems.map((p) => ({ path: p.need.holder === 'vehicle' ? 'vehicleId' : 'crewDriverIds', message: p.message })),
+  );
 }
 
 /** Whether a draft sets any field to something other than what the application holds. */

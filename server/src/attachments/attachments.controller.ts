@@ -24,7 +24,7 @@ export class AttachmentsController {
   constructor(private readonly attachments: AttachmentsService) {}
 
   @Route.post({
-    summary: `上传证明材料（JPG、PNG 或 PDF，不超过 ${maxAttachmentBytes / 1024 / 1024}MB）`,
+    summary: `上传证明材料（JPG、PNG 或 PDF，不超过 ${maxAttachmentBytes / 1024 / 1024}MB）；行驶证上传到车辆，驾驶证、押运员证上传到人员，并填写有效期至`,
     roles: [Role.FleetManager],
     response: attachmentViewSchema,
   })
@@ -63,7 +63,16 @@ export class AttachmentsController {
     }
     // toBuffer does not always throw when busboy cut the stream at the limit; the flag is reliable.
     if (file.file.truncated) throw tooLarge;
-    return this.attachments.upload(actor, query.kind, uploadedName(file.fields, file.filename), content);
+    return this.attachments.upload(actor, query, uploadedName(file.fields, file.filename), content);
+  }
+
+  @Route.get('held', {
+    summary: '本企业车辆和司乘人员现有的证件（行驶证、驾驶证、押运员证；每车每人每类最新的一份）',
+    roles: [Role.FleetManager],
+    response: z.array(attachmentViewSchema),
+  })
+  held(@CurrentActor() actor: RequestActor): Promise<AttachmentView[]> {
+    return this.attachments.held(actor);
   }
 
   @Route.get({ summary: '本企业上传的材料', roles: [Role.FleetManager], response: z.array(attachmentViewSchema) })

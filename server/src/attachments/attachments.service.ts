@@ -1,10 +1,19 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { type AttachmentKind, type AttachmentView, ErrorCode, maxAttachmentBytes, Role } from '@pass/shared';
-import { DataSource, In } from 'typeorm';
+import {
+  type AttachmentUploadQuery,
+  type AttachmentView,
+  attachmentKindNames,
+  chinaToday,
+  ErrorCode,
+  maxAttachmentBytes,
+  Role,
+} from '@pass/shared';
+import { Brackets, DataSource, type EntityManager, In, IsNull, Not } from 'typeorm';
 import type { RequestActor } from '../auth/auth.decorators.js';
 import { DomainException } from '../common/domain.exception.js';
-import { enterpriseOf } from '../vehicles/vehicles.service.js';
+import { DriversService } from '../drivers/drivers.service.js';
+import { enterpriseOf, VehiclesService } from '../vehicles/vehicles.service.js';
 import { AttachmentEntity } from './attachment.entity.js';
 import { ATTACHMENT_STORAGE, type AttachmentStorage } from './attachment-storage.js';
 import { sniffMimeType } from './sniff.js';
@@ -17,7 +26,21 @@ export function toAttachmentView(a: AttachmentEntity): AttachmentView {
     sizeBytes: a.sizeBytes,
     originalName: a.originalName,
     createdAt: a.createdAt.toISOString(),
+    vehicleId: a.vehicleId,
+    driverId: a.driverId,
+    expiresOn: a.expiresOn,
   };
+}
+
+/** The newest upload of each holder and kind, from rows ordered newest first: the current documents. */
+function currentOf(newestFirst: readonly AttachmentEntity[]): AttachmentEntity[] {
+  const seen = new Set<string>();
+  return newestFirst.filter((a) => {
+    const key = `${a.vehicleId ?? ''}/${a.driverId ?? ''}/${a.kind}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 @Injectable()
@@ -25,15 +48,31 @@ export class AttachmentsService {
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
     @Inject(ATTACHMENT_STORAGE) private readonly storage: AttachmentStorage,
+    private readonly vehicles: VehiclesService,
+    private readonly drivers: DriversService,
   ) {}
 
+  /** A document for the applications to come, or (`vehicleId`, `driverId`) one its vehicle or person holds. */
   async upload(
     actor: RequestActor,
-    kind: AttachmentKind,
+    { kind, vehicleId, driverId, expiresOn }: AttachmentUploadQuery,
     originalName: string,
     content: Buffer,
   ): Promise<AttachmentView> {
     const enterpriseId = enterpriseOf(actor);
+    const manager = this.dataSource.manager;
+    if (vehicleId && !(await this.vehicles.isOwnedBy(manager, enterpriseId, vehicleId))) {
+      throw new DomainException(ErrorCode.NotFound, '未找到该车辆');
+    }
+    if (driverId && (await this.drivers.countOwnedBy(manager, enterpriseId, [driverId])) !== 1) {
+      throw new DomainException(ErrorCode.NotFound, '未找到该人员');
+    }
+    if (expiresOn && expiresOn < chinaToday()) {
+      throw new DomainException(
+        ErrorCode.DocumentExpired,
+        `该${attachmentKindNames[kind]}已过期，请上传有效期内的证件`,
+      );
+    }
     if (content.length === 0) throw new DomainException(ErrorCode.ValidationFailed, '文件为空');
     if (content.length > maxAttachmentBytes) {
       throw new DomainException(ErrorCode.ValidationFailed, `文件不能超过${maxAttachmentBytes / 1024 / 1024}MB`);
@@ -56,6 +95,9 @@ export class AttachmentsService {
           sha256: createHash('sha256').update(content).digest('hex'),
           storageKey,
           originalName: originalName.slice(0, 200),
+          vehicleId: vehicleId ?? null,
+          driverId: driverId ?? null,
+          expiresOn: expiresOn ?? null,
         }),
       );
       return toAttachmentView(saved);
@@ -73,6 +115,43 @@ export class AttachmentsService {
     return rows.map(toAttachmentView);
   }
 
+  /** The current documents the enterprise's vehicles and people hold (the newest of each holder and kind). */
+  async held(actor: RequestActor): Promise<AttachmentView[]> {
+    const enterpriseId = enterpriseOf(actor);
+    const rows = await this.dataSource.getRepository(AttachmentEntity).find({
+      where: [
+        { enterpriseId, vehicleId: Not(IsNull()) },
+        { enterpriseId, driverId: Not(IsNull()) },
+      ],
+      order: { createdAt: 'DESC', id: 'DESC' },
+    });
+    return currentOf(rows).map(toAttachmentView);
+  }
+
+  /** The current documents of a vehicle and people of the enterprise, read in the caller's transaction. */
+  async currentHeldBy(
+    manager: EntityManager,
+    enterpriseId: string,
+    vehicleId: string | null,
+    driverIds: readonly string[],
+  ): Promise<AttachmentEntity[]> {
+    if (!vehicleId && driverIds.length === 0) return [];
+    const rows = await manager
+      .getRepository(AttachmentEntity)
+      .createQueryBuilder('a')
+      .where('a.enterprise_id = :enterpriseId', { enterpriseId })
+      .andWhere(
+        new Brackets((holder) => {
+          if (vehicleId) holder.orWhere('a.vehicle_id = :vehicleId', { vehicleId });
+          if (driverIds.length) holder.orWhere('a.driver_id IN (:...driverIds)', { driverIds: [...driverIds] });
+        }),
+      )
+      .orderBy('a.created_at', 'DESC')
+      .addOrderBy('a.id', 'DESC')
+      .getMany();
+    return currentOf(rows);
+  }
+
   async content(actor: RequestActor, id: string): Promise<{ attachment: AttachmentEntity; bytes: Buffer }> {
     const attachment = await this.dataSource.getRepository(AttachmentEntity).findOneBy({ id });
     const allowed = attachment && (actor.role === Role.Admin || attachment.enterpriseId === actor.enterpriseId);
@@ -80,9 +159,11 @@ export class AttachmentsService {
     return { attachment, bytes: await this.storage.get(attachment.storageKey) };
   }
 
+  /** The attachments in the order given. */
   async viewsById(ids: readonly string[]): Promise<AttachmentView[]> {
     if (ids.length === 0) return [];
-    return (await this.dataSource.getRepository(AttachmentEntity).findBy({ id: In([...ids]) })).map(toAttachmentView);
+    const found = await this.dataSource.getRepository(AttachmentEntity).findBy({ id: In([...ids]) });
+    return ids.flatMap((id) => found.filter((a) => a.id === id).map(toAttachmentView));
   }
 
   /** An attachment and its bytes for a caller that has already checked the scope (a reviewer's application). */

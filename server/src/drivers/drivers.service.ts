@@ -99,8 +99,12 @@ export class DriversService {
     return manager.countBy(DriverEntity, { id: In([...ids]), enterpriseId });
   }
 
-  async rolesOf(manager: EntityManager, ids: readonly string[]): Promise<CrewRole[]> {
-    return (await manager.findBy(DriverEntity, { id: In([...ids]) })).map((d) => d.role);
+  /** Who the crew are (name and role), read in the caller's transaction. */
+  async crewOf(
+    manager: EntityManager,
+    ids: readonly string[],
+  ): Promise<{ id: string; name: string; role: CrewRole }[]> {
+    return (await manager.findBy(DriverEntity, { id: In([...ids]) })).map(({ id, name, role }) => ({ id, name, role }));
   }
 
   async viewsById(ids: readonly string[]): Promise<DriverView[]> {

@@ -106,6 +106,7 @@ export class ReviewsService {
       vehicle,
       crew: await this.drivers.viewsById(app.crewDriverIds),
       attachments: await this.attachments.viewsById(app.attachmentIds),
+      heldDocuments: await this.attachments.viewsById(app.heldDocumentIds ?? []),
       vehicleActivePasses: otherPasses.map((p) => ({
         passNumber: p.passNumber,
         validFrom: p.validFrom,
@@ -124,7 +125,8 @@ export class ReviewsService {
 
   async attachment(actor: RequestActor, applicationId: string, attachmentId: string) {
     const app = await this.findInScope(actor, applicationId);
-    const content = app.attachmentIds.includes(attachmentId) ? await this.attachments.contentById(attachmentId) : null;
+    const cited = [...app.attachmentIds, ...(app.heldDocumentIds ?? [])].includes(attachmentId);
+    const content = cited ? await this.attachments.contentById(attachmentId) : null;
     if (!content) throw new DomainException(ErrorCode.NotFound, '未找到该附件');
     return content;
   }

@@ -111,6 +111,9 @@ export interface Fleet {
   vehicleId: string;
   driverId: string;
   escortId: string;
+  /** The vehicle's 行驶证 and the driver's 驾驶证. */
+  heldDocumentIds: string[];
+  /** What each application carries: the 承诺书. */
   attachmentIds: string[];
 }
 
@@ -134,20 +137,33 @@ export async function registerFleet(client: ApiClient, plate: string, serial: nu
     phone: '13912345679',
     role: 'escort',
   });
-  const attachmentIds: string[] = [];
-  for (const kind of ['driving_licence', 'vehicle_licence', 'commitment_letter']) {
-    const res = await client.upload(
-      `/attachments?kind=${kind}`,
-      kind === 'commitment_letter' ? samplePdf : samplePng,
-      `${kind}.png`,
-    );
-    if (res.status !== 201) throw new Error(`upload failed: ${res.status} ${JSON.stringify(res.body)}`);
-    attachmentIds.push(res.body.id);
-  }
   if (vehicle.status !== 201 || driver.status !== 201 || escort.status !== 201) {
     throw new Error(`fleet registration failed: ${JSON.stringify([vehicle.body, driver.body, escort.body])}`);
   }
-  return { vehicleId: vehicle.body.id, driverId: driver.body.id, escortId: escort.body.id, attachmentIds };
+  // The licences are held by the vehicle and the driver, valid for a year; the letter comes with each application.
+  const expiresOn = addDays(chinaToday(), 365);
+  const uploads = [
+    `kind=vehicle_licence&vehicleId=${vehicle.body.id}&expiresOn=${expiresOn}`,
+    `kind=driving_licence&driverId=${driver.body.id}&expiresOn=${expiresOn}`,
+    'kind=commitment_letter',
+  ];
+  const ids: string[] = [];
+  for (const query of uploads) {
+    const res = await client.upload(
+      `/attachments?${query}`,
+      query.includes('letter') ? samplePdf : samplePng,
+      'scan.png',
+    );
+    if (res.status !== 201) throw new Error(`upload failed: ${res.status} ${JSON.stringify(res.body)}`);
+    ids.push(res.body.id);
+  }
+  return {
+    vehicleId: vehicle.body.id,
+    driverId: driver.body.id,
+    escortId: escort.body.id,
+    heldDocumentIds: ids.slice(0, 2),
+    attachmentIds: ids.slice(2),
+  };
 }
 
 const party = (name: string) => ({

@@ -95,6 +95,7 @@ export const apiResponses = {
   'GET /api/drivers/:id/id-number': driverIdNumberSchema,
   'POST /api/attachments': attachmentViewSchema,
   'GET /api/attachments': z.array(attachmentViewSchema),
+  'GET /api/attachments/held': z.array(attachmentViewSchema),
   'POST /api/applications': applicationViewSchema,
   'GET /api/applications': applicationPageSchema,
   'GET /api/applications/:id': applicationViewSchema,

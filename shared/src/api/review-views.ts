@@ -81,6 +81,10 @@ export const reviewDetailSchema = z
     vehicle: vehicleViewSchema.nullable(),
     crew: z.array(driverViewSchema),
     attachments: z.array(attachmentViewSchema),
+    /** The vehicle's and crew's documents as they were when the application was (last) submitted. */
+    heldDocuments: z
+      .array(attachmentViewSchema)
+      .meta({ description: '提交时车辆和司乘人员的证件（行驶证、驾驶证、押运员证）；早于此功能提交的申请为空' }),
     vehicleActivePasses: z.array(z.strictObject({ passNumber: z.string(), validFrom: isoDate, validTo: isoDate })),
     blacklistHits: z.array(blacklistHitSchema),
     overdue: z.boolean(),

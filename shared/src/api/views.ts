@@ -113,6 +113,13 @@ export const attachmentViewSchema = z
     sizeBytes: z.number(),
     originalName: z.string(),
     createdAt: isoInstant,
+    /** The vehicle holding it (a 行驶证), or null. */
+    vehicleId: uuid.nullable().meta({ description: '持有该证件的车辆（行驶证）；随申请上传的材料为 null' }),
+    /** The person holding it (a 驾驶证 or 押运员证), or null. */
+    driverId: uuid
+      .nullable()
+      .meta({ description: '持有该证件的司乘人员（驾驶证、押运员证）；随申请上传的材料为 null' }),
+    expiresOn: isoDate.nullable().meta({ description: '证件有效期至；随申请上传的材料为 null' }),
   })
   .meta({ id: 'AttachmentView' });
 export type AttachmentView = z.infer<typeof attachmentViewSchema>;

@@ -1,5 +1,6 @@
 import { AttachmentKind } from '../attachments.js';
 import { isCalendarDate } from '../dates.js';
+import { heldDocumentUploadIssue } from '../held-documents.js';
 import { holidayQuerySchema } from '../holidays.js';
 import { materialCategoryCodePattern } from '../materials.js';
 import { decodeBase64, encodeBase64Url } from '../pass-token/base64.js';
@@ -185,14 +186,26 @@ export const statusListQuerySchema = z.object({
 });
 export type StatusListQuery = z.output<typeof statusListQuerySchema>;
 
-export const attachmentUploadQuerySchema = z.object({
-  kind: z.preprocess(
-    (value: AttachmentKind) => ((value as unknown) === '' ? undefined : value),
-    z.enum(AttachmentKind, {
-      error: (issue) => (Array.isArray(issue.input) ? '查询参数kind只能出现一次' : '请选择材料类型'),
-    }),
-  ),
-});
+/**
+ * `POST /api/attachments`: a 行驶证 names its vehicle, a 驾驶证 or 押运员证 its person, each with its
+ * 有效期至 (held-documents.ts); the other kinds name neither.
+ */
+export const attachmentUploadQuerySchema = z
+  .object({
+    kind: z.preprocess(
+      (value: AttachmentKind) => ((value as unknown) === '' ? undefined : value),
+      z.enum(AttachmentKind, {
+        error: (issue) => (Array.isArray(issue.input) ? '查询参数kind只能出现一次' : '请选择材料类型'),
+      }),
+    ),
+    vehicleId: optional(queryString('vehicleId', 36).regex(uuidPattern, '车辆编号无效')),
+    driverId: optional(queryString('driverId', 36).regex(uuidPattern, '人员编号无效')),
+    expiresOn: optional(calendarDate('有效期至')),
+  })
+  .superRefine((upload, ctx) => {
+    const issue = heldDocumentUploadIssue(upload);
+    if (issue) ctx.addIssue({ code: 'custom', path: [issue.path], message: issue.message });
+  });
 export type AttachmentUploadQuery = z.output<typeof attachmentUploadQuerySchema>;
 
 export const enterpriseListQuerySchema = z.object({ pending: queryFlag('pending') });
