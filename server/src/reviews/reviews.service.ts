@@ -9,6 +9,7 @@ import {
   quotaPeriodKey,
   type ReviewDecision,
   Role,
+  regionFullName,
   TransitionError,
 } from '@pass/shared';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -81,6 +82,7 @@ export class ReviewsService {
             .leftJoin(VehicleEntity, 'v', 'v.id = a.vehicle_id')
             .select(['a.id AS id', 'a.status AS status', 'a.material_category AS category'])
             .addSelect(['a.submitted_at AS submittedAt', 'a.due_at AS dueAt', 'a.whitelisted AS whitelisted'])
+            .addSelect('a.whitelist_source AS whitelistSource')
             .addSelect(['a.current_level AS currentLevel', 'a.current_jurisdiction AS currentJurisdiction'])
             .addSelect(['a.valid_from AS validFrom', 'a.valid_to AS validTo'])
             .addSelect(['e.name AS enterpriseName', 'v.plate AS plate', 'v.plate_colour AS plateColour'])
@@ -191,7 +193,11 @@ export class ReviewsService {
     const otherPasses = vehicle ? await this.passes.activeForPlate(vehicle.plate, vehicle.plateColour) : [];
     return {
       application: toApplicationView(app, actor),
-      enterprise: { ...enterprise, whitelisted: app.whitelisted },
+      enterprise: {
+        ...enterprise,
+        whitelisted: app.whitelisted,
+        whitelistSource: whitelistSourceName(app.whitelisted, app.whitelistSource),
+      },
       vehicle,
       crew: await this.drivers.viewsById(app.crewDriverIds),
       attachments: await this.attachments.viewsById(app.attachmentIds),
@@ -305,6 +311,7 @@ interface RawQueueRow {
   submittedAt: string | Date;
   dueAt: string | Date | null;
   whitelisted: number | boolean | string;
+  whitelistSource: string | null;
   currentLevel: string;
   currentJurisdiction: string;
   validFrom: string | Date;
@@ -337,5 +344,11 @@ function toQueueItem(row: RawQueueRow, jurisdiction: string, level: string, now:
     overdue: dueAt !== null && dueAt < now,
     escalated: !(row.currentJurisdiction === jurisdiction && row.currentLevel === level),
     whitelisted: Boolean(Number(row.whitelisted)),
+    whitelistSource: whitelistSourceName(Boolean(Number(row.whitelisted)), row.whitelistSource),
   };
+}
+
+/** The province whose recognised whitelist ranked the application first (白名单（江苏省互认）), by name. */
+function whitelistSourceName(whitelisted: boolean, source: string | null): string | null {
+  return whitelisted && source ? (regionFullName(source) ?? source) : null;
 }
