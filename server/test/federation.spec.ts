@@ -16,7 +16,13 @@ import {
   verifyFederatedUrl,
 } from '@pass/shared';
 import { type ApiClient, apiClient, loginAs } from './support/api.js';
-import { completeApplication, demoPhones, registerFleet, submitApplication } from './support/fixtures.js';
+import {
+  completeApplication,
+  demoPhones,
+  newCreditCode,
+  registerFleet,
+  submitApplication,
+} from './support/fixtures.js';
 import { freePort, type ServerProcess, startServerProcess } from './support/server-process.js';
 import { createTestDatabase, type TestDatabase } from './support/test-database.js';
 
@@ -55,6 +61,7 @@ describe('federation of issuers: two provinces verify each other’s passes (全
   let passUrl: string;
   let passId: string;
   let official: ApiClient;
+  let fleetManager: ApiClient;
 
   async function startProvince(province: string, name: string): Promise<Province> {
     const database = await createTestDatabase();
@@ -82,7 +89,7 @@ describe('federation of issuers: two provinces verify each other’s passes (全
       startProvince('jiangsu', '江苏省重点物资运输车辆通行证签发系统'),
       startProvince('zhejiang', '浙江省重点物资运输车辆通行证签发系统'),
     ]);
-    const fleetManager = await loginAs(jiangsu.server.url, demoPhones.fleetManager);
+    fleetManager = await loginAs(jiangsu.server.url, demoPhones.fleetManager);
     official = await loginAs(jiangsu.server.url, demoPhones.districtOfficial);
     const fleet = await registerFleet(fleetManager, '苏A9F301', 930);
     const id = await submitApplication(fleetManager, completeApplication(fleet, 0, 5));
@@ -265,6 +272,149 @@ describe('federation of issuers: two provinces verify each other’s passes (全
     expect(after.update.issuers[0]?.statusListUnchanged).toBe(false);
     const bad = await apiClient(zhejiang.server.url).get('/federation/bundle?known=320000');
     expect(bad.status).toBe(400);
+  });
+
+  describe('whitelist recognition (白名单互认): Jiangsu recognises Zhejiang’s whitelist', () => {
+    // The demo enterprise registered in Jiangsu, listed by Zhejiang (the two deployments share the seed).
+    const demoCreditCode = '91320115MA1MY5Q2XW';
+    let exported: SignedDocument;
+    let zhejiangId: string;
+    let plates = 0;
+    const submit = async () => {
+      plates++;
+      const fleet = await registerFleet(fleetManager, `苏A9W4${String(plates).padStart(2, '0')}`, 940 + plates * 2);
+      return submitApplication(fleetManager, completeApplication(fleet, 0, 5));
+    };
+    const queue = async () =>
+      (await official.get('/reviews/queue?whitelistFirst=true&limit=50')).body.items as {
+        id: string;
+        whitelisted: boolean;
+        whitelistSource: string | null;
+      }[];
+    const recognitions = async () => (await jiangsu.admin.get('/admin/federation/whitelists')).body;
+
+    beforeAll(async () => {
+      const listed = await zhejiang.admin.post('/admin/whitelist/import', {
+        batch: '长三角互认',
+        csv: `统一社会信用代码,企业名称\n${demoCreditCode},南京江宁示范物流有限公司\n${newCreditCode('330106')},杭州西湖示范运输有限公司\n`,
+      });
+      expect(listed.status).toBe(200);
+      exported = (await apiClient(zhejiang.server.url).get<SignedDocument>('/federation/whitelist')).body;
+      zhejiangId = (await jiangsu.admin.get('/admin/federation/issuers')).body.find(
+        (i: { issuerRegion: string }) => i.issuerRegion === '330000',
+      ).id;
+    }, 60_000);
+
+    it('Zhejiang publishes its whitelist signed with its issuer key, and names the address in its issuer document', async () => {
+      const anonymous = apiClient(zhejiang.server.url);
+      const trustList = (await anonymous.get<TrustList>('/trust-list')).body;
+      const body = openSignedDocument<Record<string, unknown>>(exported, trustList);
+      expect(body).toMatchObject({ format: 'pass-whitelist/1', issuerRegion: '330000' });
+      expect(body?.entries).toHaveLength(2);
+      expect(body?.entries).toContainEqual({ creditCode: demoCreditCode, enterpriseName: '南京江宁示范物流有限公司' });
+      const issuer = JSON.parse(
+        (await anonymous.get<SignedDocument>('/federation/issuer')).body.body,
+      ) as IssuerDocument;
+      expect(issuer.whitelistUrl).toBe(`${zhejiang.server.url}/api/federation/whitelist`);
+    });
+
+    it('refuses a forged, an unsigned and an untrusted export and other roles, and writes nothing', async () => {
+      const refused = async (document: unknown, code: string, status = 422) => {
+        const res = await jiangsu.admin.post('/admin/federation/whitelists', { document });
+        expect([res.status, res.body.code]).toEqual([status, code]);
+      };
+      await refused({ ...exported, body: exported.body.replace('杭州西湖', '杭州伪造') }, 'WHITELIST_EXPORT_INVALID');
+      await refused({ ...exported, signature: '' }, 'WHITELIST_EXPORT_INVALID');
+      await refused({ body: exported.body }, 'VALIDATION_FAILED', 400);
+      // Jiangsu's own export is signed by Jiangsu, not by an issuer it imported.
+      const own = (await apiClient(jiangsu.server.url).get<SignedDocument>('/federation/whitelist')).body;
+      await refused(own, 'WHITELIST_EXPORT_INVALID');
+      const both = await jiangsu.admin.post('/admin/federation/whitelists', {
+        document: exported,
+        issuerId: zhejiangId,
+      });
+      expect(both.status).toBe(400);
+      expect((await jiangsu.admin.post('/admin/federation/whitelists', { issuerId: 'nope' })).status).toBe(400);
+      for (const client of [official, fleetManager, await loginAs(jiangsu.server.url, demoPhones.checkpointStaff)]) {
+        expect((await client.post('/admin/federation/whitelists', { document: exported })).status).toBe(403);
+        expect((await client.get('/admin/federation/whitelists')).status).toBe(403);
+      }
+      expect(await recognitions()).toEqual([]);
+    });
+
+    it('an imported entry ranks the enterprise’s application first in Jiangsu’s queue, with the source shown', async () => {
+      const before = await submit();
+      const synced = await jiangsu.admin.post('/admin/federation/whitelists', { issuerId: zhejiangId });
+      expect(synced.status).toBe(200);
+      expect(synced.body).toMatchObject({ issuerRegion: '330000', sourceName: '浙江省', entryCount: 2 });
+      expect((await fleetManager.get('/enterprises/mine')).body.whitelisted).toBe(true);
+      const after = await submit();
+      const items = await queue();
+      expect(items[0]).toMatchObject({ id: after, whitelisted: true, whitelistSource: '浙江省' });
+      // Submitted before the import: no priority (whitelisting is the application's snapshot).
+      expect(items.find((i) => i.id === before)).toMatchObject({ whitelisted: false, whitelistSource: null });
+      const detail = await official.get(`/reviews/${after}`);
+      expect(detail.body.enterprise).toMatchObject({ whitelisted: true, whitelistSource: '浙江省' });
+    });
+
+    it('re-import replaces the previous list whole, an older export is refused, concurrent imports leave one copy', async () => {
+      // The export fetched before the sync above is older than the one imported: a replay.
+      const replay = await jiangsu.admin.post('/admin/federation/whitelists', { document: exported });
+      expect([replay.status, replay.body.code]).toEqual([409, 'CONFLICT']);
+      const removed = await zhejiang.admin.post('/admin/whitelist/import', {
+        batch: '长三角互认',
+        csv: `${demoCreditCode},南京江宁示范物流有限公司\n`,
+      });
+      expect(removed.status).toBe(200);
+      const smaller = await zhejiang.admin.get('/admin/whitelist');
+      expect(smaller.body).toHaveLength(2);
+      await zhejiang.admin.delete(
+        `/admin/whitelist/${smaller.body.find((e: { creditCode: string }) => e.creditCode !== demoCreditCode).creditCode}`,
+      );
+      const fresh = (await apiClient(zhejiang.server.url).get<SignedDocument>('/federation/whitelist')).body;
+      const results = await Promise.all([
+        jiangsu.admin.post('/admin/federation/whitelists', { document: fresh }),
+        jiangsu.admin.post('/admin/federation/whitelists', { document: fresh }),
+        jiangsu.admin.post('/admin/federation/whitelists', { issuerId: zhejiangId }),
+      ]);
+      expect(results.map((r) => r.status)).toEqual([200, 200, 200]);
+      const [held] = await recognitions();
+      expect(held).toMatchObject({ issuerRegion: '330000', entryCount: 1 });
+      expect(await recognitions()).toHaveLength(1);
+      const audit = await jiangsu.admin.get('/admin/audit?action=whitelist.recognition.import');
+      expect(audit.body.length).toBeGreaterThanOrEqual(4);
+    });
+
+    it('suspending Zhejiang ends the priority of waiting applications and refuses imports; removal is audited', async () => {
+      const ranked = await submit();
+      expect((await queue()).find((i) => i.id === ranked)).toMatchObject({ whitelisted: true });
+      const suspended = await jiangsu.admin.post(`/admin/federation/issuers/${zhejiangId}/suspend`);
+      expect(suspended.status).toBe(200);
+      const items = await queue();
+      expect(items.filter((i) => i.whitelisted)).toEqual([]);
+      expect(items.find((i) => i.id === ranked)).toMatchObject({ whitelisted: false, whitelistSource: null });
+      expect((await fleetManager.get('/enterprises/mine')).body.whitelisted).toBe(false);
+      const unranked = await submit();
+      expect((await official.get(`/reviews/${unranked}`)).body.enterprise.whitelisted).toBe(false);
+      const sync = await jiangsu.admin.post('/admin/federation/whitelists', { issuerId: zhejiangId });
+      expect([sync.status, sync.body.code]).toEqual([422, 'ISSUER_NOT_TRUSTED']);
+      const fresh = (await apiClient(zhejiang.server.url).get<SignedDocument>('/federation/whitelist')).body;
+      const pasted = await jiangsu.admin.post('/admin/federation/whitelists', { document: fresh });
+      expect([pasted.status, pasted.body.code]).toEqual([422, 'ISSUER_NOT_TRUSTED']);
+
+      // Reinstated, the recognised list counts again for new submissions.
+      await jiangsu.admin.post(`/admin/federation/issuers/${zhejiangId}/reinstate`);
+      expect((await fleetManager.get('/enterprises/mine')).body.whitelisted).toBe(true);
+      const [held] = await recognitions();
+      expect((await jiangsu.admin.delete(`/admin/federation/whitelists/${held.id}`)).status).toBe(204);
+      expect(await recognitions()).toEqual([]);
+      expect((await fleetManager.get('/enterprises/mine')).body.whitelisted).toBe(false);
+      expect((await jiangsu.admin.delete(`/admin/federation/whitelists/${held.id}`)).status).toBe(404);
+      const actions = (await jiangsu.admin.get('/admin/audit?entityType=recognised_whitelist')).body.map(
+        (e: { action: string }) => e.action,
+      );
+      expect(actions).toEqual(expect.arrayContaining(['whitelist.recognition.import', 'whitelist.recognition.remove']));
+    });
   });
 
   it('a suspended issuer’s passes are unknown; removing it is audited', async () => {

@@ -30,6 +30,7 @@ const expectedTables = [
   'passes',
   'province_settings',
   'quota_allocations',
+  'recognised_whitelists',
   'refresh_tokens',
   'registration_attempts',
   'scan_records',

@@ -57,6 +57,8 @@ export const ErrorCode = {
   IssuerDocumentInvalid: 'ISSUER_DOCUMENT_INVALID',
   FingerprintMismatch: 'FINGERPRINT_MISMATCH',
   IssuerUnreachable: 'ISSUER_UNREACHABLE',
+  WhitelistExportInvalid: 'WHITELIST_EXPORT_INVALID',
+  IssuerNotTrusted: 'ISSUER_NOT_TRUSTED',
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -109,6 +111,8 @@ export const errorMessages: Record<ErrorCode, string> = {
   ISSUER_DOCUMENT_INVALID: '签发方文件无效或签名验证失败',
   FINGERPRINT_MISMATCH: '指纹与签发方文件的签名密钥不一致，请与对方再次电话核对',
   ISSUER_UNREACHABLE: '无法从该地址获取签发方文件，请检查地址或改为粘贴文件',
+  WHITELIST_EXPORT_INVALID: '白名单文件无效或签名验证失败',
+  ISSUER_NOT_TRUSTED: '该签发方未被信任或已暂停信任，不能导入其白名单',
 };
 
 /** The HTTP status each code is answered with, so server and tests agree without a second table. */
@@ -160,6 +164,8 @@ export const errorHttpStatus: Record<ErrorCode, number> = {
   ISSUER_DOCUMENT_INVALID: 422,
   FINGERPRINT_MISMATCH: 422,
   ISSUER_UNREACHABLE: 422,
+  WHITELIST_EXPORT_INVALID: 422,
+  ISSUER_NOT_TRUSTED: 422,
 };
 
 /** The body of every error response of the API. */

@@ -110,3 +110,9 @@ export function officialScope(account: {
 /** A consignor or consignee on a detail page: name, address, then contact, one per line. */
 export const partyText = (party: Party | null) =>
   party ? `${party.name}\n${party.address}\n${party.contactName} ${party.contactPhone}` : '未填写';
+
+/**
+ * The whitelist tag officials see: `白名单企业`, or `白名单（江苏省互认）` when the enterprise is
+ * listed by another province whose whitelist this one recognises.
+ */
+export const whitelistTag = (source: string | null, noun = '白名单') => (source ? `白名单（${source}互认）` : noun);

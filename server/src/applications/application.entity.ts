@@ -40,6 +40,7 @@ import { VehicleEntity } from '../vehicles/vehicle.entity.js';
   'submittedAt',
 ])
 @Index('idx_applications_escalation_due', ['escalationJurisdiction', 'escalationLevel', 'dueAt'])
+@Index('idx_applications_whitelist_source', ['whitelistSource'])
 export class ApplicationEntity extends BaseRecord {
   @column.id('enterprise_id') enterpriseId: string;
 
@@ -98,6 +99,12 @@ export class ApplicationEntity extends BaseRecord {
 
   /** The enterprise was on the whitelist when it submitted: its applications are reviewed first. */
   @column.flag() whitelisted: boolean;
+
+  /**
+   * Region of the other province whose recognised whitelist gave the priority (白名单互认); null for
+   * this province's own list. Suspending or removing that issuer ends the priority of those waiting.
+   */
+  @column.regionCode('whitelist_source', nullable) whitelistSource: string | null;
 
   /** Optimistic lock: two officials deciding at once cannot both win. */
   @VersionColumn()

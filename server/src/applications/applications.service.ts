@@ -86,6 +86,16 @@ export class ApplicationsService implements OnModuleInit {
         })
         .getExists(),
     );
+    // A recognised whitelist ends (removed, its issuer suspended or removed): the applications still
+    // waiting that it ranked first lose the priority at once, in the same transaction.
+    this.whitelist.onRecognitionEnded(async (manager, sourceRegion) => {
+      await manager
+        .createQueryBuilder()
+        .update(ApplicationEntity)
+        .set({ whitelisted: false, whitelistSource: null })
+        .where('whitelist_source = :sourceRegion AND current_level IS NOT NULL', { sourceRegion })
+        .execute();
+    });
   }
 
   /** A step of the application's workflow taken by a reviewer (see ApplicationWorkflow.transition). */
@@ -312,7 +322,7 @@ export class ApplicationsService implements OnModuleInit {
       lastReason: null,
       fieldsToFix: [],
       heldDocumentIds: needs.flatMap((need) => heldDocumentFor(need, held)?.id ?? []),
-      whitelisted: await this.isWhitelisted(enterprise.creditCode, manager),
+      ...(await this.whitelistStanding(enterprise.creditCode, manager)),
     };
   }
 
@@ -342,8 +352,9 @@ export class ApplicationsService implements OnModuleInit {
     return app;
   }
 
-  private async isWhitelisted(creditCode: string, manager: EntityManager): Promise<boolean> {
-    return (await this.whitelist.listedAmong([creditCode], manager)).has(creditCode);
+  private async whitelistStanding(creditCode: string, manager: EntityManager) {
+    const { whitelisted, source } = await this.whitelist.standing(creditCode, manager);
+    return { whitelisted, whitelistSource: source };
   }
 
   private byRequestKey(enterpriseId: string, clientRequestId: string) {

@@ -29,6 +29,8 @@ export interface QueueRow {
   submittedAt: string | Date;
   dueAt: string | Date | null;
   whitelisted: number | boolean | string;
+  /** The region code of the province whose recognised whitelist gave the priority; null when ours. */
+  whitelistSource: string | null;
   currentLevel: string;
   currentJurisdiction: string;
   validFrom: string | Date;
@@ -74,6 +76,7 @@ export class ReviewQueueQueries {
       .createQueryBuilder('a')
       .select(['a.id AS id', 'a.status AS status', 'a.material_category AS category'])
       .addSelect(['a.submitted_at AS submittedAt', 'a.due_at AS dueAt', 'a.whitelisted AS whitelisted'])
+      .addSelect('a.whitelist_source AS whitelistSource')
       .addSelect(['a.current_level AS currentLevel', 'a.current_jurisdiction AS currentJurisdiction'])
       .addSelect(['a.valid_from AS validFrom', 'a.valid_to AS validTo'])
       .addSelect(['a.enterprise_id AS enterpriseId', 'a.vehicle_id AS vehicleId'])

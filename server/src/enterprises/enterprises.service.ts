@@ -82,7 +82,7 @@ export class EnterprisesService {
   }
 
   /** What a reviewer sees of the applicant (whitelisting is the application's own snapshot). */
-  async summary(id: string): Promise<Omit<ReviewDetail['enterprise'], 'whitelisted'>> {
+  async summary(id: string): Promise<Omit<ReviewDetail['enterprise'], 'whitelisted' | 'whitelistSource'>> {
     const e = await this.dataSource.getRepository(EnterpriseEntity).findOneByOrFail({ id });
     return {
       id: e.id,

@@ -29,6 +29,7 @@ import { DomainException, notFound } from '../common/domain.exception.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { isUniqueViolation } from '../database/errors.js';
 import { lockGuard } from '../database/lock-guard.js';
+import { writeLock } from '../database/locks.js';
 import { DepartmentsService } from '../departments/departments.service.js';
 import { SigningKeysService } from '../signing/signing-keys.service.js';
 import { fetchSignedDocument, IssuerFetchError } from './issuer-fetch.js';
@@ -45,6 +46,21 @@ const issuersCacheMs = 5_000;
 const insertChunk = 500;
 
 /**
+ * Told inside the transaction that suspends (`removed` false) or removes an issuer: higher modules
+ * registered at start end what they built on its trust (the whitelist recognised from it).
+ */
+export type TrustEndedListener = (manager: EntityManager, issuerRegion: string, removed: boolean) => Promise<void>;
+
+/** A document a trusted issuer signed, with who that issuer is and whether it is trusted now. */
+export interface OpenedForeignDocument {
+  issuerId: string;
+  issuerRegion: string;
+  issuerName: string;
+  active: boolean;
+  body: unknown;
+}
+
+/**
  * The federation of issuers (全国互认, docs/pass-token.md §9): publishes this deployment's signed issuer
  * document, imports other provinces' documents (trusted only when the fingerprint typed by the admin
  * matches the signing key), refreshes them and their status lists on a schedule, and hands verification
@@ -55,6 +71,7 @@ export class FederationService implements OnApplicationBootstrap, OnModuleDestro
   private readonly logger = new Logger('Federation');
   private timer?: NodeJS.Timeout;
   private cachedIssuers?: { issuers: FederatedIssuer[]; until: number };
+  private readonly trustEndedListeners: TrustEndedListener[] = [];
 
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
@@ -90,6 +107,7 @@ export class FederationService implements OnApplicationBootstrap, OnModuleDestro
       documentUrl: `${base}/api/federation/issuer`,
       statusListUrl: `${base}/api/verification/status-list`,
       passPageUrl: base,
+      whitelistUrl: `${base}/api/federation/whitelist`,
       trustList: await this.keys.trustList(now),
       // Only this issuer's jurisdiction: an importer refuses a document naming departments outside it.
       departments: (await this.departments.trustListEntries()).filter((d) =>
@@ -194,6 +212,7 @@ export class FederationService implements OnApplicationBootstrap, OnModuleDestro
       const before = row.status;
       row.status = status;
       await manager.save(row);
+      if (status === 'suspended') await this.trustEnded(manager, row.issuerRegion, false);
       await this.audit.record(manager, actor, {
         action: status === 'suspended' ? 'federation.issuer.suspend' : 'federation.issuer.reinstate',
         entityType: 'trusted_issuer',
@@ -210,6 +229,7 @@ export class FederationService implements OnApplicationBootstrap, OnModuleDestro
   async remove(actor: RequestActor, id: string): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       const row = await this.lockedIssuer(manager, id);
+      await this.trustEnded(manager, row.issuerRegion, true);
       await manager.delete(TrustedIssuerStatusEntity, { issuerId: id });
       await manager.delete(TrustedIssuerEntity, { id });
       await this.audit.record(manager, actor, {
@@ -220,6 +240,76 @@ export class FederationService implements OnApplicationBootstrap, OnModuleDestro
       });
     });
     this.cachedIssuers = undefined;
+  }
+
+  /** Registered at start by a module that builds on an issuer's trust (layers: it may not be called from here). */
+  onTrustEnded(listener: TrustEndedListener): void {
+    this.trustEndedListeners.push(listener);
+  }
+
+  private async trustEnded(manager: EntityManager, issuerRegion: string, removed: boolean): Promise<void> {
+    for (const listener of this.trustEndedListeners) await listener(manager, issuerRegion, removed);
+  }
+
+  /** Signs `body` as this issuer (its current key), as the issuer document is signed. */
+  async signAsIssuer(body: unknown, now = new Date()): Promise<SignedDocument> {
+    return signDocument(body, await this.keys.signingKey(now));
+  }
+
+  /**
+   * Opens a document signed by an imported issuer (active or suspended: the caller decides), found by
+   * the key that signed it; undefined when no imported issuer's key verifies the signature.
+   */
+  async openForeignDocument(signed: SignedDocument): Promise<OpenedForeignDocument | undefined> {
+    const rows = await this.dataSource.manager.find(TrustedIssuerEntity);
+    for (const row of rows) {
+      const body = openSignedDocument<unknown>(signed, { generatedAt: '', keys: documentOf(row).trustList.keys });
+      if (body !== undefined) {
+        const { id, issuerRegion, issuerName } = row;
+        return { issuerId: id, issuerRegion, issuerName, active: row.status === 'active', body };
+      }
+    }
+    return undefined;
+  }
+
+  /** A document an active issuer publishes at an address of its issuer document (e.g. its whitelist export). */
+  async fetchFromIssuer(
+    id: string,
+    address: (document: IssuerDocument) => string | undefined,
+  ): Promise<SignedDocument> {
+    const row = await this.dataSource.manager.findOneBy(TrustedIssuerEntity, { id });
+    if (!row) throw this.notFound();
+    if (row.status !== 'active') throw notTrusted(row.issuerName);
+    const url = address(documentOf(row));
+    if (!url) throw new DomainException(ErrorCode.IssuerUnreachable, `${row.issuerName}的签发方文件未公布该地址`);
+    try {
+      return await fetchSignedDocument(url);
+    } catch (error) {
+      if (!(error instanceof IssuerFetchError)) throw error;
+      throw new DomainException(ErrorCode.IssuerUnreachable, error.message);
+    }
+  }
+
+  /**
+   * Which of `regions` are issuers trusted now. With `lock` (inside the caller's transaction) their rows
+   * stay locked until it ends, so a suspension waits for it, then sees what it wrote.
+   */
+  async activeRegionsAmong(manager: EntityManager, regions: string[], lock = false): Promise<Set<string>> {
+    if (regions.length === 0) return new Set();
+    const rows = await manager.find(TrustedIssuerEntity, {
+      select: { id: true, issuerRegion: true, status: true },
+      where: { issuerRegion: In(regions) },
+      lock: lock ? writeLock(manager) : undefined,
+    });
+    return new Set(rows.filter((r) => r.status === 'active').map((r) => r.issuerRegion));
+  }
+
+  /** Inside the caller's transaction: the issuer of `region` is trusted now and stays so until it ends. */
+  async assertTrusted(manager: EntityManager, region: string): Promise<void> {
+    if ((await this.activeRegionsAmong(manager, [region], true)).size === 0) {
+      const row = await manager.findOneBy(TrustedIssuerEntity, { issuerRegion: region });
+      throw notTrusted(row?.issuerName ?? `辖区 ${region} 的签发方`);
+    }
   }
 
   /** On demand (admin) and on the schedule: every active issuer, one after the other. */
@@ -434,6 +524,9 @@ export class FederationService implements OnApplicationBootstrap, OnModuleDestro
     return row;
   }
 }
+
+const notTrusted = (issuerName: string) =>
+  new DomainException(ErrorCode.IssuerNotTrusted, `${issuerName}未被信任或已暂停信任`);
 
 function documentOf(row: TrustedIssuerEntity): IssuerDocument {
   const signed = JSON.parse(row.document) as SignedDocument;

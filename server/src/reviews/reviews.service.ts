@@ -9,6 +9,7 @@ import {
   quotaPeriodKey,
   type ReviewDecision,
   Role,
+  regionFullName,
   TransitionError,
 } from '@pass/shared';
 import type { EntityManager } from 'typeorm';
@@ -102,7 +103,11 @@ export class ReviewsService {
     const otherPasses = vehicle ? await this.passes.activeForPlate(vehicle.plate, vehicle.plateColour) : [];
     return {
       application: toApplicationView(app, actor),
-      enterprise: { ...enterprise, whitelisted: app.whitelisted },
+      enterprise: {
+        ...enterprise,
+        whitelisted: app.whitelisted,
+        whitelistSource: whitelistSourceName(app.whitelisted, app.whitelistSource),
+      },
       vehicle,
       crew: await this.drivers.viewsById(app.crewDriverIds),
       attachments: await this.attachments.viewsById(app.attachmentIds),
@@ -223,5 +228,11 @@ function toQueueItem(
     overdue: dueAt !== null && dueAt < now,
     escalated: !(row.currentJurisdiction === jurisdiction && row.currentLevel === level),
     whitelisted: Boolean(Number(row.whitelisted)),
+    whitelistSource: whitelistSourceName(Boolean(Number(row.whitelisted)), row.whitelistSource),
   };
+}
+
+/** The province whose recognised whitelist ranked the application first (白名单（江苏省互认）), by name. */
+function whitelistSourceName(whitelisted: boolean, source: string | null): string | null {
+  return whitelisted && source ? (regionFullName(source) ?? source) : null;
 }

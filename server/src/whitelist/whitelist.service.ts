@@ -15,8 +15,10 @@ import type { RequestActor } from '../auth/auth.decorators.js';
 import { DomainException } from '../common/domain.exception.js';
 import { endInForce } from '../database/in-force.js';
 import { whereContains } from '../database/text-search.js';
+import { FederationService } from '../federation/federation.service.js';
 import { parseCsv } from './csv.js';
-import { WhitelistEntryEntity } from './whitelist-entry.entity.js';
+import { ownSource, WhitelistEntryEntity } from './whitelist-entry.entity.js';
+import { type RecognitionEndedListener, WhitelistRecognition } from './whitelist-recognition.js';
 
 interface RejectedRow {
   line: number;
@@ -36,6 +38,8 @@ export class WhitelistService {
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly federation: FederationService,
+    private readonly recognition: WhitelistRecognition,
   ) {}
 
   /**
@@ -55,10 +59,12 @@ export class WhitelistService {
     const report: WhitelistImportReport = { batch, added: 0, updated: 0, removed: 0 };
     await this.dataSource.transaction(async (manager) => {
       const existing = new Map(
-        (await manager.findBy(WhitelistEntryEntity, { creditCode: In(rows.map((r) => r.creditCode)) })).map((e) => [
-          e.creditCode,
-          e,
-        ]),
+        (
+          await manager.findBy(WhitelistEntryEntity, {
+            creditCode: In(rows.map((r) => r.creditCode)),
+            sourceRegion: ownSource,
+          })
+        ).map((e) => [e.creditCode, e]),
       );
       const now = new Date();
       for (const row of rows) {
@@ -80,6 +86,7 @@ export class WhitelistService {
               enterpriseName: row.name,
               batch,
               removedAt: null,
+              sourceRegion: ownSource,
             }),
           );
           report.added++;
@@ -95,22 +102,54 @@ export class WhitelistService {
     return report;
   }
 
-  /** Entries in force, newest first, by batch and by a part of the name or credit code. */
-  /** Which of these credit codes are on the whitelist now (removed entries do not count). */
+  /** Which of these credit codes are on the whitelist now: this province's, or a recognised one of a trusted issuer. */
   async listedAmong(creditCodes: string[], manager: EntityManager = this.dataSource.manager): Promise<Set<string>> {
-    if (creditCodes.length === 0) return new Set();
-    const rows = await manager.find(WhitelistEntryEntity, {
-      select: { creditCode: true },
-      where: { creditCode: In(creditCodes), removedAt: IsNull() },
-    });
-    return new Set(rows.map((r) => r.creditCode));
+    return new Set((await this.sourcesOf(creditCodes, manager)).keys());
   }
 
+  /**
+   * Whether the enterprise is on the whitelist now, and through whose list: `source` null for this
+   * province's own (preferred), else the region of the trusted issuer whose list is recognised. Inside
+   * the caller's transaction: that issuer's row stays locked until it ends, so a suspension waits, then
+   * sees the application written with this answer.
+   */
+  async standing(creditCode: string, manager: EntityManager): Promise<{ whitelisted: boolean; source: string | null }> {
+    const source = (await this.sourcesOf([creditCode], manager, true)).get(creditCode);
+    return { whitelisted: source !== undefined, source: source || null };
+  }
+
+  /** Registered at start by applications: a recognised whitelist's priority ends (see WhitelistRecognition). */
+  onRecognitionEnded(listener: RecognitionEndedListener): void {
+    this.recognition.onEnded(listener);
+  }
+
+  /** Each listed credit code with the source of its listing: '' (own), else an active issuer's region. */
+  private async sourcesOf(creditCodes: string[], manager: EntityManager, lock = false): Promise<Map<string, string>> {
+    if (creditCodes.length === 0) return new Map();
+    const rows = await manager.find(WhitelistEntryEntity, {
+      select: { creditCode: true, sourceRegion: true },
+      where: { creditCode: In(creditCodes), removedAt: IsNull() },
+    });
+    const own = new Set(rows.filter((r) => r.sourceRegion === ownSource).map((r) => r.creditCode));
+    const foreign = rows
+      .filter((r) => r.sourceRegion !== ownSource && !own.has(r.creditCode))
+      .sort((x, y) => x.sourceRegion.localeCompare(y.sourceRegion));
+    const regions = [...new Set(foreign.map((r) => r.sourceRegion))];
+    const active = await this.federation.activeRegionsAmong(manager, regions, lock);
+    const sources = new Map<string, string>([...own].map((code) => [code, ownSource]));
+    for (const row of foreign) {
+      if (!sources.has(row.creditCode) && active.has(row.sourceRegion)) sources.set(row.creditCode, row.sourceRegion);
+    }
+    return sources;
+  }
+
+  /** Entries in force, newest first, by batch and by a part of the name or credit code. */
   async list(query: WhitelistQuery): Promise<WhitelistEntryView[]> {
     const builder = this.dataSource
       .getRepository(WhitelistEntryEntity)
       .createQueryBuilder('w')
       .where('w.removed_at IS NULL')
+      .andWhere('w.source_region = :own', { own: ownSource })
       .orderBy('w.updated_at', 'DESC')
       .addOrderBy('w.credit_code', 'ASC')
       .take(500);
@@ -132,6 +171,7 @@ export class WhitelistService {
       .select('w.batch', 'batch')
       .addSelect('COUNT(*)', 'count')
       .where('w.removed_at IS NULL')
+      .andWhere('w.source_region = :own', { own: ownSource })
       .groupBy('w.batch')
       .orderBy('w.batch', 'ASC')
       .getRawMany();
@@ -141,7 +181,13 @@ export class WhitelistService {
   /** Takes one enterprise off the whitelist; the row stays for the history. */
   async remove(actor: RequestActor, creditCode: string): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      const entry = await endInForce(manager, WhitelistEntryEntity, { creditCode }, 'removedAt', '该企业不在白名单中');
+      const entry = await endInForce(
+        manager,
+        WhitelistEntryEntity,
+        { creditCode, sourceRegion: ownSource },
+        'removedAt',
+        '该企业不在白名单中',
+      );
       await this.audit.record(manager, actor, {
         action: 'whitelist.remove',
         entityType: 'whitelist',

@@ -12,7 +12,7 @@ import {
   suspensionViewSchema,
   whitelistBatchSchema,
 } from './admin-views.js';
-import { trustedIssuerViewSchema } from './federation-views.js';
+import { recognisedWhitelistViewSchema, trustedIssuerViewSchema } from './federation-views.js';
 import {
   notificationPageSchema,
   notificationViewSchema,
@@ -143,6 +143,9 @@ export const apiResponses = {
   'POST /api/admin/federation/issuers/:id/suspend': trustedIssuerViewSchema,
   'POST /api/admin/federation/issuers/:id/reinstate': trustedIssuerViewSchema,
   'POST /api/admin/federation/issuers/:id/sync': trustedIssuerViewSchema,
+  'GET /api/federation/whitelist': signedDocumentSchema,
+  'GET /api/admin/federation/whitelists': z.array(recognisedWhitelistViewSchema),
+  'POST /api/admin/federation/whitelists': recognisedWhitelistViewSchema,
 } as const satisfies Record<string, z.ZodType>;
 
 export type ApiRoute = keyof typeof apiResponses;

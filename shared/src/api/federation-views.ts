@@ -1,5 +1,6 @@
 import type { FederationBundle, TrustedIssuerView } from '../federation/federation-bundle.js';
 import type { IssuerDocument } from '../federation/issuer-document.js';
+import { creditCodeSchema, textField } from '../schemas/fields.js';
 import { z } from '../zod.js';
 import { sameType } from './same-type.js';
 import { signedDocumentSchema, trustedDepartmentSchema, trustListSchema } from './verification-views.js';
@@ -23,6 +24,7 @@ export const issuerDocumentSchema = z
     documentUrl: httpUrl.meta({ description: '本文件的地址：导入方据此定期更新' }),
     statusListUrl: httpUrl.meta({ description: '签名的吊销状态表地址' }),
     passPageUrl: httpUrl.meta({ description: '签发方的公开核验页（PUBLIC_BASE_URL）' }),
+    whitelistUrl: httpUrl.optional().meta({ description: '签名的白名单导出的地址（白名单互认）' }),
     trustList: trustListSchema,
     departments: z.array(trustedDepartmentSchema).max(5000),
     fingerprint: z
@@ -92,6 +94,50 @@ export const federationBundleSchema = z
     ),
   })
   .meta({ id: 'FederationBundle' });
+
+/**
+ * The body of `GET /api/federation/whitelist` (a SignedDocument signed with the issuer's current key):
+ * the province's own whitelist in force, for other provinces to recognise (白名单互认).
+ */
+export const whitelistExportSchema = z
+  .strictObject({
+    format: z.literal('pass-whitelist/1'),
+    issuerName: z.string().min(2).max(60),
+    issuerRegion: regionCode.meta({ description: '签发方辖区行政区划代码' }),
+    generatedAt: isoInstant,
+    entries: z
+      .array(z.strictObject({ creditCode: creditCodeSchema, enterpriseName: textField('企业名称', 2, 100) }))
+      .max(100_000),
+  })
+  .meta({ id: 'WhitelistExport' });
+export type WhitelistExport = z.output<typeof whitelistExportSchema>;
+
+/** `POST /api/admin/federation/whitelists`: an export pasted, or the trusted issuer to fetch it from. */
+export const importWhitelistRequestSchema = z
+  .strictObject({
+    document: signedDocumentSchema.optional().meta({ description: '对方 GET /api/federation/whitelist 的完整应答' }),
+    issuerId: z.uuid('请选择签发方').optional().meta({ description: '或已信任的签发方，由本服务器从其地址获取' }),
+  })
+  .refine((v) => (v.document === undefined) !== (v.issuerId === undefined), {
+    message: '请粘贴白名单文件或选择签发方（二选一）',
+    path: ['document'],
+  })
+  .meta({ id: 'ImportWhitelistRequest' });
+export type ImportWhitelistRequest = z.output<typeof importWhitelistRequestSchema>;
+
+/** Another province's whitelist as recognised here: one per issuer, replaced by each import. */
+export const recognisedWhitelistViewSchema = z
+  .strictObject({
+    id: z.string(),
+    issuerRegion: z.string(),
+    issuerName: z.string(),
+    sourceName: z.string().meta({ description: '来源省份，如“江苏省”：审核人员看到“白名单（江苏省互认）”' }),
+    entryCount: z.number(),
+    exportedAt: isoInstant.meta({ description: '对方生成该白名单文件的时间' }),
+    importedAt: isoInstant.meta({ description: '本系统最近一次导入的时间' }),
+  })
+  .meta({ id: 'RecognisedWhitelist' });
+export type RecognisedWhitelistView = z.infer<typeof recognisedWhitelistViewSchema>;
 
 sameType<z.infer<typeof issuerDocumentSchema>, IssuerDocument>(true);
 sameType<z.infer<typeof trustedIssuerViewSchema>, TrustedIssuerView>(true);

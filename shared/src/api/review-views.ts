@@ -20,6 +20,12 @@ import {
 
 const uuid = z.string().meta({ format: 'uuid' });
 
+/** Whitelisted through another province's list (白名单互认): that province's name; null for this one's own. */
+const whitelistSource = z
+  .string()
+  .nullable()
+  .meta({ description: '经外省白名单互认时为来源省份（如“江苏省”），本省白名单或非白名单为 null' });
+
 export const queueItemSchema = z
   .strictObject({
     id: uuid,
@@ -36,6 +42,7 @@ export const queueItemSchema = z
     /** Overdue at the step below, shown here so the superior can chase it up. */
     escalated: z.boolean().meta({ description: '在下级逾期而上报到此' }),
     whitelisted: z.boolean(),
+    whitelistSource: whitelistSource,
   })
   .meta({ id: 'QueueItem' });
 export type QueueItem = z.infer<typeof queueItemSchema>;
@@ -76,6 +83,7 @@ export const reviewDetailSchema = z
       creditCode: z.string(),
       verified: z.boolean(),
       whitelisted: z.boolean(),
+      whitelistSource: whitelistSource,
       suspendedUntil: isoDate.nullable(),
     }),
     vehicle: vehicleViewSchema.nullable(),

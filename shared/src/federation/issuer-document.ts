@@ -21,6 +21,8 @@ export interface IssuerDocument {
   statusListUrl: string;
   /** The issuer's public pass page (its `PUBLIC_BASE_URL`; a pass opens at `<this>/V/<digits>`). */
   passPageUrl: string;
+  /** Where the issuer's signed whitelist export is served (白名单互认); absent in older documents. */
+  whitelistUrl?: string;
   /** Keys and official addresses, as at the issuer's `GET /api/trust-list`. */
   trustList: TrustList;
   departments: IssuingDepartment[];

@@ -13,6 +13,7 @@ import { Notifications1764800000017 } from './1764800000017-Notifications.js';
 import { ListIndexes1764800000018 } from './1764800000018-ListIndexes.js';
 import { FederationOfIssuers1764800000019 } from './1764800000019-FederationOfIssuers.js';
 import { HeldDocuments1764800000300 } from './1764800000300-HeldDocuments.js';
+import { WhitelistRecognition1764800000400 } from './1764800000400-WhitelistRecognition.js';
 
 /** Every migration, oldest first. Listed explicitly so the ESM build needs no file globbing. */
 export const migrations = [
@@ -31,4 +32,5 @@ export const migrations = [
   ListIndexes1764800000018,
   FederationOfIssuers1764800000019,
   HeldDocuments1764800000300,
+  WhitelistRecognition1764800000400,
 ];

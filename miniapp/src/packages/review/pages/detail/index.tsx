@@ -30,6 +30,7 @@ import {
   plateText,
   quantityText,
   validityText,
+  whitelistTag,
 } from '@/utils/labels';
 import { showFailure } from '@/utils/messages';
 import { AttachmentPreview } from '../../components/attachment-preview';
@@ -98,7 +99,9 @@ export default function ReviewDetailPage() {
         </View>
         <Text className='review-detail__enterprise'>{enterprise.name}</Text>
         <View className='review-detail__tags'>
-          {enterprise.whitelisted && <ToneTag tone='good'>白名单企业</ToneTag>}
+          {enterprise.whitelisted && (
+            <ToneTag tone='good'>{whitelistTag(enterprise.whitelistSource, '白名单企业')}</ToneTag>
+          )}
           {data.overdue && <ToneTag tone='danger'>已逾期</ToneTag>}
         </View>
         <Text className='muted'>
@@ -203,7 +206,10 @@ export default function ReviewDetailPage() {
             <DetailRow label='信用代码' value={enterprise.creditCode} />
             <DetailRow
               label='状态'
-              value={[enterprise.verified ? '已核验' : '未核验', enterprise.whitelisted ? '白名单企业' : '']
+              value={[
+                enterprise.verified ? '已核验' : '未核验',
+                enterprise.whitelisted ? whitelistTag(enterprise.whitelistSource, '白名单企业') : '',
+              ]
                 .filter(Boolean)
                 .join('、')}
             />

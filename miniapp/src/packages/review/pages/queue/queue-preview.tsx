@@ -9,7 +9,7 @@ import { Section } from '@/components/section';
 import { StatusTag, ToneTag } from '@/components/status-tag';
 import { withQuery } from '@/services/routes';
 import { formatDateTime } from '@/utils/format';
-import { categoryName, dueText, place, plateText, quantityText, validityText } from '@/utils/labels';
+import { categoryName, dueText, place, plateText, quantityText, validityText, whitelistTag } from '@/utils/labels';
 import { messageOf } from '@/utils/messages';
 import { reviewRoutes } from '../../routes';
 import { reviewApi } from '../../services/review-api';
@@ -61,7 +61,9 @@ export function QueuePreview({ id, onDecide }: QueuePreviewProps) {
           {plateText(vehicle?.plate)}
         </Text>
         <StatusTag status={app.status} />
-        {enterprise.whitelisted && <ToneTag tone='good'>白名单企业</ToneTag>}
+        {enterprise.whitelisted && (
+          <ToneTag tone='good'>{whitelistTag(enterprise.whitelistSource, '白名单企业')}</ToneTag>
+        )}
         {detail.overdue && <ToneTag tone='danger'>已逾期</ToneTag>}
       </View>
       <Text className='muted'>

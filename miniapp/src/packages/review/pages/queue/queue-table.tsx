@@ -2,7 +2,7 @@ import type { QueueItem } from '@pass/shared';
 import { Text, View } from '@tarojs/components';
 import { StatusTag, ToneTag } from '@/components/status-tag';
 import { formatDateTime } from '@/utils/format';
-import { categoryName, dueText, plateText, shortDate } from '@/utils/labels';
+import { categoryName, dueText, plateText, shortDate, whitelistTag } from '@/utils/labels';
 
 /** The columns a desktop can sort by; a phone keeps the queue's own order (oldest first). */
 export type SortKey = 'plate' | 'enterprise' | 'category' | 'validFrom' | 'submittedAt' | 'dueAt';
@@ -128,7 +128,7 @@ export function QueueTable({ items, sort, onSort, selected, onToggle, current, o
               </Text>
               <View className='queue-row__tags queue-table__cell queue-table__cell--dueAt'>
                 {due && <Text className={item.overdue ? 'queue-row__due--over' : ''}>{due}</Text>}
-                {item.whitelisted && <ToneTag tone='good'>白名单</ToneTag>}
+                {item.whitelisted && <ToneTag tone='good'>{whitelistTag(item.whitelistSource)}</ToneTag>}
                 {item.escalated && <ToneTag tone='warn'>下级逾期上报</ToneTag>}
               </View>
               <View className='queue-table__cell queue-table__cell--status'>
