@@ -7,7 +7,17 @@
 const layers = [
   ['config', 'database', 'common', 'auth', 'audit'], // core
   ['settings', 'holidays', 'departments', 'signing', 'federation', 'pass-documents'], // province rules and pass trust
-  ['checkpoints', 'whitelist', 'enterprises', 'accounts', 'vehicles', 'drivers', 'attachments', 'notifications'], // registry
+  [
+    'checkpoints',
+    'whitelist',
+    'enterprises',
+    'accounts',
+    'vehicles',
+    'drivers',
+    'attachments',
+    'notifications',
+    'crew',
+  ], // registry
   ['sanctions', 'quotas', 'applications', 'passes', 'reviews'], // workflow: applying, reviewing, issuing
   ['verification', 'scans'], // checkpoints: verification online and offline, scan traces
   ['stats', 'health', 'seed'], // administration and statistics

@@ -9,6 +9,7 @@ import { CheckpointsModule } from './checkpoints/checkpoints.module.js';
 import { AllExceptionsFilter } from './common/all-exceptions.filter.js';
 import type { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
+import { CrewModule } from './crew/crew.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { DepartmentsModule } from './departments/departments.module.js';
 import { DriversModule } from './drivers/drivers.module.js';
@@ -57,6 +58,7 @@ export class AppModule {
         AccountsModule,
         VehiclesModule,
         DriversModule,
+        CrewModule,
         AttachmentsModule,
         NotificationsModule,
         // workflow

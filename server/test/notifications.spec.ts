@@ -4,12 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { NotificationEvent } from '@pass/shared';
-import Database from 'better-sqlite3';
-import mysql from 'mysql2/promise';
 import { DataSource } from 'typeorm';
 import { NotificationsService } from '../src/notifications/notifications.service.js';
 import { type ApiClient, apiClient, firstSignIn, loginAs } from './support/api.js';
-import { queryRows } from './support/database-rows.js';
+import { execute, queryRows } from './support/database-rows.js';
 import { type FakeWechat, startFakeWechat } from './support/fake-wechat.js';
 import { completeApplication, demoPhones, registerFleet, seedAndLogin, submitApplication } from './support/fixtures.js';
 import { type ServerProcess, startServerProcess } from './support/server-process.js';
@@ -29,25 +27,6 @@ async function eventually(check: () => Promise<void>, timeoutMs = 30_000): Promi
       if (Date.now() > deadline) throw error;
       await new Promise((r) => setTimeout(r, 200));
     }
-  }
-}
-
-/** Writes a row as time would have: the tests cannot wait days for a deadline to pass. */
-async function execute(database: TestDatabase, sql: string, params: unknown[]): Promise<void> {
-  if (database.kind === 'sqlite') {
-    const db = new Database(database.url, { timeout: 15_000 });
-    try {
-      db.prepare(sql).run(...params);
-    } finally {
-      db.close();
-    }
-    return;
-  }
-  const conn = await mysql.createConnection(database.url);
-  try {
-    await conn.query(sql, params);
-  } finally {
-    await conn.end();
   }
 }
 

@@ -18,6 +18,7 @@ export const ErrorCode = {
   AccountNotBound: 'ACCOUNT_NOT_BOUND',
   AccountDisabled: 'ACCOUNT_DISABLED',
   PasswordChangeRequired: 'PASSWORD_CHANGE_REQUIRED',
+  SignInCodeInvalid: 'SIGN_IN_CODE_INVALID',
 
   // Registry: the same enterprise, vehicle and driver are entered once
   DuplicateEnterprise: 'DUPLICATE_ENTERPRISE',
@@ -78,6 +79,7 @@ export const errorMessages: Record<ErrorCode, string> = {
   ACCOUNT_NOT_BOUND: '该微信尚未绑定账号，请先用手机号码登录后绑定',
   ACCOUNT_DISABLED: '该账号已停用，请联系系统管理员',
   PASSWORD_CHANGE_REQUIRED: '请先修改密码',
+  SIGN_IN_CODE_INVALID: '验证码错误或已失效，请重新获取',
 
   DUPLICATE_ENTERPRISE: '该统一社会信用代码已注册，请勿重复注册',
   DUPLICATE_VEHICLE: '该车辆已登记，无需重复添加',
@@ -131,6 +133,7 @@ export const errorHttpStatus: Record<ErrorCode, number> = {
   ACCOUNT_NOT_BOUND: 401,
   ACCOUNT_DISABLED: 403,
   PASSWORD_CHANGE_REQUIRED: 403,
+  SIGN_IN_CODE_INVALID: 401,
 
   DUPLICATE_ENTERPRISE: 409,
   DUPLICATE_VEHICLE: 409,

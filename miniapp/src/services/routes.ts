@@ -30,6 +30,8 @@ export const roleHome: Record<Role, string> = {
   [Role.Official]: routes.reviewHome,
   [Role.CheckpointStaff]: routes.checkpointHome,
   [Role.Admin]: routes.adminHome,
+  // A crew member has no home but the passes they ride on.
+  [Role.Crew]: routes.passes,
 };
 
 /** `/path?a=1&b=2`, skipping absent values. */

@@ -23,6 +23,8 @@ export type RequestActor = UserActor & {
   name: string;
   department: string | null;
   checkpointId: string | null;
+  /** A crew session: the phone its driver records are found by (the only scope it has); null otherwise. */
+  phone: string | null;
   /** The account must choose a new password before it may do anything else. */
   mustChangePassword: boolean;
 };

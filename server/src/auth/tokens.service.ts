@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { type AccountView, type AuthTokens, ErrorCode, type Role } from '@pass/shared';
+import { type AccountView, type AuthTokens, ErrorCode, Role } from '@pass/shared';
 import { DataSource, type EntityManager, IsNull } from 'typeorm';
 import { DomainException } from '../common/domain.exception.js';
 import { writeLock } from '../database/locks.js';
@@ -21,6 +21,8 @@ interface AccessClaims {
   lvl?: string;
   dep?: string;
   cp?: string;
+  /** A crew session's phone: the passes it may see are those whose crew has a driver record with it. */
+  ph?: string;
   /** Present while the account must change its password: the guard lets only that through. */
   pwc?: true;
 }
@@ -42,7 +44,8 @@ export class TokensService {
 
   /**
    * A short-lived access token and a rotating refresh token for the account, from its view: the view
-   * carries every claim, so this core module never reads the accounts table.
+   * carries every claim, so this core module never reads the accounts table. A crew session comes here
+   * too, with the view of its sign-in (its id is the sign-in's, which its refresh token names).
    */
   async issue(account: AccountView, manager: EntityManager = this.dataSource.manager): Promise<AuthTokens> {
     const claims: AccessClaims = {
@@ -54,6 +57,7 @@ export class TokensService {
       ...(account.reviewLevel ? { lvl: account.reviewLevel } : {}),
       ...(account.department ? { dep: account.department } : {}),
       ...(account.checkpointId ? { cp: account.checkpointId } : {}),
+      ...(account.role === Role.Crew ? { ph: account.phone } : {}),
       ...(account.mustChangePassword ? { pwc: true as const } : {}),
     };
     const refreshToken = randomBytes(32).toString('base64url');
@@ -89,6 +93,7 @@ export class TokensService {
       reviewLevel: claims.lvl ?? null,
       department: claims.dep ?? null,
       checkpointId: claims.cp ?? null,
+      phone: claims.ph ?? null,
       mustChangePassword: claims.pwc === true,
     };
   }

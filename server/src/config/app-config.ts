@@ -68,6 +68,11 @@ const envSchema = z.object({
   NOTIFY_WORKER: booleanFlag.default(true),
   /** Comma-separated events also sent by SMS (development: written to the log). */
   NOTIFY_SMS_EVENTS: z.string().default('pass.revoked,pass.expiring'),
+  /**
+   * Development and tests only: the logging SMS sender also appends each text, number in clear, to this
+   * file (one JSON line a message), so a test can read a sign-in code. Refused in production.
+   */
+  SMS_DEV_FILE: z.string().optional(),
   /** Where phones reach this server; pass QR codes carry `<PUBLIC_BASE_URL>/V/<token>` in upper case. */
   PUBLIC_BASE_URL: z
     .url({ protocol: /^https?$/, error: 'PUBLIC_BASE_URL 必须是 http:// 或 https:// 开头的网址' })
@@ -125,6 +130,8 @@ export interface AppConfig {
     scanMs: number;
     worker: boolean;
     smsEvents: NotificationEvent[];
+    /** See SMS_DEV_FILE. */
+    smsDevFile: string | null;
   };
   /** Without a trailing slash. */
   publicBaseUrl: string;
@@ -150,6 +157,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     throw new ConfigError(
       '配置错误 (invalid configuration):\n  JWT_SECRET, DATA_KEY: 生产环境必须配置，且各服务实例相同',
     );
+  }
+  if (e.NODE_ENV === 'production' && e.SMS_DEV_FILE) {
+    throw new ConfigError('配置错误 (invalid configuration):\n  SMS_DEV_FILE: 仅用于开发和测试，生产环境不能配置');
   }
   const dataDir = resolve(e.DATA_DIR);
   return {
@@ -182,6 +192,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       scanMs: e.NOTIFY_SCAN_MS,
       worker: e.NOTIFY_WORKER,
       smsEvents: smsEvents(e.NOTIFY_SMS_EVENTS),
+      smsDevFile: e.SMS_DEV_FILE ? resolve(e.SMS_DEV_FILE) : null,
     },
     publicBaseUrl: e.PUBLIC_BASE_URL.replace(/\/+$/, ''),
     signing: {

@@ -12,6 +12,7 @@ import { EnterpriseEntity } from '../enterprises/enterprise.entity.js';
 @Entity('drivers')
 @Index('uq_drivers_enterprise_id_number', ['enterpriseId', 'idNumberHash'], { unique: true })
 @Index('idx_drivers_id_number_hash', ['idNumberHash'])
+@Index('idx_drivers_phone', ['phone'])
 export class DriverEntity extends BaseRecord {
   @column.id('enterprise_id') enterpriseId: string;
 

@@ -95,6 +95,26 @@ export class DriversService {
     };
   }
 
+  /**
+   * The name a crew member signs in under: of the newest driver record with this phone (one person may
+   * drive for several enterprises); null when no record has it.
+   */
+  async crewNameFor(phone: string, manager: EntityManager = this.dataSource.manager): Promise<string | null> {
+    const newest = await manager.findOne(DriverEntity, { where: { phone }, order: { createdAt: 'DESC' } });
+    return newest?.name ?? null;
+  }
+
+  /** The driver records (in any enterprise) that have this phone: a crew session's whole scope. */
+  async idsWithPhone(phone: string): Promise<string[]> {
+    return (await this.repo.find({ select: { id: true }, where: { phone } })).map((d) => d.id);
+  }
+
+  /** The distinct phone numbers of these drivers. */
+  async phonesOf(ids: readonly string[]): Promise<string[]> {
+    if (ids.length === 0) return [];
+    return [...new Set((await this.repo.findBy({ id: In([...ids]) })).map((d) => d.phone))];
+  }
+
   countOwnedBy(manager: EntityManager, enterpriseId: string, ids: readonly string[]): Promise<number> {
     return manager.countBy(DriverEntity, { id: In([...ids]), enterpriseId });
   }

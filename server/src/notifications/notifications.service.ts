@@ -19,6 +19,7 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { recordView } from '../database/base-record.js';
 import { NotificationEntity } from './notification.entity.js';
 import { type DeliveryChannel, OutboxMessageEntity } from './outbox-message.entity.js';
+import { SMS_SENDER, type SmsSender } from './sms.sender.js';
 
 /** What a module tells: the event, to whom, the Chinese text, and the mini-program page it opens. */
 export interface Notice {
@@ -62,7 +63,22 @@ export class NotificationsService {
     @Inject(DataSource) private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly accounts: AccountsService,
+    @Inject(SMS_SENDER) private readonly sms: SmsSender,
   ) {}
+
+  /**
+   * Sends a text message now, to a phone that need not belong to an account (a crew member's), for what
+   * the person is waiting for on the spot: a one-time sign-in code, which must not rest in clear in the
+   * outbox, or a link a fleet manager sends while the driver stands beside them. A failure is the
+   * caller's answer (the user retries), not a retry in the background.
+   */
+  async sendText(phone: string, title: string, body: string): Promise<void> {
+    try {
+      await this.sms.send({ address: phone, title, body });
+    } catch {
+      throw new DomainException(ErrorCode.DatabaseUnavailable, '短信发送失败，请稍后重试');
+    }
+  }
 
   /**
    * Writes one outbox row per recipient and channel with the caller's manager, so the message commits

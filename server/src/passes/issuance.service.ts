@@ -16,6 +16,7 @@ import { PassTokenService } from '../signing/pass-token.service.js';
 import { VehiclesService } from '../vehicles/vehicles.service.js';
 import { nextCounterValue } from './counters.js';
 import { PassEntity } from './pass.entity.js';
+import { PassCrewMemberEntity } from './pass-crew-member.entity.js';
 import { PassNotices } from './pass-notices.js';
 import { StatusIndexBlocks } from './status-index-blocks.js';
 import { StatusListService } from './status-list.service.js';
@@ -148,6 +149,10 @@ export class IssuanceService {
         quotaJurisdiction: quota?.jurisdictionCode ?? null,
         quotaPeriod: quota?.period ?? null,
       }),
+    );
+    await manager.insert(
+      PassCrewMemberEntity,
+      app.crewDriverIds.map((driverId) => manager.create(PassCrewMemberEntity, { passId: pass.id, driverId })),
     );
     for (const old of overlapping) {
       await this.statusList.recordChange(manager, old.statusIndex, 'superseded');

@@ -4,8 +4,10 @@ import type { PassView } from '@pass/shared';
 import {
   type Page,
   type PassListQuery,
+  type PassShareResult,
   passListQuerySchema,
   passPageSchema,
+  passShareResultSchema,
   passViewSchema,
   type RevokePassRequest,
   Role,
@@ -19,12 +21,15 @@ import { ApiContentResponse } from '../common/api-response.js';
 import { PassesService } from './passes.service.js';
 
 @ApiTags('passes')
-@Roles(Role.FleetManager, Role.Official, Role.Admin)
+@Roles(Role.FleetManager, Role.Official, Role.Admin, Role.Crew)
 @Controller('passes')
 export class PassesController {
   constructor(private readonly passes: PassesService) {}
 
-  @Route.get({ summary: '通行证列表：车队管理员看本企业的，审核人员看本辖区审核或签发的', response: passPageSchema })
+  @Route.get({
+    summary: '通行证列表：车队管理员看本企业的，审核人员看本辖区审核或签发的，驾驶员/押运员看本人随车的',
+    response: passPageSchema,
+  })
   list(
     @CurrentActor() actor: RequestActor,
     @ZodQuery(passListQuerySchema) query: PassListQuery,
@@ -74,5 +79,15 @@ export class PassesController {
     @ZodBody(revokePassSchema) body: RevokePassRequest,
   ): Promise<PassView> {
     return this.passes.revoke(actor, id, body.reason);
+  }
+
+  @Route.post(':id/share', {
+    summary: '发送给司乘人员：以短信告知该证的驾驶员、押运员如何在手机上登录查看和出示',
+    roles: [Role.FleetManager],
+    status: 200,
+    response: passShareResultSchema,
+  })
+  share(@CurrentActor() actor: RequestActor, @IdParam() id: string): Promise<PassShareResult> {
+    return this.passes.share(actor, id);
   }
 }

@@ -12,6 +12,8 @@ import { VehiclesModule } from '../vehicles/vehicles.module.js';
 import { CounterEntity } from './counter.entity.js';
 import { IssuanceService } from './issuance.service.js';
 import { PassEntity } from './pass.entity.js';
+import { PassCrew } from './pass-crew.js';
+import { PassCrewMemberEntity } from './pass-crew-member.entity.js';
 import { PassNotices } from './pass-notices.js';
 import { PassStatusChangeEntity } from './pass-status-change.entity.js';
 import { PassesController } from './passes.controller.js';
@@ -22,7 +24,7 @@ import { StatusListService } from './status-list.service.js';
 /** Passes: issuance from an approved application, the pass record and documents, revocation, the status list. */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([PassEntity, CounterEntity, PassStatusChangeEntity]),
+    TypeOrmModule.forFeature([PassEntity, PassCrewMemberEntity, CounterEntity, PassStatusChangeEntity]),
     SigningModule,
     PassDocumentsModule,
     SanctionsModule,
@@ -34,7 +36,7 @@ import { StatusListService } from './status-list.service.js';
     NotificationsModule,
   ],
   controllers: [PassesController],
-  providers: [PassesService, IssuanceService, StatusListService, StatusIndexBlocks, PassNotices],
+  providers: [PassesService, IssuanceService, StatusListService, StatusIndexBlocks, PassNotices, PassCrew],
   exports: [PassesService],
 })
 export class PassesModule {}

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { PassView, PlateColour, SignedDocument } from '@pass/shared';
+import type { PassShareResult, PassView, PlateColour, SignedDocument } from '@pass/shared';
 import {
   addDays,
   assertPassTransition,
@@ -30,6 +30,7 @@ import { IssuanceService } from './issuance.service.js';
 import { lockIssuanceGuards } from './issuance-guards.js';
 import { PassEntity } from './pass.entity.js';
 import { toPassView } from './pass.view.js';
+import { PassCrew } from './pass-crew.js';
 import { PassNotices } from './pass-notices.js';
 import { StatusListService } from './status-list.service.js';
 
@@ -45,6 +46,7 @@ export class PassesService {
     private readonly quotas: QuotasService,
     private readonly departments: DepartmentsService,
     private readonly notices: PassNotices,
+    private readonly crew: PassCrew,
   ) {}
 
   /** Issues the pass of an application approved at its last level, in the approval's transaction. */
@@ -145,7 +147,8 @@ export class PassesService {
   }
 
   /**
-   * A fleet manager's own passes, or those an official's jurisdiction reviewed or issued; newest first.
+   * A fleet manager's own passes, those an official's jurisdiction reviewed or issued, or those a crew
+   * member rides on; newest first.
    * Each query reads one page in `issued_at` order from one index: the enterprise's
    * (`idx_passes_enterprise`), everything (`idx_passes_issued`, for admins and province officials, whose
    * province is every pass a deployment holds), or for a county or city one branch per covered code on
@@ -196,6 +199,10 @@ export class PassesService {
       } else if (actor.role === Role.Official) {
         const prefix = jurisdictionPattern(jurisdiction);
         query.where('(p.routing_county LIKE :prefix OR p.issuer_code LIKE :prefix)', { prefix });
+      } else if (actor.role === Role.Crew) {
+        // The few passes one person rides on, found by index (pass_crew_members by driver).
+        const ids = await this.crew.passIdsOf(actor.phone);
+        query.where(ids.length ? 'p.id IN (:...ids)' : '1 = 0', { ids });
       } else if (actor.role !== Role.Admin) {
         throw new DomainException(ErrorCode.Forbidden);
       }
@@ -213,8 +220,15 @@ export class PassesService {
 
   async get(actor: RequestActor, id: string): Promise<PassEntity> {
     const pass = await this.dataSource.getRepository(PassEntity).findOneBy({ id });
-    if (!pass || !this.canSee(actor, pass)) throw new DomainException(ErrorCode.PassNotFound);
+    const visible =
+      pass && (actor.role === Role.Crew ? await this.crew.rides(actor.phone, pass.id) : this.canSee(actor, pass));
+    if (!visible) throw new DomainException(ErrorCode.PassNotFound);
     return pass;
+  }
+
+  /** A fleet manager sends the pass's crew a text telling them where to open it (see PassCrew.share). */
+  async share(actor: RequestActor, id: string): Promise<PassShareResult> {
+    return this.crew.share(actor, await this.get(actor, id));
   }
 
   qrPng(pass: PassEntity): Promise<Buffer> {

@@ -33,3 +33,22 @@ export async function countRows(database: TestDatabase, sql: string, params: unk
   const [row] = await queryRows<{ n: number | string }>(database, sql, params);
   return Number(row?.n ?? 0);
 }
+
+/** Writes a row as time would have: the tests cannot wait days for a deadline to pass. */
+export async function execute(database: TestDatabase, sql: string, params: unknown[]): Promise<void> {
+  if (database.kind === 'sqlite') {
+    const db = new Database(database.url, { timeout: 15_000 });
+    try {
+      db.prepare(sql).run(...params);
+    } finally {
+      db.close();
+    }
+    return;
+  }
+  const conn = await mysql.createConnection(database.url);
+  try {
+    await conn.query(sql, params);
+  } finally {
+    await conn.end();
+  }
+}

@@ -15,6 +15,8 @@ export interface TestApp {
   url: string;
   /** Checks every JSON answer against its route's response schema. */
   responseContract: ResponseContractCheck;
+  /** Where the development SMS sender writes every text (SMS_DEV_FILE); see `textsTo`. */
+  smsFile: string;
   close(): Promise<void>;
 }
 
@@ -33,6 +35,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     LOG_LEVEL: 'silent',
     H5_DIR: '/nonexistent',
     REGISTRATIONS_PER_HOUR: '1000000',
+    SMS_DEV_FILE: join(dataDir, 'sms.log'),
     ...database.env,
     ...env,
   });
@@ -48,6 +51,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     database,
     url: `http://127.0.0.1:${port}`,
     responseContract,
+    smsFile: config.notifications.smsDevFile!,
     async close() {
       await app.close();
       await database.drop();

@@ -151,6 +151,14 @@ export type PassView = z.infer<typeof passViewSchema>;
 
 export const passPageSchema = pageSchema(passViewSchema).meta({ id: 'PassPage' });
 
+/** Whom a fleet manager's 发送给司乘人员 reached: the crew's phone numbers, masked. */
+export const passShareResultSchema = z
+  .strictObject({
+    sentTo: z.array(z.string()).meta({ description: '已发送短信的司乘人员手机号码（中间四位隐去）' }),
+  })
+  .meta({ id: 'PassShareResult' });
+export type PassShareResult = z.infer<typeof passShareResultSchema>;
+
 export const traceStopSchema = z
   .strictObject({
     scanId: uuid,

@@ -16,3 +16,19 @@ export const wechatLoginSchema = z.object({
 });
 
 export type WechatLoginRequest = z.output<typeof wechatLoginSchema>;
+
+/** 驾驶员/押运员登录, step 1: a one-time code is sent by SMS to this phone, if a driver record has it. */
+export const crewCodeRequestSchema = z.object({ phone: phoneSchema });
+
+export type CrewCodeRequest = z.output<typeof crewCodeRequestSchema>;
+
+/** 驾驶员/押运员登录, step 2: the phone and the 6-digit code it received. */
+export const crewSignInSchema = z.object({
+  phone: phoneSchema,
+  code: z
+    .string('请输入验证码')
+    .trim()
+    .regex(/^\d{6}$/, '请输入短信中的6位数字验证码'),
+});
+
+export type CrewSignInRequest = z.output<typeof crewSignInSchema>;

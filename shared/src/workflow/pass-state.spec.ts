@@ -27,6 +27,7 @@ const actorOfRole: Record<ActorRole, Actor> = {
   official: { role: Role.Official, id: 'li', jurisdictionCode: '320115', reviewLevel: 'district' },
   admin: { role: Role.Admin, id: 'admin-1' },
   checkpoint_staff: { role: Role.CheckpointStaff, id: 'cp-1' },
+  crew: { role: Role.Crew, id: 'crew-1' },
   system: systemActor,
 };
 
@@ -51,8 +52,8 @@ describe('pass transitions, every (state, action, role)', () => {
     Object.values(PassAction).flatMap((action) => roles.map((role) => [status, action, role] as const)),
   );
 
-  it('covers all 4 × 3 × 5 combinations', () => {
-    expect(combinations).toHaveLength(60);
+  it('covers all 4 × 3 × 6 combinations', () => {
+    expect(combinations).toHaveLength(72);
   });
 
   it.each(combinations)('%s %s by %s', (status, action, role) => {

@@ -12,6 +12,7 @@ import { ReviewHistory1764800000000 } from './1764800000000-ReviewHistory.js';
 import { Notifications1764800000017 } from './1764800000017-Notifications.js';
 import { ListIndexes1764800000018 } from './1764800000018-ListIndexes.js';
 import { FederationOfIssuers1764800000019 } from './1764800000019-FederationOfIssuers.js';
+import { CrewSignIn1764800000100 } from './1764800000100-CrewSignIn.js';
 import { HeldDocuments1764800000300 } from './1764800000300-HeldDocuments.js';
 import { WhitelistRecognition1764800000400 } from './1764800000400-WhitelistRecognition.js';
 
@@ -31,6 +32,7 @@ export const migrations = [
   Notifications1764800000017,
   ListIndexes1764800000018,
   FederationOfIssuers1764800000019,
+  CrewSignIn1764800000100,
   HeldDocuments1764800000300,
   WhitelistRecognition1764800000400,
 ];

@@ -2,6 +2,7 @@ import { Button } from '@nutui/nutui-react-taro';
 import {
   type AccountView,
   type AdminAccountView,
+  accountRoles,
   type CheckpointView,
   newPasswordSchema,
   Role,
@@ -25,7 +26,7 @@ type RoleFilter = Role | 'all';
 
 const roleChoices: { value: RoleFilter; label: string }[] = [
   { value: 'all', label: '全部' },
-  ...Object.values(Role).map((role) => ({ value: role as RoleFilter, label: roleNames[role] })),
+  ...accountRoles.map((role) => ({ value: role as RoleFilter, label: roleNames[role] })),
 ];
 
 function scopeOf(account: AccountView, checkpoints: CheckpointView[]): string {

@@ -1,5 +1,5 @@
 import { Button } from '@nutui/nutui-react-taro';
-import { type NotificationView, Role } from '@pass/shared';
+import { accountRoles, type NotificationView } from '@pass/shared';
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
@@ -13,11 +13,9 @@ import { formatDateTime } from '@/utils/format';
 import { showFailure } from '@/utils/messages';
 import './index.scss';
 
-const everyRole = Object.values(Role);
-
-/** The message centre of whoever is signed in: newest first; opening a message marks it read. */
+/** The message centre of whichever account is signed in (a crew session has none): newest first; opening a message marks it read. */
 export default function Messages() {
-  const { denied, data, error, loading, reload } = useRolePage(everyRole, () => notificationsApi.list());
+  const { denied, data, error, loading, reload } = useRolePage(accountRoles, () => notificationsApi.list());
   const { items, cursor, more, loadMore } = useMorePages(data, notificationsApi.list, reload);
   const [read, setRead] = useState<Set<string>>(new Set());
 
