@@ -7,6 +7,10 @@ export interface Choice<T extends string> {
   label: string;
 }
 
+/** The choices of a label table (`blacklistKindNames`, …), in its order: each key with its label. */
+export const choicesOf = <T extends string>(names: Record<T, string>): Choice<T>[] =>
+  (Object.keys(names) as T[]).map((value) => ({ value, label: names[value] }));
+
 export interface ChoiceChipsProps<T extends string> {
   choices: readonly Choice<T>[];
   value: T | undefined;

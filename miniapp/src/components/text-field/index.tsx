@@ -1,5 +1,5 @@
 import { regionFullName } from '@pass/shared';
-import { Input, type InputProps } from '@tarojs/components';
+import { Input, type InputProps, Textarea, View } from '@tarojs/components';
 import { inputPlaceholder, overLimitMessage } from '@/utils/labels';
 import { FormField, type FormFieldProps } from '../form-field';
 import './index.scss';
@@ -78,4 +78,35 @@ export function RegionCodeField({ hint = '6位代码，如 320115（江宁区）
 /** A password box; 64 characters unless the field says otherwise. */
 export function PasswordField(props: Omit<TextFieldProps, 'password'>) {
   return <TextField maxlength={64} {...props} password />;
+}
+
+/**
+ * A box to paste a whole document or many lines into (a CSV batch, another province's signed file): no
+ * length limit, no counter; the schema checks what is sent.
+ */
+export function PasteBox({
+  testId,
+  value,
+  onChange,
+  placeholder,
+  minHeight,
+}: {
+  testId: string;
+  value: string;
+  onChange: (value: string) => void;
+  placeholder: string;
+  minHeight: string;
+}) {
+  return (
+    <View data-testid={testId}>
+      <Textarea
+        className='text-field__input'
+        style={{ width: '100%', minHeight }}
+        value={value}
+        maxlength={-1}
+        placeholder={placeholder}
+        onInput={(event) => onChange(event.detail.value)}
+      />
+    </View>
+  );
 }

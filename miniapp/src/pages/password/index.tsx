@@ -4,9 +4,10 @@ import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { useState } from 'react';
 import { Screen } from '@/components/screen';
+import { SignOutButton } from '@/components/sign-out-button';
 import { PasswordField } from '@/components/text-field';
 import { useSchemaForm } from '@/hooks/use-schema-form';
-import { goHome, logout } from '@/services/auth';
+import { goHome } from '@/services/auth';
 import { request } from '@/services/request';
 import { routes } from '@/services/routes';
 import { loadSession, saveSession } from '@/services/session';
@@ -58,11 +59,6 @@ export default function Password() {
     }
   };
 
-  const signOut = async () => {
-    await logout();
-    await Taro.reLaunch({ url: routes.login });
-  };
-
   return (
     <Screen className='screen' data-testid='password-page'>
       <View className='card'>
@@ -84,9 +80,7 @@ export default function Password() {
       <Button type='primary' size='large' block loading={busy} disabled={busy} onClick={save}>
         确认修改
       </Button>
-      <Button block fill='outline' onClick={signOut}>
-        退出登录
-      </Button>
+      <SignOutButton />
     </Screen>
   );
 }

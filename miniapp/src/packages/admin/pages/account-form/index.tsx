@@ -11,7 +11,7 @@ import {
 } from '@pass/shared';
 import { Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
-import { ChoiceChips } from '@/components/choice-chips';
+import { ChoiceChips, choicesOf } from '@/components/choice-chips';
 import { FormActions } from '@/components/form-actions';
 import { FormField } from '@/components/form-field';
 import { PasswordField, RegionCodeField, TextField } from '@/components/text-field';
@@ -24,7 +24,7 @@ type StaffRole = typeof Role.Official | typeof Role.CheckpointStaff | typeof Rol
 const staffRoles: { value: StaffRole; label: string }[] = [Role.Official, Role.CheckpointStaff, Role.Admin].map(
   (role) => ({ value: role as StaffRole, label: roleNames[role] }),
 );
-const levelChoices = Object.values(ReviewLevel).map((value) => ({ value, label: reviewLevelNames[value] }));
+const levelChoices = choicesOf(reviewLevelNames);
 
 // A type, not an interface: useSchemaForm takes a string-keyed record.
 type Values = {

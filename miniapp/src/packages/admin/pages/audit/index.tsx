@@ -3,7 +3,7 @@ import { isCalendarDate, Role } from '@pass/shared';
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
-import { ChoiceChips } from '@/components/choice-chips';
+import { ChoiceChips, choicesOf } from '@/components/choice-chips';
 import { DateField, TextField } from '@/components/text-field';
 import { useRolePage } from '@/hooks/use-role-page';
 import { formatDateTime } from '@/utils/format';
@@ -11,20 +11,22 @@ import { AdminPage, Cell, HeadRow, Row } from '../../components/admin-page';
 import { type AuditEntry, auditApi } from '../../services/admin-api';
 import { auditExportAvailable, downloadAuditCsv } from '../../services/audit-export';
 
-const entityChoices = [
-  { value: 'all', label: '全部' },
-  { value: 'account', label: '账号' },
-  { value: 'checkpoint', label: '卡口' },
-  { value: 'quota', label: '配额' },
-  { value: 'blacklist', label: '黑名单' },
-  { value: 'enterprise', label: '企业' },
-  { value: 'whitelist', label: '白名单' },
-  { value: 'settings', label: '全省设置' },
-  { value: 'application', label: '申请' },
-  { value: 'pass', label: '通行证' },
-] as const;
+/** The kinds of object the log records (its `entityType`), and all of them. */
+const entityNames = {
+  all: '全部',
+  account: '账号',
+  checkpoint: '卡口',
+  quota: '配额',
+  blacklist: '黑名单',
+  enterprise: '企业',
+  whitelist: '白名单',
+  settings: '全省设置',
+  application: '申请',
+  pass: '通行证',
+};
 
-type EntityFilter = (typeof entityChoices)[number]['value'];
+type EntityFilter = keyof typeof entityNames;
+const entityChoices = choicesOf(entityNames);
 
 /** A day in China's time zone, as the instant it starts. */
 const dayStart = (date: string) => (isCalendarDate(date) ? `${date}T00:00:00+08:00` : undefined);

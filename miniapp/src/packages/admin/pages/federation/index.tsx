@@ -1,10 +1,10 @@
 import { Button } from '@nutui/nutui-react-taro';
 import { type IssuerDocument, importIssuerRequestSchema, Role, type TrustedIssuerView } from '@pass/shared';
-import { Text, Textarea, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { ToneTag } from '@/components/status-tag';
-import { TextField } from '@/components/text-field';
+import { PasteBox, TextField } from '@/components/text-field';
 import { useRolePage } from '@/hooks/use-role-page';
 import { ApiError, type FieldProblem } from '@/services/request';
 import { ageText } from '@/utils/format';
@@ -124,16 +124,13 @@ export default function Federation() {
           https://…/api/federation/issuer）；再输入对方电话告知的指纹。指纹与文件的签名密钥一致才会信任。
         </Text>
         <Text className='card__title'>签发方文件（粘贴）</Text>
-        <View data-testid='issuer-document'>
-          <Textarea
-            className='text-field__input'
-            style={{ width: '100%', minHeight: '160px' }}
-            value={documentText}
-            maxlength={-1}
-            placeholder='{"body":"…","kid":"…","signature":"…"}'
-            onInput={(event) => setDocumentText(event.detail.value)}
-          />
-        </View>
+        <PasteBox
+          testId='issuer-document'
+          minHeight='160px'
+          value={documentText}
+          onChange={setDocumentText}
+          placeholder='{"body":"…","kid":"…","signature":"…"}'
+        />
         <TextField
           label='或：签发方文件地址'
           testId='issuer-url'

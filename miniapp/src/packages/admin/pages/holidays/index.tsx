@@ -10,7 +10,7 @@ import {
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
-import { ChoiceChips } from '@/components/choice-chips';
+import { ChoiceChips, choicesOf } from '@/components/choice-chips';
 import { FormField } from '@/components/form-field';
 import { DateField, TextField } from '@/components/text-field';
 import { useRolePage } from '@/hooks/use-role-page';
@@ -21,7 +21,7 @@ import { holidaysApi } from '../../services/admin-api';
 
 type Draft = { date: string; kind: CalendarDayKind; name: string };
 
-const kindChoices = Object.values(CalendarDayKind).map((value) => ({ value, label: calendarDayKindNames[value] }));
+const kindChoices = choicesOf(calendarDayKindNames);
 const weekdayNames = ['周一', '周二', '周三', '周四', '周五', '周六', '周日'];
 const weekdayOf = (date: string) => weekdayNames[(new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7];
 

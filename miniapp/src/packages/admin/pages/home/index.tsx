@@ -1,8 +1,8 @@
-import { Button } from '@nutui/nutui-react-taro';
 import { Role } from '@pass/shared';
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { MessageEntry } from '@/components/message-entry';
+import { SignOutButton } from '@/components/sign-out-button';
 import { useRolePage } from '@/hooks/use-role-page';
 import { logout } from '@/services/auth';
 import { routes } from '@/services/routes';
@@ -12,10 +12,6 @@ import { AdminPage } from '../../components/admin-page';
 /** 系统管理员's home: one tile per area of administration. */
 export default function AdminHome() {
   const page = useRolePage(Role.Admin, async () => undefined);
-  const signOut = async () => {
-    await logout();
-    await Taro.reLaunch({ url: routes.login });
-  };
   return (
     <AdminPage title='系统管理' testId='admin-home' page={page}>
       <Text className='muted'>{page.account?.name}，您好</Text>
@@ -35,9 +31,7 @@ export default function AdminHome() {
           </View>
         ))}
       </View>
-      <Button block fill='outline' onClick={signOut}>
-        退出登录
-      </Button>
+      <SignOutButton />
     </AdminPage>
   );
 }

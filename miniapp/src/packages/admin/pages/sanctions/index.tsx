@@ -11,7 +11,7 @@ import {
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
-import { ChoiceChips } from '@/components/choice-chips';
+import { ChoiceChips, choicesOf } from '@/components/choice-chips';
 import { FormField } from '@/components/form-field';
 import { DateField, TextField } from '@/components/text-field';
 import { useActionForm } from '@/hooks/use-action-form';
@@ -20,7 +20,7 @@ import { showFailure } from '@/utils/messages';
 import { Action, AdminPage, Cell, HeadRow, Row } from '../../components/admin-page';
 import { sanctionsApi } from '../../services/admin-api';
 
-const kindChoices = Object.values(BlacklistKind).map((value) => ({ value, label: blacklistKindNames[value] }));
+const kindChoices = choicesOf(blacklistKindNames);
 const keyLabels: Record<BlacklistKind, string> = {
   enterprise: '统一社会信用代码',
   driver: '公民身份号码',

@@ -10,7 +10,6 @@ import {
   provinceSettingsSchema,
   type ReviewLevel,
   Role,
-  RoutingRule,
   reviewLevelNames,
   routingRuleNames,
   type SettingsChange,
@@ -19,7 +18,7 @@ import {
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
-import { ChoiceChips } from '@/components/choice-chips';
+import { ChoiceChips, choicesOf } from '@/components/choice-chips';
 import { FormField } from '@/components/form-field';
 import { TextField } from '@/components/text-field';
 import { useActionForm } from '@/hooks/use-action-form';
@@ -40,7 +39,7 @@ const chainChoices = chains.map((chain) => ({
   value: chain.join('>'),
   label: chain.map((level) => reviewLevelNames[level]).join(' → '),
 }));
-const routingChoices = Object.values(RoutingRule).map((value) => ({ value, label: routingRuleNames[value] }));
+const routingChoices = choicesOf(routingRuleNames);
 const yesNo = [
   { value: 'yes', label: '是' },
   { value: 'no', label: '否' },
@@ -49,7 +48,7 @@ const periodChoices = [
   { value: 'week', label: '按周' },
   { value: 'month', label: '按月' },
 ] as const;
-const groupChoices = Object.values(MaterialGroup).map((value) => ({ value, label: materialGroupNames[value] }));
+const groupChoices = choicesOf(materialGroupNames);
 
 const numberLabels = {
   maxValidityDays: '最长有效天数',

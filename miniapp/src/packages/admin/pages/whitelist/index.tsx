@@ -1,10 +1,10 @@
 import { Button } from '@nutui/nutui-react-taro';
 import { Role, type WhitelistImportReport, whitelistImportSchema } from '@pass/shared';
-import { Text, Textarea, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { ChoiceChips } from '@/components/choice-chips';
-import { TextField } from '@/components/text-field';
+import { PasteBox, TextField } from '@/components/text-field';
 import { useRolePage } from '@/hooks/use-role-page';
 import { ApiError, type FieldProblem } from '@/services/request';
 import { formatDateTime } from '@/utils/format';
@@ -89,16 +89,13 @@ export default function Whitelist() {
           maxlength={50}
         />
         <Text className='muted'>每行：统一社会信用代码,企业名称[,加入|移出]；不写操作即为加入。</Text>
-        <View data-testid='whitelist-csv'>
-          <Textarea
-            className='text-field__input'
-            style={{ width: '100%', minHeight: '240px' }}
-            value={csv}
-            maxlength={-1}
-            placeholder='91320115MA1XXXXXXX,南京某某物流有限公司'
-            onInput={(event) => setCsv(event.detail.value)}
-          />
-        </View>
+        <PasteBox
+          testId='whitelist-csv'
+          minHeight='240px'
+          value={csv}
+          onChange={setCsv}
+          placeholder='91320115MA1XXXXXXX,南京某某物流有限公司'
+        />
         <View className='admin__actions'>
           <Button type='primary' loading={busy} disabled={busy} onClick={importBatch}>
             导入

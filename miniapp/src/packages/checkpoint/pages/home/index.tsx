@@ -7,12 +7,12 @@ import { CareSwitch } from '@/components/care-switch';
 import { Denied } from '@/components/denied';
 import { MessageEntry } from '@/components/message-entry';
 import { Screen } from '@/components/screen';
+import { SignOutButton } from '@/components/sign-out-button';
 import { TextField } from '@/components/text-field';
 import { useCareMode } from '@/hooks/use-care-mode';
 import { useRolePage } from '@/hooks/use-role-page';
-import { logout } from '@/services/auth';
 import { installOfflineApp } from '@/services/offline-app';
-import { routes, withQuery } from '@/services/routes';
+import { withQuery } from '@/services/routes';
 import { messageOf } from '@/utils/messages';
 import { BundleCard } from '../../components/bundle-card';
 import { CameraScanner } from '../../components/camera-scanner';
@@ -108,11 +108,6 @@ export default function CheckpointHome() {
   const checkPasted = () => {
     if (pasted.trim()) openResult({ url: pasted.trim() });
   };
-  const signOut = async () => {
-    await logout();
-    await Taro.reLaunch({ url: routes.login });
-  };
-
   return (
     <Screen className='screen screen--flush checkpoint-home'>
       <View className='checkpoint-home__banner'>
@@ -183,9 +178,7 @@ export default function CheckpointHome() {
 
       <CareSwitch on={careMode} onChange={switchCareMode} />
 
-      <Button block fill='outline' onClick={signOut}>
-        退出登录
-      </Button>
+      <SignOutButton />
     </Screen>
   );
 }

@@ -7,13 +7,13 @@ import {
   attachmentKindNames,
   crewRoleNames,
   type DriverView,
-  findMaterialCategory,
   formatPlate,
   Role,
   type VehicleView,
 } from '@pass/shared';
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
+import { ApplicationRows } from '@/components/application-rows';
 import { Denied } from '@/components/denied';
 import { DetailRow } from '@/components/detail-row';
 import { ActionBar } from '@/components/form-actions';
@@ -27,7 +27,7 @@ import { useRolePage } from '@/hooks/use-role-page';
 import { routes, withQuery } from '@/services/routes';
 import { askForSubscriptions, prepareSubscriptions } from '@/services/subscribe-messages';
 import { formatDateTime } from '@/utils/format';
-import { fieldLabel, partyText, place, quantityText, validityText } from '@/utils/labels';
+import { fieldLabel } from '@/utils/labels';
 import { applicationsApi, attachmentsApi, driversApi, vehiclesApi } from '../../services/fleet-api';
 import './index.scss';
 
@@ -97,7 +97,6 @@ export default function ApplicationDetail() {
   /** Only a returned application asks for corrections; once resubmitted, the history keeps them. */
   const flagged = (...fields: string[]) =>
     app.status === 'returned' && fields.some((field) => app.fieldsToFix.includes(field));
-  const category = app.materialCategory ? findMaterialCategory(app.materialCategory)?.name : undefined;
 
   return (
     <Screen className='screen application-detail'>
@@ -139,43 +138,7 @@ export default function ApplicationDetail() {
           flagged={flagged('crewDriverIds')}
           testId='row-crewDriverIds'
         />
-        <DetailRow label='物资类别' value={category ?? '未选择'} flagged={flagged('materialCategory')} />
-        <DetailRow
-          label='物资说明'
-          value={app.materialDescription ?? '未填写'}
-          flagged={flagged('materialDescription')}
-        />
-        <DetailRow
-          label='数量'
-          value={quantityText(app.quantity, app.quantityUnit)}
-          flagged={flagged('quantity', 'quantityUnit')}
-        />
-        <DetailRow
-          label='发货单位'
-          value={partyText(app.consignor)}
-          flagged={flagged('consignor')}
-          testId='row-consignor'
-        />
-        <DetailRow
-          label='收货单位'
-          value={partyText(app.consignee)}
-          flagged={flagged('consignee')}
-          testId='row-consignee'
-        />
-        <DetailRow label='始发地' value={place(app.originCode)} flagged={flagged('originCode')} />
-        <DetailRow label='目的地' value={place(app.destinationCode)} flagged={flagged('destinationCode')} />
-        {(app.waypointCodes.length > 0 || flagged('waypointCodes')) && (
-          <DetailRow
-            label='途经地'
-            value={app.waypointCodes.map(place).join('、') || '未填写'}
-            flagged={flagged('waypointCodes')}
-          />
-        )}
-        <DetailRow
-          label='有效期'
-          value={validityText(app.validFrom, app.validTo)}
-          flagged={flagged('validFrom', 'validTo')}
-        />
+        <ApplicationRows application={app} flagged={flagged} />
         <DetailRow
           label='证明材料'
           value={

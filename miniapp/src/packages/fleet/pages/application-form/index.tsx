@@ -159,6 +159,11 @@ export default function ApplicationForm() {
   const flagged = (field: string) => application?.fieldsToFix.includes(field) ?? false;
   /** A text field the reviewer may have asked to correct. */
   const fixable = (key: 'materialDescription' | 'quantity') => ({ ...field(key), flagged: flagged(key) });
+  /** A picker the reviewer may have asked to correct. */
+  const fixablePick = <K extends 'materialCategory' | 'quantityUnit' | 'originCode' | 'destinationCode'>(key: K) => ({
+    ...bind(key),
+    flagged: flagged(key),
+  });
   const isReturned = application?.status === 'returned';
 
   const selectedDrivers = registry.drivers.filter((d) => values.crewDriverIds.includes(d.id));
@@ -329,8 +334,7 @@ export default function ApplicationForm() {
           required
           testId='material-category'
           options={categoryOptions}
-          {...bind('materialCategory')}
-          flagged={flagged('materialCategory')}
+          {...fixablePick('materialCategory')}
         />
         <TextField
           label='物资名称及说明'
@@ -345,8 +349,7 @@ export default function ApplicationForm() {
           required
           testId='quantity-unit'
           choices={unitChoices}
-          {...bind('quantityUnit')}
-          flagged={flagged('quantityUnit')}
+          {...fixablePick('quantityUnit')}
         />
       </Section>
 
@@ -364,14 +367,8 @@ export default function ApplicationForm() {
       ))}
 
       <Section title='通行线路'>
-        <RegionField label='始发地' required testId='origin' {...bind('originCode')} flagged={flagged('originCode')} />
-        <RegionField
-          label='目的地'
-          required
-          testId='destination'
-          {...bind('destinationCode')}
-          flagged={flagged('destinationCode')}
-        />
+        <RegionField label='始发地' required testId='origin' {...fixablePick('originCode')} />
+        <RegionField label='目的地' required testId='destination' {...fixablePick('destinationCode')} />
         {values.waypointCodes.map((code, index) => (
           <View key={code} className='application-form__waypoint' data-testid='waypoint'>
             <Text>

@@ -7,10 +7,10 @@ import { Denied } from '@/components/denied';
 import { MenuList } from '@/components/menu-list';
 import { MessageEntry } from '@/components/message-entry';
 import { Screen } from '@/components/screen';
+import { SignOutButton } from '@/components/sign-out-button';
 import { ToneTag } from '@/components/status-tag';
 import { useCareMode } from '@/hooks/use-care-mode';
 import { useRolePage } from '@/hooks/use-role-page';
-import { logout } from '@/services/auth';
 import { routes, withQuery } from '@/services/routes';
 import { loadSession } from '@/services/session';
 import { ApplicationCard } from '../../components/application-card';
@@ -42,11 +42,6 @@ export default function FleetHome() {
   const { denied, data, error } = useRolePage(Role.FleetManager, loadOverview);
   const account = loadSession()?.account;
   const plateOf = (id: string | null) => data?.vehicles.find((v) => v.id === id)?.plate;
-
-  const signOut = async () => {
-    await logout();
-    await Taro.reLaunch({ url: routes.login });
-  };
 
   if (denied) return <Denied who='车队管理员' />;
 
@@ -116,9 +111,7 @@ export default function FleetHome() {
 
       <CareSwitch on={careMode} onChange={switchCareMode} />
 
-      <Button block fill='outline' onClick={signOut}>
-        退出登录
-      </Button>
+      <SignOutButton />
     </Screen>
   );
 }

@@ -11,6 +11,7 @@ import {
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
+import { ApplicationRows } from '@/components/application-rows';
 import { Denied } from '@/components/denied';
 import { DetailRow } from '@/components/detail-row';
 import { ActionBar } from '@/components/form-actions';
@@ -21,17 +22,7 @@ import { StatusTag, ToneTag } from '@/components/status-tag';
 import { Timeline } from '@/components/timeline';
 import { useRolePage } from '@/hooks/use-role-page';
 import { formatDateTime } from '@/utils/format';
-import {
-  categoryName,
-  dueText,
-  fieldLabel,
-  partyText,
-  place,
-  plateText,
-  quantityText,
-  validityText,
-  whitelistTag,
-} from '@/utils/labels';
+import { dueText, fieldLabel, plateText, whitelistTag } from '@/utils/labels';
 import { showFailure } from '@/utils/messages';
 import { AttachmentPreview } from '../../components/attachment-preview';
 import { reviewApi } from '../../services/review-api';
@@ -130,47 +121,7 @@ export default function ReviewDetailPage() {
       <View className='wide__columns'>
         <View className='wide__main'>
           <Section title='运输信息'>
-            <DetailRow
-              label='物资类别'
-              value={categoryName(app.materialCategory)}
-              flagged={flagged('materialCategory')}
-            />
-            <DetailRow
-              label='物资说明'
-              value={app.materialDescription ?? '未填写'}
-              flagged={flagged('materialDescription')}
-            />
-            <DetailRow
-              label='数量'
-              value={quantityText(app.quantity, app.quantityUnit)}
-              flagged={flagged('quantity', 'quantityUnit')}
-            />
-            <DetailRow label='始发地' value={place(app.originCode)} flagged={flagged('originCode')} />
-            {(app.waypointCodes.length > 0 || flagged('waypointCodes')) && (
-              <DetailRow
-                label='途经地'
-                value={app.waypointCodes.map(place).join('、') || '无'}
-                flagged={flagged('waypointCodes')}
-              />
-            )}
-            <DetailRow label='目的地' value={place(app.destinationCode)} flagged={flagged('destinationCode')} />
-            <DetailRow
-              label='有效期'
-              value={validityText(app.validFrom, app.validTo)}
-              flagged={flagged('validFrom', 'validTo')}
-            />
-            <DetailRow
-              label='发货单位'
-              value={partyText(app.consignor)}
-              flagged={flagged('consignor')}
-              testId='row-consignor'
-            />
-            <DetailRow
-              label='收货单位'
-              value={partyText(app.consignee)}
-              flagged={flagged('consignee')}
-              testId='row-consignee'
-            />
+            <ApplicationRows application={app} flagged={flagged} />
           </Section>
 
           <Section title='车辆与司乘人员' flagged={flagged('vehicleId', 'crewDriverIds')}>

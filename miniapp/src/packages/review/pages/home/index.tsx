@@ -6,10 +6,10 @@ import { Denied } from '@/components/denied';
 import { MenuList } from '@/components/menu-list';
 import { MessageEntry } from '@/components/message-entry';
 import { Screen } from '@/components/screen';
+import { SignOutButton } from '@/components/sign-out-button';
 import { usePullDownReload } from '@/hooks/use-pull-down-reload';
 import { useRolePage } from '@/hooks/use-role-page';
-import { logout } from '@/services/auth';
-import { routes, withQuery } from '@/services/routes';
+import { withQuery } from '@/services/routes';
 import { officialScope } from '@/utils/labels';
 import { CounterTile } from '../../components/counter-tile';
 import { reviewRoutes } from '../../routes';
@@ -34,10 +34,6 @@ export default function ReviewHome() {
 
   if (denied) return <Denied who='审核人员' />;
 
-  const signOut = async () => {
-    await logout();
-    await Taro.reLaunch({ url: routes.login });
-  };
   const counters = data?.counters;
 
   return (
@@ -103,9 +99,7 @@ export default function ReviewHome() {
         />
       </View>
 
-      <Button block fill='outline' onClick={signOut}>
-        退出登录
-      </Button>
+      <SignOutButton />
     </Screen>
   );
 }
