@@ -1,6 +1,6 @@
 import { Button } from '@nutui/nutui-react-taro';
 import { Role, type WhitelistImportReport, whitelistImportSchema } from '@pass/shared';
-import { Text, Textarea, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { ChoiceChips } from '@/components/choice-chips';
@@ -10,6 +10,7 @@ import { ApiError, type FieldProblem } from '@/services/request';
 import { formatDateTime } from '@/utils/format';
 import { showFailure } from '@/utils/messages';
 import { Action, AdminPage, Cell, HeadRow, Row, Table } from '../../components/admin-page';
+import { PasteArea } from '../../components/paste-area';
 import { type AuditEntry, auditApi, whitelistApi } from '../../services/admin-api';
 
 const historyHead = ['时间', '操作人', { wide: '批次与结果' }];
@@ -89,16 +90,13 @@ export default function Whitelist() {
           maxlength={50}
         />
         <Text className='muted'>每行：统一社会信用代码,企业名称[,加入|移出]；不写操作即为加入。</Text>
-        <View data-testid='whitelist-csv'>
-          <Textarea
-            className='text-field__input'
-            style={{ width: '100%', minHeight: '240px' }}
-            value={csv}
-            maxlength={-1}
-            placeholder='91320115MA1XXXXXXX,南京某某物流有限公司'
-            onInput={(event) => setCsv(event.detail.value)}
-          />
-        </View>
+        <PasteArea
+          testId='whitelist-csv'
+          value={csv}
+          onChange={setCsv}
+          placeholder='91320115MA1XXXXXXX,南京某某物流有限公司'
+          minHeight={240}
+        />
         <View className='admin__actions'>
           <Button type='primary' loading={busy} disabled={busy} onClick={importBatch}>
             导入
