@@ -10,6 +10,8 @@ import {
   samplePng,
   submitApplication,
 } from '@pass/server-testing/fixtures';
+import { freePort } from '@pass/server-testing/server-process';
+import type { IssuerDocument, SignedDocument } from '@pass/shared';
 import { decodeQrDataUrl } from '../e2e/support/qr.js';
 import { type Stack, startStack } from '../e2e/support/stack.js';
 import type { WeappRuntime } from './support/runtime.js';
@@ -414,5 +416,41 @@ describe('flows in the WeChat runtime', () => {
     expect(checkpoint.text()).not.toContain('✔ 一致');
     checkpoint.phone.offline = false;
     expectHealthy(checkpoint);
+  });
+
+  it('the admin syncs another province’s whitelist (白名单互认); the official’s queue names the source', async () => {
+    const port = await freePort();
+    const zhejiang = await startStack({ PROVINCE: 'zhejiang', PUBLIC_BASE_URL: `http://127.0.0.1:${port}` }, port);
+    try {
+      const signed = (await (await fetch(`${zhejiang.url}/api/federation/issuer`)).json()) as SignedDocument;
+      const admin = await loginAs(stack.url, '13800000000');
+      const trusted = await admin.post('/admin/federation/issuers', {
+        document: signed,
+        fingerprint: (JSON.parse(signed.body) as IssuerDocument).fingerprint,
+      });
+      expect(trusted.status).toBe(201);
+      const zhejiangAdmin = await loginAs(zhejiang.url, '13800000000');
+      await zhejiangAdmin.post('/admin/whitelist/import', {
+        batch: '长三角互认',
+        csv: '91320115MA1MY5Q2XW,南京江宁示范物流有限公司\n',
+      });
+
+      const app = await open();
+      await loginWithPassword(app, '13800000000');
+      await app.reLaunch('packages/admin/pages/federation/index');
+      expect(app.text()).toContain('未互认白名单');
+      await app.tap('同步白名单');
+      expect(app.text()).toContain('1家企业');
+      expectHealthy(app);
+
+      await submitApplication(fleet, completeApplication(await registerFleet(fleet, '苏A82003', 60), 0, 5));
+      const reviewer = await open();
+      await loginWithPassword(reviewer, '13800000002');
+      await reviewer.reLaunch('packages/review/pages/queue/index');
+      expect(reviewer.text()).toContain('白名单（浙江省互认）');
+      expectHealthy(reviewer);
+    } finally {
+      await zhejiang.stop();
+    }
   });
 });

@@ -280,11 +280,17 @@ describe('federation of issuers: two provinces verify each other’s passes (全
     let exported: SignedDocument;
     let zhejiangId: string;
     let plates = 0;
-    const submit = async () => {
+    const draft = async () => {
       plates++;
       const fleet = await registerFleet(fleetManager, `苏A9W4${String(plates).padStart(2, '0')}`, 940 + plates * 2);
-      return submitApplication(fleetManager, completeApplication(fleet, 0, 5));
+      return (await fleetManager.post('/applications', completeApplication(fleet, 0, 5))).body.id as string;
     };
+    const submitDraft = async (id: string) => {
+      const submitted = await fleetManager.post(`/applications/${id}/submit`);
+      expect(submitted.status).toBe(200);
+      return id;
+    };
+    const submit = async () => submitDraft(await draft());
     const queue = async () =>
       (await official.get('/reviews/queue?whitelistFirst=true&limit=50')).body.items as {
         id: string;
@@ -388,9 +394,15 @@ describe('federation of issuers: two provinces verify each other’s passes (全
     it('suspending Zhejiang ends the priority of waiting applications and refuses imports; removal is audited', async () => {
       const ranked = await submit();
       expect((await queue()).find((i) => i.id === ranked)).toMatchObject({ whitelisted: true });
-      const suspended = await jiangsu.admin.post(`/admin/federation/issuers/${zhejiangId}/suspend`);
+      // Submissions racing the suspension: each either waits for it or is demoted by it.
+      const drafts = await Promise.all([draft(), draft(), draft()]);
+      const [suspended] = await Promise.all([
+        jiangsu.admin.post(`/admin/federation/issuers/${zhejiangId}/suspend`),
+        ...drafts.map(submitDraft),
+      ]);
       expect(suspended.status).toBe(200);
       const items = await queue();
+      expect(items.filter((i) => drafts.includes(i.id))).toHaveLength(3);
       expect(items.filter((i) => i.whitelisted)).toEqual([]);
       expect(items.find((i) => i.id === ranked)).toMatchObject({ whitelisted: false, whitelistSource: null });
       expect((await fleetManager.get('/enterprises/mine')).body.whitelisted).toBe(false);

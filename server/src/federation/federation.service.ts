@@ -229,9 +229,10 @@ export class FederationService implements OnApplicationBootstrap, OnModuleDestro
   async remove(actor: RequestActor, id: string): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       const row = await this.lockedIssuer(manager, id);
-      await this.trustEnded(manager, row.issuerRegion, true);
       await manager.delete(TrustedIssuerStatusEntity, { issuerId: id });
+      // Deleting the row locks it first: a submission that locked it has committed before this goes on.
       await manager.delete(TrustedIssuerEntity, { id });
+      await this.trustEnded(manager, row.issuerRegion, true);
       await this.audit.record(manager, actor, {
         action: 'federation.issuer.remove',
         entityType: 'trusted_issuer',

@@ -100,7 +100,7 @@ export class WhitelistRecognition implements OnModuleInit {
     if (codes.size !== exported.entries.length) throw invalid('同一统一社会信用代码出现多次');
     const region = opened.issuerRegion;
 
-    const view = await this.dataSource.transaction(async (manager) => {
+    return this.dataSource.transaction(async (manager) => {
       await lockGuard(manager, `whitelist-recognition:${region}`);
       // Locks the issuer's row: a suspension waits for this import, and none can slip in before it.
       await this.federation.assertTrusted(manager, region);
@@ -143,7 +143,6 @@ export class WhitelistRecognition implements OnModuleInit {
       });
       return viewOf(row);
     });
-    return view;
   }
 
   /** Stops recognising a province's whitelist: its entries go, and so does the priority they gave. */
@@ -152,6 +151,8 @@ export class WhitelistRecognition implements OnModuleInit {
       const found = await manager.findOneBy(RecognisedWhitelistEntity, { id });
       if (!found) throw notFound('未找到该互认白名单');
       await lockGuard(manager, `whitelist-recognition:${found.issuerRegion}`);
+      // The issuer's row, as a submission locks it before reading this list's entries (whitelist.service).
+      await this.federation.activeRegionsAmong(manager, [found.issuerRegion], true);
       const row = await manager.findOneBy(RecognisedWhitelistEntity, { id });
       if (!row) throw notFound('未找到该互认白名单');
       await this.deleteRecognised(manager, row.issuerRegion);

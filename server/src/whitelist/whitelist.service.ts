@@ -14,6 +14,7 @@ import { AuditService } from '../audit/audit.service.js';
 import type { RequestActor } from '../auth/auth.decorators.js';
 import { DomainException } from '../common/domain.exception.js';
 import { endInForce } from '../database/in-force.js';
+import { writeLock } from '../database/locks.js';
 import { whereContains } from '../database/text-search.js';
 import { FederationService } from '../federation/federation.service.js';
 import { parseCsv } from './csv.js';
@@ -136,8 +137,19 @@ export class WhitelistService {
       .sort((x, y) => x.sourceRegion.localeCompare(y.sourceRegion));
     const regions = [...new Set(foreign.map((r) => r.sourceRegion))];
     const active = await this.federation.activeRegionsAmong(manager, regions, lock);
+    // With the issuers' rows locked, their entries again as they are now, not as this transaction's
+    // snapshot saw them: an import or a removal of such a list locks the same rows first.
+    const recognised =
+      lock && active.size > 0
+        ? await manager.find(WhitelistEntryEntity, {
+            select: { creditCode: true, sourceRegion: true },
+            where: { creditCode: In(creditCodes), sourceRegion: In([...active].sort()), removedAt: IsNull() },
+            order: { sourceRegion: 'ASC' },
+            lock: writeLock(manager),
+          })
+        : foreign;
     const sources = new Map<string, string>([...own].map((code) => [code, ownSource]));
-    for (const row of foreign) {
+    for (const row of recognised) {
       if (!sources.has(row.creditCode) && active.has(row.sourceRegion)) sources.set(row.creditCode, row.sourceRegion);
     }
     return sources;

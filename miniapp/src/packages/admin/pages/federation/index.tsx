@@ -10,7 +10,9 @@ import { ApiError, type FieldProblem } from '@/services/request';
 import { ageText } from '@/utils/format';
 import { showFailure } from '@/utils/messages';
 import { Action, AdminPage, Cell, HeadRow, Row } from '../../components/admin-page';
+import { signedDocumentPlaceholder } from '../../components/signed-document';
 import { federationApi } from '../../services/federation-api';
+import { type IssuerRowProps, WhitelistActions, WhitelistCell, WhitelistPasteCard } from './recognised-whitelist';
 
 /** 64 hex digits in groups of four, as read out over the phone. */
 const grouped = (fingerprint: string) => fingerprint.replace(/(.{4})(?=.)/g, '$1 ');
@@ -18,7 +20,8 @@ const grouped = (fingerprint: string) => fingerprint.replace(/(.{4})(?=.)/g, '$1
 /**
  * 全国互认: this province's fingerprint to read out to another province, the import of another
  * province's issuer document (pasted, or by address) with the fingerprint it read out, and the trusted
- * issuers with the age of their revocation lists, to sync, suspend or remove.
+ * issuers with the age of their revocation lists, to sync, suspend or remove; and the whitelists of
+ * those provinces recognised here (白名单互认).
  */
 export default function Federation() {
   const [documentText, setDocumentText] = useState('');
@@ -27,10 +30,16 @@ export default function Federation() {
   const [problems, setProblems] = useState<FieldProblem[]>([]);
   const [busy, setBusy] = useState(false);
   const page = useRolePage(Role.Admin, async () => {
-    const [own, issuers] = await Promise.all([federationApi.ownDocument(), federationApi.list()]);
-    return { own: JSON.parse(own.body) as IssuerDocument, ownSigned: own, issuers };
+    const [own, issuers, whitelists] = await Promise.all([
+      federationApi.ownDocument(),
+      federationApi.list(),
+      federationApi.whitelists(),
+    ]);
+    return { own: JSON.parse(own.body) as IssuerDocument, ownSigned: own, issuers, whitelists };
   });
   const issuers = page.data?.issuers ?? [];
+  const recognisedOf = (issuer: TrustedIssuerView) =>
+    page.data?.whitelists.find((w) => w.issuerRegion === issuer.issuerRegion);
 
   const importIssuer = async () => {
     let document: unknown;
@@ -110,9 +119,9 @@ export default function Federation() {
 
       <Text className='admin__heading'>已信任的外省签发方</Text>
       <View className='admin-table' data-testid='issuer-list'>
-        <HeadRow cells={[{ wide: '签发方' }, '状态', { wide: '吊销名单' }, '操作']} />
+        <HeadRow cells={[{ wide: '签发方' }, '状态', { wide: '吊销名单' }, { wide: '互认白名单' }, '操作']} />
         {issuers.map((issuer) => (
-          <IssuerRow key={issuer.id} issuer={issuer} act={act} />
+          <IssuerRow key={issuer.id} issuer={issuer} recognised={recognisedOf(issuer)} act={act} />
         ))}
         {!page.loading && issuers.length === 0 && <Text className='admin__empty'>尚未导入外省签发方</Text>}
       </View>
@@ -129,7 +138,7 @@ export default function Federation() {
           minHeight='160px'
           value={documentText}
           onChange={setDocumentText}
-          placeholder='{"body":"…","kid":"…","signature":"…"}'
+          placeholder={signedDocumentPlaceholder}
         />
         <TextField
           label='或：签发方文件地址'
@@ -159,13 +168,13 @@ export default function Federation() {
           </Button>
         </View>
       </View>
+
+      {issuers.length > 0 && <WhitelistPasteCard onImported={page.reload} />}
     </AdminPage>
   );
 }
 
-type Act = (label: string, run: () => Promise<unknown>, confirm?: string) => Promise<void>;
-
-function IssuerRow({ issuer, act }: { issuer: TrustedIssuerView; act: Act }) {
+function IssuerRow({ issuer, recognised, act }: IssuerRowProps) {
   const suspended = issuer.status === 'suspended';
   return (
     <Row testId={`issuer-${issuer.issuerRegion}`}>
@@ -186,8 +195,12 @@ function IssuerRow({ issuer, act }: { issuer: TrustedIssuerView; act: Act }) {
         {issuer.stale && <ToneTag tone='warn'>超过24小时未更新</ToneTag>}
         {issuer.lastSyncError && <Text className='error-text'>{issuer.lastSyncError}</Text>}
       </Cell>
+      <Cell wide>
+        <WhitelistCell recognised={recognised} />
+      </Cell>
       <View className='admin-table__cell admin-table__cell--actions'>
         <Action label='同步' onClick={() => act('同步', () => federationApi.sync(issuer.id))} />
+        <WhitelistActions issuer={issuer} recognised={recognised} act={act} />
         {suspended ? (
           <Action label='恢复' onClick={() => act('恢复', () => federationApi.reinstate(issuer.id))} />
         ) : (
