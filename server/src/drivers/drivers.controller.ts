@@ -7,12 +7,14 @@ import {
   driverIdNumberSchema,
   driverSchema,
   driverViewSchema,
+  type RegisterListQuery,
   Role,
+  registerListQuerySchema,
   z,
 } from '@pass/shared';
 import { CurrentActor, type RequestActor, Roles } from '../auth/auth.decorators.js';
 import { Route } from '../auth/route.decorators.js';
-import { IdParam, ZodBody } from '../common/api-body.js';
+import { IdParam, ZodBody, ZodQuery } from '../common/api-body.js';
 import { DriversService } from './drivers.service.js';
 
 @ApiTags('drivers')
@@ -21,9 +23,15 @@ import { DriversService } from './drivers.service.js';
 export class DriversController {
   constructor(private readonly drivers: DriversService) {}
 
-  @Route.get({ summary: '本企业登记的司乘人员（身份证号码脱敏）', response: z.array(driverViewSchema) })
-  list(@CurrentActor() actor: RequestActor): Promise<DriverView[]> {
-    return this.drivers.list(actor);
+  @Route.get({
+    summary: '本企业登记的司乘人员（身份证号码脱敏）；可按姓名开头查找',
+    response: z.array(driverViewSchema),
+  })
+  list(
+    @CurrentActor() actor: RequestActor,
+    @ZodQuery(registerListQuerySchema) query: RegisterListQuery,
+  ): Promise<DriverView[]> {
+    return this.drivers.list(actor, query.q);
   }
 
   @Route.post({ summary: '登记司乘人员（同一企业同一身份证号码只登记一次）', response: driverViewSchema })

@@ -1,4 +1,4 @@
-import type { QueueCursor } from '@pass/shared';
+import type { QueueCursor, SearchTerm } from '@pass/shared';
 
 export interface QueueFilter {
   category?: string;
@@ -7,4 +7,6 @@ export interface QueueFilter {
   /** Decoded and validated by the query schema. */
   cursor?: QueueCursor;
   limit: number;
+  /** A plate, pass number, credit code or enterprise name searched. */
+  q?: SearchTerm;
 }

@@ -9,6 +9,7 @@ import {
   quotaPeriodKey,
   type ReviewDecision,
   Role,
+  type SearchTerm,
   TransitionError,
 } from '@pass/shared';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -65,8 +66,10 @@ export class ReviewsService {
   async queue(actor: RequestActor, filter: QueueFilter): Promise<QueuePage> {
     const { jurisdiction, level } = scopeOf(actor);
     const now = new Date();
+    const search = filter.q ? await this.searchedKeys(filter.q) : undefined;
+    if (search?.values.length === 0) return { items: [], nextCursor: null };
     const keys = mergeBranches(
-      await runBranches<RawQueueKey>(this.dataSource, this.queueBranches(jurisdiction, level, filter, now)),
+      await runBranches<RawQueueKey>(this.dataSource, this.queueBranches(jurisdiction, level, filter, now, search)),
       (x, y) => compareQueueKeys(x, y, filter.whitelistFirst),
       filter.limit + 1,
     );
@@ -100,25 +103,43 @@ export class ReviewsService {
   }
 
   /**
+   * What a search in the queue stands for: the vehicles of a plate or of a pass (the same truck's
+   * applications), or the enterprises of a credit code or a name's beginning (a few at most).
+   */
+  private async searchedKeys(term: SearchTerm): Promise<SearchedKeys> {
+    switch (term.kind) {
+      case 'plate':
+        return { column: 'vehicle', values: (await this.vehicles.matching(term)).map((v) => v.id) };
+      case 'passNumber': {
+        const pass = await this.passes.findByNumber(term.text);
+        return { column: 'vehicle', values: pass ? [pass.vehicleId] : [] };
+      }
+      default:
+        return { column: 'enterprise', values: await this.enterprises.idsMatching(term) };
+    }
+  }
+
+  /**
    * The queue's branches, each answered in order from one index: this step's
    * (`idx_applications_queue_whitelist`, or `…_queue_category` with a category) and the escalated
    * (`idx_applications_escalation_whitelist`, or `…_escalation_category`), each for whitelisted = 1
    * and = 0. The cursor's condition goes into each; a branch wholly before the cursor is left out.
+   * A search adds the vehicle or enterprise to each, one branch per one searched, on
+   * `idx_applications_queue_vehicle` (`…_enterprise`) and `idx_applications_escalation_vehicle` (…).
    */
-  private queueBranches(jurisdiction: string, level: string, filter: QueueFilter, now: Date) {
+  private queueBranches(jurisdiction: string, level: string, filter: QueueFilter, now: Date, search?: SearchedKeys) {
+    const indexOf = (scope: 'queue' | 'escalation') =>
+      `idx_applications_${scope}_${search?.column ?? (filter.category ? 'category' : 'whitelist')}`;
     const scopes = [
-      {
-        where: 'a.current_jurisdiction = :jurisdiction AND a.current_level = :level',
-        index: filter.category ? 'idx_applications_queue_category' : 'idx_applications_queue_whitelist',
-      },
+      { where: 'a.current_jurisdiction = :jurisdiction AND a.current_level = :level', index: indexOf('queue') },
       {
         where: 'a.escalation_jurisdiction = :jurisdiction AND a.escalation_level = :level AND a.due_at < :now',
-        index: filter.category ? 'idx_applications_escalation_category' : 'idx_applications_escalation_whitelist',
+        index: indexOf('escalation'),
       },
     ];
     const branches = [];
     for (const scope of scopes) {
-      for (const w of [1, 0]) {
+      for (const [w, key] of [1, 0].flatMap((w) => (search?.values ?? [null]).map((key) => [w, key] as const))) {
         const cursor = filter.cursor;
         // Whitelisted first: whitelisted rows all come before the others, so a cursor among the others
         // leaves no whitelisted row to show, and one among the whitelisted keeps every other row.
@@ -135,6 +156,7 @@ export class ReviewsService {
           .useIndex(scope.index)
           .where(scope.where, { jurisdiction, level, now })
           .andWhere('a.whitelisted = :w', { w });
+        if (search && key) query.andWhere(`a.${search.column}_id = :key`, { key });
         if (filter.category) query.andWhere('a.material_category = :category', { category: filter.category });
         if (filter.overdueOnly) query.andWhere('a.due_at < :now', { now });
         if (cursor && keyset) {
@@ -284,6 +306,12 @@ export class ReviewsService {
     if (!app || !visible) throw new DomainException(ErrorCode.NotFound, '未找到该申请');
     return app;
   }
+}
+
+/** The vehicles or enterprises a search in the queue stands for. */
+interface SearchedKeys {
+  column: 'vehicle' | 'enterprise';
+  values: string[];
 }
 
 interface RawQueueKey {

@@ -1,9 +1,18 @@
 import { Controller } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { Role, type Vehicle, type VehicleView, vehicleSchema, vehicleViewSchema, z } from '@pass/shared';
+import {
+  type RegisterListQuery,
+  Role,
+  registerListQuerySchema,
+  type Vehicle,
+  type VehicleView,
+  vehicleSchema,
+  vehicleViewSchema,
+  z,
+} from '@pass/shared';
 import { CurrentActor, type RequestActor, Roles } from '../auth/auth.decorators.js';
 import { Route } from '../auth/route.decorators.js';
-import { IdParam, ZodBody } from '../common/api-body.js';
+import { IdParam, ZodBody, ZodQuery } from '../common/api-body.js';
 import { VehiclesService } from './vehicles.service.js';
 
 @ApiTags('vehicles')
@@ -12,9 +21,12 @@ import { VehiclesService } from './vehicles.service.js';
 export class VehiclesController {
   constructor(private readonly vehicles: VehiclesService) {}
 
-  @Route.get({ summary: '本企业登记的车辆', response: z.array(vehicleViewSchema) })
-  list(@CurrentActor() actor: RequestActor): Promise<VehicleView[]> {
-    return this.vehicles.list(actor);
+  @Route.get({ summary: '本企业登记的车辆；可按车牌号码（或其开头）查找', response: z.array(vehicleViewSchema) })
+  list(
+    @CurrentActor() actor: RequestActor,
+    @ZodQuery(registerListQuerySchema) query: RegisterListQuery,
+  ): Promise<VehicleView[]> {
+    return this.vehicles.list(actor, query.q);
   }
 
   @Route.post({ summary: '登记车辆（同一企业同一车牌只登记一次）', response: vehicleViewSchema })

@@ -12,6 +12,7 @@ import { ReviewHistory1764800000000 } from './1764800000000-ReviewHistory.js';
 import { Notifications1764800000017 } from './1764800000017-Notifications.js';
 import { ListIndexes1764800000018 } from './1764800000018-ListIndexes.js';
 import { FederationOfIssuers1764800000019 } from './1764800000019-FederationOfIssuers.js';
+import { SearchIndexes1764800000200 } from './1764800000200-SearchIndexes.js';
 
 /** Every migration, oldest first. Listed explicitly so the ESM build needs no file globbing. */
 export const migrations = [
@@ -29,4 +30,5 @@ export const migrations = [
   Notifications1764800000017,
   ListIndexes1764800000018,
   FederationOfIssuers1764800000019,
+  SearchIndexes1764800000200,
 ];
