@@ -176,7 +176,7 @@ export class PassesService {
     const jurisdiction = actor.jurisdictionCode ?? '';
     if (search || (actor.role === Role.Official && !jurisdiction.endsWith('0000'))) {
       const branches = search
-        ? await this.searchBranches(actor, search)
+        ? await this.searchBranches(actor, search, scope)
         : coveredRegionCodes(jurisdiction).flatMap((code) =>
             [
               { where: 'p.routing_county = :key', index: 'idx_passes_routing', key: code },
@@ -225,8 +225,7 @@ export class PassesService {
    * with it); an enterprise by credit code or the beginning of its name (`idx_passes_enterprise`, for
    * officials and admins). A fleet manager searches its own passes by plate or pass number.
    */
-  private async searchBranches(actor: RequestActor, search: SearchTerm) {
-    const scope = scopeOf(actor);
+  private async searchBranches(actor: RequestActor, search: SearchTerm, scope: ReturnType<typeof scopeOf>) {
     const fleet = actor.role === Role.FleetManager ? (actor.enterpriseId ?? '') : undefined;
     const by = (where: string, index: string, keys: string[]) => keys.map((key) => ({ where, index, key, scope }));
     switch (search.kind) {
