@@ -156,6 +156,28 @@ describe('flows in the WeChat runtime', () => {
     expectHealthy(app);
   });
 
+  it('finds a pass by plate in the fleet’s list, and says when nothing matches', async () => {
+    const app = await open();
+    await loginWithPassword(app, '13800000001');
+    await app.reLaunch('packages/pass/pages/list/index');
+    expect(app.text()).toContain('苏A·82002');
+    await app.type('车牌号码或通行证编号', '苏a82001');
+    await app.tap('搜索');
+    expect(app.text()).toContain('苏A·82001');
+    expect(app.text()).not.toContain('苏A·82002');
+    await app.type('车牌号码或通行证编号', passes.revoked.passNumber);
+    await app.tap('搜索');
+    expect(app.text()).toContain('苏A·82002');
+    expect(app.text()).not.toContain('苏A·82001');
+    await app.type('车牌号码或通行证编号', '苏B99999');
+    await app.tap('搜索');
+    expect(app.text()).toContain('未找到与“苏B99999”相符的通行证');
+    expect(app.phone.calls.filter((c) => c.name === 'request').map((c) => (c.options as { url: string }).url)).toContain(
+      expect.stringContaining(`q=${encodeURIComponent('苏B99999')}`),
+    );
+    expectHealthy(app);
+  });
+
   it('switches care mode (长辈模式) on the home: kept on the phone, the pages enlarged, the QR code named', async () => {
     const app = await open();
     await loginWithPassword(app, '13800000001');

@@ -9,6 +9,7 @@ import { EnterpriseEntity } from '../src/enterprises/enterprise.entity.js';
 import { PassEntity } from '../src/passes/pass.entity.js';
 import { CloneAlertEntity } from '../src/scans/clone-alert.entity.js';
 import { ScanRecordEntity } from '../src/scans/scan-record.entity.js';
+import { VehicleEntity } from '../src/vehicles/vehicle.entity.js';
 import { type ApiClient, apiClient, firstSignIn } from './support/api.js';
 import { completeApplication, registerFleet, seedAndLogin, submitApplication } from './support/fixtures.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
@@ -37,7 +38,7 @@ describe('query plans of the officials’ and admins’ lists at volume', () => 
   // SQLite's checks read plans, not rows read: fewer rows keep its run short.
   const applicationCount = mariadb() ? 40_000 : 15_000;
   const auditCount = mariadb() ? 20_000 : 8_000;
-  const bigTables = ['applications', 'passes', 'enterprises', 'audit_log', 'clone_alerts'];
+  const bigTables = ['applications', 'passes', 'enterprises', 'vehicles', 'audit_log', 'clone_alerts'];
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -102,6 +103,20 @@ describe('query plans of the officials’ and admins’ lists at volume', () => 
       });
     });
     await insert(EnterpriseEntity, enterprises);
+    // One vehicle of each enterprise (苏A00000 …), its applications' and passes' truck.
+    const templateVehicle = await manager.findOneByOrFail(VehicleEntity, { id: templateApp.vehicleId! });
+    const vehicles = enterprises.map((e, i) =>
+      Object.assign(new VehicleEntity(), {
+        ...templateVehicle,
+        id: randomUUID(),
+        enterpriseId: e.id,
+        plate: `苏A${String(i).padStart(5, '0')}`,
+        createdAt: e.createdAt,
+        updatedAt: e.createdAt,
+      }),
+    );
+    await insert(VehicleEntity, vehicles);
+    const plateOf = new Map<string, string>(vehicles.map((v) => [v.id, v.plate]));
 
     const categories = [templateApp.materialCategory, 'X1', 'X2', 'X3', 'X4', 'X5', 'X6', 'X7'];
     const applications = Array.from({ length: applicationCount }, (_, i) => {
@@ -116,6 +131,7 @@ describe('query plans of the officials’ and admins’ lists at volume', () => 
         ...templateApp,
         id: randomUUID(),
         enterpriseId: enterprises[i % enterprises.length]!.id,
+        vehicleId: vehicles[i % vehicles.length]!.id,
         clientRequestId: null,
         status: kind === 'approved' ? 'approved' : 'submitted',
         materialCategory: categories[Math.floor(random(i, 2) * categories.length)]!,
@@ -146,6 +162,7 @@ describe('query plans of the officials’ and admins’ lists at volume', () => 
         statusIndex: templatePass.statusIndex + 1000 + i,
         applicationId: a.id,
         enterpriseId: a.enterpriseId,
+        plate: plateOf.get(a.vehicleId!)!,
         issuedAt: new Date(a.submittedAt!.getTime() + 60 * minute),
         createdAt: a.submittedAt!,
         updatedAt: a.submittedAt!,
@@ -407,6 +424,109 @@ describe('query plans of the officials’ and admins’ lists at volume', () => 
       expect(city.items).toHaveLength(20);
       await expectIndexed(as.admin, '/passes?limit=20', ['idx_passes_issued']);
       await expectIndexed(as.fleetManager, '/passes?limit=20', ['idx_passes_enterprise']);
+    });
+  });
+
+  describe('search', () => {
+    const queue = (q: string) => `/reviews/queue?limit=20&q=${encodeURIComponent(q)}`;
+    const passes = (q: string) => `/passes?q=${encodeURIComponent(q)}`;
+    const escalated = (keys: string[]) => (mariadb() ? keys : keys.filter((k) => !k.includes('escalation')));
+    /** A seeded application waiting at the district official's step, its enterprise and its truck. */
+    const waiting = async () => {
+      const app = await dataSource
+        .getRepository(ApplicationEntity)
+        .createQueryBuilder('a')
+        .where("a.current_jurisdiction = '320115' AND a.current_level = 'district' AND a.client_request_id IS NULL")
+        .orderBy('a.submitted_at', 'DESC')
+        .getOneOrFail();
+      const enterprise = await dataSource.getRepository(EnterpriseEntity).findOneByOrFail({ id: app.enterpriseId });
+      const vehicle = await dataSource.getRepository(VehicleEntity).findOneByOrFail({ id: app.vehicleId! });
+      return { app, enterprise, vehicle };
+    };
+
+    it('review queue by plate, pass number, credit code and name: one branch per vehicle or enterprise', async () => {
+      const { app, enterprise, vehicle } = await waiting();
+      const byPlate = await expectIndexed(
+        as.districtOfficial,
+        queue(vehicle.plate),
+        escalated(['idx_vehicles_plate', 'idx_applications_queue_vehicle', 'idx_applications_escalation_vehicle']),
+      );
+      expect(byPlate.items.map((i: { id: string }) => i.id)).toContain(app.id);
+      expect(byPlate.items.every((i: { plate: string }) => i.plate === vehicle.plate)).toBe(true);
+      await expectIndexed(as.cityOfficial, queue('苏A0000'), ['idx_applications_queue_vehicle'], 600);
+      const pass = await dataSource.getRepository(PassEntity).findOneByOrFail({ plate: vehicle.plate });
+      await expectIndexed(as.districtOfficial, queue(pass.passNumber), ['uq_passes_number']);
+      const byCode = await expectIndexed(
+        as.districtOfficial,
+        `${queue(enterprise.creditCode)}&whitelistFirst=true`,
+        escalated(['uq_enterprises_credit_code', 'idx_applications_queue_enterprise']),
+      );
+      expect(byCode.items.map((i: { id: string }) => i.id)).toContain(app.id);
+      expect(byCode.items.every((i: { enterpriseName: string }) => i.enterpriseName === enterprise.name)).toBe(true);
+      // Eleven names begin so (12, 120–129): the first ten are searched, a branch each.
+      await expectIndexed(
+        as.cityOfficial,
+        `${queue('计划测试物流有限公司12')}&category=${category()}`,
+        escalated([
+          'idx_enterprises_name',
+          'idx_applications_queue_enterprise',
+          'idx_applications_escalation_enterprise',
+        ]),
+        600,
+      );
+    });
+
+    it('pass management by pass number, plate, credit code and name, within the jurisdiction', async () => {
+      // A seeded pass of the district (not the template's truck).
+      const pass = await dataSource
+        .getRepository(PassEntity)
+        .createQueryBuilder('p')
+        .where("p.routing_county = '320115' AND p.plate <> '苏A70001'")
+        .getOneOrFail();
+      const byNumber = await expectIndexed(as.districtOfficial, passes(pass.passNumber), ['uq_passes_number']);
+      expect(byNumber.items.map((p: { id: string }) => p.id)).toEqual([pass.id]);
+      const byPlate = await expectIndexed(as.districtOfficial, passes(pass.plate), ['idx_passes_plate']);
+      expect(byPlate.items.map((p: { id: string }) => p.id)).toContain(pass.id);
+      await expectIndexed(as.cityOfficial, passes('苏A0001'), ['idx_vehicles_plate', 'idx_passes_plate'], 800);
+      const { enterprise } = await waiting();
+      await expectIndexed(as.districtOfficial, passes(enterprise.creditCode), [
+        'uq_enterprises_credit_code',
+        'idx_passes_enterprise',
+      ]);
+      await expectIndexed(
+        as.cityOfficial,
+        passes('计划测试物流有限公司12'),
+        ['idx_enterprises_name', 'idx_passes_enterprise'],
+        800,
+      );
+      await expectIndexed(as.admin, passes('计划测试物流有限公司12'), ['idx_passes_enterprise'], 800);
+    });
+
+    it('the fleet’s applications by plate', async () => {
+      await expectIndexed(as.fleetManager, `/applications?q=${encodeURIComponent('苏A70001')}`, [
+        'uq_vehicles_enterprise_plate',
+        'idx_applications_vehicle',
+      ]);
+    });
+
+    it('finds what the plain query finds', async () => {
+      const { enterprise } = await waiting();
+      const reference = await dataSource
+        .getRepository(ApplicationEntity)
+        .createQueryBuilder('a')
+        .select('a.id', 'id')
+        .where('a.enterprise_id = :id', { id: enterprise.id })
+        .andWhere(
+          '((a.current_jurisdiction = :j AND a.current_level = :l) OR (a.escalation_jurisdiction = :j AND a.escalation_level = :l AND a.due_at < :now))',
+          { j: '320115', l: 'district', now: new Date() },
+        )
+        .orderBy('a.submitted_at', 'ASC')
+        .addOrderBy('a.id', 'ASC')
+        .limit(20)
+        .getRawMany<{ id: string }>();
+      expect(reference.length).toBeGreaterThan(0);
+      const page = (await as.districtOfficial.get(queue(enterprise.creditCode))).body;
+      expect(page.items.map((i: { id: string }) => i.id)).toEqual(reference.map((r) => r.id));
     });
   });
 

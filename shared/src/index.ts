@@ -35,6 +35,7 @@ export * from './schemas/request-schemas.js';
 export * from './schemas/review.js';
 export * from './schemas/sanctions.js';
 export * from './schemas/scan.js';
+export * from './search.js';
 export * from './settings.js';
 export * from './settings-changes.js';
 export * from './validation/credit-code.js';

@@ -41,6 +41,34 @@ import { VehicleEntity } from '../vehicles/vehicle.entity.js';
 ])
 @Index('idx_applications_escalation_due', ['escalationJurisdiction', 'escalationLevel', 'dueAt'])
 @Index('idx_applications_whitelist_source', ['whitelistSource'])
+@Index('idx_applications_queue_enterprise', [
+  'currentJurisdiction',
+  'currentLevel',
+  'enterpriseId',
+  'whitelisted',
+  'submittedAt',
+])
+@Index('idx_applications_escalation_enterprise', [
+  'escalationJurisdiction',
+  'escalationLevel',
+  'enterpriseId',
+  'whitelisted',
+  'submittedAt',
+])
+@Index('idx_applications_queue_vehicle', [
+  'currentJurisdiction',
+  'currentLevel',
+  'vehicleId',
+  'whitelisted',
+  'submittedAt',
+])
+@Index('idx_applications_escalation_vehicle', [
+  'escalationJurisdiction',
+  'escalationLevel',
+  'vehicleId',
+  'whitelisted',
+  'submittedAt',
+])
 export class ApplicationEntity extends BaseRecord {
   @column.id('enterprise_id') enterpriseId: string;
 

@@ -45,12 +45,12 @@ export class ApplicationsController {
     return this.applications.create(actor, body, idempotencyKey);
   }
 
-  @Route.get({ summary: '本企业的申请，最新的在前', response: applicationPageSchema })
+  @Route.get({ summary: '本企业的申请，最新的在前；可按状态筛选、按车牌号码查找', response: applicationPageSchema })
   list(
     @CurrentActor() actor: RequestActor,
     @ZodQuery(applicationListQuerySchema) query: ApplicationListQuery,
   ): Promise<Page<ApplicationView>> {
-    return this.applications.list(actor, query.status, query.cursor, query.limit);
+    return this.applications.list(actor, query.status, query.cursor, query.limit, query.q);
   }
 
   @Route.get(':id', { summary: '申请详情，含当前可进行的操作', response: applicationViewSchema })

@@ -24,8 +24,9 @@ import {
   type ReviewHistoryEntry,
   reviewStepsFor,
   routingCountyCode,
+  type SearchTerm,
 } from '@pass/shared';
-import { DataSource, type EntityManager, type FindOptionsWhere, LessThan } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { AttachmentsService } from '../attachments/attachments.service.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { RequestActor } from '../auth/auth.decorators.js';
@@ -48,10 +49,16 @@ import {
   ApplicationWorkflow,
   type TransitionOptions,
 } from './application-workflow.service.js';
-import { type QueueFilter, type QueueRow, ReviewQueueQueries, type ReviewStepScope } from './review-queue.queries.js';
+import {
+  type QueueFilter,
+  type QueueRow,
+  type QueueSearch,
+  ReviewQueueQueries,
+  type ReviewStepScope,
+} from './review-queue.queries.js';
 import type { StepCounts } from './step-counts.js';
 
-export type { QueueFilter, QueueRow, ReviewStepScope, StepCounts };
+export type { QueueFilter, QueueRow, QueueSearch, ReviewStepScope, StepCounts };
 
 /** The applicant's side of an application's life: drafts, submission, withdrawal, correction. */
 @Injectable()
@@ -161,8 +168,8 @@ export class ApplicationsService implements OnModuleInit {
   }
 
   /** A page of the review queue at a step, `filter.limit + 1` rows in page order (see ReviewQueueQueries.page). */
-  queuePage(step: ReviewStepScope, filter: QueueFilter, now: Date): Promise<QueueRow[]> {
-    return this.reviewQueue.page(step, filter, now);
+  queuePage(step: ReviewStepScope, filter: QueueFilter, now: Date, search?: QueueSearch): Promise<QueueRow[]> {
+    return this.reviewQueue.page(step, filter, now, search);
   }
 
   /** A review step's counters, kept a few seconds (see step-counts.ts). */
@@ -192,25 +199,42 @@ export class ApplicationsService implements OnModuleInit {
     return { waiting, overdue };
   }
 
+  /**
+   * The enterprise's applications, newest first, by status. A plate searched narrows them to those of
+   * its vehicles (from `idx_applications_vehicle`: a vehicle's applications are few); a pass number or
+   * an enterprise is no search within one enterprise's applications (the pass list finds pass numbers).
+   */
   async list(
     actor: RequestActor,
     status: ApplicationStatus | undefined,
     after?: PageCursor,
     limit = 20,
+    search?: SearchTerm,
   ): Promise<Page<ApplicationView>> {
-    const where: FindOptionsWhere<ApplicationEntity> = { enterpriseId: enterpriseOf(actor) };
-    if (status) where.status = status;
+    const enterpriseId = enterpriseOf(actor);
+    const query = this.dataSource.getRepository(ApplicationEntity).createQueryBuilder('a');
+    if (search) {
+      const vehicleIds = (await this.vehicles.matching(search, enterpriseId)).map((v) => v.id);
+      if (vehicleIds.length === 0) return { items: [], nextCursor: null };
+      // The vehicles are the enterprise's own, and so is every application naming one (checked on each
+      // save): the vehicle alone scopes the list, so that both databases read it from its index.
+      query.useIndex('idx_applications_vehicle').where('a.vehicle_id IN (:...vehicleIds)', { vehicleIds });
+    } else {
+      query.where('a.enterprise_id = :enterpriseId', { enterpriseId });
+    }
+    if (status) query.andWhere('a.status = :status', { status });
     // (created_at, id) descending; ties on the millisecond are broken by id.
-    const rows = await this.dataSource.getRepository(ApplicationEntity).find({
-      where: after
-        ? [
-            { ...where, createdAt: LessThan(after.createdAt) },
-            { ...where, createdAt: after.createdAt, id: LessThan(after.id) },
-          ]
-        : where,
-      order: { createdAt: 'DESC', id: 'DESC' },
-      take: limit + 1,
-    });
+    if (after) {
+      query.andWhere('(a.created_at < :at OR (a.created_at = :at AND a.id < :id))', {
+        at: after.createdAt,
+        id: after.id,
+      });
+    }
+    const rows = await query
+      .orderBy('a.created_at', 'DESC')
+      .addOrderBy('a.id', 'DESC')
+      .take(limit + 1)
+      .getMany();
     return pageOf(
       rows,
       limit,

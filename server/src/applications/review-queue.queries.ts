@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { QueueCursor } from '@pass/shared';
+import type { QueueCursor, SearchTerm } from '@pass/shared';
 import { DataSource } from 'typeorm';
 import { sqlDateTime } from '../common/sql-dates.js';
 import { compareIds, inOrderOf, mergeBranches, runBranches } from '../database/ordered-branches.js';
@@ -19,6 +19,18 @@ export interface QueueFilter {
   /** Decoded and validated by the query schema. */
   cursor?: QueueCursor;
   limit: number;
+  /** A plate, pass number, credit code or enterprise name searched. */
+  q?: SearchTerm;
+}
+
+/**
+ * What a search in the queue stands for, resolved by the caller from the other modules: the vehicles
+ * of a plate or of a pass (the same truck's applications), or the enterprises of a credit code or of a
+ * name's beginning (a few at most).
+ */
+export interface QueueSearch {
+  column: 'vehicle' | 'enterprise';
+  values: string[];
 }
 
 /** An application in a review queue as the applications table holds it (the reviews module adds names). */
@@ -63,9 +75,15 @@ export class ReviewQueueQueries {
    * enterprise and vehicle are the caller's to add: a join inside the branches lets MySQL start from
    * `enterprises` and walk every application (110 s at a million rows, docs/scaling.md §6.1).
    */
-  async page({ jurisdiction, level }: ReviewStepScope, filter: QueueFilter, now: Date): Promise<QueueRow[]> {
+  async page(
+    { jurisdiction, level }: ReviewStepScope,
+    filter: QueueFilter,
+    now: Date,
+    search?: QueueSearch,
+  ): Promise<QueueRow[]> {
+    if (search?.values.length === 0) return [];
     const keys = mergeBranches(
-      await runBranches<RawQueueKey>(this.dataSource, this.branches(jurisdiction, level, filter, now)),
+      await runBranches<RawQueueKey>(this.dataSource, this.branches(jurisdiction, level, filter, now, search)),
       (x, y) => compareQueueKeys(x, y, filter.whitelistFirst),
       filter.limit + 1,
     );
@@ -90,21 +108,22 @@ export class ReviewQueueQueries {
    * (`idx_applications_queue_whitelist`, or `…_queue_category` with a category) and the escalated
    * (`idx_applications_escalation_whitelist`, or `…_escalation_category`), each for whitelisted = 1
    * and = 0. The cursor's condition goes into each; a branch wholly before the cursor is left out.
+   * A search adds the vehicle or enterprise to each, one branch per one searched, on
+   * `idx_applications_queue_vehicle` (`…_enterprise`) and `idx_applications_escalation_vehicle` (…).
    */
-  private branches(jurisdiction: string, level: string, filter: QueueFilter, now: Date) {
+  private branches(jurisdiction: string, level: string, filter: QueueFilter, now: Date, search?: QueueSearch) {
+    const indexOf = (scope: 'queue' | 'escalation') =>
+      `idx_applications_${scope}_${search?.column ?? (filter.category ? 'category' : 'whitelist')}`;
     const scopes = [
-      {
-        where: 'a.current_jurisdiction = :jurisdiction AND a.current_level = :level',
-        index: filter.category ? 'idx_applications_queue_category' : 'idx_applications_queue_whitelist',
-      },
+      { where: 'a.current_jurisdiction = :jurisdiction AND a.current_level = :level', index: indexOf('queue') },
       {
         where: 'a.escalation_jurisdiction = :jurisdiction AND a.escalation_level = :level AND a.due_at < :now',
-        index: filter.category ? 'idx_applications_escalation_category' : 'idx_applications_escalation_whitelist',
+        index: indexOf('escalation'),
       },
     ];
     const branches = [];
     for (const scope of scopes) {
-      for (const w of [1, 0]) {
+      for (const [w, key] of [1, 0].flatMap((w) => (search?.values ?? [null]).map((key) => [w, key] as const))) {
         const cursor = filter.cursor;
         // Whitelisted first: whitelisted rows all come before the others, so a cursor among the others
         // leaves no whitelisted row to show, and one among the whitelisted keeps every other row.
@@ -121,6 +140,7 @@ export class ReviewQueueQueries {
           .useIndex(scope.index)
           .where(scope.where, { jurisdiction, level, now })
           .andWhere('a.whitelisted = :w', { w });
+        if (search && key) query.andWhere(`a.${search.column}_id = :key`, { key });
         if (filter.category) query.andWhere('a.material_category = :category', { category: filter.category });
         if (filter.overdueOnly) query.andWhere('a.due_at < :now', { now });
         if (cursor && keyset) {

@@ -1,11 +1,12 @@
-import { z } from '@pass/shared';
-import { IdParam, ZodBody } from '../common/api-body.js';
+import { type RegisterListQuery, registerListQuerySchema, type SearchTerm, z } from '@pass/shared';
+import { IdParam, ZodBody, ZodQuery } from '../common/api-body.js';
 import { CurrentActor, type RequestActor } from './auth.decorators.js';
 import { Route } from './route.decorators.js';
 
 /** The service behind a registered record's routes: every method is scoped to the caller's enterprise. */
 export interface RecordsService<Input, View> {
-  list(actor: RequestActor): Promise<View[]>;
+  /** `search`: what the fleet manager typed in the list's search box (a plate's or a name's beginning). */
+  list(actor: RequestActor, search?: SearchTerm): Promise<View[]>;
   create(actor: RequestActor, input: Input): Promise<View>;
   get(actor: RequestActor, id: string): Promise<View>;
   update(actor: RequestActor, id: string, input: Input): Promise<View>;
@@ -33,8 +34,8 @@ export function RecordRoutes<Input, View>({ summaries, input, view }: RecordRout
     constructor(readonly records: RecordsService<Input, View>) {}
 
     @Route.get({ summary: summaries.list, response: many })
-    list(@CurrentActor() actor: RequestActor): Promise<View[]> {
-      return this.records.list(actor);
+    list(@CurrentActor() actor: RequestActor, @ZodQuery(registerListQuerySchema) query: RegisterListQuery): Promise<View[]> {
+      return this.records.list(actor, query.q);
     }
 
     @Route.post({ summary: summaries.create, response: one })

@@ -12,7 +12,7 @@ import { DriversService } from './drivers.service.js';
 @Controller('drivers')
 export class DriversController extends RecordRoutes({
   summaries: {
-    list: '本企业登记的司乘人员（身份证号码脱敏）',
+    list: '本企业登记的司乘人员（身份证号码脱敏）；可按姓名开头查找',
     create: '登记司乘人员（同一企业同一身份证号码只登记一次）',
     get: '司乘人员详情（身份证号码脱敏）',
     update: '修改司乘人员信息',

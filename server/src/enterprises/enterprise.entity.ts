@@ -5,6 +5,7 @@ import { column, nullable } from '../database/columns.js';
 @Entity('enterprises')
 @Index('uq_enterprises_credit_code', ['creditCode'], { unique: true })
 @Index('idx_enterprises_district', ['districtCode', 'createdAt'])
+@Index('idx_enterprises_name', ['name'])
 export class EnterpriseEntity extends BaseRecord {
   @column.creditCode() creditCode: string;
   @column.text(100) name: string;

@@ -9,6 +9,7 @@ import {
   type ReviewDetail,
   type ReviewLevel,
   Role,
+  type SearchTerm,
   type z,
 } from '@pass/shared';
 import { DataSource, type EntityManager, In, IsNull, MoreThanOrEqual } from 'typeorm';
@@ -16,6 +17,7 @@ import { AuditService } from '../audit/audit.service.js';
 import type { RequestActor } from '../auth/auth.decorators.js';
 import { DomainException } from '../common/domain.exception.js';
 import { writeLock } from '../database/locks.js';
+import { searchMatchLimit, whereStartsWith } from '../database/text-search.js';
 import { WhitelistService } from '../whitelist/whitelist.service.js';
 import { EnterpriseEntity } from './enterprise.entity.js';
 import { toEnterpriseView } from './enterprise.view.js';
@@ -101,6 +103,19 @@ export class EnterprisesService {
       where: { id: In([...new Set(ids)]) },
     });
     return new Map(rows.map((e) => [e.id, e.name]));
+  }
+
+  /**
+   * The enterprises a search names, for a list to narrow itself to: the one with a credit code, or the
+   * first (by name) of those whose name begins with the text, from `uq_enterprises_credit_code` and
+   * `idx_enterprises_name`; none for a plate or a pass number.
+   */
+  async idsMatching(term: SearchTerm): Promise<string[]> {
+    if (term.kind !== 'creditCode' && term.kind !== 'name') return [];
+    const query = this.dataSource.getRepository(EnterpriseEntity).createQueryBuilder('e').select('e.id', 'id');
+    if (term.kind === 'creditCode') query.where('e.credit_code = :code', { code: term.text });
+    else whereStartsWith(query, 'e.name', term.text).orderBy('e.name', 'ASC').limit(searchMatchLimit);
+    return (await query.getRawMany<{ id: string }>()).map((row) => row.id);
   }
 
   async creditCodeTaken(creditCode: string): Promise<boolean> {

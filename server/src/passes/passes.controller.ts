@@ -27,14 +27,15 @@ export class PassesController {
   constructor(private readonly passes: PassesService) {}
 
   @Route.get({
-    summary: '通行证列表：车队管理员看本企业的，审核人员看本辖区审核或签发的，驾驶员/押运员看本人随车的',
+    summary:
+      '通行证列表：车队管理员看本企业的，审核人员看本辖区审核或签发的，驾驶员/押运员看本人随车的；可按车牌号码、通行证编号、企业名称或统一社会信用代码查找',
     response: passPageSchema,
   })
   list(
     @CurrentActor() actor: RequestActor,
     @ZodQuery(passListQuerySchema) query: PassListQuery,
   ): Promise<Page<PassView>> {
-    return this.passes.list(actor, query.cursor);
+    return this.passes.list(actor, query.cursor, 20, query.q);
   }
 
   @Route.get(':id', { summary: '通行证详情', response: passViewSchema })

@@ -12,8 +12,16 @@ import {
   type Page,
   type PageCursor,
   Role,
+  type SearchTerm,
 } from '@pass/shared';
-import { DataSource, type EntityManager, In, MoreThanOrEqual, type SelectQueryBuilder } from 'typeorm';
+import {
+  DataSource,
+  type EntityManager,
+  In,
+  MoreThanOrEqual,
+  type ObjectLiteral,
+  type SelectQueryBuilder,
+} from 'typeorm';
 import type { ApplicationEntity } from '../applications/application.entity.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { RequestActor } from '../auth/auth.decorators.js';
@@ -24,8 +32,10 @@ import { sqlDateTime } from '../common/sql-dates.js';
 import { writeLock } from '../database/locks.js';
 import { compareIds, inOrderOf, mergeBranches, runBranches } from '../database/ordered-branches.js';
 import { DepartmentsService } from '../departments/departments.service.js';
+import { EnterprisesService } from '../enterprises/enterprises.service.js';
 import { PassDocumentService } from '../pass-documents/pass-document.service.js';
 import { QuotasService } from '../quotas/quotas.service.js';
+import { VehiclesService } from '../vehicles/vehicles.service.js';
 import { IssuanceService } from './issuance.service.js';
 import { lockIssuanceGuards } from './issuance-guards.js';
 import { PassEntity } from './pass.entity.js';
@@ -47,6 +57,8 @@ export class PassesService {
     private readonly departments: DepartmentsService,
     private readonly notices: PassNotices,
     private readonly crew: PassCrew,
+    private readonly enterprises: EnterprisesService,
+    private readonly vehicles: VehiclesService,
   ) {}
 
   /** Issues the pass of an application approved at its last level, in the approval's transaction. */
@@ -152,41 +164,38 @@ export class PassesService {
    * Each query reads one page in `issued_at` order from one index: the enterprise's
    * (`idx_passes_enterprise`), everything (`idx_passes_issued`, for admins and province officials, whose
    * province is every pass a deployment holds), or for a county or city one branch per covered code on
-   * `idx_passes_routing` and `idx_passes_issuer`, merged here; then the page's rows by id.
+   * `idx_passes_routing` and `idx_passes_issuer`, merged here; then the page's rows by id. A search reads
+   * by what it names instead (see `searchBranches`), within the same scope.
    */
-  async list(actor: RequestActor, after?: PageCursor, limit = 20): Promise<Page<PassView>> {
+  async list(actor: RequestActor, after?: PageCursor, limit = 20, search?: SearchTerm): Promise<Page<PassView>> {
     const repo = this.dataSource.getRepository(PassEntity);
-    const newestFirst = <Q extends SelectQueryBuilder<PassEntity>>(query: Q): Q => {
-      if (after) {
-        query.andWhere('(p.issued_at < :at OR (p.issued_at = :at AND p.id < :id))', {
-          at: after.createdAt,
-          id: after.id,
-        });
-      }
-      query.orderBy('p.issued_at', 'DESC').addOrderBy('p.id', 'DESC');
-      return query;
-    };
+    const scope = scopeOf(actor, actor.role === Role.Crew ? await this.crew.passIdsOf(actor.phone) : []);
     let rows: PassEntity[];
     const jurisdiction = actor.jurisdictionCode ?? '';
-    if (actor.role === Role.Official && !jurisdiction.endsWith('0000')) {
-      const branches = coveredRegionCodes(jurisdiction).flatMap((code) =>
-        [
-          { where: 'p.routing_county = :code', index: 'idx_passes_routing' },
-          { where: 'p.issuer_code = :code', index: 'idx_passes_issuer' },
-        ].map(({ where, index }) =>
-          newestFirst(
-            repo
+    if (search || (actor.role === Role.Official && !jurisdiction.endsWith('0000'))) {
+      const branches = search
+        ? await this.searchBranches(actor, search, scope)
+        : coveredRegionCodes(jurisdiction).flatMap((code) =>
+            [
+              { where: 'p.routing_county = :key', index: 'idx_passes_routing', key: code },
+              { where: 'p.issuer_code = :key', index: 'idx_passes_issuer', key: code },
+            ].map((branch) => ({ ...branch, scope: null })),
+          );
+      const keys = mergeBranches(
+        await runBranches<{ id: string; issuedAt: string | Date }>(
+          this.dataSource,
+          branches.map(({ where, index, key, scope: within }) => {
+            const query = repo
               .createQueryBuilder('p')
               // MySQL only: it can pick `idx_passes_issued` backwards for ORDER BY … LIMIT instead.
               .useIndex(index)
               .select('p.id', 'id')
               .addSelect('p.issued_at', 'issuedAt')
-              .where(where, { code }),
-          ).limit(limit + 1),
+              .where(where, { key });
+            if (within) query.andWhere(within.where, within.parameters);
+            return newestFirst(query, after).limit(limit + 1);
+          }),
         ),
-      );
-      const keys = mergeBranches(
-        await runBranches<{ id: string; issuedAt: string | Date }>(this.dataSource, branches),
         (x, y) => sqlDateTime(y.issuedAt).getTime() - sqlDateTime(x.issuedAt).getTime() || compareIds(y.id, x.id),
         limit + 1,
       );
@@ -194,19 +203,8 @@ export class PassesService {
       rows = ids.length === 0 ? [] : inOrderOf(ids, await repo.findBy({ id: In(ids) }));
     } else {
       const query = repo.createQueryBuilder('p');
-      if (actor.role === Role.FleetManager) {
-        query.where('p.enterprise_id = :enterpriseId', { enterpriseId: actor.enterpriseId ?? '' });
-      } else if (actor.role === Role.Official) {
-        const prefix = jurisdictionPattern(jurisdiction);
-        query.where('(p.routing_county LIKE :prefix OR p.issuer_code LIKE :prefix)', { prefix });
-      } else if (actor.role === Role.Crew) {
-        // The few passes one person rides on, found by index (pass_crew_members by driver).
-        const ids = await this.crew.passIdsOf(actor.phone);
-        query.where(ids.length ? 'p.id IN (:...ids)' : '1 = 0', { ids });
-      } else if (actor.role !== Role.Admin) {
-        throw new DomainException(ErrorCode.Forbidden);
-      }
-      rows = await newestFirst(query)
+      if (scope) query.where(scope.where, scope.parameters);
+      rows = await newestFirst(query, after)
         .take(limit + 1)
         .getMany();
     }
@@ -216,6 +214,32 @@ export class PassesService {
       (p) => this.view(p),
       (last) => encodePageCursor(last.issuedAt, last.id),
     );
+  }
+
+  /**
+   * A search's branches, one per thing it names, each an equality on an index whose next column is
+   * `issued_at` or whose rows are few, narrowed to the actor's scope: a pass number (`uq_passes_number`);
+   * a plate (`idx_passes_plate`; a plate's beginning stands for the first few registered plates starting
+   * with it); an enterprise by credit code or the beginning of its name (`idx_passes_enterprise`, for
+   * officials and admins). A fleet manager searches its own passes by plate or pass number.
+   */
+  private async searchBranches(actor: RequestActor, search: SearchTerm, scope: ReturnType<typeof scopeOf>) {
+    const fleet = actor.role === Role.FleetManager ? (actor.enterpriseId ?? '') : undefined;
+    const by = (where: string, index: string, keys: string[]) => keys.map((key) => ({ where, index, key, scope }));
+    switch (search.kind) {
+      case 'passNumber':
+        return by('p.pass_number = :key', 'uq_passes_number', [search.text]);
+      case 'plate': {
+        const plates = search.complete
+          ? [search.text]
+          : [...new Set((await this.vehicles.matching(search, fleet)).map((v) => v.plate))];
+        return by('p.plate = :key', 'idx_passes_plate', plates);
+      }
+      default:
+        return fleet === undefined
+          ? by('p.enterprise_id = :key', 'idx_passes_enterprise', await this.enterprises.idsMatching(search))
+          : [];
+    }
   }
 
   async get(actor: RequestActor, id: string): Promise<PassEntity> {
@@ -307,5 +331,43 @@ export class PassesService {
       default:
         return false;
     }
+  }
+}
+
+/** Newest first from a keyset position: (issued_at, id) descending. */
+function newestFirst<Q extends SelectQueryBuilder<PassEntity>>(query: Q, after?: PageCursor): Q {
+  if (after) {
+    query.andWhere('(p.issued_at < :at OR (p.issued_at = :at AND p.id < :id))', { at: after.createdAt, id: after.id });
+  }
+  query.orderBy('p.issued_at', 'DESC').addOrderBy('p.id', 'DESC');
+  return query;
+}
+
+/**
+ * The passes an actor may list, as a condition (none for an admin): a fleet manager its enterprise's, an
+ * official those its jurisdiction reviewed first or issued (a province by prefix: every pass a
+ * deployment holds; a county or city by its covered codes).
+ */
+/** Where the actor's passes are; a crew member's are the few they ride on (found by index, pass_crew_members). */
+function scopeOf(actor: RequestActor, crewPassIds: string[]): { where: string; parameters: ObjectLiteral } | null {
+  const jurisdiction = actor.jurisdictionCode ?? '';
+  switch (actor.role) {
+    case Role.Admin:
+      return null;
+    case Role.FleetManager:
+      return { where: 'p.enterprise_id = :enterpriseId', parameters: { enterpriseId: actor.enterpriseId ?? '' } };
+    case Role.Official:
+      if (jurisdiction.endsWith('0000')) {
+        const prefix = jurisdictionPattern(jurisdiction);
+        return { where: '(p.routing_county LIKE :prefix OR p.issuer_code LIKE :prefix)', parameters: { prefix } };
+      }
+      return {
+        where: '(p.routing_county IN (:...codes) OR p.issuer_code IN (:...codes))',
+        parameters: { codes: coveredRegionCodes(jurisdiction) },
+      };
+    case Role.Crew:
+      return { where: crewPassIds.length ? 'p.id IN (:...crewPassIds)' : '1 = 0', parameters: { crewPassIds } };
+    default:
+      throw new DomainException(ErrorCode.Forbidden);
   }
 }

@@ -10,6 +10,7 @@ import {
   type ReviewDecision,
   Role,
   regionFullName,
+  type SearchTerm,
   TransitionError,
 } from '@pass/shared';
 import type { EntityManager } from 'typeorm';
@@ -19,6 +20,7 @@ import {
   ApplicationsService,
   type QueueFilter,
   type QueueRow,
+  type QueueSearch,
   type ReviewStepScope,
 } from '../applications/applications.service.js';
 import { AttachmentsService } from '../attachments/attachments.service.js';
@@ -58,7 +60,8 @@ export class ReviewsService {
   async queue(actor: RequestActor, filter: QueueFilter): Promise<QueuePage> {
     const step = scopeOf(actor);
     const now = new Date();
-    const rows = await this.applications.queuePage(step, filter, now);
+    const search = filter.q ? await this.searchedKeys(filter.q) : undefined;
+    const rows = await this.applications.queuePage(step, filter, now, search);
     const [names, vehicles] = await Promise.all([
       this.enterprises.namesById(rows.map((r) => r.enterpriseId)),
       this.vehicles.viewsById(rows.flatMap((r) => (r.vehicleId ? [r.vehicleId] : []))),
@@ -83,6 +86,23 @@ export class ReviewsService {
           id: last.id,
         }),
     );
+  }
+
+  /**
+   * What a search in the queue stands for: the vehicles of a plate or of a pass (the same truck's
+   * applications), or the enterprises of a credit code or a name's beginning (a few at most).
+   */
+  private async searchedKeys(term: SearchTerm): Promise<QueueSearch> {
+    switch (term.kind) {
+      case 'plate':
+        return { column: 'vehicle', values: (await this.vehicles.matching(term)).map((v) => v.id) };
+      case 'passNumber': {
+        const pass = await this.passes.findByNumber(term.text);
+        return { column: 'vehicle', values: pass ? [pass.vehicleId] : [] };
+      }
+      default:
+        return { column: 'enterprise', values: await this.enterprises.idsMatching(term) };
+    }
   }
 
   async counters(actor: RequestActor): Promise<ReviewCounters> {

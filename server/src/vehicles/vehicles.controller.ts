@@ -10,7 +10,7 @@ import { VehiclesService } from './vehicles.service.js';
 @Controller('vehicles')
 export class VehiclesController extends RecordRoutes({
   summaries: {
-    list: '本企业登记的车辆',
+    list: '本企业登记的车辆；可按车牌号码（或其开头）查找',
     create: '登记车辆（同一企业同一车牌只登记一次）',
     get: '车辆详情',
     update: '修改车辆信息',

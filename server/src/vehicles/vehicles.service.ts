@@ -1,9 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ErrorCode, type Vehicle, type VehicleView } from '@pass/shared';
+import { ErrorCode, type SearchTerm, type Vehicle, type VehicleView } from '@pass/shared';
 import { DataSource, type EntityManager, type FindOptionsWhere, In, type Repository } from 'typeorm';
 import { type RequestActor } from '../auth/auth.decorators.js';
 import { DomainException } from '../common/domain.exception.js';
 import { refusingDuplicates } from '../database/errors.js';
+import { searchMatchLimit, whereStartsWith } from '../database/text-search.js';
 import { VehicleEntity } from './vehicle.entity.js';
 
 export function toVehicleView(v: VehicleEntity): VehicleView {
@@ -30,12 +31,29 @@ export class VehiclesService {
     this.inUseChecks.push(inUse);
   }
 
-  async list(actor: RequestActor): Promise<VehicleView[]> {
-    const vehicles = await this.repo.find({
-      where: { enterpriseId: enterpriseOf(actor) },
-      order: { createdAt: 'ASC' },
+  /** The enterprise's vehicles in the order registered; with a search, those whose plate begins with it. */
+  async list(actor: RequestActor, search?: SearchTerm): Promise<VehicleView[]> {
+    if (search && search.kind !== 'plate') return [];
+    const query = this.repo.createQueryBuilder('v').where('v.enterprise_id = :enterpriseId', {
+      enterpriseId: enterpriseOf(actor),
     });
+    if (search) whereStartsWith(query, 'v.plate', search.text);
+    const vehicles = await query.orderBy('v.created_at', 'ASC').addOrderBy('v.id', 'ASC').getMany();
     return vehicles.map(toVehicleView);
+  }
+
+  /**
+   * The vehicles a plate search names (of one enterprise, or of all), for a list to narrow itself to: a
+   * whole plate exactly, a plate's beginning as a range of `idx_vehicles_plate` (or the enterprise's
+   * `uq_vehicles_enterprise_plate`), the first few by plate. None for another kind of search.
+   */
+  async matching(search: SearchTerm, enterpriseId?: string): Promise<{ id: string; plate: string }[]> {
+    if (search.kind !== 'plate') return [];
+    const query = this.repo.createQueryBuilder('v').select('v.id', 'id').addSelect('v.plate', 'plate');
+    if (enterpriseId) query.where('v.enterprise_id = :enterpriseId', { enterpriseId });
+    if (search.complete) query.andWhere('v.plate = :plate', { plate: search.text });
+    else whereStartsWith(query, 'v.plate', search.text);
+    return query.orderBy('v.plate', 'ASC').addOrderBy('v.id', 'ASC').limit(searchMatchLimit).getRawMany();
   }
 
   async get(actor: RequestActor, id: string): Promise<VehicleView> {

@@ -7,6 +7,7 @@ import { decodeBase64, encodeBase64Url } from '../pass-token/base64.js';
 import { decodeUtf8, encodeUtf8 } from '../pass-token/utf8.js';
 import { isQuotaPeriodKey } from '../quota.js';
 import { Role } from '../roles.js';
+import { classifySearch, type SearchTerm } from '../search.js';
 import { ApplicationStatus } from '../workflow/application-state.js';
 import { z } from '../zod.js';
 
@@ -132,7 +133,22 @@ const cursorOf = <T>(decode: (cursor: string) => T | undefined) =>
     }),
   );
 
+/**
+ * `q`, what a list's search box holds: classified by `classifySearch` (plate, pass number, credit code or
+ * name), or refused with the message saying what is expected. Blank is no search.
+ */
+const searchQuery = optional(
+  queryString('q', 50).transform((text, ctx): SearchTerm | undefined => {
+    if (text.trim() === '') return undefined;
+    const term = classifySearch(text);
+    if (term.ok) return term.value;
+    ctx.addIssue({ code: 'custom', message: term.message, input: text });
+    return z.NEVER;
+  }),
+);
+
 export const reviewQueueQuerySchema = z.object({
+  q: searchQuery,
   category: optional(queryString('category', 40).regex(materialCategoryCodePattern, '物资类别无效')),
   overdue: queryFlag('overdue'),
   whitelistFirst: queryFlag('whitelistFirst'),
@@ -142,13 +158,18 @@ export const reviewQueueQuerySchema = z.object({
 export type ReviewQueueQuery = z.output<typeof reviewQueueQuerySchema>;
 
 export const applicationListQuerySchema = z.object({
+  q: searchQuery,
   status: optional(enumOf(ApplicationStatus, '状态')),
   cursor: cursorOf(decodePageCursor),
   limit: pageLimit,
 });
 export type ApplicationListQuery = z.output<typeof applicationListQuerySchema>;
 
-export const passListQuerySchema = z.object({ cursor: cursorOf(decodePageCursor) });
+export const passListQuerySchema = z.object({ q: searchQuery, cursor: cursorOf(decodePageCursor) });
+
+/** A fleet's vehicles or crew: by plate (vehicles) or by the beginning of a name (crew). */
+export const registerListQuerySchema = z.object({ q: searchQuery });
+export type RegisterListQuery = z.output<typeof registerListQuerySchema>;
 
 export const notificationListQuerySchema = z.object({ cursor: cursorOf(decodePageCursor), limit: pageLimit });
 export type NotificationListQuery = z.output<typeof notificationListQuerySchema>;
@@ -259,6 +280,7 @@ export const querySchemas = {
   reviewQueue: reviewQueueQuerySchema,
   applicationList: applicationListQuerySchema,
   passList: passListQuerySchema,
+  registerList: registerListQuerySchema,
   audit: auditQuerySchema,
   quotaList: quotaListQuerySchema,
   stats: statsQuerySchema,

@@ -13,6 +13,7 @@ import { Notifications1764800000017 } from './1764800000017-Notifications.js';
 import { ListIndexes1764800000018 } from './1764800000018-ListIndexes.js';
 import { FederationOfIssuers1764800000019 } from './1764800000019-FederationOfIssuers.js';
 import { CrewSignIn1764800000100 } from './1764800000100-CrewSignIn.js';
+import { SearchIndexes1764800000200 } from './1764800000200-SearchIndexes.js';
 import { HeldDocuments1764800000300 } from './1764800000300-HeldDocuments.js';
 import { WhitelistRecognition1764800000400 } from './1764800000400-WhitelistRecognition.js';
 
@@ -33,6 +34,7 @@ export const migrations = [
   ListIndexes1764800000018,
   FederationOfIssuers1764800000019,
   CrewSignIn1764800000100,
+  SearchIndexes1764800000200,
   HeldDocuments1764800000300,
   WhitelistRecognition1764800000400,
 ];

@@ -24,7 +24,8 @@ export const enterpriseApi = {
 };
 
 export const vehiclesApi = {
-  list: () => request<VehicleView[]>('/vehicles'),
+  /** With `q`, those whose plate begins with it. */
+  list: (q?: string) => request<VehicleView[]>(queryPath<'registerList'>('/vehicles', { q })),
   get: (id: string) => request<VehicleView>(`/vehicles/${id}`),
   create: (vehicle: VehicleInput) => request<VehicleView>('/vehicles', { method: 'POST', data: vehicle }),
   update: (id: string, vehicle: VehicleInput) =>
@@ -33,7 +34,8 @@ export const vehiclesApi = {
 };
 
 export const driversApi = {
-  list: () => request<DriverView[]>('/drivers'),
+  /** With `q`, those whose name begins with it. */
+  list: (q?: string) => request<DriverView[]>(queryPath<'registerList'>('/drivers', { q })),
   get: (id: string) => request<DriverView>(`/drivers/${id}`),
   /** The unmasked number, to prefill the edit form. */
   idNumber: (id: string) => request<DriverIdNumber>(`/drivers/${id}/id-number`),

@@ -4,7 +4,8 @@ import { fetchBinary } from '@/services/binary';
 import { pageQuery, queryPath, request } from '@/services/request';
 
 export const passApi = {
-  list: (cursor?: string | null) => request<Page<PassView>>(queryPath<'passList'>('/passes', pageQuery({ cursor }))),
+  list: (cursor?: string | null, q?: string) =>
+    request<Page<PassView>>(queryPath<'passList'>('/passes', { q, ...pageQuery({ cursor }) })),
   get: (id: string) => request<PassView>(`/passes/${id}`),
   pdfPath: (id: string) => `/passes/${id}/pdf`,
   /** The QR code as a data URL, which an <Image> shows and storage keeps for offline use. */

@@ -20,15 +20,17 @@ import { type PageRequest, pageQuery, queryPath, request } from '@/services/requ
 /** The official's part of the API, one function per call. */
 
 /** The queue's filters as the page holds them (the checked values), and the page asked for. */
-export type QueueQuery = Partial<Pick<ReviewQueueQuery, 'category' | 'overdue' | 'whitelistFirst'>> & PageRequest;
+export type QueueQuery = Partial<Pick<ReviewQueueQuery, 'category' | 'overdue' | 'whitelistFirst'>> &
+  PageRequest & { q?: string };
 
 const flag = (value: boolean | undefined) => (value ? 'true' : undefined);
 
 export const reviewApi = {
   counters: () => request<ReviewCounters>('/reviews/counters'),
-  queue: ({ category, overdue, whitelistFirst, ...page }: QueueQuery) =>
+  queue: ({ q, category, overdue, whitelistFirst, ...page }: QueueQuery) =>
     request<Page<QueueItem>>(
       queryPath<'reviewQueue'>('/reviews/queue', {
+        q,
         category,
         overdue: flag(overdue),
         whitelistFirst: flag(whitelistFirst),
@@ -44,7 +46,8 @@ export const reviewApi = {
 };
 
 export const passesApi = {
-  list: (cursor?: string | null) => request<Page<PassView>>(queryPath<'passList'>('/passes', pageQuery({ cursor }))),
+  list: (cursor?: string | null, q?: string) =>
+    request<Page<PassView>>(queryPath<'passList'>('/passes', { q, ...pageQuery({ cursor }) })),
   get: (id: string) => request<PassView>(`/passes/${id}`),
   trace: (id: string) => request<TraceStop[]>(`/passes/${id}/trace`),
   revoke: (id: string, reason: string) =>

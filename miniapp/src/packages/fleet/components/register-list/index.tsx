@@ -1,15 +1,18 @@
 import { Cell, CellGroup } from '@nutui/nutui-react-taro';
+import { Role } from '@pass/shared';
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
+import { Denied } from '@/components/denied';
 import { ActionBar } from '@/components/form-actions';
 import { Screen } from '@/components/screen';
+import { noMatchText, SearchBox, useSearchText } from '@/components/search-box';
+import { useRolePage } from '@/hooks/use-role-page';
 import { withQuery } from '@/services/routes';
 import { EmptyState } from '../empty-state';
 
 export interface RegisterListProps<T extends { id: string }> {
-  /** The entries once loaded. */
-  items: T[] | undefined;
-  error?: string;
+  /** The entries, or with a search text those it finds. */
+  load: (q?: string) => Promise<T[]>;
   /** The test id of each entry. */
   testId: string;
   /** What the screen says while nothing is registered. */
@@ -20,22 +23,33 @@ export interface RegisterListProps<T extends { id: string }> {
   form: string;
   /** An entry's title and the line below it. */
   cell: (item: T) => { title: string; description: string };
+  /** The search box above: what may be typed, and what an entry is called (车辆) when none is found. */
+  search: { placeholder: string; what: string };
 }
 
-/** The fleet's register of its vehicles or its crew: each entry opens its form, the button adds one. */
+/**
+ * The fleet manager's register of its vehicles or its crew, searchable: each entry opens its form, the
+ * button adds one.
+ */
 export function RegisterList<T extends { id: string }>({
-  items,
-  error,
+  load,
   testId,
   empty,
   add,
   form,
   cell,
+  search,
 }: RegisterListProps<T>) {
+  const text = useSearchText();
+  const { denied, data: items, error, reload } = useRolePage(Role.FleetManager, () => load(text.q()));
+  if (denied) return <Denied who='车队管理员' />;
   return (
     <Screen className='screen'>
+      <SearchBox testId={`${testId}-search`} placeholder={search.placeholder} onSearch={text.reloading(reload)} />
       {error && <Text className='error-text'>{error}</Text>}
-      {items && items.length === 0 && <EmptyState title={empty} />}
+      {items && items.length === 0 && (
+        <EmptyState title={text.searched ? noMatchText(text.searched, search.what) : empty} />
+      )}
       {items && items.length > 0 && (
         <CellGroup>
           {items.map((item) => (

@@ -13,6 +13,7 @@ import { ChoiceChips } from '@/components/choice-chips';
 import { Denied } from '@/components/denied';
 import { MoreButton } from '@/components/more-button';
 import { Screen } from '@/components/screen';
+import { noMatchText, SearchBox, useSearchText } from '@/components/search-box';
 import { usePullDownReload } from '@/hooks/use-pull-down-reload';
 import { useRolePage } from '@/hooks/use-role-page';
 import { routes, withQuery } from '@/services/routes';
@@ -32,7 +33,7 @@ const filters: { value: Filter; label: string }[] = [
 
 const pageSize = 20;
 
-/** The enterprise's applications, newest first, filtered by status, a page at a time. */
+/** The enterprise's applications, newest first, filtered by status, found by plate, a page at a time. */
 export default function Applications() {
   const [filter, setFilter] = useState<Filter>('all');
   const [items, setItems] = useState<ApplicationView[]>([]);
@@ -41,6 +42,7 @@ export default function Applications() {
   const [loaded, setLoaded] = useState(false);
   const [error, setError] = useState('');
   const [vehicles, setVehicles] = useState<VehicleView[]>([]);
+  const search = useSearchText();
   /** Answers to an earlier filter may arrive late; only the latest counts. */
   const generation = useRef(0);
 
@@ -50,6 +52,7 @@ export default function Applications() {
     try {
       const page = await applicationsApi.list({
         status: status === 'all' ? undefined : status,
+        q: search.q(),
         cursor: after,
         limit: pageSize,
       });
@@ -87,10 +90,23 @@ export default function Applications() {
 
   return (
     <Screen className='screen'>
+      <SearchBox
+        testId='application-search'
+        placeholder='车牌号码（或其开头）'
+        onSearch={search.reloading(() => load(filter, null))}
+      />
       <ChoiceChips choices={filters} value={filter} onChange={changeFilter} testId='status-filter' />
       {error && <Text className='error-text'>{error}</Text>}
       {loaded && items.length === 0 && !error && (
-        <EmptyState title={filter === 'all' ? '还没有申请' : `没有“${applicationStatusNames[filter]}”的申请`} />
+        <EmptyState
+          title={
+            search.searched
+              ? noMatchText(search.searched, filter === 'all' ? '申请' : `“${applicationStatusNames[filter]}”申请`)
+              : filter === 'all'
+                ? '还没有申请'
+                : `没有“${applicationStatusNames[filter]}”的申请`
+          }
+        />
       )}
       {items.map((application) => (
         <ApplicationCard

@@ -3,6 +3,7 @@ import { Role } from '@pass/shared';
 import { Text, View } from '@tarojs/components';
 import { Denied } from '@/components/denied';
 import { Screen } from '@/components/screen';
+import { noMatchText, SearchBox, useSearchText } from '@/components/search-box';
 import { ToneTag } from '@/components/status-tag';
 import { usePullDownReload } from '@/hooks/use-pull-down-reload';
 import { useRolePage } from '@/hooks/use-role-page';
@@ -18,7 +19,9 @@ import { PlateCard } from '@/components/plate-card';
 
 const standingTones = { valid: 'approved', pending: 'warn', invalid: 'plain' } as const;
 
-async function loadPasses(accountId: string): Promise<{ items: PassView[]; offlineSince?: string }> {
+async function loadPasses(accountId: string, q?: string): Promise<{ items: PassView[]; offlineSince?: string }> {
+  // A search asks the server; what is kept for offline use is the whole list.
+  if (q) return { items: (await passApi.list(null, q)).items };
   try {
     // A fleet's passes in force fit in the first pages; older ones stay on the server.
     const first = await passApi.list();
@@ -35,13 +38,17 @@ async function loadPasses(accountId: string): Promise<{ items: PassView[]; offli
 
 /** The enterprise's passes, newest first; the last download is shown when there is no network. */
 export default function PassList() {
-  const { denied, data, error, loading, reload } = useRolePage(Role.FleetManager, (account) => loadPasses(account.id));
+  const search = useSearchText();
+  const { denied, data, error, loading, reload } = useRolePage(Role.FleetManager, (account) =>
+    loadPasses(account.id, search.q()),
+  );
   usePullDownReload(reload);
 
   if (denied) return <Denied who='车队管理员' />;
 
   return (
     <Screen className='screen screen--flush pass-list'>
+      <SearchBox testId='pass-search' placeholder='车牌号码或通行证编号' onSearch={search.reloading(reload)} />
       {data?.offlineSince && (
         <View className='pass-list__offline'>
           <Text>网络不可用，显示 {formatDateTime(data.offlineSince)} 下载的列表</Text>
@@ -49,8 +56,12 @@ export default function PassList() {
       )}
       {error && <Text className='error-text'>{error}</Text>}
       {!loading && data?.items.length === 0 && (
-        <View className='pass-list__empty'>
-          <Text>还没有通行证。申请审核通过后，通行证会出现在这里。</Text>
+        <View className='pass-list__empty' data-testid='pass-search-empty'>
+          <Text>
+            {search.searched
+              ? noMatchText(search.searched, '通行证')
+              : '还没有通行证。申请审核通过后，通行证会出现在这里。'}
+          </Text>
         </View>
       )}
       {data?.items.map((pass) => {

@@ -5,6 +5,7 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { useEffect, useRef, useState } from 'react';
 import { Denied } from '@/components/denied';
 import { Screen } from '@/components/screen';
+import { noMatchText, SearchBox } from '@/components/search-box';
 import { useKeys } from '@/hooks/use-keys';
 import { useMorePages } from '@/hooks/use-more-pages';
 import { useRolePage } from '@/hooks/use-role-page';
@@ -28,8 +29,8 @@ const categoryOptions = [
   ...nationalMaterialCategories.map((c) => ({ name: c.name, value: c.code })),
 ];
 
-type Filters = Required<Pick<QueueQuery, 'overdue' | 'whitelistFirst'>> & { category: string };
-const toggles: { key: keyof Omit<Filters, 'category'>; label: string; testId: string }[] = [
+type Filters = Required<Pick<QueueQuery, 'overdue' | 'whitelistFirst'>> & { category: string; q: string };
+const toggles: { key: keyof Omit<Filters, 'category' | 'q'>; label: string; testId: string }[] = [
   { key: 'overdue', label: '仅看逾期', testId: 'filter-overdue' },
   { key: 'whitelistFirst', label: '白名单优先', testId: 'filter-whitelist' },
 ];
@@ -52,6 +53,7 @@ export default function Queue() {
   const wide = useWideWindow();
   const [filters, setFilters] = useState<Filters>({
     category: '',
+    q: '',
     overdue: params.overdue === 'true',
     whitelistFirst: true,
   });
@@ -60,6 +62,7 @@ export default function Queue() {
   const query = (cursor?: string | null) => ({
     ...filtersRef.current,
     category: filtersRef.current.category || undefined,
+    q: filtersRef.current.q || undefined,
     cursor,
     limit: wide ? pageSize.wide : pageSize.narrow,
   });
@@ -171,6 +174,11 @@ export default function Queue() {
   return (
     <Screen className={`wide queue ${wide ? 'queue--desk' : ''}`}>
       <View className='queue__filters' data-testid='queue-filters'>
+        <SearchBox
+          testId='queue-search'
+          placeholder='车牌号码、通行证编号、企业名称或信用代码'
+          onSearch={(q) => change({ q })}
+        />
         <View
           className='queue__filter'
           role='button'
@@ -205,7 +213,13 @@ export default function Queue() {
       {error && <Text className='error-text'>{error}</Text>}
       {!loading && !error && items.length === 0 && (
         <View className='queue__empty' data-testid='queue-empty'>
-          <Text>{filters.overdue ? '没有逾期的申请' : '暂无待审核的申请'}</Text>
+          <Text>
+            {filters.q
+              ? noMatchText(filters.q, filters.overdue ? '逾期申请' : '待审核申请')
+              : filters.overdue
+                ? '没有逾期的申请'
+                : '暂无待审核的申请'}
+          </Text>
         </View>
       )}
 
