@@ -34,7 +34,10 @@ export function RecordRoutes<Input, View>({ summaries, input, view }: RecordRout
     constructor(readonly records: RecordsService<Input, View>) {}
 
     @Route.get({ summary: summaries.list, response: many })
-    list(@CurrentActor() actor: RequestActor, @ZodQuery(registerListQuerySchema) query: RegisterListQuery): Promise<View[]> {
+    list(
+      @CurrentActor() actor: RequestActor,
+      @ZodQuery(registerListQuerySchema) query: RegisterListQuery,
+    ): Promise<View[]> {
       return this.records.list(actor, query.q);
     }
 

@@ -4,8 +4,6 @@ import Taro from '@tarojs/taro';
 import { MessageEntry } from '@/components/message-entry';
 import { SignOutButton } from '@/components/sign-out-button';
 import { useRolePage } from '@/hooks/use-role-page';
-import { logout } from '@/services/auth';
-import { routes } from '@/services/routes';
 import { adminAreas } from '../../components/admin-areas';
 import { AdminPage } from '../../components/admin-page';
 
