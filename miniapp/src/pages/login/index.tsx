@@ -98,6 +98,15 @@ export default function Login() {
         <Text className='login__link'>企业注册</Text>
       </View>
 
+      <View
+        className='login__register'
+        onClick={() => Taro.navigateTo({ url: routes.crewSignIn })}
+        data-testid='crew-sign-in-link'
+      >
+        <Text className='muted'>驾驶员、押运员查看本人通行证：</Text>
+        <Text className='login__link'>驾驶员/押运员登录</Text>
+      </View>
+
       <ServiceStatus />
     </View>
   );

@@ -1,46 +1,69 @@
+import { Button } from '@nutui/nutui-react-taro';
 import type { PassView } from '@pass/shared';
 import { Role } from '@pass/shared';
 import { Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
 import { Denied } from '@/components/denied';
 import { ToneTag } from '@/components/status-tag';
 import { usePullDownReload } from '@/hooks/use-pull-down-reload';
 import { useRolePage } from '@/hooks/use-role-page';
-import { withQuery } from '@/services/routes';
+import { logout } from '@/services/auth';
+import { routes, withQuery } from '@/services/routes';
 import { formatDateTime } from '@/utils/format';
 import { place } from '@/utils/labels';
 import { passRoutes } from '../../routes';
 import { passApi } from '../../services/pass-api';
-import { passCache } from '../../services/pass-cache';
+import { cacheOwnerOf, passCache } from '../../services/pass-cache';
 import { isOffline, passStanding } from '../../services/pass-state';
 import './index.scss';
 import { PlateCard } from '@/components/plate-card';
 
 const standingTones = { valid: 'approved', pending: 'warn', invalid: 'plain' } as const;
 
-async function loadPasses(accountId: string): Promise<{ items: PassView[]; offlineSince?: string }> {
+async function loadPasses(owner: string): Promise<{ items: PassView[]; offlineSince?: string }> {
   try {
-    // A fleet's passes in force fit in the first pages; older ones stay on the server.
+    // A fleet's passes in force fit in the first pages (a crew member's, in the first); older ones stay on the server.
     const first = await passApi.list();
     const second = first.nextCursor ? await passApi.list(first.nextCursor) : undefined;
     const items = [...first.items, ...(second?.items ?? [])];
-    passCache.putList(accountId, items);
+    passCache.putList(owner, items);
     return { items };
   } catch (error) {
-    const cached = passCache.list(accountId);
+    const cached = passCache.list(owner);
     if (cached && isOffline(error)) return { items: cached.items, offlineSince: cached.savedAt };
     throw error;
   }
 }
 
-/** The enterprise's passes, newest first; the last download is shown when there is no network. */
+const holders = [Role.FleetManager, Role.Crew] as const;
+
+/**
+ * The enterprise's passes (a fleet manager), or the passes one rides on (a crew member, for whom this is
+ * home), newest first; the last download is shown when there is no network.
+ */
 export default function PassList() {
-  const { denied, data, error, loading, reload } = useRolePage(Role.FleetManager, (account) => loadPasses(account.id));
+  const { account, denied, data, error, loading, reload } = useRolePage(holders, (holder) =>
+    loadPasses(cacheOwnerOf(holder)),
+  );
   usePullDownReload(reload);
 
-  if (denied) return <Denied who='车队管理员' />;
+  if (denied) return <Denied who='车队管理员或驾驶员/押运员' />;
+  const crew = account?.role === Role.Crew;
+
+  const signOut = async () => {
+    await logout();
+    await Taro.reLaunch({ url: routes.login });
+  };
 
   return (
     <View className='screen screen--flush pass-list'>
+      {crew && (
+        <View className='pass-list__holder' data-testid='crew-holder'>
+          <Text>
+            {account.name}（{account.phone}）随车的通行证
+          </Text>
+        </View>
+      )}
       {data?.offlineSince && (
         <View className='pass-list__offline'>
           <Text>网络不可用，显示 {formatDateTime(data.offlineSince)} 下载的列表</Text>
@@ -49,7 +72,11 @@ export default function PassList() {
       {error && <Text className='error-text'>{error}</Text>}
       {!loading && data?.items.length === 0 && (
         <View className='pass-list__empty'>
-          <Text>还没有通行证。申请审核通过后，通行证会出现在这里。</Text>
+          <Text>
+            {crew
+              ? '暂无您随车的通行证。车队办理的通行证签发后，会出现在这里。'
+              : '还没有通行证。申请审核通过后，通行证会出现在这里。'}
+          </Text>
         </View>
       )}
       {data?.items.map((pass) => {
@@ -67,6 +94,11 @@ export default function PassList() {
           </PlateCard>
         );
       })}
+      {crew && (
+        <Button block fill='outline' onClick={signOut}>
+          退出登录
+        </Button>
+      )}
     </View>
   );
 }
