@@ -1,14 +1,19 @@
 import { Button } from '@nutui/nutui-react-taro';
-import { Role, validatePhone } from '@pass/shared';
+import { crewSignInSchema, Role, validatePhone } from '@pass/shared';
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow, useUnload } from '@tarojs/taro';
 import { useRef, useState } from 'react';
+import { FormNotice } from '@/components/form-notice';
+import { LinkRow } from '@/components/link-row';
 import { TextField } from '@/components/text-field';
 import { goHome, requestCrewCode, signInAsCrew } from '@/services/auth';
 import { routes } from '@/services/routes';
 import { loadSession } from '@/services/session';
 import { messageOf } from '@/utils/messages';
 import './index.scss';
+
+const phoneInput = { label: '手机号码', testId: 'crew-phone', type: 'number', maxlength: 11 } as const;
+const codeInput = { label: '验证码', testId: 'crew-code', type: 'number', maxlength: 6, counter: false } as const;
 
 /** The server sends one code a minute per phone; the button waits as long. */
 const resendSeconds = 60;
@@ -70,13 +75,15 @@ export default function CrewSignIn() {
     setTouched(true);
     setFailure('');
     if (!phoneCheck.ok) return;
-    if (!/^\d{6}$/.test(code)) {
-      setFailure('请输入短信中的6位数字验证码');
+    // The server's own rule for the code, so the message is the one it would give.
+    const codeCheck = crewSignInSchema.shape.code.safeParse(code);
+    if (!codeCheck.success) {
+      setFailure(codeCheck.error.issues[0]?.message ?? '请输入验证码');
       return;
     }
     setBusy(true);
     try {
-      const session = await signInAsCrew(phoneCheck.value, code);
+      const session = await signInAsCrew(phoneCheck.value, codeCheck.data);
       await goHome(session.account);
     } catch (error) {
       setFailure(messageOf(error, '登录失败，请稍后重试'));
@@ -92,10 +99,7 @@ export default function CrewSignIn() {
       </Text>
       <View className='card'>
         <TextField
-          label='手机号码'
-          testId='crew-phone'
-          type='number'
-          maxlength={11}
+          {...phoneInput}
           value={phone}
           onChange={setPhone}
           onBlur={() => setTouched(true)}
@@ -103,29 +107,21 @@ export default function CrewSignIn() {
         />
         <View className='crew-sign-in__code-row'>
           <View className='crew-sign-in__code-field'>
-            <TextField
-              label='验证码'
-              testId='crew-code'
-              type='number'
-              maxlength={6}
-              counter={false}
-              value={code}
-              onChange={setCode}
-            />
+            <TextField {...codeInput} value={code} onChange={setCode} />
           </View>
           <Button disabled={busy || waiting > 0} onClick={sendCode} data-testid='crew-send-code'>
             {waiting > 0 ? `${waiting}秒后重新获取` : '获取验证码'}
           </Button>
         </View>
         {notice && (
-          <View className='crew-sign-in__notice' data-testid='crew-notice'>
-            <Text>{notice}</Text>
-          </View>
+          <FormNotice tone='info' testId='crew-notice'>
+            {notice}
+          </FormNotice>
         )}
         {failure && (
-          <View className='crew-sign-in__failure' data-testid='crew-error'>
-            <Text>{failure}</Text>
-          </View>
+          <FormNotice tone='error' testId='crew-error'>
+            {failure}
+          </FormNotice>
         )}
         <View className='crew-sign-in__actions'>
           <Button type='primary' size='large' block loading={busy} disabled={busy} onClick={submit}>
@@ -133,9 +129,7 @@ export default function CrewSignIn() {
           </Button>
         </View>
       </View>
-      <View className='crew-sign-in__back' onClick={() => Taro.reLaunch({ url: routes.login })}>
-        <Text className='crew-sign-in__link'>返回账号登录</Text>
-      </View>
+      <LinkRow action='返回账号登录' onTap={() => Taro.reLaunch({ url: routes.login })} />
     </View>
   );
 }
