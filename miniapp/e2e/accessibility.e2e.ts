@@ -358,7 +358,7 @@ describe('accessibility of the H5 app (axe-core, WCAG 2 A/AA)', () => {
       };
     });
 
-  it('shows the login and registration pages without a violation', async () => {
+  it('shows the login, registration and crew sign-in pages without a violation', async () => {
     const found: Record<string, AxeViolation[]> = {};
     for (const size of Object.keys(sizes) as Size[]) {
       const page = await open(size);
@@ -374,6 +374,9 @@ describe('accessibility of the H5 app (axe-core, WCAG 2 A/AA)', () => {
       await page.locator('.nut-button:visible', { hasText: '提交注册' }).click();
       await page.locator('.form-field__error:visible').first().waitFor();
       if (size !== 'tablet') found[`register-errors@${size}`] = await axeViolations(page);
+      await openPath(page, stack.url, '/packages/pass/pages/sign-in/index');
+      await settled(page, 'crew-phone');
+      if (size !== 'tablet') found[`crew-sign-in@${size}`] = await axeViolations(page);
       await page.context().close();
     }
     expect(report(found)).toBe('');

@@ -32,7 +32,7 @@ export default defineAppConfig({
       ],
     },
     { root: 'packages/checkpoint', pages: ['pages/home/index', 'pages/result/index', 'pages/history/index'] },
-    { root: 'packages/pass', pages: ['pages/list/index', 'pages/detail/index'] },
+    { root: 'packages/pass', pages: ['pages/list/index', 'pages/detail/index', 'pages/sign-in/index'] },
     { root: 'packages/messages', pages: ['pages/list/index'] },
     {
       root: 'packages/admin',
@@ -54,7 +54,8 @@ export default defineAppConfig({
     },
   ],
   preloadRule: {
-    'pages/login/index': { network: 'all', packages: ['packages/fleet'] },
+    // The crew sign-in is in the pass package: a driver who taps it goes on to their passes.
+    'pages/login/index': { network: 'all', packages: ['packages/fleet', 'packages/pass'] },
     // The pass screen must already be on the phone when the driver loses signal.
     'packages/fleet/pages/home/index': { network: 'all', packages: ['packages/pass'] },
   },

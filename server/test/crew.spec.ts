@@ -1,20 +1,25 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { ErrorCode } from '@pass/shared';
 import { DataSource } from 'typeorm';
 import { fillPassCrewMembers } from '../src/database/migrations/1764800000100-CrewSignIn.js';
-import { type ApiClient, apiClient } from './support/api.js';
+import { type ApiClient, apiClient, loginAs } from './support/api.js';
 import { countRows, execute, queryRows } from './support/database-rows.js';
 import {
   completeApplication,
+  demoPhones,
   newIdNumber,
   registerEnterprise,
   registerFleet,
   seedAndLogin,
   submitApplication,
 } from './support/fixtures.js';
+import { type ServerProcess, startServerProcess } from './support/server-process.js';
 import { latestCodeTo, signInAsCrew, textsTo } from './support/sms.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
-import { testDatabaseKind } from './support/test-database.js';
+import { createTestDatabase, type TestDatabase, testDatabaseKind } from './support/test-database.js';
 
 /** registerFleet's driver and escort: the same two people drive for every test fleet. */
 const driverPhone = '13912345678';
@@ -355,5 +360,55 @@ describe(`the driver's own pass (驾驶员/押运员登录) on ${testDatabaseKin
     expect(await countRows(t.database, 'SELECT COUNT(*) AS n FROM pass_crew_members WHERE pass_id = ?', [passId])).toBe(
       1,
     );
+  });
+});
+
+describe(`crew sign-in limits with two server processes on ${testDatabaseKind}`, () => {
+  let database: TestDatabase;
+  let dataDir: string;
+  let smsDir: string;
+  let smsFile: string;
+  let servers: ServerProcess[] = [];
+  const phone = '13912340021';
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    dataDir = database.kind === 'sqlite' ? database.env.DATA_DIR! : mkdtempSync(join(tmpdir(), 'pass-crew-'));
+    smsDir = mkdtempSync(join(tmpdir(), 'pass-sms-'));
+    smsFile = join(smsDir, 'sms.log');
+    const env = { DATA_DIR: dataDir, ...database.env, SEED_DEMO: 'true', SMS_DEV_FILE: smsFile };
+    servers = [await startServerProcess(env)];
+    servers.push(await startServerProcess(env));
+    const fleet = await loginAs(servers[0]!.url, demoPhones.fleetManager);
+    const driver = await fleet.post('/drivers', { name: '孙师傅', idNumber: newIdNumber(9901), phone, role: 'driver' });
+    expect(driver.status).toBe(201);
+  }, 240_000);
+
+  afterAll(async () => {
+    await Promise.all(servers.map((s) => s.stop()));
+    await database?.drop();
+    rmSync(dataDir, { recursive: true, force: true });
+    rmSync(smsDir, { recursive: true, force: true });
+  });
+
+  it('sends one code and counts exactly five wrong guesses when requests are split over both', async () => {
+    const via = (i: number) => apiClient(servers[i % 2]!.url);
+    const burst = await Promise.all(Array.from({ length: 6 }, (_, i) => via(i).post('/crew/sign-in/code', { phone })));
+    expect(burst.map((r) => r.status).sort()).toEqual([204, 429, 429, 429, 429, 429]);
+    expect(textsTo(smsFile, phone)).toHaveLength(1);
+
+    const code = latestCodeTo(smsFile, phone)!;
+    const wrong = String((Number(code) + 1) % 1_000_000).padStart(6, '0');
+    const guesses = await Promise.all(
+      Array.from({ length: 8 }, (_, i) => via(i).post('/crew/sign-in', { phone, code: wrong })),
+    );
+    expect(guesses.map((g) => g.status)).toEqual(Array(8).fill(401));
+    const [row] = await queryRows<{ failed_attempts: number }>(
+      database,
+      'SELECT failed_attempts FROM crew_sign_ins WHERE phone = ?',
+      [phone],
+    );
+    expect(Number(row!.failed_attempts)).toBe(5);
+    expect((await via(1).post('/crew/sign-in', { phone, code })).status).toBe(401);
   });
 });

@@ -17,6 +17,18 @@ export async function loginWithPassword(phone: string, password: string): Promis
   );
 }
 
+/** 驾驶员/押运员登录, step 1: the server texts a code to the phone if a driver record has it. */
+export async function requestCrewCode(phone: string): Promise<void> {
+  await request('/crew/sign-in/code', { method: 'POST', data: { phone }, anonymous: true });
+}
+
+/** 驾驶员/押运员登录, step 2: the code from the text opens a session that sees only the holder's passes. */
+export async function signInAsCrew(phone: string, code: string): Promise<Session> {
+  return startSession(
+    await request<AuthTokens>('/crew/sign-in', { method: 'POST', data: { phone, code }, anonymous: true }),
+  );
+}
+
 export async function registerEnterprise(registration: FleetManagerRegistration): Promise<Session> {
   return startSession(
     await request<AuthTokens>('/enterprises/register', { method: 'POST', data: registration, anonymous: true }),

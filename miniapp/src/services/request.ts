@@ -6,6 +6,7 @@ import {
   errorMessages,
   type QuerySchemaName,
   type QueryStringOf,
+  Role,
 } from '@pass/shared';
 import Taro from '@tarojs/taro';
 import { apiBase } from './api-base';
@@ -113,7 +114,9 @@ function renewAccessToken(staleAccessToken: string | undefined): Promise<string 
 }
 
 async function exchangeRefreshToken(session: Session): Promise<string | null> {
-  const response = await sendJson('POST', '/auth/refresh', { refreshToken: session.refreshToken }, {});
+  // A crew session is no account: it renews where it signed in.
+  const path = session.account.role === Role.Crew ? '/crew/refresh' : '/auth/refresh';
+  const response = await sendJson('POST', path, { refreshToken: session.refreshToken }, {});
   if (isSuccess(response)) return saveSession(response.data as AuthTokens).accessToken;
   // Another H5 tab may have rotated the token a moment ago; its result is in the shared storage.
   const latest = loadSession();

@@ -21,6 +21,7 @@ export const routes = {
   checkpointResult: '/packages/checkpoint/pages/result/index',
   passes: '/packages/pass/pages/list/index',
   pass: '/packages/pass/pages/detail/index',
+  crewSignIn: '/packages/pass/pages/sign-in/index',
   messages: '/packages/messages/pages/list/index',
 } as const;
 

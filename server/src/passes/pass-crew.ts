@@ -57,7 +57,7 @@ export class PassCrew {
   async share(actor: RequestActor, pass: PassEntity): Promise<PassShareResult> {
     if (effectiveStatus(pass) !== 'active') throw new DomainException(ErrorCode.PassNotActive);
     const crew = await this.dataSource.getRepository(PassCrewMemberEntity).findBy({ passId: pass.id });
-    const phones = await this.drivers.phonesOf(crew.map((c) => c.driverId));
+    const phones = (await this.drivers.phonesOf(crew.map((c) => c.driverId))).sort();
     const link = `${this.config.publicBaseUrl}/#${crewSignInPage}`;
     for (const phone of phones) {
       await this.notifications.sendText(

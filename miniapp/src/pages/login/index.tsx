@@ -4,6 +4,8 @@ import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { useState } from 'react';
 import { Screen } from '@/components/screen';
+import { FormNotice } from '@/components/form-notice';
+import { LinkRow } from '@/components/link-row';
 import { ServiceStatus } from '@/components/service-status';
 import { PasswordField, TextField } from '@/components/text-field';
 import { goHome, loginWithPassword } from '@/services/auth';
@@ -78,9 +80,9 @@ export default function Login() {
           error={passwordError}
         />
         {failure && (
-          <View className='login__failure' data-testid='login-error'>
-            <Text>{failure}</Text>
-          </View>
+          <FormNotice tone='error' testId='login-error'>
+            {failure}
+          </FormNotice>
         )}
         <View className='login__actions'>
           <Button type='primary' size='large' block loading={busy} disabled={busy} onClick={submit}>
@@ -94,15 +96,13 @@ export default function Login() {
         </View>
       </View>
 
-      <View
-        className='login__register'
-        role='button'
-        aria-role='button'
-        onClick={() => Taro.navigateTo({ url: routes.register })}
-      >
-        <Text className='muted'>还没有账号？</Text>
-        <Text className='login__link'>企业注册</Text>
-      </View>
+      <LinkRow prompt='还没有账号？' action='企业注册' onTap={() => Taro.navigateTo({ url: routes.register })} />
+      <LinkRow
+        prompt='驾驶员、押运员查看本人通行证：'
+        action='驾驶员/押运员登录'
+        onTap={() => Taro.navigateTo({ url: routes.crewSignIn })}
+        testId='crew-sign-in-link'
+      />
 
       <ServiceStatus />
     </Screen>

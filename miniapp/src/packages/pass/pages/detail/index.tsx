@@ -1,7 +1,7 @@
 import { Button } from '@nutui/nutui-react-taro';
 import { crewRoleNames, formatPlate, Role } from '@pass/shared';
 import { Image, Text, View } from '@tarojs/components';
-import { useDidHide, useDidShow, useRouter, useUnload } from '@tarojs/taro';
+import Taro, { useDidHide, useDidShow, useRouter, useUnload } from '@tarojs/taro';
 import { useRef, useState } from 'react';
 import { Denied } from '@/components/denied';
 import { DetailRow } from '@/components/detail-row';
@@ -19,6 +19,8 @@ import { passStanding } from '../../services/pass-state';
 import { loadPass } from './load';
 import './index.scss';
 
+const holders = [Role.FleetManager, Role.Crew] as const;
+
 const factClasses = { row: 'pass-screen__fact', label: 'pass-screen__label', value: 'pass-screen__value' };
 
 /**
@@ -27,7 +29,8 @@ const factClasses = { row: 'pass-screen__fact', label: 'pass-screen__label', val
  */
 export default function PassScreen() {
   const { params } = useRouter();
-  const { denied, data, error } = useRolePage(Role.FleetManager, (account) => loadPass(account, params));
+  const { account, denied, data, error } = useRolePage(holders, (holder) => loadPass(holder, params));
+  const [sharing, setSharing] = useState(false);
   const [full, setFull] = useState(false);
   const [printing, setPrinting] = useState(false);
   const restore = useRef<(() => void) | null>(null);
@@ -52,7 +55,7 @@ export default function PassScreen() {
     return true;
   }, full);
 
-  if (denied) return <Denied who='车队管理员' />;
+  if (denied) return <Denied who='车队管理员或驾驶员/押运员' />;
   if (!data) return <LoadingState error={error} errorTestId='pass-error' />;
 
   const { pass, qr, offline, savedAt } = data;
@@ -67,6 +70,24 @@ export default function PassScreen() {
       showFailure('未能打开PDF', e, '请联网后重试');
     } finally {
       setPrinting(false);
+    }
+  };
+
+  const share = async () => {
+    setSharing(true);
+    try {
+      const { sentTo } = await passApi.share(pass.id);
+      Taro.showModal({
+        title: '已发送',
+        content: sentTo.length
+          ? `已向 ${sentTo.join('、')} 发送短信，司乘人员可用该手机号登录查看本证。`
+          : '该证的司乘人员没有登记手机号码。',
+        showCancel: false,
+      });
+    } catch (e) {
+      showFailure('未能发送', e, '请联网后重试');
+    } finally {
+      setSharing(false);
     }
   };
 
@@ -151,6 +172,14 @@ export default function PassScreen() {
         <DetailRow classes={factClasses} label='签发时间' value={formatDateTime(pass.issuedAt)} />
         {pass.endReason && <DetailRow classes={factClasses} label='失效原因' value={pass.endReason} />}
       </View>
+
+      {account?.role === Role.FleetManager && standing.tone !== 'invalid' && !offline && (
+        <View className='pass-screen__share'>
+          <Button block fill='outline' loading={sharing} disabled={sharing} onClick={share} data-testid='pass-share'>
+            发送给司乘人员
+          </Button>
+        </View>
+      )}
 
       <View className='action-bar'>
         <Button size='large' loading={printing} disabled={printing} onClick={printPdf}>

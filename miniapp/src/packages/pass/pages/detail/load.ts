@@ -1,6 +1,6 @@
 import type { AccountView } from '@pass/shared';
 import { passApi } from '../../services/pass-api';
-import { type CachedPass, passCache } from '../../services/pass-cache';
+import { type CachedPass, cacheOwnerOf, passCache } from '../../services/pass-cache';
 import { isOffline } from '../../services/pass-state';
 
 export interface ShownPass extends CachedPass {
@@ -9,8 +9,8 @@ export interface ShownPass extends CachedPass {
 }
 
 /** The pass issued for an application: the application detail links here by its own id. */
-async function idOfApplication(accountId: string, applicationId: string): Promise<string> {
-  const cached = passCache.list(accountId)?.items.find((p) => p.applicationId === applicationId);
+async function idOfApplication(owner: string, applicationId: string): Promise<string> {
+  const cached = passCache.list(owner)?.items.find((p) => p.applicationId === applicationId);
   try {
     let cursor: string | null | undefined;
     do {
@@ -31,15 +31,16 @@ export async function loadPass(
   account: AccountView,
   query: { id?: string; applicationId?: string },
 ): Promise<ShownPass> {
-  const id = query.id ?? (query.applicationId ? await idOfApplication(account.id, query.applicationId) : '');
+  const owner = cacheOwnerOf(account);
+  const id = query.id ?? (query.applicationId ? await idOfApplication(owner, query.applicationId) : '');
   try {
     const pass = await passApi.get(id);
-    const qr = await passApi.qrDataUrl(id).catch(() => passCache.get(account.id, id)?.qr ?? null);
+    const qr = await passApi.qrDataUrl(id).catch(() => passCache.get(owner, id)?.qr ?? null);
     const entry: CachedPass = { pass, qr, savedAt: new Date().toISOString() };
-    passCache.put(account.id, entry);
+    passCache.put(owner, entry);
     return { ...entry, offline: false };
   } catch (error) {
-    const cached = passCache.get(account.id, id);
+    const cached = passCache.get(owner, id);
     if (cached && isOffline(error)) return { ...cached, offline: true };
     throw error;
   }

@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '驾驶员/押运员登录',
+});
