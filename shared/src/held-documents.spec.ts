@@ -28,7 +28,7 @@ const doc = (
 
 describe('documentNeeds', () => {
   it("asks the vehicle for its 行驶证 and each person for their role's licence, marking the required ones", () => {
-    expect(documentNeeds(jiangsu, vehicle, [driver, escort])).toEqual<DocumentNeed[]>([
+    expect(documentNeeds(jiangsu, vehicle, [driver, escort])).toEqual([
       { kind: 'vehicle_licence', holder: 'vehicle', holderId: 'v1', who: '车辆苏A·12345', required: true },
       { kind: 'driving_licence', holder: 'driver', holderId: 'd1', who: '驾驶员周师傅', required: true },
       { kind: 'escort_certificate', holder: 'driver', holderId: 'd2', who: '押运员郑押运', required: false },
