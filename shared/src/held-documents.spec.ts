@@ -1,7 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import type { AttachmentKind } from './attachments.js';
 import {
-  type DocumentNeed,
   documentNeeds,
   documentProblems,
   type HeldDocument,
