@@ -1,11 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import type { AttachmentKind } from './attachments.js';
-import {
-  documentNeeds,
-  documentProblems,
-  type HeldDocument,
-  heldDocumentUploadIssue,
-} from './held-documents.js';
+import { documentNeeds, documentProblems, type HeldDocument, heldDocumentUploadIssue } from './held-documents.js';
 import { attachmentUploadQuerySchema } from './schemas/queries.js';
 
 const vehicle = { id: 'v1', plate: '苏A12345' };
