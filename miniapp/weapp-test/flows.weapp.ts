@@ -241,8 +241,8 @@ describe('flows in the WeChat runtime', () => {
     await app.tap('上海市', -1);
     await app.tap('浦东新区');
     // The licences are the vehicle's and the driver's: shown, not asked for again.
-    expect(app.text()).toContain(`行驶证已提供 · 有效期至 ${until}`);
-    expect(app.text()).toContain(`驾驶证已提供 · 有效期至 ${until}`);
+    expect(app.text()).toContain(`车辆苏A·83001 · 行驶证 已提供 · 有效期至 ${until}`);
+    expect(app.text()).toContain(`驾驶员张师傅 · 驾驶证 已提供 · 有效期至 ${until}`);
     // The signed letter as a PDF from a chat (chooseMessageFile).
     app.phone.actionSheetTaps.push(2);
     app.phone.pickedFiles.push({ name: '承诺书.pdf', bytes: samplePdf });
