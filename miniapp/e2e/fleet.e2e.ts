@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { loginAs } from '@pass/server-testing/api';
+import { addDays, chinaToday } from '@pass/shared';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, openPhonePage, saveScreenshot } from './support/browser.js';
 import {
   chooseFile,
+  chooseHeldDocument,
   fieldError,
   fill,
   fillAndLeave,
@@ -25,6 +27,9 @@ jest.setTimeout(120_000);
  * apply for a pass with the documents Jiangsu requires, and follow it. The steps share one page and
  * run in order.
  */
+const licenceUntil = addDays(chinaToday(), 400);
+const shortly = addDays(chinaToday(), 3);
+
 describe('fleet manager (车队管理员) in H5 at a phone viewport', () => {
   let server: Stack;
   let browser: Browser;
@@ -77,7 +82,19 @@ describe('fleet manager (车队管理员) in H5 at a phone viewport', () => {
     await page.getByTestId('plate-colour').getByText('黄色', { exact: true }).click();
     await pickOption(page, 'vehicle-type', '重型半挂牵引车');
     await fill(page, 'transport-license', '320115001234');
+    // The 行驶证 is the vehicle's: uploaded once here, with its 有效期至, for every application.
+    await chooseHeldDocument(
+      page,
+      'vehicle_licence',
+      { name: '行驶证.png', mimeType: 'image/png', buffer: tinyPng },
+      '2026-02-30',
+    );
     await saveScreenshot(page, 'vehicle-form');
+    await tapButton(page, '保存');
+    await expect(fieldError(page, 'held-vehicle_licence-expires').textContent()).resolves.toBe(
+      '日期应为年-月-日，如2030-05-12',
+    );
+    await fill(page, 'held-vehicle_licence-expires', licenceUntil);
     await tapButton(page, '保存');
 
     const item = page.getByTestId('vehicle-item');
@@ -100,6 +117,13 @@ describe('fleet manager (车队管理员) in H5 at a phone viewport', () => {
       '11010519491231002X',
     );
     await fill(page, 'driver-phone', '13800000005');
+    // A 驾驶证 that ends before the pass would: the application form says so before it is submitted.
+    await chooseHeldDocument(
+      page,
+      'driving_licence',
+      { name: '驾驶证.png', mimeType: 'image/png', buffer: tinyPng },
+      shortly,
+    );
     await tapButton(page, '保存');
 
     const item = page.getByTestId('driver-item');
@@ -138,11 +162,32 @@ describe('fleet manager (车队管理员) in H5 at a phone viewport', () => {
     // Jiangsu's maximum of 10 days is the default and the stepper's upper bound.
     await expect(page.getByTestId('valid-to').textContent()).resolves.toMatch(/有效期至 \d{4}-\d{2}-\d{2}/);
 
-    const documents = [
-      { kind: 'driving_licence', name: '驾驶证.png', mimeType: 'image/png', buffer: tinyPng },
-      { kind: 'vehicle_licence', name: '行驶证.png', mimeType: 'image/png', buffer: tinyPng },
-      { kind: 'commitment_letter', name: '承诺书.pdf', mimeType: 'application/pdf', buffer: tinyPdf },
-    ];
+    // The licences are not asked for again: the vehicle's is shown as provided, the driver's as too short.
+    await expect(page.getByTestId('attachment-vehicle_licence').count()).resolves.toBe(0);
+    const held = page.getByTestId('held-documents');
+    await expect(held.textContent()).resolves.toContain(`车辆苏A·12345 · 行驶证已提供 · 有效期至 ${licenceUntil}`);
+    const validTo = (await page.getByTestId('valid-to').textContent())!.match(/\d{4}-\d{2}-\d{2}/)![0];
+    await expect(held.textContent()).resolves.toContain(
+      `驾驶员张师傅的驾驶证有效期至${shortly}，早于通行证有效期截止日期${validTo}`,
+    );
+    await saveScreenshot(page, 'application-form-licence-too-short');
+    // Renewed on the driver's record, from here; back in the form it is current.
+    await held.getByTestId('held-document').filter({ hasText: '驾驶证' }).locator('.nut-button').click();
+    await page.waitForURL(/driver-form/);
+    await chooseHeldDocument(
+      page,
+      'driving_licence',
+      { name: '新驾驶证.png', mimeType: 'image/png', buffer: tinyPng },
+      licenceUntil,
+    );
+    await tapButton(page, '保存');
+    await page.waitForURL(/application-form/);
+    await held
+      .getByTestId('held-document')
+      .filter({ hasText: `驾驶员张师傅 · 驾驶证已提供 · 有效期至 ${licenceUntil}` })
+      .waitFor();
+
+    const documents = [{ kind: 'commitment_letter', name: '承诺书.pdf', mimeType: 'application/pdf', buffer: tinyPdf }];
     for (const { kind, ...file } of documents) {
       const slot = page.getByTestId(`attachment-${kind}`);
       await chooseFile(page, () => slot.locator('.nut-button').click(), file);

@@ -1,8 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { type ApiClient, loginAs } from '@pass/server-testing/api';
+import { addDays, chinaToday } from '@pass/shared';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, openPhonePage, saveScreenshot } from './support/browser.js';
-import { chooseFile, fill, pickOption, pickRegion, signIn, tapButton, tinyPdf, tinyPng } from './support/h5.js';
+import {
+  chooseFile,
+  chooseHeldDocument,
+  fill,
+  pickOption,
+  pickRegion,
+  signIn,
+  tapButton,
+  tinyPdf,
+  tinyPng,
+} from './support/h5.js';
 import { decodeQrDataUrl } from './support/qr.js';
 import { type Stack, startStack } from './support/stack.js';
 import { fillTextarea, fillVisible, navigateBack, openDesktopPage, openPath, toastGone } from './support/taro.js';
@@ -57,6 +68,8 @@ describe('the story of one pass, every role in H5', () => {
     await manager.getByTestId('plate-colour').getByText('黄色', { exact: true }).click();
     await pickOption(manager, 'vehicle-type', '重型半挂牵引车');
     await fill(manager, 'transport-license', '320115008301');
+    const licence = { name: '行驶证.png', mimeType: 'image/png', buffer: tinyPng };
+    await chooseHeldDocument(manager, 'vehicle_licence', licence, addDays(chinaToday(), 400));
     await tapButton(manager, '保存');
     await manager.getByTestId('vehicle-item').first().waitFor();
     await navigateBack(manager);
@@ -66,6 +79,8 @@ describe('the story of one pass, every role in H5', () => {
     await fill(manager, 'driver-name', '张师傅');
     await fill(manager, 'driver-id-number', '11010519491231002X');
     await fill(manager, 'driver-phone', '13800000005');
+    const driving = { name: '驾驶证.png', mimeType: 'image/png', buffer: tinyPng };
+    await chooseHeldDocument(manager, 'driving_licence', driving, addDays(chinaToday(), 400));
     await tapButton(manager, '保存');
     await manager.getByTestId('driver-item').first().waitFor();
     await navigateBack(manager);
@@ -84,11 +99,11 @@ describe('the story of one pass, every role in H5', () => {
     await fill(manager, 'consignee-contactPhone', '021-58881234');
     await pickRegion(manager, 'origin', ['江苏省', '南京市', '江宁区']);
     await pickRegion(manager, 'destination', ['上海市', '上海市', '浦东新区']);
-    const documents = [
-      { kind: 'driving_licence', name: '驾驶证.png', mimeType: 'image/png', buffer: tinyPng },
-      { kind: 'vehicle_licence', name: '行驶证.png', mimeType: 'image/png', buffer: tinyPng },
-      { kind: 'commitment_letter', name: '承诺书.pdf', mimeType: 'application/pdf', buffer: tinyPdf },
-    ];
+    // The licences are the vehicle's and the driver's, already provided: only the letter is uploaded here.
+    await expect(manager.getByTestId('held-documents').textContent()).resolves.toContain(
+      '车辆苏A·83001 · 行驶证已提供',
+    );
+    const documents = [{ kind: 'commitment_letter', name: '承诺书.pdf', mimeType: 'application/pdf', buffer: tinyPdf }];
     for (const { kind, ...file } of documents) {
       const slot = manager.getByTestId(`attachment-${kind}`);
       await chooseFile(manager, () => slot.locator('.nut-button').click(), file);
@@ -153,6 +168,12 @@ describe('the story of one pass, every role in H5', () => {
     await city.getByTestId('preview-open').click();
     await city.getByTestId('attachments').waitFor();
     await expect(city.locator('.review-detail').textContent()).resolves.toContain('大米（示范牌，25公斤袋装）');
+    // The vehicle's and driver's licences as submitted, with their expiry, beside the letter.
+    const held = city.getByTestId('held-documents');
+    await held.getByTestId('attachment-image').first().waitFor();
+    await expect(held.textContent()).resolves.toContain('苏A·83001 · 行驶证');
+    await expect(held.textContent()).resolves.toContain('驾驶员张师傅 · 驾驶证');
+    await expect(held.textContent()).resolves.toContain(`有效期至 ${addDays(chinaToday(), 400)}`);
     await saveScreenshot(city, 'story-4-city-detail-desktop');
     await tapButton(city, '审核通过');
     await fillTextarea(city, 'reason-popup', '同意');

@@ -11,7 +11,7 @@ import {
   submitApplication,
 } from '@pass/server-testing/fixtures';
 import { freePort } from '@pass/server-testing/server-process';
-import type { IssuerDocument, SignedDocument } from '@pass/shared';
+import { addDays, chinaToday, type IssuerDocument, type SignedDocument } from '@pass/shared';
 import { decodeQrDataUrl } from '../e2e/support/qr.js';
 import { type Stack, startStack } from '../e2e/support/stack.js';
 import type { WeappRuntime } from './support/runtime.js';
@@ -172,9 +172,9 @@ describe('flows in the WeChat runtime', () => {
     await app.type('车牌号码或通行证编号', '苏B99999');
     await app.tap('搜索');
     expect(app.text()).toContain('未找到与“苏B99999”相符的通行证');
-    expect(app.phone.calls.filter((c) => c.name === 'request').map((c) => (c.options as { url: string }).url)).toContain(
-      expect.stringContaining(`q=${encodeURIComponent('苏B99999')}`),
-    );
+    expect(
+      app.phone.calls.filter((c) => c.name === 'request').map((c) => (c.options as { url: string }).url),
+    ).toContain(expect.stringContaining(`q=${encodeURIComponent('苏B99999')}`));
     expectHealthy(app);
   });
 
@@ -264,7 +264,7 @@ describe('flows in the WeChat runtime', () => {
     expectHealthy(app);
   });
 
-  it('registers a vehicle and a driver and applies with documents from the album and a chat; the official approves', async () => {
+  it('registers a vehicle with its 行驶证 and a driver with the 驾驶证, applies with a letter from a chat; the official approves', async () => {
     const app = await open();
     await loginWithPassword(app, '13800000001');
     await app.tap('车辆管理');
@@ -279,8 +279,17 @@ describe('flows in the WeChat runtime', () => {
     await app.tap('请选择车辆类型');
     await app.tap('重型半挂牵引车');
     await app.type('道路运输证号', '320115008301');
+    // The 行驶证 photographed from the album, with its 有效期至, uploaded on the vehicle once it is saved.
+    const until = addDays(chinaToday(), 400);
+    app.phone.actionSheetTaps.push(1);
+    app.phone.pickedFiles.push({ name: 'vehicle.png', bytes: samplePng });
+    await app.tap('上传行驶证');
+    expect(app.text()).toContain('待保存');
+    await app.type('如 2030-05-12', until);
     await app.tap('保存');
     expect(app.page.route).toBe('packages/fleet/pages/vehicles/index');
+    const upload = app.phone.calls.filter((c) => c.name === 'uploadFile').at(-1)?.options as { url: string };
+    expect(upload.url).toMatch(new RegExp(`kind=vehicle_licence&vehicleId=[0-9a-f-]{36}&expiresOn=${until}`));
     expect(app.text()).toContain('苏A·83001（黄色）');
 
     await app.reLaunch('packages/fleet/pages/drivers/index');
@@ -288,6 +297,10 @@ describe('flows in the WeChat runtime', () => {
     await app.type('姓名', '张师傅');
     await app.type('身份证号码', '11010519491231002X');
     await app.type('手机号码', '13800000005');
+    app.phone.actionSheetTaps.push(0);
+    app.phone.pickedFiles.push({ name: 'driving.png', bytes: samplePng });
+    await app.tap('上传驾驶证');
+    await app.type('如 2030-05-12', until);
     await app.tap('保存');
     expect(app.text()).toContain('张师傅（驾驶员）');
 
@@ -313,14 +326,13 @@ describe('flows in the WeChat runtime', () => {
     await app.tap('上海市');
     await app.tap('上海市', -1);
     await app.tap('浦东新区');
-    // Two photos from the album (chooseMedia), the signed letter as a PDF from a chat (chooseMessageFile).
-    app.phone.actionSheetTaps.push(1, 1, 2);
-    app.phone.pickedFiles.push(
-      { name: 'driving.png', bytes: samplePng },
-      { name: 'vehicle.png', bytes: samplePng },
-      { name: '承诺书.pdf', bytes: samplePdf },
-    );
-    for (let i = 0; i < 3; i++) await app.tap('上传', 0);
+    // The licences are the vehicle's and the driver's: shown, not asked for again.
+    expect(app.text()).toContain(`车辆苏A·83001 · 行驶证 已提供 · 有效期至 ${until}`);
+    expect(app.text()).toContain(`驾驶员张师傅 · 驾驶证 已提供 · 有效期至 ${until}`);
+    // The signed letter as a PDF from a chat (chooseMessageFile).
+    app.phone.actionSheetTaps.push(2);
+    app.phone.pickedFiles.push({ name: '承诺书.pdf', bytes: samplePdf });
+    await app.tap('上传', 0);
     // Named as the user saw it, not after WeChat's temporary copy.
     expect(app.text()).toContain('PDF · 承诺书.pdf');
     expect(app.phone.calls.find((c) => c.name === 'chooseMessageFile')?.options).toMatchObject({

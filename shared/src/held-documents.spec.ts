@@ -1,12 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import type { AttachmentKind } from './attachments.js';
-import {
-  type DocumentNeed,
-  documentNeeds,
-  documentProblems,
-  type HeldDocument,
-  heldDocumentUploadIssue,
-} from './held-documents.js';
+import { documentNeeds, documentProblems, type HeldDocument, heldDocumentUploadIssue } from './held-documents.js';
 import { attachmentUploadQuerySchema } from './schemas/queries.js';
 
 const vehicle = { id: 'v1', plate: '苏A12345' };
@@ -28,7 +22,7 @@ const doc = (
 
 describe('documentNeeds', () => {
   it("asks the vehicle for its 行驶证 and each person for their role's licence, marking the required ones", () => {
-    expect(documentNeeds(jiangsu, vehicle, [driver, escort])).toEqual<DocumentNeed[]>([
+    expect(documentNeeds(jiangsu, vehicle, [driver, escort])).toEqual([
       { kind: 'vehicle_licence', holder: 'vehicle', holderId: 'v1', who: '车辆苏A·12345', required: true },
       { kind: 'driving_licence', holder: 'driver', holderId: 'd1', who: '驾驶员周师傅', required: true },
       { kind: 'escort_certificate', holder: 'driver', holderId: 'd2', who: '押运员郑押运', required: false },

@@ -1,5 +1,6 @@
 import { AttachmentKind, attachmentKindNames } from './attachments.js';
-import { CrewRole, crewRoleNames } from './crew.js';
+import { type CrewRole, crewRoleNames } from './crew.js';
+import { isCalendarDate } from './dates.js';
 import { formatPlate } from './validation/plate.js';
 
 /**
@@ -165,5 +166,13 @@ export function heldDocumentUploadIssue(upload: {
     return { path: own, message: `${name}请在${place}登记信息中上传，上传一次即可用于每次申请` };
   }
   if (!upload.expiresOn) return { path: 'expiresOn', message: `请填写${name}的有效期至` };
+  return undefined;
+}
+
+/** Why a typed 有效期至 cannot be saved (`today` in China), or undefined. */
+export function expiryDateIssue(expiresOn: string, today: string): string | undefined {
+  if (!expiresOn) return '请填写证件的有效期至';
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(expiresOn) || !isCalendarDate(expiresOn)) return '日期应为年-月-日，如2030-05-12';
+  if (expiresOn < today) return '证件已过期，请上传有效期内的证件';
   return undefined;
 }

@@ -51,6 +51,22 @@ export async function chooseFile(
   await (await chooser).setFiles(file);
 }
 
+/**
+ * Chooses the document a vehicle or person holds (`kind`: vehicle_licence, driving_licence, …) on its
+ * registry form, with its 有效期至; it is uploaded when the form is saved.
+ */
+export async function chooseHeldDocument(
+  page: Page,
+  kind: string,
+  file: { name: string; mimeType: string; buffer: Buffer },
+  expiresOn: string,
+): Promise<void> {
+  const field = page.locator(`[data-testid="held-${kind}"]:visible`);
+  await chooseFile(page, () => field.locator('.nut-button').click(), file);
+  await field.getByTestId('held-pending').getByText(file.name).waitFor();
+  await field.locator(`[data-testid="held-${kind}-expires"] input`).fill(expiresOn);
+}
+
 /** A 1×1 PNG and a one-page PDF: enough for the server's type sniffing. */
 export const tinyPng = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',

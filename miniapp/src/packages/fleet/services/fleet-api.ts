@@ -44,11 +44,22 @@ export const driversApi = {
   remove: (id: string) => request<void>(`/drivers/${id}`, { method: 'DELETE' }),
 };
 
+/** Whose document an upload is (a 行驶证 its vehicle's, a 驾驶证 or 押运员证 its person's) and until when. */
+export type DocumentHolding = Omit<QueryStringOf<'attachmentUpload'>, 'kind'>;
+
 export const attachmentsApi = {
   list: () => request<AttachmentView[]>('/attachments'),
-  upload: (kind: AttachmentKind, filePath: string, fileName: string | undefined, onProgress: (p: number) => void) =>
+  /** The current documents of the enterprise's vehicles and people. */
+  held: () => request<AttachmentView[]>('/attachments/held'),
+  upload: (
+    kind: AttachmentKind,
+    filePath: string,
+    fileName: string | undefined,
+    onProgress: (p: number) => void,
+    holding: DocumentHolding = {},
+  ) =>
     upload<AttachmentView>({
-      path: queryPath<'attachmentUpload'>('/attachments', { kind }),
+      path: queryPath<'attachmentUpload'>('/attachments', { kind, ...holding }),
       filePath,
       fileName,
       onProgress,

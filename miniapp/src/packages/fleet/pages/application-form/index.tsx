@@ -2,6 +2,7 @@ import { Button } from '@nutui/nutui-react-taro';
 import {
   type ApplicationView,
   AttachmentKind,
+  type AttachmentView,
   applicationDraftSchema,
   attachmentKindNames,
   chinaToday,
@@ -10,8 +11,12 @@ import {
   crewRoleNames,
   type DriverView,
   defaultStaffSecurity,
+  documentHolderOf,
+  documentNeeds,
+  documentProblems,
   type EnterpriseView,
   formatPlate,
+  heldDocumentFor,
   materialCategoriesOf,
   maxCrewSize,
   maxWaypoints,
@@ -47,6 +52,7 @@ import { OptionSheetField } from '../../components/option-sheet-field';
 import { RegionField } from '../../components/region-field';
 import { applicationsApi, attachmentsApi, driversApi, enterpriseApi, vehiclesApi } from '../../services/fleet-api';
 import { draftInput, emptyApplication, fromView, partyOf, submissionInput, validToOf } from './form-values';
+import { HeldDocuments } from './held-documents';
 import { PartyFields } from './party-fields';
 import { SelectList } from './select-list';
 import './index.scss';
@@ -70,6 +76,8 @@ const placeholderSettings: ProvinceSettings = {
 interface Registry {
   vehicles: VehicleView[];
   drivers: DriverView[];
+  /** The documents the vehicles and people hold. */
+  held: AttachmentView[];
   enterprise?: EnterpriseView;
 }
 
@@ -95,26 +103,30 @@ export default function ApplicationForm() {
     () => materialCategoriesOf(settings).map((c) => ({ value: c.code, label: c.name })),
     [settings],
   );
-  /** Required kinds first, then the optional ones. */
+  /**
+   * What comes with each application, required kinds first: the vehicle's and people's own documents
+   * are not asked for again (only shown, when an older application carries them, so they can be removed).
+   */
   const attachmentKinds = [
     ...settings.requiredAttachments,
     ...Object.values(AttachmentKind).filter((kind) => !settings.requiredAttachments.includes(kind)),
-  ];
+  ].filter((kind) => !documentHolderOf(kind) || form.values.attachments.some((a) => a.kind === kind));
   const maxValidityDays = settings.maxValidityDays;
   const { values, set, blur, bind, field, errorOf } = form;
   const [application, setApplication] = useState<ApplicationView>();
-  const [registry, setRegistry] = useState<Registry>({ vehicles: [], drivers: [] });
+  const [registry, setRegistry] = useState<Registry>({ vehicles: [], drivers: [], held: [] });
   const [busy, setBusy] = useState<'save' | 'submit' | null>(null);
   /** One key per new application, so a double tap or a retried request creates a single draft. */
   const idempotencyKey = useRef(newIdempotencyKey());
 
   const loadRegistry = async () => {
-    const [vehicles, drivers, enterprise] = await Promise.all([
+    const [vehicles, drivers, held, enterprise] = await Promise.all([
       vehiclesApi.list(),
       driversApi.list(),
+      attachmentsApi.held(),
       enterpriseApi.mine().catch(() => undefined),
     ]);
-    setRegistry({ vehicles, drivers, enterprise });
+    setRegistry({ vehicles, drivers, held, enterprise });
   };
 
   const id = useRouter().params.id || undefined;
@@ -172,7 +184,24 @@ export default function ApplicationForm() {
     (form.submitted && selectedDrivers.length > 0 && !crewHasDriver(selectedDrivers.map((d) => d.role))
       ? '司乘人员中至少应有一名驾驶员'
       : undefined);
-  const missingKinds = settings.requiredAttachments.filter((kind) => !values.attachments.some((a) => a.kind === kind));
+  const missingKinds = settings.requiredAttachments.filter(
+    (kind) => !documentHolderOf(kind) && !values.attachments.some((a) => a.kind === kind),
+  );
+  // The vehicle's and crew's documents, checked as the server will check them on submission.
+  const documents = documentNeeds(
+    settings.requiredAttachments,
+    registry.vehicles.find((v) => v.id === values.vehicleId) ?? null,
+    selectedDrivers,
+  ).map((need) => ({ need, document: heldDocumentFor(need, registry.held) }));
+  const documentIssues = documentProblems(
+    documents.map((d) => d.need),
+    registry.held,
+    {
+      today,
+      validTo: validToOf(values),
+      attachedKinds: values.attachments.filter((a) => !a.vehicleId && !a.driverId).map((a) => a.kind),
+    },
+  );
   const attachmentsError =
     errorOf('attachmentIds') ??
     (form.submitted && missingKinds.length
@@ -223,7 +252,8 @@ export default function ApplicationForm() {
 
   const submit = async () => {
     const complete = form.validate();
-    if (!complete || crewError || missingKinds.length > 0 || !crewHasDriver(selectedDrivers.map((d) => d.role))) {
+    const incomplete = crewError || missingKinds.length > 0 || documentIssues.length > 0;
+    if (!complete || incomplete || !crewHasDriver(selectedDrivers.map((d) => d.role))) {
       Taro.showToast({ title: '请按提示补全或修改标红的项目', icon: 'none' });
       return;
     }
@@ -446,6 +476,10 @@ export default function ApplicationForm() {
             </Text>
           </View>
         </FormField>
+      </Section>
+
+      <Section title='车辆与人员证件' testId='held-documents'>
+        <HeldDocuments documents={documents} problems={documentIssues} onOpen={goRegister} />
       </Section>
 
       <Section title='证明材料' flagged={flagged('attachmentIds')} testId='attachments-section'>

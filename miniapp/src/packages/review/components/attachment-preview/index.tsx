@@ -9,13 +9,19 @@ import { messageOf } from '@/utils/messages';
 import { reviewApi } from '../../services/review-api';
 import './index.scss';
 
-/** One supporting document: an image shown inline (tap to enlarge), a PDF opened on request. */
+/**
+ * One supporting document: an image shown inline (tap to enlarge), a PDF opened on request. A document
+ * the vehicle or a person holds says whose it is and until when it is valid.
+ */
 export function AttachmentPreview({
   applicationId,
   attachment,
+  holder,
 }: {
   applicationId: string;
   attachment: AttachmentView;
+  /** `苏A·12345`, `驾驶员周师傅`. */
+  holder?: string;
 }) {
   const path = reviewApi.attachmentPath(applicationId, attachment.id);
   const isPdf = attachment.mimeType === 'application/pdf';
@@ -50,12 +56,20 @@ export function AttachmentPreview({
   return (
     <View className='attachment-preview' data-testid='attachment'>
       <View className='attachment-preview__head'>
-        <Text className='attachment-preview__kind'>{attachmentKindNames[attachment.kind]}</Text>
+        <Text className='attachment-preview__kind'>
+          {holder ? `${holder} · ` : ''}
+          {attachmentKindNames[attachment.kind]}
+        </Text>
         <Text className='attachment-preview__meta'>
           {isPdf ? 'PDF' : '图片'} · {formatBytes(attachment.sizeBytes)}
         </Text>
       </View>
       <Text className='attachment-preview__name'>{attachment.originalName}</Text>
+      {attachment.expiresOn && (
+        <Text className='attachment-preview__expiry' data-testid='attachment-expiry'>
+          有效期至 {attachment.expiresOn}
+        </Text>
+      )}
       {isPdf ? (
         <Button size='small' type='primary' fill='outline' loading={opening} onClick={open}>
           打开PDF

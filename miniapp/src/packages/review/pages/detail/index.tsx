@@ -1,11 +1,14 @@
 import {
+  type AttachmentView,
   CrewRole,
   crewRoleNames,
+  type DriverView,
   plateColourNames,
   type ReviewDecision,
   type ReviewHistoryEntry,
   Role,
   reviewStepName,
+  type VehicleView,
   vehicleTypes,
 } from '@pass/shared';
 import { Text, View } from '@tarojs/components';
@@ -44,6 +47,13 @@ function fieldsCorrected(history: readonly ReviewHistoryEntry[]): string[] {
   const lastIndexOf = (action: string) => history.map((step) => step.action).lastIndexOf(action);
   const lastReturn = lastIndexOf('return');
   return lastReturn >= 0 && lastIndexOf('resubmit') > lastReturn ? history[lastReturn]!.fieldsToFix : [];
+}
+
+/** Whose a held document is: the vehicle's plate or the crew member's role and name (as submitted). */
+function holderOf(document: AttachmentView, vehicle: VehicleView | null, crew: readonly DriverView[]): string {
+  if (document.vehicleId) return plateText(vehicle?.id === document.vehicleId ? vehicle.plate : undefined);
+  const person = crew.find((p) => p.id === document.driverId);
+  return person ? `${crewRoleNames[person.role]}${person.name}` : '';
 }
 
 /** Buttons in the order a thumb reaches them: the usual decision last, on the right. */
@@ -165,6 +175,19 @@ export default function ReviewDetailPage() {
                 .join('、')}
             />
           </Section>
+
+          {data.heldDocuments.length > 0 && (
+            <Section title='车辆与人员证件（提交时）' testId='held-documents'>
+              {data.heldDocuments.map((document) => (
+                <AttachmentPreview
+                  key={document.id}
+                  applicationId={app.id}
+                  attachment={document}
+                  holder={holderOf(document, vehicle, crew)}
+                />
+              ))}
+            </Section>
+          )}
 
           <Section title={`证明材料（${attachments.length}）`} testId='attachments' flagged={flagged('attachmentIds')}>
             {attachments.length === 0 && <Text className='muted'>未上传</Text>}
