@@ -13,8 +13,8 @@ import {
 } from '@pass/shared';
 import type { FastifyReply } from 'fastify';
 import { CurrentActor, type RequestActor, Roles } from '../auth/auth.decorators.js';
-import { Route } from '../auth/route.decorators.js';
-import { IdParam, ZodBody, ZodQuery } from '../common/api-body.js';
+import { Input, Route } from '../auth/route.decorators.js';
+import { IdParam } from '../common/api-body.js';
 import { ApiContentResponse } from '../common/api-response.js';
 import { PassesService } from './passes.service.js';
 
@@ -24,11 +24,12 @@ import { PassesService } from './passes.service.js';
 export class PassesController {
   constructor(private readonly passes: PassesService) {}
 
-  @Route.get({ summary: '通行证列表：车队管理员看本企业的，审核人员看本辖区审核或签发的', response: passPageSchema })
-  list(
-    @CurrentActor() actor: RequestActor,
-    @ZodQuery(passListQuerySchema) query: PassListQuery,
-  ): Promise<Page<PassView>> {
+  @Route.get({
+    summary: '通行证列表：车队管理员看本企业的，审核人员看本辖区审核或签发的',
+    response: passPageSchema,
+    query: passListQuerySchema,
+  })
+  list(@CurrentActor() actor: RequestActor, @Input() query: PassListQuery): Promise<Page<PassView>> {
     return this.passes.list(actor, query.cursor);
   }
 
@@ -62,17 +63,13 @@ export class PassesController {
       .send(pdf);
   }
 
-  @Route.post(':id/revoke', {
+  @Route.action(':id/revoke', {
     summary: '撤销通行证（须说明理由）；开始前撤销的退还配额',
     roles: [Role.Official, Role.Admin],
-    status: 200,
     response: passViewSchema,
+    body: revokePassSchema,
   })
-  revoke(
-    @CurrentActor() actor: RequestActor,
-    @IdParam() id: string,
-    @ZodBody(revokePassSchema) body: RevokePassRequest,
-  ): Promise<PassView> {
+  revoke(@CurrentActor() actor: RequestActor, @IdParam() id: string, @Input() body: RevokePassRequest) {
     return this.passes.revoke(actor, id, body.reason);
   }
 }
