@@ -21,7 +21,7 @@ export class AccountLockoutsController {
     private readonly audit: AuditService,
   ) {}
 
-  @Route.post(':id/unlock', { summary: '解除账号的登录锁定（所有地址的失败次数清零）', status: 204 })
+  @Route.action(':id/unlock', { summary: '解除账号的登录锁定（所有地址的失败次数清零）', status: 204 })
   async unlock(@CurrentActor() actor: RequestActor, @IdParam() id: string): Promise<void> {
     const account = await this.dataSource.getRepository(AccountEntity).findOneBy({ id });
     if (!account) throw new DomainException(ErrorCode.NotFound, '未找到该账号');

@@ -16,8 +16,8 @@ import {
   z,
 } from '@pass/shared';
 import { CurrentActor, type RequestActor, Roles } from '../auth/auth.decorators.js';
-import { Route } from '../auth/route.decorators.js';
-import { IdParam, ZodBody, ZodQuery } from '../common/api-body.js';
+import { Input, Route } from '../auth/route.decorators.js';
+import { IdParam } from '../common/api-body.js';
 import { AccountsService } from './accounts.service.js';
 import { LoginThrottleService } from './login-throttle.service.js';
 
@@ -30,16 +30,17 @@ export class AccountsController {
     private readonly throttle: LoginThrottleService,
   ) {}
 
-  @Route.post({ summary: '创建审核人员、卡口人员或管理员账号', response: accountViewSchema })
-  create(
-    @CurrentActor() actor: RequestActor,
-    @ZodBody(staffAccountSchema) body: StaffAccountRequest,
-  ): Promise<AccountView> {
+  @Route.post({ summary: '创建审核人员、卡口人员或管理员账号', response: accountViewSchema, body: staffAccountSchema })
+  create(@CurrentActor() actor: RequestActor, @Input() body: StaffAccountRequest): Promise<AccountView> {
     return this.accounts.createStaff(actor, body);
   }
 
-  @Route.get({ summary: '账号列表，可按角色和姓名/手机号码查找', response: z.array(adminAccountViewSchema) })
-  async list(@ZodQuery(accountListQuerySchema) query: AccountListQuery): Promise<AdminAccountView[]> {
+  @Route.get({
+    summary: '账号列表，可按角色和姓名/手机号码查找',
+    response: z.array(adminAccountViewSchema),
+    query: accountListQuerySchema,
+  })
+  async list(@Input() query: AccountListQuery): Promise<AdminAccountView[]> {
     const accounts = await this.accounts.list(query);
     const locked = await this.throttle.lockedUntil(accounts.map((a) => a.phone));
     return accounts.map((a) => ({ ...a, lockedUntil: locked.get(a.phone)?.toISOString() ?? null }));
@@ -48,35 +49,28 @@ export class AccountsController {
   @Route.put(':id', {
     summary: '修改工作人员账号（姓名、手机号码、辖区、层级、部门、卡口）',
     response: accountViewSchema,
+    body: staffAccountUpdateSchema,
   })
-  update(
-    @CurrentActor() actor: RequestActor,
-    @IdParam() id: string,
-    @ZodBody(staffAccountUpdateSchema) body: StaffAccountUpdate,
-  ): Promise<AccountView> {
+  update(@CurrentActor() actor: RequestActor, @IdParam() id: string, @Input() body: StaffAccountUpdate) {
     return this.accounts.update(actor, id, body);
   }
 
-  @Route.post(':id/disable', { summary: '停用账号（立即退出所有登录）', status: 200, response: accountViewSchema })
+  @Route.action(':id/disable', { summary: '停用账号（立即退出所有登录）', response: accountViewSchema })
   disable(@CurrentActor() actor: RequestActor, @IdParam() id: string): Promise<AccountView> {
     return this.accounts.setDisabled(actor, id, true);
   }
 
-  @Route.post(':id/enable', { summary: '启用账号', status: 200, response: accountViewSchema })
+  @Route.action(':id/enable', { summary: '启用账号', response: accountViewSchema })
   enable(@CurrentActor() actor: RequestActor, @IdParam() id: string): Promise<AccountView> {
     return this.accounts.setDisabled(actor, id, false);
   }
 
-  @Route.post(':id/reset-password', {
+  @Route.action(':id/reset-password', {
     summary: '重置密码为临时密码，下次登录须修改',
-    status: 200,
     response: accountViewSchema,
+    body: passwordResetSchema,
   })
-  resetPassword(
-    @CurrentActor() actor: RequestActor,
-    @IdParam() id: string,
-    @ZodBody(passwordResetSchema) body: { password: string },
-  ): Promise<AccountView> {
+  resetPassword(@CurrentActor() actor: RequestActor, @IdParam() id: string, @Input() body: { password: string }) {
     return this.accounts.resetPassword(actor, id, body.password);
   }
 }

@@ -10,13 +10,17 @@ import {
   refreshTokenSchema,
   wechatBindSchema,
   wechatLoginSchema,
+  z,
 } from '@pass/shared';
 import { CurrentActor, type RequestActor } from '../auth/auth.decorators.js';
-import { Route } from '../auth/route.decorators.js';
+import { Input, Route } from '../auth/route.decorators.js';
 import { TokensService } from '../auth/tokens.service.js';
-import { ZodBody } from '../common/api-body.js';
 import { AccountsService } from './accounts.service.js';
 import { AuthService } from './auth.service.js';
+
+/** A way to sign in: public, answering a new pair of tokens. */
+const SignIn = (path: string, summary: string, body: z.ZodType) =>
+  Route.action(path, { summary, response: authTokensSchema, public: true, body });
 
 @ApiTags('auth')
 @Controller('auth')
@@ -27,43 +31,28 @@ export class AuthController {
     private readonly accounts: AccountsService,
   ) {}
 
-  @Route.post('login', { summary: '手机号码和密码登录', status: 200, response: authTokensSchema, public: true })
-  login(@ZodBody(loginSchema) body: LoginRequest, @Ip() ip: string): Promise<AuthTokens> {
+  @SignIn('login', '手机号码和密码登录', loginSchema)
+  login(@Input() body: LoginRequest, @Ip() ip: string): Promise<AuthTokens> {
     return this.auth.login(body, ip);
   }
 
-  @Route.post('refresh', {
-    summary: '用刷新凭证换取新的登录凭证（旧凭证随即失效）',
-    status: 200,
-    response: authTokensSchema,
-    public: true,
-  })
-  refresh(@ZodBody(refreshTokenSchema) body: { refreshToken: string }): Promise<AuthTokens> {
+  @SignIn('refresh', '用刷新凭证换取新的登录凭证（旧凭证随即失效）', refreshTokenSchema)
+  refresh(@Input() body: { refreshToken: string }): Promise<AuthTokens> {
     return this.auth.refresh(body.refreshToken);
   }
 
-  @Route.post('logout', { summary: '退出登录（作废刷新凭证）', status: 204, public: true })
-  async logout(@ZodBody(refreshTokenSchema) body: { refreshToken: string }): Promise<void> {
+  @Route.action('logout', { summary: '退出登录（作废刷新凭证）', status: 204, public: true, body: refreshTokenSchema })
+  async logout(@Input() body: { refreshToken: string }): Promise<void> {
     await this.tokens.revoke(body.refreshToken);
   }
 
-  @Route.post('wechat', {
-    summary: '微信登录（wx.login 的 code）；未绑定的微信返回 ACCOUNT_NOT_BOUND',
-    status: 200,
-    response: authTokensSchema,
-    public: true,
-  })
-  wechat(@ZodBody(wechatLoginSchema) body: { code: string }): Promise<AuthTokens> {
+  @SignIn('wechat', '微信登录（wx.login 的 code）；未绑定的微信返回 ACCOUNT_NOT_BOUND', wechatLoginSchema)
+  wechat(@Input() body: { code: string }): Promise<AuthTokens> {
     return this.auth.loginWithWechat(body.code);
   }
 
-  @Route.post('wechat/bind', {
-    summary: '用手机号码和密码验证后，将微信绑定到该账号',
-    status: 200,
-    response: authTokensSchema,
-    public: true,
-  })
-  bindWechat(@ZodBody(wechatBindSchema) body: LoginRequest & { code: string }, @Ip() ip: string): Promise<AuthTokens> {
+  @SignIn('wechat/bind', '用手机号码和密码验证后，将微信绑定到该账号', wechatBindSchema)
+  bindWechat(@Input() body: LoginRequest & { code: string }, @Ip() ip: string): Promise<AuthTokens> {
     return this.auth.bindWechat(body, ip);
   }
 

@@ -6,8 +6,7 @@ import {
   type FleetManagerRegistration,
   fleetManagerRegistrationSchema,
 } from '@pass/shared';
-import { Route } from '../auth/route.decorators.js';
-import { ZodBody } from '../common/api-body.js';
+import { Input, Route } from '../auth/route.decorators.js';
 import { AccountsService } from './accounts.service.js';
 import { RegistrationThrottleService } from './registration-throttle.service.js';
 
@@ -24,11 +23,9 @@ export class RegistrationController {
     summary: '企业注册（同时创建车队管理员账号），待审核部门核验后可申请；每个地址每小时限次',
     response: authTokensSchema,
     public: true,
+    body: fleetManagerRegistrationSchema,
   })
-  async register(
-    @ZodBody(fleetManagerRegistrationSchema) body: FleetManagerRegistration,
-    @Ip() ip: string,
-  ): Promise<AuthTokens> {
+  async register(@Input() body: FleetManagerRegistration, @Ip() ip: string): Promise<AuthTokens> {
     await this.registrations.begin(ip);
     return this.accounts.register(body);
   }

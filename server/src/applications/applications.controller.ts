@@ -16,8 +16,8 @@ import {
   z,
 } from '@pass/shared';
 import { CurrentActor, type RequestActor, Roles } from '../auth/auth.decorators.js';
-import { Route } from '../auth/route.decorators.js';
-import { IdParam, ZodBody, ZodQuery } from '../common/api-body.js';
+import { Input, Route } from '../auth/route.decorators.js';
+import { IdParam } from '../common/api-body.js';
 import { DomainException } from '../common/domain.exception.js';
 import { ApplicationsService } from './applications.service.js';
 
@@ -32,11 +32,12 @@ export class ApplicationsController {
   @Route.post({
     summary: '新建申请草稿（可只填部分内容）；相同 Idempotency-Key 的重复请求只创建一个申请',
     response: applicationViewSchema,
+    body: applicationDraftSchema,
   })
   @ApiHeader({ name: 'idempotency-key', required: false, description: '客户端生成的请求编号（8–64位字母数字）' })
   create(
     @CurrentActor() actor: RequestActor,
-    @ZodBody(applicationDraftSchema) body: ApplicationDraft,
+    @Input() body: ApplicationDraft,
     @Headers('idempotency-key') idempotencyKey?: string,
   ): Promise<ApplicationView> {
     if (idempotencyKey !== undefined && !idempotencyKeyPattern.test(idempotencyKey)) {
@@ -45,11 +46,12 @@ export class ApplicationsController {
     return this.applications.create(actor, body, idempotencyKey);
   }
 
-  @Route.get({ summary: '本企业的申请，最新的在前；可按状态筛选、按车牌号码查找', response: applicationPageSchema })
-  list(
-    @CurrentActor() actor: RequestActor,
-    @ZodQuery(applicationListQuerySchema) query: ApplicationListQuery,
-  ): Promise<Page<ApplicationView>> {
+  @Route.get({
+    summary: '本企业的申请，最新的在前；可按状态筛选、按车牌号码查找',
+    response: applicationPageSchema,
+    query: applicationListQuerySchema,
+  })
+  list(@CurrentActor() actor: RequestActor, @Input() query: ApplicationListQuery): Promise<Page<ApplicationView>> {
     return this.applications.list(actor, query.status, query.cursor, query.limit, query.q);
   }
 
@@ -63,26 +65,26 @@ export class ApplicationsController {
     return this.applications.events(actor, id);
   }
 
-  @Route.put(':id', { summary: '修改草稿或被退回的申请', response: applicationViewSchema })
-  update(
-    @CurrentActor() actor: RequestActor,
-    @IdParam() id: string,
-    @ZodBody(applicationDraftSchema) body: ApplicationDraft,
-  ): Promise<ApplicationView> {
+  @Route.put(':id', {
+    summary: '修改草稿或被退回的申请',
+    response: applicationViewSchema,
+    body: applicationDraftSchema,
+  })
+  update(@CurrentActor() actor: RequestActor, @IdParam() id: string, @Input() body: ApplicationDraft) {
     return this.applications.update(actor, id, body);
   }
 
-  @Route.post(':id/submit', { summary: '提交申请（按本省规则完整校验）', status: 200, response: applicationViewSchema })
+  @Route.action(':id/submit', { summary: '提交申请（按本省规则完整校验）', response: applicationViewSchema })
   submit(@CurrentActor() actor: RequestActor, @IdParam() id: string): Promise<ApplicationView> {
     return this.applications.submit(actor, id);
   }
 
-  @Route.post(':id/resubmit', { summary: '修改后重新提交被退回的申请', status: 200, response: applicationViewSchema })
+  @Route.action(':id/resubmit', { summary: '修改后重新提交被退回的申请', response: applicationViewSchema })
   resubmit(@CurrentActor() actor: RequestActor, @IdParam() id: string): Promise<ApplicationView> {
     return this.applications.resubmit(actor, id);
   }
 
-  @Route.post(':id/withdraw', { summary: '撤回申请', status: 200, response: applicationViewSchema })
+  @Route.action(':id/withdraw', { summary: '撤回申请', response: applicationViewSchema })
   withdraw(@CurrentActor() actor: RequestActor, @IdParam() id: string): Promise<ApplicationView> {
     return this.applications.withdraw(actor, id);
   }

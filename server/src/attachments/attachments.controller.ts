@@ -12,8 +12,8 @@ import {
 } from '@pass/shared';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentActor, type RequestActor } from '../auth/auth.decorators.js';
-import { Route } from '../auth/route.decorators.js';
-import { IdParam, ZodQuery } from '../common/api-body.js';
+import { Input, Route } from '../auth/route.decorators.js';
+import { IdParam } from '../common/api-body.js';
 import { ApiContentResponse } from '../common/api-response.js';
 import { DomainException } from '../common/domain.exception.js';
 import { AttachmentsService } from './attachments.service.js';
@@ -27,6 +27,7 @@ export class AttachmentsController {
     summary: `上传证明材料（JPG、PNG 或 PDF，不超过 ${maxAttachmentBytes / 1024 / 1024}MB）；行驶证上传到车辆，驾驶证、押运员证上传到人员，并填写有效期至`,
     roles: [Role.FleetManager],
     response: attachmentViewSchema,
+    query: attachmentUploadQuerySchema,
   })
   @ApiConsumes('multipart/form-data')
   @ApiBody({
@@ -44,7 +45,7 @@ export class AttachmentsController {
   })
   async upload(
     @CurrentActor() actor: RequestActor,
-    @ZodQuery(attachmentUploadQuerySchema) query: AttachmentUploadQuery,
+    @Input() query: AttachmentUploadQuery,
     @Req() request: FastifyRequest,
   ): Promise<AttachmentView> {
     if (!request.isMultipart())

@@ -2,8 +2,7 @@ import { Controller } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { type AuditEntryView, type AuditQuery, auditEntryViewSchema, auditQuerySchema, Role, z } from '@pass/shared';
 import { Roles } from '../auth/auth.decorators.js';
-import { Route } from '../auth/route.decorators.js';
-import { ZodQuery } from '../common/api-body.js';
+import { Input, Route } from '../auth/route.decorators.js';
 import { AuditService } from './audit.service.js';
 import { toAuditEntryView } from './audit-entry.view.js';
 
@@ -16,8 +15,9 @@ export class AuditController {
   @Route.get('audit', {
     summary: '审计日志（最新的在前），可按对象、操作人、操作和时间筛选',
     response: z.array(auditEntryViewSchema),
+    query: auditQuerySchema,
   })
-  async auditLog(@ZodQuery(auditQuerySchema) query: AuditQuery): Promise<AuditEntryView[]> {
+  async auditLog(@Input() query: AuditQuery): Promise<AuditEntryView[]> {
     return (await this.audit.find({ ...query, limit: 200 })).map(toAuditEntryView);
   }
 }

@@ -1,7 +1,7 @@
 import { Delete, Get, HttpCode, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation } from '@nestjs/swagger';
 import type { Role, z } from '@pass/shared';
-import { ApiIdParam } from '../common/api-body.js';
+import { ApiIdParam, ZodBody, ZodQuery } from '../common/api-body.js';
 import { ApiEmptyResponse, ApiZodResponse, type ReturnsWhat } from '../common/api-response.js';
 import { BeforePasswordChange, Public, Roles } from './auth.decorators.js';
 
@@ -22,6 +22,31 @@ export interface RouteSpec<Schema extends z.ZodType> {
   response?: Schema;
   /** How the path's `:id` is described, where it is not a record of this route's own kind. */
   id?: string;
+  /** The request body's shared schema: validated and documented, handed to the `@Input()` parameter. */
+  body?: z.ZodType;
+  /** The query string's shared schema (`querySchemas`): validated and documented, handed to `@Input()`. */
+  query?: z.ZodObject;
+}
+
+const inputParameter = Symbol('route:input');
+
+/**
+ * The handler's parameter that receives the request's body or query string, as the route's `body` or
+ * `query` schema validates it (a 400 with a Chinese message otherwise). The schema is declared once, in
+ * the route; the parameter only says where it goes, so a handler's signature stays on one line.
+ */
+export const Input = (): ParameterDecorator => (target, key, index) => {
+  if (key !== undefined) Reflect.defineMetadata(inputParameter, index, target, key);
+};
+
+/** Applies the route's body or query schema to its `@Input()` parameter (as `@ZodBody`/`@ZodQuery` would). */
+function applyInput(target: object, key: string | symbol, body?: z.ZodType, query?: z.ZodObject): void {
+  const index = Reflect.getMetadata(inputParameter, target, key) as number | undefined;
+  if ((body || query) === undefined && index === undefined) return;
+  if (index === undefined || (body && query) || !(body || query)) {
+    throw new Error(`${String(key)}: a route declares one of body or query exactly when a parameter is @Input()`);
+  }
+  (body ? ZodBody(body) : ZodQuery(query!))(target, key, index);
 }
 
 type Method = (path?: string) => MethodDecorator;
@@ -37,13 +62,14 @@ type Method = (path?: string) => MethodDecorator;
 function route(method: Method) {
   return <Schema extends z.ZodType = z.ZodType>(pathOrSpec: string | RouteSpec<Schema>, spec?: RouteSpec<Schema>) => {
     const path = typeof pathOrSpec === 'string' ? pathOrSpec : undefined;
-    const { summary, description, roles, status, response, id, ...access } =
+    const { summary, description, roles, status, response, id, body, query, ...access } =
       typeof pathOrSpec === 'string' ? spec! : pathOrSpec;
     return <Handler extends (...args: never[]) => unknown>(
       target: object,
       key: string | symbol,
       descriptor: ReturnsWhat<Schema, Handler>,
     ): void => {
+      applyInput(target, key, body, query);
       const bottomUp: MethodDecorator[] = [];
       if (response) bottomUp.push(ApiZodResponse(response) as MethodDecorator);
       if (status === 204) bottomUp.push(ApiEmptyResponse());
@@ -59,4 +85,16 @@ function route(method: Method) {
   };
 }
 
-export const Route = { get: route(Get), post: route(Post), put: route(Put), delete: route(Delete) };
+/**
+ * `post` creates something (201 Created); `action` is a POST that acts on what exists or answers a
+ * question (200 OK: approve, revoke, sign in, look up) unless its spec says 204.
+ */
+function action<Schema extends z.ZodType = z.ZodType>(
+  pathOrSpec: string | RouteSpec<Schema>,
+  spec?: RouteSpec<Schema>,
+) {
+  if (typeof pathOrSpec !== 'string') return route(Post)({ ...pathOrSpec, status: pathOrSpec.status ?? 200 });
+  return route(Post)(pathOrSpec, { ...spec!, status: spec!.status ?? 200 });
+}
+
+export const Route = { get: route(Get), post: route(Post), action, put: route(Put), delete: route(Delete) };

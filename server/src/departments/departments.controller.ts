@@ -9,8 +9,7 @@ import {
   z,
 } from '@pass/shared';
 import { CurrentActor, type RequestActor } from '../auth/auth.decorators.js';
-import { Route } from '../auth/route.decorators.js';
-import { ZodBody } from '../common/api-body.js';
+import { Input, Route } from '../auth/route.decorators.js';
 import { DepartmentsService } from './departments.service.js';
 
 @ApiTags('admin')
@@ -32,12 +31,13 @@ export class DepartmentsController {
     description: '印在通行证PDF和公开核验页上，随信任列表下发，卡口离线核验时显示。每次修改记入审计日志。',
     roles: [Role.Admin],
     response: issuingDepartmentViewSchema,
+    body: issuingDepartmentSchema,
   })
   @ApiParam({ name: 'regionCode', description: '辖区行政区划代码（6位）', example: '320100' })
   save(
     @CurrentActor() actor: RequestActor,
     @Param('regionCode') regionCode: string,
-    @ZodBody(issuingDepartmentSchema) body: IssuingDepartmentRequest,
+    @Input() body: IssuingDepartmentRequest,
   ): Promise<IssuingDepartmentView> {
     return this.departments.save(actor, regionCode, body);
   }

@@ -10,8 +10,8 @@ import {
   z,
 } from '@pass/shared';
 import { CurrentActor, type RequestActor } from '../auth/auth.decorators.js';
-import { Route } from '../auth/route.decorators.js';
-import { IdParam, ZodBody, ZodQuery } from '../common/api-body.js';
+import { Input, Route } from '../auth/route.decorators.js';
+import { IdParam } from '../common/api-body.js';
 import { EnterprisesService } from './enterprises.service.js';
 
 @ApiTags('enterprises')
@@ -24,11 +24,13 @@ export class EnterprisesController {
     return this.enterprises.own(actor);
   }
 
-  @Route.put('mine', { summary: '修改本企业地址和联系人', roles: [Role.FleetManager], response: enterpriseViewSchema })
-  update(
-    @CurrentActor() actor: RequestActor,
-    @ZodBody(enterpriseUpdateSchema) body: z.output<typeof enterpriseUpdateSchema>,
-  ): Promise<EnterpriseView> {
+  @Route.put('mine', {
+    summary: '修改本企业地址和联系人',
+    roles: [Role.FleetManager],
+    response: enterpriseViewSchema,
+    body: enterpriseUpdateSchema,
+  })
+  update(@CurrentActor() actor: RequestActor, @Input() body: z.output<typeof enterpriseUpdateSchema>) {
     return this.enterprises.updateOwn(actor, body);
   }
 
@@ -36,18 +38,15 @@ export class EnterprisesController {
     summary: '辖区内的企业（待核验的在前）',
     roles: [Role.Official, Role.Admin],
     response: z.array(enterpriseViewSchema),
+    query: enterpriseListQuerySchema,
   })
-  list(
-    @CurrentActor() actor: RequestActor,
-    @ZodQuery(enterpriseListQuerySchema) query: EnterpriseListQuery,
-  ): Promise<EnterpriseView[]> {
+  list(@CurrentActor() actor: RequestActor, @Input() query: EnterpriseListQuery): Promise<EnterpriseView[]> {
     return this.enterprises.listForOfficial(actor, query.pending);
   }
 
-  @Route.post(':id/verify', {
+  @Route.action(':id/verify', {
     summary: '核验企业（辖区内的审核人员）',
     roles: [Role.Official, Role.Admin],
-    status: 200,
     response: enterpriseViewSchema,
   })
   verify(@CurrentActor() actor: RequestActor, @IdParam() id: string): Promise<EnterpriseView> {

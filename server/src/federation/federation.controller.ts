@@ -13,9 +13,9 @@ import {
   trustedIssuerViewSchema,
   z,
 } from '@pass/shared';
-import { CurrentActor, type RequestActor } from '../auth/auth.decorators.js';
-import { Route } from '../auth/route.decorators.js';
-import { IdParam, ZodBody, ZodQuery } from '../common/api-body.js';
+import { CurrentActor, type RequestActor, Roles } from '../auth/auth.decorators.js';
+import { Input, Route } from '../auth/route.decorators.js';
+import { IdParam } from '../common/api-body.js';
 import { FederationService } from './federation.service.js';
 
 /** As the other public verification data: a checkpoint needs a few a minute. */
@@ -47,22 +47,23 @@ export class FederationController {
       'known：本机已有的各签发方吊销状态表版本（如 320000:12,310000:4），未变化的不再下发。',
     public: true,
     response: signedDocumentSchema,
+    query: federationBundleQuerySchema,
   })
   @RouteConfig(publicLimit)
   @Header('Cache-Control', 'no-store')
-  bundle(@ZodQuery(federationBundleQuerySchema) query: FederationBundleQuery): Promise<SignedDocument> {
+  bundle(@Input() query: FederationBundleQuery): Promise<SignedDocument> {
     return this.federation.bundle(query.known);
   }
 }
 
 @ApiTags('admin')
+@Roles(Role.Admin)
 @Controller('admin/federation/issuers')
 export class FederationAdminController {
   constructor(private readonly federation: FederationService) {}
 
   @Route.get({
     summary: '已导入的外省签发方（状态、最近同步时间）',
-    roles: [Role.Admin],
     response: z.array(trustedIssuerViewSchema),
   })
   list(): Promise<TrustedIssuerView[]> {
@@ -73,40 +74,31 @@ export class FederationAdminController {
     summary: '导入外省签发方',
     description:
       '粘贴对方的签发方文件或填写其地址，并输入对方通过电话告知的指纹；指纹与文件的签名密钥一致且签名有效才予信任。记入审计日志。',
-    roles: [Role.Admin],
     response: trustedIssuerViewSchema,
+    body: importIssuerRequestSchema,
   })
-  importIssuer(
-    @CurrentActor() actor: RequestActor,
-    @ZodBody(importIssuerRequestSchema) body: ImportIssuerRequest,
-  ): Promise<TrustedIssuerView> {
+  importIssuer(@CurrentActor() actor: RequestActor, @Input() body: ImportIssuerRequest): Promise<TrustedIssuerView> {
     return this.federation.importIssuer(actor, body);
   }
 
-  @Route.post(':id/suspend', {
+  @Route.action(':id/suspend', {
     summary: '暂停信任该签发方（其通行证按未知密钥处理）；记入审计日志',
-    roles: [Role.Admin],
-    status: 200,
     response: trustedIssuerViewSchema,
   })
   suspend(@CurrentActor() actor: RequestActor, @IdParam() id: string): Promise<TrustedIssuerView> {
     return this.federation.setStatus(actor, id, 'suspended');
   }
 
-  @Route.post(':id/reinstate', {
+  @Route.action(':id/reinstate', {
     summary: '恢复信任该签发方；记入审计日志',
-    roles: [Role.Admin],
-    status: 200,
     response: trustedIssuerViewSchema,
   })
   reinstate(@CurrentActor() actor: RequestActor, @IdParam() id: string): Promise<TrustedIssuerView> {
     return this.federation.setStatus(actor, id, 'active');
   }
 
-  @Route.post(':id/sync', {
+  @Route.action(':id/sync', {
     summary: '立即从对方获取签发方文件和吊销状态表（平时按计划自动获取）',
-    roles: [Role.Admin],
-    status: 200,
     response: trustedIssuerViewSchema,
   })
   async sync(@IdParam() id: string): Promise<TrustedIssuerView> {
@@ -117,7 +109,6 @@ export class FederationAdminController {
 
   @Route.delete(':id', {
     summary: '移除该签发方（不再信任）；记入审计日志',
-    roles: [Role.Admin],
     status: 204,
   })
   remove(@CurrentActor() actor: RequestActor, @IdParam() id: string): Promise<void> {

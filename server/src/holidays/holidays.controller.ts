@@ -12,8 +12,8 @@ import {
   z,
 } from '@pass/shared';
 import { CurrentActor, type RequestActor } from '../auth/auth.decorators.js';
-import { Route } from '../auth/route.decorators.js';
-import { ApiZodParam, ZodBody, ZodQuery } from '../common/api-body.js';
+import { Input, Route } from '../auth/route.decorators.js';
+import { ApiZodParam } from '../common/api-body.js';
 import { DomainException } from '../common/domain.exception.js';
 import { ZodValidationPipe } from '../common/zod-validation.pipe.js';
 import { HolidaysService } from './holidays.service.js';
@@ -27,8 +27,9 @@ export class HolidaysController {
     summary: '某年的节假日与调休上班日（默认今年），办理时限按此计算工作日',
     response: z.array(calendarDaySchema),
     public: true,
+    query: holidayQuerySchema,
   })
-  year(@ZodQuery(holidayQuerySchema) query: { year?: number }): Promise<CalendarDay[]> {
+  year(@Input() query: { year?: number }): Promise<CalendarDay[]> {
     return this.holidays.year(query.year ?? Number(chinaToday().slice(0, 4)));
   }
 
@@ -36,12 +37,13 @@ export class HolidaysController {
     summary: '整年替换节假日与调休上班日（按国务院办公厅通知录入）',
     roles: [Role.Admin],
     response: z.array(calendarDaySchema),
+    body: holidayYearSchema,
   })
   @ApiZodParam('year', holidayYearParamSchema, '年份')
   replace(
     @CurrentActor() actor: RequestActor,
     @Param('year', new ZodValidationPipe(holidayYearParamSchema)) year: number,
-    @ZodBody(holidayYearSchema) body: { days: CalendarDay[] },
+    @Input() body: { days: CalendarDay[] },
   ): Promise<CalendarDay[]> {
     const outside = body.days.findIndex((day) => !day.date.startsWith(`${year}-`));
     if (outside >= 0) {

@@ -15,8 +15,8 @@ import {
 } from '@pass/shared';
 import type { FastifyReply } from 'fastify';
 import { CurrentActor, type RequestActor, Roles } from '../auth/auth.decorators.js';
-import { Route } from '../auth/route.decorators.js';
-import { IdParam, ZodBody, ZodQuery } from '../common/api-body.js';
+import { Input, Route } from '../auth/route.decorators.js';
+import { IdParam } from '../common/api-body.js';
 import { ApiContentResponse } from '../common/api-response.js';
 import { PassesService } from './passes.service.js';
 
@@ -30,11 +30,9 @@ export class PassesController {
     summary:
       '通行证列表：车队管理员看本企业的，审核人员看本辖区审核或签发的，驾驶员/押运员看本人随车的；可按车牌号码、通行证编号、企业名称或统一社会信用代码查找',
     response: passPageSchema,
+    query: passListQuerySchema,
   })
-  list(
-    @CurrentActor() actor: RequestActor,
-    @ZodQuery(passListQuerySchema) query: PassListQuery,
-  ): Promise<Page<PassView>> {
+  list(@CurrentActor() actor: RequestActor, @Input() query: PassListQuery): Promise<Page<PassView>> {
     return this.passes.list(actor, query.cursor, 20, query.q);
   }
 
@@ -68,24 +66,19 @@ export class PassesController {
       .send(pdf);
   }
 
-  @Route.post(':id/revoke', {
+  @Route.action(':id/revoke', {
     summary: '撤销通行证（须说明理由）；开始前撤销的退还配额',
     roles: [Role.Official, Role.Admin],
-    status: 200,
     response: passViewSchema,
+    body: revokePassSchema,
   })
-  revoke(
-    @CurrentActor() actor: RequestActor,
-    @IdParam() id: string,
-    @ZodBody(revokePassSchema) body: RevokePassRequest,
-  ): Promise<PassView> {
+  revoke(@CurrentActor() actor: RequestActor, @IdParam() id: string, @Input() body: RevokePassRequest) {
     return this.passes.revoke(actor, id, body.reason);
   }
 
-  @Route.post(':id/share', {
+  @Route.action(':id/share', {
     summary: '发送给司乘人员：以短信告知该证的驾驶员、押运员如何在手机上登录查看和出示',
     roles: [Role.FleetManager],
-    status: 200,
     response: passShareResultSchema,
   })
   share(@CurrentActor() actor: RequestActor, @IdParam() id: string): Promise<PassShareResult> {

@@ -11,8 +11,7 @@ import {
   z,
 } from '@pass/shared';
 import { CurrentActor, type RequestActor, Roles } from '../auth/auth.decorators.js';
-import { Route } from '../auth/route.decorators.js';
-import { ZodBody, ZodQuery } from '../common/api-body.js';
+import { Input, Route } from '../auth/route.decorators.js';
 import { QuotasService } from './quotas.service.js';
 
 /** Admins allocate pass quotas per jurisdiction and period. */
@@ -22,16 +21,17 @@ import { QuotasService } from './quotas.service.js';
 export class QuotasController {
   constructor(private readonly quotas: QuotasService) {}
 
-  @Route.post('quotas', { summary: '分配（或调整）某辖区某周期的通行证配额', status: 200, response: quotaViewSchema })
-  allocate(
-    @CurrentActor() actor: RequestActor,
-    @ZodBody(quotaAllocationSchema) body: QuotaAllocation,
-  ): Promise<QuotaView> {
+  @Route.action('quotas', {
+    summary: '分配（或调整）某辖区某周期的通行证配额',
+    response: quotaViewSchema,
+    body: quotaAllocationSchema,
+  })
+  allocate(@CurrentActor() actor: RequestActor, @Input() body: QuotaAllocation): Promise<QuotaView> {
     return this.quotas.allocate(actor, body);
   }
 
-  @Route.get('quotas', { summary: '配额及使用情况', response: z.array(quotaViewSchema) })
-  quotaList(@ZodQuery(quotaListQuerySchema) query: QuotaListQuery): Promise<QuotaView[]> {
+  @Route.get('quotas', { summary: '配额及使用情况', response: z.array(quotaViewSchema), query: quotaListQuerySchema })
+  quotaList(@Input() query: QuotaListQuery): Promise<QuotaView[]> {
     return this.quotas.list(query.period);
   }
 }

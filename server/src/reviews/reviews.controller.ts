@@ -2,7 +2,6 @@ import { Controller, Res } from '@nestjs/common';
 import { ApiParam, ApiTags } from '@nestjs/swagger';
 import type { BatchApproveResult, QueuePage, ReviewCounters, ReviewDetail } from '@pass/shared';
 import {
-  type ApplicationView,
   type BatchApproveRequest,
   batchApproveResultSchema,
   batchApproveSchema,
@@ -19,8 +18,8 @@ import {
 } from '@pass/shared';
 import type { FastifyReply } from 'fastify';
 import { CurrentActor, type RequestActor, Roles } from '../auth/auth.decorators.js';
-import { Route } from '../auth/route.decorators.js';
-import { IdParam, ZodBody, ZodQuery } from '../common/api-body.js';
+import { Input, Route } from '../auth/route.decorators.js';
+import { IdParam } from '../common/api-body.js';
 import { ApiContentResponse } from '../common/api-response.js';
 import { ReviewsService } from './reviews.service.js';
 
@@ -30,11 +29,12 @@ import { ReviewsService } from './reviews.service.js';
 export class ReviewsController {
   constructor(private readonly reviews: ReviewsService) {}
 
-  @Route.get('queue', { summary: '待我审核的申请（含下级逾期上报的），等待最久的在前', response: queuePageSchema })
-  queue(
-    @CurrentActor() actor: RequestActor,
-    @ZodQuery(reviewQueueQuerySchema) query: ReviewQueueQuery,
-  ): Promise<QueuePage> {
+  @Route.get('queue', {
+    summary: '待我审核的申请（含下级逾期上报的），等待最久的在前',
+    response: queuePageSchema,
+    query: reviewQueueQuerySchema,
+  })
+  queue(@CurrentActor() actor: RequestActor, @Input() query: ReviewQueueQuery): Promise<QueuePage> {
     return this.reviews.queue(actor, { ...query, overdueOnly: query.overdue });
   }
 
@@ -68,28 +68,21 @@ export class ReviewsController {
       .send(bytes);
   }
 
-  @Route.post(':id/decision', {
+  @Route.action(':id/decision', {
     summary: '审核：通过（末级通过即发证）、不予通过（须说明理由）、退回修改（须说明理由）',
-    status: 200,
     response: reviewDecisionResultSchema,
+    body: reviewDecisionSchema,
   })
-  decide(
-    @CurrentActor() actor: RequestActor,
-    @IdParam() id: string,
-    @ZodBody(reviewDecisionSchema) body: ReviewDecision,
-  ): Promise<ApplicationView & { passId?: string }> {
+  decide(@CurrentActor() actor: RequestActor, @IdParam() id: string, @Input() body: ReviewDecision) {
     return this.reviews.decide(actor, id, body);
   }
 
-  @Route.post('batch-approve', {
+  @Route.action('batch-approve', {
     summary: '批量通过；逐个审核，个别不能通过的不影响其他',
-    status: 200,
     response: z.array(batchApproveResultSchema),
+    body: batchApproveSchema,
   })
-  batchApprove(
-    @CurrentActor() actor: RequestActor,
-    @ZodBody(batchApproveSchema) body: BatchApproveRequest,
-  ): Promise<BatchApproveResult[]> {
+  batchApprove(@CurrentActor() actor: RequestActor, @Input() body: BatchApproveRequest): Promise<BatchApproveResult[]> {
     return this.reviews.batchApprove(actor, body);
   }
 }

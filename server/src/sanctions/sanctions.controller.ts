@@ -13,8 +13,8 @@ import {
   z,
 } from '@pass/shared';
 import { CurrentActor, type RequestActor, Roles } from '../auth/auth.decorators.js';
-import { Route } from '../auth/route.decorators.js';
-import { IdParam, ZodBody } from '../common/api-body.js';
+import { Input, Route } from '../auth/route.decorators.js';
+import { IdParam } from '../common/api-body.js';
 import { SanctionsService } from './sanctions.service.js';
 
 /** Admins keep the blacklist and suspend enterprises (熔断). */
@@ -24,11 +24,12 @@ import { SanctionsService } from './sanctions.service.js';
 export class SanctionsController {
   constructor(private readonly sanctions: SanctionsService) {}
 
-  @Route.post('blacklist', { summary: '将企业、司乘人员或车辆列入黑名单', response: blacklistEntryViewSchema })
-  blacklist(
-    @CurrentActor() actor: RequestActor,
-    @ZodBody(blacklistEntrySchema) body: BlacklistEntry,
-  ): Promise<BlacklistEntryView> {
+  @Route.post('blacklist', {
+    summary: '将企业、司乘人员或车辆列入黑名单',
+    response: blacklistEntryViewSchema,
+    body: blacklistEntrySchema,
+  })
+  blacklist(@CurrentActor() actor: RequestActor, @Input() body: BlacklistEntry): Promise<BlacklistEntryView> {
     return this.sanctions.addToBlacklist(actor, body);
   }
 
@@ -47,8 +48,8 @@ export class SanctionsController {
     return this.sanctions.suspensions();
   }
 
-  @Route.post('suspensions', { summary: '暂停企业办理通行证（熔断）至某日', status: 204 })
-  suspend(@CurrentActor() actor: RequestActor, @ZodBody(suspensionSchema) body: Suspension): Promise<void> {
+  @Route.action('suspensions', { summary: '暂停企业办理通行证（熔断）至某日', status: 204, body: suspensionSchema })
+  suspend(@CurrentActor() actor: RequestActor, @Input() body: Suspension): Promise<void> {
     return this.sanctions.suspend(actor, body);
   }
 

@@ -15,8 +15,8 @@ import {
   z,
 } from '@pass/shared';
 import { CurrentActor, type RequestActor } from '../auth/auth.decorators.js';
-import { Route } from '../auth/route.decorators.js';
-import { IdParam, ZodBody, ZodQuery } from '../common/api-body.js';
+import { Input, Route } from '../auth/route.decorators.js';
+import { IdParam } from '../common/api-body.js';
 import { ScansService } from './scans.service.js';
 
 @ApiTags('scans')
@@ -24,13 +24,13 @@ import { ScansService } from './scans.service.js';
 export class ScansController {
   constructor(private readonly scans: ScansService) {}
 
-  @Route.post('scans', {
+  @Route.action('scans', {
     summary: '上传本卡口的查验记录（可离线后批量补传；同一记录只保存一次）',
     roles: [Role.CheckpointStaff],
-    status: 200,
     response: scanUploadResultSchema,
+    body: scanUploadSchema,
   })
-  upload(@CurrentActor() actor: RequestActor, @ZodBody(scanUploadSchema) body: ScanUpload): Promise<ScanUploadResult> {
+  upload(@CurrentActor() actor: RequestActor, @Input() body: ScanUpload): Promise<ScanUploadResult> {
     return this.scans.upload(actor, body.records);
   }
 
@@ -48,25 +48,19 @@ export class ScansController {
       '疑似克隆通行证：同一张证在不可能到达的时间出现在相距很远的两个卡口；默认待处理的，state=resolved 为已处理的',
     roles: [Role.Official, Role.Admin],
     response: z.array(cloneAlertViewSchema),
+    query: cloneAlertQuerySchema,
   })
-  alerts(
-    @CurrentActor() actor: RequestActor,
-    @ZodQuery(cloneAlertQuerySchema) query: CloneAlertQuery,
-  ): Promise<CloneAlertView[]> {
+  alerts(@CurrentActor() actor: RequestActor, @Input() query: CloneAlertQuery): Promise<CloneAlertView[]> {
     return this.scans.alerts(actor, query.state);
   }
 
-  @Route.post('alerts/clones/:id/resolve', {
+  @Route.action('alerts/clones/:id/resolve', {
     summary: '处理疑似克隆告警：已处置或排除，须写明处理说明（记入审计日志）',
     roles: [Role.Official, Role.Admin],
-    status: 200,
     response: cloneAlertViewSchema,
+    body: resolveCloneAlertSchema,
   })
-  resolve(
-    @CurrentActor() actor: RequestActor,
-    @IdParam() id: string,
-    @ZodBody(resolveCloneAlertSchema) body: ResolveCloneAlertRequest,
-  ): Promise<CloneAlertView> {
+  resolve(@CurrentActor() actor: RequestActor, @IdParam() id: string, @Input() body: ResolveCloneAlertRequest) {
     return this.scans.resolveAlert(actor, id, body);
   }
 }

@@ -9,8 +9,7 @@ import {
   z,
 } from '@pass/shared';
 import { CurrentActor, type RequestActor } from '../auth/auth.decorators.js';
-import { Route } from '../auth/route.decorators.js';
-import { ZodBody } from '../common/api-body.js';
+import { Input, Route } from '../auth/route.decorators.js';
 import { SettingsService } from './settings.service.js';
 
 @ApiTags('settings')
@@ -31,11 +30,9 @@ export class SettingsController {
     summary: '修改本省规则：保存为新版本，各服务实例随即生效，并记入审计日志',
     roles: [Role.Admin],
     response: provinceSettingsDocumentViewSchema,
+    body: provinceSettingsDocumentSchema,
   })
-  update(
-    @CurrentActor() actor: RequestActor,
-    @ZodBody(provinceSettingsDocumentSchema) body: ProvinceSettingsUpdate,
-  ): Promise<ProvinceSettingsDocument> {
+  update(@CurrentActor() actor: RequestActor, @Input() body: ProvinceSettingsUpdate) {
     return this.settings.update(actor, body);
   }
 

@@ -13,8 +13,8 @@ import {
   verifyRequestSchema,
 } from '@pass/shared';
 import type { FastifyReply } from 'fastify';
-import { Route } from '../auth/route.decorators.js';
-import { ApiZodParam, ZodBody, ZodQuery } from '../common/api-body.js';
+import { Input, Route } from '../auth/route.decorators.js';
+import { ApiZodParam } from '../common/api-body.js';
 import { ApiContentResponse } from '../common/api-response.js';
 import { passPageContentSecurityPolicy } from '../common/security-headers.js';
 import { ZodValidationPipe } from '../common/zod-validation.pipe.js';
@@ -36,14 +36,14 @@ export class VerificationController {
     private readonly passes: PassesService,
   ) {}
 
-  @Route.post('verify', {
+  @Route.action('verify', {
     summary: '在线核验扫描到的通行证二维码内容（与卡口离线核验结果一致）',
-    status: 200,
     response: onlineVerificationSchema,
     public: true,
+    body: verifyRequestSchema,
   })
   @RouteConfig(publicVerifyLimit)
-  verify(@ZodBody(verifyRequestSchema) body: { url: string }): Promise<OnlineVerification> {
+  verify(@Input() body: { url: string }): Promise<OnlineVerification> {
     return this.verification.verifyUrl(body.url);
   }
 
@@ -53,9 +53,7 @@ export class VerificationController {
     response: onlineVerificationSchema,
   })
   @ApiZodParam('passNumber', passNumberSchema, '12位证件编号')
-  byNumber(
-    @Param('passNumber', new ZodValidationPipe(passNumberSchema)) passNumber: string,
-  ): Promise<OnlineVerification> {
+  byNumber(@Param('passNumber', new ZodValidationPipe(passNumberSchema)) passNumber: string) {
     return this.verification.verifyPassNumber(passNumber);
   }
 
@@ -64,9 +62,10 @@ export class VerificationController {
     description: 'since：本机已有的版本号；给出时只返回此后的变化',
     response: signedDocumentSchema,
     public: true,
+    query: statusListQuerySchema,
   })
   @RouteConfig(publicVerifyLimit)
-  statusListUpdate(@ZodQuery(statusListQuerySchema) query: StatusListQuery): Promise<SignedDocument> {
+  statusListUpdate(@Input() query: StatusListQuery): Promise<SignedDocument> {
     return this.passes.statusListUpdate(query.since);
   }
 }

@@ -5,7 +5,6 @@ import {
   Role,
   type WhitelistBatch,
   type WhitelistEntryView,
-  type WhitelistImportReport,
   type WhitelistQuery,
   whitelistBatchSchema,
   whitelistEntryViewSchema,
@@ -15,8 +14,8 @@ import {
   z,
 } from '@pass/shared';
 import { CurrentActor, type RequestActor, Roles } from '../auth/auth.decorators.js';
-import { Route } from '../auth/route.decorators.js';
-import { ApiZodParam, ZodBody, ZodQuery } from '../common/api-body.js';
+import { Input, Route } from '../auth/route.decorators.js';
+import { ApiZodParam } from '../common/api-body.js';
 import { ZodValidationPipe } from '../common/zod-validation.pipe.js';
 import { WhitelistService } from './whitelist.service.js';
 
@@ -26,23 +25,21 @@ import { WhitelistService } from './whitelist.service.js';
 export class WhitelistController {
   constructor(private readonly whitelist: WhitelistService) {}
 
-  @Route.post('import', {
+  @Route.action('import', {
     summary: '导入一批白名单企业（CSV：统一社会信用代码,企业名称[,加入|移出]）；任一行有误则整批不导入',
-    status: 200,
     response: whitelistImportReportSchema,
+    body: whitelistImportSchema,
   })
-  import(
-    @CurrentActor() actor: RequestActor,
-    @ZodBody(whitelistImportSchema) body: { batch: string; csv: string },
-  ): Promise<WhitelistImportReport> {
+  import(@CurrentActor() actor: RequestActor, @Input() body: { batch: string; csv: string }) {
     return this.whitelist.import(actor, body.batch, body.csv);
   }
 
   @Route.get({
     summary: '白名单中的企业（最近变动的在前），可按批次和名称/信用代码查找',
     response: z.array(whitelistEntryViewSchema),
+    query: whitelistQuerySchema,
   })
-  list(@ZodQuery(whitelistQuerySchema) query: WhitelistQuery): Promise<WhitelistEntryView[]> {
+  list(@Input() query: WhitelistQuery): Promise<WhitelistEntryView[]> {
     return this.whitelist.list(query);
   }
 
