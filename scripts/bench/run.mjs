@@ -106,7 +106,7 @@ async function onServer(wanted) {
   const checkpoint = await login(server.url, '13800000004');
   const adminAccount = await login(server.url, '13800000000');
 
-  const issued = await issuance({ fleetManager, official: district });
+  const issued = await issuance({ fleetManager, official: district, serverPid: server.pid });
   if (wanted('issuance')) results.issuance = issued.result;
   if (wanted('verification')) {
     results.verification = await verificationThroughput({ server, passUrl: issued.samplePass.url });

@@ -62,6 +62,19 @@ export function rssMiB(pid) {
   }
 }
 
+/**
+ * CPU time a process has used (user + system), in seconds, from /proc (Linux): what a figure cost the
+ * server whatever else ran on the machine. Clock ticks are 100 per second on Linux.
+ */
+export function cpuSeconds(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return null;
+  }
+}
+
 /** Samples a process's RSS every `everyMs` until stopped; returns { idle, mean, max } in MiB. */
 export function sampleRss(pid, everyMs = 200) {
   const samples = [];

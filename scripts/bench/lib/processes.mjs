@@ -38,10 +38,14 @@ async function startProcess(args, env, healthPath) {
   throw new Error(`${args.join(' ')} did not come up at ${url}:\n${log}`);
 }
 
-/** The built server on the bench database; request logs off (LOG_LEVEL=warn) unless BENCH_LOG_LEVEL says otherwise. */
+/**
+ * The built server on the bench database; request logs off (LOG_LEVEL=warn) unless BENCH_LOG_LEVEL says
+ * otherwise. BENCH_SERVER_ENTRY runs another build instead (e.g. the previous commit's `dist`, copied to
+ * `server/dist-before/` so that it finds its packages), to measure before and after in the same conditions.
+ */
 export function startServer(env) {
   return startProcess(
-    ['server/dist/main.js'],
+    [process.env.BENCH_SERVER_ENTRY ?? 'server/dist/main.js'],
     {
       NODE_ENV: 'test',
       LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn',

@@ -2,7 +2,7 @@
 // numbering, signing and storing its pass in one transaction; then the QR PNG of each pass, drawn and
 // then again from the cache.
 import { addDays, chinaToday, idNumberCheckCharacter } from '../../../shared/dist/index.js';
-import { progress, settings } from '../lib/common.mjs';
+import { cpuSeconds, progress, settings } from '../lib/common.mjs';
 import { latency } from '../lib/load.mjs';
 
 const png = Buffer.from(
@@ -38,7 +38,7 @@ async function pool(count, concurrency, task) {
  * same crew and documents), approves them `concurrency` at a time, and renders every pass's QR PNG.
  * Returns the rates and the issued passes (id, number, URL) for the later sections.
  */
-export async function issuance({ fleetManager, official, concurrency = 8 }) {
+export async function issuance({ fleetManager, official, serverPid, concurrency = 8 }) {
   const count = settings.issuance;
   progress(`issuance: preparing ${count} submitted applications`);
   const driver = await fleetManager.must('POST', '/drivers', {
@@ -92,6 +92,7 @@ export async function issuance({ fleetManager, official, concurrency = 8 }) {
   const times = [];
   const failures = {};
   const started = performance.now();
+  const cpuBefore = cpuSeconds(serverPid);
   await pool(count, concurrency, async (i) => {
     const t0 = performance.now();
     const res = await official.post(`/reviews/${applicationIds[i]}/decision`, { decision: 'approve' });
@@ -104,8 +105,12 @@ export async function issuance({ fleetManager, official, concurrency = 8 }) {
     }
   });
   const elapsed = (performance.now() - started) / 1000;
+  const cpuAfter = cpuSeconds(serverPid);
   times.sort((a, b) => a - b);
   const issued = passIds.filter(Boolean);
+  // The server's CPU per pass bounds one process's rate (1000 / ms per pass) however idle the machine.
+  const serverCpuMsPerPass =
+    cpuBefore === null || cpuAfter === null ? null : ((cpuAfter - cpuBefore) * 1000) / issued.length;
 
   // Each pass's QR twice: the first request draws it, the second must come from the server's cache.
   const qrRound = async (round) => {
@@ -121,8 +126,13 @@ export async function issuance({ fleetManager, official, concurrency = 8 }) {
       }),
     });
   };
+  const qrCpuBefore = cpuSeconds(serverPid);
   const qr = await qrRound('rendering');
+  const qrCpuMiddle = cpuSeconds(serverPid);
   const qrCached = await qrRound('asking again for');
+  const qrCpuAfter = cpuSeconds(serverPid);
+  const cpuMsPer = (before, after, requests) =>
+    before === null || after === null || requests === 0 ? null : ((after - before) * 1000) / requests;
   const firstPass = await official.must('GET', `/passes/${issued[0]}`);
   return {
     result: {
@@ -132,14 +142,17 @@ export async function issuance({ fleetManager, official, concurrency = 8 }) {
       approvalP50Ms: times[Math.floor(times.length / 2)] ?? null,
       approvalP99Ms: times[Math.min(times.length - 1, Math.ceil(times.length * 0.99) - 1)] ?? null,
       failures,
+      serverCpuMsPerPass,
       qrPngPerSecond: qr.perSecond,
       qrPngP50Ms: qr.p50Ms,
       qrPngP99Ms: qr.p99Ms,
       qrPngFailures: qr.failures,
+      qrPngServerCpuMs: cpuMsPer(qrCpuBefore, qrCpuMiddle, qr.requests),
       qrPngCachedPerSecond: qrCached.perSecond,
       qrPngCachedP50Ms: qrCached.p50Ms,
       qrPngCachedP99Ms: qrCached.p99Ms,
       qrPngCachedFailures: qrCached.failures,
+      qrPngCachedServerCpuMs: cpuMsPer(qrCpuMiddle, qrCpuAfter, qrCached.requests),
     },
     passIds: issued,
     samplePass: firstPass,

@@ -14,9 +14,9 @@ const counterName = 'status-index';
  * own (locked, advanced by a block, committed), and are then handed out from memory. Indexes need to be
  * unique, not gapless: an index no pass got (a block left when the process stops, an issuance rolled
  * back after it took one) is a bit of the list that stays 0 and that no token names, so a checkpoint
- * never reads it; the list grows by at most a block per process start (16 bytes). The list's size is
- * the counter, which a block moves before any of its indexes is handed out, so it covers every issued
- * pass's index.
+ * never reads it; a process that stops leaves at most a block and a half unused (96 indexes, 24 bytes
+ * of list). The list's size is the counter, which a block moves before any of its indexes is handed
+ * out, so it covers every issued pass's index.
  *
  * When no reserved index is left (the first issuance of a process, or a burst faster than the
  * reservation) one index is taken in the caller's transaction, the counter row locked until it
