@@ -18,15 +18,6 @@ export type SearchTerm =
   /** The beginning of an enterprise's (or, in a fleet's crew list, a person's) name. */
   | { kind: 'name'; text: string };
 
-export type SearchKind = SearchTerm['kind'];
-
-export const searchKindNames: Record<SearchKind, string> = {
-  plate: '车牌号码',
-  passNumber: '通行证编号',
-  creditCode: '统一社会信用代码',
-  name: '名称',
-};
-
 /** The shortest name searched: one character would match too much to be of use. */
 export const minSearchNameLength = 2;
 
