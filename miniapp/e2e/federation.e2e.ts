@@ -97,6 +97,8 @@ describe('the admin imports another province’s issuer (H5)', () => {
     const id = await submitApplication(fleet, completeApplication(await registerFleet(fleet, '苏A7W101', 710), 0, 5));
     const official = await openDesktopPage(browser);
     await signIn(official, jiangsu.url, '13800000002', 'demo1234');
+    await official.waitForURL(/packages\/review\/pages\/home/);
+    await official.getByTestId('counter-waiting').waitFor();
     await openPath(official, jiangsu.url, '/packages/review/pages/queue/index');
     const item = official.getByTestId('queue-item').filter({ hasText: '苏A·7W101' });
     await item.getByText('白名单（浙江省互认）').waitFor();
@@ -116,7 +118,7 @@ describe('the admin imports another province’s issuer (H5)', () => {
     await row.getByText('暂停').click();
     await expect(confirmModal(admin)).resolves.toContain('将无法核验');
     await row.getByText('已暂停').waitFor();
-    await row.getByText('移除').click();
+    await row.getByText('移除', { exact: true }).click();
     await confirmModal(admin);
     await admin.getByText('尚未导入外省签发方').waitFor();
   });
