@@ -10,6 +10,7 @@ import { countRows, execute, queryRows } from './support/database-rows.js';
 import {
   completeApplication,
   demoPhones,
+  holdDrivingLicence,
   newIdNumber,
   registerEnterprise,
   registerFleet,
@@ -44,6 +45,7 @@ describe(`the driver's own pass (驾驶员/押运员登录) on ${testDatabaseKin
       });
       fleet.driverId = driver.body.id;
       fleet.escortId = fleet.driverId;
+      await holdDrivingLicence(as.fleetManager, fleet.driverId);
     }
     const body = completeApplication(fleet);
     if (crewPhone) body.crewDriverIds = [fleet.driverId];

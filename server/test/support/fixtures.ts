@@ -166,6 +166,17 @@ export async function registerFleet(client: ApiClient, plate: string, serial: nu
   };
 }
 
+/** A 驾驶证 valid for a year, held by a driver registered outside `registerFleet`. */
+export async function holdDrivingLicence(client: ApiClient, driverId: string): Promise<void> {
+  const expiresOn = addDays(chinaToday(), 365);
+  const res = await client.upload(
+    `/attachments?kind=driving_licence&driverId=${driverId}&expiresOn=${expiresOn}`,
+    samplePng,
+    'scan.png',
+  );
+  if (res.status !== 201) throw new Error(`upload failed: ${res.status} ${JSON.stringify(res.body)}`);
+}
+
 const party = (name: string) => ({
   name,
   address: '江苏省南京市江宁区某某路1号',
