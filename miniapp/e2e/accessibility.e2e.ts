@@ -512,6 +512,133 @@ describe('accessibility of the H5 app (axe-core, WCAG 2 A/AA)', () => {
     expect(report(found)).toBe('');
   });
 
+  it('draws every placeholder at 4.5:1 at least against its box', async () => {
+    /** Each text box's placeholder: its colour's contrast with the first opaque background behind it. */
+    const placeholders = (page: Page) =>
+      page.evaluate(() => {
+        const rgb = (color: string) => (color.match(/[\d.]+/g) ?? []).map(Number);
+        const luminance = ([r, g, b]: number[]) => {
+          const [R, G, B] = [r, g, b].map((v) => {
+            const c = v / 255;
+            return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+          });
+          return 0.2126 * R + 0.7152 * G + 0.0722 * B;
+        };
+        const background = (el: Element | null): number[] => {
+          for (let at = el; at; at = at.parentElement) {
+            const [r, g, b, a = 1] = rgb(getComputedStyle(at).backgroundColor);
+            if (a > 0.9) return [r, g, b];
+          }
+          return [255, 255, 255];
+        };
+        return [...document.querySelectorAll<HTMLInputElement>('input[placeholder], textarea[placeholder]')]
+          .filter((el) => el.placeholder && el.getBoundingClientRect().width > 0)
+          .map((el) => {
+            const [l1, l2] = [luminance(rgb(getComputedStyle(el, '::placeholder').color)), luminance(background(el))];
+            return { text: el.placeholder, ratio: (Math.max(l1, l2) + 0.05) / (Math.min(l1, l2) + 0.05) };
+          });
+      });
+    const page = await open('phone');
+    const seen: { text: string; ratio: number }[] = [];
+    await openPath(page, stack.url, '/pages/login/index');
+    await settled(page, 'login-phone');
+    seen.push(...(await placeholders(page)));
+    await openPath(page, stack.url, '/packages/fleet/pages/register/index');
+    await settled(page, 'register-creditCode');
+    seen.push(...(await placeholders(page)));
+    await signIn(page, stack.url, '13800000001', 'demo1234');
+    await page.waitForURL(roles[0].home);
+    await settled(page, roles[0].homeReady);
+    for (const screen of roles[0].screens.filter((s) =>
+      ['fleet-application-form', 'fleet-vehicle-form'].includes(s.name),
+    )) {
+      await openPath(page, stack.url, screen.path as string);
+      await settled(page, screen.ready);
+      seen.push(...(await placeholders(page)));
+    }
+    expect(seen.length).toBeGreaterThan(10);
+    expect(seen.filter((p) => p.ratio < 4.5).map((p) => `${p.text}: ${p.ratio.toFixed(2)}`)).toEqual([]);
+    await page.context().close();
+  });
+
+  it('moves the focus with Tab through each control, top to bottom, and out again: no keyboard trap', async () => {
+    /**
+     * Presses Tab until the focus comes back to where it started (the browser's own controls are not
+     * the page's: it leaves the page, then comes back), and lists what it stopped at: each control's
+     * name and its place in the page's content (fixed bars and the title bar apart).
+     * Each control is marked with the order it was reached in (`data-tab-stop`).
+     */
+    const tabTour = async (page: Page) => {
+      const stops: { name: string; y: number; left: number; right: number; fixed: boolean; inPage: boolean }[] = [];
+      for (let i = 0; i < 200; i++) {
+        await page.keyboard.press('Tab');
+        const stop = await page.evaluate((n) => {
+          const el = document.activeElement as HTMLElement | null;
+          if (!el || el === document.body) return null;
+          if (el.dataset.tabStop !== undefined) return { again: Number(el.dataset.tabStop) };
+          el.dataset.tabStop = String(n);
+          // Its place in the content: scrolled containers added back, a page itself at its top.
+          const box = el.getBoundingClientRect();
+          let y = box.top + window.scrollY;
+          let fixed = false;
+          for (let at = el.parentElement; at; at = at.parentElement) y += at.scrollTop;
+          for (let at: HTMLElement | null = el; at; at = at.parentElement)
+            if (getComputedStyle(at).position === 'fixed') fixed = true;
+          const scroller = el.closest<HTMLElement>('.taro_page');
+          return {
+            again: -1,
+            name: (
+              el.getAttribute('aria-label') ||
+              (el as HTMLInputElement).placeholder ||
+              el.textContent ||
+              el.className
+            )
+              .trim()
+              .slice(0, 24),
+            y: el === scroller ? 0 : y,
+            left: box.left,
+            right: box.right,
+            fixed,
+            inPage: scroller !== null && getComputedStyle(scroller).display !== 'none',
+          };
+        }, stops.length);
+        if (stop?.again === 0) return { stops, out: true };
+        if (stop && stop.again === -1) stops.push(stop as (typeof stops)[number]);
+      }
+      return { stops, out: false };
+    };
+    const tours: Record<string, string[]> = {};
+    const check = async (page: Page, name: string, atLeast: number) => {
+      const { stops, out } = await tabTour(page);
+      const inPage = stops.filter((s) => s.inPage && !s.fixed);
+      // Up again only into a column further right (a desktop's side menu, then the page beside it).
+      const backwards = inPage
+        .filter((s, i) => i > 0 && s.y < inPage[i - 1].y - 2 && s.left < inPage[i - 1].right)
+        .map((s) => s.name);
+      tours[name] = [
+        ...(out ? [] : [`trapped: Tab never came back after ${stops.map((s) => s.name).join(' | ')}`]),
+        ...backwards.map((b) => `goes up to ${b}`),
+      ];
+      if (inPage.length < atLeast) throw new Error(`${name}: only ${JSON.stringify(stops)}`);
+    };
+    const phone = await open('phone');
+    await signIn(phone, stack.url, '13800000001', 'demo1234');
+    await phone.waitForURL(roles[0].home);
+    await settled(phone, roles[0].homeReady);
+    await check(phone, 'fleet-home', 5);
+    for (const name of ['fleet-application-form', 'pass-detail']) {
+      const screen = roles[0].screens.find((s) => s.name === name)!;
+      await openPath(phone, stack.url, typeof screen.path === 'string' ? screen.path : screen.path());
+      await settled(phone, screen.ready);
+      await check(phone, name, name === 'pass-detail' ? 1 : 10);
+    }
+    await phone.context().close();
+    const desk = await openAdminAccounts('desktop');
+    await check(desk, 'admin-accounts', 10);
+    await desk.context().close();
+    expect(tours).toEqual({ 'fleet-home': [], 'fleet-application-form': [], 'pass-detail': [], 'admin-accounts': [] });
+  });
+
   it('lets a phone zoom: the viewport meta allows it, and a pinch enlarges the page', async () => {
     const page = await open('phone');
     await openPath(page, stack.url, '/pages/login/index');

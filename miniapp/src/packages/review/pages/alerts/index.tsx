@@ -103,6 +103,18 @@ export default function Alerts() {
             url={withQuery(reviewRoutes.pass, { id: alert.passId })}
             plate={alert.plate}
             tag={<Text className='alerts__number'>{alert.passNumber}</Text>}
+            actions={
+              !alert.resolution && (
+                <View className='alerts__actions'>
+                  <Button size='small' type='primary' onClick={closeWith(alert, 'handled')} data-testid='alert-handle'>
+                    已处置
+                  </Button>
+                  <Button size='small' onClick={closeWith(alert, 'dismissed')} data-testid='alert-dismiss'>
+                    排除
+                  </Button>
+                </View>
+              )
+            }
           >
             <Text className='alerts__scan'>
               ① {alert.first.checkpointName} · {formatDateTime(alert.first.scannedAt)}
@@ -113,20 +125,11 @@ export default function Alerts() {
             <Text className='alerts__why'>
               相距约{Math.round(alert.distanceKm)}公里，间隔仅{Math.round(alert.minutes)}分钟
             </Text>
-            {alert.resolution ? (
+            {alert.resolution && (
               <Text className='alerts__resolution' data-testid='alert-resolution'>
                 {cloneAlertResolutionNames[alert.resolution]}
                 {alert.resolvedAt ? `（${formatDateTime(alert.resolvedAt)}）` : ''}：{alert.resolutionNote}
               </Text>
-            ) : (
-              <View className='alerts__actions'>
-                <Button size='small' type='primary' onClick={closeWith(alert, 'handled')} data-testid='alert-handle'>
-                  已处置
-                </Button>
-                <Button size='small' onClick={closeWith(alert, 'dismissed')} data-testid='alert-dismiss'>
-                  排除
-                </Button>
-              </View>
             )}
           </PlateCard>
         ))}
