@@ -11,10 +11,10 @@ import {
   fillAndLeave,
   pickOption,
   pickRegion,
+  pngNamed,
   signIn,
   tapButton,
   tinyPdf,
-  tinyPng,
 } from './support/h5.js';
 import { type Stack, startStack } from './support/stack.js';
 import { confirmModal, openPath } from './support/taro.js';
@@ -83,12 +83,7 @@ describe('fleet manager (车队管理员) in H5 at a phone viewport', () => {
     await pickOption(page, 'vehicle-type', '重型半挂牵引车');
     await fill(page, 'transport-license', '320115001234');
     // The 行驶证 is the vehicle's: uploaded once here, with its 有效期至, for every application.
-    await chooseHeldDocument(
-      page,
-      'vehicle_licence',
-      { name: '行驶证.png', mimeType: 'image/png', buffer: tinyPng },
-      '2026-02-30',
-    );
+    await chooseHeldDocument(page, 'vehicle_licence', pngNamed('行驶证.png'), '2026-02-30');
     await saveScreenshot(page, 'vehicle-form');
     await tapButton(page, '保存');
     await expect(fieldError(page, 'held-vehicle_licence-expires').textContent()).resolves.toBe(
@@ -118,12 +113,7 @@ describe('fleet manager (车队管理员) in H5 at a phone viewport', () => {
     );
     await fill(page, 'driver-phone', '13800000005');
     // A 驾驶证 that ends before the pass would: the application form says so before it is submitted.
-    await chooseHeldDocument(
-      page,
-      'driving_licence',
-      { name: '驾驶证.png', mimeType: 'image/png', buffer: tinyPng },
-      shortly,
-    );
+    await chooseHeldDocument(page, 'driving_licence', pngNamed('驾驶证.png'), shortly);
     await tapButton(page, '保存');
 
     const item = page.getByTestId('driver-item');
@@ -174,12 +164,7 @@ describe('fleet manager (车队管理员) in H5 at a phone viewport', () => {
     // Renewed on the driver's record, from here; back in the form it is current.
     await held.getByTestId('held-document').filter({ hasText: '驾驶证' }).locator('.nut-button').click();
     await page.waitForURL(/driver-form/);
-    await chooseHeldDocument(
-      page,
-      'driving_licence',
-      { name: '新驾驶证.png', mimeType: 'image/png', buffer: tinyPng },
-      licenceUntil,
-    );
+    await chooseHeldDocument(page, 'driving_licence', pngNamed('新驾驶证.png'), licenceUntil);
     await tapButton(page, '保存');
     await page.waitForURL(/application-form/);
     await held

@@ -9,10 +9,10 @@ import {
   fill,
   pickOption,
   pickRegion,
+  pngNamed,
   signIn,
   tapButton,
   tinyPdf,
-  tinyPng,
 } from './support/h5.js';
 import { decodeQrDataUrl } from './support/qr.js';
 import { type Stack, startStack } from './support/stack.js';
@@ -68,7 +68,7 @@ describe('the story of one pass, every role in H5', () => {
     await manager.getByTestId('plate-colour').getByText('黄色', { exact: true }).click();
     await pickOption(manager, 'vehicle-type', '重型半挂牵引车');
     await fill(manager, 'transport-license', '320115008301');
-    const licence = { name: '行驶证.png', mimeType: 'image/png', buffer: tinyPng };
+    const licence = pngNamed('行驶证.png');
     await chooseHeldDocument(manager, 'vehicle_licence', licence, addDays(chinaToday(), 400));
     await tapButton(manager, '保存');
     await manager.getByTestId('vehicle-item').first().waitFor();
@@ -79,7 +79,7 @@ describe('the story of one pass, every role in H5', () => {
     await fill(manager, 'driver-name', '张师傅');
     await fill(manager, 'driver-id-number', '11010519491231002X');
     await fill(manager, 'driver-phone', '13800000005');
-    const driving = { name: '驾驶证.png', mimeType: 'image/png', buffer: tinyPng };
+    const driving = pngNamed('驾驶证.png');
     await chooseHeldDocument(manager, 'driving_licence', driving, addDays(chinaToday(), 400));
     await tapButton(manager, '保存');
     await manager.getByTestId('driver-item').first().waitFor();

@@ -85,3 +85,6 @@ export async function signIn(page: Page, baseUrl: string, phone: string, passwor
   await fill(page, 'login-password', password);
   await tapButton(page, '登录');
 }
+
+/** A tiny PNG under the name a user's photo would have. */
+export const pngNamed = (name: string) => ({ name, mimeType: 'image/png', buffer: tinyPng });
