@@ -118,6 +118,7 @@ const roles: { role: string; phone: string; home: RegExp; homeReady: string; scr
       { name: 'admin-whitelist', path: admin('whitelist'), ready: 'admin-whitelist' },
       { name: 'admin-settings', path: admin('settings'), ready: 'settings-version' },
       { name: 'admin-audit', path: admin('audit'), ready: 'admin-audit' },
+      { name: 'admin-passes', path: review('passes'), ready: 'pass-item' },
       { name: 'admin-account-form', path: admin('account-form'), ready: 'admin-account-form' },
       {
         name: 'admin-account-form-errors',

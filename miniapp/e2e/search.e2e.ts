@@ -120,4 +120,29 @@ describe('search in the lists (H5)', () => {
     await page.getByText('未找到与“苏A9”相符的申请').waitFor();
     await page.context().close();
   });
+
+  it('an admin opens pass management from the home and finds a pass by number or enterprise', async () => {
+    const district = await loginAs(stack.url, '13800000002');
+    const city = await loginAs(stack.url, '13800000003');
+    const [waiting] = (await district.get(`/reviews/queue?q=${encodeURIComponent('苏A86003')}`)).body.items;
+    await district.post(`/reviews/${waiting.id}/decision`, { decision: 'approve' });
+    const issued = await city.post(`/reviews/${waiting.id}/decision`, { decision: 'approve' });
+    const { passNumber } = (await city.get(`/passes/${issued.body.passId}`)).body;
+
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+    const page = await context.newPage();
+    await signedIn(page, '13800000000', /packages\/admin\/pages\/home/);
+    await page.getByTestId('admin-menu-passes').click();
+    await page.waitForURL(/packages\/review\/pages\/passes/);
+    await countOf(page, 'pass-item', 1);
+    await search(page, 'pass-search', passNumber);
+    await countOf(page, 'pass-item', 1);
+    expect(await page.locator('[data-testid="pass-item"]:visible').textContent()).toContain('86003');
+    await search(page, 'pass-search', '南京江宁示范', 'button');
+    await countOf(page, 'pass-item', 1);
+    await search(page, 'pass-search', '苏A86001');
+    await page.getByTestId('pass-search-empty').getByText('未找到与“苏A86001”相符的通行证').waitFor();
+    await saveScreenshot(page, 'search-admin-passes');
+    await context.close();
+  });
 });

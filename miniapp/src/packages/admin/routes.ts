@@ -14,5 +14,7 @@ export const adminRoutes = {
   departments: '/packages/admin/pages/departments/index',
   /** The review package's page, which the admin shares with officials (the whole province). */
   cloneAlerts: '/packages/review/pages/alerts/index',
+  /** Pass management, shared with officials likewise: every pass of the province, searchable. */
+  passes: '/packages/review/pages/passes/index',
   federation: '/packages/admin/pages/federation/index',
 } as const;

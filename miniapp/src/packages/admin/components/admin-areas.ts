@@ -25,6 +25,7 @@ export const adminAreas = [
   { title: '白名单', text: '批量导入重点企业名单', url: adminRoutes.whitelist, id: 'whitelist' },
   { title: '黑名单与熔断', text: '列入、解除黑名单；暂停企业办理', url: adminRoutes.sanctions, id: 'sanctions' },
   { title: '审计日志', text: '筛选、翻页、导出', url: adminRoutes.audit, id: 'audit' },
+  { title: '通行证管理', text: '全省的通行证，按车牌、编号或企业查找', url: adminRoutes.passes, id: 'passes' },
   { title: '疑似克隆告警', text: '全省的一证多车告警，处置或排除', url: adminRoutes.cloneAlerts, id: 'clone-alerts' },
   { title: '全省设置', text: '物资类别、材料、有效期、时限、配额', url: adminRoutes.settings, id: 'settings' },
   { title: '节假日安排', text: '放假与调休上班日，办理时限据此计算', url: adminRoutes.holidays, id: 'holidays' },

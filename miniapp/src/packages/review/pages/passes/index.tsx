@@ -13,13 +13,18 @@ import { reviewRoutes } from '../../routes';
 import { passesApi } from '../../services/review-api';
 import '../../styles/wide.scss';
 
-/** Passes the jurisdiction reviewed or issued, newest first; found by plate, number or enterprise. */
+/**
+ * Passes the jurisdiction reviewed or issued (an admin: every pass), newest first; found by plate,
+ * number or enterprise.
+ */
 export default function Passes() {
   const search = useSearchText();
-  const { denied, data, error, loading, reload } = useRolePage(Role.Official, () => passesApi.list(null, search.q()));
+  const { account, denied, data, error, loading, reload } = useRolePage([Role.Official, Role.Admin], () =>
+    passesApi.list(null, search.q()),
+  );
   const { items, cursor, more, loadMore } = useMorePages(data, (after) => passesApi.list(after, search.q()), reload);
 
-  if (denied) return <Denied who='审核人员' />;
+  if (denied) return <Denied who='审核人员或管理员' />;
 
   return (
     <Screen className='wide wide--flush'>
@@ -31,7 +36,11 @@ export default function Passes() {
       {error && <Text className='error-text'>{error}</Text>}
       {!loading && !error && items.length === 0 && (
         <Text className='muted' data-testid='pass-search-empty'>
-          {search.searched ? noMatchText(search.searched, '通行证') : '本辖区尚未签发通行证'}
+          {search.searched
+            ? noMatchText(search.searched, '通行证')
+            : account?.role === Role.Admin
+              ? '尚未签发通行证'
+              : '本辖区尚未签发通行证'}
         </Text>
       )}
       <View className='wide__grid'>
