@@ -4,23 +4,17 @@ import {
   type AccountView,
   type AuthTokens,
   accountViewSchema,
-  authTokensSchema,
   type LoginRequest,
   loginSchema,
   refreshTokenSchema,
   wechatBindSchema,
   wechatLoginSchema,
-  z,
 } from '@pass/shared';
 import { CurrentActor, type RequestActor } from '../auth/auth.decorators.js';
-import { Input, Route } from '../auth/route.decorators.js';
+import { Input, Route, SignIn } from '../auth/route.decorators.js';
 import { TokensService } from '../auth/tokens.service.js';
 import { AccountsService } from './accounts.service.js';
 import { AuthService } from './auth.service.js';
-
-/** A way to sign in: public, answering a new pair of tokens. */
-const SignIn = (path: string, summary: string, body: z.ZodType) =>
-  Route.action(path, { summary, response: authTokensSchema, public: true, body });
 
 @ApiTags('auth')
 @Controller('auth')

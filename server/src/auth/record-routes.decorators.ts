@@ -1,22 +1,22 @@
 import { type RegisterListQuery, registerListQuerySchema, type SearchTerm, z } from '@pass/shared';
-import { IdParam, ZodBody, ZodQuery } from '../common/api-body.js';
+import { IdParam } from '../common/api-body.js';
 import { CurrentActor, type RequestActor } from './auth.decorators.js';
-import { Route } from './route.decorators.js';
+import { Input, Route } from './route.decorators.js';
 
 /** The service behind a registered record's routes: every method is scoped to the caller's enterprise. */
-export interface RecordsService<Input, View> {
+export interface RecordsService<Body, View> {
   /** `search`: what the fleet manager typed in the list's search box (a plate's or a name's beginning). */
   list(actor: RequestActor, search?: SearchTerm): Promise<View[]>;
-  create(actor: RequestActor, input: Input): Promise<View>;
+  create(actor: RequestActor, input: Body): Promise<View>;
   get(actor: RequestActor, id: string): Promise<View>;
-  update(actor: RequestActor, id: string, input: Input): Promise<View>;
+  update(actor: RequestActor, id: string, input: Body): Promise<View>;
   remove(actor: RequestActor, id: string): Promise<void>;
 }
 
 /** What the routes say of one kind of record: the summary of each, the body it is written with and its view. */
-export interface RecordRoutesSpec<Input, View> {
-  summaries: Record<keyof RecordsService<Input, View>, string>;
-  input: z.ZodType<Input>;
+export interface RecordRoutesSpec<Body, View> {
+  summaries: Record<keyof RecordsService<Body, View>, string>;
+  input: z.ZodType<Body>;
   view: z.ZodType<View>;
 }
 
@@ -25,24 +25,21 @@ export interface RecordRoutesSpec<Input, View> {
  * drivers): list, register, read, change, delete. A controller extends the class this returns, adds its
  * `@Controller`, `@Roles` and `@ApiTags` and any route of its own, and hands its service to `super`.
  */
-export function RecordRoutes<Input, View>({ summaries, input, view }: RecordRoutesSpec<Input, View>) {
+export function RecordRoutes<Body, View>({ summaries, input, view }: RecordRoutesSpec<Body, View>) {
   // The handlers return what `view` describes by this function's signature; checking it again per route
   // (`ReturnsWhat`) cannot be done for a type parameter, so the routes see the schemas as plain ones.
   const one: z.ZodType = view;
   const many: z.ZodType = z.array(view);
   abstract class RecordRoutesBase {
-    constructor(readonly records: RecordsService<Input, View>) {}
+    constructor(readonly records: RecordsService<Body, View>) {}
 
-    @Route.get({ summary: summaries.list, response: many })
-    list(
-      @CurrentActor() actor: RequestActor,
-      @ZodQuery(registerListQuerySchema) query: RegisterListQuery,
-    ): Promise<View[]> {
+    @Route.get({ summary: summaries.list, response: many, query: registerListQuerySchema })
+    list(@CurrentActor() actor: RequestActor, @Input() query: RegisterListQuery): Promise<View[]> {
       return this.records.list(actor, query.q);
     }
 
-    @Route.post({ summary: summaries.create, response: one })
-    create(@CurrentActor() actor: RequestActor, @ZodBody(input) body: Input): Promise<View> {
+    @Route.post({ summary: summaries.create, response: one, body: input })
+    create(@CurrentActor() actor: RequestActor, @Input() body: Body): Promise<View> {
       return this.records.create(actor, body);
     }
 
@@ -51,8 +48,8 @@ export function RecordRoutes<Input, View>({ summaries, input, view }: RecordRout
       return this.records.get(actor, id);
     }
 
-    @Route.put(':id', { summary: summaries.update, response: one })
-    update(@CurrentActor() actor: RequestActor, @IdParam() id: string, @ZodBody(input) body: Input): Promise<View> {
+    @Route.put(':id', { summary: summaries.update, response: one, body: input })
+    update(@CurrentActor() actor: RequestActor, @IdParam() id: string, @Input() body: Body): Promise<View> {
       return this.records.update(actor, id, body);
     }
 

@@ -1,6 +1,6 @@
 import { Delete, Get, HttpCode, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation } from '@nestjs/swagger';
-import type { Role, z } from '@pass/shared';
+import { authTokensSchema, type Role, type z } from '@pass/shared';
 import { ApiIdParam, ZodBody, ZodQuery } from '../common/api-body.js';
 import { ApiEmptyResponse, ApiZodResponse, type ReturnsWhat } from '../common/api-response.js';
 import { BeforePasswordChange, Public, Roles } from './auth.decorators.js';
@@ -98,3 +98,7 @@ function action<Schema extends z.ZodType = z.ZodType>(
 }
 
 export const Route = { get: route(Get), post: route(Post), action, put: route(Put), delete: route(Delete) };
+
+/** A way to sign in (password, WeChat, a crew member's SMS code, a refresh): public, answering a new pair of tokens. */
+export const SignIn = (path: string, summary: string, body: z.ZodType, description?: string) =>
+  Route.action(path, { summary, description, response: authTokensSchema, public: true, body });

@@ -2,15 +2,13 @@ import { Controller, Ip } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import {
   type AuthTokens,
-  authTokensSchema,
   type CrewCodeRequest,
   type CrewSignInRequest,
   crewCodeRequestSchema,
   crewSignInSchema,
   refreshTokenSchema,
 } from '@pass/shared';
-import { Route } from '../auth/route.decorators.js';
-import { ZodBody } from '../common/api-body.js';
+import { Input, Route, SignIn } from '../auth/route.decorators.js';
 import { CrewSignInService } from './crew-sign-in.service.js';
 
 @ApiTags('crew')
@@ -18,33 +16,24 @@ import { CrewSignInService } from './crew-sign-in.service.js';
 export class CrewController {
   constructor(private readonly signIns: CrewSignInService) {}
 
-  @Route.post('sign-in/code', {
+  @Route.action('sign-in/code', {
     summary: '驾驶员/押运员登录：向司乘人员登记的手机号发送短信验证码（5分钟有效）',
     description: '未登记的号码得到同样的应答，但不发送短信。每号码每分钟1条、每小时5条，每地址每小时20条。',
     status: 204,
     public: true,
+    body: crewCodeRequestSchema,
   })
-  async sendCode(@ZodBody(crewCodeRequestSchema) body: CrewCodeRequest, @Ip() ip: string): Promise<void> {
+  async sendCode(@Input() body: CrewCodeRequest, @Ip() ip: string): Promise<void> {
     await this.signIns.sendCode(body.phone, ip);
   }
 
-  @Route.post('sign-in', {
-    summary: '驾驶员/押运员用短信验证码登录；只能查看本人随车的通行证',
-    status: 200,
-    response: authTokensSchema,
-    public: true,
-  })
-  signIn(@ZodBody(crewSignInSchema) body: CrewSignInRequest): Promise<AuthTokens> {
+  @SignIn('sign-in', '驾驶员/押运员用短信验证码登录；只能查看本人随车的通行证', crewSignInSchema)
+  signIn(@Input() body: CrewSignInRequest): Promise<AuthTokens> {
     return this.signIns.signIn(body);
   }
 
-  @Route.post('refresh', {
-    summary: '驾驶员/押运员用刷新凭证换取新的登录凭证（旧凭证随即失效）',
-    status: 200,
-    response: authTokensSchema,
-    public: true,
-  })
-  refresh(@ZodBody(refreshTokenSchema) body: { refreshToken: string }): Promise<AuthTokens> {
+  @SignIn('refresh', '驾驶员/押运员用刷新凭证换取新的登录凭证（旧凭证随即失效）', refreshTokenSchema)
+  refresh(@Input() body: { refreshToken: string }): Promise<AuthTokens> {
     return this.signIns.refresh(body.refreshToken);
   }
 }

@@ -1,5 +1,5 @@
-import { Controller, Get, HttpCode, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import {
   type NotificationListQuery,
   type NotificationView,
@@ -14,55 +14,45 @@ import {
   unreadCountSchema,
 } from '@pass/shared';
 import { CurrentActor, type RequestActor, Roles } from '../auth/auth.decorators.js';
-import { ApiIdParam, IdParam, ZodQuery } from '../common/api-body.js';
-import { ApiZodResponse } from '../common/api-response.js';
+import { Input, Route } from '../auth/route.decorators.js';
+import { IdParam } from '../common/api-body.js';
 import { NotificationsService } from './notifications.service.js';
 
 /** The message centre: every role reads and marks only its own messages. */
 @ApiTags('notifications')
-@ApiBearerAuth()
 @Roles(Role.FleetManager, Role.Official, Role.CheckpointStaff, Role.Admin)
 @Controller('notifications')
 export class NotificationsController {
   constructor(private readonly notifications: NotificationsService) {}
 
-  @Get()
-  @ApiOperation({ summary: '我的消息，最新的在前（分页）' })
-  @ApiZodResponse(notificationPageSchema)
-  list(
-    @CurrentActor() actor: RequestActor,
-    @ZodQuery(notificationListQuerySchema) query: NotificationListQuery,
-  ): Promise<Page<NotificationView>> {
+  @Route.get({
+    summary: '我的消息，最新的在前（分页）',
+    response: notificationPageSchema,
+    query: notificationListQuerySchema,
+  })
+  list(@CurrentActor() actor: RequestActor, @Input() query: NotificationListQuery): Promise<Page<NotificationView>> {
     return this.notifications.list(actor, query.cursor, query.limit);
   }
 
-  @Get('unread-count')
-  @ApiOperation({ summary: '未读消息数' })
-  @ApiZodResponse(unreadCountSchema)
+  @Route.get('unread-count', { summary: '未读消息数', response: unreadCountSchema })
   async unreadCount(@CurrentActor() actor: RequestActor): Promise<UnreadCount> {
     return { unread: await this.notifications.unreadCount(actor) };
   }
 
-  @Get('subscribe-templates')
-  @ApiOperation({ summary: '本角色可订阅的微信订阅消息模板（小程序在相关操作时请求授权）' })
-  @ApiZodResponse(subscribeTemplatesSchema)
+  @Route.get('subscribe-templates', {
+    summary: '本角色可订阅的微信订阅消息模板（小程序在相关操作时请求授权）',
+    response: subscribeTemplatesSchema,
+  })
   subscribeTemplates(@CurrentActor() actor: RequestActor): SubscribeTemplates {
     return this.notifications.subscribeTemplates(actor);
   }
 
-  @Post('read-all')
-  @HttpCode(200)
-  @ApiOperation({ summary: '全部标为已读' })
-  @ApiZodResponse(unreadCountSchema)
+  @Route.action('read-all', { summary: '全部标为已读', response: unreadCountSchema })
   async readAll(@CurrentActor() actor: RequestActor): Promise<UnreadCount> {
     return { unread: await this.notifications.markAllRead(actor) };
   }
 
-  @Post(':id/read')
-  @HttpCode(200)
-  @ApiIdParam()
-  @ApiOperation({ summary: '标为已读；他人的消息答 404' })
-  @ApiZodResponse(notificationViewSchema)
+  @Route.action(':id/read', { summary: '标为已读；他人的消息答 404', response: notificationViewSchema })
   read(@CurrentActor() actor: RequestActor, @IdParam() id: string): Promise<NotificationView> {
     return this.notifications.markRead(actor, id);
   }

@@ -12,8 +12,8 @@ import {
   z,
 } from '@pass/shared';
 import { CurrentActor, type RequestActor, Roles } from '../auth/auth.decorators.js';
-import { Route } from '../auth/route.decorators.js';
-import { IdParam, ZodBody } from '../common/api-body.js';
+import { Input, Route } from '../auth/route.decorators.js';
+import { IdParam } from '../common/api-body.js';
 import { WhitelistRecognition } from './whitelist-recognition.js';
 
 @ApiTags('verification')
@@ -50,18 +50,15 @@ export class WhitelistRecognitionController {
     return this.recognition.list();
   }
 
-  @Route.post({
+  @Route.action({
     summary: '导入（或同步）外省白名单',
     description:
       '粘贴对方的白名单文件，或选择已信任的签发方由本服务器从其地址获取；须由已导入且未暂停的签发方签名。' +
       '替换此前从该签发方导入的名单。记入审计日志。',
-    status: 200,
     response: recognisedWhitelistViewSchema,
+    body: importWhitelistRequestSchema,
   })
-  import(
-    @CurrentActor() actor: RequestActor,
-    @ZodBody(importWhitelistRequestSchema) body: ImportWhitelistRequest,
-  ): Promise<RecognisedWhitelistView> {
+  import(@CurrentActor() actor: RequestActor, @Input() body: ImportWhitelistRequest): Promise<RecognisedWhitelistView> {
     return this.recognition.import(actor, body);
   }
 
