@@ -1,48 +1,15 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import {
-  bundleIssuers,
   decodeBase64,
-  type FederationBundle,
   type IssuerDocument,
   keyFingerprint,
-  knownStatusVersions,
-  mergeFederationBundle,
   openSignedDocument,
   type SignedDocument,
-  type TrustList,
-  verifyFederatedUrl,
 } from '@pass/shared';
 import { type ApiClient, apiClient, loginAs } from './support/api.js';
-import { completeApplication, demoPhones, registerFleet, submitApplication } from './support/fixtures.js';
-import { freePort, type ServerProcess, startServerProcess } from './support/server-process.js';
-import { createTestDatabase, type TestDatabase } from './support/test-database.js';
-
-interface Province {
-  database: TestDatabase;
-  dataDir: string;
-  server: ServerProcess;
-  admin: ApiClient;
-}
-
-/** What a checkpoint device of the province holds: its last bundle, updated as the app does. */
-const heldBundles = new Map<string, FederationBundle>();
-
-/** Syncs as the checkpoint app does (own trust list, then the bundle with the versions held) and verifies offline. */
-async function offlineVerify(province: Province, url: string) {
-  const anonymous = apiClient(province.server.url);
-  const trustList = (await anonymous.get<TrustList>('/trust-list')).body;
-  const held = heldBundles.get(province.server.url);
-  const known = knownStatusVersions(held);
-  const signed = (await anonymous.get<SignedDocument>(`/federation/bundle${known ? `?known=${known}` : ''}`)).body;
-  const update = openSignedDocument<FederationBundle>(signed, trustList);
-  expect(update).toBeDefined();
-  const bundle = mergeFederationBundle(held, update!);
-  heldBundles.set(province.server.url, bundle);
-  return { update: update!, ...verifyFederatedUrl(url, { trustList, issuers: bundleIssuers(bundle) }) };
-}
+import { demoPhones } from './support/fixtures.js';
+import { issueDemoPass, offlineVerify, type Province, startProvince, stopProvince } from './support/provinces.js';
+import { freePort } from './support/server-process.js';
 
 /**
  * Two deployments configured as two provinces on loopback (Jiangsu and Zhejiang), each with its own
@@ -56,50 +23,16 @@ describe('federation of issuers: two provinces verify each other’s passes (全
   let passId: string;
   let official: ApiClient;
 
-  async function startProvince(province: string, name: string): Promise<Province> {
-    const database = await createTestDatabase();
-    const dataDir = database.kind === 'sqlite' ? database.env.DATA_DIR! : mkdtempSync(join(tmpdir(), 'pass-fed-'));
-    const port = await freePort();
-    const server = await startServerProcess(
-      {
-        DATA_DIR: dataDir,
-        ...database.env,
-        SEED_DEMO: 'true',
-        PROVINCE: province,
-        PASS_ISSUER_NAME: name,
-        PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
-        FEDERATION_SYNC_MINUTES: '0',
-        // One approval, as in Zhejiang, so that the pass is issued by the first decision.
-        PROVINCE_SETTINGS: JSON.stringify({ approvalChain: ['district'] }),
-      },
-      port,
-    );
-    return { database, dataDir, server, admin: await loginAs(server.url, demoPhones.admin) };
-  }
-
   beforeAll(async () => {
     [jiangsu, zhejiang] = await Promise.all([
       startProvince('jiangsu', '江苏省重点物资运输车辆通行证签发系统'),
       startProvince('zhejiang', '浙江省重点物资运输车辆通行证签发系统'),
     ]);
-    const fleetManager = await loginAs(jiangsu.server.url, demoPhones.fleetManager);
-    official = await loginAs(jiangsu.server.url, demoPhones.districtOfficial);
-    const fleet = await registerFleet(fleetManager, '苏A9F301', 930);
-    const id = await submitApplication(fleetManager, completeApplication(fleet, 0, 5));
-    const approved = await official.post(`/reviews/${id}/decision`, { decision: 'approve' });
-    expect(approved.status).toBe(200);
-    passId = approved.body.passId;
-    passUrl = (await fleetManager.get(`/passes/${passId}`)).body.url;
-    expect(passUrl).toMatch(/\/V\/\d+$/);
+    ({ passId, passUrl, official } = await issueDemoPass(jiangsu, '苏A9F301', 930));
   }, 240_000);
 
   afterAll(async () => {
-    for (const province of [jiangsu, zhejiang]) {
-      if (!province) continue;
-      await province.server.stop();
-      await province.database.drop();
-      rmSync(province.dataDir, { recursive: true, force: true });
-    }
+    for (const province of [jiangsu, zhejiang]) await stopProvince(province);
   });
 
   it('publishes a signed issuer document whose fingerprint is SHA-256 of the signing key', async () => {

@@ -11,6 +11,7 @@ import {
 import { DomainException } from '../common/domain.exception.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { PassDocumentService } from '../pass-documents/pass-document.service.js';
+import { signerOf } from './signing-key.js';
 import { SigningKeysService } from './signing-keys.service.js';
 
 /** What the issuing code knows about a pass; the signing time is added here. */
@@ -50,7 +51,7 @@ export class PassTokenService {
     const issuedAt = new Date(Math.floor(now.getTime() / 1000) * 1000).toISOString();
     const sign = (fields: PassTokenInput) => {
       try {
-        return signPassToken({ ...fields, issuedAt }, { kid: key.kid, secretKey: key.secretKey });
+        return signPassToken({ ...fields, issuedAt }, signerOf(key));
       } catch (error) {
         if (!(error instanceof RangeError)) throw error;
         throw new DomainException(ErrorCode.ValidationFailed, undefined, [{ path: 'pass', message: error.message }]);

@@ -15,12 +15,12 @@ const parse = (json: unknown) => {
 };
 
 const secret = (seed: number) => Uint8Array.from({ length: 32 }, (_, i) => (seed + i) & 0xff);
-const jiangsuKey = { kid: '11111111', secretKey: secret(1) };
-const jiangsuNextKey = { kid: '22222222', secretKey: secret(60) };
-const zhejiangKey = { kid: '33333333', secretKey: secret(120) };
+const jiangsuKey = { kid: '11111111', secretKey: secret(1), algorithm: 'Ed25519' as const };
+const jiangsuNextKey = { kid: '22222222', secretKey: secret(60), algorithm: 'Ed25519' as const };
+const zhejiangKey = { kid: '33333333', secretKey: secret(120), algorithm: 'Ed25519' as const };
 
 const trusted = (
-  key: { kid: string; secretKey: Uint8Array },
+  key: { kid: string; secretKey: Uint8Array; algorithm: 'Ed25519' },
   issuerName: string,
   issuerRegion: string,
 ): TrustedKey => ({

@@ -12,7 +12,7 @@ import { encodeUtf8 } from './utf8.js';
 import { verifyPassToken } from './verify.js';
 
 const secretKey = Uint8Array.from({ length: 32 }, (_, i) => i + 1);
-const key = { kid: 'a1b2c3d4', secretKey };
+const key = { kid: 'a1b2c3d4', secretKey, algorithm: 'Ed25519' as const };
 const trustList: TrustList = {
   generatedAt: '2022-05-22T00:00:00Z',
   keys: [
@@ -136,7 +136,7 @@ describe('crew in the token', () => {
       const map = decodeCbor(encodePassPayload(base)) as Map<number, CborValue>;
       if (digests !== undefined) map.set(PayloadKey.Crew, digests);
       if (initials !== undefined) map.set(PayloadKey.CrewInitials, initials);
-      return signCoseSign1(encodeCbor(map), fromHex(key.kid)!, secretKey);
+      return signCoseSign1(encodeCbor(map), fromHex(key.kid)!, secretKey, 'Ed25519');
     };
     const state = (digests: CborValue | undefined, initials?: CborValue) =>
       verifyPassToken(withCrew(digests, initials), { trustList, now }).state;

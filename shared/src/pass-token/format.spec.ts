@@ -5,7 +5,11 @@ import { passSigningPublicKey, signPassToken } from './sign.js';
 import { verifyPassToken } from './verify.js';
 
 /** The worked example of docs/pass-token.md: if this test changes, the token format changed. */
-const testKey = { kid: '65b60673', secretKey: Uint8Array.from({ length: 32 }, (_, i) => i + 1) };
+const testKey = {
+  kid: '65b60673',
+  secretKey: Uint8Array.from({ length: 32 }, (_, i) => i + 1),
+  algorithm: 'Ed25519' as const,
+};
 
 const fields = {
   passNumber: '320115000123',

@@ -1,7 +1,7 @@
 export { decodeBase64, encodeBase64, encodeBase64Url, fromHex, toHex } from './base64.js';
 export { type PassClaims, type PassTokenFields, PassTokenFormatError, PayloadKey } from './claims.js';
 export { materialCategoryCodes, plateColourCodes } from './codes.js';
-export { coseAlgorithmEdDSA, type SignatureCheck } from './cose-sign1.js';
+export { coseAlgorithmEdDSA, coseAlgorithmSM2 } from './cose-sign1.js';
 export {
   type CrewCheck,
   checkCrewIdNumber,
@@ -25,6 +25,17 @@ export {
 export { scanResultOfVerification } from './scan-result.js';
 export { type PassSigningKey, passSigningPublicKey, signPassToken } from './sign.js';
 export {
+  checkSignature,
+  type SignatureCheck,
+  type SignatureChecks,
+  type SignatureScheme,
+  SigningAlgorithm,
+  schemeOfKey,
+  signatureSchemes,
+  signingAlgorithms,
+  sm2DefaultUserId,
+} from './signature-schemes.js';
+export {
   buildStatusListBits,
   encodeStatusList,
   PassTokenStatus,
@@ -38,6 +49,8 @@ export {
   type IssuingDepartment,
   issuingDepartmentOf,
   isUnofficialOrigin,
+  type ResolvedKey,
+  resolveTrustedKey,
   type TrustedKey,
   type TrustList,
 } from './trust-list.js';

@@ -12,7 +12,7 @@ import { type PassVerification, type PassVerificationState, verifyPassToken, ver
 
 const secretKey = Uint8Array.from({ length: 32 }, (_, i) => i + 1);
 const otherSecretKey = Uint8Array.from({ length: 32 }, (_, i) => 200 - i);
-const key = { kid: 'a1b2c3d4', secretKey };
+const key = { kid: 'a1b2c3d4', secretKey, algorithm: 'Ed25519' as const };
 
 const trustedKey: TrustedKey = {
   kid: key.kid,
@@ -90,12 +90,12 @@ describe('verifyPassToken', () => {
   });
 
   it('reports a token signed by a key outside the trust list as unknown', () => {
-    const forged = signPassToken(fields, { kid: '0badc0de', secretKey: otherSecretKey });
+    const forged = signPassToken(fields, { kid: '0badc0de', secretKey: otherSecretKey, algorithm: 'Ed25519' });
     expect(verify(forged)).toMatchObject({ state: 'unknown_key', kid: '0badc0de', allowsPassage: false });
   });
 
   it('reports a token signed by another key under a trusted key id as a bad signature', () => {
-    const forged = signPassToken(fields, { kid: key.kid, secretKey: otherSecretKey });
+    const forged = signPassToken(fields, { kid: key.kid, secretKey: otherSecretKey, algorithm: 'Ed25519' });
     const result = verify(forged);
     expect(result).toMatchObject({ state: 'signature_invalid', allowsPassage: false });
     expect(result).not.toHaveProperty('claims');
@@ -160,7 +160,7 @@ describe('verifyPassToken', () => {
         [PayloadKey.IssuedAt, 1652952600],
         ...extra,
       ]);
-      return signCoseSign1(encodeCbor(map), fromHex(key.kid)!, secretKey);
+      return signCoseSign1(encodeCbor(map), fromHex(key.kid)!, secretKey, 'Ed25519');
     };
     expect(verify(payload([])).state).toBe('valid');
     expect(verify(payload([[14, 1]]))).toMatchObject({ state: 'malformed', reason: 'Unknown payload key 14' });
@@ -171,7 +171,7 @@ describe('verifyPassToken', () => {
     expect(verify(payload([[PayloadKey.PassNumber, '320115000123']])).state).toBe('malformed');
     expect(verify(payload([[PayloadKey.ValidTo, 19000]])).state).toBe('malformed');
     expect(verify(payload([[PayloadKey.Origin, 12345]])).state).toBe('malformed');
-    const notAMap = signCoseSign1(encodeCbor([1, 2]), fromHex(key.kid)!, secretKey);
+    const notAMap = signCoseSign1(encodeCbor([1, 2]), fromHex(key.kid)!, secretKey, 'Ed25519');
     expect(verify(notAMap).state).toBe('malformed');
   });
 
@@ -265,8 +265,8 @@ describe('verifyPassToken', () => {
       verify(token, { now: new Date('2022-05-01T00:00:00Z') }),
       verify(token, { statusList: statusList([[6, PassTokenStatus.Revoked]]) }),
       verify(token, { statusList: statusList([[6, PassTokenStatus.Superseded]]) }),
-      verify(signPassToken(fields, { kid: key.kid, secretKey: otherSecretKey })),
-      verify(signPassToken(fields, { kid: '01', secretKey: otherSecretKey })),
+      verify(signPassToken(fields, { kid: key.kid, secretKey: otherSecretKey, algorithm: 'Ed25519' })),
+      verify(signPassToken(fields, { kid: '01', secretKey: otherSecretKey, algorithm: 'Ed25519' })),
       verify(token, { trustList: { ...trustList, keys: [{ ...trustedKey, validTo: '2022-05-01T00:00:00Z' }] } }),
       verify(signPassToken({ ...fields, passNumber: '330100000001' }, key)),
       verify(Uint8Array.of(1)),
