@@ -14,6 +14,10 @@ const cases = [
     { ...largestNationalPass, crew: largestNationalPass.crew.map((person) => ({ ...person, initial: '𠮷' })) },
   ],
   [
+    'same, with common initials (3-byte characters such as 周)',
+    { ...largestNationalPass, crew: largestNationalPass.crew.map((person) => ({ ...person, initial: '周' })) },
+  ],
+  [
     'same with initials, 3 waypoints (a long realistic pass)',
     {
       ...largestNationalPass,

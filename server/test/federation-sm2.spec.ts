@@ -103,6 +103,11 @@ describe.each<[SigningAlgorithm, SigningAlgorithm]>([
     expect(online.body.verification.state).toBe('valid');
     expect(online.body.foreignIssuer).toMatchObject({ issuerRegion: '320000', passPageUrl: jiangsu.server.url });
     expect(online.body.verification.issuingDepartment?.dutyPhone).toEqual(expect.any(String));
+    // The public page at Zhejiang's address (what WeChat's scanner opens) verifies it too.
+    const digits = passUrl.split('/V/')[1]!;
+    const page = await (await fetch(`${zhejiang.server.url}/V/${digits}`)).text();
+    expect(page).toContain('通行证有效');
+    expect(page).toContain(`href="${jiangsu.server.url}/V/${digits}"`);
     const offline = await offlineVerify(zhejiang, passUrl);
     expect(offline.verification.state).toBe('valid');
     expect(offline.foreignIssuer?.issuerRegion).toBe('320000');
