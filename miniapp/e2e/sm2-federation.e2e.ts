@@ -5,8 +5,7 @@ import type { IssuerDocument, SignedDocument } from '@pass/shared';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, openPhonePage, saveScreenshot } from './support/browser.js';
 import { type IssuedPass, issueCheckpointPasses } from './support/checkpoint-passes.js';
-import { backHome, checkText } from './support/checkpoint-screen.js';
-import { signIn } from './support/h5.js';
+import { backHome, checkText, signInAtCheckpoint } from './support/checkpoint-screen.js';
 import { type Stack, startStack } from './support/stack.js';
 
 jest.setTimeout(120_000);
@@ -45,23 +44,14 @@ describe('an SM2 pass at the checkpoints of an SM2 and an Ed25519 province (H5)'
   }, 180_000);
 
   afterAll(async () => {
-    try {
-      await browser?.close();
-    } finally {
-      await Promise.all([jiangsu?.stop(), zhejiang?.stop()]);
-    }
+    await Promise.all([browser?.close(), jiangsu?.stop(), zhejiang?.stop()]);
   });
 
   const state = (page: Page) => page.getByTestId('verdict').getAttribute('data-state');
 
   async function checkpointAt(url: string): Promise<Page> {
     const page = await openPhonePage(browser);
-    await signIn(page, url, '13800000004', 'demo1234');
-    await page.waitForURL(/checkpoint\/pages\/home/);
-    await page
-      .getByTestId('bundle-status')
-      .getByText(/刚刚同步/)
-      .waitFor();
+    await signInAtCheckpoint(page, url);
     return page;
   }
 

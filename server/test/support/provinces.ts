@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect } from '@jest/globals';
+import { afterAll, beforeAll, expect } from '@jest/globals';
 import {
   bundleIssuers,
   type FederationBundle,
@@ -28,11 +28,7 @@ export interface Province {
   heldBundle?: FederationBundle;
 }
 
-export async function startProvince(
-  province: string,
-  name: string,
-  env: Record<string, string> = {},
-): Promise<Province> {
+async function startProvince(province: string, name: string, env: Record<string, string> = {}): Promise<Province> {
   const database = await createTestDatabase();
   const dataDir = database.kind === 'sqlite' ? database.env.DATA_DIR! : mkdtempSync(join(tmpdir(), 'pass-fed-'));
   const port = await freePort();
@@ -54,7 +50,48 @@ export async function startProvince(
   return { database, dataDir, server, admin: await loginAs(server.url, demoPhones.admin) };
 }
 
-export async function stopProvince(province: Province | undefined): Promise<void> {
+/** Jiangsu (320000) and Zhejiang (330000), started together, each with its own `env` on top. */
+function startJiangsuAndZhejiang(
+  jiangsuEnv: Record<string, string> = {},
+  zhejiangEnv: Record<string, string> = {},
+): Promise<[Province, Province]> {
+  return Promise.all([
+    startProvince('jiangsu', '江苏省重点物资运输车辆通行证签发系统', jiangsuEnv),
+    startProvince('zhejiang', '浙江省重点物资运输车辆通行证签发系统', zhejiangEnv),
+  ]);
+}
+
+/** What a federation test works on, filled in by its beforeAll: both provinces and a Jiangsu pass. */
+export interface JiangsuAndZhejiang {
+  jiangsu: Province;
+  zhejiang: Province;
+  passId: string;
+  passUrl: string;
+  /** Jiangsu's district official, who issued the pass. */
+  official: ApiClient;
+}
+
+/**
+ * Registers the hooks of a federation test: start Jiangsu and Zhejiang (each with its `env` on top),
+ * issue a demo pass in Jiangsu with `plate`, and stop both after the tests.
+ */
+export function withJiangsuAndZhejiang(
+  plate: string,
+  serial: number,
+  env: { jiangsu?: Record<string, string>; zhejiang?: Record<string, string> } = {},
+): JiangsuAndZhejiang {
+  const world = {} as JiangsuAndZhejiang;
+  beforeAll(async () => {
+    [world.jiangsu, world.zhejiang] = await startJiangsuAndZhejiang(env.jiangsu, env.zhejiang);
+    Object.assign(world, await issueDemoPass(world.jiangsu, plate, serial));
+  }, 240_000);
+  afterAll(async () => {
+    for (const province of [world.jiangsu, world.zhejiang]) await stopProvince(province);
+  });
+  return world;
+}
+
+async function stopProvince(province: Province | undefined): Promise<void> {
   if (!province) return;
   await province.server.stop();
   await province.database.drop();
@@ -62,7 +99,7 @@ export async function stopProvince(province: Province | undefined): Promise<void
 }
 
 /** A pass issued through the workflow (the demo district 320115): its id and QR URL, and the official. */
-export async function issueDemoPass(province: Province, plate: string, serial: number) {
+async function issueDemoPass(province: Province, plate: string, serial: number) {
   const fleetManager = await loginAs(province.server.url, demoPhones.fleetManager);
   const official = await loginAs(province.server.url, demoPhones.districtOfficial);
   const fleet = await registerFleet(fleetManager, plate, serial);

@@ -10,6 +10,7 @@ import { buildStatusListBits, encodeStatusList, PassTokenStatus } from './status
 import { issuingDepartmentOf, type TrustList } from './trust-list.js';
 import { encodeUtf8 } from './utf8.js';
 import { verifyPassToken } from './verify.js';
+import { workedExamplePass } from './worked-example.js';
 
 const secretKey = Uint8Array.from({ length: 32 }, (_, i) => i + 1);
 const key = { kid: 'a1b2c3d4', secretKey, algorithm: 'Ed25519' as const };
@@ -41,17 +42,10 @@ const escortId = idOf('32010219920315002');
 const strangerId = idOf('32011519800101003');
 
 const base: PassTokenFields = {
+  ...workedExamplePass,
   passNumber: '320100000123',
-  plate: '苏AD12345',
-  plateColour: 'green',
-  validFrom: '2022-05-20',
-  validTo: '2022-05-29',
-  originCode: '320115',
-  destinationCode: '650102',
   waypointCodes: [],
-  materialCategory: 'daily_necessities',
   statusIndex: 6,
-  issuedAt: '2022-05-19T09:30:00.000Z',
 };
 const crew = crewClaimsOf(base.passNumber, [
   { role: 'driver', idNumber: driverId, name: '王建国' },

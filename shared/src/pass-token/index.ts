@@ -25,15 +25,11 @@ export {
 export { scanResultOfVerification } from './scan-result.js';
 export { type PassSigningKey, passSigningPublicKey, signPassToken } from './sign.js';
 export {
-  checkSignature,
   type SignatureCheck,
   type SignatureChecks,
-  type SignatureScheme,
   SigningAlgorithm,
-  schemeOfKey,
   signatureSchemes,
   signingAlgorithms,
-  sm2DefaultUserId,
 } from './signature-schemes.js';
 export {
   buildStatusListBits,
@@ -49,8 +45,6 @@ export {
   type IssuingDepartment,
   issuingDepartmentOf,
   isUnofficialOrigin,
-  type ResolvedKey,
-  resolveTrustedKey,
   type TrustedKey,
   type TrustList,
 } from './trust-list.js';
@@ -65,3 +59,4 @@ export {
   verifyPassToken,
   verifyPassUrl,
 } from './verify.js';
+export { workedExamplePass } from './worked-example.js';

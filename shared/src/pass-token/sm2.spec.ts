@@ -4,12 +4,12 @@ import { keyFingerprint } from '../federation/issuer-document.js';
 import { openSignedDocument, signDocument } from '../verification/signed-document.js';
 import { decodeBase64, encodeBase64Url, fromHex, toHex } from './base64.js';
 import { decodeCbor, encodeCbor } from './cbor.js';
-import type { PassTokenFields } from './claims.js';
 import { coseAlgorithmSM2, parseCoseSign1 } from './cose-sign1.js';
 import { passSigningPublicKey, signPassToken } from './sign.js';
 import { signatureSchemes, sm2DefaultUserId } from './signature-schemes.js';
 import type { TrustedKey, TrustList } from './trust-list.js';
 import { type PassVerificationState, verifyPassToken } from './verify.js';
+import { workedExamplePass } from './worked-example.js';
 
 // GM/T 0003.5-2012 (GB/T 32918.5) example on the recommended curve, also RFC 8998 Appendix A:
 // private key, its public key, the message "message digest", user id 1234567812345678, and the
@@ -92,19 +92,7 @@ const entry = (kid: string, alg: 'EdDSA' | 'SM2', publicKey: Uint8Array, issuerR
 const sm2Entry = entry(key.kid, 'SM2', passSigningPublicKey(secretKey, 'SM2'));
 const trustList: TrustList = { generatedAt: '2022-05-22T00:00:00Z', keys: [sm2Entry] };
 const now = new Date('2022-05-22T04:00:00Z');
-const fields: PassTokenFields = {
-  passNumber: '320115000123',
-  plate: '苏AD12345',
-  plateColour: 'green',
-  validFrom: '2022-05-20',
-  validTo: '2022-05-29',
-  originCode: '320115',
-  destinationCode: '650102',
-  waypointCodes: ['410105', '620102'],
-  materialCategory: 'daily_necessities',
-  statusIndex: 1234,
-  issuedAt: '2022-05-19T09:30:00.000Z',
-};
+const fields = workedExamplePass;
 const token = signPassToken(fields, key);
 const verify = (bytes: Uint8Array, list: TrustList = trustList) => verifyPassToken(bytes, { trustList: list, now });
 

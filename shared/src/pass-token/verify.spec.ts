@@ -9,6 +9,7 @@ import { passSigningPublicKey, signPassToken } from './sign.js';
 import { buildStatusListBits, encodeStatusList, PassTokenStatus, type StatusList } from './status-list.js';
 import type { TrustedKey, TrustList } from './trust-list.js';
 import { type PassVerification, type PassVerificationState, verifyPassToken, verifyPassUrl } from './verify.js';
+import { workedExamplePass } from './worked-example.js';
 
 const secretKey = Uint8Array.from({ length: 32 }, (_, i) => i + 1);
 const otherSecretKey = Uint8Array.from({ length: 32 }, (_, i) => 200 - i);
@@ -29,17 +30,9 @@ const now = new Date('2022-05-22T04:00:00Z'); // 12:00 in China
 const trustList: TrustList = { generatedAt: '2022-05-22T00:00:00Z', keys: [trustedKey] };
 
 const fields: PassTokenFields = {
-  passNumber: '320115000123',
-  plate: '苏AD12345',
-  plateColour: 'green',
-  validFrom: '2022-05-20',
-  validTo: '2022-05-29',
-  originCode: '320115',
-  destinationCode: '650102',
+  ...workedExamplePass,
   waypointCodes: ['340104', '410105', '620102'],
-  materialCategory: 'daily_necessities',
   statusIndex: 6,
-  issuedAt: '2022-05-19T09:30:00.000Z',
 };
 
 function statusList(entries: [number, PassTokenStatus][] = [], generatedAt = '2022-05-22T01:00:00Z'): StatusList {
