@@ -6,7 +6,8 @@ import { type ApiClient } from '@pass/server-testing/api';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, openPhonePage, saveScreenshot } from './support/browser.js';
 import { issueCheckpointPasses } from './support/checkpoint-passes.js';
-import { signIn, tapButton } from './support/h5.js';
+import { signInAtCheckpoint } from './support/checkpoint-screen.js';
+import { tapButton } from './support/h5.js';
 import { type Stack, startStack } from './support/stack.js';
 import { writeQrVideo } from './support/y4m.js';
 
@@ -52,12 +53,7 @@ describe('checkpoint camera and hardware scanner (H5)', () => {
     ]);
     browsers.push(browser);
     const page = await openPhonePage(browser);
-    await signIn(page, stack.url, '13800000004', 'demo1234');
-    await page.waitForURL(/checkpoint\/pages\/home/);
-    await page
-      .getByTestId('bundle-status')
-      .getByText(/刚刚同步/)
-      .waitFor();
+    await signInAtCheckpoint(page, stack.url);
     return page;
   };
 

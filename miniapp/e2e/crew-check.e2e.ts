@@ -4,7 +4,7 @@ import type { ApiClient } from '../../server/test/support/api.js';
 import { newIdNumber } from '../../server/test/support/fixtures.js';
 import { launchBrowser, openPhonePage, saveScreenshot } from './support/browser.js';
 import { issueCheckpointPasses } from './support/checkpoint-passes.js';
-import { backHome as backHomeOn, checkText as checkTextOn } from './support/checkpoint-screen.js';
+import { backHome as backHomeOn, checkText as checkTextOn, signInAtCheckpoint } from './support/checkpoint-screen.js';
 import { signIn, tapButton } from './support/h5.js';
 import { type Stack, startStack } from './support/stack.js';
 import { fillVisible, openDesktopPage, toastGone } from './support/taro.js';
@@ -77,12 +77,7 @@ describe('crew check and the issuing department’s duty phone at the checkpoint
     const issued = await issueCheckpointPasses(stack.url, { kept: '苏A85001', revoked: '苏A85002' });
     official = issued.official;
     Object.assign(passes, issued.passes);
-    await signIn(staff, stack.url, '13800000004', 'demo1234');
-    await staff.waitForURL(/checkpoint\/pages\/home/);
-    await staff
-      .getByTestId('bundle-status')
-      .getByText(/刚刚同步/)
-      .waitFor();
+    await signInAtCheckpoint(staff, stack.url);
 
     await checkText(passes.kept.url);
     await expect(staff.getByTestId('verdict-source').textContent()).resolves.toContain('在线核验');

@@ -3,8 +3,8 @@ import { type ApiClient } from '@pass/server-testing/api';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, openPhonePage, saveScreenshot } from './support/browser.js';
 import { issueCheckpointPasses } from './support/checkpoint-passes.js';
-import { backHome as backHomeOn, checkText as checkTextOn } from './support/checkpoint-screen.js';
-import { signIn, tapButton } from './support/h5.js';
+import { backHome as backHomeOn, checkText as checkTextOn, signInAtCheckpoint } from './support/checkpoint-screen.js';
+import { tapButton } from './support/h5.js';
 import { type Stack, startStack } from './support/stack.js';
 
 jest.setTimeout(120_000);
@@ -45,12 +45,7 @@ describe('the checkpoint app offline after one online visit (H5)', () => {
   it('installs itself on the first online visit: manifest and a service worker holding the app', async () => {
     const manifest = await (await fetch(`${stack.url}/manifest.webmanifest`)).json();
     expect(manifest).toEqual(expect.objectContaining({ display: 'standalone', short_name: '通行证核验' }));
-    await signIn(page, stack.url, '13800000004', 'demo1234');
-    await page.waitForURL(/checkpoint\/pages\/home/);
-    await page
-      .getByTestId('bundle-status')
-      .getByText(/刚刚同步/)
-      .waitFor();
+    await signInAtCheckpoint(page, stack.url);
     expect(await page.locator('link[rel="manifest"]').getAttribute('href')).toBe('/manifest.webmanifest');
     // Ready once every file of the build is precached.
     await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));

@@ -69,7 +69,10 @@ describe('the public pass page (what WeChat 扫一扫 opens) in Chromium, for ev
       // Signed now (the key is new), for days already past.
       issuedAt: new Date().toISOString(),
     };
-    urls.expired = encodePassUrl('http://127.0.0.1:3000', signPassToken(fields, { kid: key.kid, secretKey }));
+    urls.expired = encodePassUrl(
+      'http://127.0.0.1:3000',
+      signPassToken(fields, { kid: key.kid, secretKey, algorithm: 'Ed25519' }),
+    );
     urls.forged = urls.valid.replace(
       /(\d)(\d{20})$/,
       (_m, d: string, rest: string) => `${(Number(d) + 1) % 10}${rest}`,

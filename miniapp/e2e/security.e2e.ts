@@ -3,6 +3,7 @@ import { loginAs } from '@pass/server-testing/api';
 import { completeApplication, registerFleet, submitApplication } from '@pass/server-testing/fixtures';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, openPhonePage, saveScreenshot } from './support/browser.js';
+import { signInAtCheckpoint } from './support/checkpoint-screen.js';
 import { fieldError, fillAndLeave, signIn, tapButton } from './support/h5.js';
 import { type Stack, startStack } from './support/stack.js';
 import { fillTextarea } from './support/taro.js';
@@ -123,12 +124,7 @@ describe('a genuine pass URL on a look-alike host, at the checkpoint', () => {
 
   it('is valid but flagged “not the official address”, online and offline; the official URL is not', async () => {
     const page = await openPhonePage(browser);
-    await signIn(page, stack.url, '13800000004', 'demo1234');
-    await page.waitForURL(/checkpoint\/pages\/home/);
-    await page
-      .getByTestId('bundle-status')
-      .getByText(/刚刚同步/)
-      .waitFor();
+    await signInAtCheckpoint(page, stack.url);
     const lookAlike = passUrl.replace(/^https?:\/\/[^/]+/i, 'HTTPS://PASS-GOV.EXAMPLE.COM');
     const check = async (text: string) => {
       await fillTextarea(page, 'paste-url', text);

@@ -103,7 +103,7 @@ describe('checkpoint verification', () => {
         statusIndex: 1,
         issuedAt: new Date().toISOString(),
       },
-      { kid: 'deadbeef', secretKey: strangerSecretKey() },
+      { kid: 'deadbeef', secretKey: strangerSecretKey(), algorithm: 'Ed25519' },
     );
     const digitsOf = (url: string) => url.slice(url.lastIndexOf('/') + 1);
     const forged = valid.url.replace(/\d$/, (d: string) => String((Number(d) + 1) % 10));

@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { tapButton } from './h5.js';
+import { signIn, tapButton } from './h5.js';
 import { fillTextarea } from './taro.js';
 
 /** Checkpoint home: pastes a scanned text (URL or digits) and waits for the verdict. */
@@ -13,4 +13,14 @@ export async function checkText(page: Page, text: string): Promise<void> {
 export async function backHome(page: Page): Promise<void> {
   await page.locator('.result .nut-button:visible').last().click();
   await page.waitForURL(/checkpoint\/pages\/home/);
+}
+
+/** Signs the demo checkpoint officer in at `url` and waits for the first sync of the offline data. */
+export async function signInAtCheckpoint(page: Page, url: string): Promise<void> {
+  await signIn(page, url, '13800000004', 'demo1234');
+  await page.waitForURL(/checkpoint\/pages\/home/);
+  await page
+    .getByTestId('bundle-status')
+    .getByText(/刚刚同步/)
+    .waitFor();
 }

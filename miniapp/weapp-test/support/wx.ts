@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -131,10 +132,12 @@ export function createWx(env: WxEnvironment, phone: PhoneState, apiBase: string,
       .then(work)
       .then(
         (result) => {
-          // Copied into the realm as JSON, except binary data (responseType 'arraybuffer'), made there already.
-          const { data, ...rest } = (result ?? {}) as { data?: unknown };
-          const value = env.toRealm({ errMsg: `${name}:ok`, ...rest }) as Record<string, unknown>;
-          if (data !== undefined) value.data = isArrayBuffer(data) ? data : env.toRealm(data);
+          // Copied into the realm as JSON, except binary fields (responseType 'arraybuffer', random
+          // values), made there already.
+          const fields = Object.entries((result ?? {}) as Record<string, unknown>);
+          const json = Object.fromEntries(fields.filter(([, v]) => !isArrayBuffer(v)));
+          const value = env.toRealm({ errMsg: `${name}:ok`, ...json }) as Record<string, unknown>;
+          for (const [key, binary] of fields.filter(([, v]) => isArrayBuffer(v))) value[key] = binary;
           opts.success?.(value);
           opts.complete?.(value);
           return value;
@@ -434,6 +437,15 @@ export function createWx(env: WxEnvironment, phone: PhoneState, apiBase: string,
         phone.keepScreenOn = Boolean(options?.keepScreenOn);
         return {};
       });
+    },
+    getRandomValues(options) {
+      // The pool sm-crypto-v2 fills when it loads (it signs nothing here, but fills it anyway).
+      const length = Number(options?.length);
+      if (!(Number.isInteger(length) && length > 0 && length <= 1_048_576))
+        misuse('getRandomValues', `length ${String(options?.length)} is not an integer within 1…1048576`);
+      return answer('getRandomValues', options, () => ({
+        randomValues: env.realmArrayBuffer(Uint8Array.from(randomBytes(length))),
+      }));
     },
     getNetworkType(options) {
       return answer('getNetworkType', options, () => ({ networkType: phone.offline ? 'none' : 'wifi' }));

@@ -66,7 +66,7 @@ export async function offlineVerification() {
         statusIndex: i,
         issuedAt: new Date(Math.floor(now.getTime() / 1000) * 1000 - 60_000).toISOString(),
       },
-      { kid: key.kid, secretKey: key.secretKey },
+      { kid: key.kid, secretKey: key.secretKey, algorithm: key.alg },
     ),
   );
   const check = verifyPassToken(tokens[0], { trustList, statusList, now });

@@ -317,7 +317,7 @@ export async function seedVolume({ dbUrl, passes: passCount, keysDir, sampleSize
           statusIndex: statusBase + i,
           issuedAt: new Date(Math.floor(issuedAt / 1000) * 1000).toISOString(),
         },
-        { kid: key.kid, secretKey: key.secretKey },
+        { kid: key.kid, secretKey: key.secretKey, algorithm: key.alg },
       );
       sample.set(i, bytesToDecimal(token));
     }

@@ -45,6 +45,15 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ PROVINCE_SETTINGS: '{oops' })).toThrow(/PROVINCE_SETTINGS: 不是有效的 JSON/);
   });
 
+  it('signs with Ed25519 unless SIGNING_ALGORITHM says SM2, and refuses anything else at boot', () => {
+    expect(loadConfig({}).signing.algorithm).toBe('Ed25519');
+    expect(loadConfig({ SIGNING_ALGORITHM: 'SM2' }).signing.algorithm).toBe('SM2');
+    expect(() => loadConfig({ SIGNING_ALGORITHM: 'sm2' })).toThrow(
+      /SIGNING_ALGORITHM: SIGNING_ALGORITHM 应为 Ed25519 或 SM2/,
+    );
+    expect(() => loadConfig({ SIGNING_ALGORITHM: 'ECDSA' })).toThrow(ConfigError);
+  });
+
   it('limits public verifications to 120 a minute per address unless PUBLIC_VERIFY_RATE_LIMIT says otherwise', () => {
     expect(loadConfig({}).publicVerifyRateLimit).toBe(120);
     expect(loadConfig({ PUBLIC_VERIFY_RATE_LIMIT: '1000000' }).publicVerifyRateLimit).toBe(1_000_000);

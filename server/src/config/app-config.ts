@@ -5,6 +5,8 @@ import {
   provinceSettingsPresets,
   provinceSettingsSchema,
   regionName,
+  type SigningAlgorithm,
+  signingAlgorithms,
 } from '@pass/shared';
 import { z } from 'zod';
 
@@ -87,6 +89,14 @@ const envSchema = z.object({
     .string()
     .regex(/^[1-9]\d{5}$/, 'PASS_ISSUER_REGION 应为6位行政区划代码')
     .optional(),
+  /**
+   * The algorithm of the keys this deployment creates (first start, rotation): Ed25519, or SM2 with
+   * SM3 (国密, for the commercial-cryptography assessment). Switching takes effect at the next rotation;
+   * keys of the other algorithm keep verifying until they leave the trust list.
+   */
+  SIGNING_ALGORITHM: z
+    .enum(signingAlgorithms, { error: `SIGNING_ALGORITHM 应为 ${signingAlgorithms.join(' 或 ')}` })
+    .default('Ed25519'),
   /** How long a retired key stays in the trust list; passes may not end later than this after issue. */
   SIGNING_KEY_RETENTION_DAYS: z.coerce.number().int().min(1).max(3660).default(400),
   /**
@@ -135,7 +145,14 @@ export interface AppConfig {
   };
   /** Without a trailing slash. */
   publicBaseUrl: string;
-  signing: { keysDir: string; issuerName: string; issuerRegion: string; keyRetentionDays: number };
+  signing: {
+    keysDir: string;
+    /** Of keys created from now on; existing keys keep their own. */
+    algorithm: SigningAlgorithm;
+    issuerName: string;
+    issuerRegion: string;
+    keyRetentionDays: number;
+  };
   /** Requests per minute per client address on the public verification routes, per process. */
   publicVerifyRateLimit: number;
   registrationsPerHour: number;
@@ -197,6 +214,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     publicBaseUrl: e.PUBLIC_BASE_URL.replace(/\/+$/, ''),
     signing: {
       keysDir: e.SIGNING_KEYS_DIR ? resolve(e.SIGNING_KEYS_DIR) : resolve(dataDir, 'keys'),
+      algorithm: e.SIGNING_ALGORITHM,
       issuerName:
         e.PASS_ISSUER_NAME ??
         `${regionName(provinceSettingsPresets[e.PROVINCE].provinceCode)}重点物资运输车辆通行证签发系统`,

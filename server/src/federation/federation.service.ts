@@ -17,7 +17,6 @@ import {
   type PassTokenStatus,
   type SignedDocument,
   type StatusListUpdate,
-  signDocument,
   statusAt,
   statusListUpdateSchema,
   type TrustedIssuerView,
@@ -115,7 +114,7 @@ export class FederationService implements OnApplicationBootstrap, OnModuleDestro
       ),
       fingerprint: keyFingerprint(publicKey),
     };
-    return signDocument(body, key);
+    return this.keys.signDocument(body, key);
   }
 
   notFound(): DomainException {
@@ -423,8 +422,7 @@ export class FederationService implements OnApplicationBootstrap, OnModuleDestro
         };
       }),
     };
-    const key = await this.keys.signingKey(now);
-    return signDocument(body, key);
+    return this.keys.signDocument(body, await this.keys.signingKey(now));
   }
 
   private async readIssuers(): Promise<FederatedIssuer[]> {

@@ -36,7 +36,7 @@ export class PassDocumentService implements OnModuleInit {
 
   /** A long PUBLIC_BASE_URL costs QR capacity; say so at boot rather than on a printed pass. */
   onModuleInit(): void {
-    const { version } = measurePassQr(this.config.publicBaseUrl);
+    const { version } = measurePassQr(this.config.publicBaseUrl, undefined, this.config.signing.algorithm);
     if (version > maxPassQrVersion) {
       new Logger('PassDocuments').warn(
         `PUBLIC_BASE_URL 过长：最大的通行证二维码需要版本 ${version}（上限 ${maxPassQrVersion}），请缩短网址`,

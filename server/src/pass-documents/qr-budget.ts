@@ -1,5 +1,5 @@
-import { generateKeyPairSync } from 'node:crypto';
-import { encodePassUrl, type PassTokenFields, signPassToken } from '@pass/shared';
+import { randomBytes } from 'node:crypto';
+import { encodePassUrl, type PassTokenFields, type SigningAlgorithm, signPassToken } from '@pass/shared';
 import { createPassQr } from './pass-qr.js';
 
 /** The largest QR version a pass may need at level Q: 69 × 69 modules, 31 mm at 0.4 mm per module. */
@@ -39,10 +39,18 @@ export interface PassQrMeasure {
   modules: number;
 }
 
-/** Signs with a throwaway key: signatures have a fixed length, so the sizes are those of a real pass. */
-export function measurePassQr(baseUrl: string, fields: PassTokenFields = largestNationalPass): PassQrMeasure {
-  const jwk = generateKeyPairSync('ed25519').privateKey.export({ format: 'jwk' });
-  const token = signPassToken(fields, { kid: '00000000', secretKey: Buffer.from(jwk.d!, 'base64url') });
+/**
+ * Signs with a throwaway key: signatures have a fixed length (64 bytes with either algorithm), so the
+ * sizes are those of a real pass. An SM2 token is 4 bytes longer (its COSE `alg` value).
+ */
+export function measurePassQr(
+  baseUrl: string,
+  fields: PassTokenFields = largestNationalPass,
+  algorithm: SigningAlgorithm = 'Ed25519',
+): PassQrMeasure {
+  // Any 32 bytes are an Ed25519 seed; as an SM2 key they are out of range with probability below 2⁻³².
+  const secretKey = Uint8Array.from(randomBytes(32));
+  const token = signPassToken(fields, { kid: '00000000', secretKey, algorithm });
   const url = encodePassUrl(baseUrl, token);
   const qr = createPassQr(url);
   return {

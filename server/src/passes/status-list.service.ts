@@ -5,7 +5,6 @@ import {
   PassTokenStatus,
   type SignedDocument,
   type StatusListUpdate,
-  signDocument,
 } from '@pass/shared';
 import { DataSource, type EntityManager, In, MoreThan } from 'typeorm';
 import { SigningKeysService } from '../signing/signing-keys.service.js';
@@ -90,7 +89,6 @@ export class StatusListService {
   }
 
   async signedUpdate(since?: number): Promise<SignedDocument> {
-    const key = await this.keys.signingKey(new Date());
-    return signDocument(await this.update(since), { kid: key.kid, secretKey: key.secretKey });
+    return this.keys.signDocument(await this.update(since));
   }
 }

@@ -2,7 +2,9 @@ import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promise
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import { decodeBase64, openSignedDocument, signDocument } from '@pass/shared';
 import { KeyStore } from './key-store.js';
+import { signerOf, toTrustedKey } from './signing-key.js';
 
 const hour = 3_600_000;
 const day = 24 * hour;
@@ -65,6 +67,36 @@ describe('KeyStore', () => {
     const later = new Date(activateAt.getTime() + 400 * day - 1);
     expect((await store.publishedKeys(later, 400)).map((key) => key.kid)).toEqual([first.kid, added.kid]);
     expect((await store.publishedKeys(new Date(later.getTime() + 1), 400)).map((key) => key.kid)).toEqual([added.kid]);
+  });
+
+  it('creates SM2 keys when told to, and rotates from Ed25519 to SM2 with both keys published', async () => {
+    const start = new Date('2022-05-01T00:00:00Z');
+    await new KeyStore(dir).ensureKey(start);
+    const store = new KeyStore(dir, { reloadAfterMillis: 0, algorithm: 'SM2' });
+    // An existing Ed25519 key keeps signing until a rotation: the setting is for new keys.
+    await store.ensureKey(start);
+    const first = (await store.signingKey(start))!;
+    expect(first.alg).toBe('Ed25519');
+    const now = new Date(start.getTime() + day);
+    const { added } = await store.rotate(now, now);
+    expect(added.alg).toBe('SM2');
+    const file = JSON.parse(await readFile(join(dir, `${added.kid}.json`), 'utf8'));
+    expect(file).toMatchObject({ alg: 'SM2', privateKey: expect.stringMatching(/^[\w-]{43}$/) });
+    expect(decodeBase64(file.publicKey)).toHaveLength(65);
+    // Read back from its file (halves checked) it signs, and the trust list names it SM2.
+    const reread = (await new KeyStore(dir).keys()).find((key) => key.kid === added.kid)!;
+    expect((await store.signingKey(now))!.kid).toBe(added.kid);
+    const published = (await store.publishedKeys(now, 400)).map((key) => toTrustedKey(key, '江苏', '320000'));
+    expect(published.map((key) => [key.kid, key.alg, key.crv])).toEqual([
+      [first.kid, 'EdDSA', 'Ed25519'],
+      [added.kid, 'SM2', 'SM2'],
+    ]);
+    const signed = signDocument({ ok: true }, signerOf(reread));
+    expect(signed.alg).toBe('SM2');
+    expect(openSignedDocument(signed, { generatedAt: now.toISOString(), keys: published })).toEqual({ ok: true });
+    // A file whose SM2 halves do not match is refused like an Ed25519 one.
+    await writeFile(join(dir, `${added.kid}.json`), JSON.stringify({ ...file, alg: 'Ed25519' }), { mode: 0o600 });
+    expect((await new KeyStore(dir).keys()).map((key) => key.kid)).toEqual([first.kid]);
   });
 
   it('drops a planned key that an earlier rotation overtakes', async () => {

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { chmod, mkdir, open, readdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { SigningAlgorithm } from '@pass/shared';
 import { generateSigningKey, parseSigningKeyFile, type SigningKey, toKeyFile } from './signing-key.js';
 
 const lockName = '.generate.lock';
@@ -13,6 +14,8 @@ export interface KeyStoreOptions {
   staleLockMillis?: number;
   /** Called for files that are not keys or are readable by others. */
   warn?: (message: string) => void;
+  /** Of the keys this store creates (first start, rotation); Ed25519 by default. */
+  algorithm?: SigningAlgorithm;
 }
 
 /**
@@ -30,6 +33,7 @@ export class KeyStore {
   private readonly reloadAfterMillis: number;
   private readonly staleLockMillis: number;
   private readonly warn: (message: string) => void;
+  readonly algorithm: SigningAlgorithm;
 
   constructor(
     readonly dir: string,
@@ -38,6 +42,7 @@ export class KeyStore {
     this.reloadAfterMillis = options.reloadAfterMillis ?? 30_000;
     this.staleLockMillis = options.staleLockMillis ?? 5_000;
     this.warn = options.warn ?? (() => {});
+    this.algorithm = options.algorithm ?? 'Ed25519';
   }
 
   /** Every key in the folder, oldest signing period first. */
@@ -72,7 +77,7 @@ export class KeyStore {
       const lock = await this.tryLock();
       if (lock) {
         try {
-          if ((await this.read()).length === 0) await this.write(generateSigningKey(now, now));
+          if ((await this.read()).length === 0) await this.write(generateSigningKey(now, now, this.algorithm));
         } finally {
           await unlink(join(this.dir, lockName)).catch(() => {});
         }
@@ -92,7 +97,7 @@ export class KeyStore {
   async rotate(now: Date, activateAt: Date): Promise<{ added: SigningKey; retired: SigningKey[]; removed: string[] }> {
     await mkdir(this.dir, { recursive: true, mode: 0o700 });
     const keys = await this.read();
-    const added = generateSigningKey(now, activateAt);
+    const added = generateSigningKey(now, activateAt, this.algorithm);
     if (keys.some((key) => key.kid === added.kid)) return this.rotate(now, activateAt);
     await this.write(added);
     const retired: SigningKey[] = [];

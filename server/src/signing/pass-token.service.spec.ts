@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { addDays, chinaToday, extractTokenFromUrl, verifyPassToken } from '@pass/shared';
+import { addDays, chinaToday, extractTokenFromUrl, verifyPassToken, workedExamplePass } from '@pass/shared';
 import { DomainException } from '../common/domain.exception.js';
 import { loadConfig } from '../config/app-config.js';
 import { PassDocumentService } from '../pass-documents/pass-document.service.js';
@@ -11,14 +11,9 @@ import { largestNationalPass, maxPassQrVersion } from '../pass-documents/qr-budg
 import { type PassTokenInput, PassTokenService } from './pass-token.service.js';
 import { SigningKeysService } from './signing-keys.service.js';
 
+const { issuedAt: _signedAt, ...workedExample } = workedExamplePass;
 const pass: PassTokenInput = {
-  passNumber: '320115000123',
-  plate: '苏AD12345',
-  plateColour: 'green',
-  validFrom: '2022-05-20',
-  validTo: '2022-05-29',
-  originCode: '320115',
-  destinationCode: '650102',
+  ...workedExample,
   waypointCodes: ['410105'],
   materialCategory: 'medical',
   statusIndex: 41,
@@ -96,5 +91,43 @@ describe('PassTokenService', () => {
     // An ordinary pass keeps them there too.
     const ordinary = { ...pass, validFrom: chinaToday(), validTo: chinaToday(), crew: withInitials };
     expect(await crewOf(longHost, ordinary)).toEqual(withInitials);
+  });
+});
+
+describe('PassTokenService signing with SM2 (SIGNING_ALGORITHM=SM2)', () => {
+  let dataDir: string;
+
+  afterAll(async () => {
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('signs with an SM2 key that the trust list names, and still keeps the largest pass within version 13', async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'pass-token-sm2-'));
+    const config = loadConfig({
+      NODE_ENV: 'test',
+      DATA_DIR: dataDir,
+      SIGNING_ALGORITHM: 'SM2',
+      PUBLIC_BASE_URL: 'https://txz.jtt.jiangsu.gov.cn',
+    });
+    const keys = new SigningKeysService(config);
+    await keys.onModuleInit();
+    const tokens = new PassTokenService(config, keys, new PassDocumentService(config));
+    const trustList = await keys.trustList();
+    expect(trustList.keys.map((key) => [key.alg, key.crv])).toEqual([['SM2', 'SM2']]);
+
+    const withInitials = largestNationalPass.crew!.map((person) => ({ ...person, initial: '周' }));
+    const today = chinaToday();
+    const issue = async (fields: PassTokenInput) => {
+      const issued = await tokens.issue(fields);
+      expect(createPassQr(issued.url).version).toBeLessThanOrEqual(maxPassQrVersion);
+      const result = verifyPassToken(issued.token, { trustList });
+      expect(result.state).toBe('valid');
+      return result.state === 'valid' ? result.claims.crew : undefined;
+    };
+    // The SM2 token is 4 bytes longer: with this host the largest pass gives up its initials…
+    const largest = { ...largestNationalPass, validFrom: today, validTo: today, crew: withInitials };
+    expect(await issue(largest)).toEqual(largestNationalPass.crew);
+    // …an ordinary one keeps them.
+    expect(await issue({ ...pass, validFrom: today, validTo: today, crew: withInitials })).toEqual(withInitials);
   });
 });

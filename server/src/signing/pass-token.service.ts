@@ -12,6 +12,7 @@ import { DomainException } from '../common/domain.exception.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { PassDocumentService } from '../pass-documents/pass-document.service.js';
 import { nativeEd25519Signer } from './native-ed25519-signer.js';
+import { signerOf } from './signing-key.js';
 import { SigningKeysService } from './signing-keys.service.js';
 
 /** What the issuing code knows about a pass; the signing time is added here. */
@@ -49,7 +50,8 @@ export class PassTokenService {
     }
     const key = await this.keys.signingKey(now);
     const issuedAt = new Date(Math.floor(now.getTime() / 1000) * 1000).toISOString();
-    const signingKey = { kid: key.kid, secretKey: key.secretKey, sign: nativeEd25519Signer(key) };
+    // Ed25519 through OpenSSL (same bytes, much faster); SM2 with the shared pure-JS scheme.
+    const signingKey = key.alg === 'Ed25519' ? { ...signerOf(key), sign: nativeEd25519Signer(key) } : signerOf(key);
     const sign = (fields: PassTokenInput) => {
       try {
         return signPassToken({ ...fields, issuedAt }, signingKey);

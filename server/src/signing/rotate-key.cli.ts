@@ -15,14 +15,17 @@ async function main(): Promise<void> {
     throw new Error('--activate-in-hours 应为 0 到 2160 之间的小时数');
   }
   const config = loadConfig();
-  const store = new KeyStore(config.signing.keysDir, { warn: (message) => console.warn(message) });
+  const store = new KeyStore(config.signing.keysDir, {
+    warn: (message) => console.warn(message),
+    algorithm: config.signing.algorithm,
+  });
   if ((await store.keys()).length === 0) {
     console.warn(`${config.signing.keysDir} 中还没有密钥：请确认 DATA_DIR 或 SIGNING_KEYS_DIR 与服务器进程的设置一致`);
   }
   const now = new Date();
   const { added, retired, removed } = await store.rotate(now, new Date(now.getTime() + hours * 3_600_000));
   console.log(`密钥目录: ${config.signing.keysDir}`);
-  console.log(`新密钥 ${added.kid} 已发布，将于 ${added.notBefore} 起用于签发`);
+  console.log(`新密钥 ${added.kid}（${added.alg}）已发布，将于 ${added.notBefore} 起用于签发`);
   for (const key of retired) console.log(`密钥 ${key.kid} 将于 ${key.notAfter} 停止签发（保留在信任列表中）`);
   for (const kid of removed) console.log(`未启用的计划密钥 ${kid} 已删除`);
 }

@@ -30,13 +30,13 @@ const trustList: TrustList = {
 // Any genuine token will do: the largest pass the QR code must hold, under a number of its own.
 const fields: PassTokenFields = { ...largestNationalPass, passNumber: '320115000123', statusIndex: 6 };
 const now = new Date('2022-05-22T04:00:00Z');
-const token = signPassToken(fields, { kid: 'a1b2c3d4', secretKey });
+const token = signPassToken(fields, { kid: 'a1b2c3d4', secretKey, algorithm: 'Ed25519' });
 
 /** The verdict with the devices' pure-JS check and with the server's native one. */
 const bothVerdicts = (bytes: Uint8Array) =>
   [
     verifyPassToken(bytes, { trustList, now }),
-    verifyPassToken(bytes, { trustList, now, verifySignature: nativeEd25519 }),
+    verifyPassToken(bytes, { trustList, now, signatureChecks: { Ed25519: nativeEd25519 } }),
   ].map((v) => v.state);
 
 describe('native Ed25519 on the server', () => {

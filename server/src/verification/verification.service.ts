@@ -22,6 +22,9 @@ import { PassesService } from '../passes/passes.service.js';
 import { PublishedTrustListService } from '../signing/published-trust-list.service.js';
 import { nativeEd25519 } from './native-ed25519.js';
 
+/** OpenSSL's Ed25519; SM2 keys are checked by the pure-JS sm-crypto-v2, the one the devices run. */
+const nativeChecks = { Ed25519: nativeEd25519 };
+
 const trustListTtlMs = 60_000;
 
 /**
@@ -78,7 +81,7 @@ export class VerificationService {
       const { verification, foreignIssuer } = verifyFederatedToken(token, {
         trustList,
         issuers: await this.federation.federatedIssuers(),
-        verifySignature: nativeEd25519,
+        signatureChecks: nativeChecks,
       });
       if (foreignIssuer) return { verification, facts: null, foreignIssuer };
     }
@@ -98,7 +101,7 @@ export class VerificationService {
     const verification = verifyPassToken(token, {
       // Departments as the admin keeps them now, not as cached with the keys: a changed phone shows at once.
       trustList: { ...trustList, departments: await this.departments.trustListEntries() },
-      verifySignature: nativeEd25519,
+      signatureChecks: nativeChecks,
       statusList: {
         version: 0,
         generatedAt: new Date().toISOString(),

@@ -140,9 +140,11 @@ export const trustListSchema = z
       .array(
         z.strictObject({
           kid: z.string().meta({ description: '密钥编号：公钥 SHA-256 的前4字节（十六进制）' }),
-          alg: z.literal('EdDSA'),
-          crv: z.literal('Ed25519'),
-          publicKey: z.string().meta({ description: 'Ed25519 公钥，32字节，base64url 编码' }),
+          alg: z.enum(['EdDSA', 'SM2']).meta({ description: '签名算法：EdDSA（Ed25519）或 SM2（SM2 签名、SM3 杂凑）' }),
+          crv: z.enum(['Ed25519', 'SM2']),
+          publicKey: z
+            .string()
+            .meta({ description: '公钥，base64url：Ed25519 为32字节；SM2 为65字节未压缩点（04‖x‖y）' }),
           validFrom: isoInstant.meta({ description: '该密钥自此时起签发通行证' }),
           validTo: isoInstant.nullable().meta({ description: '该密钥签发截止时间；当前密钥为 null' }),
           issuerName: z.string(),
@@ -162,7 +164,8 @@ export const signedDocumentSchema = z
   .strictObject({
     body: z.string().meta({ description: '签名的 JSON 文本' }),
     kid: z.string(),
-    signature: z.string().meta({ description: 'Ed25519 签名，base64url' }),
+    alg: z.literal('SM2').optional().meta({ description: 'SM2 密钥签名时为 SM2；Ed25519 签名时缺省' }),
+    signature: z.string().meta({ description: '签名（64字节：Ed25519，或 SM2 的 r‖s），base64url' }),
   })
   .meta({ id: 'SignedDocument' });
 

@@ -5,6 +5,7 @@ import type { PassTokenFields } from '../pass-token/claims.js';
 import { passSigningPublicKey, signPassToken } from '../pass-token/sign.js';
 import { buildStatusListBits, encodeStatusList, PassTokenStatus } from '../pass-token/status-list.js';
 import type { TrustedKey, TrustList } from '../pass-token/trust-list.js';
+import { workedExamplePass } from '../pass-token/worked-example.js';
 import { signDocument } from '../verification/signed-document.js';
 import { verifyFederatedToken } from './federated-verify.js';
 import { type IssuerDocument, issuerTrustList, keyFingerprint, openIssuerDocument } from './issuer-document.js';
@@ -15,12 +16,12 @@ const parse = (json: unknown) => {
 };
 
 const secret = (seed: number) => Uint8Array.from({ length: 32 }, (_, i) => (seed + i) & 0xff);
-const jiangsuKey = { kid: '11111111', secretKey: secret(1) };
-const jiangsuNextKey = { kid: '22222222', secretKey: secret(60) };
-const zhejiangKey = { kid: '33333333', secretKey: secret(120) };
+const jiangsuKey = { kid: '11111111', secretKey: secret(1), algorithm: 'Ed25519' as const };
+const jiangsuNextKey = { kid: '22222222', secretKey: secret(60), algorithm: 'Ed25519' as const };
+const zhejiangKey = { kid: '33333333', secretKey: secret(120), algorithm: 'Ed25519' as const };
 
 const trusted = (
-  key: { kid: string; secretKey: Uint8Array },
+  key: { kid: string; secretKey: Uint8Array; algorithm: 'Ed25519' },
   issuerName: string,
   issuerRegion: string,
 ): TrustedKey => ({
@@ -93,17 +94,10 @@ describe('issuer documents', () => {
 
 describe('verifying passes of several issuers', () => {
   const fields: PassTokenFields = {
-    passNumber: '320115000123',
-    plate: '苏AD12345',
-    plateColour: 'green',
-    validFrom: '2022-05-20',
-    validTo: '2022-05-29',
-    originCode: '320115',
+    ...workedExamplePass,
     destinationCode: '330102',
     waypointCodes: [],
-    materialCategory: 'daily_necessities',
     statusIndex: 5,
-    issuedAt: '2022-05-19T09:30:00Z',
   };
   const now = new Date('2022-05-22T04:00:00Z');
   const own: TrustList = {

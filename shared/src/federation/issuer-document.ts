@@ -1,6 +1,11 @@
 import { sha256 } from '@noble/hashes/sha2.js';
-import { decodeBase64, fromHex, toHex } from '../pass-token/base64.js';
-import { findTrustedKeys, type IssuingDepartment, type TrustList } from '../pass-token/trust-list.js';
+import { fromHex, toHex } from '../pass-token/base64.js';
+import {
+  findTrustedKeys,
+  type IssuingDepartment,
+  resolveTrustedKey,
+  type TrustList,
+} from '../pass-token/trust-list.js';
 import { jurisdictionCovers } from '../validation/region.js';
 import { openSignedDocument, type SignedDocument } from '../verification/signed-document.js';
 
@@ -26,11 +31,18 @@ export interface IssuerDocument {
   /** Keys and official addresses, as at the issuer's `GET /api/trust-list`. */
   trustList: TrustList;
   departments: IssuingDepartment[];
-  /** SHA-256 of the public key that signed this document, lower-case hex: read out by phone. */
+  /**
+   * SHA-256 of the public key that signed this document (its bytes as in the trust list: 32 for
+   * Ed25519, 65 for SM2), lower-case hex: read out by phone.
+   */
   fingerprint: string;
 }
 
-/** SHA-256 of a public key as lower-case hex (64 characters). */
+/**
+ * SHA-256 of a public key as lower-case hex (64 characters), for either algorithm: the fingerprint is
+ * compared by people, not by a verifier, so one well-known digest serves both (SM3 would make a
+ * mixed federation read out two kinds).
+ */
 export function keyFingerprint(publicKey: Uint8Array): string {
   return toHex(sha256(publicKey));
 }
@@ -81,7 +93,7 @@ export function openIssuerDocument(
     return fail(`密钥 ${outside.kid} 的辖区 ${outside.issuerRegion} 超出签发方辖区 ${document.issuerRegion}`);
   const strayDepartment = document.departments.find((d) => !jurisdictionCovers(document.issuerRegion, d.regionCode));
   if (strayDepartment) return fail(`核发单位辖区 ${strayDepartment.regionCode} 超出签发方辖区`);
-  const badKey = document.trustList.keys.find((k) => decodeBase64(k.publicKey)?.length !== 32);
+  const badKey = document.trustList.keys.find((k) => !resolveTrustedKey(k));
   if (badKey) return fail(`密钥 ${badKey.kid} 的公钥格式不正确`);
   return { ok: true, document, signerKid: signer.entry.kid, signerFingerprint };
 }

@@ -1,25 +1,34 @@
-import { ed25519 } from '@noble/curves/ed25519.js';
 import { CborError, type CborValue, decodeCbor, encodeCbor } from './cbor.js';
 import { PassTokenFormatError } from './claims.js';
+import {
+  checkSignature,
+  type SignatureChecks,
+  type SignatureScheme,
+  type SigningAlgorithm,
+  schemeOfCoseAlgorithm,
+  signatureLength,
+  signatureSchemes,
+} from './signature-schemes.js';
 
 /**
- * COSE_Sign1 (RFC 9052 §4.2), untagged: [protected: bstr .cbor {1: -8, 4: kid}, unprotected: {},
+ * COSE_Sign1 (RFC 9052 §4.2), untagged: [protected: bstr .cbor {1: alg, 4: kid}, unprotected: {},
  * payload: bstr, signature: bstr]. The signature covers Sig_structure
  * ["Signature1", protected, external_aad = h'', payload], so the key id and algorithm are signed too.
  *
- * Ed25519 (RFC 8032) through @noble/curves: an audited pure-JS implementation that runs unchanged in
- * Node, browsers and the WeChat runtimes; signatures are deterministic (no random nonce to get wrong
- * on a server), 64 bytes, and public keys 32 bytes, the smallest of the widely supported schemes,
- * which keeps the QR code small.
+ * `alg` is -8 (EdDSA: Ed25519, RFC 8032) or -65537 (SM2 with SM3, a private-use value: SM2 has no
+ * IANA number); see signature-schemes.ts. Both give 64-byte signatures, so the QR code's size
+ * differs only by the 4 bytes of the longer `alg` value.
  */
-export const coseAlgorithmEdDSA = -8;
+export const coseAlgorithmEdDSA = signatureSchemes.Ed25519.coseAlgorithm;
+export const coseAlgorithmSM2 = signatureSchemes.SM2.coseAlgorithm;
 const HeaderLabel = { Algorithm: 1, KeyId: 4 } as const;
-const signatureLength = 64;
 const maxKeyIdLength = 16;
 
 export interface CoseSign1 {
   /** The protected header exactly as signed. */
   protectedHeader: Uint8Array;
+  /** The algorithm the protected header names: only keys of this algorithm may verify it. */
+  scheme: SignatureScheme;
   kid: Uint8Array;
   payload: Uint8Array;
   signature: Uint8Array;
@@ -30,9 +39,9 @@ function sigStructure(protectedHeader: Uint8Array, payload: Uint8Array): Uint8Ar
 }
 
 /**
- * Makes the Ed25519 signature (RFC 8032; deterministic, so every implementation gives the same bytes)
- * of a message with one key. By default the pure-JS one with the secret key; the server passes
- * `node:crypto`'s, much faster, which shortens the locked section of issuance (docs/scaling.md §4.3).
+ * Makes the signature of a message with one key, where the caller has a faster way than the scheme's
+ * pure-JS one: the server passes `node:crypto`'s Ed25519 (RFC 8032 signatures are deterministic, so
+ * the bytes are the same), which shortens the locked section of issuance (docs/scaling.md §4.3).
  */
 export type SignatureMaker = (message: Uint8Array) => Uint8Array;
 
@@ -40,17 +49,20 @@ export function signCoseSign1(
   payload: Uint8Array,
   kid: Uint8Array,
   secretKey: Uint8Array,
-  sign: SignatureMaker = (message) => ed25519.sign(message, secretKey),
+  algorithm: SigningAlgorithm,
+  sign?: SignatureMaker,
 ): Uint8Array {
   if (kid.length === 0 || kid.length > maxKeyIdLength) throw new RangeError('Key id must be 1 to 16 bytes');
+  const scheme = signatureSchemes[algorithm];
   const protectedHeader = encodeCbor(
     new Map<number, CborValue>([
-      [HeaderLabel.Algorithm, coseAlgorithmEdDSA],
+      [HeaderLabel.Algorithm, scheme.coseAlgorithm],
       [HeaderLabel.KeyId, kid],
     ]),
   );
-  const signature = sign(sigStructure(protectedHeader, payload));
-  if (signature.length !== signatureLength) throw new RangeError('An Ed25519 signature is 64 bytes');
+  const message = sigStructure(protectedHeader, payload);
+  const signature = sign ? sign(message) : scheme.sign(message, secretKey);
+  if (signature.length !== signatureLength) throw new RangeError(`A ${algorithm} signature here is 64 bytes`);
   return encodeCbor([protectedHeader, new Map(), payload, signature]);
 }
 
@@ -72,9 +84,8 @@ export function parseCoseSign1(token: Uint8Array): CoseSign1 {
   }
   const [protectedHeader, , payload, signature] = envelope as [Uint8Array, unknown, unknown, unknown];
   if (!(header instanceof Map) || header.size !== 2) throw new PassTokenFormatError('Unexpected protected header');
-  if (header.get(HeaderLabel.Algorithm) !== coseAlgorithmEdDSA) {
-    throw new PassTokenFormatError('Algorithm is not EdDSA');
-  }
+  const scheme = schemeOfCoseAlgorithm(header.get(HeaderLabel.Algorithm));
+  if (!scheme) throw new PassTokenFormatError('Algorithm is neither EdDSA nor SM2');
   const kid = header.get(HeaderLabel.KeyId);
   if (!(kid instanceof Uint8Array) || kid.length === 0 || kid.length > maxKeyIdLength) {
     throw new PassTokenFormatError('Key id is malformed');
@@ -83,27 +94,20 @@ export function parseCoseSign1(token: Uint8Array): CoseSign1 {
   if (!(signature instanceof Uint8Array) || signature.length !== signatureLength) {
     throw new PassTokenFormatError('Signature is malformed');
   }
-  return { protectedHeader, kid, payload, signature };
+  return { protectedHeader, scheme, kid, payload, signature };
 }
 
 /**
- * Checks an Ed25519 signature (RFC 8032). Devices use the pure-JS default; the server passes
- * `node:crypto`'s, which is about 15 times faster (docs/scaling.md §6.3).
+ * Checks the signature with a key of the token's own algorithm (a key of another algorithm never
+ * verifies it, whatever its bytes). Devices use the pure-JS checks; the server passes `node:crypto`'s
+ * Ed25519, about 15 times faster (docs/scaling.md §6.3).
  */
-export type SignatureCheck = (signature: Uint8Array, message: Uint8Array, publicKey: Uint8Array) => boolean;
-
-/** zip215: false is RFC 8032's strict check (canonical encodings only): one valid signature per message. */
-const pureJsEd25519: SignatureCheck = (signature, message, publicKey) =>
-  ed25519.verify(signature, message, publicKey, { zip215: false });
-
 export function verifyCoseSign1(
   message: CoseSign1,
-  publicKey: Uint8Array,
-  check: SignatureCheck = pureJsEd25519,
+  key: { scheme: SignatureScheme; publicKey: Uint8Array },
+  checks?: SignatureChecks,
 ): boolean {
-  try {
-    return check(message.signature, sigStructure(message.protectedHeader, message.payload), publicKey);
-  } catch {
-    return false;
-  }
+  if (key.scheme !== message.scheme) return false;
+  const signed = sigStructure(message.protectedHeader, message.payload);
+  return checkSignature(key.scheme, message.signature, signed, key.publicKey, checks);
 }

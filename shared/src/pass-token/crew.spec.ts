@@ -10,9 +10,10 @@ import { buildStatusListBits, encodeStatusList, PassTokenStatus } from './status
 import { issuingDepartmentOf, type TrustList } from './trust-list.js';
 import { encodeUtf8 } from './utf8.js';
 import { verifyPassToken } from './verify.js';
+import { workedExamplePass } from './worked-example.js';
 
 const secretKey = Uint8Array.from({ length: 32 }, (_, i) => i + 1);
-const key = { kid: 'a1b2c3d4', secretKey };
+const key = { kid: 'a1b2c3d4', secretKey, algorithm: 'Ed25519' as const };
 const trustList: TrustList = {
   generatedAt: '2022-05-22T00:00:00Z',
   keys: [
@@ -41,17 +42,10 @@ const escortId = idOf('32010219920315002');
 const strangerId = idOf('32011519800101003');
 
 const base: PassTokenFields = {
+  ...workedExamplePass,
   passNumber: '320100000123',
-  plate: '苏AD12345',
-  plateColour: 'green',
-  validFrom: '2022-05-20',
-  validTo: '2022-05-29',
-  originCode: '320115',
-  destinationCode: '650102',
   waypointCodes: [],
-  materialCategory: 'daily_necessities',
   statusIndex: 6,
-  issuedAt: '2022-05-19T09:30:00.000Z',
 };
 const crew = crewClaimsOf(base.passNumber, [
   { role: 'driver', idNumber: driverId, name: '王建国' },
@@ -136,7 +130,7 @@ describe('crew in the token', () => {
       const map = decodeCbor(encodePassPayload(base)) as Map<number, CborValue>;
       if (digests !== undefined) map.set(PayloadKey.Crew, digests);
       if (initials !== undefined) map.set(PayloadKey.CrewInitials, initials);
-      return signCoseSign1(encodeCbor(map), fromHex(key.kid)!, secretKey);
+      return signCoseSign1(encodeCbor(map), fromHex(key.kid)!, secretKey, 'Ed25519');
     };
     const state = (digests: CborValue | undefined, initials?: CborValue) =>
       verifyPassToken(withCrew(digests, initials), { trustList, now }).state;

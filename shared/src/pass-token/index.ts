@@ -1,7 +1,7 @@
 export { decodeBase64, encodeBase64, encodeBase64Url, fromHex, toHex } from './base64.js';
 export { type PassClaims, type PassTokenFields, PassTokenFormatError, PayloadKey } from './claims.js';
 export { materialCategoryCodes, plateColourCodes } from './codes.js';
-export { coseAlgorithmEdDSA, type SignatureCheck, type SignatureMaker } from './cose-sign1.js';
+export { coseAlgorithmEdDSA, coseAlgorithmSM2, type SignatureMaker } from './cose-sign1.js';
 export {
   type CrewCheck,
   checkCrewIdNumber,
@@ -24,6 +24,13 @@ export {
 } from './pass-url.js';
 export { scanResultOfVerification } from './scan-result.js';
 export { type PassSigningKey, passSigningPublicKey, signPassToken } from './sign.js';
+export {
+  type SignatureCheck,
+  type SignatureChecks,
+  SigningAlgorithm,
+  signatureSchemes,
+  signingAlgorithms,
+} from './signature-schemes.js';
 export {
   buildStatusListBits,
   encodeStatusList,
@@ -52,3 +59,4 @@ export {
   verifyPassToken,
   verifyPassUrl,
 } from './verify.js';
+export { workedExamplePass } from './worked-example.js';

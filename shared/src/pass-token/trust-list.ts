@@ -1,6 +1,7 @@
 import { jurisdictionCovers } from '../validation/region.js';
 import { decodeBase64, toHex } from './base64.js';
 import { urlOrigin } from './pass-url.js';
+import { type SignatureScheme, schemeOfKey } from './signature-schemes.js';
 
 /**
  * The public keys a checkpoint trusts, as served at `GET /api/trust-list`. Lists of several issuers
@@ -9,9 +10,10 @@ import { urlOrigin } from './pass-url.js';
 export interface TrustedKey {
   /** Key id, lower-case hex, as in the token's protected header. */
   kid: string;
-  alg: 'EdDSA';
-  crv: 'Ed25519';
-  /** The 32-byte public key, base64url. */
+  /** `EdDSA`/`Ed25519`, or `SM2`/`SM2` (SM2 with SM3 and the standard user id): the verifier's choice. */
+  alg: 'EdDSA' | 'SM2';
+  crv: 'Ed25519' | 'SM2';
+  /** base64url: the 32-byte Ed25519 key, or the 65-byte uncompressed SM2 point (04 ‖ x ‖ y). */
   publicKey: string;
   /** ISO 8601: the key signs passes from this instant… */
   validFrom: string;
@@ -74,15 +76,23 @@ export function isUnofficialOrigin(list: TrustList, origin: string | undefined):
 
 export interface ResolvedKey {
   entry: TrustedKey;
+  /** The key's algorithm, which alone decides how its signatures are checked. */
+  scheme: SignatureScheme;
   publicKey: Uint8Array;
+}
+
+/** The entry's algorithm and decoded key; undefined when the pair is unknown or the key has the wrong length. */
+export function resolveTrustedKey(entry: TrustedKey): ResolvedKey | undefined {
+  const scheme = schemeOfKey(entry);
+  const publicKey = decodeBase64(entry.publicKey);
+  return scheme && publicKey?.length === scheme.publicKeyLength ? { entry, scheme, publicKey } : undefined;
 }
 
 /** Every entry for the key id whose public key is well formed (ids are short, so allow collisions). */
 export function findTrustedKeys(list: TrustList, kid: Uint8Array): ResolvedKey[] {
   const hex = toHex(kid);
   return list.keys.flatMap((entry) => {
-    if (entry.kid.toLowerCase() !== hex || entry.alg !== 'EdDSA' || entry.crv !== 'Ed25519') return [];
-    const publicKey = decodeBase64(entry.publicKey);
-    return publicKey?.length === 32 ? [{ entry, publicKey }] : [];
+    const resolved = entry.kid.toLowerCase() === hex ? resolveTrustedKey(entry) : undefined;
+    return resolved ? [resolved] : [];
   });
 }

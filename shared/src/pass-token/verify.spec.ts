@@ -9,10 +9,11 @@ import { passSigningPublicKey, signPassToken } from './sign.js';
 import { buildStatusListBits, encodeStatusList, PassTokenStatus, type StatusList } from './status-list.js';
 import type { TrustedKey, TrustList } from './trust-list.js';
 import { type PassVerification, type PassVerificationState, verifyPassToken, verifyPassUrl } from './verify.js';
+import { workedExamplePass } from './worked-example.js';
 
 const secretKey = Uint8Array.from({ length: 32 }, (_, i) => i + 1);
 const otherSecretKey = Uint8Array.from({ length: 32 }, (_, i) => 200 - i);
-const key = { kid: 'a1b2c3d4', secretKey };
+const key = { kid: 'a1b2c3d4', secretKey, algorithm: 'Ed25519' as const };
 
 const trustedKey: TrustedKey = {
   kid: key.kid,
@@ -29,17 +30,9 @@ const now = new Date('2022-05-22T04:00:00Z'); // 12:00 in China
 const trustList: TrustList = { generatedAt: '2022-05-22T00:00:00Z', keys: [trustedKey] };
 
 const fields: PassTokenFields = {
-  passNumber: '320115000123',
-  plate: '苏AD12345',
-  plateColour: 'green',
-  validFrom: '2022-05-20',
-  validTo: '2022-05-29',
-  originCode: '320115',
-  destinationCode: '650102',
+  ...workedExamplePass,
   waypointCodes: ['340104', '410105', '620102'],
-  materialCategory: 'daily_necessities',
   statusIndex: 6,
-  issuedAt: '2022-05-19T09:30:00.000Z',
 };
 
 function statusList(entries: [number, PassTokenStatus][] = [], generatedAt = '2022-05-22T01:00:00Z'): StatusList {
@@ -90,12 +83,12 @@ describe('verifyPassToken', () => {
   });
 
   it('reports a token signed by a key outside the trust list as unknown', () => {
-    const forged = signPassToken(fields, { kid: '0badc0de', secretKey: otherSecretKey });
+    const forged = signPassToken(fields, { kid: '0badc0de', secretKey: otherSecretKey, algorithm: 'Ed25519' });
     expect(verify(forged)).toMatchObject({ state: 'unknown_key', kid: '0badc0de', allowsPassage: false });
   });
 
   it('reports a token signed by another key under a trusted key id as a bad signature', () => {
-    const forged = signPassToken(fields, { kid: key.kid, secretKey: otherSecretKey });
+    const forged = signPassToken(fields, { kid: key.kid, secretKey: otherSecretKey, algorithm: 'Ed25519' });
     const result = verify(forged);
     expect(result).toMatchObject({ state: 'signature_invalid', allowsPassage: false });
     expect(result).not.toHaveProperty('claims');
@@ -160,7 +153,7 @@ describe('verifyPassToken', () => {
         [PayloadKey.IssuedAt, 1652952600],
         ...extra,
       ]);
-      return signCoseSign1(encodeCbor(map), fromHex(key.kid)!, secretKey);
+      return signCoseSign1(encodeCbor(map), fromHex(key.kid)!, secretKey, 'Ed25519');
     };
     expect(verify(payload([])).state).toBe('valid');
     expect(verify(payload([[14, 1]]))).toMatchObject({ state: 'malformed', reason: 'Unknown payload key 14' });
@@ -171,7 +164,7 @@ describe('verifyPassToken', () => {
     expect(verify(payload([[PayloadKey.PassNumber, '320115000123']])).state).toBe('malformed');
     expect(verify(payload([[PayloadKey.ValidTo, 19000]])).state).toBe('malformed');
     expect(verify(payload([[PayloadKey.Origin, 12345]])).state).toBe('malformed');
-    const notAMap = signCoseSign1(encodeCbor([1, 2]), fromHex(key.kid)!, secretKey);
+    const notAMap = signCoseSign1(encodeCbor([1, 2]), fromHex(key.kid)!, secretKey, 'Ed25519');
     expect(verify(notAMap).state).toBe('malformed');
   });
 
@@ -265,8 +258,8 @@ describe('verifyPassToken', () => {
       verify(token, { now: new Date('2022-05-01T00:00:00Z') }),
       verify(token, { statusList: statusList([[6, PassTokenStatus.Revoked]]) }),
       verify(token, { statusList: statusList([[6, PassTokenStatus.Superseded]]) }),
-      verify(signPassToken(fields, { kid: key.kid, secretKey: otherSecretKey })),
-      verify(signPassToken(fields, { kid: '01', secretKey: otherSecretKey })),
+      verify(signPassToken(fields, { kid: key.kid, secretKey: otherSecretKey, algorithm: 'Ed25519' })),
+      verify(signPassToken(fields, { kid: '01', secretKey: otherSecretKey, algorithm: 'Ed25519' })),
       verify(token, { trustList: { ...trustList, keys: [{ ...trustedKey, validTo: '2022-05-01T00:00:00Z' }] } }),
       verify(signPassToken({ ...fields, passNumber: '330100000001' }, key)),
       verify(Uint8Array.of(1)),

@@ -2,9 +2,10 @@ import { chinaToday, dayNumber } from '../dates.js';
 import { jurisdictionCovers } from '../validation/region.js';
 import { toHex } from './base64.js';
 import { decodePassPayload, type PassClaims, PassTokenFormatError } from './claims.js';
-import { type CoseSign1, parseCoseSign1, type SignatureCheck, verifyCoseSign1 } from './cose-sign1.js';
+import { type CoseSign1, parseCoseSign1, verifyCoseSign1 } from './cose-sign1.js';
 import { verificationText, warningText } from './messages.js';
 import { extractTokenFromUrl, scannedPassUrlOrigin } from './pass-url.js';
+import type { SignatureChecks } from './signature-schemes.js';
 import { PassTokenStatus, type StatusList, statusAt, statusListBits } from './status-list.js';
 import {
   findTrustedKeys,
@@ -25,8 +26,8 @@ export interface VerifyOptions {
   maxClockSkewSeconds?: number;
   /** Trust or status data older than this is reported in `warnings`. Default 24 h. */
   staleAfterHours?: number;
-  /** The Ed25519 check; the pure-JS one by default (the server passes a native one). */
-  verifySignature?: SignatureCheck;
+  /** Checks to use instead of the pure-JS ones, per algorithm (the server passes a native Ed25519). */
+  signatureChecks?: SignatureChecks;
 }
 
 export type VerificationWarning =
@@ -165,8 +166,9 @@ export function verifyPassToken(token: Uint8Array, options: VerifyOptions): Pass
   const kid = toHex(message.kid);
   const candidates = findTrustedKeys(options.trustList, message.kid);
   if (candidates.length === 0) return result('unknown_key', { kid }, warnings);
+  // Only a key of the token's own algorithm can verify it (verifyCoseSign1 refuses the others).
   const key: ResolvedKey | undefined = candidates.find((candidate) =>
-    verifyCoseSign1(message, candidate.publicKey, options.verifySignature),
+    verifyCoseSign1(message, candidate, options.signatureChecks),
   );
   if (!key) return result('signature_invalid', { kid }, warnings);
 

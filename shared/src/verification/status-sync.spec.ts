@@ -61,10 +61,13 @@ describe('signed documents', () => {
   };
 
   it('opens what a trusted key signed, and nothing altered or signed by another key', () => {
-    const doc = signDocument({ version: 7 }, { kid: 'a1b2c3d4', secretKey });
+    const doc = signDocument({ version: 7 }, { kid: 'a1b2c3d4', secretKey, algorithm: 'Ed25519' });
     expect(openSignedDocument(doc, trustList)).toEqual({ version: 7 });
     expect(openSignedDocument({ ...doc, body: '{"version":8}' }, trustList)).toBeUndefined();
-    const stranger = signDocument({ version: 7 }, { kid: 'a1b2c3d4', secretKey: ed25519.utils.randomSecretKey() });
+    const stranger = signDocument(
+      { version: 7 },
+      { kid: 'a1b2c3d4', secretKey: ed25519.utils.randomSecretKey(), algorithm: 'Ed25519' },
+    );
     expect(openSignedDocument(stranger, trustList)).toBeUndefined();
     expect(openSignedDocument({ ...doc, kid: 'ffffffff' }, trustList)).toBeUndefined();
   });
