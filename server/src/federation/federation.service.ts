@@ -253,7 +253,7 @@ export class FederationService implements OnApplicationBootstrap, OnModuleDestro
 
   /** Signs `body` as this issuer (its current key), as the issuer document is signed. */
   async signAsIssuer(body: unknown, now = new Date()): Promise<SignedDocument> {
-    return signDocument(body, await this.keys.signingKey(now));
+    return this.keys.signDocument(body, await this.keys.signingKey(now));
   }
 
   /**
