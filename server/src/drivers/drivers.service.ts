@@ -127,12 +127,13 @@ export class DriversService {
     return manager.countBy(DriverEntity, { id: In([...ids]), enterpriseId });
   }
 
-  /** Who the crew are (name and role), read in the caller's transaction. */
+  /** Who the crew are (name and role), in the order given, read in the caller's transaction. */
   async crewOf(
     manager: EntityManager,
     ids: readonly string[],
   ): Promise<{ id: string; name: string; role: CrewRole }[]> {
-    return (await manager.findBy(DriverEntity, { id: In([...ids]) })).map(({ id, name, role }) => ({ id, name, role }));
+    const found = await manager.findBy(DriverEntity, { id: In([...ids]) });
+    return ids.flatMap((id) => found.filter((d) => d.id === id).map(({ name, role }) => ({ id, name, role })));
   }
 
   async viewsById(ids: readonly string[]): Promise<DriverView[]> {
