@@ -1,16 +1,28 @@
+import { execFile } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
 import { describe, expect, it } from '@jest/globals';
 import {
   decodeBase64,
   extractTokenFromUrl,
+  type IssuerDocument,
   keyFingerprint,
   type SigningAlgorithm,
   type TrustList,
   toHex,
 } from '@pass/shared';
 import { apiClient } from './support/api.js';
-import { issuerDocumentOf, offlineVerify, onlineVerifyUntil, withJiangsuAndZhejiang } from './support/provinces.js';
+import {
+  issueDemoPass,
+  issuerDocumentOf,
+  offlineVerify,
+  onlineVerifyUntil,
+  type Province,
+  withJiangsuAndZhejiang,
+} from './support/provinces.js';
+
+const run = promisify(execFile);
 
 const trustListEntry = {
   SM2: { alg: 'SM2', crv: 'SM2', bytes: 65 },
@@ -127,4 +139,62 @@ describe.each<[SigningAlgorithm, SigningAlgorithm]>([
       ['330000', [trustListEntry[verifying].alg]],
     ]);
   });
+});
+
+/**
+ * Switching algorithms is a rotation (docs/pass-token.md §5): Ed25519 Jiangsu rotates to an SM2 key with
+ * the CLI and SIGNING_ALGORITHM=SM2. Zhejiang learns the SM2 key from a document still signed by the
+ * Ed25519 key, then takes the first SM2-signed document without a phone call; both Jiangsu's old
+ * Ed25519 pass and its new SM2 pass verify in Zhejiang.
+ */
+describe('an Ed25519 issuer that rotates to SM2 stays trusted by its peer', () => {
+  const world = withJiangsuAndZhejiang('苏A9F321', 932);
+  const cli = resolve(import.meta.dirname, '../dist/signing/rotate-key.cli.js');
+  // Long enough for Jiangsu to publish the planned key and Zhejiang to sync before it signs.
+  const activationSeconds = 75;
+
+  const syncJiangsuIn = async (province: Province) => {
+    const [issuer] = (await province.admin.get('/admin/federation/issuers')).body;
+    return (await province.admin.post(`/admin/federation/issuers/${issuer.id}/sync`)).body;
+  };
+  /** Polls until `check` holds: the server re-reads its keys folder every 30 s. */
+  const eventually = async (check: () => Promise<boolean>) => {
+    for (let i = 0; i < 120 && !(await check()); i++) await new Promise((r) => setTimeout(r, 1000));
+    expect(await check()).toBe(true);
+  };
+
+  it('follows the rotation and verifies the passes of both keys', async () => {
+    const { signed } = await issuerDocumentOf(world.jiangsu);
+    expect(
+      (
+        await world.zhejiang.admin.post('/admin/federation/issuers', {
+          document: signed,
+          fingerprint: (JSON.parse(signed.body) as IssuerDocument).fingerprint,
+        })
+      ).status,
+    ).toBe(201);
+
+    const { stdout } = await run('node', [cli, '--activate-in-hours', String(activationSeconds / 3600)], {
+      env: { ...process.env, NODE_ENV: 'test', DATA_DIR: world.jiangsu.dataDir, SIGNING_ALGORITHM: 'SM2' },
+    });
+    expect(stdout).toMatch(/新密钥 [0-9a-f]{8} 已发布，将于 .+ 起用于签发（SM2）/);
+    const trustListAlgs = async () =>
+      (await apiClient(world.jiangsu.server.url).get<TrustList>('/trust-list')).body.keys.map((k) => k.alg);
+    await eventually(async () => (await trustListAlgs()).join() === 'EdDSA,SM2');
+
+    // Still signed by the Ed25519 key: Zhejiang learns the planned SM2 key from it.
+    const learned = await syncJiangsuIn(world.zhejiang);
+    expect(learned.lastSyncError).toBeNull();
+    // Once it signs, Jiangsu's documents are SM2-signed: taken because the key is already trusted.
+    await eventually(async () => (await issuerDocumentOf(world.jiangsu)).signed.alg === 'SM2');
+    const followed = await syncJiangsuIn(world.zhejiang);
+    expect(followed).toMatchObject({ status: 'active', lastSyncError: null });
+
+    const { passUrl: sm2PassUrl } = await issueDemoPass(world.jiangsu, '苏A9F322', 940);
+    expect(toHex(extractTokenFromUrl(sm2PassUrl)!)).toMatch(/^844da2013a00010000/);
+    for (const url of [world.passUrl, sm2PassUrl]) {
+      expect((await onlineVerifyUntil(world.zhejiang, url, 'valid')).body.verification.state).toBe('valid');
+      expect((await offlineVerify(world.zhejiang, url)).verification.state).toBe('valid');
+    }
+  }, 300_000);
 });

@@ -25,7 +25,7 @@ async function main(): Promise<void> {
   const now = new Date();
   const { added, retired, removed } = await store.rotate(now, new Date(now.getTime() + hours * 3_600_000));
   console.log(`密钥目录: ${config.signing.keysDir}`);
-  console.log(`新密钥 ${added.kid}（${added.alg}）已发布，将于 ${added.notBefore} 起用于签发`);
+  console.log(`新密钥 ${added.kid} 已发布，将于 ${added.notBefore} 起用于签发（${added.alg}）`);
   for (const key of retired) console.log(`密钥 ${key.kid} 将于 ${key.notAfter} 停止签发（保留在信任列表中）`);
   for (const kid of removed) console.log(`未启用的计划密钥 ${kid} 已删除`);
 }

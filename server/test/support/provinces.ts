@@ -99,7 +99,7 @@ async function stopProvince(province: Province | undefined): Promise<void> {
 }
 
 /** A pass issued through the workflow (the demo district 320115): its id and QR URL, and the official. */
-async function issueDemoPass(province: Province, plate: string, serial: number) {
+export async function issueDemoPass(province: Province, plate: string, serial: number) {
   const fleetManager = await loginAs(province.server.url, demoPhones.fleetManager);
   const official = await loginAs(province.server.url, demoPhones.districtOfficial);
   const fleet = await registerFleet(fleetManager, plate, serial);
