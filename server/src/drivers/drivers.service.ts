@@ -13,8 +13,7 @@ import { DataSource, type EntityManager, In } from 'typeorm';
 import type { RequestActor } from '../auth/auth.decorators.js';
 import { DomainException } from '../common/domain.exception.js';
 import { refusingDuplicates } from '../database/errors.js';
-import { whereStartsWith } from '../database/text-search.js';
-import { enterpriseOf, findOwnRecord } from '../vehicles/vehicles.service.js';
+import { enterpriseOf, findOwnRecord, listOwnRecords } from '../vehicles/vehicles.service.js';
 import { DriverEntity } from './driver.entity.js';
 import { IdNumberProtector } from './id-number-protector.js';
 
@@ -41,12 +40,7 @@ export class DriversService {
   /** The enterprise's crew in the order registered; with a name searched, those whose name begins with it. */
   async list(actor: RequestActor, search?: SearchTerm): Promise<DriverView[]> {
     if (search && search.kind !== 'name') return [];
-    const query = this.repo.createQueryBuilder('d').where('d.enterprise_id = :enterpriseId', {
-      enterpriseId: enterpriseOf(actor),
-    });
-    if (search) whereStartsWith(query, 'd.name', search.text);
-    const drivers = await query.orderBy('d.created_at', 'ASC').addOrderBy('d.id', 'ASC').getMany();
-    return drivers.map(toDriverView);
+    return (await listOwnRecords(this.repo, actor, 'name', search?.text)).map(toDriverView);
   }
 
   async get(actor: RequestActor, id: string): Promise<DriverView> {

@@ -1,6 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ErrorCode, type SearchTerm, type Vehicle, type VehicleView } from '@pass/shared';
-import { DataSource, type EntityManager, type FindOptionsWhere, In, type Repository } from 'typeorm';
+import {
+  DataSource,
+  type EntityManager,
+  type FindOptionsWhere,
+  In,
+  type ObjectLiteral,
+  type Repository,
+} from 'typeorm';
 import { type RequestActor } from '../auth/auth.decorators.js';
 import { DomainException } from '../common/domain.exception.js';
 import { refusingDuplicates } from '../database/errors.js';
@@ -34,12 +41,7 @@ export class VehiclesService {
   /** The enterprise's vehicles in the order registered; with a search, those whose plate begins with it. */
   async list(actor: RequestActor, search?: SearchTerm): Promise<VehicleView[]> {
     if (search && search.kind !== 'plate') return [];
-    const query = this.repo.createQueryBuilder('v').where('v.enterprise_id = :enterpriseId', {
-      enterpriseId: enterpriseOf(actor),
-    });
-    if (search) whereStartsWith(query, 'v.plate', search.text);
-    const vehicles = await query.orderBy('v.created_at', 'ASC').addOrderBy('v.id', 'ASC').getMany();
-    return vehicles.map(toVehicleView);
+    return (await listOwnRecords(this.repo, actor, 'plate', search?.text)).map(toVehicleView);
   }
 
   /**
@@ -113,6 +115,23 @@ export class VehiclesService {
 export function enterpriseOf(actor: RequestActor): string {
   if (!actor.enterpriseId) throw new DomainException(ErrorCode.Forbidden);
   return actor.enterpriseId;
+}
+
+/**
+ * The fleet manager's own records of a registry (vehicles, drivers) in the order registered; with a text,
+ * those whose `column` begins with it (read by the enterprise's rows, which are few).
+ */
+export function listOwnRecords<T extends ObjectLiteral>(
+  repo: Repository<T>,
+  actor: RequestActor,
+  column: string,
+  text?: string,
+): Promise<T[]> {
+  const query = repo
+    .createQueryBuilder('r')
+    .where('r.enterprise_id = :enterpriseId', { enterpriseId: enterpriseOf(actor) });
+  if (text !== undefined) whereStartsWith(query, `r.${column}`, text);
+  return query.orderBy('r.created_at', 'ASC').addOrderBy('r.id', 'ASC').getMany();
 }
 
 /**
