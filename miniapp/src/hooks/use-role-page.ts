@@ -1,5 +1,5 @@
 import type { AccountView, Role } from '@pass/shared';
-import Taro, { useDidShow } from '@tarojs/taro';
+import Taro, { useDidHide, useDidShow, useUnload } from '@tarojs/taro';
 import { useCallback, useRef, useState } from 'react';
 import { roleHome, routes } from '@/services/routes';
 import { loadSession } from '@/services/session';
@@ -30,6 +30,12 @@ export function useRolePage<T>(role: Role | readonly Role[], load: (account: Acc
   const loadRef = useRef(load);
   loadRef.current = load;
   const accountRef = useRef<AccountView | null>(null);
+  // The way home from a denied page, dropped when the user leaves it first (else it would take them
+  // away from wherever they went, 1.5 s later).
+  const goingHome = useRef<ReturnType<typeof setTimeout>>(undefined);
+  const stay = () => clearTimeout(goingHome.current);
+  useDidHide(stay);
+  useUnload(stay);
 
   const reload = useCallback(async () => {
     const current = accountRef.current;
@@ -59,7 +65,7 @@ export function useRolePage<T>(role: Role | readonly Role[], load: (account: Acc
     if (!roles.includes(session.account.role)) {
       setDenied(true);
       const home = roleHome[session.account.role];
-      setTimeout(() => Taro.reLaunch({ url: home }), 1500);
+      goingHome.current = setTimeout(() => Taro.reLaunch({ url: home }), 1500);
       return;
     }
     accountRef.current = session.account;
