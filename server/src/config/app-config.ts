@@ -104,9 +104,12 @@ const envSchema = z.object({
    * process. A scanner needs a few; a benchmark or a checkpoint gateway behind one address needs more.
    */
   PUBLIC_VERIFY_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000_000).default(120),
+  /**
+   * How often the server fetches trusted issuers' documents and status lists (全国互认); 0 turns it off.
+   * Fractions are allowed (0.05 = every 3 s, as the scheduled-refresh test runs it).
+   */
+  FEDERATION_SYNC_MINUTES: z.coerce.number().min(0).max(1440).default(10),
   /** Enterprise self-registrations one address may make per hour (each costs a 32 MiB password hash). */
-  /** How often the server fetches trusted issuers' documents and status lists (全国互认); 0 turns it off. */
-  FEDERATION_SYNC_MINUTES: z.coerce.number().int().min(0).max(1440).default(10),
   REGISTRATIONS_PER_HOUR: z.coerce.number().int().min(1).max(1_000_000).default(10),
 });
 

@@ -5,6 +5,7 @@ import Taro, { useDidShow, useUnload } from '@tarojs/taro';
 import { useRef, useState } from 'react';
 import { FormNotice } from '@/components/form-notice';
 import { LinkRow } from '@/components/link-row';
+import { Screen } from '@/components/screen';
 import { TextField } from '@/components/text-field';
 import { goHome, requestCrewCode, signInAsCrew } from '@/services/auth';
 import { routes } from '@/services/routes';
@@ -93,7 +94,7 @@ export default function CrewSignIn() {
   };
 
   return (
-    <View className='screen crew-sign-in'>
+    <Screen className='screen crew-sign-in'>
       <Text className='crew-sign-in__intro'>
         驾驶员、押运员用车队登记的手机号接收验证码登录，查看并出示本人随车的通行证。
       </Text>
@@ -130,6 +131,6 @@ export default function CrewSignIn() {
         </View>
       </View>
       <LinkRow action='返回账号登录' onTap={() => Taro.reLaunch({ url: routes.login })} />
-    </View>
+    </Screen>
   );
 }
