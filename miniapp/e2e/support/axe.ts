@@ -21,6 +21,14 @@ export interface AxeViolation {
  * hidden pages of the stack are skipped by axe, as a screen reader skips them).
  */
 export async function axeViolations(page: Page): Promise<AxeViolation[]> {
+  // Taro's toast fades in and out over 0.1 s: mid-fade its white text is drawn half transparent, which
+  // axe measures as too little contrast. It is audited shown or gone, not in between.
+  await page.waitForFunction(() =>
+    [...document.querySelectorAll<HTMLElement>('.taro__toast')].every((el) => {
+      const { display, opacity } = getComputedStyle(el);
+      return display === 'none' || opacity === '1' || opacity === '0';
+    }),
+  );
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
   return page.evaluate(async (tags) => {
     const { axe } = window as unknown as { axe: typeof Axe };
