@@ -44,9 +44,28 @@ export async function fillTextarea(page: Page, testId: string, value: string): P
   await page.locator(`[data-testid="${testId}"] textarea:visible`).first().fill(value);
 }
 
-/** Opens a page of the H5 build by its path, e.g. `/packages/review/pages/queue/index?overdue=true`. */
+/** The route of the Taro page drawn on top now (its element's id is the page's path), or '' before any. */
+const shownRoute = (page: Page) =>
+  page.evaluate(() => {
+    const shown = [...document.querySelectorAll<HTMLElement>('.taro_page')].filter(
+      (el) => getComputedStyle(el).display !== 'none',
+    );
+    return (shown.at(-1)?.id ?? '').split('?')[0]!.replace(/^\/+/, '');
+  });
+
+/**
+ * Opens a page of the H5 build by its path, e.g. `/packages/review/pages/queue/index?overdue=true`.
+ * First the page being opened now (after a sign-in, the home) is let finish: Taro's H5 router shows the
+ * last page that mounted, so a home still loading would be drawn over the page asked for.
+ */
 export async function openPath(page: Page, baseUrl: string, path: string): Promise<void> {
+  const current = new URL(page.url() || 'about:blank').hash.slice(1).split('?')[0]!.replace(/^\/+/, '');
+  if (current) await waitForShown(page, current);
   await page.goto(`${baseUrl}/#${path}`);
+}
+
+async function waitForShown(page: Page, route: string): Promise<void> {
+  for (let i = 0; i < 50 && (await shownRoute(page)) !== route; i++) await page.waitForTimeout(100);
 }
 
 /** Waits until no `Taro.showToast` is on screen, so that a screenshot shows the page, not the toast. */
