@@ -37,17 +37,23 @@ export function useRolePage<T>(role: Role | readonly Role[], load: (account: Acc
   useDidHide(stay);
   useUnload(stay);
 
+  // Loads can overlap (a search typed while the last one is on its way): only the newest may show, or a
+  // slower older answer would replace the newer one on screen.
+  const latestLoad = useRef(0);
   const reload = useCallback(async () => {
     const current = accountRef.current;
     if (!current) return;
+    const mine = ++latestLoad.current;
     setLoading(true);
     try {
-      setData(await loadRef.current(current));
+      const loaded = await loadRef.current(current);
+      if (mine !== latestLoad.current) return;
+      setData(loaded);
       setError(undefined);
     } catch (e) {
-      setError(messageOf(e, '加载失败，请稍后重试'));
+      if (mine === latestLoad.current) setError(messageOf(e, '加载失败，请稍后重试'));
     } finally {
-      setLoading(false);
+      if (mine === latestLoad.current) setLoading(false);
     }
   }, []);
 
