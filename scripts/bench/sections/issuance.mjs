@@ -53,11 +53,15 @@ export async function issuance({ fleetManager, official, serverPid, concurrency 
     phone: '13912345679',
     role: 'escort',
   });
-  const attachmentIds = [];
-  for (const kind of ['driving_licence', 'vehicle_licence', 'commitment_letter']) {
-    const file = kind === 'commitment_letter' ? pdf : png;
-    attachmentIds.push((await fleetManager.upload(`/attachments?kind=${kind}`, file, `${kind}.bin`)).id);
-  }
+  // Licences are held by the driver and each vehicle (uploaded once, with their expiry); an
+  // application cites only its own papers, here the commitment letter.
+  const until = addDays(chinaToday(), 365);
+  await fleetManager.upload(
+    `/attachments?kind=driving_licence&driverId=${driver.id}&expiresOn=${until}`,
+    png,
+    'driving.png',
+  );
+  const attachmentIds = [(await fleetManager.upload('/attachments?kind=commitment_letter', pdf, 'letter.pdf')).id];
   const from = addDays(chinaToday(), 1);
   const applicationIds = new Array(count);
   await pool(count, 8, async (i) => {
@@ -67,6 +71,11 @@ export async function issuance({ fleetManager, official, serverPid, concurrency 
       vehicleType: 'semi_trailer_tractor',
       transportLicenseNumber: '320115001234',
     });
+    await fleetManager.upload(
+      `/attachments?kind=vehicle_licence&vehicleId=${vehicle.id}&expiresOn=${until}`,
+      png,
+      'vehicle.png',
+    );
     const draft = await fleetManager.must('POST', '/applications', {
       vehicleId: vehicle.id,
       crewDriverIds: [driver.id, escort.id],
