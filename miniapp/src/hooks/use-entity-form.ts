@@ -20,6 +20,11 @@ export interface EntityFormOptions<Values, Schema extends z.ZodType, Extra> exte
   remove?: { title: string; content: string; run: (id: string) => Promise<unknown> };
   /** A toast when the user's input does not pass the schema (long forms, where the red field may be off screen). */
   invalidHint?: string;
+  /**
+   * What the form holds besides the schema's fields (a chosen document), checked first: false keeps it
+   * from being saved, while the fields still show their messages.
+   */
+  check?: () => boolean;
 }
 
 /**
@@ -44,11 +49,13 @@ export function useEntityForm<Values extends Record<string, unknown>, Schema ext
   });
 
   const save = async () => {
+    const ready = options.check ? options.check() : true;
     const checked = form.validate();
     if (!checked) {
       if (options.invalidHint) Taro.showToast({ title: options.invalidHint, icon: 'none' });
       return;
     }
+    if (!ready) return;
     setBusy(true);
     try {
       await options.save(checked, id);

@@ -25,6 +25,7 @@ import { DataSource, type EntityManager, In } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { RequestActor } from '../auth/auth.decorators.js';
 import { DomainException, notFound } from '../common/domain.exception.js';
+import { type TransactionListener, TransactionListeners } from '../common/transaction-listeners.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { isUniqueViolation } from '../database/errors.js';
 import { lockGuard } from '../database/lock-guard.js';
@@ -48,7 +49,8 @@ const insertChunk = 500;
  * Told inside the transaction that suspends (`removed` false) or removes an issuer: higher modules
  * registered at start end what they built on its trust (the whitelist recognised from it).
  */
-export type TrustEndedListener = (manager: EntityManager, issuerRegion: string, removed: boolean) => Promise<void>;
+type TrustEnded = [issuerRegion: string, removed: boolean];
+export type TrustEndedListener = TransactionListener<TrustEnded>;
 
 /** A document a trusted issuer signed, with who that issuer is and whether it is trusted now. */
 export interface OpenedForeignDocument {
@@ -70,7 +72,7 @@ export class FederationService implements OnApplicationBootstrap, OnModuleDestro
   private readonly logger = new Logger('Federation');
   private timer?: NodeJS.Timeout;
   private cachedIssuers?: { issuers: FederatedIssuer[]; until: number };
-  private readonly trustEndedListeners: TrustEndedListener[] = [];
+  private readonly trustEnded = new TransactionListeners<TrustEnded>();
 
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
@@ -94,15 +96,13 @@ export class FederationService implements OnApplicationBootstrap, OnModuleDestro
   /** `GET /api/federation/issuer`: this deployment as another imports it, signed with the current key. */
   async issuerDocument(now = new Date()): Promise<SignedDocument> {
     const key = await this.keys.signingKey(now);
-    const { issuerName, issuerRegion } = this.config.signing;
+    const stamp = this.issuerStamp(now);
     const base = this.config.publicBaseUrl;
     const publicKey = decodeBase64(key.publicKey);
     if (!publicKey) throw new Error(`Key ${key.kid}: public key is not base64`);
     const body: IssuerDocument = {
       format: 'pass-issuer/1',
-      issuerName,
-      issuerRegion,
-      generatedAt: now.toISOString(),
+      ...stamp,
       documentUrl: `${base}/api/federation/issuer`,
       statusListUrl: `${base}/api/verification/status-list`,
       passPageUrl: base,
@@ -110,7 +110,7 @@ export class FederationService implements OnApplicationBootstrap, OnModuleDestro
       trustList: await this.keys.trustList(now),
       // Only this issuer's jurisdiction: an importer refuses a document naming departments outside it.
       departments: (await this.departments.trustListEntries()).filter((d) =>
-        jurisdictionCovers(issuerRegion, d.regionCode),
+        jurisdictionCovers(stamp.issuerRegion, d.regionCode),
       ),
       fingerprint: keyFingerprint(publicKey),
     };
@@ -211,7 +211,7 @@ export class FederationService implements OnApplicationBootstrap, OnModuleDestro
       const before = row.status;
       row.status = status;
       await manager.save(row);
-      if (status === 'suspended') await this.trustEnded(manager, row.issuerRegion, false);
+      if (status === 'suspended') await this.trustEnded.tell(manager, row.issuerRegion, false);
       await this.audit.record(manager, actor, {
         action: status === 'suspended' ? 'federation.issuer.suspend' : 'federation.issuer.reinstate',
         entityType: 'trusted_issuer',
@@ -231,7 +231,7 @@ export class FederationService implements OnApplicationBootstrap, OnModuleDestro
       await manager.delete(TrustedIssuerStatusEntity, { issuerId: id });
       // Deleting the row locks it first: a submission that locked it has committed before this goes on.
       await manager.delete(TrustedIssuerEntity, { id });
-      await this.trustEnded(manager, row.issuerRegion, true);
+      await this.trustEnded.tell(manager, row.issuerRegion, true);
       await this.audit.record(manager, actor, {
         action: 'federation.issuer.remove',
         entityType: 'trusted_issuer',
@@ -244,11 +244,13 @@ export class FederationService implements OnApplicationBootstrap, OnModuleDestro
 
   /** Registered at start by a module that builds on an issuer's trust (layers: it may not be called from here). */
   onTrustEnded(listener: TrustEndedListener): void {
-    this.trustEndedListeners.push(listener);
+    this.trustEnded.add(listener);
   }
 
-  private async trustEnded(manager: EntityManager, issuerRegion: string, removed: boolean): Promise<void> {
-    for (const listener of this.trustEndedListeners) await listener(manager, issuerRegion, removed);
+  /** Who signs this deployment's documents (the issuer document, the whitelist export), and when: their common head. */
+  issuerStamp(now: Date): { issuerName: string; issuerRegion: string; generatedAt: string } {
+    const { issuerName, issuerRegion } = this.config.signing;
+    return { issuerName, issuerRegion, generatedAt: now.toISOString() };
   }
 
   /** Signs `body` as this issuer (its current key), as the issuer document is signed. */

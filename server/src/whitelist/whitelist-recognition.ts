@@ -12,14 +12,15 @@ import { DataSource, type EntityManager, IsNull } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { RequestActor } from '../auth/auth.decorators.js';
 import { DomainException, notFound } from '../common/domain.exception.js';
-import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { type TransactionListener, TransactionListeners } from '../common/transaction-listeners.js';
 import { lockGuard } from '../database/lock-guard.js';
 import { FederationService } from '../federation/federation.service.js';
 import { RecognisedWhitelistEntity } from './recognised-whitelist.entity.js';
 import { ownSource, WhitelistEntryEntity } from './whitelist-entry.entity.js';
 
 /** Told inside the transaction that ends a recognised whitelist (removed, or its issuer suspended or removed). */
-export type RecognitionEndedListener = (manager: EntityManager, sourceRegion: string) => Promise<void>;
+type RecognitionEnded = [sourceRegion: string];
+export type RecognitionEndedListener = TransactionListener<RecognitionEnded>;
 
 const insertChunk = 400;
 
@@ -36,11 +37,10 @@ const sourceName = (region: string) => regionFullName(region) ?? region;
  */
 @Injectable()
 export class WhitelistRecognition implements OnModuleInit {
-  private readonly endedListeners: RecognitionEndedListener[] = [];
+  private readonly ended = new TransactionListeners<RecognitionEnded>();
 
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly federation: FederationService,
     private readonly audit: AuditService,
   ) {}
@@ -50,12 +50,12 @@ export class WhitelistRecognition implements OnModuleInit {
     // issuer's go with it. Either way the applications they ranked first lose the priority.
     this.federation.onTrustEnded(async (manager, region, removed) => {
       if (removed) await this.deleteRecognised(manager, region);
-      await this.ended(manager, region);
+      await this.ended.tell(manager, region);
     });
   }
 
   onEnded(listener: RecognitionEndedListener): void {
-    this.endedListeners.push(listener);
+    this.ended.add(listener);
   }
 
   /** `GET /api/federation/whitelist`: this province's own entries in force, signed as its issuer. */
@@ -65,12 +65,9 @@ export class WhitelistRecognition implements OnModuleInit {
       where: { sourceRegion: ownSource, removedAt: IsNull() },
       order: { creditCode: 'ASC' },
     });
-    const { issuerName, issuerRegion } = this.config.signing;
     const body: WhitelistExport = {
       format: 'pass-whitelist/1',
-      issuerName,
-      issuerRegion,
-      generatedAt: now.toISOString(),
+      ...this.federation.issuerStamp(now),
       entries: rows.map((r) => ({ creditCode: r.creditCode, enterpriseName: r.enterpriseName })),
     };
     return this.federation.signAsIssuer(body, now);
@@ -156,7 +153,7 @@ export class WhitelistRecognition implements OnModuleInit {
       const row = await manager.findOneBy(RecognisedWhitelistEntity, { id });
       if (!row) throw notFound('未找到该互认白名单');
       await this.deleteRecognised(manager, row.issuerRegion);
-      await this.ended(manager, row.issuerRegion);
+      await this.ended.tell(manager, row.issuerRegion);
       await this.audit.record(manager, actor, {
         action: 'whitelist.recognition.remove',
         entityType: 'recognised_whitelist',
@@ -169,10 +166,6 @@ export class WhitelistRecognition implements OnModuleInit {
   private async deleteRecognised(manager: EntityManager, region: string): Promise<void> {
     await manager.delete(WhitelistEntryEntity, { sourceRegion: region });
     await manager.delete(RecognisedWhitelistEntity, { issuerRegion: region });
-  }
-
-  private async ended(manager: EntityManager, region: string): Promise<void> {
-    for (const listener of this.endedListeners) await listener(manager, region);
   }
 }
 

@@ -3,17 +3,17 @@ import { ErrorCode, validatePhone } from '@pass/shared';
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { useState } from 'react';
-import { FormNotice } from '@/components/form-notice';
+import { FormSubmit } from '@/components/form-submit';
 import { LinkRow } from '@/components/link-row';
 import { Screen } from '@/components/screen';
 import { ServiceStatus } from '@/components/service-status';
 import { PasswordField, TextField } from '@/components/text-field';
+import { useSessionForm } from '@/hooks/use-session-form';
 import { goHome, loginWithPassword } from '@/services/auth';
 import { ApiError } from '@/services/request';
 import { routes } from '@/services/routes';
 import { loadSession, type Session } from '@/services/session';
 import { bindWechat, loginWithWechat, wechatLoginAvailable } from '@/services/wechat-auth';
-import { messageOf } from '@/utils/messages';
 import './index.scss';
 
 const phoneInput = { label: '手机号码', testId: 'login-phone', type: 'number', maxlength: 11 } as const;
@@ -25,8 +25,7 @@ export default function Login() {
   const [password, setPassword] = useState('');
   const [touched, setTouched] = useState({ phone: false, password: false });
   const touch = (key: 'phone' | 'password') => () => setTouched((t) => ({ ...t, [key]: true }));
-  const [failure, setFailure] = useState('');
-  const [busy, setBusy] = useState(false);
+  const { busy, failure, enter: enterWith } = useSessionForm();
   /** Set after 微信一键登录 found no account: the password sign-in then also binds this WeChat user. */
   const [binding, setBinding] = useState(false);
 
@@ -39,23 +38,12 @@ export default function Login() {
   const phoneError = touched.phone && !phoneCheck.ok ? phoneCheck.message : undefined;
   const passwordError = touched.password && password === '' ? '请输入密码' : undefined;
 
-  const enter = async (signIn: () => Promise<Session>) => {
-    setBusy(true);
-    setFailure('');
-    try {
-      const session = await signIn();
-      await goHome(session.account);
-    } catch (error) {
-      if (error instanceof ApiError && error.code === ErrorCode.AccountNotBound) {
-        setBinding(true);
-        setFailure('该微信尚未绑定账号：请输入手机号码和密码，登录后将自动绑定，下次可一键登录');
-      } else {
-        setFailure(messageOf(error, '登录失败，请稍后重试'));
-      }
-    } finally {
-      setBusy(false);
-    }
-  };
+  const enter = (signIn: () => Promise<Session>) =>
+    enterWith('登录失败，请稍后重试', signIn, (error) => {
+      if (!(error instanceof ApiError && error.code === ErrorCode.AccountNotBound)) return undefined;
+      setBinding(true);
+      return '该微信尚未绑定账号：请输入手机号码和密码，登录后将自动绑定，下次可一键登录';
+    });
 
   const submit = () => {
     setTouched({ phone: true, password: true });
@@ -79,21 +67,20 @@ export default function Login() {
           onBlur={touch('password')}
           error={passwordError}
         />
-        {failure && (
-          <FormNotice tone='error' testId='login-error'>
-            {failure}
-          </FormNotice>
-        )}
-        <View className='login__actions'>
-          <Button type='primary' size='large' block loading={busy} disabled={busy} onClick={submit}>
-            {binding ? '登录并绑定微信' : '登录'}
-          </Button>
+        <FormSubmit
+          failure={failure}
+          failureTestId='login-error'
+          busy={busy}
+          label={binding ? '登录并绑定微信' : '登录'}
+          onSubmit={submit}
+          className='login__actions'
+        >
           {wechatLoginAvailable && !binding && (
             <Button size='large' block disabled={busy} onClick={() => enter(loginWithWechat)}>
               微信一键登录
             </Button>
           )}
-        </View>
+        </FormSubmit>
       </View>
 
       <LinkRow prompt='还没有账号？' action='企业注册' onTap={() => Taro.navigateTo({ url: routes.register })} />

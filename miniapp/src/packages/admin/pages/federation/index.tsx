@@ -12,7 +12,13 @@ import { showFailure } from '@/utils/messages';
 import { Action, AdminPage, Cell, HeadRow, Row } from '../../components/admin-page';
 import { signedDocumentPlaceholder } from '../../components/signed-document';
 import { federationApi } from '../../services/federation-api';
-import { type IssuerRowProps, WhitelistActions, WhitelistCell, WhitelistPasteCard } from './recognised-whitelist';
+import {
+  type IssuerAction,
+  type IssuerRowProps,
+  WhitelistCell,
+  WhitelistPasteCard,
+  whitelistActions,
+} from './recognised-whitelist';
 
 /** 64 hex digits in groups of four, as read out over the phone. */
 const grouped = (fingerprint: string) => fingerprint.replace(/(.{4})(?=.)/g, '$1 ');
@@ -77,7 +83,7 @@ export default function Federation() {
     }
   };
 
-  const act = async (label: string, run: () => Promise<unknown>, confirm?: string) => {
+  const act = async ({ label, run, confirm }: IssuerAction) => {
     if (confirm) {
       const answer = await Taro.showModal({ title: label, content: confirm });
       if (!answer.confirm) return;
@@ -176,6 +182,24 @@ export default function Federation() {
 
 function IssuerRow({ issuer, recognised, act }: IssuerRowProps) {
   const suspended = issuer.status === 'suspended';
+  const actions: IssuerAction[] = [
+    { label: '同步', run: () => federationApi.sync(issuer.id) },
+    ...whitelistActions(issuer, recognised),
+    suspended
+      ? { label: '恢复', run: () => federationApi.reinstate(issuer.id) }
+      : {
+          label: '暂停',
+          danger: true,
+          run: () => federationApi.suspend(issuer.id),
+          confirm: `暂停后，${issuer.issuerName}签发的通行证将无法核验。`,
+        },
+    {
+      label: '移除',
+      danger: true,
+      run: () => federationApi.remove(issuer.id),
+      confirm: `移除后需重新核对指纹才能再次导入${issuer.issuerName}。`,
+    },
+  ];
   return (
     <Row testId={`issuer-${issuer.issuerRegion}`}>
       <Cell wide>
@@ -199,30 +223,9 @@ function IssuerRow({ issuer, recognised, act }: IssuerRowProps) {
         <WhitelistCell recognised={recognised} />
       </Cell>
       <View className='admin-table__cell admin-table__cell--actions'>
-        <Action label='同步' onClick={() => act('同步', () => federationApi.sync(issuer.id))} />
-        <WhitelistActions issuer={issuer} recognised={recognised} act={act} />
-        {suspended ? (
-          <Action label='恢复' onClick={() => act('恢复', () => federationApi.reinstate(issuer.id))} />
-        ) : (
-          <Action
-            label='暂停'
-            danger
-            onClick={() =>
-              act(
-                '暂停',
-                () => federationApi.suspend(issuer.id),
-                `暂停后，${issuer.issuerName}签发的通行证将无法核验。`,
-              )
-            }
-          />
-        )}
-        <Action
-          label='移除'
-          danger
-          onClick={() =>
-            act('移除', () => federationApi.remove(issuer.id), `移除后需重新核对指纹才能再次导入${issuer.issuerName}。`)
-          }
-        />
+        {actions.map((action) => (
+          <Action key={action.label} label={action.label} danger={action.danger} onClick={() => act(action)} />
+        ))}
       </View>
     </Row>
   );

@@ -7,12 +7,18 @@ import { PasteBox } from '@/components/text-field';
 import { ApiError } from '@/services/request';
 import { ageText } from '@/utils/format';
 import { showFailure } from '@/utils/messages';
-import { Action } from '../../components/admin-page';
 import { signedDocumentPlaceholder } from '../../components/signed-document';
 import { federationApi } from '../../services/federation-api';
 
-/** A row action: run it (after a confirmation when asked), toast, reload the page. */
-export type Act = (label: string, run: () => Promise<unknown>, confirm?: string) => Promise<void>;
+/** One of a trusted issuer's row actions: its label names it in the confirmation, the toast and a failure. */
+export interface IssuerAction {
+  label: string;
+  /** Red, for what takes trust away. */
+  danger?: boolean;
+  run: () => Promise<unknown>;
+  /** Asked first, when given. */
+  confirm?: string;
+}
 
 /**
  * 白名单互认 of one trusted issuer, in its row: how many enterprises its recognised whitelist holds and
@@ -26,37 +32,28 @@ export function WhitelistCell({ recognised }: { recognised: RecognisedWhitelistV
   );
 }
 
-/** A trusted issuer's row: the issuer, its recognised whitelist if any, and how the row acts. */
+/** A trusted issuer's row: the issuer, its recognised whitelist if any, and what runs a row action. */
 export interface IssuerRowProps {
   issuer: TrustedIssuerView;
   recognised: RecognisedWhitelistView | undefined;
-  act: Act;
+  act: (action: IssuerAction) => Promise<void>;
 }
 
-export function WhitelistActions({ issuer, recognised, act }: IssuerRowProps) {
-  return (
-    <>
-      {issuer.status === 'active' && (
-        <Action
-          label='同步白名单'
-          onClick={() => act('同步白名单', () => federationApi.importWhitelist({ issuerId: issuer.id }))}
-        />
-      )}
-      {recognised && (
-        <Action
-          label='移除白名单'
-          danger
-          onClick={() =>
-            act(
-              '移除白名单',
-              () => federationApi.removeWhitelist(recognised.id),
-              `移除后，${recognised.sourceName}白名单中的企业不再优先审核，待审申请同时取消优先。`,
-            )
-          }
-        />
-      )}
-    </>
-  );
+/** The row actions of an issuer's whitelist: 同步白名单 while the issuer is trusted, 移除白名单 once recognised. */
+export function whitelistActions(issuer: TrustedIssuerView, recognised: RecognisedWhitelistView | undefined) {
+  const actions: IssuerAction[] = [];
+  if (issuer.status === 'active') {
+    actions.push({ label: '同步白名单', run: () => federationApi.importWhitelist({ issuerId: issuer.id }) });
+  }
+  if (recognised) {
+    actions.push({
+      label: '移除白名单',
+      danger: true,
+      run: () => federationApi.removeWhitelist(recognised.id),
+      confirm: `移除后，${recognised.sourceName}白名单中的企业不再优先审核，待审申请同时取消优先。`,
+    });
+  }
+  return actions;
 }
 
 /** A whitelist export handed over another way (pasted), for a province whose address cannot be reached. */

@@ -15,16 +15,14 @@ export interface RegisterListProps<T extends { id: string }> {
   load: (q?: string) => Promise<T[]>;
   /** The test id of each entry. */
   testId: string;
-  /** What the screen says while nothing is registered. */
-  empty: string;
-  /** The button that registers one more, e.g. 登记车辆. */
-  add: string;
+  /** What an entry is (车辆, 司乘人员): the button 登记车辆, the empty screen, the search that finds none. */
+  noun: string;
   /** The form that registers one (no `id`) or edits one (`?id=`). */
   form: string;
   /** An entry's title and the line below it. */
   cell: (item: T) => { title: string; description: string };
-  /** The search box above: what may be typed, and what an entry is called (车辆) when none is found. */
-  search: { placeholder: string; what: string };
+  /** The search box's placeholder: what may be typed. */
+  searchPlaceholder: string;
 }
 
 /**
@@ -34,21 +32,22 @@ export interface RegisterListProps<T extends { id: string }> {
 export function RegisterList<T extends { id: string }>({
   load,
   testId,
-  empty,
-  add,
+  noun,
   form,
   cell,
-  search,
+  searchPlaceholder,
 }: RegisterListProps<T>) {
   const text = useSearchText();
   const { denied, data: items, error, reload } = useRolePage(Role.FleetManager, () => load(text.q()));
   if (denied) return <Denied who='车队管理员' />;
   return (
     <Screen className='screen'>
-      <SearchBox testId={`${testId}-search`} placeholder={search.placeholder} onSearch={text.reloading(reload)} />
+      <SearchBox testId={`${testId}-search`} placeholder={searchPlaceholder} onSearch={text.reloading(reload)} />
       {error && <Text className='error-text'>{error}</Text>}
       {items && items.length === 0 && (
-        <EmptyState title={text.searched ? noMatchText(text.searched, search.what) : empty} />
+        <EmptyState
+          title={text.searched ? noMatchText(text.searched, noun) : `尚未登记${noun}，登记后申请时可直接选择`}
+        />
       )}
       {items && items.length > 0 && (
         <CellGroup>
@@ -65,7 +64,7 @@ export function RegisterList<T extends { id: string }>({
           ))}
         </CellGroup>
       )}
-      <ActionBar actions={[{ label: add, onClick: () => Taro.navigateTo({ url: form }) }]} />
+      <ActionBar actions={[{ label: `登记${noun}`, onClick: () => Taro.navigateTo({ url: form }) }]} />
     </Screen>
   );
 }

@@ -1,16 +1,11 @@
 import { CrewRole, crewDocumentKind, crewRoleNames, driverSchema, Role } from '@pass/shared';
 import { View } from '@tarojs/components';
-import { useRef } from 'react';
 import { ChoiceChips } from '@/components/choice-chips';
 import { Denied } from '@/components/denied';
-import { FormActions } from '@/components/form-actions';
 import { FormField } from '@/components/form-field';
 import { Screen } from '@/components/screen';
-import { Section } from '@/components/section';
 import { TextField } from '@/components/text-field';
-import { useEntityForm } from '@/hooks/use-entity-form';
-import { cachedProvinceSettings } from '@/services/province-settings';
-import { HeldDocumentField, useHeldDocument } from '../../components/held-document-field';
+import { HolderFormEnd, useHolderForm } from '../../components/holder-form';
 import { driversApi } from '../../services/fleet-api';
 
 interface DriverFormValues extends Record<string, unknown> {
@@ -32,34 +27,19 @@ async function loadDriver(id: string): Promise<DriverFormValues> {
 
 /** Adds a driver, co-driver or escort to the registry, or edits one (`?id=`), with their licence. */
 export default function DriverForm() {
-  const licence = useHeldDocument();
-  /** A new person saved while the licence failed to upload: saving again updates them. */
-  const created = useRef<string>();
-  const form = useEntityForm({
+  const form = useHolderForm({
     role: Role.FleetManager,
     schema: driverSchema,
     initial: empty,
     editTitle: '修改司乘人员',
-    load: async (id) => {
-      const [values] = await Promise.all([loadDriver(id), licence.load((doc) => doc.driverId === id)]);
-      return values;
-    },
-    save: async (driver, id) => {
-      const target = id ?? created.current;
-      const saved = target ? await driversApi.update(target, driver) : await driversApi.create(driver);
-      created.current = saved.id;
-      await licence.save(crewDocumentKind[driver.role], { driverId: saved.id });
-    },
+    load: loadDriver,
+    api: driversApi,
+    holder: 'driverId',
+    /** 驾驶证 for a (co-)driver, 押运员证 for an escort. */
+    documentKind: (person) => crewDocumentKind[person.role],
     remove: { title: '删除司乘人员', content: '删除后不能恢复；已用于申请的人员不能删除。', run: driversApi.remove },
   });
   const { values, set, field, errorOf } = form;
-  /** 驾驶证 for a (co-)driver, 押运员证 for an escort. */
-  const licenceKind = crewDocumentKind[values.role];
-  const licenceRequired = cachedProvinceSettings()?.settings.requiredAttachments.includes(licenceKind) ?? false;
-  const save = () => {
-    if (licence.check()) form.save();
-    else form.validate();
-  };
 
   if (form.page.denied) return <Denied who='车队管理员' />;
 
@@ -81,10 +61,7 @@ export default function DriverForm() {
           <ChoiceChips choices={roleChoices} value={values.role} onChange={(role) => set('role', role)} />
         </FormField>
       </View>
-      <Section title='证件'>
-        <HeldDocumentField kind={licenceKind} required={licenceRequired} document={licence} />
-      </Section>
-      <FormActions busy={form.busy} onSave={save} onRemove={form.editing ? form.remove : undefined} />
+      <HolderFormEnd form={form} />
     </Screen>
   );
 }

@@ -2,13 +2,12 @@ import { Button } from '@nutui/nutui-react-taro';
 import { fleetManagerRegistrationSchema } from '@pass/shared';
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { useState } from 'react';
 import { Screen } from '@/components/screen';
 import { TextField, type TextFieldProps } from '@/components/text-field';
 import { useSchemaForm } from '@/hooks/use-schema-form';
-import { goHome, registerEnterprise } from '@/services/auth';
+import { useSessionForm } from '@/hooks/use-session-form';
+import { registerEnterprise } from '@/services/auth';
 import { routes } from '@/services/routes';
-import { messageOf } from '@/utils/messages';
 import { RegionField } from '../../components/region-field';
 
 const emptyRegistration = {
@@ -58,8 +57,7 @@ const upper = (value: string) => value.toUpperCase();
 export default function Register() {
   const form = useSchemaForm({ schema: fleetManagerRegistrationSchema, initial: emptyRegistration, toInput });
   const { values, set, blur, errorOf } = form;
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState('');
+  const { busy, failure, setFailure, enter } = useSessionForm();
 
   const passwordsDiffer = values.passwordAgain !== '' && values.passwordAgain !== values.password;
 
@@ -80,18 +78,18 @@ export default function Register() {
       setFailure('请按提示修改标红的项目');
       return;
     }
-    setBusy(true);
-    setFailure('');
-    try {
-      const session = await registerEnterprise(registration);
-      Taro.showToast({ title: '注册成功', icon: 'success' });
-      await goHome(session.account);
-    } catch (error) {
-      form.showServerErrors(error);
-      setFailure(messageOf(error, '注册失败，请稍后重试'));
-    } finally {
-      setBusy(false);
-    }
+    await enter(
+      '注册失败，请稍后重试',
+      async () => {
+        const session = await registerEnterprise(registration);
+        Taro.showToast({ title: '注册成功', icon: 'success' });
+        return session;
+      },
+      (error) => {
+        form.showServerErrors(error);
+        return undefined;
+      },
+    );
   };
 
   return (

@@ -10,16 +10,12 @@ import {
   vehicleTypes,
 } from '@pass/shared';
 import { View } from '@tarojs/components';
-import { useRef } from 'react';
 import { ChoiceField } from '@/components/choice-chips';
 import { Denied } from '@/components/denied';
-import { FormActions } from '@/components/form-actions';
 import { Screen } from '@/components/screen';
-import { Section } from '@/components/section';
 import { TextField } from '@/components/text-field';
-import { useEntityForm } from '@/hooks/use-entity-form';
 import { cachedProvinceSettings, loadProvinceSettings } from '@/services/province-settings';
-import { HeldDocumentField, useHeldDocument } from '../../components/held-document-field';
+import { HolderFormEnd, useHolderForm } from '../../components/holder-form';
 import { OptionSheetField } from '../../components/option-sheet-field';
 import { PlateInput } from '../../components/plate-input';
 import { enterpriseApi, vehiclesApi } from '../../services/fleet-api';
@@ -61,38 +57,21 @@ async function plateProvince(): Promise<string | undefined> {
   return plateAbbreviationOf(enterprise?.districtCode) ?? plateAbbreviationOf(settings?.settings.provinceCode);
 }
 
-const licenceKind = AttachmentKind.VehicleLicence;
-
 /** Adds a vehicle to the registry, or edits one (`?id=`), with its 行驶证. */
 export default function VehicleForm() {
-  const licence = useHeldDocument();
-  /** A new vehicle saved while its 行驶证 failed to upload: saving again updates it. */
-  const created = useRef<string>();
-  const form = useEntityForm({
+  const form = useHolderForm({
     role: Role.FleetManager,
     schema: vehicleSchema,
     initial: empty,
     toInput,
     editTitle: '修改车辆',
-    load: async (id) => {
-      const [values] = await Promise.all([loadVehicle(id), licence.load((doc) => doc.vehicleId === id)]);
-      return values;
-    },
+    load: loadVehicle,
+    api: vehiclesApi,
+    holder: 'vehicleId',
+    documentKind: () => AttachmentKind.VehicleLicence,
     extra: (_account, id) => (id ? Promise.resolve(undefined) : plateProvince()),
-    save: async (vehicle, id) => {
-      const target = id ?? created.current;
-      const saved = target ? await vehiclesApi.update(target, vehicle) : await vehiclesApi.create(vehicle);
-      created.current = saved.id;
-      await licence.save(licenceKind, { vehicleId: saved.id });
-    },
     remove: { title: '删除车辆', content: '删除后不能恢复；已用于申请的车辆不能删除。', run: vehiclesApi.remove },
   });
-  const licenceRequired = cachedProvinceSettings()?.settings.requiredAttachments.includes(licenceKind) ?? false;
-  /** The document's own check first, so a wrong expiry keeps the vehicle from being saved alone. */
-  const save = () => {
-    if (licence.check()) form.save();
-    else form.validate();
-  };
   const { values, set, field, bind, blur, errorOf } = form;
   const defaultProvince = form.extra ?? plateAbbreviationOf(cachedProvinceSettings()?.settings.provinceCode) ?? '';
 
@@ -144,10 +123,7 @@ export default function VehicleForm() {
           {...field('vin')}
         />
       </View>
-      <Section title='证件'>
-        <HeldDocumentField kind={licenceKind} required={licenceRequired} document={licence} />
-      </Section>
-      <FormActions busy={form.busy} onSave={save} onRemove={form.editing ? form.remove : undefined} />
+      <HolderFormEnd form={form} />
     </Screen>
   );
 }

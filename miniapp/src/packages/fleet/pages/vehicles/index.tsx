@@ -3,12 +3,7 @@ import { routes } from '@/services/routes';
 import { RegisterList } from '../../components/register-list';
 import { vehiclesApi } from '../../services/fleet-api';
 
-const list = {
-  testId: 'vehicle-item',
-  empty: '尚未登记车辆，登记后申请时可直接选择',
-  add: '登记车辆',
-  search: { placeholder: '车牌号码（或其开头）', what: '车辆' },
-};
+const list = { testId: 'vehicle-item', noun: '车辆', searchPlaceholder: '车牌号码（或其开头）' };
 const cellOf = (vehicle: VehicleView) => ({
   title: `${formatPlate(vehicle.plate)}（${plateColourNames[vehicle.plateColour]}）`,
   description: `${vehicleTypes[vehicle.vehicleType].name} · 道路运输证 ${vehicle.transportLicenseNumber}`,

@@ -4,13 +4,14 @@ import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow, useUnload } from '@tarojs/taro';
 import { useRef, useState } from 'react';
 import { FormNotice } from '@/components/form-notice';
+import { FormSubmit } from '@/components/form-submit';
 import { LinkRow } from '@/components/link-row';
 import { Screen } from '@/components/screen';
 import { TextField } from '@/components/text-field';
+import { useSessionForm } from '@/hooks/use-session-form';
 import { goHome, requestCrewCode, signInAsCrew } from '@/services/auth';
 import { routes } from '@/services/routes';
 import { loadSession } from '@/services/session';
-import { messageOf } from '@/utils/messages';
 import './index.scss';
 
 const phoneInput = { label: '手机号码', testId: 'crew-phone', type: 'number', maxlength: 11 } as const;
@@ -29,8 +30,7 @@ export default function CrewSignIn() {
   const [touched, setTouched] = useState(false);
   const [waiting, setWaiting] = useState(0);
   const [notice, setNotice] = useState('');
-  const [failure, setFailure] = useState('');
-  const [busy, setBusy] = useState(false);
+  const { busy, failure, setFailure, run, enter } = useSessionForm();
   const timer = useRef<ReturnType<typeof setInterval> | null>(null);
 
   useDidShow(() => {
@@ -59,17 +59,12 @@ export default function CrewSignIn() {
     setTouched(true);
     setFailure('');
     if (!phoneCheck.ok) return;
-    setBusy(true);
-    try {
+    await run('验证码发送失败，请稍后重试', async () => {
       await requestCrewCode(phoneCheck.value);
       countDown();
       // The server answers alike for a phone no driver record has, and texts only a registered one.
       setNotice('验证码已发送，5分钟内有效。如未收到，请确认车队登记的是本手机号。');
-    } catch (error) {
-      setFailure(messageOf(error, '验证码发送失败，请稍后重试'));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const submit = async () => {
@@ -82,15 +77,7 @@ export default function CrewSignIn() {
       setFailure(codeCheck.error.issues[0]?.message ?? '请输入验证码');
       return;
     }
-    setBusy(true);
-    try {
-      const session = await signInAsCrew(phoneCheck.value, codeCheck.data);
-      await goHome(session.account);
-    } catch (error) {
-      setFailure(messageOf(error, '登录失败，请稍后重试'));
-    } finally {
-      setBusy(false);
-    }
+    await enter('登录失败，请稍后重试', () => signInAsCrew(phoneCheck.value, codeCheck.data));
   };
 
   return (
@@ -119,16 +106,14 @@ export default function CrewSignIn() {
             {notice}
           </FormNotice>
         )}
-        {failure && (
-          <FormNotice tone='error' testId='crew-error'>
-            {failure}
-          </FormNotice>
-        )}
-        <View className='crew-sign-in__actions'>
-          <Button type='primary' size='large' block loading={busy} disabled={busy} onClick={submit}>
-            登录
-          </Button>
-        </View>
+        <FormSubmit
+          failure={failure}
+          failureTestId='crew-error'
+          busy={busy}
+          label='登录'
+          onSubmit={submit}
+          className='crew-sign-in__actions'
+        />
       </View>
       <LinkRow action='返回账号登录' onTap={() => Taro.reLaunch({ url: routes.login })} />
     </Screen>
