@@ -2,8 +2,8 @@
 // `pnpm bench`: every figure of docs/scaling.md in one run on this machine, printed as a table and
 // saved to artifacts/bench/results.json. Needs the build (shared/dist, server/dist) and a MariaDB
 // whose user may create `pass_%` databases (BENCH_MYSQL_URL, default the tests' user). BENCH_QUICK=1
-// for a short run; BENCH_PASSES, BENCH_SECONDS, BENCH_CONNECTIONS, BENCH_ISSUANCE, BENCH_BUILD_WEAPP=0
-// to change one thing.
+// for a short run; BENCH_PASSES, BENCH_SECONDS, BENCH_CONNECTIONS, BENCH_ISSUANCE, BENCH_BUILD_WEAPP=0,
+// BENCH_BUILD_H5=0 to change one thing. It ends with issue 18's goals table (lib/goals.mjs).
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';

@@ -86,8 +86,8 @@ export async function pinchZoom(page) {
 }
 
 /**
- * The icon a browser shows in the tab: the page's <link rel="icon">, else /favicon.ico, fetched from
- * the server; served means 200 with an image type.
+ * The icon a browser shows in the tab: the page's <link rel="icon">, else /favicon.ico. An icon inline
+ * in the page (a data: URL) comes with it; any other is fetched from the server. Served means an image.
  * @param {import('playwright-core').Page} page
  */
 export async function favicon(page) {
@@ -95,10 +95,14 @@ export async function favicon(page) {
     const link = document.querySelector('link[rel~="icon"]');
     return link ? /** @type {HTMLLinkElement} */ (link).href : new URL('/favicon.ico', location.href).href;
   });
+  if (href.startsWith('data:')) {
+    const contentType = href.slice('data:'.length).split(/[;,]/)[0];
+    return { href: 'data: URL in the page', status: null, contentType, served: contentType.startsWith('image/') };
+  }
   const response = await page.request.get(href);
   const contentType = response.headers()['content-type'] ?? '';
   return {
-    href,
+    href: new URL(href).pathname,
     status: response.status(),
     contentType,
     served: response.status() === 200 && contentType.startsWith('image/'),

@@ -129,7 +129,7 @@ function h5Rows(h5, add) {
     add(
       section,
       'favicon served',
-      `${h5.favicon.served ? 'yes' : 'NO'}: ${new URL(h5.favicon.href).pathname} ${h5.favicon.status} ${h5.favicon.contentType}`,
+      `${h5.favicon.served ? 'yes' : 'NO'}: ${h5.favicon.href}, ${h5.favicon.status ?? 'no request'}, ${h5.favicon.contentType}`,
     );
   } else {
     add(section, 'first load of the login page', `not measured: ${h5.firstLoadError}`);
