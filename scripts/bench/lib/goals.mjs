@@ -69,7 +69,7 @@ export const goals = [
     section: 'volume',
     atVolume: true,
     goal: 'p99 ≤ 50 ms',
-    read: p99Of(/^review queue, district official \(/),
+    read: p99Of(/^review queue, district official(\s*\(|$)/),
     met: (p99) => p99 <= 50,
   },
   {
@@ -77,7 +77,7 @@ export const goals = [
     section: 'volume',
     atVolume: true,
     goal: 'p99 ≤ 50 ms',
-    read: p99Of(/^review queue, city official \(/),
+    read: p99Of(/^review queue, city official(\s*\(|$)/),
     met: (p99) => p99 <= 50,
   },
   {
@@ -111,7 +111,7 @@ export const goals = [
     atVolume: true,
     goal: 'p50 ≤ 20 ms (cached per version)',
     read: (r) => {
-      const row = volumeRow(/^status list, full/)(r);
+      const row = volumeRow(/^(status list, full|full status list)/)(r);
       if (!isNumber(row?.p50Ms)) return undefined;
       return { value: row.p50Ms, figure: `p50 ${ms(row.p50Ms)}  (p99 ${isNumber(row.p99Ms) ? ms(row.p99Ms) : '—'})` };
     },
