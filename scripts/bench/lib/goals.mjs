@@ -10,10 +10,10 @@ const KiB = 1024;
 /** Rows seeded for the lists' goals ("at 1M passes"); fewer, and the figure says at how many. */
 const volumeAtScale = 1_000_000;
 
+const isNumber = (value) => typeof value === 'number' && Number.isFinite(value);
 const fmt = (value, digits = 0) =>
   Number(value).toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
-const ms = (value) => `${fmt(value, value < 10 ? 2 : 1)} ms`;
-const isNumber = (value) => typeof value === 'number' && Number.isFinite(value);
+const ms = (value) => (isNumber(value) ? `${fmt(value, value < 10 ? 2 : 1)} ms` : '—');
 
 /** The volume section's row whose name matches `pattern` (names are free text; patterns allow rewording). */
 const volumeRow = (pattern) => (r) =>
@@ -44,7 +44,7 @@ function shareOfFastify(pattern) {
       value: { share, p99Ms: best.p99Ms },
       figure:
         `${fmt(share * 100, 1)} % of bare Fastify (${fmt(best.requestsPerSecond)} / ${fmt(fastify.requestsPerSecond)} req/s), ` +
-        `p99 ${isNumber(best.p99Ms) ? ms(best.p99Ms) : '—'}${candidates.length > 1 ? `  [${best.name}]` : ''}`,
+        `p99 ${ms(best.p99Ms)}${candidates.length > 1 ? `  [${best.name}]` : ''}`,
     };
   };
 }
@@ -113,7 +113,7 @@ export const goals = [
     read: (r) => {
       const row = volumeRow(/^(status list, full|full status list)/)(r);
       if (!isNumber(row?.p50Ms)) return undefined;
-      return { value: row.p50Ms, figure: `p50 ${ms(row.p50Ms)}  (p99 ${isNumber(row.p99Ms) ? ms(row.p99Ms) : '—'})` };
+      return { value: row.p50Ms, figure: `p50 ${ms(row.p50Ms)}  (p99 ${ms(row.p99Ms)})` };
     },
     met: (p50) => p50 <= 20,
   },
