@@ -49,6 +49,14 @@ export default {
       testMatch: ['<rootDir>/e2e/**/*.e2e.ts'],
     },
     {
+      // Pure parts of the tooling (the bench's goals table); plain ES modules, no transform.
+      displayName: 'scripts',
+      rootDir: '<rootDir>/scripts',
+      testMatch: ['<rootDir>/**/*.spec.mjs'],
+      testEnvironment: 'node',
+      transform: {},
+    },
+    {
       // The built WeChat mini-program (miniapp/dist/weapp): static checks, and its pages run in a
       // WeChat-like runtime against the built server (miniapp/weapp-test/README.md).
       ...base,

@@ -3,7 +3,7 @@ import { defineConfig, type UserConfigExport } from '@tarojs/cli';
 import TsconfigPathsPlugin from 'tsconfig-paths-webpack-plugin';
 import devConfig from './dev';
 import { addH5Delivery } from './h5-delivery';
-import { addOfflineApp } from './offline-app';
+import { addOfflineApp, iconDataUrl } from './offline-app';
 import prodConfig from './prod';
 import { rootFontScript } from './root-font';
 import { weappBuildProblems } from './weapp-release';
@@ -61,8 +61,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     h5: {
       compile: { include: [sharedPackage] },
       publicPath: '/',
-      // Replaces Taro's width-based root font size (see root-font.ts).
-      htmlPluginOption: { script: rootFontScript },
+      // Replaces Taro's width-based root font size (see root-font.ts); the favicon, inline.
+      htmlPluginOption: { script: rootFontScript, iconDataUrl },
       staticDirectory: 'static',
       router: { mode: 'hash' },
       output: {

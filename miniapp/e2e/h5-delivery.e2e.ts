@@ -1,25 +1,25 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
-import type { Browser, Response } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { launchBrowser, openPhonePage } from './support/browser.js';
+import {
+  allScripts,
+  allScriptsBudgetBytes,
+  favicon,
+  firstLoadBudgetBytes,
+  KiB,
+  measureLoginFirstLoad,
+  pinchZoom,
+  scriptsOf,
+  viewportAllowsZoom,
+} from './support/h5-delivery.mjs';
 import { type Stack, startStack } from './support/stack.js';
 
 jest.setTimeout(120_000);
 
 const h5Dir = process.env.E2E_H5_DIR ?? fileURLToPath(new URL('../dist/h5/', import.meta.url));
-const KiB = 1024;
-/** What a phone on a weak signal downloads before it can sign in (issue 18's goal). */
-const firstLoadBudget = 250 * KiB;
-/** All JavaScript of the build, every page of every role (issue 18's goal). */
-const allScriptsBudget = 3 * 1024 * KiB;
-
-function scriptsOf(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
-    .filter((name) => name.endsWith('.js'))
-    .map((name) => join(dir, name));
-}
 
 describe('the H5 app reaches a phone on a weak signal', () => {
   let server: Stack;
@@ -37,22 +37,10 @@ describe('the H5 app reaches a phone on a weak signal', () => {
 
   it('shows the login page after at most 250 KiB on the wire, compressed, with hashed files cached for good', async () => {
     const page = await openPhonePage(browser);
-    const responses: Response[] = [];
-    page.on('response', (response) => {
-      if (!response.url().includes('/api/')) responses.push(response);
-    });
-    await page.goto(server.url);
-    await page.locator('.login__title', { hasText: '重点物资运输车辆通行证' }).waitFor({ state: 'visible' });
-    await page.waitForLoadState('networkidle');
-
-    let transferred = 0;
-    for (const response of responses) {
-      const sizes = await response.request().sizes();
-      transferred += sizes.responseBodySize + sizes.responseHeadersSize;
-    }
-    // The figure for docs/scaling.md.
-    console.log(`H5 first load: ${responses.length} files, ${(transferred / KiB).toFixed(1)} KiB transferred`);
-    expect(transferred).toBeLessThanOrEqual(firstLoadBudget);
+    const { responses, transferredBytes } = await measureLoginFirstLoad(page, server.url);
+    // The figure for docs/scaling.md (pnpm bench prints it too).
+    console.log(`H5 first load: ${responses.length} files, ${(transferredBytes / KiB).toFixed(1)} KiB transferred`);
+    expect(transferredBytes).toBeLessThanOrEqual(firstLoadBudgetBytes);
 
     const assets = responses.filter((r) => /\.(js|css)$/.test(new URL(r.url()).pathname));
     expect(assets.length).toBeGreaterThan(0);
@@ -84,12 +72,32 @@ describe('the H5 app reaches a phone on a weak signal', () => {
   });
 
   it('keeps all JavaScript under 3 MB, with zod and the region table in one shared chunk each', () => {
+    expect(allScripts(h5Dir).bytes).toBeLessThanOrEqual(allScriptsBudgetBytes);
     const scripts = scriptsOf(h5Dir);
-    const total = scripts.reduce((sum, file) => sum + statSync(file).size, 0);
-    expect(total).toBeLessThanOrEqual(allScriptsBudget);
     const containing = (marker: string) => scripts.filter((file) => readFileSync(file, 'utf8').includes(marker));
     // zod's own error code and a county of the GB/T 2260 table: each must be bundled once, not per page.
     expect(containing('invalid_type')).toHaveLength(1);
     expect(containing('鼓楼区')).toHaveLength(1);
+  });
+
+  it('lets the user pinch-zoom and shows an icon in the tab', async () => {
+    const page = await openPhonePage(browser);
+    await measureLoginFirstLoad(page, server.url);
+    expect(await pinchZoom(page)).toEqual({ viewport: expect.any(String), allowed: true });
+    expect(await favicon(page)).toMatchObject({ contentType: 'image/svg+xml', served: true });
+  });
+});
+
+describe('viewportAllowsZoom', () => {
+  it.each([
+    ['width=device-width,initial-scale=1', true],
+    ['width=device-width, initial-scale=1, maximum-scale=5', true],
+    [null, true],
+    ['width=device-width,initial-scale=1,user-scalable=no', false],
+    ['width=device-width, user-scalable=0', false],
+    ['width=device-width,initial-scale=1,maximum-scale=1', false],
+    ['width=device-width; maximum-scale=2.0', false],
+  ])('%s → %s', (content, allowed) => {
+    expect(viewportAllowsZoom(content)).toBe(allowed);
   });
 });

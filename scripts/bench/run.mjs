@@ -2,13 +2,15 @@
 // `pnpm bench`: every figure of docs/scaling.md in one run on this machine, printed as a table and
 // saved to artifacts/bench/results.json. Needs the build (shared/dist, server/dist) and a MariaDB
 // whose user may create `pass_%` databases (BENCH_MYSQL_URL, default the tests' user). BENCH_QUICK=1
-// for a short run; BENCH_PASSES, BENCH_SECONDS, BENCH_CONNECTIONS, BENCH_ISSUANCE, BENCH_BUILD_WEAPP=0
-// to change one thing.
+// for a short run; BENCH_PASSES, BENCH_SECONDS, BENCH_CONNECTIONS, BENCH_ISSUANCE, BENCH_BUILD_WEAPP=0,
+// BENCH_BUILD_H5=0 to change one thing. It ends with issue 18's goals table (lib/goals.mjs).
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { progress, repoRoot, rssMiB, serverRequire, settings } from './lib/common.mjs';
+import { loadLines, sectionClock } from './lib/environment.mjs';
+import { goalRows, goalTableLines } from './lib/goals.mjs';
 import { login } from './lib/load.mjs';
 import { startServer } from './lib/processes.mjs';
 import { printTable, saveJson, tableRows } from './lib/report.mjs';
@@ -21,6 +23,7 @@ for (const built of ['shared/dist/index.js', 'server/dist/main.js']) {
 }
 // Imported after the check: they load shared/dist and server/dist.
 const { issuance } = await import('./sections/issuance.mjs');
+const { h5Delivery } = await import('./sections/h5.mjs');
 const { offlineVerification } = await import('./sections/offline.mjs');
 const { seedVolume } = await import('./sections/seed-volume.mjs');
 const { qrSizes, weappSizes } = await import('./sections/sizes.mjs');
@@ -38,6 +41,8 @@ const results = {
     mysqlUrl: settings.mysqlUrl.replace(/:[^:@/]*@/, ':***@'),
   },
 };
+/** Runs one section, recording its load average at start and end (results.environment). */
+const timed = sectionClock(results);
 
 const databaseName = `pass_bench_${Date.now().toString(36)}_${randomBytes(2).toString('hex')}`;
 const dbUrl = `${settings.mysqlUrl.replace(/\/$/, '')}/${databaseName}`;
@@ -67,14 +72,15 @@ try {
   const wanted = (name) => settings.sections.has(name);
   if (wanted('qr')) {
     progress('sizes: QR code');
-    results.qr = qrSizes();
+    results.qr = await timed('qr', () => qrSizes());
   }
   if (wanted('offline')) {
     progress('offline verification');
-    results.offline = await offlineVerification();
+    results.offline = await timed('offline', () => offlineVerification());
   }
   if (['issuance', 'verification', 'volume'].some(wanted)) await onServer(wanted);
-  if (wanted('weapp')) results.weapp = await weappSizes();
+  if (wanted('weapp')) results.weapp = await timed('weapp', () => weappSizes());
+  if (wanted('h5')) results.h5 = await timed('h5', () => h5Delivery());
 } catch (error) {
   results.error = String(error?.stack ?? error);
   if (server) console.error(`server output (last lines):\n${server.output().slice(-3000)}`);
@@ -106,37 +112,47 @@ async function onServer(wanted) {
   const checkpoint = await login(server.url, '13800000004');
   const adminAccount = await login(server.url, '13800000000');
 
-  const issued = await issuance({ fleetManager, official: district, serverPid: server.pid });
+  const issued = await timed('issuance', () => issuance({ fleetManager, official: district, serverPid: server.pid }));
   if (wanted('issuance')) results.issuance = issued.result;
   if (wanted('verification')) {
-    results.verification = await verificationThroughput({ server, passUrl: issued.samplePass.url });
+    results.verification = await timed('verification', () =>
+      verificationThroughput({ server, passUrl: issued.samplePass.url }),
+    );
   }
   if (!wanted('volume')) return;
 
   progress(`seeding ${settings.passes} passes into ${databaseName}`);
-  const seeded = await seedVolume({ dbUrl, passes: settings.passes, keysDir: join(dataDir, 'keys') });
+  const seeded = await timed('seeding', () =>
+    seedVolume({ dbUrl, passes: settings.passes, keysDir: join(dataDir, 'keys') }),
+  );
   results.seeding = { rows: seeded.rows, timings: seeded.timings };
   progress('volume: latencies');
-  results.volume = await volumeLatencies({
-    baseUrl: server.url,
-    tokens: { district: district.token, city: city.token, checkpoint: checkpoint.token, admin: adminAccount.token },
-    seeded,
-  });
+  results.volume = await timed('volume', () =>
+    volumeLatencies({
+      baseUrl: server.url,
+      tokens: { district: district.token, city: city.token, checkpoint: checkpoint.token, admin: adminAccount.token },
+      seeded,
+    }),
+  );
   results.memory.afterVolumeRssMiB = rssMiB(server.pid);
-  results.plans = await explainQueries({ dbUrl, seeded });
+  results.plans = await timed('query plans', () => explainQueries({ dbUrl, seeded }));
   await server.stop();
   server = undefined;
   progress('volume: proposed fixes, timed in SQL');
-  results.fixes = await proposedFixes({ dbUrl });
+  results.fixes = await timed('proposed fixes', () => proposedFixes({ dbUrl }));
 }
 
 results.seconds = (Date.now() - started) / 1000;
+results.goals = goalRows(results);
 const out = join(repoRoot, 'artifacts/bench/results.json');
 saveJson(out, results);
 console.log(
   `\nBenchmark, ${results.machine.cpus} × ${results.machine.cpuModel}, node ${results.machine.node}, ` +
     `${results.machine.database ?? 'database unknown'}${settings.quick ? ' (BENCH_QUICK)' : ''}\n`,
 );
+console.log(`${loadLines(results).join('\n')}\n`);
 printTable(tableRows(results));
+console.log(`\nIssue 18's goals, this run${settings.quick ? ' (BENCH_QUICK: fewer rows and shorter loads)' : ''}:`);
+console.log(goalTableLines(results.goals).join('\n'));
 console.log(`\n${results.seconds.toFixed(0)} s; results saved to ${out}`);
 if (results.error) console.error(`\nFAILED: ${results.error}`);

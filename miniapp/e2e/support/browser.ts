@@ -1,42 +1,12 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 
 /** Screenshots of each role's screens, kept as CI artifacts (see the README). */
 export const screenshotDir = fileURLToPath(new URL('../../../artifacts/screenshots/', import.meta.url));
 
-/**
- * Debian's Chromium, headless; this machine cannot download a browser of Playwright's own. `extraArgs`
- * add switches, e.g. a fake camera playing a file.
- */
-export function launchBrowser(extraArgs: string[] = []): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      ...extraArgs,
-    ],
-  });
-}
-
-/** A page the size of a common phone (iPhone 12-15: 390×844 CSS pixels). */
-export async function openPhonePage(browser: Browser): Promise<Page> {
-  const context = await browser.newContext({
-    viewport: { width: 390, height: 844 },
-    deviceScaleFactor: 2,
-    isMobile: true,
-    hasTouch: true,
-    locale: 'zh-CN',
-  });
-  return context.newPage();
-}
+// Shared with the bench, which runs plain JavaScript.
+export { launchBrowser, openPhonePage } from './chromium.mjs';
 
 /**
  * The whole page, not just what fits the phone's screen. Taro's H5 pages scroll inside their own

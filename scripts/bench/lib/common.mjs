@@ -33,9 +33,11 @@ export const settings = {
   issuance: intFromEnv('BENCH_ISSUANCE', quick ? 60 : 300),
   mysqlUrl: process.env.BENCH_MYSQL_URL ?? process.env.TEST_MYSQL_URL ?? 'mariadb://pass:pass@127.0.0.1:3306',
   buildWeapp: !['0', 'false'].includes(process.env.BENCH_BUILD_WEAPP ?? '1'),
+  /** Rebuild the H5 app before measuring it; like the WeChat build unless BENCH_BUILD_H5 says otherwise. */
+  buildH5: !['0', 'false'].includes(process.env.BENCH_BUILD_H5 ?? process.env.BENCH_BUILD_WEAPP ?? '1'),
   /** Which parts to run (comma-separated); issuance also runs for verification and volume, which need passes. */
   sections: new Set(
-    (process.env.BENCH_SECTIONS ?? 'qr,offline,issuance,verification,volume,weapp').split(',').map((s) => s.trim()),
+    (process.env.BENCH_SECTIONS ?? 'qr,offline,issuance,verification,volume,weapp,h5').split(',').map((s) => s.trim()),
   ),
 };
 

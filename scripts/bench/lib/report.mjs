@@ -100,7 +100,45 @@ export function tableRows(r) {
       add('sizes', `weapp ${p.name}`, `${n(p.kib, 1)} KiB of ${n(p.limitKib)} KiB`);
     }
   }
+  if (r.h5) h5Rows(r.h5, add);
   return rows;
+}
+
+/** The H5 app: its first load in Chromium, all its JS, and the two checks (pinch-zoom, favicon). */
+function h5Rows(h5, add) {
+  const section = 'H5 app (server on SQLite)';
+  add(
+    section,
+    'build measured',
+    `${h5.build.rebuilt ? 'built now' : 'existing build'} (miniapp/dist/h5, ${h5.build.builtAt})`,
+  );
+  if (h5.firstLoad) {
+    const encodings = Object.entries(h5.firstLoad.encodings)
+      .map(([encoding, count]) => `${count} ${encoding}`)
+      .join(', ');
+    add(
+      section,
+      'first load of the login page, Chromium, empty cache',
+      `${n(h5.firstLoad.transferredBytes / 1024, 1)} KiB transferred, ${h5.firstLoad.files} files (encoding: ${encodings})  goal ≤ 250 KiB`,
+    );
+    add(
+      section,
+      'pinch-zoom allowed (viewport meta)',
+      `${h5.pinchZoom.allowed ? 'yes' : 'NO'}: "${h5.pinchZoom.viewport}"`,
+    );
+    add(
+      section,
+      'favicon served',
+      `${h5.favicon.served ? 'yes' : 'NO'}: ${h5.favicon.href}, ${h5.favicon.status ?? 'no request'}, ${h5.favicon.contentType}`,
+    );
+  } else {
+    add(section, 'first load of the login page', `not measured: ${h5.firstLoadError}`);
+  }
+  add(
+    section,
+    'all JS of the build, uncompressed',
+    `${n(h5.allScripts.bytes / 2 ** 20, 2)} MiB in ${h5.allScripts.files} files  goal ≤ 3 MB`,
+  );
 }
 
 export function printTable(rows) {
