@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { ErrorCode, Role } from '@pass/shared';
+import { allOperations, ErrorCode, type Operation, operationKey, Role } from '@pass/shared';
+import { operationMetadataKey } from '../src/auth/endpoint.decorators.js';
 import { type ApiClient, apiClient } from './support/api.js';
 import { newIdNumber, seedAndLogin } from './support/fixtures.js';
 import { concretePath, type DiscoveredRoute, discoverRoutes } from './support/routes.js';
@@ -56,6 +57,29 @@ describe('the route table', () => {
     expect(byLabel.get('GET /V/:digits')?.isPublic).toBe(true);
     expect(byLabel.get('GET /api/admin/audit')).toMatchObject({ isPublic: false, roles: [Role.Admin] });
     expect(byLabel.get('GET /api/auth/me')).toMatchObject({ isPublic: false, roles: undefined });
+  });
+
+  it('serves every operation of the shared contract with exactly one handler, and no route outside it', () => {
+    const handlers = new Map<Operation, string[]>();
+    const problems: string[] = [];
+    for (const route of routes) {
+      const operation = Reflect.getMetadata(operationMetadataKey, route.handlerFunction) as Operation | undefined;
+      if (!operation) {
+        problems.push(`${label(route)}: no contract operation (@Endpoint)`);
+        continue;
+      }
+      if (operationKey(operation) !== `${route.method} ${route.path}`) {
+        problems.push(`${label(route)}: serves ${operationKey(operation)}`);
+      }
+      handlers.set(operation, [...(handlers.get(operation) ?? []), label(route)]);
+    }
+    for (const operation of allOperations) {
+      const servedBy = handlers.get(operation) ?? [];
+      if (servedBy.length !== 1)
+        problems.push(`${operationKey(operation)}: served by ${servedBy.join(', ') || 'no handler'}`);
+    }
+    expect(problems).toEqual([]);
+    expect(handlers.size).toBe(allOperations.length);
   });
 
   it('names its roles on every route but the few any signed-in user may call; admin routes are the admin’s', () => {

@@ -1,19 +1,16 @@
 import { Controller, Inject } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
-import { ErrorCode, Role } from '@pass/shared';
+import { accountRoutes, ErrorCode } from '@pass/shared';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
-import { CurrentActor, type RequestActor, Roles } from '../auth/auth.decorators.js';
-import { Route } from '../auth/route.decorators.js';
+import { CurrentActor, type RequestActor } from '../auth/auth.decorators.js';
+import { Endpoint } from '../auth/endpoint.decorators.js';
 import { IdParam } from '../common/api-body.js';
 import { DomainException } from '../common/domain.exception.js';
 import { AccountEntity } from './account.entity.js';
 import { LoginThrottleService } from './login-throttle.service.js';
 
 /** Admins lift a sign-in lockout (the account list shows `lockedUntil`). */
-@ApiTags('admin')
-@Roles(Role.Admin)
-@Controller('admin/accounts')
+@Controller()
 export class AccountLockoutsController {
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
@@ -21,7 +18,7 @@ export class AccountLockoutsController {
     private readonly audit: AuditService,
   ) {}
 
-  @Route.action(':id/unlock', { summary: '解除账号的登录锁定（所有地址的失败次数清零）', status: 204 })
+  @Endpoint(accountRoutes.unlock)
   async unlock(@CurrentActor() actor: RequestActor, @IdParam() id: string): Promise<void> {
     const account = await this.dataSource.getRepository(AccountEntity).findOneBy({ id });
     if (!account) throw new DomainException(ErrorCode.NotFound, '未找到该账号');

@@ -1,34 +1,25 @@
 import { Controller, Req, Res } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes } from '@nestjs/swagger';
 import {
   type AttachmentUploadQuery,
   type AttachmentView,
-  attachmentUploadQuerySchema,
-  attachmentViewSchema,
+  attachmentRoutes,
   ErrorCode,
   maxAttachmentBytes,
-  Role,
-  z,
 } from '@pass/shared';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentActor, type RequestActor } from '../auth/auth.decorators.js';
-import { Input, Route } from '../auth/route.decorators.js';
+import { Endpoint, Input } from '../auth/endpoint.decorators.js';
 import { IdParam } from '../common/api-body.js';
 import { ApiContentResponse } from '../common/api-response.js';
 import { DomainException } from '../common/domain.exception.js';
 import { AttachmentsService } from './attachments.service.js';
 
-@ApiTags('attachments')
-@Controller('attachments')
+@Controller()
 export class AttachmentsController {
   constructor(private readonly attachments: AttachmentsService) {}
 
-  @Route.post({
-    summary: `上传证明材料（JPG、PNG 或 PDF，不超过 ${maxAttachmentBytes / 1024 / 1024}MB）；行驶证上传到车辆，驾驶证、押运员证上传到人员，并填写有效期至`,
-    roles: [Role.FleetManager],
-    response: attachmentViewSchema,
-    query: attachmentUploadQuerySchema,
-  })
+  @Endpoint(attachmentRoutes.upload)
   @ApiConsumes('multipart/form-data')
   @ApiBody({
     schema: {
@@ -67,21 +58,17 @@ export class AttachmentsController {
     return this.attachments.upload(actor, query, uploadedName(file.fields, file.filename), content);
   }
 
-  @Route.get('held', {
-    summary: '本企业车辆和司乘人员现有的证件（行驶证、驾驶证、押运员证；每车每人每类最新的一份）',
-    roles: [Role.FleetManager],
-    response: z.array(attachmentViewSchema),
-  })
+  @Endpoint(attachmentRoutes.held)
   held(@CurrentActor() actor: RequestActor): Promise<AttachmentView[]> {
     return this.attachments.held(actor);
   }
 
-  @Route.get({ summary: '本企业上传的材料', roles: [Role.FleetManager], response: z.array(attachmentViewSchema) })
+  @Endpoint(attachmentRoutes.list)
   list(@CurrentActor() actor: RequestActor): Promise<AttachmentView[]> {
     return this.attachments.list(actor);
   }
 
-  @Route.get(':id/content', { summary: '材料文件内容' })
+  @Endpoint(attachmentRoutes.content)
   @ApiContentResponse('材料文件', 'image/jpeg', 'image/png', 'application/pdf')
   async content(@CurrentActor() actor: RequestActor, @IdParam() id: string, @Res() reply: FastifyReply): Promise<void> {
     const { attachment, bytes } = await this.attachments.content(actor, id);

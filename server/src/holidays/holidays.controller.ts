@@ -1,44 +1,18 @@
 import { Controller, Param } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
-import {
-  type CalendarDay,
-  calendarDaySchema,
-  chinaToday,
-  ErrorCode,
-  holidayQuerySchema,
-  holidayYearParamSchema,
-  holidayYearSchema,
-  Role,
-  z,
-} from '@pass/shared';
+import { type CalendarDay, chinaToday, ErrorCode, holidayRoutes, holidayYearParamSchema } from '@pass/shared';
 import { CurrentActor, type RequestActor } from '../auth/auth.decorators.js';
-import { Input, Route } from '../auth/route.decorators.js';
+import { Endpoint, Input } from '../auth/endpoint.decorators.js';
+import { ServiceRoutes } from '../auth/service-routes.decorators.js';
 import { ApiZodParam } from '../common/api-body.js';
 import { DomainException } from '../common/domain.exception.js';
 import { ZodValidationPipe } from '../common/zod-validation.pipe.js';
 import { HolidaysService } from './holidays.service.js';
 
-@ApiTags('settings')
 @Controller()
-export class HolidaysController {
-  constructor(private readonly holidays: HolidaysService) {}
-
-  @Route.get('holidays', {
-    summary: '某年的节假日与调休上班日（默认今年），办理时限按此计算工作日',
-    response: z.array(calendarDaySchema),
-    public: true,
-    query: holidayQuerySchema,
-  })
-  year(@Input() query: { year?: number }): Promise<CalendarDay[]> {
-    return this.holidays.year(query.year ?? Number(chinaToday().slice(0, 4)));
-  }
-
-  @Route.put('admin/holidays/:year', {
-    summary: '整年替换节假日与调休上班日（按国务院办公厅通知录入）',
-    roles: [Role.Admin],
-    response: z.array(calendarDaySchema),
-    body: holidayYearSchema,
-  })
+export class HolidaysController extends ServiceRoutes(HolidaysService, holidayRoutes, {
+  year: (holidays, { input }) => holidays.year(input.year ?? Number(chinaToday().slice(0, 4))),
+}) {
+  @Endpoint(holidayRoutes.replace)
   @ApiZodParam('year', holidayYearParamSchema, '年份')
   replace(
     @CurrentActor() actor: RequestActor,
@@ -51,6 +25,6 @@ export class HolidaysController {
         { path: `days.${outside}.date`, message: `日期应在${year}年内` },
       ]);
     }
-    return this.holidays.replaceYear(actor, year, body.days);
+    return this.service.replaceYear(actor, year, body.days);
   }
 }

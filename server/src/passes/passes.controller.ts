@@ -1,87 +1,42 @@
 import { Controller, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
-import type { PassView } from '@pass/shared';
-import {
-  type Page,
-  type PassListQuery,
-  type PassShareResult,
-  passListQuerySchema,
-  passPageSchema,
-  passShareResultSchema,
-  passViewSchema,
-  type RevokePassRequest,
-  Role,
-  revokePassSchema,
-} from '@pass/shared';
+import { passRoutes } from '@pass/shared';
 import type { FastifyReply } from 'fastify';
-import { CurrentActor, type RequestActor, Roles } from '../auth/auth.decorators.js';
-import { Input, Route } from '../auth/route.decorators.js';
+import { CurrentActor, type RequestActor } from '../auth/auth.decorators.js';
+import { Endpoint } from '../auth/endpoint.decorators.js';
+import { ServiceRoutes } from '../auth/service-routes.decorators.js';
 import { IdParam } from '../common/api-body.js';
 import { ApiContentResponse } from '../common/api-response.js';
 import { PassesService } from './passes.service.js';
 
-@ApiTags('passes')
-@Roles(Role.FleetManager, Role.Official, Role.Admin, Role.Crew)
-@Controller('passes')
-export class PassesController {
-  constructor(private readonly passes: PassesService) {}
-
-  @Route.get({
-    summary:
-      '通行证列表：车队管理员看本企业的，审核人员看本辖区审核或签发的，驾驶员/押运员看本人随车的；可按车牌号码、通行证编号、企业名称或统一社会信用代码查找',
-    response: passPageSchema,
-    query: passListQuerySchema,
-  })
-  list(@CurrentActor() actor: RequestActor, @Input() query: PassListQuery): Promise<Page<PassView>> {
-    return this.passes.list(actor, query.cursor, 20, query.q);
-  }
-
-  @Route.get(':id', { summary: '通行证详情', response: passViewSchema })
-  async get(@CurrentActor() actor: RequestActor, @IdParam() id: string): Promise<PassView> {
-    return this.passes.view(await this.passes.get(actor, id));
-  }
-
-  @Route.get(':id/qr.png', { summary: '通行证二维码（PNG）' })
+@Controller()
+export class PassesController extends ServiceRoutes(PassesService, passRoutes, {
+  list: (passes, { actor, input }) => passes.list(actor, input.cursor, 20, input.q),
+  get: async (passes, { actor, id }) => passes.view(await passes.get(actor, id)),
+  revoke: (passes, { actor, id, input }) => passes.revoke(actor, id, input.reason),
+  share: (passes, { actor, id }) => passes.share(actor, id),
+}) {
+  @Endpoint(passRoutes.qrPng)
   @ApiContentResponse('二维码图片', 'image/png')
   async qrPng(@CurrentActor() actor: RequestActor, @IdParam() id: string, @Res() reply: FastifyReply): Promise<void> {
-    const png = await this.passes.qrPng(await this.passes.get(actor, id));
+    const png = await this.service.qrPng(await this.service.get(actor, id));
     await reply.header('content-type', 'image/png').header('cache-control', 'private, max-age=86400').send(png);
   }
 
-  @Route.get(':id/qr.svg', { summary: '通行证二维码（SVG）' })
+  @Endpoint(passRoutes.qrSvg)
   @ApiContentResponse('二维码图片', 'image/svg+xml')
   async qrSvg(@CurrentActor() actor: RequestActor, @IdParam() id: string, @Res() reply: FastifyReply): Promise<void> {
-    const svg = this.passes.qrSvg(await this.passes.get(actor, id));
+    const svg = this.service.qrSvg(await this.service.get(actor, id));
     await reply.header('content-type', 'image/svg+xml').header('cache-control', 'private, max-age=86400').send(svg);
   }
 
-  @Route.get(':id/pdf', { summary: '可打印的通行证（A4 横向 PDF）' })
+  @Endpoint(passRoutes.pdf)
   @ApiContentResponse('通行证 PDF', 'application/pdf')
   async pdf(@CurrentActor() actor: RequestActor, @IdParam() id: string, @Res() reply: FastifyReply): Promise<void> {
-    const pass = await this.passes.get(actor, id);
-    const pdf = await this.passes.pdf(pass);
+    const pass = await this.service.get(actor, id);
+    const pdf = await this.service.pdf(pass);
     await reply
       .header('content-type', 'application/pdf')
       .header('content-disposition', `inline; filename="pass-${pass.passNumber}.pdf"`)
       .send(pdf);
-  }
-
-  @Route.action(':id/revoke', {
-    summary: '撤销通行证（须说明理由）；开始前撤销的退还配额',
-    roles: [Role.Official, Role.Admin],
-    response: passViewSchema,
-    body: revokePassSchema,
-  })
-  revoke(@CurrentActor() actor: RequestActor, @IdParam() id: string, @Input() body: RevokePassRequest) {
-    return this.passes.revoke(actor, id, body.reason);
-  }
-
-  @Route.action(':id/share', {
-    summary: '发送给司乘人员：以短信告知该证的驾驶员、押运员如何在手机上登录查看和出示',
-    roles: [Role.FleetManager],
-    response: passShareResultSchema,
-  })
-  share(@CurrentActor() actor: RequestActor, @IdParam() id: string): Promise<PassShareResult> {
-    return this.passes.share(actor, id);
   }
 }

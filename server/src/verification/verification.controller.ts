@@ -1,19 +1,16 @@
 import { Controller, Param, Res } from '@nestjs/common';
 import { RouteConfig } from '@nestjs/platform-fastify';
-import { ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiParam } from '@nestjs/swagger';
 import type { OnlineVerification } from '@pass/shared';
 import {
-  onlineVerificationSchema,
   passNumberSchema,
-  Role,
+  passPageRoutes,
   type SignedDocument,
   type StatusListQuery,
-  signedDocumentSchema,
-  statusListQuerySchema,
-  verifyRequestSchema,
+  verificationRoutes,
 } from '@pass/shared';
 import type { FastifyReply } from 'fastify';
-import { Input, Route } from '../auth/route.decorators.js';
+import { Endpoint, Input } from '../auth/endpoint.decorators.js';
 import { ApiZodParam } from '../common/api-body.js';
 import { ApiContentResponse } from '../common/api-response.js';
 import { passPageContentSecurityPolicy } from '../common/security-headers.js';
@@ -28,42 +25,26 @@ import { VerificationService } from './verification.service.js';
  */
 export const publicVerifyLimit = { rateLimit: { timeWindow: '1 minute' } };
 
-@ApiTags('verification')
-@Controller('verification')
+@Controller()
 export class VerificationController {
   constructor(
     private readonly verification: VerificationService,
     private readonly passes: PassesService,
   ) {}
 
-  @Route.action('verify', {
-    summary: '在线核验扫描到的通行证二维码内容（与卡口离线核验结果一致）',
-    response: onlineVerificationSchema,
-    public: true,
-    body: verifyRequestSchema,
-  })
+  @Endpoint(verificationRoutes.verify)
   @RouteConfig(publicVerifyLimit)
   verify(@Input() body: { url: string }): Promise<OnlineVerification> {
     return this.verification.verifyUrl(body.url);
   }
 
-  @Route.get('passes/:passNumber', {
-    summary: '按证件编号核验（二维码无法识读时手工输入）',
-    roles: [Role.CheckpointStaff, Role.Official, Role.Admin],
-    response: onlineVerificationSchema,
-  })
+  @Endpoint(verificationRoutes.byNumber)
   @ApiZodParam('passNumber', passNumberSchema, '12位证件编号')
   byNumber(@Param('passNumber', new ZodValidationPipe(passNumberSchema)) passNumber: string) {
     return this.verification.verifyPassNumber(passNumber);
   }
 
-  @Route.get('status-list', {
-    summary: '签名的吊销状态表（离线核验用）：全量，或自某版本以来的增量',
-    description: 'since：本机已有的版本号；给出时只返回此后的变化',
-    response: signedDocumentSchema,
-    public: true,
-    query: statusListQuerySchema,
-  })
+  @Endpoint(verificationRoutes.statusList)
   @RouteConfig(publicVerifyLimit)
   statusListUpdate(@Input() query: StatusListQuery): Promise<SignedDocument> {
     return this.passes.statusListUpdate(query.since);
@@ -71,11 +52,11 @@ export class VerificationController {
 }
 
 /** The QR code's URL itself: `/V/<digits>` opens a page any phone browser shows, without JavaScript. */
-@Controller('V')
+@Controller()
 export class PassPageController {
   constructor(private readonly verification: VerificationService) {}
 
-  @Route.get(':digits', { summary: '通行证查验页面（二维码网址，供微信扫一扫打开）', public: true })
+  @Endpoint(passPageRoutes.page)
   @RouteConfig(publicVerifyLimit)
   @ApiParam({
     name: 'digits',
