@@ -6,6 +6,7 @@ import { ApplicationEntity } from '../src/applications/application.entity.js';
 import { recountStepCounts } from '../src/applications/step-counts.js';
 import { AuditEntryEntity } from '../src/audit/audit-entry.entity.js';
 import { CheckpointEntity } from '../src/checkpoints/checkpoint.entity.js';
+import { sqlDateTime } from '../src/common/sql-dates.js';
 import { EnterpriseEntity } from '../src/enterprises/enterprise.entity.js';
 import { PassEntity } from '../src/passes/pass.entity.js';
 import { CloneAlertEntity } from '../src/scans/clone-alert.entity.js';
@@ -64,7 +65,7 @@ describe('query plans of the officials’ and admins’ lists at volume', () => 
       return logger.logQuery(sql, parameters);
     };
     Object.assign(dataSource, { logger: capturing });
-  }, 180_000);
+  }, 420_000); // Seeding takes minutes when the machine is busy.
 
   afterAll(async () => {
     await t?.close();
@@ -433,7 +434,7 @@ describe('query plans of the officials’ and admins’ lists at volume', () => 
         overdue: await count(`${mine} AND a.due_at < :now`),
         escalated: await count('a.escalation_jurisdiction = :j AND a.escalation_level = :l AND a.due_at < :now'),
       });
-      expect(body.waiting).toBeGreaterThan(100);
+      expect(body.waiting).toBeGreaterThan(50);
       for (const { sql, parameters } of statements) {
         if (mariadb()) {
           const { accesses } = await analyse(sql, parameters);
@@ -697,13 +698,46 @@ describe('query plans of the officials’ and admins’ lists at volume', () => 
     });
   });
 
-  it('statistics count a date range of the jurisdiction from indexes', async () => {
-    // Aggregates read every row they count: here the passes of 30 days and the waiting applications.
-    // SQLite may read the dates' range of idx_passes_issued instead of merging the codes' ranges: also bounded.
-    const byCodes = mariadb() ? ['idx_passes_routing', 'idx_passes_issuer'] : [];
-    await expectIndexed(as.districtOfficial, '/stats', byCodes, 2_000);
-    await expectIndexed(as.cityOfficial, '/stats', byCodes, 8_000);
-    await expectIndexed(as.admin, '/stats', mariadb() ? ['idx_passes_issued'] : [], 8_000);
+  it('statistics: the days that are over from their kept counts, today from an index, equal to a count', async () => {
+    const cases = [
+      [as.districtOfficial, '320115'],
+      [as.cityOfficial, '3201'],
+      [await provinceOfficial(), '32'],
+      [as.admin, null],
+    ] as const;
+    for (const [client, prefix] of cases) {
+      // The first request writes the past days' counts (a day's passes each, once); the next reads them.
+      const first = (await client.get('/stats')).body;
+      const body = await expectIndexed(client, '/stats', [], 300);
+      expect(body.issuedPerDay).toEqual(first.issuedPerDay);
+      const q = dataSource
+        .getRepository(PassEntity)
+        .createQueryBuilder('p')
+        .select('p.issued_at', 'issuedAt')
+        .addSelect('p.material_category', 'category')
+        .where('p.issued_at >= :start AND p.issued_at < :end', {
+          start: new Date(`${body.from}T00:00:00+08:00`),
+          end: new Date(new Date(`${body.to}T00:00:00+08:00`).getTime() + 86_400_000),
+        });
+      if (prefix) q.andWhere('(p.routing_county LIKE :prefix OR p.issuer_code LIKE :prefix)', { prefix: `${prefix}%` });
+      const perDay = new Map<string, number>();
+      const perCategory = new Map<string, number>();
+      for (const row of await q.getRawMany<{ issuedAt: string | Date; category: string }>()) {
+        const day = new Date(sqlDateTime(row.issuedAt).getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+        perDay.set(day, (perDay.get(day) ?? 0) + 1);
+        perCategory.set(row.category, (perCategory.get(row.category) ?? 0) + 1);
+      }
+      expect(perDay.size).toBeGreaterThan(20);
+      expect({ prefix, perDay: body.issuedPerDay }).toEqual({
+        prefix,
+        perDay: [...perDay].sort(([x], [y]) => (x < y ? -1 : 1)).map(([date, count]) => ({ date, count })),
+      });
+      expect(
+        Object.fromEntries(
+          body.issuedPerCategory.map((c: { category: string; count: number }) => [c.category, c.count]),
+        ),
+      ).toEqual(Object.fromEntries(perCategory));
+    }
   });
 
   it('enterprises, clone alerts and the audit log', async () => {
