@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { progress, repoRoot, rssMiB, serverRequire, settings } from './lib/common.mjs';
 import { loadLines, sectionClock } from './lib/environment.mjs';
 import { goalRows, goalTableLines } from './lib/goals.mjs';
-import { login } from './lib/load.mjs';
+import { apiClient, login } from './lib/load.mjs';
 import { startServer } from './lib/processes.mjs';
 import { printTable, saveJson, tableRows } from './lib/report.mjs';
 
@@ -127,10 +127,18 @@ async function onServer(wanted) {
   );
   results.seeding = { rows: seeded.rows, timings: seeded.timings };
   progress('volume: latencies');
+  const province = await provinceOfficial(server.url, adminAccount);
   results.volume = await timed('volume', () =>
     volumeLatencies({
       baseUrl: server.url,
-      tokens: { district: district.token, city: city.token, checkpoint: checkpoint.token, admin: adminAccount.token },
+      serverPid: server.pid,
+      tokens: {
+        district: district.token,
+        city: city.token,
+        province: province.token,
+        checkpoint: checkpoint.token,
+        admin: adminAccount.token,
+      },
       seeded,
     }),
   );
@@ -140,6 +148,25 @@ async function onServer(wanted) {
   server = undefined;
   progress('volume: proposed fixes, timed in SQL');
   results.fixes = await timed('proposed fixes', () => proposedFixes({ dbUrl }));
+}
+
+/** A province-level official (the demo seeds none): created by the admin, signed in, password changed. */
+async function provinceOfficial(baseUrl, adminClient) {
+  const phone = '13700000320';
+  const created = await adminClient.post('/admin/accounts', {
+    role: 'official',
+    name: '江苏省审核',
+    phone,
+    password: 'Review2022',
+    jurisdictionCode: '320000',
+    department: '江苏省工业和信息化厅',
+    reviewLevel: 'province',
+  });
+  if (created.status !== 201) throw new Error(`province official: ${created.status} ${JSON.stringify(created.body)}`);
+  const first = await login(baseUrl, phone, 'Review2022');
+  const changed = await first.post('/auth/password', { currentPassword: 'Review2022', newPassword: 'Review2022New' });
+  if (changed.status !== 200) throw new Error(`province official: ${changed.status} ${JSON.stringify(changed.body)}`);
+  return apiClient(baseUrl, changed.body.accessToken);
 }
 
 results.seconds = (Date.now() - started) / 1000;

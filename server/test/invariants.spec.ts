@@ -272,6 +272,67 @@ describe(`invariants under concurrent requests, two server processes on ${testDa
     }
   }, 180_000);
 
+  it('keeps the review counters exact when both processes submit and decide at once', async () => {
+    /** The counters as each process answers them, and the count rows' sums against the applications. */
+    const expectExact = async () => {
+      const mine = "current_jurisdiction = '320115' AND current_level = 'district'";
+      const waiting = await countRows(database, `SELECT COUNT(*) AS n FROM applications WHERE ${mine}`);
+      for (const official of officials) {
+        expect((await official.get('/reviews/counters')).body).toMatchObject({ waiting });
+      }
+      const kept = await queryRows<{ side: string; jurisdiction: string; level: string; n: number | string }>(
+        database,
+        'SELECT side, jurisdiction, level, SUM(n) AS n FROM review_step_counts GROUP BY side, jurisdiction, level ORDER BY side, jurisdiction, level',
+      );
+      const counted = await queryRows<{ side: string; jurisdiction: string; level: string; n: number | string }>(
+        database,
+        `SELECT 'current' AS side, current_jurisdiction AS jurisdiction, current_level AS level, COUNT(*) AS n
+           FROM applications WHERE current_level IS NOT NULL GROUP BY current_jurisdiction, current_level
+         UNION ALL
+         SELECT 'escalation', escalation_jurisdiction, escalation_level, COUNT(*)
+           FROM applications WHERE escalation_level IS NOT NULL GROUP BY escalation_jurisdiction, escalation_level
+         ORDER BY 1, 2, 3`,
+      );
+      const text = (rows: typeof kept) =>
+        rows.filter((r) => Number(r.n) !== 0).map((r) => `${r.side}|${r.jurisdiction}|${r.level}:${Number(r.n)}`);
+      expect(text(kept)).toEqual(text(counted));
+      return waiting;
+    };
+    const before = await expectExact();
+    const fleetManagers = [await newEnterprise(0), await newEnterprise(1)];
+    const bodies: { client: ApiClient; body: Record<string, unknown> }[] = [];
+    for (let i = 0; i < 12; i++) {
+      const fleet = await registerFleet(fleetManagers[i % 2]!, nextPlate(), 700 + i * 2);
+      bodies.push({ client: fleetManagers[i % 2]!.on(i), body: completeApplication(fleet, 1, 5) });
+    }
+    // Twelve submissions at once over both processes: each adds one to the same count row.
+    const ids = await Promise.all(bodies.map(({ client, body }) => submitApplication(client, body)));
+    expect(await expectExact()).toBe(before + 12);
+    // Decided at once: approved (issued, cap permitting), returned, rejected; and resubmitted at once.
+    const decisions = await Promise.all(
+      ids.map((id, i) =>
+        officials[i % 2]!.post(
+          `/reviews/${id}/decision`,
+          [
+            { decision: 'approve' },
+            { decision: 'return', reason: '请补充材料' },
+            { decision: 'reject', reason: '不符合' },
+          ][i % 3],
+        ),
+      ),
+    );
+    for (const d of decisions) expect(d.status).not.toBe(500);
+    await expectExact();
+    const returned = ids.filter((_, i) => i % 3 === 1);
+    await Promise.all(
+      returned.map((id, i) => fleetManagers[(3 * i + 1) % 2]!.on(i).post(`/applications/${id}/resubmit`)),
+    );
+    await Promise.all(
+      returned.map((id, i) => fleetManagers[(3 * i + 1) % 2]!.on(i + 1).post(`/applications/${id}/withdraw`)),
+    );
+    await expectExact();
+  }, 180_000);
+
   it('creates one application per idempotency key however many times it is sent at once', async () => {
     const fleetManager = await newEnterprise();
     const fleet = await registerFleet(fleetManager, nextPlate(), 500);

@@ -3,6 +3,7 @@ import { addDays, chinaToday } from '@pass/shared';
 import { DataSource } from 'typeorm';
 import { AccountEntity } from '../src/accounts/account.entity.js';
 import { ApplicationEntity } from '../src/applications/application.entity.js';
+import { recountStepCounts } from '../src/applications/step-counts.js';
 import { type ApiClient, apiClient, firstSignIn, loginAs } from './support/api.js';
 import { completeApplication, type Fleet, registerFleet, seedAndLogin, submitApplication } from './support/fixtures.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
@@ -243,7 +244,9 @@ describe('review workflow along the Jiangsu chain (district → city)', () => {
   it('flags overdue applications, escalates them to the next level and counts them', async () => {
     const id = await submitApplication(as.fleetManager, completeApplication(await newFleet()));
     const applications = t.app.get(DataSource).getRepository(ApplicationEntity);
+    // Time passing, written straight to the row: the count rows are made to follow it as seeding does.
     await applications.update({ id }, { dueAt: new Date(Date.now() - 60_000) });
+    await recountStepCounts(t.app.get(DataSource).manager);
 
     const district = (await as.districtOfficial.get('/reviews/queue?overdue=true')).body.items;
     expect(district.find((i: any) => i.id === id)).toMatchObject({ overdue: true, escalated: false });
@@ -252,6 +255,7 @@ describe('review workflow along the Jiangsu chain (district → city)', () => {
     expect((await as.districtOfficial.get('/reviews/counters')).body).toMatchObject({ overdue: 1, quotaLeft: null });
     expect((await as.cityOfficial.get('/reviews/counters')).body.escalated).toBe(1);
     await applications.update({ id }, { dueAt: new Date(Date.now() + 86_400_000) });
+    await recountStepCounts(t.app.get(DataSource).manager);
   });
 
   it('sets a due time from the province deadline in working days on submission', async () => {
@@ -356,13 +360,82 @@ describe('review workflow along the Jiangsu chain (district → city)', () => {
     expect((await as.fleetManager.get('/stats')).status).toBe(403);
   });
 
-  it('shows a submission and a decision in the counters at once (they are kept a few seconds per process)', async () => {
+  it('shows a submission and a decision in the counters at once (they are kept with each step)', async () => {
     const waiting = async () => (await as.districtOfficial.get('/reviews/counters')).body.waiting as number;
     const before = await waiting();
     const id = await submitApplication(as.fleetManager, completeApplication(await newFleet()));
     expect(await waiting()).toBe(before + 1);
     expect((await as.districtOfficial.post(`/reviews/${id}/decision`, { decision: 'approve' })).status).toBe(200);
     expect(await waiting()).toBe(before);
+  });
+
+  it('keeps the counters equal to a count of the applications through every kind of step', async () => {
+    const dataSource = t.app.get(DataSource);
+    /** The counters as a count of the rows would give them, and the count rows as a recount would. */
+    const expectExact = async () => {
+      const now = new Date();
+      for (const [client, j, l] of [
+        [as.districtOfficial, '320115', 'district'],
+        [as.cityOfficial, '320100', 'city'],
+      ] as const) {
+        const count = (where: string) =>
+          dataSource.getRepository(ApplicationEntity).createQueryBuilder('a').where(where, { j, l, now }).getCount();
+        const mine = 'a.current_jurisdiction = :j AND a.current_level = :l';
+        expect((await client.get('/reviews/counters')).body).toMatchObject({
+          waiting: await count(mine),
+          overdue: await count(`${mine} AND a.due_at < :now`),
+          escalated: await count('a.escalation_jurisdiction = :j AND a.escalation_level = :l AND a.due_at < :now'),
+        });
+      }
+      const rows = (await dataSource.query(
+        'SELECT jurisdiction, level, side, due_hour, n FROM review_step_counts ORDER BY jurisdiction, level, side, due_hour',
+      )) as Record<string, unknown>[];
+      const kept = rows.map((r) => `${r.jurisdiction}|${r.level}|${r.side}|${r.due_hour}:${r.n}`);
+      await recountStepCounts(dataSource.manager);
+      const recounted = (await dataSource.query(
+        'SELECT jurisdiction, level, side, due_hour, n FROM review_step_counts ORDER BY jurisdiction, level, side, due_hour',
+      )) as Record<string, unknown>[];
+      expect(kept).toEqual(recounted.map((r) => `${r.jurisdiction}|${r.level}|${r.side}|${r.due_hour}:${r.n}`));
+    };
+    const counters = async (client: ApiClient) => (await client.get('/reviews/counters')).body;
+    await expectExact();
+    const district = await counters(as.districtOfficial);
+    const city = await counters(as.cityOfficial);
+    const [a, b, c] = [
+      await submitApplication(as.fleetManager, completeApplication(await newFleet())),
+      await submitApplication(as.fleetManager, completeApplication(await newFleet())),
+      await submitApplication(as.fleetManager, completeApplication(await newFleet())),
+    ];
+    expect((await counters(as.districtOfficial)).waiting).toBe(district.waiting + 3);
+    await expectExact();
+    // Approved at the district: waits at the city now.
+    expect((await as.districtOfficial.post(`/reviews/${a}/decision`, { decision: 'approve' })).status).toBe(200);
+    expect((await counters(as.districtOfficial)).waiting).toBe(district.waiting + 2);
+    expect((await counters(as.cityOfficial)).waiting).toBe(city.waiting + 1);
+    await expectExact();
+    // Returned, then resubmitted, then withdrawn.
+    const returned = await as.districtOfficial.post(`/reviews/${b}/decision`, {
+      decision: 'return',
+      reason: '请补充材料',
+    });
+    expect(returned.status).toBe(200);
+    expect((await counters(as.districtOfficial)).waiting).toBe(district.waiting + 1);
+    await expectExact();
+    expect((await as.fleetManager.post(`/applications/${b}/resubmit`)).status).toBe(200);
+    await expectExact();
+    expect((await as.fleetManager.post(`/applications/${c}/withdraw`)).status).toBe(200);
+    await expectExact();
+    // Overdue at the district: escalated to the city, from the rows of past hours and of this hour.
+    await dataSource
+      .getRepository(ApplicationEntity)
+      .update({ id: b }, { dueAt: new Date(Date.now() - 2 * 3_600_000) });
+    await recountStepCounts(dataSource.manager);
+    expect((await counters(as.cityOfficial)).escalated).toBe(city.escalated + 1);
+    await expectExact();
+    expect((await as.cityOfficial.post(`/reviews/${a}/decision`, { decision: 'approve' })).status).toBe(200);
+    expect((await as.districtOfficial.post(`/reviews/${b}/decision`, { decision: 'approve' })).status).toBe(200);
+    expect((await counters(as.cityOfficial)).escalated).toBe(city.escalated);
+    await expectExact();
   });
 });
 

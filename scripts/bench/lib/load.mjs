@@ -104,6 +104,8 @@ export async function latency({
   times.sort((a, b) => a - b);
   return {
     requests: times.length,
+    /** Every request sent, warm-up included (what the server's CPU time was spent on). */
+    sent: warmed + issued,
     perSecond: times.length / elapsed,
     p50Ms: percentile(times, 50),
     p99Ms: percentile(times, 99),

@@ -25,7 +25,8 @@ async function startProcess(args, env, healthPath) {
     await Promise.race([exited, sleep(10_000)]);
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   };
-  const deadline = Date.now() + 60_000;
+  // Migrating a new database and seeding the demo take a minute or more when the machine is busy.
+  const deadline = Date.now() + 180_000;
   while (Date.now() < deadline && child.exitCode === null) {
     try {
       if ((await fetch(url + healthPath)).ok) return { url, pid: child.pid, output: () => log, stop };

@@ -75,7 +75,21 @@ export function tableRows(r) {
     );
   }
   for (const v of r.volume ?? []) {
-    add('volume', v.name, `p50 ${ms(v.p50Ms)}  p99 ${ms(v.p99Ms)}  (${n(v.requests)} requests)${failures(v.failures)}`);
+    const goal = v.goalP99Ms ? `  goal p99 ≤ ${v.goalP99Ms} ms${v.p99Ms <= v.goalP99Ms ? ' (met)' : ' (NOT MET)'}` : '';
+    add(
+      'volume',
+      v.name,
+      `p50 ${ms(v.p50Ms)}  p99 ${ms(v.p99Ms)}  (${n(v.requests)} requests)${failures(v.failures)}` +
+        `${v.serverCpuMs === undefined ? '' : `  server CPU ${ms(v.serverCpuMs)}/request`}${goal}`,
+    );
+  }
+  if (r.volume) {
+    const rss = r.memory?.afterVolumeRssMiB;
+    add(
+      'volume',
+      'server RSS after the reads at volume',
+      `${n(rss)} MiB  goal ≤ 250 MiB${rss <= 250 ? ' (met)' : ' (NOT MET)'}`,
+    );
   }
   for (const p of r.plans ?? []) {
     add(

@@ -5,6 +5,7 @@
 // the benchmark looks up carry real tokens signed with the server's key.
 import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
+import { recountStepCountsSql } from '../../../server/dist/applications/step-count-sql.js';
 import { KeyStore } from '../../../server/dist/signing/key-store.js';
 import { bytesToDecimal, signPassToken } from '../../../shared/dist/index.js';
 import { progress, serverRequire } from '../lib/common.mjs';
@@ -543,8 +544,10 @@ export async function seedVolume({ dbUrl, passes: passCount, keysDir, sampleSize
       'INSERT INTO counters (name, next_value) VALUES (?, ?) ON DUPLICATE KEY UPDATE next_value = VALUES(next_value)',
       ['status-index', statusBase + passCount + 1],
     );
+    // The review counters are kept by each transition; rows loaded around the server are counted here.
+    for (const sql of recountStepCountsSql('mariadb')) await conn.query(sql);
     progress('seeding: ANALYZE TABLE');
-    await conn.query('ANALYZE TABLE applications, passes, vehicles, enterprises, drivers');
+    await conn.query('ANALYZE TABLE applications, passes, vehicles, enterprises, drivers, review_step_counts');
     timings.totalSeconds = (performance.now() - t0) / 1000;
 
     const samplePasses = [...sample.keys()].map((i) => ({
@@ -563,6 +566,7 @@ export async function seedVolume({ dbUrl, passes: passCount, keysDir, sampleSize
       timings,
       samplePasses,
       queueSample,
+      category: templateApp.material_category,
     };
   } finally {
     await conn.end();

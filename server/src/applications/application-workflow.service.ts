@@ -20,6 +20,7 @@ import { ApplicationEntity } from './application.entity.js';
 import { snapshotOf } from './application.view.js';
 import { ApplicationEventEntity } from './application-event.entity.js';
 import { ApplicationNotices } from './application-notices.js';
+import { moveStepCounts } from './step-counts.js';
 
 export type ApplicationChanges = Partial<
   Omit<ApplicationEntity, 'id' | 'createdAt' | 'updatedAt' | 'version' | 'status' | 'enterpriseId'>
@@ -70,6 +71,7 @@ export class ApplicationWorkflow {
         const now = new Date();
         const { reviewDeadlineWorkingDays } = await this.settings.current();
         const calendar = await this.holidays.calendar();
+        const position = this.queuePosition(app, after, now, reviewDeadlineWorkingDays, calendar);
         const result = await manager.update(
           ApplicationEntity,
           { id: app.id, version: app.version },
@@ -78,7 +80,7 @@ export class ApplicationWorkflow {
             status: after.status,
             reviewLevelIndex: after.reviewLevelIndex,
             approvals: [...after.approvals],
-            ...this.queuePosition(app, after, now, reviewDeadlineWorkingDays, calendar),
+            ...position,
             version: app.version + 1,
             updatedAt: now,
           },
@@ -102,6 +104,8 @@ export class ApplicationWorkflow {
         const updated = await manager.findOneByOrFail(ApplicationEntity, { id: app.id });
         await this.notices.stepTaken(manager, app, updated, action);
         if (options.afterwards) await options.afterwards(updated, manager);
+        // Last, so that the steps' count rows, which every transition at the step changes, are held shortest.
+        await moveStepCounts(manager, app, position);
         return updated;
       }),
     );

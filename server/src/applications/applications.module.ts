@@ -15,11 +15,12 @@ import { ApplicationWorkflow } from './application-workflow.service.js';
 import { ApplicationsController } from './applications.controller.js';
 import { ApplicationsService } from './applications.service.js';
 import { ReviewQueueQueries } from './review-queue.queries.js';
+import { ReviewStepCountEntity } from './review-step-count.entity.js';
 
 /** Applications for a pass, built from an enterprise's registered vehicles, crew and documents. */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([ApplicationEntity, ApplicationEventEntity]),
+    TypeOrmModule.forFeature([ApplicationEntity, ApplicationEventEntity, ReviewStepCountEntity]),
     VehiclesModule,
     DriversModule,
     AttachmentsModule,

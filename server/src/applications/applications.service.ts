@@ -56,7 +56,7 @@ import {
   ReviewQueueQueries,
   type ReviewStepScope,
 } from './review-queue.queries.js';
-import type { StepCounts } from './step-counts.js';
+import { readWaitingIn, type StepCounts } from './step-counts.js';
 
 export type { QueueFilter, QueueRow, QueueSearch, ReviewStepScope, StepCounts };
 
@@ -172,7 +172,7 @@ export class ApplicationsService implements OnModuleInit {
     return this.reviewQueue.page(step, filter, now, search);
   }
 
-  /** A review step's counters, kept a few seconds (see step-counts.ts). */
+  /** A review step's counters, exact (see step-counts.ts). */
   stepCounts(step: ReviewStepScope): Promise<StepCounts> {
     return this.reviewQueue.counts(step);
   }
@@ -184,19 +184,12 @@ export class ApplicationsService implements OnModuleInit {
   }
 
   /** How many applications await a decision in a jurisdiction's scope (all when it is null), and how many are overdue. */
-  async awaitingDecision(jurisdictionCode: string | null): Promise<{ waiting: number; overdue: number }> {
-    const query = this.dataSource
-      .getRepository(ApplicationEntity)
-      .createQueryBuilder('a')
-      .where('a.current_level IS NOT NULL');
-    if (jurisdictionCode !== null) {
-      query.andWhere('a.current_jurisdiction LIKE :prefix', { prefix: jurisdictionPattern(jurisdictionCode) });
-    }
-    const [waiting, overdue] = await Promise.all([
-      query.clone().getCount(),
-      query.clone().andWhere('a.due_at < :now', { now: new Date() }).getCount(),
-    ]);
-    return { waiting, overdue };
+  awaitingDecision(jurisdictionCode: string | null): Promise<{ waiting: number; overdue: number }> {
+    return readWaitingIn(
+      this.dataSource,
+      jurisdictionCode === null ? null : jurisdictionPattern(jurisdictionCode),
+      new Date(),
+    );
   }
 
   /**

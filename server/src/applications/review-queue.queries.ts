@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { sqlDateTime } from '../common/sql-dates.js';
 import { compareIds, inOrderOf, mergeBranches, runBranches } from '../database/ordered-branches.js';
 import { ApplicationEntity } from './application.entity.js';
-import { type StepCounts, StepCountsCache } from './step-counts.js';
+import { readStepCounts, type StepCounts } from './step-counts.js';
 
 /** A review step: the jurisdiction and level whose officials decide there. */
 export interface ReviewStepScope {
@@ -60,12 +60,7 @@ interface RawQueueKey {
 /** The queries behind the officials' review queue and counters, over the applications table alone. */
 @Injectable()
 export class ReviewQueueQueries {
-  /** Each step's counters, kept a few seconds (see step-counts.ts). */
-  private readonly stepCounts: StepCountsCache;
-
-  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {
-    this.stepCounts = new StepCountsCache(dataSource, ApplicationEntity);
-  }
+  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
 
   /**
    * Applications awaiting a step, plus those overdue one step below (escalated), oldest first;
@@ -160,28 +155,12 @@ export class ReviewQueueQueries {
     return branches;
   }
 
-  /** How many applications wait at a step, how many of them are overdue, and how many escalated to it. */
+  /**
+   * How many applications wait at a step, how many of them are overdue, and how many escalated to it:
+   * exact, from the count rows each transition keeps (step-counts.ts), not a count of every waiting row.
+   */
   counts({ jurisdiction, level }: ReviewStepScope): Promise<StepCounts> {
-    const now = new Date();
-    return this.stepCounts.get(jurisdiction, level, async () => {
-      const repo = this.dataSource.getRepository(ApplicationEntity);
-      const mine = repo
-        .createQueryBuilder('a')
-        .where('a.current_jurisdiction = :jurisdiction AND a.current_level = :level', { jurisdiction, level });
-      const [waiting, overdue, escalated] = await Promise.all([
-        mine.clone().getCount(),
-        mine.clone().andWhere('a.due_at < :now', { now }).getCount(),
-        repo
-          .createQueryBuilder('a')
-          .where('a.escalation_jurisdiction = :jurisdiction AND a.escalation_level = :level AND a.due_at < :now', {
-            jurisdiction,
-            level,
-            now,
-          })
-          .getCount(),
-      ]);
-      return { waiting, overdue, escalated };
-    });
+    return readStepCounts(this.dataSource, jurisdiction, level, new Date());
   }
 }
 

@@ -1,4 +1,9 @@
-import type { DataSource, EntitySubscriberInterface } from 'typeorm';
+import { ReviewLevel } from '@pass/shared';
+import type { DataSource, EntityManager } from 'typeorm';
+import { isUniqueViolation } from '../database/errors.js';
+import { ApplicationEntity } from './application.entity.js';
+import { ReviewStepCountEntity } from './review-step-count.entity.js';
+import { noDueHour, recountStepCountsSql } from './step-count-sql.js';
 
 export interface StepCounts {
   waiting: number;
@@ -6,69 +11,164 @@ export interface StepCounts {
   escalated: number;
 }
 
-/** Counted again when older than this; until then answered from memory. */
-const freshMs = 2_000;
-/** While a new count runs, an older one is answered up to this age; beyond it the request waits. */
-const maxAgeMs = 10_000;
+/** Where an application is counted: the queue columns of its row. */
+export type QueuePlace = Pick<
+  ApplicationEntity,
+  'currentJurisdiction' | 'currentLevel' | 'escalationJurisdiction' | 'escalationLevel' | 'dueAt'
+>;
+
+const hourMs = 3_600_000;
+const hourOf = (dueAt: Date | null) => (dueAt ? Math.floor(dueAt.getTime() / hourMs) : noDueHour);
+
+interface CountKey {
+  jurisdiction: string;
+  level: string;
+  side: 'current' | 'escalation';
+  dueHour: number;
+}
+
+function keysOf(place: QueuePlace): CountKey[] {
+  const dueHour = hourOf(place.dueAt);
+  const keys: CountKey[] = [];
+  if (place.currentJurisdiction && place.currentLevel)
+    keys.push({ jurisdiction: place.currentJurisdiction, level: place.currentLevel, side: 'current', dueHour });
+  if (place.escalationJurisdiction && place.escalationLevel)
+    keys.push({
+      jurisdiction: place.escalationJurisdiction,
+      level: place.escalationLevel,
+      side: 'escalation',
+      dueHour,
+    });
+  return keys;
+}
+
+const keyText = (k: CountKey) => `${k.jurisdiction}|${k.level}|${k.side}|${String(k.dueHour).padStart(10, '0')}`;
 
 /**
- * The review counters of each step (jurisdiction and level), kept a few seconds per process. Counting
- * a district's waiting applications reads every one of them from an index (65k at 1M rows, 200 ms
- * under load), and every official's home asks for them. Any write to an application in this process
- * drops every count at once (after the write and again after its transaction commits), so an
- * official sees their own decision at once; other processes' writes show within `freshMs`, and
- * `overdue`/`escalated`, which change with time alone, within `maxAgeMs` at worst.
+ * Moves an application's counts from where it was to where it is, in the caller's transaction (the
+ * transition's, after its update of the application row). Each count changes by an atomic
+ * `n = n + d`, so two processes lose no update; the rows are changed in one global order (by key), so
+ * two transitions lock them in the same order and cannot deadlock over them. Called last in the
+ * transaction, so the rows are held only until its commit.
  */
-export class StepCountsCache {
-  private readonly counts = new Map<string, { at: number; value: StepCounts }>();
-  private readonly running = new Map<string, Promise<StepCounts>>();
-  private generation = 0;
+export async function moveStepCounts(manager: EntityManager, before: QueuePlace, after: QueuePlace): Promise<void> {
+  const deltas = new Map<string, { key: CountKey; d: number }>();
+  const add = (key: CountKey, d: number) => {
+    const text = keyText(key);
+    deltas.set(text, { key, d: (deltas.get(text)?.d ?? 0) + d });
+  };
+  for (const key of keysOf(before)) add(key, -1);
+  for (const key of keysOf(after)) add(key, +1);
+  const changes = [...deltas.entries()].filter(([, { d }]) => d !== 0).sort(([x], [y]) => (x < y ? -1 : 1));
+  for (const [, { key, d }] of changes) await addToCount(manager, key, d);
+}
 
-  /** `applications`: the entity whose writes change the counts (ReviewQueueQueries passes it). */
-  constructor(dataSource: DataSource, applications: new () => object) {
-    let written = false;
-    const drop = () => {
-      written = true;
-      this.generation++;
-      this.counts.clear();
-      this.running.clear();
-    };
-    const subscriber: EntitySubscriberInterface = {
-      listenTo: () => applications,
-      afterInsert: drop,
-      afterUpdate: drop,
-      afterRemove: drop,
-      afterTransactionCommit: () => {
-        if (written) drop();
-        written = false;
-      },
-      afterTransactionRollback: () => {
-        written = false;
-      },
-    };
-    dataSource.subscribers.push(subscriber);
-  }
-
-  async get(jurisdiction: string, level: string, count: () => Promise<StepCounts>): Promise<StepCounts> {
-    const key = `${jurisdiction}|${level}`;
-    const cached = this.counts.get(key);
-    const age = cached ? Date.now() - cached.at : Number.POSITIVE_INFINITY;
-    if (cached && age < freshMs) return cached.value;
-    let running = this.running.get(key);
-    if (!running) {
-      const generation = this.generation;
-      const startedAt = Date.now();
-      running = count().finally(() => {
-        if (this.running.get(key) === running) this.running.delete(key);
-      });
-      running.then(
-        (value) => {
-          if (generation === this.generation) this.counts.set(key, { at: startedAt, value });
-        },
-        () => {},
-      );
-      this.running.set(key, running);
+async function addToCount(manager: EntityManager, key: CountKey, d: number): Promise<void> {
+  const where = 'jurisdiction = :jurisdiction AND level = :level AND side = :side AND due_hour = :dueHour';
+  for (let attempt = 0; ; attempt++) {
+    const updated = await manager
+      .createQueryBuilder()
+      .update(ReviewStepCountEntity)
+      .set({ n: () => `n + ${d}` })
+      .where(where, key)
+      .execute();
+    if (updated.affected) {
+      // A count back to 0 goes, so that a step's rows stay those of the hours it has applications due in.
+      if (d < 0)
+        await manager
+          .createQueryBuilder()
+          .delete()
+          .from(ReviewStepCountEntity)
+          .where(`${where} AND n = 0`, key)
+          .execute();
+      return;
     }
-    return cached && age < maxAgeMs ? cached.value : running;
+    try {
+      await manager.insert(ReviewStepCountEntity, { ...key, n: d });
+      return;
+    } catch (error) {
+      // Another transaction created the row first: add to it, waiting for its lock like everyone else.
+      if (!isUniqueViolation(error) || attempt === 2) throw error;
+    }
   }
+}
+
+/**
+ * A step's counters from its count rows, exact at this instant: waiting is their sum; overdue and
+ * escalated are the rows of hours already past plus, for the current hour, the applications due
+ * between its start and now, counted from `idx_applications_overdue` / `…_escalation_due` (an hour's
+ * worth of index entries at most). So the counts change with time alone as they should, with no job.
+ */
+export async function readStepCounts(
+  dataSource: DataSource,
+  jurisdiction: string,
+  level: string,
+  now: Date,
+): Promise<StepCounts> {
+  const step = { jurisdiction, level };
+  const [current, escalation] = await Promise.all([
+    countsOf(dataSource, now, {
+      rows: "c.side = 'current' AND c.jurisdiction = :jurisdiction AND c.level = :level",
+      applications: 'a.current_jurisdiction = :jurisdiction AND a.current_level = :level',
+      parameters: step,
+    }),
+    countsOf(dataSource, now, {
+      rows: "c.side = 'escalation' AND c.jurisdiction = :jurisdiction AND c.level = :level",
+      applications: 'a.escalation_jurisdiction = :jurisdiction AND a.escalation_level = :level',
+      parameters: step,
+    }),
+  ]);
+  return { waiting: current.all, overdue: current.due, escalated: escalation.due };
+}
+
+/**
+ * The applications waiting at any step of a jurisdiction's area (a prefix of codes; everywhere when
+ * null), and how many of them are overdue, for the statistics: the same count rows, summed by prefix.
+ */
+export async function readWaitingIn(
+  dataSource: DataSource,
+  prefix: string | null,
+  now: Date,
+): Promise<{ waiting: number; overdue: number }> {
+  const { all, due } = await countsOf(dataSource, now, {
+    rows: `c.side = 'current'${prefix === null ? '' : ' AND c.jurisdiction LIKE :prefix'}`,
+    // Each level an equality, so that `idx_applications_waiting` (current_level, due_at) reads this hour only.
+    applications: `a.current_level IN (:...levels)${prefix === null ? '' : ' AND a.current_jurisdiction LIKE :prefix'}`,
+    parameters: { prefix, levels: Object.values(ReviewLevel) },
+  });
+  return { waiting: all, overdue: due };
+}
+
+/**
+ * The sum of the count rows matching `rows`, and of those already due at `now`: the rows of past hours
+ * plus the applications matching `applications` that fell due since this hour began.
+ */
+async function countsOf(
+  dataSource: DataSource,
+  now: Date,
+  where: { rows: string; applications: string; parameters: Record<string, string | string[] | null> },
+): Promise<{ all: number; due: number }> {
+  const hour = hourOf(now);
+  const hourStart = new Date(hour * hourMs);
+  const [sums, dueThisHour] = await Promise.all([
+    dataSource
+      .getRepository(ReviewStepCountEntity)
+      .createQueryBuilder('c')
+      .select('SUM(c.n)', 'all')
+      .addSelect('SUM(CASE WHEN c.due_hour < :hour THEN c.n ELSE 0 END)', 'past')
+      .where(where.rows, { ...where.parameters, hour })
+      .getRawOne<{ all: string | number | null; past: string | number | null }>(),
+    dataSource
+      .getRepository(ApplicationEntity)
+      .createQueryBuilder('a')
+      .where(where.applications, where.parameters)
+      .andWhere('a.due_at >= :hourStart AND a.due_at < :now', { hourStart, now })
+      .getCount(),
+  ]);
+  return { all: Number(sums?.all ?? 0), due: Number(sums?.past ?? 0) + dueThisHour };
+}
+
+/** Counts every step again from the applications (after writing applications other than by a transition). */
+export async function recountStepCounts(manager: EntityManager): Promise<void> {
+  for (const sql of recountStepCountsSql(manager.connection.options.type)) await manager.query(sql);
 }

@@ -11,6 +11,8 @@ import { SigningModule } from '../signing/signing.module.js';
 import { VehiclesModule } from '../vehicles/vehicles.module.js';
 import { CounterEntity } from './counter.entity.js';
 import { IssuanceService } from './issuance.service.js';
+import { IssuedDayCountEntity, IssuedDayEntity } from './issued-day-count.entity.js';
+import { IssuedDayCounts } from './issued-day-counts.js';
 import { PassEntity } from './pass.entity.js';
 import { PassCrew } from './pass-crew.js';
 import { PassCrewMemberEntity } from './pass-crew-member.entity.js';
@@ -24,7 +26,14 @@ import { StatusListService } from './status-list.service.js';
 /** Passes: issuance from an approved application, the pass record and documents, revocation, the status list. */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([PassEntity, PassCrewMemberEntity, CounterEntity, PassStatusChangeEntity]),
+    TypeOrmModule.forFeature([
+      PassEntity,
+      PassCrewMemberEntity,
+      CounterEntity,
+      PassStatusChangeEntity,
+      IssuedDayCountEntity,
+      IssuedDayEntity,
+    ]),
     SigningModule,
     PassDocumentsModule,
     SanctionsModule,
@@ -36,7 +45,15 @@ import { StatusListService } from './status-list.service.js';
     NotificationsModule,
   ],
   controllers: [PassesController],
-  providers: [PassesService, IssuanceService, StatusListService, StatusIndexBlocks, PassNotices, PassCrew],
+  providers: [
+    PassesService,
+    IssuanceService,
+    IssuedDayCounts,
+    StatusListService,
+    StatusIndexBlocks,
+    PassNotices,
+    PassCrew,
+  ],
   exports: [PassesService],
 })
 export class PassesModule {}

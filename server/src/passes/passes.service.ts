@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { PassShareResult, PassView, PlateColour, SignedDocument } from '@pass/shared';
 import {
-  addDays,
   assertPassTransition,
   chinaToday,
   coveredRegionCodes,
@@ -38,6 +37,7 @@ import { QuotasService } from '../quotas/quotas.service.js';
 import { VehiclesService } from '../vehicles/vehicles.service.js';
 import { IssuanceService } from './issuance.service.js';
 import { lockIssuanceGuards } from './issuance-guards.js';
+import { type IssuedCounts, IssuedDayCounts, type IssuedScope } from './issued-day-counts.js';
 import { PassEntity } from './pass.entity.js';
 import { toPassView } from './pass.view.js';
 import { PassCrew } from './pass-crew.js';
@@ -59,6 +59,7 @@ export class PassesService {
     private readonly crew: PassCrew,
     private readonly enterprises: EnterprisesService,
     private readonly vehicles: VehiclesService,
+    private readonly issuedDays: IssuedDayCounts,
   ) {}
 
   /** Issues the pass of an application approved at its last level, in the approval's transaction. */
@@ -135,27 +136,17 @@ export class PassesService {
 
   /**
    * The passes issued in a range of China dates, in a jurisdiction's scope (every pass when it is null):
-   * the query the statistics count and export, built here so that no other module reads this table.
+   * the query the statistics export, built here so that no other module reads this table.
    */
   issuedIn(range: { from: string; to: string }, jurisdictionCode: string | null): SelectQueryBuilder<PassEntity> {
-    const query = this.dataSource
-      .getRepository(PassEntity)
-      .createQueryBuilder('p')
-      // China dates: [from 00:00 +08:00, to+1 00:00 +08:00).
-      .where('p.issued_at >= :start AND p.issued_at < :end', {
-        start: new Date(`${range.from}T00:00:00+08:00`),
-        end: new Date(`${addDays(range.to, 1)}T00:00:00+08:00`),
-      });
-    if (jurisdictionCode === null) return query;
-    if (jurisdictionCode.endsWith('0000')) {
-      // A province is every pass its deployment holds: the date range on idx_passes_issued decides.
-      const prefix = jurisdictionPattern(jurisdictionCode);
-      return query.andWhere('(p.routing_county LIKE :prefix OR p.issuer_code LIKE :prefix)', { prefix });
-    }
-    // Equalities, not LIKE: each covered code's range of idx_passes_routing and idx_passes_issuer is
-    // cut to the dates (index merge), instead of every pass the jurisdiction ever had.
-    const codes = coveredRegionCodes(jurisdictionCode);
-    return query.andWhere('(p.routing_county IN (:...codes) OR p.issuer_code IN (:...codes))', { codes });
+    const query = this.issuedDays.issued(range);
+    issuedScope(jurisdictionCode)(query as SelectQueryBuilder<object>, 'p');
+    return query;
+  }
+
+  /** The passes issued per China date and per category in a range and scope (see IssuedDayCounts). */
+  issuedCounts(range: { from: string; to: string }, jurisdictionCode: string | null): Promise<IssuedCounts> {
+    return this.issuedDays.counts(range, issuedScope(jurisdictionCode));
   }
 
   /**
@@ -341,6 +332,28 @@ function newestFirst<Q extends SelectQueryBuilder<PassEntity>>(query: Q, after?:
   }
   query.orderBy('p.issued_at', 'DESC').addOrderBy('p.id', 'DESC');
   return query;
+}
+
+/**
+ * A jurisdiction's passes (those its authorities reviewed first or issued) as a condition on a table's
+ * `routing_county` and `issuer_code`; none for null (an admin). A province is every pass its deployment
+ * holds: the date range decides. Otherwise equalities, not LIKE: each covered code's range of
+ * idx_passes_routing and idx_passes_issuer is cut to the dates (index merge).
+ */
+function issuedScope(jurisdictionCode: string | null): IssuedScope {
+  return (query, alias) => {
+    if (jurisdictionCode === null) return;
+    const [routing, issuer] = [`${alias}.routing_county`, `${alias}.issuer_code`];
+    if (jurisdictionCode.endsWith('0000')) {
+      query.andWhere(`(${routing} LIKE :prefix OR ${issuer} LIKE :prefix)`, {
+        prefix: jurisdictionPattern(jurisdictionCode),
+      });
+    } else {
+      query.andWhere(`(${routing} IN (:...codes) OR ${issuer} IN (:...codes))`, {
+        codes: coveredRegionCodes(jurisdictionCode),
+      });
+    }
+  };
 }
 
 /**

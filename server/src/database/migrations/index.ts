@@ -16,6 +16,7 @@ import { CrewSignIn1764800000100 } from './1764800000100-CrewSignIn.js';
 import { SearchIndexes1764800000200 } from './1764800000200-SearchIndexes.js';
 import { HeldDocuments1764800000300 } from './1764800000300-HeldDocuments.js';
 import { WhitelistRecognition1764800000400 } from './1764800000400-WhitelistRecognition.js';
+import { KeptCounts1764800000530 } from './1764800000530-KeptCounts.js';
 
 /** Every migration, oldest first. Listed explicitly so the ESM build needs no file globbing. */
 export const migrations = [
@@ -37,4 +38,5 @@ export const migrations = [
   SearchIndexes1764800000200,
   HeldDocuments1764800000300,
   WhitelistRecognition1764800000400,
+  KeptCounts1764800000530,
 ];
