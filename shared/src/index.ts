@@ -56,6 +56,7 @@ export * from './verification/status-sync.js';
 export * from './workflow/actor.js';
 export * from './workflow/application-state.js';
 export * from './workflow/pass-state.js';
+export * from './workflow/review-levels.js';
 export * from './workflow/routing.js';
 export * from './workflow/timeline.js';
 export * from './workflow/transition-error.js';

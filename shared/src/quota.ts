@@ -1,5 +1,5 @@
 import { addDays, dayNumber, fromDayNumber, isCalendarDate } from './dates.js';
-import type { QuotaPeriod } from './settings.js';
+import type { QuotaPeriod } from './workflow/review-levels.js';
 
 /**
  * Quota periods are named by keys: `2022-05` for a month, `2022-W21` for an ISO 8601 week (Monday to

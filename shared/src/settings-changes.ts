@@ -1,7 +1,8 @@
 import { attachmentKindNames } from './attachments.js';
 import { materialGroupNames } from './materials.js';
-import { type ProvinceSettings, RoutingRule, reviewLevelNames } from './settings.js';
+import type { ProvinceSettings } from './settings.js';
 import { regionName } from './validation/region.js';
+import { RoutingRule, reviewLevelNames } from './workflow/review-levels.js';
 
 export const routingRuleNames: Record<RoutingRule, string> = {
   [RoutingRule.EnterpriseDistrict]: '企业所在区县受理',

@@ -8,36 +8,8 @@ import {
 } from './materials.js';
 import { textField } from './schemas/fields.js';
 import { findRegion, RegionLevel } from './validation/region.js';
+import { QuotaPeriod, ReviewLevel, RoutingRule, reviewLevelRank } from './workflow/review-levels.js';
 import { z } from './zod.js';
-
-/** The steps an approval chain is built from, lowest first. */
-export const ReviewLevel = {
-  District: 'district',
-  City: 'city',
-  Province: 'province',
-} as const;
-
-export type ReviewLevel = (typeof ReviewLevel)[keyof typeof ReviewLevel];
-
-export const reviewLevelNames: Record<ReviewLevel, string> = {
-  district: '区县',
-  city: '地市',
-  province: '省级',
-};
-
-const reviewLevelRank: Record<ReviewLevel, number> = { district: 0, city: 1, province: 2 };
-
-export const QuotaPeriod = { Week: 'week', Month: 'month' } as const;
-export type QuotaPeriod = (typeof QuotaPeriod)[keyof typeof QuotaPeriod];
-
-/** Whose county decides which authority reviews an application. */
-export const RoutingRule = {
-  EnterpriseDistrict: 'enterprise_district',
-  Origin: 'origin',
-  Destination: 'destination',
-} as const;
-
-export type RoutingRule = (typeof RoutingRule)[keyof typeof RoutingRule];
 
 export const materialCategorySchema = z.object({
   code: z.string().regex(materialCategoryCodePattern, '类别代码应为小写字母、数字和下划线，以字母开头'),

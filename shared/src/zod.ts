@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z as zod } from 'zod';
 import zhCN from 'zod/v4/locales/zh-CN.js';
 
 /**
@@ -7,15 +7,16 @@ import zhCN from 'zod/v4/locales/zh-CN.js';
  * its own so the mini-program bundle does not carry zod's forty-odd other locales.
  *
  * Schemas import `z` from this module, never from 'zod', so the configuration has run before any of
- * them parses. Listed in package.json "sideEffects" so bundlers keep the call even when they shortcut
- * the re-export.
+ * them parses. `z` is this module's own binding (an alias, with zod's types), not a re-export, so a
+ * bundler cannot shortcut an import of it to 'zod' and skip the calls below; and the module has no
+ * side effects of its own to keep, so a page that parses nothing (the login page) loads no zod.
  */
-z.config(zhCN());
+zod.config(zhCN());
 // zod compiles faster object parsers with `new Function` when a probe says it may. WeChat's logic layer
 // passes that probe but its `new Function` builds nothing (only `new Function('return this')` works), so
 // every compiled parser threw and forms rendered blank; the H5 app's Content-Security-Policy (no
 // 'unsafe-eval') reports the probe as a violation. Parse without it everywhere, so the server checks
 // input exactly as the forms do.
-z.config({ jitless: true });
+zod.config({ jitless: true });
 
-export { z };
+export import z = zod;

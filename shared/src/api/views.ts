@@ -2,10 +2,10 @@ import { AttachmentKind } from '../attachments.js';
 import { CrewRole } from '../crew.js';
 import { QuantityUnit } from '../materials.js';
 import { Role } from '../roles.js';
-import { ReviewLevel } from '../settings.js';
 import { PlateColour } from '../validation/plate.js';
 import { VehicleType } from '../vehicle-types.js';
 import { ApplicationAction, ApplicationStatus } from '../workflow/application-state.js';
+import { ReviewLevel } from '../workflow/review-levels.js';
 import { z } from '../zod.js';
 
 /*

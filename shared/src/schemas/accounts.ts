@@ -1,5 +1,6 @@
 import { Role } from '../roles.js';
-import { ReviewLevel, type StaffSecurity } from '../settings.js';
+import type { StaffSecurity } from '../settings.js';
+import { ReviewLevel } from '../workflow/review-levels.js';
 import { z } from '../zod.js';
 import { applicationFieldsSchema } from './application.js';
 import { contactPhoneSchema, personNameField, phoneSchema, regionCodeSchema, textField, uuidField } from './fields.js';

@@ -1,5 +1,6 @@
-import { type ProvinceSettings, type ReviewLevel, RoutingRule, reviewLevelNames } from '../settings.js';
+import type { ProvinceSettings } from '../settings.js';
 import { findRegion, isGroupingCity, isMunicipality, RegionLevel, regionFullName } from '../validation/region.js';
+import { type ReviewLevel, RoutingRule, reviewLevelNames } from './review-levels.js';
 
 /** One step of an application's approval chain, resolved to the jurisdiction that acts at it. */
 export interface ReviewStep {

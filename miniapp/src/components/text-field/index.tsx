@@ -1,6 +1,5 @@
-import { regionFullName } from '@pass/shared';
 import { Input, type InputProps, Textarea, View } from '@tarojs/components';
-import { inputPlaceholder, overLimitMessage } from '@/utils/labels';
+import { inputPlaceholder, overLimitMessage } from '@/utils/field-text';
 import { FormField, type FormFieldProps } from '../form-field';
 import './index.scss';
 
@@ -62,17 +61,11 @@ export function TextField({
   );
 }
 
-type PresetFieldProps = Omit<TextFieldProps, 'type' | 'maxlength' | 'placeholder'>;
+export type PresetFieldProps = Omit<TextFieldProps, 'type' | 'maxlength' | 'placeholder'>;
 
 /** A date typed as YYYY-MM-DD (filters, holidays, suspensions). */
 export function DateField(props: PresetFieldProps) {
   return <TextField {...props} placeholder='YYYY-MM-DD' maxlength={10} counter={false} />;
-}
-
-/** A six-digit region code; once complete, the hint names the region it stands for. */
-export function RegionCodeField({ hint = '6位代码，如 320115（江宁区）', ...props }: PresetFieldProps) {
-  const name = props.value.length === 6 ? regionFullName(props.value) : undefined;
-  return <TextField {...props} type='number' hint={name ?? hint} maxlength={6} counter={false} />;
 }
 
 /** A password box; 64 characters unless the field says otherwise. */

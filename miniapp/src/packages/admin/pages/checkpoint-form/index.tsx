@@ -1,7 +1,8 @@
 import { type CheckpointView, checkpointSchema, Role } from '@pass/shared';
 import { View } from '@tarojs/components';
 import { FormActions } from '@/components/form-actions';
-import { RegionCodeField, TextField } from '@/components/text-field';
+import { RegionCodeField } from '@/components/region-code-field';
+import { TextField } from '@/components/text-field';
 import { useEntityForm } from '@/hooks/use-entity-form';
 import { AdminPage } from '../../components/admin-page';
 import { checkpointsApi } from '../../services/admin-api';

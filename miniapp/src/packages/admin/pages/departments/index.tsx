@@ -7,7 +7,8 @@ import {
   regionFullName,
 } from '@pass/shared';
 import { Text, View } from '@tarojs/components';
-import { RegionCodeField, TextField } from '@/components/text-field';
+import { RegionCodeField } from '@/components/region-code-field';
+import { TextField } from '@/components/text-field';
 import { useActionForm } from '@/hooks/use-action-form';
 import { useRolePage } from '@/hooks/use-role-page';
 import { Action, AdminPage, Cell, HeadRow, Row } from '../../components/admin-page';

@@ -1,7 +1,8 @@
 import { Button } from '@nutui/nutui-react-taro';
 import { chinaToday, quotaAllocationSchema, quotaPeriodKey, Role, regionFullName } from '@pass/shared';
 import { Text, View } from '@tarojs/components';
-import { RegionCodeField, TextField } from '@/components/text-field';
+import { RegionCodeField } from '@/components/region-code-field';
+import { TextField } from '@/components/text-field';
 import { useActionForm } from '@/hooks/use-action-form';
 import { useRolePage } from '@/hooks/use-role-page';
 import { formatDateTime } from '@/utils/format';

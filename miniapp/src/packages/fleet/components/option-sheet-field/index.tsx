@@ -1,7 +1,7 @@
 import { ActionSheet } from '@nutui/nutui-react-taro';
 import { useState } from 'react';
 import type { FormFieldProps } from '@/components/form-field';
-import { choicePlaceholder } from '@/utils/labels';
+import { choicePlaceholder } from '@/utils/field-text';
 import { PickerField } from '../picker-field';
 
 export interface SheetOption<T extends string> {
