@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
 import {
   type AttachmentUploadQuery,
   type AttachmentView,
@@ -9,7 +10,7 @@ import {
   maxAttachmentBytes,
   Role,
 } from '@pass/shared';
-import { Brackets, DataSource, type EntityManager, In, IsNull, Not } from 'typeorm';
+import { Brackets, type EntityManager, In, IsNull, Not, Repository } from 'typeorm';
 import type { RequestActor } from '../auth/auth.decorators.js';
 import { DomainException } from '../common/domain.exception.js';
 import { DriversService } from '../drivers/drivers.service.js';
@@ -46,7 +47,7 @@ function currentOf(newestFirst: readonly AttachmentEntity[]): AttachmentEntity[]
 @Injectable()
 export class AttachmentsService {
   constructor(
-    @Inject(DataSource) private readonly dataSource: DataSource,
+    @InjectRepository(AttachmentEntity) private readonly attachments: Repository<AttachmentEntity>,
     @Inject(ATTACHMENT_STORAGE) private readonly storage: AttachmentStorage,
     private readonly vehicles: VehiclesService,
     private readonly drivers: DriversService,
@@ -60,7 +61,7 @@ export class AttachmentsService {
     content: Buffer,
   ): Promise<AttachmentView> {
     const enterpriseId = enterpriseOf(actor);
-    const manager = this.dataSource.manager;
+    const manager = this.attachments.manager;
     if (vehicleId && !(await this.vehicles.isOwnedBy(manager, enterpriseId, vehicleId))) {
       throw new DomainException(ErrorCode.NotFound, '未找到该车辆');
     }
@@ -84,9 +85,8 @@ export class AttachmentsService {
     const storageKey = `${enterpriseId}/${id}`;
     await this.storage.put(storageKey, content);
     try {
-      const repo = this.dataSource.getRepository(AttachmentEntity);
-      const saved = await repo.save(
-        repo.create({
+      const saved = await this.attachments.save(
+        this.attachments.create({
           id,
           enterpriseId,
           kind,
@@ -109,16 +109,18 @@ export class AttachmentsService {
   }
 
   async list(actor: RequestActor): Promise<AttachmentView[]> {
-    const rows = await this.dataSource
-      .getRepository(AttachmentEntity)
-      .find({ where: { enterpriseId: enterpriseOf(actor) }, order: { createdAt: 'DESC' }, take: 200 });
+    const rows = await this.attachments.find({
+      where: { enterpriseId: enterpriseOf(actor) },
+      order: { createdAt: 'DESC' },
+      take: 200,
+    });
     return rows.map(toAttachmentView);
   }
 
   /** The current documents the enterprise's vehicles and people hold (the newest of each holder and kind). */
   async held(actor: RequestActor): Promise<AttachmentView[]> {
     const enterpriseId = enterpriseOf(actor);
-    const rows = await this.dataSource.getRepository(AttachmentEntity).find({
+    const rows = await this.attachments.find({
       where: [
         { enterpriseId, vehicleId: Not(IsNull()) },
         { enterpriseId, driverId: Not(IsNull()) },
@@ -153,7 +155,7 @@ export class AttachmentsService {
   }
 
   async content(actor: RequestActor, id: string): Promise<{ attachment: AttachmentEntity; bytes: Buffer }> {
-    const attachment = await this.dataSource.getRepository(AttachmentEntity).findOneBy({ id });
+    const attachment = await this.attachments.findOneBy({ id });
     const allowed = attachment && (actor.role === Role.Admin || attachment.enterpriseId === actor.enterpriseId);
     if (!attachment || !allowed) throw new DomainException(ErrorCode.NotFound, '未找到该附件');
     return { attachment, bytes: await this.storage.get(attachment.storageKey) };
@@ -162,20 +164,20 @@ export class AttachmentsService {
   /** The attachments in the order given. */
   async viewsById(ids: readonly string[]): Promise<AttachmentView[]> {
     if (ids.length === 0) return [];
-    const found = await this.dataSource.getRepository(AttachmentEntity).findBy({ id: In([...ids]) });
+    const found = await this.attachments.findBy({ id: In([...ids]) });
     return ids.flatMap((id) => found.filter((a) => a.id === id).map(toAttachmentView));
   }
 
   /** An attachment and its bytes for a caller that has already checked the scope (a reviewer's application). */
   async contentById(id: string): Promise<{ attachment: AttachmentEntity; bytes: Buffer } | null> {
-    const attachment = await this.dataSource.getRepository(AttachmentEntity).findOneBy({ id });
+    const attachment = await this.attachments.findOneBy({ id });
     return attachment ? { attachment, bytes: await this.storage.get(attachment.storageKey) } : null;
   }
 
   /** Refuses ids that are not the enterprise's own uploads; an application can only cite its own files. */
   async assertOwned(enterpriseId: string, ids: readonly string[]): Promise<AttachmentEntity[]> {
     if (ids.length === 0) return [];
-    const found = await this.dataSource.getRepository(AttachmentEntity).findBy({ id: In([...ids]), enterpriseId });
+    const found = await this.attachments.findBy({ id: In([...ids]), enterpriseId });
     if (found.length !== new Set(ids).size) throw new DomainException(ErrorCode.NotFound, '未找到该附件');
     return found;
   }

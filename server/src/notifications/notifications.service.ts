@@ -66,6 +66,11 @@ export class NotificationsService {
     @Inject(SMS_SENDER) private readonly sms: SmsSender,
   ) {}
 
+  /** The address of a page of the H5 app this server serves, for a text that tells someone where to go. */
+  appPageLink(page: string): string {
+    return `${this.config.publicBaseUrl}/#${page}`;
+  }
+
   /**
    * Sends a text message now, to a phone that need not belong to an account (a crew member's), for what
    * the person is waiting for on the spot: a one-time sign-in code, which must not rest in clear in the

@@ -1,10 +1,10 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
 import { ErrorCode, formatPlate, type PassShareResult } from '@pass/shared';
-import { DataSource, In } from 'typeorm';
+import { type FindOptionsWhere, In, Repository } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { RequestActor } from '../auth/auth.decorators.js';
 import { DomainException } from '../common/domain.exception.js';
-import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { DriversService } from '../drivers/drivers.service.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import type { PassEntity } from './pass.entity.js';
@@ -24,8 +24,7 @@ const masked = (phone: string) => `${phone.slice(0, 3)}****${phone.slice(-4)}`;
 @Injectable()
 export class PassCrew {
   constructor(
-    @Inject(DataSource) private readonly dataSource: DataSource,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @InjectRepository(PassCrewMemberEntity) private readonly members: Repository<PassCrewMemberEntity>,
     private readonly drivers: DriversService,
     private readonly notifications: NotificationsService,
     private readonly audit: AuditService,
@@ -33,18 +32,21 @@ export class PassCrew {
 
   /** The ids of the passes a crew session with this phone rides on (none for an unknown phone). */
   async passIdsOf(phone: string | null): Promise<string[]> {
-    const driverIds = phone ? await this.drivers.idsWithPhone(phone) : [];
-    if (driverIds.length === 0) return [];
-    const rows = await this.dataSource
-      .getRepository(PassCrewMemberEntity)
-      .find({ select: { passId: true }, where: { driverId: In(driverIds) } });
+    const member = await this.memberWithPhone(phone);
+    if (!member) return [];
+    const rows = await this.members.find({ select: { passId: true }, where: member });
     return [...new Set(rows.map((r) => r.passId))];
   }
 
   async rides(phone: string | null, passId: string): Promise<boolean> {
+    const member = await this.memberWithPhone(phone);
+    return member !== undefined && this.members.existsBy({ ...member, passId });
+  }
+
+  /** Crew rows of the driver records with this phone, today; undefined when there are none. */
+  private async memberWithPhone(phone: string | null): Promise<FindOptionsWhere<PassCrewMemberEntity> | undefined> {
     const driverIds = phone ? await this.drivers.idsWithPhone(phone) : [];
-    if (driverIds.length === 0) return false;
-    return this.dataSource.getRepository(PassCrewMemberEntity).existsBy({ passId, driverId: In(driverIds) });
+    return driverIds.length === 0 ? undefined : { driverId: In(driverIds) };
   }
 
   /**
@@ -56,9 +58,9 @@ export class PassCrew {
    */
   async share(actor: RequestActor, pass: PassEntity): Promise<PassShareResult> {
     if (effectiveStatus(pass) !== 'active') throw new DomainException(ErrorCode.PassNotActive);
-    const crew = await this.dataSource.getRepository(PassCrewMemberEntity).findBy({ passId: pass.id });
+    const crew = await this.members.findBy({ passId: pass.id });
     const phones = (await this.drivers.phonesOf(crew.map((c) => c.driverId))).sort();
-    const link = `${this.config.publicBaseUrl}/#${crewSignInPage}`;
+    const link = this.notifications.appPageLink(crewSignInPage);
     for (const phone of phones) {
       await this.notifications.sendText(
         phone,
@@ -66,7 +68,7 @@ export class PassCrew {
         `${pass.enterpriseName}为车辆${formatPlate(pass.plate)}办理的通行证${pass.passNumber}（${pass.validFrom}至${pass.validTo}）可在手机上出示：打开“重点物资运输车辆通行证”小程序，点“驾驶员/押运员登录”，用本手机号接收验证码登录；或打开 ${link}`,
       );
     }
-    await this.dataSource.transaction((manager) =>
+    await this.members.manager.transaction((manager) =>
       this.audit.record(manager, actor, {
         action: 'pass.share',
         entityType: 'pass',
