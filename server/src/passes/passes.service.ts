@@ -36,7 +36,7 @@ import { EnterprisesService } from '../enterprises/enterprises.service.js';
 import { PassDocumentService } from '../pass-documents/pass-document.service.js';
 import { QuotasService } from '../quotas/quotas.service.js';
 import { VehiclesService } from '../vehicles/vehicles.service.js';
-import { IssuanceService } from './issuance.service.js';
+import { type IssuedPass, IssuanceService } from './issuance.service.js';
 import { lockIssuanceGuards } from './issuance-guards.js';
 import { PassEntity } from './pass.entity.js';
 import { toPassView } from './pass.view.js';
@@ -62,7 +62,7 @@ export class PassesService {
   ) {}
 
   /** Issues the pass of an application approved at its last level, in the approval's transaction. */
-  issue(manager: EntityManager, app: ApplicationEntity, official: RequestActor): Promise<PassEntity> {
+  issue(manager: EntityManager, app: ApplicationEntity, official: RequestActor): Promise<IssuedPass> {
     return this.issuance.issue(manager, app, official);
   }
 
