@@ -18,13 +18,17 @@ import { CurrentActor, type RequestActor, Roles } from '../auth/auth.decorators.
 import { Input, Route } from '../auth/route.decorators.js';
 import { IdParam } from '../common/api-body.js';
 import { ApiContentResponse } from '../common/api-response.js';
+import { type PassImage, PassImages } from './pass-images.js';
 import { PassesService } from './passes.service.js';
 
 @ApiTags('passes')
 @Roles(Role.FleetManager, Role.Official, Role.Admin, Role.Crew)
 @Controller('passes')
 export class PassesController {
-  constructor(private readonly passes: PassesService) {}
+  constructor(
+    private readonly passes: PassesService,
+    private readonly images: PassImages,
+  ) {}
 
   @Route.get({
     summary:
@@ -44,15 +48,13 @@ export class PassesController {
   @Route.get(':id/qr.png', { summary: '通行证二维码（PNG）' })
   @ApiContentResponse('二维码图片', 'image/png')
   async qrPng(@CurrentActor() actor: RequestActor, @IdParam() id: string, @Res() reply: FastifyReply): Promise<void> {
-    const png = await this.passes.qrPng(await this.passes.get(actor, id));
-    await reply.header('content-type', 'image/png').header('cache-control', 'private, max-age=86400').send(png);
+    await sendImage(reply, 'image/png', await this.images.png(actor, id));
   }
 
   @Route.get(':id/qr.svg', { summary: '通行证二维码（SVG）' })
   @ApiContentResponse('二维码图片', 'image/svg+xml')
   async qrSvg(@CurrentActor() actor: RequestActor, @IdParam() id: string, @Res() reply: FastifyReply): Promise<void> {
-    const svg = this.passes.qrSvg(await this.passes.get(actor, id));
-    await reply.header('content-type', 'image/svg+xml').header('cache-control', 'private, max-age=86400').send(svg);
+    await sendImage(reply, 'image/svg+xml', await this.images.svg(actor, id));
   }
 
   @Route.get(':id/pdf', { summary: '可打印的通行证（A4 横向 PDF）' })
@@ -84,4 +86,17 @@ export class PassesController {
   share(@CurrentActor() actor: RequestActor, @IdParam() id: string): Promise<PassShareResult> {
     return this.passes.share(actor, id);
   }
+}
+
+/**
+ * A pass's QR image, kept by the phone for a day (private: it is the holder's) and revalidated by its
+ * ETag: the same image again is a 304 without a body.
+ */
+async function sendImage(reply: FastifyReply, contentType: string, image: PassImage): Promise<void> {
+  reply.header('cache-control', 'private, max-age=86400').header('etag', image.etag);
+  if (reply.request.headers['if-none-match'] === image.etag) {
+    await reply.code(304).send();
+    return;
+  }
+  await reply.header('content-type', contentType).send(image.body);
 }

@@ -13,6 +13,7 @@ import { CounterEntity } from './counter.entity.js';
 import { IssuanceService } from './issuance.service.js';
 import { PassEntity } from './pass.entity.js';
 import { PassCrew } from './pass-crew.js';
+import { PassImages } from './pass-images.js';
 import { PassCrewMemberEntity } from './pass-crew-member.entity.js';
 import { PassNotices } from './pass-notices.js';
 import { PassStatusChangeEntity } from './pass-status-change.entity.js';
@@ -36,7 +37,7 @@ import { StatusListService } from './status-list.service.js';
     NotificationsModule,
   ],
   controllers: [PassesController],
-  providers: [PassesService, IssuanceService, StatusListService, StatusIndexBlocks, PassNotices, PassCrew],
+  providers: [PassesService, PassImages, IssuanceService, StatusListService, StatusIndexBlocks, PassNotices, PassCrew],
   exports: [PassesService],
 })
 export class PassesModule {}

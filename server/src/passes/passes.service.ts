@@ -41,6 +41,7 @@ import { lockIssuanceGuards } from './issuance-guards.js';
 import { PassEntity } from './pass.entity.js';
 import { toPassView } from './pass.view.js';
 import { PassCrew } from './pass-crew.js';
+import { canSeePass } from './pass-scope.js';
 import { PassNotices } from './pass-notices.js';
 import { StatusListService } from './status-list.service.js';
 
@@ -245,7 +246,7 @@ export class PassesService {
   async get(actor: RequestActor, id: string): Promise<PassEntity> {
     const pass = await this.dataSource.getRepository(PassEntity).findOneBy({ id });
     const visible =
-      pass && (actor.role === Role.Crew ? await this.crew.rides(actor.phone, pass.id) : this.canSee(actor, pass));
+      pass && (actor.role === Role.Crew ? await this.crew.rides(actor.phone, pass.id) : canSeePass(actor, pass));
     if (!visible) throw new DomainException(ErrorCode.PassNotFound);
     return pass;
   }
@@ -253,14 +254,6 @@ export class PassesService {
   /** A fleet manager sends the pass's crew a text telling them where to open it (see PassCrew.share). */
   async share(actor: RequestActor, id: string): Promise<PassShareResult> {
     return this.crew.share(actor, await this.get(actor, id));
-  }
-
-  qrPng(pass: PassEntity): Promise<Buffer> {
-    return this.documents.qrPng(this.urlOf(pass));
-  }
-
-  qrSvg(pass: PassEntity): string {
-    return this.documents.qrSvg(this.urlOf(pass));
   }
 
   async pdf(pass: PassEntity): Promise<Buffer> {
@@ -314,23 +307,6 @@ export class PassesService {
       return manager.findOneByOrFail(PassEntity, { id: pass.id });
     });
     return this.view(revoked);
-  }
-
-  canSee(actor: RequestActor, pass: PassEntity): boolean {
-    switch (actor.role) {
-      case Role.Admin:
-        return true;
-      case Role.FleetManager:
-        return pass.enterpriseId === actor.enterpriseId;
-      case Role.Official: {
-        const jurisdiction = actor.jurisdictionCode ?? '';
-        return (
-          jurisdictionCovers(jurisdiction, pass.routingCounty) || jurisdictionCovers(jurisdiction, pass.issuerCode)
-        );
-      }
-      default:
-        return false;
-    }
   }
 }
 
