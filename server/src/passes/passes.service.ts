@@ -8,7 +8,6 @@ import {
   ErrorCode,
   encodePageCursor,
   findMaterialCategory,
-  jurisdictionCovers,
   type Page,
   type PageCursor,
   Role,
@@ -36,13 +35,13 @@ import { EnterprisesService } from '../enterprises/enterprises.service.js';
 import { PassDocumentService } from '../pass-documents/pass-document.service.js';
 import { QuotasService } from '../quotas/quotas.service.js';
 import { VehiclesService } from '../vehicles/vehicles.service.js';
-import { type IssuedPass, IssuanceService } from './issuance.service.js';
+import { IssuanceService, type IssuedPass } from './issuance.service.js';
 import { lockIssuanceGuards } from './issuance-guards.js';
 import { PassEntity } from './pass.entity.js';
 import { toPassView } from './pass.view.js';
 import { PassCrew } from './pass-crew.js';
-import { canSeePass } from './pass-scope.js';
 import { PassNotices } from './pass-notices.js';
+import { canSeePass } from './pass-scope.js';
 import { StatusListService } from './status-list.service.js';
 
 /** Issued passes as their holders and issuers see them, their QR and PDF, and revocation. */
