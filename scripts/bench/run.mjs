@@ -99,9 +99,11 @@ async function onServer(wanted) {
     DB_URL: dbUrl,
     DATA_DIR: dataDir,
     SEED_DEMO: 'true',
-    // One review level, no quota or per-enterprise cap: the rate of issuing itself.
+    // One review level, no quota or per-enterprise cap: the rate of issuing itself. Routed by the
+    // application's origin, so that the issuance section can spread its load over several districts.
     PROVINCE_SETTINGS: JSON.stringify({
       approvalChain: ['district'],
+      routing: 'origin',
       quota: { enabled: false, period: 'week', maxActivePassesPerEnterprise: null },
     }),
   });
@@ -112,7 +114,9 @@ async function onServer(wanted) {
   const checkpoint = await login(server.url, '13800000004');
   const adminAccount = await login(server.url, '13800000000');
 
-  const issued = await timed('issuance', () => issuance({ fleetManager, official: district, serverPid: server.pid }));
+  const issued = await timed('issuance', () =>
+    issuance({ fleetManager, official: district, admin: adminAccount, serverPid: server.pid }),
+  );
   if (wanted('issuance')) results.issuance = issued.result;
   if (wanted('verification')) {
     results.verification = await timed('verification', () =>

@@ -223,6 +223,38 @@ describe('review workflow along the Jiangsu chain (district → city)', () => {
         expect((await apiClient(t.url).get(`/passes/${passId}/qr.${kind}`)).status).toBe(401);
       }
     });
+
+    it('are kept by the phone: asked again with their ETag, the answer is 304 without a body', async () => {
+      const id = await submitApplication(as.fleetManager, completeApplication(await newFleet()));
+      await as.districtOfficial.post(`/reviews/${id}/decision`, { decision: 'approve' });
+      const passId = (await as.cityOfficial.post(`/reviews/${id}/decision`, { decision: 'approve' })).body.passId;
+      const owner = { authorization: `Bearer ${await tokenOf(t, '13800000001')}` };
+      const tags: string[] = [];
+      for (const kind of ['png', 'svg']) {
+        const url = `${t.url}/api/passes/${passId}/qr.${kind}`;
+        const first = await fetch(url, { headers: owner });
+        const etag = first.headers.get('etag') ?? '';
+        expect([first.status, first.headers.get('cache-control'), etag]).toEqual([
+          200,
+          'private, max-age=86400',
+          expect.stringMatching(/^"[^"]+"$/),
+        ]);
+        tags.push(etag);
+        const kept = await fetch(url, { headers: { ...owner, 'if-none-match': etag } });
+        expect([kept.status, (await kept.arrayBuffer()).byteLength]).toEqual([304, 0]);
+        // Another tag (an image this phone does not have) gets the image.
+        const stale = await fetch(url, { headers: { ...owner, 'if-none-match': '"other"' } });
+        expect([stale.status, stale.headers.get('content-type')]).toEqual([
+          200,
+          kind === 'png' ? 'image/png' : 'image/svg+xml',
+        ]);
+        // The tag opens nothing: outside the pass's scope it is still 404, signed out 401.
+        const denied = await gulouOfficial.get(`/passes/${passId}/qr.${kind}`, { 'if-none-match': etag });
+        expect(denied.status).toBe(404);
+        expect((await fetch(url, { headers: { 'if-none-match': etag } })).status).toBe(401);
+      }
+      expect(tags[0]).not.toBe(tags[1]);
+    });
   });
 
   it('enforces four-eyes: whoever approved one level cannot approve the next', async () => {

@@ -55,6 +55,22 @@ export function tableRows(r) {
       `${n(i.approvalsPerSecond, 1)} passes/s  p50 ${ms(i.approvalP50Ms)}  p99 ${ms(i.approvalP99Ms)}  (${i.approved} passes)${failures(i.failures)}  ` +
         `server CPU ${ms(i.serverCpuMsPerPass)}/pass  goal ≥ 300 passes/s`,
     );
+    if (i.spread) {
+      add(
+        'issuance (MariaDB)',
+        `same, spread over ${i.spread.districts} districts' officials (${i.spread.districts} issuers, one enterprise)`,
+        `${n(i.spread.perSecond, 1)} passes/s  p50 ${ms(i.spread.p50Ms)}  p99 ${ms(i.spread.p99Ms)}  (${i.spread.approved} passes)${failures(i.spread.failures)}  ` +
+          `server CPU ${ms(i.spread.serverCpuMsPerPass)}/pass`,
+      );
+    }
+    if (i.batch) {
+      add(
+        'issuance (MariaDB)',
+        `batch approval POST /reviews/batch-approve, ${i.batch.batchSize} a request, ${i.concurrency} requests at a time`,
+        `${n(i.batch.perSecond, 1)} passes/s  (${i.batch.approved} passes)${failures(i.batch.failures)}  ` +
+          `server CPU ${ms(i.batch.serverCpuMsPerPass)}/pass`,
+      );
+    }
     add(
       'issuance (MariaDB)',
       'QR PNG GET /api/passes/:id/qr.png, first request of each pass (drawn)',

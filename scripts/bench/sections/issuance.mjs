@@ -1,9 +1,12 @@
 // Issuance through the API on MariaDB: applications approved at a single-level chain, each approval
 // numbering, signing and storing its pass in one transaction; then the QR PNG of each pass, drawn and
-// then again from the cache.
+// then again from the cache. The goal's line is one district's official approving one at a time (one
+// issuer: every approval waits for the one before it at the issuer's serial); beside it, the same
+// approvals spread over eight districts' officials (eight issuers, as a province has), and batch
+// approval (`POST /reviews/batch-approve`, the officials' `b` key).
 import { addDays, chinaToday, idNumberCheckCharacter } from '../../../shared/dist/index.js';
 import { cpuSeconds, progress, settings } from '../lib/common.mjs';
-import { latency } from '../lib/load.mjs';
+import { apiClient, latency } from '../lib/load.mjs';
 
 const png = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
@@ -33,12 +36,82 @@ async function pool(count, concurrency, task) {
   );
 }
 
+/** Districts of 南京市 whose officials approve the spread load (the demo's 江宁区 official among them). */
+const districts = ['320115', '320102', '320104', '320105', '320106', '320111', '320113', '320114'];
+
+/** An official of each district but the demo's (created by the admin, first sign-in done), by code. */
+async function districtOfficials(baseUrl, admin, demoOfficial) {
+  const officials = new Map([[districts[0], demoOfficial]]);
+  for (const [i, code] of districts.slice(1).entries()) {
+    const phone = `1370000${String(100 + i).padStart(4, '0')}`;
+    await admin.must('POST', '/admin/accounts', {
+      role: 'official',
+      name: `区县审核${'甲乙丙丁戊己庚'[i]}`,
+      phone,
+      password: 'Bench2026',
+      jurisdictionCode: code,
+      department: '区工业和信息化局',
+      reviewLevel: 'district',
+    });
+    const first = await apiClient(baseUrl).post('/auth/login', { phone, password: 'Bench2026' });
+    const changed = await apiClient(baseUrl, first.body.accessToken).post('/auth/password', {
+      currentPassword: 'Bench2026',
+      newPassword: 'Bench2026New',
+    });
+    if (changed.status !== 200) throw new Error(`official ${phone}: ${changed.status} ${JSON.stringify(changed.body)}`);
+    officials.set(code, apiClient(baseUrl, changed.body.accessToken));
+  }
+  return officials;
+}
+
+/** Approvals of `applicationIds` (`decide(i)` sends one), `concurrency` at a time: rate, latency, server CPU. */
+async function approvals({ count, concurrency, serverPid, decide }) {
+  const passIds = [];
+  const times = [];
+  const failures = {};
+  const started = performance.now();
+  const cpuBefore = cpuSeconds(serverPid);
+  await pool(count, concurrency, async (i) => {
+    const t0 = performance.now();
+    const outcome = await decide(i);
+    for (const passId of outcome.passIds) {
+      times.push(performance.now() - t0);
+      passIds.push(passId);
+    }
+    for (const key of outcome.failures) failures[key] = (failures[key] ?? 0) + 1;
+  });
+  const elapsed = (performance.now() - started) / 1000;
+  const cpuAfter = cpuSeconds(serverPid);
+  times.sort((a, b) => a - b);
+  return {
+    passIds,
+    approved: passIds.length,
+    perSecond: passIds.length / elapsed,
+    p50Ms: times[Math.floor(times.length / 2)] ?? null,
+    p99Ms: times[Math.min(times.length - 1, Math.ceil(times.length * 0.99) - 1)] ?? null,
+    failures,
+    // The server's CPU per pass bounds one process's rate (1000 / ms per pass) however idle the machine.
+    serverCpuMsPerPass:
+      cpuBefore === null || cpuAfter === null || passIds.length === 0
+        ? null
+        : ((cpuAfter - cpuBefore) * 1000) / passIds.length,
+  };
+}
+
+/** One application decided through `client`: its pass, or why not. */
+async function approveOne(client, applicationId) {
+  const res = await client.post(`/reviews/${applicationId}/decision`, { decision: 'approve' });
+  return res.status === 200 && res.body.passId
+    ? { passIds: [res.body.passId], failures: [] }
+    : { passIds: [], failures: [`${res.status} ${res.body?.code ?? ''}`] };
+}
+
 /**
  * Prepares `settings.issuance` submitted applications of the demo enterprise (one vehicle each, the
  * same crew and documents), approves them `concurrency` at a time, and renders every pass's QR PNG.
  * Returns the rates and the issued passes (id, number, URL) for the later sections.
  */
-export async function issuance({ fleetManager, official, serverPid, concurrency = 8 }) {
+export async function issuance({ fleetManager, official, admin, serverPid, concurrency = 8 }) {
   const count = settings.issuance;
   progress(`issuance: preparing ${count} submitted applications`);
   const driver = await fleetManager.must('POST', '/drivers', {
@@ -63,63 +136,79 @@ export async function issuance({ fleetManager, official, serverPid, concurrency 
   );
   const attachmentIds = [(await fleetManager.upload('/attachments?kind=commitment_letter', pdf, 'letter.pdf')).id];
   const from = addDays(chinaToday(), 1);
-  const applicationIds = new Array(count);
-  await pool(count, 8, async (i) => {
-    const vehicle = await fleetManager.must('POST', '/vehicles', {
-      plate: `苏A${String(50_000 + i).padStart(5, '0')}`,
-      plateColour: 'yellow',
-      vehicleType: 'semi_trailer_tractor',
-      transportLicenseNumber: '320115001234',
+  // Submitted applications numbered from `first` (their plates), each from the district `originOf(i)`:
+  // the bench's province routes by origin, so that district's official reviews and issues it.
+  const prepare = async (first, originOf) => {
+    const applicationIds = new Array(count);
+    await pool(count, 8, async (i) => {
+      const vehicle = await fleetManager.must('POST', '/vehicles', {
+        plate: `苏A${String(50_000 + first + i).padStart(5, '0')}`,
+        plateColour: 'yellow',
+        vehicleType: 'semi_trailer_tractor',
+        transportLicenseNumber: '320115001234',
+      });
+      await fleetManager.upload(
+        `/attachments?kind=vehicle_licence&vehicleId=${vehicle.id}&expiresOn=${until}`,
+        png,
+        'vehicle.png',
+      );
+      const draft = await fleetManager.must('POST', '/applications', {
+        vehicleId: vehicle.id,
+        crewDriverIds: [driver.id, escort.id],
+        materialCategory: 'medical',
+        materialDescription: '医用防护服及口罩',
+        quantity: 12.5,
+        quantityUnit: 'tonne',
+        consignor: party('南京示范医药有限公司'),
+        consignee: party('上海某某医院'),
+        originCode: originOf(i),
+        destinationCode: '310104',
+        waypointCodes: ['320583'],
+        validFrom: from,
+        validTo: addDays(from, 4),
+        attachmentIds,
+      });
+      await fleetManager.must('POST', `/applications/${draft.id}/submit`);
+      applicationIds[i] = draft.id;
     });
-    await fleetManager.upload(
-      `/attachments?kind=vehicle_licence&vehicleId=${vehicle.id}&expiresOn=${until}`,
-      png,
-      'vehicle.png',
-    );
-    const draft = await fleetManager.must('POST', '/applications', {
-      vehicleId: vehicle.id,
-      crewDriverIds: [driver.id, escort.id],
-      materialCategory: 'medical',
-      materialDescription: '医用防护服及口罩',
-      quantity: 12.5,
-      quantityUnit: 'tonne',
-      consignor: party('南京示范医药有限公司'),
-      consignee: party('上海某某医院'),
-      originCode: '320115',
-      destinationCode: '310104',
-      waypointCodes: ['320583'],
-      validFrom: from,
-      validTo: addDays(from, 4),
-      attachmentIds,
-    });
-    await fleetManager.must('POST', `/applications/${draft.id}/submit`);
-    applicationIds[i] = draft.id;
+    return applicationIds;
+  };
+
+  const single = await prepare(0, () => districts[0]);
+  progress(`issuance: approving ${count} applications, ${concurrency} at a time, one district's official`);
+  const one = await approvals({ count, concurrency, serverPid, decide: (i) => approveOne(official, single[i]) });
+
+  const officials = await districtOfficials(official.baseUrl, admin, official);
+  progress(`issuance: preparing ${count} applications across ${districts.length} districts`);
+  const spreadIds = await prepare(count, (i) => districts[i % districts.length]);
+  progress(`issuance: approving them, ${concurrency} at a time, each by its district's official`);
+  const spread = await approvals({
+    count,
+    concurrency,
+    serverPid,
+    decide: (i) => approveOne(officials.get(districts[i % districts.length]), spreadIds[i]),
   });
 
-  progress(`issuance: approving ${count} applications, ${concurrency} at a time`);
-  const passIds = new Array(count);
-  const times = [];
-  const failures = {};
-  const started = performance.now();
-  const cpuBefore = cpuSeconds(serverPid);
-  await pool(count, concurrency, async (i) => {
-    const t0 = performance.now();
-    const res = await official.post(`/reviews/${applicationIds[i]}/decision`, { decision: 'approve' });
-    if (res.status === 200 && res.body.passId) {
-      times.push(performance.now() - t0);
-      passIds[i] = res.body.passId;
-    } else {
-      const key = `${res.status} ${res.body?.code ?? ''}`;
-      failures[key] = (failures[key] ?? 0) + 1;
-    }
+  progress(`issuance: preparing ${count} applications for batch approval`);
+  const batchIds = await prepare(2 * count, () => districts[0]);
+  const batchSize = 10;
+  progress(`issuance: batch-approving them, ${batchSize} a request, ${concurrency} requests at a time`);
+  const batch = await approvals({
+    count: Math.ceil(count / batchSize),
+    concurrency,
+    serverPid,
+    decide: async (b) => {
+      const res = await official.post('/reviews/batch-approve', {
+        applicationIds: batchIds.slice(b * batchSize, (b + 1) * batchSize),
+      });
+      if (res.status !== 200) return { passIds: [], failures: [`${res.status} ${res.body?.code ?? ''}`] };
+      return {
+        passIds: res.body.flatMap((r) => (r.ok && r.passId ? [r.passId] : [])),
+        failures: res.body.flatMap((r) => (r.ok ? [] : [r.code])),
+      };
+    },
   });
-  const elapsed = (performance.now() - started) / 1000;
-  const cpuAfter = cpuSeconds(serverPid);
-  times.sort((a, b) => a - b);
-  const issued = passIds.filter(Boolean);
-  // The server's CPU per pass bounds one process's rate (1000 / ms per pass) however idle the machine.
-  const serverCpuMsPerPass =
-    cpuBefore === null || cpuAfter === null ? null : ((cpuAfter - cpuBefore) * 1000) / issued.length;
+  const issued = one.passIds;
 
   // Each pass's QR twice: the first request draws it, the second must come from the server's cache.
   const qrRound = async (round) => {
@@ -145,13 +234,15 @@ export async function issuance({ fleetManager, official, serverPid, concurrency 
   const firstPass = await official.must('GET', `/passes/${issued[0]}`);
   return {
     result: {
-      approved: issued.length,
+      approved: one.approved,
       concurrency,
-      approvalsPerSecond: issued.length / elapsed,
-      approvalP50Ms: times[Math.floor(times.length / 2)] ?? null,
-      approvalP99Ms: times[Math.min(times.length - 1, Math.ceil(times.length * 0.99) - 1)] ?? null,
-      failures,
-      serverCpuMsPerPass,
+      approvalsPerSecond: one.perSecond,
+      approvalP50Ms: one.p50Ms,
+      approvalP99Ms: one.p99Ms,
+      failures: one.failures,
+      serverCpuMsPerPass: one.serverCpuMsPerPass,
+      spread: { districts: districts.length, ...withoutIds(spread) },
+      batch: { batchSize, ...withoutIds(batch) },
       qrPngPerSecond: qr.perSecond,
       qrPngP50Ms: qr.p50Ms,
       qrPngP99Ms: qr.p99Ms,
@@ -167,3 +258,5 @@ export async function issuance({ fleetManager, official, serverPid, concurrency 
     samplePass: firstPass,
   };
 }
+
+const withoutIds = ({ passIds, ...figures }) => figures;

@@ -9,7 +9,7 @@ import {
   type HolidayCalendar,
 } from '@pass/shared';
 import { DataSource, type EntityManager } from 'typeorm';
-import { AuditService } from '../audit/audit.service.js';
+import { type AuditedChange, type AuditRecord, AuditService } from '../audit/audit.service.js';
 import type { RequestActor } from '../auth/auth.decorators.js';
 import { DomainException } from '../common/domain.exception.js';
 import { dueAfterWorkingDays } from '../common/working-days.js';
@@ -33,8 +33,11 @@ export interface TransitionOptions {
   find: (manager: EntityManager) => Promise<ApplicationEntity>;
   /** Checks and changes that must hold before the rules are applied (e.g. routing on submission). */
   prepare?: (app: ApplicationEntity, manager: EntityManager) => Promise<ApplicationChanges>;
-  /** Work that belongs to the same transaction once the step is taken (e.g. issuing the pass). */
-  afterwards?: (app: ApplicationEntity, manager: EntityManager) => Promise<void>;
+  /**
+   * Work that belongs to the same transaction once the step is taken (e.g. issuing the pass); the
+   * audit entries it returns are written with the step's own.
+   */
+  afterwards?: (app: ApplicationEntity, manager: EntityManager) => Promise<AuditedChange[] | undefined>;
   /** What the step says to the applicant and, apart, to the officials only (see StepNotes). */
   notes?: StepNotes;
 }
@@ -72,38 +75,27 @@ export class ApplicationWorkflow {
         const { reviewDeadlineWorkingDays } = await this.settings.current();
         const calendar = await this.holidays.calendar();
         const position = this.queuePosition(app, after, now, reviewDeadlineWorkingDays, calendar);
-        const result = await manager.update(
-          ApplicationEntity,
-          { id: app.id, version: app.version },
-          {
-            ...changes,
-            status: after.status,
-            reviewLevelIndex: after.reviewLevelIndex,
-            approvals: [...after.approvals],
-            ...position,
-            version: app.version + 1,
-            updatedAt: now,
-          },
-        );
+        const written = {
+          ...changes,
+          status: after.status,
+          reviewLevelIndex: after.reviewLevelIndex,
+          approvals: [...after.approvals],
+          ...position,
+          version: app.version + 1,
+          updatedAt: now,
+        };
+        const result = await manager.update(ApplicationEntity, { id: app.id, version: app.version }, written);
         if (result.affected !== 1) throw new DomainException(ErrorCode.StaleVersion);
-        const notes = options.notes ?? {};
-        const comment = notes.comment ?? null;
-        await this.recordStep(manager, actor, app.id, action, app.status, after.status, notes);
-        await this.audit.record(manager, actor, {
-          action: `application.${action}`,
-          entityType: 'application',
-          entityId: app.id,
-          before: { status: app.status, reviewLevelIndex: app.reviewLevelIndex },
-          after: {
-            status: after.status,
-            reviewLevelIndex: after.reviewLevelIndex,
-            ...(comment ? { comment } : {}),
-            ...(notes.internalNote ? { internalNote: notes.internalNote } : {}),
-          },
-        });
-        const updated = await manager.findOneByOrFail(ApplicationEntity, { id: app.id });
+        await this.recordStep(manager, actor, app.id, action, app.status, after.status, options.notes);
+        // The row as just written (the version check says nobody else wrote it): not read again.
+        const updated = Object.assign(new ApplicationEntity(), app, written);
         await this.notices.stepTaken(manager, app, updated, action);
-        if (options.afterwards) await options.afterwards(updated, manager);
+        const alsoAudited = options.afterwards ? await options.afterwards(updated, manager) : undefined;
+        // The step's audit entry and those of the work that followed it (the pass issued), in one INSERT.
+        await this.audit.recordAll(manager, [
+          { actor, at: now, entry: stepAuditEntry(app, after, action, options.notes) },
+          ...(alsoAudited ?? []),
+        ]);
         // Last, so that the steps' count rows, which every transition at the step changes, are held shortest.
         await moveStepCounts(manager, app, position);
         return updated;
@@ -120,7 +112,8 @@ export class ApplicationWorkflow {
     toStatus: ApplicationStatus,
     notes: StepNotes = {},
   ): Promise<void> {
-    await manager.save(
+    await manager.insert(
+      ApplicationEventEntity,
       manager.create(ApplicationEventEntity, {
         applicationId,
         action,
@@ -167,4 +160,26 @@ export class ApplicationWorkflow {
       dueAt: arrived || !before.dueAt ? dueAfterWorkingDays(now, deadlineDays, calendar) : before.dueAt,
     };
   }
+}
+
+/** What the audit log keeps of a step: the status and level before and after, and what was said. */
+function stepAuditEntry(
+  app: ApplicationEntity,
+  after: ApplicationSnapshot,
+  action: ApplicationAction,
+  notes: StepNotes = {},
+): AuditRecord {
+  const comment = notes.comment ?? null;
+  return {
+    action: `application.${action}`,
+    entityType: 'application',
+    entityId: app.id,
+    before: { status: app.status, reviewLevelIndex: app.reviewLevelIndex },
+    after: {
+      status: after.status,
+      reviewLevelIndex: after.reviewLevelIndex,
+      ...(comment ? { comment } : {}),
+      ...(notes.internalNote ? { internalNote: notes.internalNote } : {}),
+    },
+  };
 }

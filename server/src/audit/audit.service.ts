@@ -1,5 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { And, DataSource, type EntityManager, type FindOptionsWhere, LessThan, MoreThanOrEqual } from 'typeorm';
+import {
+  And,
+  DataSource,
+  type EntityManager,
+  type FindOptionsWhere,
+  LessThan,
+  MoreThanOrEqual,
+  type QueryDeepPartialEntity,
+} from 'typeorm';
 import type { RequestActor } from '../auth/auth.decorators.js';
 import { AuditEntryEntity } from './audit-entry.entity.js';
 
@@ -9,6 +17,13 @@ export interface AuditRecord {
   entityId: string;
   before?: Record<string, unknown> | null;
   after?: Record<string, unknown> | null;
+}
+
+/** An entry and who made the change (null: the system), for writing with others (recordAll). */
+export interface AuditedChange {
+  actor: RequestActor | null;
+  entry: AuditRecord;
+  at?: Date;
 }
 
 export interface AuditFilter {
@@ -28,8 +43,16 @@ export class AuditService {
   constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
 
   async record(manager: EntityManager, actor: RequestActor | null, entry: AuditRecord): Promise<void> {
-    await manager.save(
+    await this.recordAll(manager, [{ actor, entry }]);
+  }
+
+  /** Several entries of one transaction in one INSERT, in the order given (`at` when they happened). */
+  async recordAll(manager: EntityManager, entries: readonly AuditedChange[]): Promise<void> {
+    if (entries.length === 0) return;
+    const now = new Date();
+    const rows = entries.map(({ actor, entry, at }) =>
       manager.create(AuditEntryEntity, {
+        createdAt: at ?? now,
         actorId: actor?.id ?? null,
         actorRole: actor?.role ?? 'system',
         actorName: actor?.name ?? null,
@@ -40,6 +63,12 @@ export class AuditService {
         after: entry.after ?? null,
       }),
     );
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(AuditEntryEntity)
+      .values(rows as QueryDeepPartialEntity<AuditEntryEntity>[])
+      .execute();
   }
 
   find(filter: AuditFilter): Promise<AuditEntryEntity[]> {

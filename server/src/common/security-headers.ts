@@ -61,7 +61,8 @@ export function passPageContentSecurityPolicy(html: string): string {
 /**
  * Headers on every response (helmet): CSP, X-Frame-Options DENY, nosniff, Referrer-Policy, HSTS when
  * the public address is https. API answers are personal (tokens, names, ID numbers): `no-store`
- * unless an anonymous route chose a public cache policy itself (the trust list).
+ * unless an anonymous route chose a public cache policy itself (the trust list) or a signed-in route
+ * a `private` one (a pass's QR image, kept on the holder's phone, never by a shared cache).
  */
 export async function registerSecurityHeaders(app: NestFastifyApplication, config: AppConfig): Promise<void> {
   const https = config.publicBaseUrl.toLowerCase().startsWith('https://');
@@ -75,9 +76,10 @@ export async function registerSecurityHeaders(app: NestFastifyApplication, confi
   });
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onSend', async (request, reply, payload) => {
+    const policy = String(reply.getHeader('cache-control') ?? '');
     if (
       /^\/api(?:[/?]|$)/i.test(request.url) &&
-      (request.headers.authorization !== undefined || !reply.hasHeader('cache-control'))
+      (request.headers.authorization !== undefined ? !policy.startsWith('private') : policy === '')
     ) {
       reply.header('cache-control', 'no-store');
     }

@@ -51,10 +51,17 @@ export class DepartmentsService {
    * save here drops it at once, another server process sees the change within `entriesCacheMs`.
    */
   async trustListEntries(manager?: EntityManager): Promise<IssuingDepartment[]> {
-    if (manager) return this.readEntries(manager);
+    return manager ? this.readEntries(manager) : this.cachedEntriesRead();
+  }
+
+  /**
+   * trustListEntries' cache for what is printed on a pass (issuance asks on every approval). Read, when
+   * it is stale, in the caller's transaction if it has one: on SQLite a read outside it would wait for it.
+   */
+  private async cachedEntriesRead(manager?: EntityManager): Promise<IssuingDepartment[]> {
     const now = Date.now();
     if (this.cachedEntries && this.cachedEntries.until > now) return this.cachedEntries.entries;
-    const entries = await this.readEntries();
+    const entries = await this.readEntries(manager);
     this.cachedEntries = { entries, until: now + entriesCacheMs };
     return entries;
   }
@@ -65,7 +72,7 @@ export class DepartmentsService {
 
   /** The department answering for passes numbered under `issuerCode` (its own, else the nearest above). */
   async forIssuer(issuerCode: string, manager?: EntityManager): Promise<IssuingDepartment | undefined> {
-    const departments = await this.trustListEntries(manager);
+    const departments = await this.cachedEntriesRead(manager);
     return issuingDepartmentOf({ generatedAt: '', keys: [], departments }, issuerCode);
   }
 

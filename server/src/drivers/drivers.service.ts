@@ -83,6 +83,8 @@ export class DriversService {
   ): Promise<{
     crew: { name: string; idNumberMasked: string; role: CrewRole }[];
     claims: (passNumber: string) => PassCrewClaim[];
+    /** What the blacklist keys each of them by (see idNumberHashes). */
+    idNumberHashes: string[];
   }> {
     const found = await manager.findBy(DriverEntity, { id: In([...ids]) });
     const drivers = ids.map((id) => found.find((d) => d.id === id)!);
@@ -94,6 +96,7 @@ export class DriversService {
     return {
       crew: drivers.map((d) => ({ name: d.name, idNumberMasked: d.idNumberMasked, role: d.role })),
       claims: (passNumber) => crewClaimsOf(passNumber, people),
+      idNumberHashes: drivers.map((d) => d.idNumberHash),
     };
   }
 

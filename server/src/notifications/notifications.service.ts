@@ -11,7 +11,7 @@ import {
   type SubscribeTemplates,
 } from '@pass/shared';
 import { DataSource, type EntityManager, IsNull } from 'typeorm';
-import { AccountsService, type Audience } from '../accounts/accounts.service.js';
+import { AccountsService, type Audience, type Recipient } from '../accounts/accounts.service.js';
 import type { RequestActor } from '../auth/auth.decorators.js';
 import { DomainException } from '../common/domain.exception.js';
 import { pageOf } from '../common/page.js';
@@ -91,7 +91,19 @@ export class NotificationsService {
    * a template; SMS for the configured events.
    */
   async enqueue(manager: EntityManager, notice: Notice): Promise<void> {
-    const recipients = await this.accounts.recipients(manager, notice.audience);
+    await this.enqueueTo(manager, notice, await this.recipients(manager, notice.audience));
+  }
+
+  /** Who an audience is now, read in the caller's transaction: for enqueueTo later in it. */
+  recipients(manager: EntityManager, audience: Audience): Promise<Recipient[]> {
+    return this.accounts.recipients(manager, audience);
+  }
+
+  /**
+   * enqueue to recipients read earlier in the transaction: issuance reads them before it locks the
+   * issuer's serial and writes the notice, which names the pass number, after.
+   */
+  async enqueueTo(manager: EntityManager, notice: Notice, recipients: readonly Recipient[]): Promise<void> {
     if (recipients.length === 0) return;
     const now = new Date();
     const notBefore = digestEvents.has(notice.event) ? this.digestWindowEnd(now) : now;

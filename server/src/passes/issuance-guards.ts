@@ -4,8 +4,8 @@ import { isSqlite } from '../database/locks.js';
 
 /**
  * Takes the locks that guard issuance, as the FIRST statements of an approval's transaction and
- * always in this order: the application row, its enterprise's row (the cap on active passes), the
- * guard row of the vehicle's plate (one active pass per truck and day, whichever enterprise
+ * always in this order: the application row with its vehicle's row, its enterprise's row (the cap on
+ * active passes), the guard row of the vehicle's plate (one active pass per truck and day, whichever enterprise
  * registered it). Issuance then takes the quota allocation (guarded UPDATE) and the counters.
  *
  * Only locking reads come before this, so under REPEATABLE READ the transaction's snapshot is taken
@@ -15,17 +15,16 @@ import { isSqlite } from '../database/locks.js';
  */
 export async function lockIssuanceGuards(manager: EntityManager, applicationId: string): Promise<void> {
   if (isSqlite(manager)) return;
-  const [app] = (await manager.query('SELECT enterprise_id, vehicle_id FROM applications WHERE id = ? FOR UPDATE', [
-    applicationId,
-  ])) as { enterprise_id: string; vehicle_id: string | null }[];
+  // The application and its vehicle in one statement (both rows locked); the enterprise after them.
+  const [app] = (await manager.query(
+    `SELECT a.enterprise_id, v.plate, v.plate_colour FROM applications a
+     LEFT JOIN vehicles v ON v.id = a.vehicle_id WHERE a.id = ? FOR UPDATE`,
+    [applicationId],
+  )) as { enterprise_id: string; plate: string | null; plate_colour: string | null }[];
   if (!app) return;
   await manager.query('SELECT id FROM enterprises WHERE id = ? FOR UPDATE', [app.enterprise_id]);
-  if (!app.vehicle_id) return;
-  const [vehicle] = (await manager.query('SELECT plate, plate_colour FROM vehicles WHERE id = ? FOR UPDATE', [
-    app.vehicle_id,
-  ])) as { plate: string; plate_colour: string }[];
-  if (!vehicle) return;
-  await lockGuard(manager, plateGuardKey(vehicle.plate, vehicle.plate_colour));
+  if (!app.plate || !app.plate_colour) return;
+  await lockGuard(manager, plateGuardKey(app.plate, app.plate_colour));
 }
 
 export const plateGuardKey = (plate: string, plateColour: string): string => `plate:${plate}:${plateColour}`;

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { chinaToday, ErrorCode, formatPassNumber, maxPassSerial, quotaPeriodKey } from '@pass/shared';
 import { type EntityManager, LessThanOrEqual, MoreThanOrEqual } from 'typeorm';
 import type { ApplicationEntity } from '../applications/application.entity.js';
-import { AuditService } from '../audit/audit.service.js';
+import type { AuditedChange } from '../audit/audit.service.js';
 import type { RequestActor } from '../auth/auth.decorators.js';
 import { DomainException } from '../common/domain.exception.js';
 import { writeLock } from '../database/locks.js';
@@ -21,6 +21,12 @@ import { PassNotices } from './pass-notices.js';
 import { StatusIndexBlocks } from './status-index-blocks.js';
 import { StatusListService } from './status-list.service.js';
 
+/** The pass issued and the audit entries the caller writes with its own step's (AuditService.recordAll). */
+export interface IssuedPass {
+  pass: PassEntity;
+  audited: AuditedChange[];
+}
+
 /**
  * Issues the pass of an application approved at its last level, inside the approval's transaction:
  * sanctions, the enterprise's cap, the vehicle's other passes, the quota, the number, the signed
@@ -32,7 +38,6 @@ export class IssuanceService {
     private readonly settings: SettingsService,
     private readonly tokens: PassTokenService,
     private readonly sanctions: SanctionsService,
-    private readonly audit: AuditService,
     private readonly statusList: StatusListService,
     private readonly enterprises: EnterprisesService,
     private readonly vehicles: VehiclesService,
@@ -43,7 +48,7 @@ export class IssuanceService {
     private readonly statusIndexes: StatusIndexBlocks,
   ) {}
 
-  async issue(manager: EntityManager, app: ApplicationEntity, official: RequestActor): Promise<PassEntity> {
+  async issue(manager: EntityManager, app: ApplicationEntity, official: RequestActor): Promise<IssuedPass> {
     const settings = await this.settings.current();
     const today = chinaToday();
     // The approval locked the application, the enterprise and the plate's guard row before its first
@@ -51,8 +56,9 @@ export class IssuanceService {
     // by an approval that held them before. Locking the enterprise again here costs nothing.
     const enterprise = await this.enterprises.lockForIssuance(manager, app.enterpriseId);
     const vehicle = await this.vehicles.getById(manager, app.vehicleId!);
-    await this.sanctions.assertClear(
-      { enterpriseId: app.enterpriseId, plate: vehicle.plate, crewDriverIds: app.crewDriverIds },
+    const crew = await this.drivers.crewForPass(manager, app.crewDriverIds);
+    await this.sanctions.assertClearOf(
+      { enterprise, plate: vehicle.plate, crewIdNumberHashes: crew.idNumberHashes },
       manager,
     );
 
@@ -94,8 +100,8 @@ export class IssuanceService {
     // Everything that does not need the pass number comes before the issuer's serial is locked: that
     // row serialises every approval of the issuing jurisdiction until this transaction commits.
     const issuerCode = app.reviewSteps.at(-1)!.jurisdictionCode;
-    const crew = await this.drivers.crewForPass(manager, app.crewDriverIds);
     const department = await this.departments.forIssuer(issuerCode, manager);
+    const tellIssued = await this.notices.issued(manager, enterprise.id);
     const statusIndex = await this.statusIndexes.take(manager);
 
     const serial = await nextCounterValue(manager, `serial:${issuerCode}`);
@@ -115,45 +121,45 @@ export class IssuanceService {
       statusIndex,
       crew: crew.claims(passNumber),
     });
-    const pass = await manager.save(
-      manager.create(PassEntity, {
-        passNumber,
-        issuerCode,
-        routingCounty: app.reviewSteps[0]!.jurisdictionCode,
-        statusIndex,
-        applicationId: app.id,
-        enterpriseId: enterprise.id,
-        enterpriseName: enterprise.name,
-        vehicleId: vehicle.id,
-        plate: vehicle.plate,
-        plateColour: vehicle.plateColour,
-        vehicleType: vehicle.vehicleType,
-        crew: crew.crew,
-        materialCategory: app.materialCategory!,
-        materialDescription: app.materialDescription!,
-        originCode: app.originCode!,
-        destinationCode: app.destinationCode!,
-        waypointCodes: app.waypointCodes,
-        validFrom: app.validFrom!,
-        validTo: app.validTo!,
-        // The department recorded for the jurisdiction; the official's own free text for one not yet recorded.
-        issuingDepartment: department?.name ?? official.department ?? '通行证核发单位',
-        issuedAt: new Date(signed.issuedAt),
-        issuedBy: official.id,
-        tokenDigits: signed.digits,
-        tokenKid: signed.kid,
-        status: 'active',
-        endedAt: null,
-        endReason: null,
-        supersededBy: null,
-        quotaJurisdiction: quota?.jurisdictionCode ?? null,
-        quotaPeriod: quota?.period ?? null,
-      }),
-    );
+    const pass = manager.create(PassEntity, {
+      passNumber,
+      issuerCode,
+      routingCounty: app.reviewSteps[0]!.jurisdictionCode,
+      statusIndex,
+      applicationId: app.id,
+      enterpriseId: enterprise.id,
+      enterpriseName: enterprise.name,
+      vehicleId: vehicle.id,
+      plate: vehicle.plate,
+      plateColour: vehicle.plateColour,
+      vehicleType: vehicle.vehicleType,
+      crew: crew.crew,
+      materialCategory: app.materialCategory!,
+      materialDescription: app.materialDescription!,
+      originCode: app.originCode!,
+      destinationCode: app.destinationCode!,
+      waypointCodes: app.waypointCodes,
+      validFrom: app.validFrom!,
+      validTo: app.validTo!,
+      // The department recorded for the jurisdiction; the official's own free text for one not yet recorded.
+      issuingDepartment: department?.name ?? official.department ?? '通行证核发单位',
+      issuedAt: new Date(signed.issuedAt),
+      issuedBy: official.id,
+      tokenDigits: signed.digits,
+      tokenKid: signed.kid,
+      status: 'active',
+      endedAt: null,
+      endReason: null,
+      supersededBy: null,
+      quotaJurisdiction: quota?.jurisdictionCode ?? null,
+      quotaPeriod: quota?.period ?? null,
+    });
+    await manager.insert(PassEntity, pass);
     await manager.insert(
       PassCrewMemberEntity,
       app.crewDriverIds.map((driverId) => manager.create(PassCrewMemberEntity, { passId: pass.id, driverId })),
     );
+    const audited: AuditedChange[] = [];
     for (const old of overlapping) {
       await this.statusList.recordChange(manager, old.statusIndex, 'superseded');
       await manager.update(
@@ -161,28 +167,34 @@ export class IssuanceService {
         { id: old.id, status: 'active' },
         { status: 'superseded', endedAt: new Date(), endReason: `由新证 ${passNumber} 替代`, supersededBy: pass.id },
       );
-      await this.audit.record(manager, null, {
-        action: 'pass.supersede',
-        entityType: 'pass',
-        entityId: old.id,
-        before: { status: 'active' },
-        after: { status: 'superseded', supersededBy: passNumber },
+      audited.push({
+        actor: null,
+        entry: {
+          action: 'pass.supersede',
+          entityType: 'pass',
+          entityId: old.id,
+          before: { status: 'active' },
+          after: { status: 'superseded', supersededBy: passNumber },
+        },
       });
       await this.notices.superseded(manager, old, passNumber);
     }
-    await this.audit.record(manager, official, {
-      action: 'pass.issue',
-      entityType: 'pass',
-      entityId: pass.id,
-      after: {
-        passNumber,
-        applicationId: app.id,
-        plate: vehicle.plate,
-        validFrom: pass.validFrom,
-        validTo: pass.validTo,
+    audited.push({
+      actor: official,
+      entry: {
+        action: 'pass.issue',
+        entityType: 'pass',
+        entityId: pass.id,
+        after: {
+          passNumber,
+          applicationId: app.id,
+          plate: vehicle.plate,
+          validFrom: pass.validFrom,
+          validTo: pass.validTo,
+        },
       },
     });
-    await this.notices.issued(manager, pass);
-    return pass;
+    await tellIssued(pass);
+    return { pass, audited };
   }
 }

@@ -12,9 +12,17 @@ const dayMs = 86_400_000;
  */
 @Injectable()
 export class PassNotices extends ScanningNotices<PassEntity> {
-  issued(manager: EntityManager, pass: PassEntity): Promise<void> {
-    const what = `已签发，有效期 ${pass.validFrom} 至 ${pass.validTo}。`;
-    return this.notifications.enqueue(manager, aboutPass(pass, NotificationEvent.PassIssued, '通行证已签发', what));
+  /**
+   * The notice of a pass about to be issued to the enterprise: its fleet managers are read now, the
+   * notice written by the function returned once the pass (and its number) exists.
+   */
+  async issued(manager: EntityManager, enterpriseId: string): Promise<(pass: PassEntity) => Promise<void>> {
+    const recipients = await this.notifications.recipients(manager, { enterpriseId });
+    return (pass) => {
+      const what = `已签发，有效期 ${pass.validFrom} 至 ${pass.validTo}。`;
+      const notice = aboutPass(pass, NotificationEvent.PassIssued, '通行证已签发', what);
+      return this.notifications.enqueueTo(manager, notice, recipients);
+    };
   }
 
   revoked(manager: EntityManager, pass: PassEntity, reason: string): Promise<void> {

@@ -16,6 +16,7 @@ import { IssuedDayCounts } from './issued-day-counts.js';
 import { PassEntity } from './pass.entity.js';
 import { PassCrew } from './pass-crew.js';
 import { PassCrewMemberEntity } from './pass-crew-member.entity.js';
+import { PassImages } from './pass-images.js';
 import { PassNotices } from './pass-notices.js';
 import { PassStatusChangeEntity } from './pass-status-change.entity.js';
 import { PassesController } from './passes.controller.js';
@@ -47,6 +48,7 @@ import { StatusListService } from './status-list.service.js';
   controllers: [PassesController],
   providers: [
     PassesService,
+    PassImages,
     IssuanceService,
     IssuedDayCounts,
     StatusListService,

@@ -7,7 +7,6 @@ import {
   ErrorCode,
   encodePageCursor,
   findMaterialCategory,
-  jurisdictionCovers,
   type Page,
   type PageCursor,
   Role,
@@ -35,13 +34,14 @@ import { EnterprisesService } from '../enterprises/enterprises.service.js';
 import { PassDocumentService } from '../pass-documents/pass-document.service.js';
 import { QuotasService } from '../quotas/quotas.service.js';
 import { VehiclesService } from '../vehicles/vehicles.service.js';
-import { IssuanceService } from './issuance.service.js';
+import { IssuanceService, type IssuedPass } from './issuance.service.js';
 import { lockIssuanceGuards } from './issuance-guards.js';
 import { type IssuedCounts, IssuedDayCounts, type IssuedScope } from './issued-day-counts.js';
 import { PassEntity } from './pass.entity.js';
 import { toPassView } from './pass.view.js';
 import { PassCrew } from './pass-crew.js';
 import { PassNotices } from './pass-notices.js';
+import { canSeePass } from './pass-scope.js';
 import { StatusListService } from './status-list.service.js';
 
 /** Issued passes as their holders and issuers see them, their QR and PDF, and revocation. */
@@ -63,7 +63,7 @@ export class PassesService {
   ) {}
 
   /** Issues the pass of an application approved at its last level, in the approval's transaction. */
-  issue(manager: EntityManager, app: ApplicationEntity, official: RequestActor): Promise<PassEntity> {
+  issue(manager: EntityManager, app: ApplicationEntity, official: RequestActor): Promise<IssuedPass> {
     return this.issuance.issue(manager, app, official);
   }
 
@@ -236,7 +236,7 @@ export class PassesService {
   async get(actor: RequestActor, id: string): Promise<PassEntity> {
     const pass = await this.dataSource.getRepository(PassEntity).findOneBy({ id });
     const visible =
-      pass && (actor.role === Role.Crew ? await this.crew.rides(actor.phone, pass.id) : this.canSee(actor, pass));
+      pass && (actor.role === Role.Crew ? await this.crew.rides(actor.phone, pass.id) : canSeePass(actor, pass));
     if (!visible) throw new DomainException(ErrorCode.PassNotFound);
     return pass;
   }
@@ -244,14 +244,6 @@ export class PassesService {
   /** A fleet manager sends the pass's crew a text telling them where to open it (see PassCrew.share). */
   async share(actor: RequestActor, id: string): Promise<PassShareResult> {
     return this.crew.share(actor, await this.get(actor, id));
-  }
-
-  qrPng(pass: PassEntity): Promise<Buffer> {
-    return this.documents.qrPng(this.urlOf(pass));
-  }
-
-  qrSvg(pass: PassEntity): string {
-    return this.documents.qrSvg(this.urlOf(pass));
   }
 
   async pdf(pass: PassEntity): Promise<Buffer> {
@@ -305,23 +297,6 @@ export class PassesService {
       return manager.findOneByOrFail(PassEntity, { id: pass.id });
     });
     return this.view(revoked);
-  }
-
-  canSee(actor: RequestActor, pass: PassEntity): boolean {
-    switch (actor.role) {
-      case Role.Admin:
-        return true;
-      case Role.FleetManager:
-        return pass.enterpriseId === actor.enterpriseId;
-      case Role.Official: {
-        const jurisdiction = actor.jurisdictionCode ?? '';
-        return (
-          jurisdictionCovers(jurisdiction, pass.routingCounty) || jurisdictionCovers(jurisdiction, pass.issuerCode)
-        );
-      }
-      default:
-        return false;
-    }
   }
 }
 

@@ -171,7 +171,10 @@ export class ReviewsService {
         find,
         notes: { comment: decision.comment, internalNote: decision.internalNote },
         afterwards: async (app, manager) => {
-          if (app.status === 'approved') passId = (await this.passes.issue(manager, app, actor)).id;
+          if (app.status !== 'approved') return undefined;
+          const issued = await this.passes.issue(manager, app, actor);
+          passId = issued.pass.id;
+          return issued.audited;
         },
       });
     } else if (decision.decision === 'reject') {

@@ -15,6 +15,7 @@ import { DomainException } from '../common/domain.exception.js';
 import { recordView } from '../database/base-record.js';
 import { endInForce } from '../database/in-force.js';
 import { DriversService } from '../drivers/drivers.service.js';
+import type { EnterpriseEntity } from '../enterprises/enterprise.entity.js';
 import { EnterprisesService } from '../enterprises/enterprises.service.js';
 import { BlacklistEntryEntity } from './blacklist-entry.entity.js';
 
@@ -23,6 +24,16 @@ export interface SanctionSubjects {
   enterpriseId: string;
   plate: string | null;
   crewDriverIds: string[];
+}
+
+/**
+ * The same subjects as issuance has already read them in its transaction (the enterprise it locked,
+ * the crew's lookup hashes with the crew it puts on the pass): checked without reading them again.
+ */
+export interface ReadSanctionSubjects {
+  enterprise: EnterpriseEntity;
+  plate: string;
+  crewIdNumberHashes: string[];
 }
 
 /** 黑名单 and 熔断: who may not receive passes, checked when an application is submitted and again when approved. */
@@ -127,33 +138,52 @@ export class SanctionsService {
   /** Blacklist entries in force against the application's enterprise, vehicle or crew. */
   async hits(subjects: SanctionSubjects, manager: EntityManager = this.dataSource.manager): Promise<BlacklistHit[]> {
     const enterprise = await this.enterprises.getById(manager, subjects.enterpriseId);
-    const keys = [
-      enterprise.creditCode,
-      ...(subjects.plate ? [subjects.plate] : []),
-      ...(await this.drivers.idNumberHashes(subjects.crewDriverIds, manager)),
-    ];
-    const entries = await manager.findBy(BlacklistEntryEntity, { subjectKey: In(keys), liftedAt: IsNull() });
-    return entries
-      .filter((e) => inForce(e))
-      .map((e) => ({ kind: e.kind, label: e.subjectLabel, reason: e.reason, until: e.until }));
+    return this.hitsOf(manager, await this.keysOf(enterprise, subjects, manager));
   }
 
   /** Refuses issuance to a suspended or blacklisted subject, naming which. */
   async assertClear(subjects: SanctionSubjects, manager: EntityManager): Promise<void> {
     const enterprise = await this.enterprises.getById(manager, subjects.enterpriseId);
-    if (enterprise.suspendedUntil && enterprise.suspendedUntil >= chinaToday()) {
-      throw new DomainException(
-        ErrorCode.EnterpriseSuspended,
-        `该企业已被暂停办理通行证至${enterprise.suspendedUntil}：${enterprise.suspensionReason ?? ''}`,
-      );
-    }
-    const [hit] = await this.hits(subjects, manager);
-    if (hit) {
-      throw new DomainException(
-        ErrorCode.Blacklisted,
-        `${kindLabel[hit.kind]}${hit.label}已被列入黑名单：${hit.reason}`,
-      );
-    }
+    assertNotSuspended(enterprise);
+    assertNoHit(await this.hitsOf(manager, await this.keysOf(enterprise, subjects, manager)));
+  }
+
+  /** assertClear for subjects the caller has read in its transaction: one query, the blacklist's. */
+  async assertClearOf(subjects: ReadSanctionSubjects, manager: EntityManager): Promise<void> {
+    assertNotSuspended(subjects.enterprise);
+    assertNoHit(
+      await this.hitsOf(manager, [subjects.enterprise.creditCode, subjects.plate, ...subjects.crewIdNumberHashes]),
+    );
+  }
+
+  private async keysOf(enterprise: EnterpriseEntity, subjects: SanctionSubjects, manager: EntityManager) {
+    return [
+      enterprise.creditCode,
+      ...(subjects.plate ? [subjects.plate] : []),
+      ...(await this.drivers.idNumberHashes(subjects.crewDriverIds, manager)),
+    ];
+  }
+
+  private async hitsOf(manager: EntityManager, keys: string[]): Promise<BlacklistHit[]> {
+    const entries = await manager.findBy(BlacklistEntryEntity, { subjectKey: In(keys), liftedAt: IsNull() });
+    return entries
+      .filter((e) => inForce(e))
+      .map((e) => ({ kind: e.kind, label: e.subjectLabel, reason: e.reason, until: e.until }));
+  }
+}
+
+function assertNotSuspended(enterprise: EnterpriseEntity): void {
+  if (enterprise.suspendedUntil && enterprise.suspendedUntil >= chinaToday()) {
+    throw new DomainException(
+      ErrorCode.EnterpriseSuspended,
+      `该企业已被暂停办理通行证至${enterprise.suspendedUntil}：${enterprise.suspensionReason ?? ''}`,
+    );
+  }
+}
+
+function assertNoHit([hit]: BlacklistHit[]): void {
+  if (hit) {
+    throw new DomainException(ErrorCode.Blacklisted, `${kindLabel[hit.kind]}${hit.label}已被列入黑名单：${hit.reason}`);
   }
 }
 
