@@ -1,4 +1,5 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
 import type { BlacklistEntryView, BlacklistHit, SuspensionView } from '@pass/shared';
 import {
   type BlacklistEntry,
@@ -8,7 +9,7 @@ import {
   maskIdNumber,
   type Suspension,
 } from '@pass/shared';
-import { DataSource, type EntityManager, In, IsNull } from 'typeorm';
+import { type EntityManager, In, IsNull, Repository } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { RequestActor } from '../auth/auth.decorators.js';
 import { DomainException } from '../common/domain.exception.js';
@@ -40,7 +41,7 @@ export interface ReadSanctionSubjects {
 @Injectable()
 export class SanctionsService {
   constructor(
-    @Inject(DataSource) private readonly dataSource: DataSource,
+    @InjectRepository(BlacklistEntryEntity) private readonly blacklist: Repository<BlacklistEntryEntity>,
     private readonly drivers: DriversService,
     private readonly enterprises: EnterprisesService,
     private readonly audit: AuditService,
@@ -51,7 +52,7 @@ export class SanctionsService {
       entry.kind === 'driver'
         ? [this.drivers.idNumberLookupHash(entry.key), maskIdNumber(entry.key)]
         : [entry.key, entry.key];
-    return this.dataSource.transaction(async (manager) => {
+    return this.blacklist.manager.transaction(async (manager) => {
       const saved = await manager.save(
         manager.create(BlacklistEntryEntity, {
           kind: entry.kind,
@@ -74,7 +75,7 @@ export class SanctionsService {
   }
 
   async lift(actor: RequestActor, id: string): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
+    await this.blacklist.manager.transaction(async (manager) => {
       const entry = await endInForce(manager, BlacklistEntryEntity, { id }, 'liftedAt');
       await this.audit.record(manager, actor, {
         action: 'blacklist.lift',
@@ -86,9 +87,11 @@ export class SanctionsService {
   }
 
   async list(): Promise<BlacklistEntryView[]> {
-    const entries = await this.dataSource
-      .getRepository(BlacklistEntryEntity)
-      .find({ where: { liftedAt: IsNull() }, order: { createdAt: 'DESC' }, take: 1000 });
+    const entries = await this.blacklist.find({
+      where: { liftedAt: IsNull() },
+      order: { createdAt: 'DESC' },
+      take: 1000,
+    });
     return entries.filter((e) => inForce(e)).map(toView);
   }
 
@@ -104,39 +107,37 @@ export class SanctionsService {
     }));
   }
 
-  async suspend(actor: RequestActor, suspension: Suspension): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
-      const enterprise = await this.enterprises.findById(manager, suspension.enterpriseId);
-      if (!enterprise) throw new DomainException(ErrorCode.NotFound, '未找到该企业');
-      const before = { suspendedUntil: enterprise.suspendedUntil, reason: enterprise.suspensionReason };
-      await this.enterprises.setSuspension(manager, enterprise, suspension.until, suspension.reason);
-      await this.audit.record(manager, actor, {
-        action: 'enterprise.suspend',
-        entityType: 'enterprise',
-        entityId: enterprise.id,
-        before,
-        after: { suspendedUntil: suspension.until, reason: suspension.reason },
-      });
-    });
+  async suspend(actor: RequestActor, { enterpriseId, until, reason }: Suspension): Promise<void> {
+    await this.setSuspension(actor, enterpriseId, { until, reason });
   }
 
   async liftSuspension(actor: RequestActor, enterpriseId: string): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
+    await this.setSuspension(actor, enterpriseId, null);
+  }
+
+  /** 熔断 set (until a day, for a reason) or lifted (null), audited with what it replaced. */
+  private async setSuspension(
+    actor: RequestActor,
+    enterpriseId: string,
+    suspension: { until: string; reason: string } | null,
+  ): Promise<void> {
+    await this.blacklist.manager.transaction(async (manager) => {
       const enterprise = await this.enterprises.findById(manager, enterpriseId);
       if (!enterprise) throw new DomainException(ErrorCode.NotFound, '未找到该企业');
       const before = { suspendedUntil: enterprise.suspendedUntil, reason: enterprise.suspensionReason };
-      await this.enterprises.setSuspension(manager, enterprise, null, null);
+      await this.enterprises.setSuspension(manager, enterprise, suspension?.until ?? null, suspension?.reason ?? null);
       await this.audit.record(manager, actor, {
-        action: 'enterprise.lift_suspension',
+        action: suspension ? 'enterprise.suspend' : 'enterprise.lift_suspension',
         entityType: 'enterprise',
         entityId: enterprise.id,
         before,
+        ...(suspension ? { after: { suspendedUntil: suspension.until, reason: suspension.reason } } : {}),
       });
     });
   }
 
   /** Blacklist entries in force against the application's enterprise, vehicle or crew. */
-  async hits(subjects: SanctionSubjects, manager: EntityManager = this.dataSource.manager): Promise<BlacklistHit[]> {
+  async hits(subjects: SanctionSubjects, manager: EntityManager = this.blacklist.manager): Promise<BlacklistHit[]> {
     const enterprise = await this.enterprises.getById(manager, subjects.enterpriseId);
     return this.hitsOf(manager, await this.keysOf(enterprise, subjects, manager));
   }
