@@ -20,6 +20,7 @@ import { PassesController } from './passes.controller.js';
 import { PassesService } from './passes.service.js';
 import { StatusIndexBlocks } from './status-index-blocks.js';
 import { StatusListService } from './status-list.service.js';
+import { StatusSnapshots } from './status-snapshots.js';
 
 /** Passes: issuance from an approved application, the pass record and documents, revocation, the status list. */
 @Module({
@@ -36,7 +37,15 @@ import { StatusListService } from './status-list.service.js';
     NotificationsModule,
   ],
   controllers: [PassesController],
-  providers: [PassesService, IssuanceService, StatusListService, StatusIndexBlocks, PassNotices, PassCrew],
+  providers: [
+    PassesService,
+    IssuanceService,
+    StatusListService,
+    StatusSnapshots,
+    StatusIndexBlocks,
+    PassNotices,
+    PassCrew,
+  ],
   exports: [PassesService],
 })
 export class PassesModule {}

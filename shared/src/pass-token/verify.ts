@@ -138,10 +138,12 @@ function signerOf(entry: TrustedKey): SignerInfo {
  * status before the one real check (`verifyPassToken`); never shown or trusted. Undefined when the token
  * cannot be read.
  */
-export function unverifiedPassNumber(token: Uint8Array): { passNumber: string; statusIndex: number } | undefined {
+export function unverifiedPassNumber(
+  token: Uint8Array,
+): { passNumber: string; statusIndex: number; issuedAt: string } | undefined {
   try {
     const claims = decodePassPayload(parseCoseSign1(token).payload);
-    return { passNumber: claims.passNumber, statusIndex: claims.statusIndex };
+    return { passNumber: claims.passNumber, statusIndex: claims.statusIndex, issuedAt: claims.issuedAt };
   } catch {
     return undefined;
   }
