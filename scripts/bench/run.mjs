@@ -86,19 +86,22 @@ try {
   rmSync(dataDir, { recursive: true, force: true });
 }
 
-/** The parts that need the server: issuance, then verification of an issued pass, then the volume. */
+/**
+ * The parts that need the server: issuance, then the volume (its 2,000 signed sample passes are what
+ * verification rotates over), verification of those, then the volume's reads.
+ */
 async function onServer(wanted) {
   progress(`server on ${databaseName}`);
-  server = await startServer({
+  const serverEnv = {
     DB_URL: dbUrl,
     DATA_DIR: dataDir,
-    SEED_DEMO: 'true',
     // One review level, no quota or per-enterprise cap: the rate of issuing itself.
     PROVINCE_SETTINGS: JSON.stringify({
       approvalChain: ['district'],
       quota: { enabled: false, period: 'week', maxActivePassesPerEnterprise: null },
     }),
-  });
+  };
+  server = await startServer({ ...serverEnv, SEED_DEMO: 'true' });
   results.memory = { afterStartRssMiB: rssMiB(server.pid) };
   const fleetManager = await login(server.url, '13800000001');
   const district = await login(server.url, '13800000002');
@@ -108,14 +111,21 @@ async function onServer(wanted) {
 
   const issued = await issuance({ fleetManager, official: district, serverPid: server.pid });
   if (wanted('issuance')) results.issuance = issued.result;
-  if (wanted('verification')) {
-    results.verification = await verificationThroughput({ server, passUrl: issued.samplePass.url });
-  }
-  if (!wanted('volume')) return;
+  if (!wanted('verification') && !wanted('volume')) return;
 
   progress(`seeding ${settings.passes} passes into ${databaseName}`);
   const seeded = await seedVolume({ dbUrl, passes: settings.passes, keysDir: join(dataDir, 'keys') });
   results.seeding = { rows: seeded.rows, timings: seeded.timings };
+  if (wanted('verification')) {
+    results.verification = await verificationThroughput({
+      server,
+      passUrl: issued.samplePass.url,
+      samplePasses: seeded.samplePasses,
+      // Throughput with one server process per core, on the same database and keys (said in each row).
+      startMultiProcessServer: () => startServer({ ...serverEnv, SEED_DEMO: 'false', SERVER_PROCESSES: 'auto' }),
+    });
+  }
+  if (!wanted('volume')) return;
   progress('volume: latencies');
   results.volume = await volumeLatencies({
     baseUrl: server.url,

@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { freePort, repoRoot, sleep } from './common.mjs';
 
-async function startProcess(args, env, healthPath) {
+async function startProcess(args, env, healthPath, readyPattern) {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   let log = '';
@@ -28,7 +28,10 @@ async function startProcess(args, env, healthPath) {
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline && child.exitCode === null) {
     try {
-      if ((await fetch(url + healthPath)).ok) return { url, pid: child.pid, output: () => log, stop };
+      // With several processes the port answers once the first listens; `readyPattern` waits for all.
+      if ((await fetch(url + healthPath)).ok && (!readyPattern || readyPattern.test(log))) {
+        return { url, pid: child.pid, output: () => log, stop };
+      }
     } catch {
       // not listening yet
     }
@@ -44,6 +47,7 @@ async function startProcess(args, env, healthPath) {
  * `server/dist-before/` so that it finds its packages), to measure before and after in the same conditions.
  */
 export function startServer(env) {
+  const several = env.SERVER_PROCESSES !== undefined && env.SERVER_PROCESSES !== '1';
   return startProcess(
     [process.env.BENCH_SERVER_ENTRY ?? 'server/dist/main.js'],
     {
@@ -55,6 +59,7 @@ export function startServer(env) {
       ...env,
     },
     '/api/health',
+    several ? /server processes listening/ : undefined,
   );
 }
 

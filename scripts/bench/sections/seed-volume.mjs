@@ -402,6 +402,21 @@ export async function seedVolume({ dbUrl, passes: passCount, keysDir, sampleSize
         ];
       }),
     );
+    // Each ended pass's change, as the server records it (pass_status_changes, a version each), so that
+    // a running server's copy of the status list sees them as one delta, like any revocation.
+    const endedCount = Math.floor(passCount / 100) * 4 + Math.min(passCount % 100, 4);
+    const endedPass = (k) => Math.floor(k / 4) * 100 + (k % 4);
+    const versionBase = (counters.get('status-list-version') ?? 1) - 1;
+    await load(conn, 'pass_status_changes', ['version', 'status_index', 'status', 'created_at'], endedCount, (k) => [
+      versionBase + k + 1,
+      statusBase + endedPass(k),
+      statusOf(endedPass(k)) === 'revoked' ? 1 : 2,
+      iso(issuedAtOf(endedPass(k)) + 2 * dayMs),
+    ]);
+    await conn.query(
+      'INSERT INTO counters (name, next_value) VALUES (?, ?) ON DUPLICATE KEY UPDATE next_value = VALUES(next_value)',
+      ['status-list-version', versionBase + endedCount + 1],
+    );
     timings.passesSeconds = (performance.now() - t0) / 1000 - timings.referenceRowsSeconds;
 
     const appColumns = [
@@ -547,9 +562,10 @@ export async function seedVolume({ dbUrl, passes: passCount, keysDir, sampleSize
     await conn.query('ANALYZE TABLE applications, passes, vehicles, enterprises, drivers');
     timings.totalSeconds = (performance.now() - t0) / 1000;
 
-    const samplePasses = [...sample.keys()].map((i) => ({
+    const samplePasses = [...sample].map(([i, digits]) => ({
       passNumber: passNumberOf(i),
       id: passIds[i],
+      digits,
     }));
     return {
       rows: {

@@ -106,6 +106,15 @@ const envSchema = z.object({
    */
   PUBLIC_VERIFY_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000_000).default(120),
   /**
+   * Server processes on this machine (node:cluster, one listening port): `auto` one per core, or a
+   * number. Each is an ordinary instance (docs/scaling.md §2–3); more than one needs MySQL/MariaDB.
+   */
+  SERVER_PROCESSES: z
+    .union([z.literal('auto'), z.coerce.number().int().min(1).max(256)], {
+      error: 'SERVER_PROCESSES 应为 auto 或 1–256 的整数',
+    })
+    .default(1),
+  /**
    * How often the server fetches trusted issuers' documents and status lists (全国互认); 0 turns it off.
    * Fractions are allowed (0.05 = every 3 s, as the scheduled-refresh test runs it).
    */
