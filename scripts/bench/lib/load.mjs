@@ -18,6 +18,7 @@ export async function throughput({
   seconds = settings.seconds,
   connections,
   next,
+  warmupRequests,
 }) {
   // `next(i)`: the i-th request's { path } or { body }, so that the load rotates over many different
   // requests (each connection takes the next one in turn) instead of repeating one.
@@ -44,7 +45,10 @@ export async function throughput({
     connections: connections ?? settings.connections,
     ...rotating,
   };
-  const warmup = await autocannon({ ...options, duration: Math.min(2, seconds) });
+  // `warmupRequests`: a warm-up of that many requests (e.g. once round every rotating request) instead of 2 s.
+  const warmup = await autocannon(
+    warmupRequests ? { ...options, amount: warmupRequests } : { ...options, duration: Math.min(2, seconds) },
+  );
   const result = await autocannon({ ...options, duration: seconds });
   return {
     requestsPerSecond: result.requests.average,

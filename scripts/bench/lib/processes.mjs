@@ -25,7 +25,8 @@ async function startProcess(args, env, healthPath, readyPattern) {
     await Promise.race([exited, sleep(10_000)]);
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   };
-  const deadline = Date.now() + 60_000;
+  // Several server processes start one after the other (the first migrates alone): allow for each.
+  const deadline = Date.now() + (readyPattern ? 180_000 : 60_000);
   while (Date.now() < deadline && child.exitCode === null) {
     try {
       // With several processes the port answers once the first listens; `readyPattern` waits for all.

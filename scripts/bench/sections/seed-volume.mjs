@@ -286,7 +286,21 @@ export async function seedVolume({ dbUrl, passes: passCount, keysDir, sampleSize
       serialOfPass[i] = next;
     }
     const statusBase = (counters.get('status-index') ?? 1) - 1;
-    const issuedAtOf = (i) => now - 365 * dayMs + Math.floor((i / passCount) * 364 * dayMs);
+    // The sample the benchmark verifies online: the newest passes of 320115, issued (in order) since the
+    // server's key began, so that their tokens carry real claims, and valid from their day of issue.
+    const key = await new KeyStore(keysDir).signingKey(new Date());
+    const sampleIndexes = [];
+    for (let i = passCount - 1; i >= 0 && sampleIndexes.length < sampleSize; i--) {
+      if (countyOfPass(i) === '320115') sampleIndexes.unshift(i);
+    }
+    const sampleRank = new Map(sampleIndexes.map((i, rank) => [i, rank]));
+    const sampleFrom = Math.max(Date.parse(key.notBefore), now - dayMs) + 1_000;
+    const issuedAtOf = (i) =>
+      sampleRank.has(i)
+        ? sampleFrom + Math.floor(((sampleRank.get(i) + 1) * (now - sampleFrom)) / (sampleIndexes.length + 1))
+        : now - 365 * dayMs + Math.floor((i / passCount) * 364 * dayMs);
+    const validFromOf = (i) => day(issuedAtOf(i) + (sampleRank.has(i) ? 0 : dayMs));
+    const validToOf = (i) => day(issuedAtOf(i) + 5 * dayMs);
     const passNumberOf = (i) => `${countyOfPass(i)}${String(serialOfPass[i]).padStart(6, '0')}`;
 
     // Applications: the approved one of each pass and the waiting ones, spread evenly over the id range.
@@ -297,19 +311,16 @@ export async function seedVolume({ dbUrl, passes: passCount, keysDir, sampleSize
     const applicationOfPass = new Uint32Array(passCount);
     for (let k = 0, i = 0; k < totalApplications; k++) if (!isWaitingSlot(k)) applicationOfPass[i++] = k;
 
-    // The sample the benchmark looks up: recent passes of 320115, with tokens signed by the server's key.
-    const key = await new KeyStore(keysDir).signingKey(new Date());
     const sample = new Map();
-    for (let i = passCount - 1; i >= 0 && sample.size < sampleSize; i--) {
-      if (countyOfPass(i) !== '320115') continue;
+    for (const i of sampleIndexes) {
       const issuedAt = issuedAtOf(i);
       const token = signPassToken(
         {
           passNumber: passNumberOf(i),
           plate: plateOf(vehicleOfPass(i)),
           plateColour: 'yellow',
-          validFrom: day(issuedAt + dayMs),
-          validTo: day(issuedAt + 5 * dayMs),
+          validFrom: validFromOf(i),
+          validTo: validToOf(i),
           originCode: '320115',
           destinationCode: '310104',
           waypointCodes: ['320583'],
@@ -386,8 +397,8 @@ export async function seedVolume({ dbUrl, passes: passCount, keysDir, sampleSize
           templatePass.origin_code,
           templatePass.destination_code,
           templatePass.waypoint_codes,
-          day(issuedAt + dayMs),
-          day(issuedAt + 5 * dayMs),
+          validFromOf(i),
+          validToOf(i),
           templatePass.issuing_department,
           iso(issuedAt),
           official,
