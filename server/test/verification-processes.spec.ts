@@ -104,32 +104,24 @@ describe(`online verification across two server processes on ${testDatabaseKind}
     const pass = await issuePass();
     const trustList = (await on[0]!.anonymous.get<TrustList>('/trust-list')).body;
     const fullList = async () => {
-      const doc = (await on[0]!.anonymous.get<SignedDocument>('/verification/status-list')).body;
+      const doc = (await on[1]!.anonymous.get<SignedDocument>('/verification/status-list')).body;
       const update = openSignedDocument<StatusListUpdate>(doc, trustList);
       expect(update?.kind).toBe('full');
       return { doc, update: update! };
     };
-    // Past the copy's age, so that the next request reads the copy again, with the new pass's index.
-    await new Promise((r) => setTimeout(r, statusSnapshotMaxAgeMs + 100));
+    // Read through the process that did not issue it: the list covers the pass all the same.
     const first = await fullList();
-    expect(
-      verifyPassUrl(pass.url, { trustList, statusList: applyStatusListUpdate(undefined, first.update) }).state,
-    ).toBe('valid');
+    const before = verifyPassUrl(pass.url, { trustList, statusList: applyStatusListUpdate(undefined, first.update) });
+    expect([before.state, before.warnings.map((w) => w.code)]).toEqual(['valid', []]);
     // Same version and size: the same signed document, not signed again.
     expect((await fullList()).doc).toEqual(first.doc);
 
-    // Revoked through the other process: this one's list follows within the copy's bound.
-    await on[1]!.official.post(`/passes/${pass.id}/revoke`, { reason: '企业申请撤销' });
-    const revokedAt = Date.now();
-    let after = await fullList();
-    while (after.update.version === first.update.version && Date.now() - revokedAt < 10_000) {
-      await new Promise((r) => setTimeout(r, 50));
-      after = await fullList();
-    }
+    // Revoked through the other process: the list reads the version again on each request, so at once.
+    await on[0]!.official.post(`/passes/${pass.id}/revoke`, { reason: '企业申请撤销' });
+    const after = await fullList();
     expect(after.update.version).toBeGreaterThan(first.update.version);
     expect(Date.parse(after.update.generatedAt)).toBeGreaterThan(Date.parse(first.update.generatedAt));
     const statusList = applyStatusListUpdate(undefined, after.update);
     expect(verifyPassUrl(pass.url, { trustList, statusList }).state).toBe('revoked');
-    expect(Date.now() - revokedAt).toBeLessThan(statusSnapshotMaxAgeMs + 2_000);
   });
 });

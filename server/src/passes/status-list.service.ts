@@ -17,8 +17,10 @@ const signedFullListMaxAgeMs = 60_000;
 @Injectable()
 export class StatusListService {
   /**
-   * The signed full list of the newest snapshot (issue 18: ≤ 20 ms at 1M passes). A revocation or
-   * supersession moves the version, and issuing moves the size, so either makes a new one; so does
+   * The signed full list of the newest snapshot (issue 18: ≤ 20 ms at 1M passes). Each request reads
+   * the version and the size again (two indexed point reads, and the changes since, if any), so the
+   * list covers every pass issued and every change committed before it, in any process. A revocation
+   * or supersession moves the version, and issuing moves the size, so either makes a new one; so does
    * age, so that `generatedAt` stays within a minute.
    */
   private signedFull?: { version: number; size: number; until: number; document: Promise<SignedDocument> };
@@ -53,15 +55,17 @@ export class StatusListService {
   }
 
   async update(since?: number): Promise<StatusListUpdate> {
-    if (since === undefined) return this.full(await this.snapshots.current());
+    return (since === undefined ? undefined : await this.delta(since)) ?? this.full(await this.snapshots.refreshed());
+  }
+
+  /** The changes after `since`; undefined when the full list is the answer (unknown or too old a version). */
+  private delta(since: number): Promise<StatusListUpdate | undefined> {
     // One transaction, so the version, the size and the entries come from the same moment.
     return this.dataSource.transaction(async (manager) => {
       const generatedAt = new Date().toISOString();
       const [latest] = await manager.find(PassStatusChangeEntity, { order: { version: 'DESC' }, take: 1 });
       const version = latest?.version ?? 0;
-      if (!(since >= 0 && since <= version && version - since <= maxDeltaChanges)) {
-        return this.full(await this.snapshots.current());
-      }
+      if (!(since >= 0 && since <= version && version - since <= maxDeltaChanges)) return undefined;
       const counter = await manager.findOneBy(CounterEntity, { name: 'status-index' });
       const size = counter ? counter.nextValue - 1 : 0;
       const changes = await manager.find(PassStatusChangeEntity, {
@@ -92,8 +96,9 @@ export class StatusListService {
   }
 
   async signedUpdate(since?: number): Promise<SignedDocument> {
-    if (since !== undefined) return this.keys.signDocument(await this.update(since));
-    const snapshot = await this.snapshots.current();
+    const delta = since === undefined ? undefined : await this.delta(since);
+    if (delta) return this.keys.signDocument(delta);
+    const snapshot = await this.snapshots.refreshed();
     const cached = this.signedFull;
     if (cached && cached.version === snapshot.version && cached.size === snapshot.size && cached.until > Date.now()) {
       return cached.document;

@@ -60,8 +60,13 @@ export class StatusSnapshots {
     }
   }
 
-  /** The copy is read again as soon as it is asked for (a pass issued after it was read). */
+  /**
+   * The copy read again now (a pass issued after it was read; the published full list): by a read that
+   * begins after this call, so it shows everything committed before it.
+   */
   async refreshed(): Promise<StatusSnapshot> {
+    const running = this.refreshing;
+    if (running) await running.catch(() => undefined);
     await this.refresh();
     return this.copy as StatusSnapshot;
   }
