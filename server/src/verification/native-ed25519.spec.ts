@@ -62,11 +62,7 @@ describe('native Ed25519 on the server', () => {
   });
 
   it('reads the claimed pass number without trusting it, and nothing from bytes that are not a token', () => {
-    expect(unverifiedPassNumber(token)).toEqual({
-      passNumber: '320115000123',
-      statusIndex: 6,
-      issuedAt: largestNationalPass.issuedAt,
-    });
+    expect(unverifiedPassNumber(token)).toEqual({ passNumber: '320115000123', statusIndex: 6 });
     expect(unverifiedPassNumber(new Uint8Array([1, 2, 3]))).toBeUndefined();
   });
 });

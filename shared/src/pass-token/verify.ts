@@ -138,12 +138,10 @@ function signerOf(entry: TrustedKey): SignerInfo {
  * status before the one real check (`verifyPassToken`); never shown or trusted. Undefined when the token
  * cannot be read.
  */
-export function unverifiedPassNumber(
-  token: Uint8Array,
-): { passNumber: string; statusIndex: number; issuedAt: string } | undefined {
+export function unverifiedPassNumber(token: Uint8Array): { passNumber: string; statusIndex: number } | undefined {
   try {
     const claims = decodePassPayload(parseCoseSign1(token).payload);
-    return { passNumber: claims.passNumber, statusIndex: claims.statusIndex, issuedAt: claims.issuedAt };
+    return { passNumber: claims.passNumber, statusIndex: claims.statusIndex };
   } catch {
     return undefined;
   }
