@@ -2,7 +2,7 @@
 // timer (performance.now) resolves below autocannon's 1 ms buckets.
 import { Agent, request } from 'node:http';
 import { createRequire } from 'node:module';
-import { percentile, settings } from './common.mjs';
+import { percentile, settings, treeCpuSeconds } from './common.mjs';
 
 const autocannon = createRequire(import.meta.url)('autocannon');
 
@@ -19,6 +19,7 @@ export async function throughput({
   connections,
   next,
   warmupRequests,
+  cpuPid,
 }) {
   // `next(i)`: the i-th request's { path } or { body }, so that the load rotates over many different
   // requests (each connection takes the next one in turn) instead of repeating one.
@@ -49,14 +50,20 @@ export async function throughput({
   const warmup = await autocannon(
     warmupRequests ? { ...options, amount: warmupRequests } : { ...options, duration: Math.min(2, seconds) },
   );
+  // `cpuPid`: the server's CPU (its processes together) over the measured run only, per request.
+  const cpuBefore = cpuPid === undefined ? null : treeCpuSeconds(cpuPid);
   const result = await autocannon({ ...options, duration: seconds });
+  const cpuAfter = cpuPid === undefined ? null : treeCpuSeconds(cpuPid);
   return {
     requestsPerSecond: result.requests.average,
     p50Ms: result.latency.p50,
     p99Ms: result.latency.p99,
     requests: result.requests.total,
-    /** Answered in the warm-up before (for the server's CPU per request, which counts both). */
     warmupRequests: warmup.requests.total,
+    serverCpuMsPerRequest:
+      cpuBefore === null || cpuAfter === null || !result.requests.total
+        ? null
+        : ((cpuAfter - cpuBefore) * 1000) / result.requests.total,
     non2xx: result.non2xx,
     errors: result.errors + result.timeouts,
     statusCodes: Object.fromEntries(Object.entries(result.statusCodeStats).map(([code, s]) => [code, s.count])),

@@ -4,7 +4,7 @@
 // request names another of the seeded passes (2,000 tokens signed with the server's key, in turn), so
 // that each verifies its own signature and no cache of verdicts could stand in for the work.
 import { cpus } from 'node:os';
-import { progress, sampleRss, settings, treeCpuSeconds } from '../lib/common.mjs';
+import { progress, sampleRss, settings } from '../lib/common.mjs';
 import { throughput } from '../lib/load.mjs';
 import { startBareServer } from '../lib/processes.mjs';
 
@@ -42,13 +42,17 @@ export async function verificationThroughput({ server, passUrl, samplePasses, st
     // Warm-up: twice round the passes per process, so that each process has read every pass's facts
     // once (PassFacts); the signature is still checked on every request.
     const warmupRequests = 2 * urls.length * processes;
-    const verify = await withCpu(target.pid, () =>
-      throughput({ url: `${target.url}/api/verification/verify`, method: 'POST', next: verifyBody, warmupRequests }),
-    );
+    const verify = await throughput({
+      url: `${target.url}/api/verification/verify`,
+      method: 'POST',
+      next: verifyBody,
+      warmupRequests,
+      cpuPid: target.pid,
+    });
     const loadedRss = rss.stop();
     rows.push({ name: `server POST /api/verification/verify (JSON), ${label}`, processes, goal: true, ...verify });
     progress(`verification: GET /V/<digits> page, ${label}`);
-    const page = await withCpu(target.pid, () => throughput({ url: `${target.url}/`, next: pagePath, warmupRequests }));
+    const page = await throughput({ url: `${target.url}/`, next: pagePath, warmupRequests, cpuPid: target.pid });
     rows.push({ name: `server GET /V/<digits> (HTML page), ${label}`, processes, goal: true, ...page });
     return loadedRss;
   };
@@ -91,16 +95,4 @@ async function verdictStates(baseUrl, urls) {
     states[state] = (states[state] ?? 0) + 1;
   }
   return states;
-}
-
-/** The load's result and the server's CPU per request (all its processes), whatever else ran meanwhile. */
-async function withCpu(pid, run) {
-  const before = treeCpuSeconds(pid);
-  const result = await run();
-  const after = treeCpuSeconds(pid);
-  const total = result.requests + result.warmupRequests;
-  return {
-    ...result,
-    serverCpuMsPerRequest: before === null || after === null || !total ? null : ((after - before) * 1000) / total,
-  };
 }
