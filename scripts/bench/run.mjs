@@ -92,13 +92,15 @@ try {
   rmSync(dataDir, { recursive: true, force: true });
 }
 
-/** The parts that need the server: issuance, then verification of an issued pass, then the volume. */
+/**
+ * The parts that need the server: issuance, then the volume (its 2,000 signed sample passes are what
+ * verification rotates over), verification of those, then the volume's reads.
+ */
 async function onServer(wanted) {
   progress(`server on ${databaseName}`);
-  server = await startServer({
+  const serverEnv = {
     DB_URL: dbUrl,
     DATA_DIR: dataDir,
-    SEED_DEMO: 'true',
     // One review level, no quota or per-enterprise cap: the rate of issuing itself. Routed by the
     // application's origin, so that the issuance section can spread its load over several districts.
     PROVINCE_SETTINGS: JSON.stringify({
@@ -106,42 +108,51 @@ async function onServer(wanted) {
       routing: 'origin',
       quota: { enabled: false, period: 'week', maxActivePassesPerEnterprise: null },
     }),
-  });
+  };
+  server = await startServer({ ...serverEnv, SEED_DEMO: 'true' });
   results.memory = { afterStartRssMiB: rssMiB(server.pid) };
   const fleetManager = await login(server.url, '13800000001');
   const district = await login(server.url, '13800000002');
-  const city = await login(server.url, '13800000003');
-  const checkpoint = await login(server.url, '13800000004');
   const adminAccount = await login(server.url, '13800000000');
 
   const issued = await timed('issuance', () =>
     issuance({ fleetManager, official: district, admin: adminAccount, serverPid: server.pid }),
   );
   if (wanted('issuance')) results.issuance = issued.result;
-  if (wanted('verification')) {
-    results.verification = await timed('verification', () =>
-      verificationThroughput({ server, passUrl: issued.samplePass.url }),
-    );
-  }
-  if (!wanted('volume')) return;
+  if (!wanted('verification') && !wanted('volume')) return;
 
   progress(`seeding ${settings.passes} passes into ${databaseName}`);
   const seeded = await timed('seeding', () =>
     seedVolume({ dbUrl, passes: settings.passes, keysDir: join(dataDir, 'keys') }),
   );
   results.seeding = { rows: seeded.rows, timings: seeded.timings };
+  if (wanted('verification')) {
+    results.verification = await timed('verification', () =>
+      verificationThroughput({
+        server,
+        passUrl: issued.samplePass.url,
+        samplePasses: seeded.samplePasses,
+        // Throughput with one server process per core, on the same database and keys (said in each row).
+        startMultiProcessServer: () => startServer({ ...serverEnv, SEED_DEMO: 'false', SERVER_PROCESSES: 'auto' }),
+      }),
+    );
+  }
+  if (!wanted('volume')) return;
   progress('volume: latencies');
-  const province = await provinceOfficial(server.url, adminAccount);
-  results.volume = await timed('volume', () =>
+  // Signed in again: seeding (and verification) can outlast the access tokens taken at the start.
+  const fresh = (phone) => login(server.url, phone);
+  const freshAdmin = await fresh('13800000000');
+  const province = await provinceOfficial(server.url, freshAdmin);
+  results.volume = await timed('volume', async () =>
     volumeLatencies({
       baseUrl: server.url,
       serverPid: server.pid,
       tokens: {
-        district: district.token,
-        city: city.token,
+        district: (await fresh('13800000002')).token,
+        city: (await fresh('13800000003')).token,
         province: province.token,
-        checkpoint: checkpoint.token,
-        admin: adminAccount.token,
+        checkpoint: (await fresh('13800000004')).token,
+        admin: freshAdmin.token,
       },
       seeded,
     }),

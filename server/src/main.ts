@@ -1,11 +1,14 @@
+import cluster from 'node:cluster';
 import { Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { createApp } from './bootstrap.js';
 import { ConfigError, loadConfig } from './config/app-config.js';
 import { demoLogins, seedDemo } from './seed/demo-seed.js';
+import { runServerProcesses } from './server-processes.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
+  if (config.serverProcesses > 1 && cluster.isPrimary) return runServerProcesses(config.serverProcesses);
   const app = await createApp(config);
   if (config.seedDemo) await seedDemo(app.get(DataSource));
   await app.listen({ host: config.host, port: config.port });

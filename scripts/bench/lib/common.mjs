@@ -1,6 +1,6 @@
 // What every part of the benchmark shares: where things are, the run's size, and a few small tools.
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
@@ -75,6 +75,27 @@ export function cpuSeconds(pid) {
   } catch {
     return null;
   }
+}
+
+/** A process and its children (a server run with SERVER_PROCESSES: the primary and its workers), from /proc. */
+export function processTree(pid) {
+  const children = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const fields = readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ')[1].split(' ');
+      if (Number(fields[1]) === pid) children.push(Number(entry));
+    } catch {
+      // ended meanwhile
+    }
+  }
+  return [pid, ...children];
+}
+
+/** CPU seconds of a process and its children (see processTree); null when the process is gone. */
+export function treeCpuSeconds(pid) {
+  const each = processTree(pid).map(cpuSeconds);
+  return each[0] === null ? null : each.reduce((a, b) => a + (b ?? 0), 0);
 }
 
 /** Samples a process's RSS every `everyMs` until stopped; returns { idle, mean, max } in MiB. */

@@ -2,7 +2,7 @@
 // timer (performance.now) resolves below autocannon's 1 ms buckets.
 import { Agent, request } from 'node:http';
 import { createRequire } from 'node:module';
-import { percentile, settings } from './common.mjs';
+import { percentile, settings, treeCpuSeconds } from './common.mjs';
 
 const autocannon = createRequire(import.meta.url)('autocannon');
 
@@ -10,21 +10,60 @@ const autocannon = createRequire(import.meta.url)('autocannon');
  * Requests per second and latency of one endpoint at `settings.connections` connections, after a short
  * warm-up. Anything but the expected status counts as an error and is reported, never averaged in.
  */
-export async function throughput({ url, method = 'GET', headers = {}, body, seconds = settings.seconds, connections }) {
+export async function throughput({
+  url,
+  method = 'GET',
+  headers = {},
+  body,
+  seconds = settings.seconds,
+  connections,
+  next,
+  warmupRequests,
+  cpuPid,
+}) {
+  // `next(i)`: the i-th request's { path } or { body }, so that the load rotates over many different
+  // requests (each connection takes the next one in turn) instead of repeating one.
+  let sent = 0;
+  const rotating = next && {
+    requests: [
+      {
+        setupRequest: (request) => {
+          const { path, body: nextBody } = next(sent++);
+          return {
+            ...request,
+            ...(path === undefined ? {} : { path }),
+            ...(nextBody === undefined ? {} : { body: JSON.stringify(nextBody) }),
+          };
+        },
+      },
+    ],
+  };
   const options = {
     url,
     method,
-    headers: body === undefined ? headers : { 'content-type': 'application/json', ...headers },
+    headers: body === undefined && !next ? headers : { 'content-type': 'application/json', ...headers },
     body: body === undefined ? undefined : JSON.stringify(body),
     connections: connections ?? settings.connections,
+    ...rotating,
   };
-  await autocannon({ ...options, duration: Math.min(2, seconds) });
+  // `warmupRequests`: a warm-up of that many requests (e.g. once round every rotating request) instead of 2 s.
+  const warmup = await autocannon(
+    warmupRequests ? { ...options, amount: warmupRequests } : { ...options, duration: Math.min(2, seconds) },
+  );
+  // `cpuPid`: the server's CPU (its processes together) over the measured run only, per request.
+  const cpuBefore = cpuPid === undefined ? null : treeCpuSeconds(cpuPid);
   const result = await autocannon({ ...options, duration: seconds });
+  const cpuAfter = cpuPid === undefined ? null : treeCpuSeconds(cpuPid);
   return {
     requestsPerSecond: result.requests.average,
     p50Ms: result.latency.p50,
     p99Ms: result.latency.p99,
     requests: result.requests.total,
+    warmupRequests: warmup.requests.total,
+    serverCpuMsPerRequest:
+      cpuBefore === null || cpuAfter === null || !result.requests.total
+        ? null
+        : ((cpuAfter - cpuBefore) * 1000) / result.requests.total,
     non2xx: result.non2xx,
     errors: result.errors + result.timeouts,
     statusCodes: Object.fromEntries(Object.entries(result.statusCodeStats).map(([code, s]) => [code, s.count])),

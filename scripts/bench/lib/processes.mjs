@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { freePort, repoRoot, sleep } from './common.mjs';
 
-async function startProcess(args, env, healthPath) {
+async function startProcess(args, env, healthPath, readyPattern) {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   let log = '';
@@ -25,11 +25,15 @@ async function startProcess(args, env, healthPath) {
     await Promise.race([exited, sleep(10_000)]);
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   };
-  // Migrating a new database and seeding the demo take a minute or more when the machine is busy.
+  // Migrating a new database and seeding the demo take a minute or more when the machine is busy, and
+  // several server processes start one after the other (the first migrates alone).
   const deadline = Date.now() + 180_000;
   while (Date.now() < deadline && child.exitCode === null) {
     try {
-      if ((await fetch(url + healthPath)).ok) return { url, pid: child.pid, output: () => log, stop };
+      // With several processes the port answers once the first listens; `readyPattern` waits for all.
+      if ((await fetch(url + healthPath)).ok && (!readyPattern || readyPattern.test(log))) {
+        return { url, pid: child.pid, output: () => log, stop };
+      }
     } catch {
       // not listening yet
     }
@@ -45,6 +49,7 @@ async function startProcess(args, env, healthPath) {
  * `server/dist-before/` so that it finds its packages), to measure before and after in the same conditions.
  */
 export function startServer(env) {
+  const several = env.SERVER_PROCESSES !== undefined && env.SERVER_PROCESSES !== '1';
   return startProcess(
     [process.env.BENCH_SERVER_ENTRY ?? 'server/dist/main.js'],
     {
@@ -56,6 +61,7 @@ export function startServer(env) {
       ...env,
     },
     '/api/health',
+    several ? /server processes listening/ : undefined,
   );
 }
 

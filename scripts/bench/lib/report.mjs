@@ -18,12 +18,25 @@ export function tableRows(r) {
   const rows = [];
   const add = (section, name, figure) => rows.push([section, name, figure]);
   if (r.verification) {
+    add(
+      'online verification',
+      `load: ${n(r.verification.passesInTurn)} passes in turn; verdicts of 200 of them`,
+      Object.entries(r.verification.verdictStates ?? {})
+        .map(([state, count]) => `${state} ${count}`)
+        .join(', '),
+    );
     for (const row of r.verification.rows) {
+      const goal =
+        row.goalMet === undefined
+          ? ''
+          : `  goal ≥ 20 % of bare Fastify, p99 ≤ 25 ms: ${row.goalMet ? 'met' : 'NOT met'}` +
+            `  server CPU ${ms(row.serverCpuMsPerRequest)}/request`;
       add(
         'online verification',
         row.name,
         `${n(row.requestsPerSecond)} req/s  p50 ${ms(row.p50Ms)}  p99 ${ms(row.p99Ms)}  ` +
-          `${n(row.shareOfNodeCeiling * 100, 1)} % of node:http${failures(row.statusCodes)}${row.errors ? `  ${row.errors} errors` : ''}`,
+          `${n(row.shareOfFastify * 100, 1)} % of bare Fastify, ${n(row.shareOfNodeCeiling * 100, 1)} % of node:http` +
+          `${failures(row.statusCodes)}${row.errors ? `  ${row.errors} errors` : ''}${goal}`,
       );
     }
     const m = r.verification.memory;

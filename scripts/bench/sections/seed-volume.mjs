@@ -287,7 +287,21 @@ export async function seedVolume({ dbUrl, passes: passCount, keysDir, sampleSize
       serialOfPass[i] = next;
     }
     const statusBase = (counters.get('status-index') ?? 1) - 1;
-    const issuedAtOf = (i) => now - 365 * dayMs + Math.floor((i / passCount) * 364 * dayMs);
+    // The sample the benchmark verifies online: the newest passes of 320115, issued (in order) since the
+    // server's key began, so that their tokens carry real claims, and valid from their day of issue.
+    const key = await new KeyStore(keysDir).signingKey(new Date());
+    const sampleIndexes = [];
+    for (let i = passCount - 1; i >= 0 && sampleIndexes.length < sampleSize; i--) {
+      if (countyOfPass(i) === '320115') sampleIndexes.unshift(i);
+    }
+    const sampleRank = new Map(sampleIndexes.map((i, rank) => [i, rank]));
+    const sampleFrom = Math.max(Date.parse(key.notBefore), now - dayMs) + 1_000;
+    const issuedAtOf = (i) =>
+      sampleRank.has(i)
+        ? sampleFrom + Math.floor(((sampleRank.get(i) + 1) * (now - sampleFrom)) / (sampleIndexes.length + 1))
+        : now - 365 * dayMs + Math.floor((i / passCount) * 364 * dayMs);
+    const validFromOf = (i) => day(issuedAtOf(i) + (sampleRank.has(i) ? 0 : dayMs));
+    const validToOf = (i) => day(issuedAtOf(i) + 5 * dayMs);
     const passNumberOf = (i) => `${countyOfPass(i)}${String(serialOfPass[i]).padStart(6, '0')}`;
 
     // Applications: the approved one of each pass and the waiting ones, spread evenly over the id range.
@@ -298,19 +312,16 @@ export async function seedVolume({ dbUrl, passes: passCount, keysDir, sampleSize
     const applicationOfPass = new Uint32Array(passCount);
     for (let k = 0, i = 0; k < totalApplications; k++) if (!isWaitingSlot(k)) applicationOfPass[i++] = k;
 
-    // The sample the benchmark looks up: recent passes of 320115, with tokens signed by the server's key.
-    const key = await new KeyStore(keysDir).signingKey(new Date());
     const sample = new Map();
-    for (let i = passCount - 1; i >= 0 && sample.size < sampleSize; i--) {
-      if (countyOfPass(i) !== '320115') continue;
+    for (const i of sampleIndexes) {
       const issuedAt = issuedAtOf(i);
       const token = signPassToken(
         {
           passNumber: passNumberOf(i),
           plate: plateOf(vehicleOfPass(i)),
           plateColour: 'yellow',
-          validFrom: day(issuedAt + dayMs),
-          validTo: day(issuedAt + 5 * dayMs),
+          validFrom: validFromOf(i),
+          validTo: validToOf(i),
           originCode: '320115',
           destinationCode: '310104',
           waypointCodes: ['320583'],
@@ -387,8 +398,8 @@ export async function seedVolume({ dbUrl, passes: passCount, keysDir, sampleSize
           templatePass.origin_code,
           templatePass.destination_code,
           templatePass.waypoint_codes,
-          day(issuedAt + dayMs),
-          day(issuedAt + 5 * dayMs),
+          validFromOf(i),
+          validToOf(i),
           templatePass.issuing_department,
           iso(issuedAt),
           official,
@@ -402,6 +413,21 @@ export async function seedVolume({ dbUrl, passes: passCount, keysDir, sampleSize
           null,
         ];
       }),
+    );
+    // Each ended pass's change, as the server records it (pass_status_changes, a version each), so that
+    // a running server's copy of the status list sees them as one delta, like any revocation.
+    const endedCount = Math.floor(passCount / 100) * 4 + Math.min(passCount % 100, 4);
+    const endedPass = (k) => Math.floor(k / 4) * 100 + (k % 4);
+    const versionBase = (counters.get('status-list-version') ?? 1) - 1;
+    await load(conn, 'pass_status_changes', ['version', 'status_index', 'status', 'created_at'], endedCount, (k) => [
+      versionBase + k + 1,
+      statusBase + endedPass(k),
+      statusOf(endedPass(k)) === 'revoked' ? 1 : 2,
+      iso(issuedAtOf(endedPass(k)) + 2 * dayMs),
+    ]);
+    await conn.query(
+      'INSERT INTO counters (name, next_value) VALUES (?, ?) ON DUPLICATE KEY UPDATE next_value = VALUES(next_value)',
+      ['status-list-version', versionBase + endedCount + 1],
     );
     timings.passesSeconds = (performance.now() - t0) / 1000 - timings.referenceRowsSeconds;
 
@@ -550,9 +576,10 @@ export async function seedVolume({ dbUrl, passes: passCount, keysDir, sampleSize
     await conn.query('ANALYZE TABLE applications, passes, vehicles, enterprises, drivers, review_step_counts');
     timings.totalSeconds = (performance.now() - t0) / 1000;
 
-    const samplePasses = [...sample.keys()].map((i) => ({
+    const samplePasses = [...sample].map(([i, digits]) => ({
       passNumber: passNumberOf(i),
       id: passIds[i],
+      digits,
     }));
     return {
       rows: {

@@ -1,38 +1,101 @@
 // Online verification under load, side by side with the machine's HTTP ceiling: the same load generator,
-// connections and request against a bare node:http server, a bare Fastify server, and the real server.
+// connections and requests against a bare node:http server, a bare Fastify server (one process each),
+// and the real server, first as one process and then as SERVER_PROCESSES=auto (one per core). Every
+// request names another of the seeded passes (2,000 tokens signed with the server's key, in turn), so
+// that each verifies its own signature and no cache of verdicts could stand in for the work.
+import { cpus } from 'node:os';
 import { progress, sampleRss, settings } from '../lib/common.mjs';
 import { throughput } from '../lib/load.mjs';
 import { startBareServer } from '../lib/processes.mjs';
 
-export async function verificationThroughput({ server, passUrl }) {
-  const body = { url: passUrl };
-  const digits = passUrl.slice(passUrl.lastIndexOf('/') + 1);
+/** Issue 18's goals for the verify route and the pass page. */
+export const verificationGoals = { shareOfFastify: 0.2, p99Ms: 25 };
+
+/**
+ * `startMultiProcessServer()`: the same server on the same database with SERVER_PROCESSES=auto; the
+ * one-process `server` stays up, idle, meanwhile.
+ */
+export async function verificationThroughput({ server, passUrl, samplePasses, startMultiProcessServer }) {
+  const prefix = passUrl.slice(0, passUrl.lastIndexOf('/') + 1);
+  const urls = samplePasses.map((p) => `${prefix}${p.digits}`);
+  // autocannon asks for the next request when a connection is free, so consecutive requests name
+  // consecutive passes whichever connection (and with several processes, whichever process) sends them.
+  const verifyBody = (i) => ({ body: { url: urls[i % urls.length] } });
+  const pagePath = (i) => ({ path: `/V/${samplePasses[i % samplePasses.length].digits}` });
   const rows = [];
   for (const kind of ['node', 'fastify']) {
     progress(`verification: bare ${kind} server, ${settings.connections} connections, ${settings.seconds} s`);
     const bare = await startBareServer(kind);
     try {
-      const r = await throughput({ url: `${bare.url}/api/verification/verify`, method: 'POST', body });
-      rows.push({ name: `bare ${kind === 'node' ? 'node:http' : 'Fastify'} server, constant JSON`, ...r });
+      const r = await throughput({ url: `${bare.url}/api/verification/verify`, method: 'POST', next: verifyBody });
+      rows.push({ name: `bare ${kind === 'node' ? 'node:http' : 'Fastify'} server, constant JSON (1 process)`, ...r });
     } finally {
       await bare.stop();
     }
   }
 
-  progress('verification: POST /api/verification/verify on the server');
-  const rss = sampleRss(server.pid);
-  const verify = await throughput({ url: `${server.url}/api/verification/verify`, method: 'POST', body });
-  const loadedRss = rss.stop();
-  rows.push({ name: 'server POST /api/verification/verify (JSON)', ...verify });
-
-  progress('verification: GET /V/<digits> page on the server');
-  const page = await throughput({ url: `${server.url}/V/${digits}` });
-  rows.push({ name: 'server GET /V/<digits> (HTML page)', ...page });
+  const states = await verdictStates(server.url, urls.slice(0, 200));
+  const measure = async (target, processes) => {
+    const label = processes === 1 ? '1 process' : `${processes} processes (SERVER_PROCESSES=auto)`;
+    progress(`verification: POST /api/verification/verify, ${urls.length} passes in turn, ${label}`);
+    const rss = sampleRss(target.pid);
+    // Warm-up: twice round the passes per process, so that each process has read every pass's facts
+    // once (PassFacts); the signature is still checked on every request.
+    const warmupRequests = 2 * urls.length * processes;
+    const verify = await throughput({
+      url: `${target.url}/api/verification/verify`,
+      method: 'POST',
+      next: verifyBody,
+      warmupRequests,
+      cpuPid: target.pid,
+    });
+    const loadedRss = rss.stop();
+    rows.push({ name: `server POST /api/verification/verify (JSON), ${label}`, processes, goal: true, ...verify });
+    progress(`verification: GET /V/<digits> page, ${label}`);
+    const page = await throughput({ url: `${target.url}/`, next: pagePath, warmupRequests, cpuPid: target.pid });
+    rows.push({ name: `server GET /V/<digits> (HTML page), ${label}`, processes, goal: true, ...page });
+    return loadedRss;
+  };
+  const loadedRss = await measure(server, 1);
+  // Another build (BENCH_SERVER_ENTRY, e.g. the one before SERVER_PROCESSES existed): one process only.
+  if (!process.env.BENCH_SERVER_ENTRY) {
+    const multi = await startMultiProcessServer();
+    try {
+      await measure(multi, cpus().length);
+    } finally {
+      await multi.stop();
+    }
+  }
 
   const ceiling = rows[0].requestsPerSecond;
-  for (const row of rows) row.shareOfNodeCeiling = row.requestsPerSecond / ceiling;
+  const fastify = rows[1].requestsPerSecond;
+  for (const row of rows) {
+    row.shareOfNodeCeiling = row.requestsPerSecond / ceiling;
+    row.shareOfFastify = row.requestsPerSecond / fastify;
+    if (row.goal) {
+      row.goalMet = row.shareOfFastify >= verificationGoals.shareOfFastify && row.p99Ms <= verificationGoals.p99Ms;
+    }
+  }
   return {
     rows,
+    passesInTurn: urls.length,
+    verdictStates: states,
     memory: { underLoadMeanRssMiB: loadedRss.mean, underLoadMaxRssMiB: loadedRss.max },
   };
+}
+
+/** The load's mix of verdicts (valid, expired, revoked, …), from one request per pass of a sample. */
+async function verdictStates(baseUrl, urls) {
+  const states = {};
+  for (const url of urls) {
+    const res = await fetch(`${baseUrl}/api/verification/verify`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ url }),
+    });
+    const body = await res.json();
+    const state = `${body.verification?.state ?? res.status}${body.facts ? '' : ' (no facts)'}`;
+    states[state] = (states[state] ?? 0) + 1;
+  }
+  return states;
 }

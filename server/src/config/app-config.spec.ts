@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { ConfigError, loadConfig } from './app-config.js';
@@ -59,6 +60,16 @@ describe('loadConfig', () => {
     expect(loadConfig({ PUBLIC_VERIFY_RATE_LIMIT: '1000000' }).publicVerifyRateLimit).toBe(1_000_000);
     expect(() => loadConfig({ PUBLIC_VERIFY_RATE_LIMIT: '0' })).toThrow(/PUBLIC_VERIFY_RATE_LIMIT:/);
     expect(() => loadConfig({ PUBLIC_VERIFY_RATE_LIMIT: 'many' })).toThrow(/PUBLIC_VERIFY_RATE_LIMIT:/);
+  });
+
+  it('runs one server process unless SERVER_PROCESSES asks for more, which need MySQL/MariaDB', () => {
+    const mariadb = { DB_URL: 'mariadb://u:p@db:3306/pass' };
+    expect(loadConfig({}).serverProcesses).toBe(1);
+    expect(loadConfig({ ...mariadb, SERVER_PROCESSES: '4' }).serverProcesses).toBe(4);
+    expect(loadConfig({ ...mariadb, SERVER_PROCESSES: 'auto' }).serverProcesses).toBe(availableParallelism());
+    expect(() => loadConfig({ ...mariadb, SERVER_PROCESSES: '0' })).toThrow(/SERVER_PROCESSES/);
+    expect(() => loadConfig({ ...mariadb, SERVER_PROCESSES: 'many' })).toThrow(/SERVER_PROCESSES/);
+    expect(() => loadConfig({ SERVER_PROCESSES: '2' })).toThrow(/SERVER_PROCESSES: 多个服务进程需要 MySQL/);
   });
 
   it('reads the notification settings, validated', () => {

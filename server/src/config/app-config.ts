@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import {
   NotificationEvent,
@@ -105,6 +106,15 @@ const envSchema = z.object({
    */
   PUBLIC_VERIFY_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000_000).default(120),
   /**
+   * Server processes on this machine (node:cluster, one listening port): `auto` one per core, or a
+   * number. Each is an ordinary instance (docs/scaling.md §2–3); more than one needs MySQL/MariaDB.
+   */
+  SERVER_PROCESSES: z
+    .union([z.literal('auto'), z.coerce.number().int().min(1).max(256)], {
+      error: 'SERVER_PROCESSES 应为 auto 或 1–256 的整数',
+    })
+    .default(1),
+  /**
    * How often the server fetches trusted issuers' documents and status lists (全国互认); 0 turns it off.
    * Fractions are allowed (0.05 = every 3 s, as the scheduled-refresh test runs it).
    */
@@ -158,6 +168,8 @@ export interface AppConfig {
   };
   /** Requests per minute per client address on the public verification routes, per process. */
   publicVerifyRateLimit: number;
+  /** Server processes to run (`auto` resolved to the cores Node may use). */
+  serverProcesses: number;
   registrationsPerHour: number;
   /** Minutes between fetches of the trusted issuers' data; 0: only on demand. */
   federationSyncMinutes: number;
@@ -180,6 +192,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   if (e.NODE_ENV === 'production' && e.SMS_DEV_FILE) {
     throw new ConfigError('配置错误 (invalid configuration):\n  SMS_DEV_FILE: 仅用于开发和测试，生产环境不能配置');
+  }
+  const serverProcesses = e.SERVER_PROCESSES === 'auto' ? availableParallelism() : e.SERVER_PROCESSES;
+  if (serverProcesses > 1 && !e.DB_URL) {
+    throw new ConfigError(
+      '配置错误 (invalid configuration):\n  SERVER_PROCESSES: 多个服务进程需要 MySQL/MariaDB（DB_URL），内置 SQLite 只能由一个进程使用',
+    );
   }
   const dataDir = resolve(e.DATA_DIR);
   return {
@@ -225,6 +243,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       keyRetentionDays: e.SIGNING_KEY_RETENTION_DAYS,
     },
     publicVerifyRateLimit: e.PUBLIC_VERIFY_RATE_LIMIT,
+    serverProcesses,
     federationSyncMinutes: e.FEDERATION_SYNC_MINUTES,
     registrationsPerHour: e.REGISTRATIONS_PER_HOUR,
   };

@@ -23,6 +23,7 @@ import { PassesController } from './passes.controller.js';
 import { PassesService } from './passes.service.js';
 import { StatusIndexBlocks } from './status-index-blocks.js';
 import { StatusListService } from './status-list.service.js';
+import { StatusSnapshots } from './status-snapshots.js';
 
 /** Passes: issuance from an approved application, the pass record and documents, revocation, the status list. */
 @Module({
@@ -52,6 +53,7 @@ import { StatusListService } from './status-list.service.js';
     IssuanceService,
     IssuedDayCounts,
     StatusListService,
+    StatusSnapshots,
     StatusIndexBlocks,
     PassNotices,
     PassCrew,

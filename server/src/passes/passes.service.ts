@@ -43,6 +43,9 @@ import { PassCrew } from './pass-crew.js';
 import { PassNotices } from './pass-notices.js';
 import { canSeePass } from './pass-scope.js';
 import { StatusListService } from './status-list.service.js';
+import type { StatusSnapshot } from './status-snapshots.js';
+
+export type { StatusSnapshot } from './status-snapshots.js';
 
 /** Issued passes as their holders and issuers see them, their QR and PDF, and revocation. */
 @Injectable()
@@ -75,6 +78,19 @@ export class PassesService {
   /** The signed revocation status list checkpoints carry offline, in full or since a version. */
   statusListUpdate(since?: number): Promise<SignedDocument> {
     return this.statusList.signedUpdate(since);
+  }
+
+  /**
+   * Every pass's revocation status from this process's copy, no older than a second (or than a change
+   * this process made): online verification asks it per request without a database query.
+   */
+  statusSnapshot(): Promise<StatusSnapshot> {
+    return this.statusList.statusSnapshot();
+  }
+
+  /** The same copy read again now, for a pass issued after it was read. */
+  refreshedStatusSnapshot(): Promise<StatusSnapshot> {
+    return this.statusList.refreshedStatusSnapshot();
   }
 
   findByNumber(passNumber: string): Promise<PassEntity | null> {

@@ -3,6 +3,7 @@ import { DepartmentsModule } from '../departments/departments.module.js';
 import { FederationModule } from '../federation/federation.module.js';
 import { PassesModule } from '../passes/passes.module.js';
 import { SigningModule } from '../signing/signing.module.js';
+import { PassFacts } from './pass-facts.js';
 import { PassPageController, VerificationController } from './verification.controller.js';
 import { VerificationService } from './verification.service.js';
 
@@ -10,7 +11,7 @@ import { VerificationService } from './verification.service.js';
 @Module({
   imports: [SigningModule, PassesModule, DepartmentsModule, FederationModule],
   controllers: [VerificationController, PassPageController],
-  providers: [VerificationService],
+  providers: [VerificationService, PassFacts],
   exports: [VerificationService],
 })
 export class VerificationModule {}

@@ -1,26 +1,24 @@
 import { Injectable } from '@nestjs/common';
-import type { OnlineFacts, OnlineVerification } from '@pass/shared';
+import type { OnlineVerification } from '@pass/shared';
 import {
-  buildStatusListBits,
   decimalToBytes,
   ErrorCode,
   extractTokenFromUrl,
   findTrustedKeys,
   originWarning,
-  PassTokenStatus,
+  type StatusList,
   type TrustList,
   tokenKeyId,
-  unverifiedPassNumber,
   verifyFederatedToken,
   verifyPassToken,
 } from '@pass/shared';
 import { DomainException } from '../common/domain.exception.js';
 import { DepartmentsService } from '../departments/departments.service.js';
 import { FederationService } from '../federation/federation.service.js';
-import type { PassEntity } from '../passes/pass.entity.js';
-import { PassesService } from '../passes/passes.service.js';
+import { PassesService, type StatusSnapshot } from '../passes/passes.service.js';
 import { PublishedTrustListService } from '../signing/published-trust-list.service.js';
 import { nativeEd25519 } from './native-ed25519.js';
+import { PassFacts } from './pass-facts.js';
 
 /** OpenSSL's Ed25519; SM2 keys are checked by the pure-JS sm-crypto-v2, the one the devices run. */
 const nativeChecks = { Ed25519: nativeEd25519 };
@@ -40,6 +38,7 @@ export class VerificationService {
     private readonly passes: PassesService,
     private readonly departments: DepartmentsService,
     private readonly federation: FederationService,
+    private readonly facts: PassFacts,
   ) {}
 
   /** A scanned URL: its token, and whether it points at this issuer's official address. */
@@ -67,11 +66,15 @@ export class VerificationService {
   async verifyPassNumber(passNumber: string): Promise<OnlineVerification> {
     const pass = await this.passes.findByNumber(passNumber);
     if (!pass) throw new DomainException(ErrorCode.PassNotFound);
-    return this.verifyToken(decimalToBytes(pass.tokenDigits), pass);
+    return this.verifyToken(decimalToBytes(pass.tokenDigits));
   }
 
-  /** `known`: the pass the caller already read for this token, so it is not read twice. */
-  private async verifyToken(token: Uint8Array | undefined, known?: PassEntity): Promise<OnlineVerification> {
+  /**
+   * No database query for a pass seen before (issue 18): the status from this process's copy of the
+   * status list (no older than a second, docs/scaling.md §6.7), the facts from `PassFacts`, the trust
+   * list and the departments from their caches; the signature is checked on every request.
+   */
+  private async verifyToken(token: Uint8Array | undefined): Promise<OnlineVerification> {
     const trustList = await this.trustList();
     if (!token) {
       return { verification: verifyPassToken(new Uint8Array(0), { trustList }), facts: null };
@@ -85,35 +88,31 @@ export class VerificationService {
       });
       if (foreignIssuer) return { verification, facts: null, foreignIssuer };
     }
-    // The claimed number only finds the pass's status; the one signature check below decides.
-    const claimed = unverifiedPassNumber(token);
-    const pass = known ?? (claimed ? await this.passes.findByNumber(claimed.passNumber) : null);
-    const status =
-      pass?.status === 'revoked'
-        ? PassTokenStatus.Revoked
-        : pass?.status === 'superseded'
-          ? PassTokenStatus.Superseded
-          : PassTokenStatus.Valid;
-    // The list covers the pass's own index from the database, never a size an unverified token names
-    // (a forged index of 2³² would cost a 1 GiB list). No pass here: nothing to cover, and the verdict
-    // says that revocation could not be checked.
-    const index = pass?.statusIndex;
-    const verification = verifyPassToken(token, {
-      // Departments as the admin keeps them now, not as cached with the keys: a changed phone shows at once.
+    // Departments as the admin keeps them (cached 5 s, dropped at once by a change in this process).
+    const options = {
       trustList: { ...trustList, departments: await this.departments.trustListEntries() },
       signatureChecks: nativeChecks,
-      statusList: {
-        version: 0,
-        generatedAt: new Date().toISOString(),
-        bits:
-          index === undefined
-            ? new Uint8Array(0)
-            : buildStatusListBits(index + 1, status === PassTokenStatus.Valid ? [] : [[index, status]]),
-      },
+    };
+    let verification = verifyPassToken(token, {
+      ...options,
+      statusList: statusListOf(await this.passes.statusSnapshot()),
     });
+    if (verification.warnings.some((w) => w.code === 'status_not_covered') && 'claims' in verification) {
+      // A genuine pass issued after the copy was read (at most a second ago): read the copy again and
+      // check once more. Rare, and only for a signature that held, so a forged token cannot cause it.
+      const snapshot = await this.passes.refreshedStatusSnapshot();
+      verification = verifyPassToken(token, { ...options, statusList: statusListOf(snapshot) });
+    }
     // Facts only for a token whose signature held: a forged token naming a real pass learns nothing.
-    if (!pass || !('claims' in verification)) return { verification, facts: null };
-    return { verification, facts: factsOf(pass, verification.issuingDepartment?.dutyPhone ?? null) };
+    if (!('claims' in verification)) return { verification, facts: null };
+    const status =
+      verification.state === 'revoked' || verification.state === 'superseded' ? verification.state : 'active';
+    const facts = await this.facts.of(verification.claims.passNumber, status);
+    if (!facts) return { verification, facts: null };
+    return {
+      verification,
+      facts: { ...facts, issuingDepartmentPhone: verification.issuingDepartment?.dutyPhone ?? null },
+    };
   }
 
   /** True when the token's key id is one of this deployment's (or the token cannot be read). */
@@ -131,22 +130,11 @@ export class VerificationService {
   }
 }
 
-/** 王建国 → 王*国, 李四 → 李*: enough to compare with a card, not enough to list people. */
-export function maskName(name: string): string {
-  const chars = [...name];
-  if (chars.length <= 1) return name;
-  if (chars.length === 2) return `${chars[0]}*`;
-  return `${chars[0]}${'*'.repeat(chars.length - 2)}${chars.at(-1)}`;
-}
-
-function factsOf(pass: PassEntity, issuingDepartmentPhone: string | null): OnlineFacts {
+/** The copy as the shared verifier reads a status list: only the indexes it covers. */
+function statusListOf(snapshot: StatusSnapshot): StatusList {
   return {
-    passId: pass.id,
-    enterpriseName: pass.enterpriseName,
-    issuingDepartment: pass.issuingDepartment,
-    issuingDepartmentPhone,
-    crew: pass.crew.map((c) => ({ name: maskName(c.name), idNumber: c.idNumberMasked, role: c.role })),
-    materialDescription: pass.materialDescription,
-    endReason: pass.endReason,
+    version: snapshot.version,
+    generatedAt: snapshot.readAt.toISOString(),
+    bits: snapshot.bits.subarray(0, Math.ceil(snapshot.size / 4)),
   };
 }
