@@ -21,8 +21,8 @@ export class KeptCounts1764800000530 implements MigrationInterface {
           { name: 'jurisdiction', type: 'varchar', length: '6', isPrimary: true },
           { name: 'level', type: 'varchar', length: '10', isPrimary: true },
           { name: 'side', type: 'varchar', length: '10', isPrimary: true },
-          { name: 'due_hour', type: 'int', isPrimary: true },
-          { name: 'n', type: 'int' },
+          { name: 'due_hour', type: 'integer', isPrimary: true },
+          { name: 'n', type: 'integer' },
         ],
       }),
     );
@@ -34,7 +34,7 @@ export class KeptCounts1764800000530 implements MigrationInterface {
           { name: 'routing_county', type: 'varchar', length: '6', isPrimary: true },
           { name: 'issuer_code', type: 'varchar', length: '6', isPrimary: true },
           { name: 'category', type: 'varchar', length: '32', isPrimary: true },
-          { name: 'n', type: 'int' },
+          { name: 'n', type: 'integer' },
         ],
       }),
     );
