@@ -179,8 +179,7 @@ export class PassesService {
     const scope = scopeOf(actor, actor.role === Role.Crew ? await this.crew.passIdsOf(actor.phone) : []);
     let rows: PassEntity[];
     const jurisdiction = actor.jurisdictionCode ?? '';
-    const perCoveredCode = actor.role === Role.Official && !jurisdiction.endsWith('0000');
-    if (search || perCoveredCode) {
+    if (search || readsPerCoveredCode(actor)) {
       const branches = search ? await this.searchBranches(actor, search, scope) : coveredCodeBranches(jurisdiction);
       const keys = mergeBranches(
         await runBranches<{ id: string; issuedAt: string | Date }>(
@@ -247,9 +246,8 @@ export class PassesService {
       default: {
         if (fleet !== undefined) return [];
         const enterprises = await this.enterprises.idsMatching(search);
-        const jurisdiction = actor.jurisdictionCode ?? '';
-        return actor.role === Role.Official && !jurisdiction.endsWith('0000')
-          ? enterprises.flatMap((enterpriseId) => coveredCodeBranches(jurisdiction, enterpriseId))
+        return readsPerCoveredCode(actor)
+          ? enterprises.flatMap((enterpriseId) => coveredCodeBranches(actor.jurisdictionCode ?? '', enterpriseId))
           : by('p.enterprise_id = :key', 'idx_passes_enterprise', enterprises);
       }
     }
@@ -322,13 +320,17 @@ export class PassesService {
   }
 }
 
-/** Newest first from a keyset position: (issued_at, id) descending. */
 /** One query of a merged list: an equality on `index`'s leading columns, then the actor's scope if any. */
 interface Branch {
   where: string;
   index: string;
   parameters: ObjectLiteral;
   scope: ReturnType<typeof scopeOf>;
+}
+
+/** A county's or city's official: its passes are read per covered code (a province's are every pass). */
+function readsPerCoveredCode(actor: RequestActor): boolean {
+  return actor.role === Role.Official && !(actor.jurisdictionCode ?? '').endsWith('0000');
 }
 
 /**
@@ -354,6 +356,7 @@ function coveredCodeBranches(jurisdiction: string, enterpriseId?: string): Branc
   );
 }
 
+/** Newest first from a keyset position: (issued_at, id) descending. */
 function newestFirst<Q extends SelectQueryBuilder<PassEntity>>(query: Q, after?: PageCursor): Q {
   if (after) {
     query.andWhere('(p.issued_at < :at OR (p.issued_at = :at AND p.id < :id))', { at: after.createdAt, id: after.id });
