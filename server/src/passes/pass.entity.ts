@@ -22,6 +22,8 @@ export interface PassCrewMember {
 @Index('uq_passes_status_index', ['statusIndex'], { unique: true })
 @Index('uq_passes_application', ['applicationId'], { unique: true })
 @Index('idx_passes_enterprise', ['enterpriseId', 'issuedAt'])
+@Index('idx_passes_enterprise_routing', ['enterpriseId', 'routingCounty', 'issuedAt'])
+@Index('idx_passes_enterprise_issuer', ['enterpriseId', 'issuerCode', 'issuedAt'])
 @Index('idx_passes_plate', ['plate', 'plateColour', 'status'])
 @Index('idx_passes_status', ['status', 'statusIndex'])
 @Index('idx_passes_issuer', ['issuerCode', 'issuedAt'])

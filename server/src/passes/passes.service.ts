@@ -179,26 +179,19 @@ export class PassesService {
     const scope = scopeOf(actor, actor.role === Role.Crew ? await this.crew.passIdsOf(actor.phone) : []);
     let rows: PassEntity[];
     const jurisdiction = actor.jurisdictionCode ?? '';
-    if (search || (actor.role === Role.Official && !jurisdiction.endsWith('0000'))) {
-      const branches = search
-        ? await this.searchBranches(actor, search, scope)
-        : coveredRegionCodes(jurisdiction).flatMap((code) =>
-            [
-              { where: 'p.routing_county = :key', index: 'idx_passes_routing', key: code },
-              { where: 'p.issuer_code = :key', index: 'idx_passes_issuer', key: code },
-            ].map((branch) => ({ ...branch, scope: null })),
-          );
+    if (search || readsPerCoveredCode(actor)) {
+      const branches = search ? await this.searchBranches(actor, search, scope) : coveredCodeBranches(jurisdiction);
       const keys = mergeBranches(
         await runBranches<{ id: string; issuedAt: string | Date }>(
           this.dataSource,
-          branches.map(({ where, index, key, scope: within }) => {
+          branches.map(({ where, index, parameters, scope: within }) => {
             const query = repo
               .createQueryBuilder('p')
               // MySQL only: it can pick `idx_passes_issued` backwards for ORDER BY … LIMIT instead.
               .useIndex(index)
               .select('p.id', 'id')
               .addSelect('p.issued_at', 'issuedAt')
-              .where(where, { key });
+              .where(where, parameters);
             if (within) query.andWhere(within.where, within.parameters);
             return newestFirst(query, after).limit(limit + 1);
           }),
@@ -227,12 +220,20 @@ export class PassesService {
    * A search's branches, one per thing it names, each an equality on an index whose next column is
    * `issued_at` or whose rows are few, narrowed to the actor's scope: a pass number (`uq_passes_number`);
    * a plate (`idx_passes_plate`; a plate's beginning stands for the first few registered plates starting
-   * with it); an enterprise by credit code or the beginning of its name (`idx_passes_enterprise`, for
-   * officials and admins). A fleet manager searches its own passes by plate or pass number.
+   * with it); an enterprise by credit code or the beginning of its name, for officials and admins. A
+   * county's or city's official reads an enterprise's passes one branch per covered code, as the
+   * unsearched list does (`idx_passes_enterprise_routing`, `idx_passes_enterprise_issuer`): filtering
+   * `idx_passes_enterprise` to the jurisdiction read every pass a big enterprise has elsewhere. Others
+   * read `idx_passes_enterprise`. A fleet manager searches its own passes by plate or pass number.
    */
-  private async searchBranches(actor: RequestActor, search: SearchTerm, scope: ReturnType<typeof scopeOf>) {
+  private async searchBranches(
+    actor: RequestActor,
+    search: SearchTerm,
+    scope: ReturnType<typeof scopeOf>,
+  ): Promise<Branch[]> {
     const fleet = actor.role === Role.FleetManager ? (actor.enterpriseId ?? '') : undefined;
-    const by = (where: string, index: string, keys: string[]) => keys.map((key) => ({ where, index, key, scope }));
+    const by = (where: string, index: string, keys: string[]) =>
+      keys.map((key) => ({ where, index, parameters: { key }, scope }));
     switch (search.kind) {
       case 'passNumber':
         return by('p.pass_number = :key', 'uq_passes_number', [search.text]);
@@ -242,10 +243,13 @@ export class PassesService {
           : [...new Set((await this.vehicles.matching(search, fleet)).map((v) => v.plate))];
         return by('p.plate = :key', 'idx_passes_plate', plates);
       }
-      default:
-        return fleet === undefined
-          ? by('p.enterprise_id = :key', 'idx_passes_enterprise', await this.enterprises.idsMatching(search))
-          : [];
+      default: {
+        if (fleet !== undefined) return [];
+        const enterprises = await this.enterprises.idsMatching(search);
+        return readsPerCoveredCode(actor)
+          ? enterprises.flatMap((enterpriseId) => coveredCodeBranches(actor.jurisdictionCode ?? '', enterpriseId))
+          : by('p.enterprise_id = :key', 'idx_passes_enterprise', enterprises);
+      }
     }
   }
 
@@ -314,6 +318,42 @@ export class PassesService {
     });
     return this.view(revoked);
   }
+}
+
+/** One query of a merged list: an equality on `index`'s leading columns, then the actor's scope if any. */
+interface Branch {
+  where: string;
+  index: string;
+  parameters: ObjectLiteral;
+  scope: ReturnType<typeof scopeOf>;
+}
+
+/** A county's or city's official: its passes are read per covered code (a province's are every pass). */
+function readsPerCoveredCode(actor: RequestActor): boolean {
+  return actor.role === Role.Official && !(actor.jurisdictionCode ?? '').endsWith('0000');
+}
+
+/**
+ * A county's or city's passes (of one enterprise, if given), one branch per covered code and column
+ * (reviewed first there, issued there), each an equality on an index whose next column is `issued_at`.
+ */
+function coveredCodeBranches(jurisdiction: string, enterpriseId?: string): Branch[] {
+  const columns = [
+    { column: 'routing_county', index: 'routing' },
+    { column: 'issuer_code', index: 'issuer' },
+  ];
+  return coveredRegionCodes(jurisdiction).flatMap((key) =>
+    columns.map(({ column, index }) =>
+      enterpriseId === undefined
+        ? { where: `p.${column} = :key`, index: `idx_passes_${index}`, parameters: { key }, scope: null }
+        : {
+            where: `p.enterprise_id = :enterpriseId AND p.${column} = :key`,
+            index: `idx_passes_enterprise_${index}`,
+            parameters: { key, enterpriseId },
+            scope: null,
+          },
+    ),
+  );
 }
 
 /** Newest first from a keyset position: (issued_at, id) descending. */

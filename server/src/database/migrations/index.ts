@@ -17,6 +17,7 @@ import { SearchIndexes1764800000200 } from './1764800000200-SearchIndexes.js';
 import { HeldDocuments1764800000300 } from './1764800000300-HeldDocuments.js';
 import { WhitelistRecognition1764800000400 } from './1764800000400-WhitelistRecognition.js';
 import { KeptCounts1764800000530 } from './1764800000530-KeptCounts.js';
+import { EnterpriseSearchIndexes1764800000550 } from './1764800000550-EnterpriseSearchIndexes.js';
 
 /** Every migration, oldest first. Listed explicitly so the ESM build needs no file globbing. */
 export const migrations = [
@@ -39,4 +40,5 @@ export const migrations = [
   HeldDocuments1764800000300,
   WhitelistRecognition1764800000400,
   KeptCounts1764800000530,
+  EnterpriseSearchIndexes1764800000550,
 ];
