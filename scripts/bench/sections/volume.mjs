@@ -135,6 +135,8 @@ export async function explainQueries({ dbUrl, seeded }) {
     // why they were replaced; the server's own statements are checked in server/test/query-plans.spec.ts.
     ['review queue before issue 18 (district 320115)', ...queue('320115', 'district')],
     ['review queue before issue 18 (city 320100)', ...queue('320100', 'city')],
+    // The review counters' parts, each EXPLAINed alone: the server reads them in one statement (the
+    // hour's due applications as scalar subqueries, step-counts.ts), whose rows do not multiply.
     [
       "review counters: the step's count rows",
       "SELECT SUM(c.n), SUM(CASE WHEN c.due_hour < ? THEN c.n ELSE 0 END) FROM review_step_counts c WHERE c.side = 'current' AND c.jurisdiction = ? AND c.level = ?",
