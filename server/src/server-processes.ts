@@ -12,19 +12,24 @@ const maxRestartsPerMinute = 5;
  */
 export async function runServerProcesses(count: number): Promise<void> {
   const logger = new Logger('ServerProcesses');
+  /** The first workers until they listen: one that ends before fails the start (and is not replaced). */
+  const starting = new Set<number>();
   const fork = (env: Record<string, string> = {}) =>
     new Promise<Worker>((resolve, reject) => {
       const worker = cluster.fork(env);
-      worker.once('listening', () => resolve(worker));
+      starting.add(worker.id);
+      worker.once('listening', () => {
+        starting.delete(worker.id);
+        resolve(worker);
+      });
       worker.once('exit', (code, signal) =>
         reject(new Error(`server process ended (${signal ?? code}) before listening`)),
       );
     });
   await fork();
-  // Only the first one seeds the demo: the others would find it done, but need not ask.
-  await Promise.all(Array.from({ length: count - 1 }, () => fork({ SEED_DEMO: 'false' })));
-  logger.log(`${count} server processes listening (SERVER_PROCESSES)`);
 
+  // Registered before the other workers start: the first one, should it die while they start, must be
+  // replaced too.
   let stopping = false;
   let restarts: number[] = [];
   cluster.on('exit', (worker, code, signal) => {
@@ -32,6 +37,7 @@ export async function runServerProcesses(count: number): Promise<void> {
       if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
       return;
     }
+    if (starting.has(worker.id)) return;
     const now = Date.now();
     restarts = [...restarts.filter((t) => t > now - 60_000), now];
     if (restarts.length > maxRestartsPerMinute) {
@@ -41,6 +47,10 @@ export async function runServerProcesses(count: number): Promise<void> {
     logger.error(`server process ${worker.process.pid} ended (${signal ?? code}); starting another`);
     cluster.fork({ SEED_DEMO: 'false' });
   });
+  // Only the first one seeds the demo: the others would find it done, but need not ask.
+  await Promise.all(Array.from({ length: count - 1 }, () => fork({ SEED_DEMO: 'false' })));
+  logger.log(`${count} server processes listening (SERVER_PROCESSES)`);
+
   const stop = () => {
     stopping = true;
     // Each worker closes its app (enableShutdownHooks) and ends; the last one to end ends this process.

@@ -6,6 +6,8 @@ const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 
 export interface ServerProcess {
   url: string;
+  /** The process's pid (with SERVER_PROCESSES, node:cluster's primary). */
+  pid: number;
   /** Everything the process printed, for failure messages. */
   output(): string;
   stop(): Promise<void>;
@@ -59,7 +61,7 @@ export async function startServerProcess(env: Record<string, string>, port?: num
   const deadline = Date.now() + 90_000;
   while (Date.now() < deadline && child.exitCode === null) {
     try {
-      if ((await fetch(`${url}/api/health`)).ok) return { url, output: () => log, stop, crash };
+      if ((await fetch(`${url}/api/health`)).ok) return { url, pid: child.pid!, output: () => log, stop, crash };
     } catch {
       // not listening yet
     }
