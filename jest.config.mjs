@@ -57,6 +57,15 @@ export default {
       transform: {},
     },
     {
+      // The bench itself, every section on a tiny volume (scripts/bench/run.smoke.mjs): needs the builds,
+      // MariaDB and Chromium, as scripts/test.sh provides them before the tests. About 100 s.
+      displayName: 'bench',
+      rootDir: '<rootDir>/scripts/bench',
+      testMatch: ['<rootDir>/**/*.smoke.mjs'],
+      testEnvironment: 'node',
+      transform: {},
+    },
+    {
       // The built WeChat mini-program (miniapp/dist/weapp): static checks, and its pages run in a
       // WeChat-like runtime against the built server (miniapp/weapp-test/README.md).
       ...base,

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # README command (2): install everything on a fresh machine and run every check and test:
 # format/lint, typecheck, both mini-program builds, shared unit tests, server tests on a real
-# MariaDB, and browser tests in real Chromium.
+# MariaDB, browser tests in real Chromium, and the bench on a tiny volume (scripts/bench/run.smoke.mjs,
+# which measures the builds made here before the tests).
 source "$(dirname "${BASH_SOURCE[0]}")/lib/setup.sh"
 source "$REPO_ROOT/scripts/lib/mariadb.sh"
 

@@ -3,7 +3,8 @@
 // saved to artifacts/bench/results.json. Needs the build (shared/dist, server/dist) and a MariaDB
 // whose user may create `pass_%` databases (BENCH_MYSQL_URL, default the tests' user). BENCH_QUICK=1
 // for a short run; BENCH_PASSES, BENCH_SECONDS, BENCH_CONNECTIONS, BENCH_ISSUANCE, BENCH_BUILD_WEAPP=0,
-// BENCH_BUILD_H5=0 to change one thing. It ends with issue 18's goals table (lib/goals.mjs).
+// BENCH_BUILD_H5=0, BENCH_DATABASE_PREFIX, BENCH_RESULTS to change one thing (lib/common.mjs). It ends
+// with issue 18's goals table (lib/goals.mjs). CI runs every section small (run.smoke.mjs).
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
@@ -44,7 +45,7 @@ const results = {
 /** Runs one section, recording its load average at start and end (results.environment). */
 const timed = sectionClock(results);
 
-const databaseName = `pass_bench_${Date.now().toString(36)}_${randomBytes(2).toString('hex')}`;
+const databaseName = `${settings.databasePrefix}${Date.now().toString(36)}_${randomBytes(2).toString('hex')}`;
 const dbUrl = `${settings.mysqlUrl.replace(/\/$/, '')}/${databaseName}`;
 const dataDir = mkdtempSync(join(tmpdir(), 'pass-bench-'));
 const admin = async (sql) => {
@@ -186,7 +187,7 @@ async function provinceOfficial(baseUrl, adminClient) {
 
 results.seconds = (Date.now() - started) / 1000;
 results.goals = goalRows(results);
-const out = join(repoRoot, 'artifacts/bench/results.json');
+const out = settings.resultsFile;
 saveJson(out, results);
 console.log(
   `\nBenchmark, ${results.machine.cpus} × ${results.machine.cpuModel}, node ${results.machine.node}, ` +

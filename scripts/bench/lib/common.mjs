@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
@@ -32,6 +33,10 @@ export const settings = {
   /** Applications approved through the API for the issuance rate. */
   issuance: intFromEnv('BENCH_ISSUANCE', quick ? 60 : 300),
   mysqlUrl: process.env.BENCH_MYSQL_URL ?? process.env.TEST_MYSQL_URL ?? 'mariadb://pass:pass@127.0.0.1:3306',
+  /** The run's throw-away database is named this and a random suffix (the tests' user may create `pass_%`). */
+  databasePrefix: process.env.BENCH_DATABASE_PREFIX || 'pass_bench_',
+  /** Where the results go (relative to the repository); the smoke run writes elsewhere than a real run. */
+  resultsFile: resolve(repoRoot, process.env.BENCH_RESULTS || 'artifacts/bench/results.json'),
   buildWeapp: !['0', 'false'].includes(process.env.BENCH_BUILD_WEAPP ?? '1'),
   /** Rebuild the H5 app before measuring it; like the WeChat build unless BENCH_BUILD_H5 says otherwise. */
   buildH5: !['0', 'false'].includes(process.env.BENCH_BUILD_H5 ?? process.env.BENCH_BUILD_WEAPP ?? '1'),
