@@ -64,11 +64,11 @@ export async function enterpriseCodeBranches(
         JSON.stringify(['passes-enterprise-codes', column, enterpriseIds.length, codes.length]),
         () =>
           // Literal rows, not `IN` lists: each pair is a row the EXISTS looks up by both columns.
-          `SELECT e.id AS enterpriseId, c.code AS code, '${index}' AS side` +
-          ` FROM (${enterpriseIds.map((_, i) => `SELECT :e${i} AS id`).join(' UNION ALL ')}) e` +
-          ` CROSS JOIN (${codes.map((_, i) => `SELECT :c${i} AS code`).join(' UNION ALL ')}) c` +
+          `SELECT listed_enterprise.id AS enterpriseId, covered_code.code AS code, '${index}' AS side` +
+          ` FROM (${enterpriseIds.map((_, i) => `SELECT :e${i} AS id`).join(' UNION ALL ')}) listed_enterprise` +
+          ` CROSS JOIN (${codes.map((_, i) => `SELECT :c${i} AS code`).join(' UNION ALL ')}) covered_code` +
           ` WHERE EXISTS (SELECT 1 FROM ${dataSource.driver.escape('passes')} p${mysql ? ` USE INDEX (idx_passes_enterprise_${index})` : ''}` +
-          ` WHERE p.enterprise_id = e.id AND p.${column} = c.code)`,
+          ` WHERE p.enterprise_id = listed_enterprise.id AND p.${column} = covered_code.code)`,
       ),
       parameters,
     })),
