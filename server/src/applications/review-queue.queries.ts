@@ -2,7 +2,14 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { QueueCursor, SearchTerm } from '@pass/shared';
 import { DataSource } from 'typeorm';
 import { sqlDateTime } from '../common/sql-dates.js';
-import { compareIds, inOrderOf, mergeBranches, runBranches } from '../database/ordered-branches.js';
+import {
+  type Branch,
+  branchSql,
+  compareIds,
+  inOrderOf,
+  mergeBranches,
+  runBranches,
+} from '../database/ordered-branches.js';
 import { ApplicationEntity } from './application.entity.js';
 import { readStepCounts, type StepCounts } from './step-counts.js';
 
@@ -106,7 +113,13 @@ export class ReviewQueueQueries {
    * A search adds the vehicle or enterprise to each, one branch per one searched, on
    * `idx_applications_queue_vehicle` (`…_enterprise`) and `idx_applications_escalation_vehicle` (…).
    */
-  private branches(jurisdiction: string, level: string, filter: QueueFilter, now: Date, search?: QueueSearch) {
+  private branches(
+    jurisdiction: string,
+    level: string,
+    filter: QueueFilter,
+    now: Date,
+    search?: QueueSearch,
+  ): Branch[] {
     const indexOf = (scope: 'queue' | 'escalation') =>
       `idx_applications_${scope}_${search?.column ?? (filter.category ? 'category' : 'whitelist')}`;
     const scopes = [
@@ -116,40 +129,52 @@ export class ReviewQueueQueries {
         index: indexOf('escalation'),
       },
     ];
-    const branches = [];
+    const branches: Branch[] = [];
     for (const scope of scopes) {
       for (const [w, key] of [1, 0].flatMap((w) => (search?.values ?? [null]).map((key) => [w, key] as const))) {
         const cursor = filter.cursor;
         // Whitelisted first: whitelisted rows all come before the others, so a cursor among the others
         // leaves no whitelisted row to show, and one among the whitelisted keeps every other row.
         if (filter.whitelistFirst && cursor && w > cursor.w) continue;
-        const keyset = cursor && !(filter.whitelistFirst && w < cursor.w);
-        const query = this.dataSource
-          .getRepository(ApplicationEntity)
-          .createQueryBuilder('a')
-          .select('a.id', 'id')
-          .addSelect('a.submitted_at', 'submittedAt')
-          .addSelect('a.whitelisted', 'whitelisted')
-          // MySQL only (TypeORM leaves it out elsewhere): with `due_at < now` it may otherwise range over
-          // every overdue row by `idx_applications_escalation_due` and sort them all.
-          .useIndex(scope.index)
-          .where(scope.where, { jurisdiction, level, now })
-          .andWhere('a.whitelisted = :w', { w });
-        if (search && key) query.andWhere(`a.${search.column}_id = :key`, { key });
-        if (filter.category) query.andWhere('a.material_category = :category', { category: filter.category });
-        if (filter.overdueOnly) query.andWhere('a.due_at < :now', { now });
-        if (cursor && keyset) {
-          query.andWhere('(a.submitted_at > :t OR (a.submitted_at = :t AND a.id > :id))', {
-            t: new Date(cursor.t),
-            id: cursor.id,
-          });
-        }
-        branches.push(
-          query
+        const keyset = cursor !== undefined && !(filter.whitelistFirst && w < cursor.w);
+        const column = search?.column ?? null;
+        const shape = JSON.stringify([
+          'queue',
+          scope.where,
+          scope.index,
+          column,
+          Boolean(filter.category),
+          filter.overdueOnly,
+          keyset,
+          filter.limit,
+        ]);
+        const sql = branchSql(this.dataSource, shape, () => {
+          const query = this.dataSource
+            .getRepository(ApplicationEntity)
+            .createQueryBuilder('a')
+            .select('a.id', 'id')
+            .addSelect('a.submitted_at', 'submittedAt')
+            .addSelect('a.whitelisted', 'whitelisted')
+            // MySQL only (TypeORM leaves it out elsewhere): with `due_at < now` it may otherwise range over
+            // every overdue row by `idx_applications_escalation_due` and sort them all.
+            .useIndex(scope.index)
+            .where(scope.where)
+            .andWhere('a.whitelisted = :w');
+          if (column) query.andWhere(`a.${column}_id = :key`);
+          if (filter.category) query.andWhere('a.material_category = :category');
+          if (filter.overdueOnly) query.andWhere('a.due_at < :now');
+          if (keyset) query.andWhere('(a.submitted_at > :t OR (a.submitted_at = :t AND a.id > :id))');
+          return query
             .orderBy('a.submitted_at', 'ASC')
             .addOrderBy('a.id', 'ASC')
-            .limit(filter.limit + 1),
-        );
+            .limit(filter.limit + 1)
+            .getQuery();
+        });
+        const parameters = { jurisdiction, level, now, w, key, category: filter.category };
+        branches.push({
+          sql,
+          parameters: keyset && cursor ? { ...parameters, t: new Date(cursor.t), id: cursor.id } : parameters,
+        });
       }
     }
     return branches;

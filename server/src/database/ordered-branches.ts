@@ -1,4 +1,10 @@
-import type { DataSource, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import type { DataSource, ObjectLiteral } from 'typeorm';
+
+/** One branch of a merged list: its SQL with named parameters (`:key`, see `branchSql`) and their values. */
+export interface Branch {
+  sql: string;
+  parameters: ObjectLiteral;
+}
 
 /**
  * Runs several index-ordered, limited queries as one statement (`SELECT * FROM (…) b0 UNION ALL
@@ -9,19 +15,33 @@ import type { DataSource, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
  * with the OR makes MySQL read the whole table once there are a million rows (docs/scaling.md §6.1).
  * The same SQL runs on SQLite; one statement keeps a city's two dozen branches to one round trip.
  */
-export async function runBranches<T>(
-  dataSource: DataSource,
-  branches: readonly SelectQueryBuilder<ObjectLiteral>[],
-): Promise<T[]> {
+export async function runBranches<T>(dataSource: DataSource, branches: readonly Branch[]): Promise<T[]> {
   if (branches.length === 0) return [];
   const sql: string[] = [];
   const parameters: unknown[] = [];
   branches.forEach((branch, i) => {
-    const [query, values] = branch.getQueryAndParameters();
+    const [query, values] = dataSource.driver.escapeQueryWithParameters(branch.sql, branch.parameters);
     sql.push(`SELECT * FROM (${query}) b${i}`);
     parameters.push(...values);
   });
   return dataSource.query(sql.join(' UNION ALL '), parameters);
+}
+
+const builtSql = new WeakMap<DataSource, Map<string, string>>();
+
+/**
+ * A branch's SQL with its named parameters left in (a query builder's `getQuery()`), built by `build`
+ * once per data source and `shape`: the shape must name everything `build` reads but parameter values
+ * (its conditions, index, limit, whether a cursor applies). Building and rendering a TypeORM query
+ * builder costs tens of microseconds of CPU: a city's name search built up to 240 of them, most of the
+ * request's CPU (docs/scaling.md §6). Shapes are a few dozen per list, so the map stays small.
+ */
+export function branchSql(dataSource: DataSource, shape: string, build: () => string): string {
+  const shapes = builtSql.get(dataSource) ?? new Map<string, string>();
+  builtSql.set(dataSource, shapes);
+  const sql = shapes.get(shape) ?? build();
+  shapes.set(shape, sql);
+  return sql;
 }
 
 /** Rows of several ordered branches in one order, each id once, `limit` at most. */

@@ -12,14 +12,7 @@ import {
   Role,
   type SearchTerm,
 } from '@pass/shared';
-import {
-  DataSource,
-  type EntityManager,
-  In,
-  MoreThanOrEqual,
-  type ObjectLiteral,
-  type SelectQueryBuilder,
-} from 'typeorm';
+import { DataSource, type EntityManager, In, MoreThanOrEqual, type SelectQueryBuilder } from 'typeorm';
 import type { ApplicationEntity } from '../applications/application.entity.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { RequestActor } from '../auth/auth.decorators.js';
@@ -28,12 +21,18 @@ import { jurisdictionPattern } from '../common/jurisdiction.js';
 import { pageOf } from '../common/page.js';
 import { sqlDateTime } from '../common/sql-dates.js';
 import { writeLock } from '../database/locks.js';
-import { compareIds, inOrderOf, mergeBranches, runBranches } from '../database/ordered-branches.js';
+import { branchSql, compareIds, inOrderOf, mergeBranches, runBranches } from '../database/ordered-branches.js';
 import { DepartmentsService } from '../departments/departments.service.js';
 import { EnterprisesService } from '../enterprises/enterprises.service.js';
 import { PassDocumentService } from '../pass-documents/pass-document.service.js';
 import { QuotasService } from '../quotas/quotas.service.js';
 import { VehiclesService } from '../vehicles/vehicles.service.js';
+import {
+  coveredCodeBranches,
+  enterpriseCodeBranches,
+  type ListBranch,
+  type ListScope,
+} from './covered-code-branches.js';
 import { IssuanceService, type IssuedPass } from './issuance.service.js';
 import { lockIssuanceGuards } from './issuance-guards.js';
 import { type IssuedCounts, IssuedDayCounts, type IssuedScope } from './issued-day-counts.js';
@@ -184,17 +183,14 @@ export class PassesService {
       const keys = mergeBranches(
         await runBranches<{ id: string; issuedAt: string | Date }>(
           this.dataSource,
-          branches.map(({ where, index, parameters, scope: within }) => {
-            const query = repo
-              .createQueryBuilder('p')
-              // MySQL only: it can pick `idx_passes_issued` backwards for ORDER BY … LIMIT instead.
-              .useIndex(index)
-              .select('p.id', 'id')
-              .addSelect('p.issued_at', 'issuedAt')
-              .where(where, parameters);
-            if (within) query.andWhere(within.where, within.parameters);
-            return newestFirst(query, after).limit(limit + 1);
-          }),
+          branches.map((branch) => ({
+            sql: this.branchSql(branch, after, limit),
+            parameters: {
+              ...branch.parameters,
+              ...branch.scope?.parameters,
+              ...(after ? { at: after.createdAt, id: after.id } : {}),
+            },
+          })),
         ),
         (x, y) => sqlDateTime(y.issuedAt).getTime() - sqlDateTime(x.issuedAt).getTime() || compareIds(y.id, x.id),
         limit + 1,
@@ -216,6 +212,25 @@ export class PassesService {
     );
   }
 
+  /** A list branch's SQL, built once per shape (ordered-branches.ts `branchSql`); its values are the caller's. */
+  private branchSql({ where, index, scope }: ListBranch, after: PageCursor | undefined, limit: number): string {
+    const shape = JSON.stringify(['passes', where, index, scope?.where ?? null, after !== undefined, limit]);
+    return branchSql(this.dataSource, shape, () => {
+      const query = this.dataSource
+        .getRepository(PassEntity)
+        .createQueryBuilder('p')
+        // MySQL only: it can pick `idx_passes_issued` backwards for ORDER BY … LIMIT instead.
+        .useIndex(index)
+        .select('p.id', 'id')
+        .addSelect('p.issued_at', 'issuedAt')
+        .where(where);
+      if (scope) query.andWhere(scope.where);
+      return newestFirst(query, after)
+        .limit(limit + 1)
+        .getQuery();
+    });
+  }
+
   /**
    * A search's branches, one per thing it names, each an equality on an index whose next column is
    * `issued_at` or whose rows are few, narrowed to the actor's scope: a pass number (`uq_passes_number`);
@@ -226,11 +241,7 @@ export class PassesService {
    * `idx_passes_enterprise` to the jurisdiction read every pass a big enterprise has elsewhere. Others
    * read `idx_passes_enterprise`. A fleet manager searches its own passes by plate or pass number.
    */
-  private async searchBranches(
-    actor: RequestActor,
-    search: SearchTerm,
-    scope: ReturnType<typeof scopeOf>,
-  ): Promise<Branch[]> {
+  private async searchBranches(actor: RequestActor, search: SearchTerm, scope: ListScope): Promise<ListBranch[]> {
     const fleet = actor.role === Role.FleetManager ? (actor.enterpriseId ?? '') : undefined;
     const by = (where: string, index: string, keys: string[]) =>
       keys.map((key) => ({ where, index, parameters: { key }, scope }));
@@ -247,7 +258,7 @@ export class PassesService {
         if (fleet !== undefined) return [];
         const enterprises = await this.enterprises.idsMatching(search);
         return readsPerCoveredCode(actor)
-          ? enterprises.flatMap((enterpriseId) => coveredCodeBranches(actor.jurisdictionCode ?? '', enterpriseId))
+          ? enterpriseCodeBranches(this.dataSource, actor.jurisdictionCode ?? '', enterprises)
           : by('p.enterprise_id = :key', 'idx_passes_enterprise', enterprises);
       }
     }
@@ -320,40 +331,9 @@ export class PassesService {
   }
 }
 
-/** One query of a merged list: an equality on `index`'s leading columns, then the actor's scope if any. */
-interface Branch {
-  where: string;
-  index: string;
-  parameters: ObjectLiteral;
-  scope: ReturnType<typeof scopeOf>;
-}
-
 /** A county's or city's official: its passes are read per covered code (a province's are every pass). */
 function readsPerCoveredCode(actor: RequestActor): boolean {
   return actor.role === Role.Official && !(actor.jurisdictionCode ?? '').endsWith('0000');
-}
-
-/**
- * A county's or city's passes (of one enterprise, if given), one branch per covered code and column
- * (reviewed first there, issued there), each an equality on an index whose next column is `issued_at`.
- */
-function coveredCodeBranches(jurisdiction: string, enterpriseId?: string): Branch[] {
-  const columns = [
-    { column: 'routing_county', index: 'routing' },
-    { column: 'issuer_code', index: 'issuer' },
-  ];
-  return coveredRegionCodes(jurisdiction).flatMap((key) =>
-    columns.map(({ column, index }) =>
-      enterpriseId === undefined
-        ? { where: `p.${column} = :key`, index: `idx_passes_${index}`, parameters: { key }, scope: null }
-        : {
-            where: `p.enterprise_id = :enterpriseId AND p.${column} = :key`,
-            index: `idx_passes_enterprise_${index}`,
-            parameters: { key, enterpriseId },
-            scope: null,
-          },
-    ),
-  );
 }
 
 /** Newest first from a keyset position: (issued_at, id) descending. */
@@ -393,7 +373,7 @@ function issuedScope(jurisdictionCode: string | null): IssuedScope {
  * deployment holds; a county or city by its covered codes).
  */
 /** Where the actor's passes are; a crew member's are the few they ride on (found by index, pass_crew_members). */
-function scopeOf(actor: RequestActor, crewPassIds: string[]): { where: string; parameters: ObjectLiteral } | null {
+function scopeOf(actor: RequestActor, crewPassIds: string[]): ListScope {
   const jurisdiction = actor.jurisdictionCode ?? '';
   switch (actor.role) {
     case Role.Admin:
