@@ -39,10 +39,22 @@ const builtSql = new WeakMap<DataSource, Map<string, string>>();
 export function branchSql(dataSource: DataSource, shape: string, build: () => string): string {
   const shapes = builtSql.get(dataSource) ?? new Map<string, string>();
   builtSql.set(dataSource, shapes);
-  const sql = shapes.get(shape) ?? build();
-  shapes.set(shape, sql);
-  return sql;
+  const cached = shapes.get(shape);
+  if (cached === undefined) {
+    const sql = build();
+    shapes.set(shape, sql);
+    return sql;
+  }
+  // Under test every reuse is checked against a fresh build: a condition that `build` reads but the
+  // shape leaves out would otherwise hand one request another's SQL, silently.
+  if (checkShapes && build() !== cached) {
+    throw new Error(`branchSql: shape ${shape} does not name everything its SQL depends on`);
+  }
+  return cached;
 }
+
+/** Jest and the test servers run with NODE_ENV=test; production never pays for the check. */
+const checkShapes = process.env.NODE_ENV === 'test';
 
 /** Rows of several ordered branches in one order, each id once, `limit` at most. */
 export function mergeBranches<R extends { id: string }>(
