@@ -165,6 +165,31 @@ describe('hardening (issue #13)', () => {
       expect(res.headers.get('x-frame-options')).toBe('DENY');
       expect(html).not.toContain('<script');
     });
+
+    it('sends them on refusals too, and hashes the style of a page in another state', async () => {
+      // The headers are worked out once at boot and set before routing: a 404 and a 400 carry them.
+      const refusals = [
+        await fetch(`${t.url}/api/no-such-route`),
+        await fetch(`${t.url}/api/verification/verify`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: '{',
+        }),
+      ];
+      expect(refusals.map((r) => r.status)).toEqual([404, 400]);
+      for (const res of refusals) {
+        expect(res.headers.get('x-frame-options')).toBe('DENY');
+        expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+        expect(res.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+        expect(res.headers.get('cache-control')).toBe('no-store');
+      }
+      // Not a token: the grey page, whose style block differs from a valid pass's.
+      const res = await fetch(`${t.url}/V/123`);
+      const html = await res.text();
+      const style = /<style>([\s\S]*?)<\/style>/.exec(html)![1]!;
+      expect(html).toContain('data-state="malformed"');
+      expect(res.headers.get('content-security-policy')).toContain(`style-src ${sha256(style)}`);
+    });
   });
 
   describe('request bodies', () => {

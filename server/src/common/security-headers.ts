@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
-import helmet from '@fastify/helmet';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import helmet, { type HelmetOptions } from 'helmet';
 import type { AppConfig } from '../config/app-config.js';
 
 const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
@@ -42,12 +43,25 @@ export function appContentSecurityPolicy(config: AppConfig): Record<string, stri
   };
 }
 
+/** The page's style blocks: two (a valid pass's colours, every other state's), so each is hashed once. */
+const styleHashes = new Map<string, string>();
+
+function styleHash(style: string): string {
+  let hash = styleHashes.get(style);
+  if (hash === undefined) {
+    if (styleHashes.size >= 16) styleHashes.clear();
+    hash = sha256(style);
+    styleHashes.set(style, hash);
+  }
+  return hash;
+}
+
 /**
  * The public pass page (no JavaScript): nothing but its own inline style block, never framed, no
- * forms, no base. The style's hash is computed from the page as rendered.
+ * forms, no base. The style's hash is computed from the page as rendered (kept per style text).
  */
 export function passPageContentSecurityPolicy(html: string): string {
-  const styles = [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => sha256(m[1] ?? ''));
+  const styles = [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => styleHash(m[1] ?? ''));
   return [
     "default-src 'none'",
     `style-src ${styles.join(' ') || "'none'"}`,
@@ -59,6 +73,24 @@ export function passPageContentSecurityPolicy(html: string): string {
 }
 
 /**
+ * The headers helmet sets with these options, taken once from helmet itself (its middleware run against
+ * a recorder). They depend on nothing in the request. @fastify/helmet called `helmet(options)` anew on
+ * every request, which builds every middleware again (the CSP parsed and validated each time): the
+ * largest part of a public verification's own CPU in a profile (docs/scaling.md §6.7).
+ */
+export function helmetHeaders(options: HelmetOptions): [name: string, value: string][] {
+  const headers: [string, string][] = [];
+  const recorder = {
+    setHeader: (name: string, value: unknown) => headers.push([name, String(value)]),
+    removeHeader: () => undefined,
+  };
+  helmet(options)({} as IncomingMessage, recorder as unknown as ServerResponse, (error?: unknown) => {
+    if (error) throw error;
+  });
+  return headers;
+}
+
+/**
  * Headers on every response (helmet): CSP, X-Frame-Options DENY, nosniff, Referrer-Policy, HSTS when
  * the public address is https. API answers are personal (tokens, names, ID numbers): `no-store`
  * unless an anonymous route chose a public cache policy itself (the trust list) or a signed-in route
@@ -66,7 +98,7 @@ export function passPageContentSecurityPolicy(html: string): string {
  */
 export async function registerSecurityHeaders(app: NestFastifyApplication, config: AppConfig): Promise<void> {
   const https = config.publicBaseUrl.toLowerCase().startsWith('https://');
-  await app.register(helmet, {
+  const headers = helmetHeaders({
     contentSecurityPolicy: { useDefaults: false, directives: appContentSecurityPolicy(config) },
     frameguard: { action: 'deny' },
     referrerPolicy: { policy: 'no-referrer' },
@@ -75,7 +107,13 @@ export async function registerSecurityHeaders(app: NestFastifyApplication, confi
     crossOriginResourcePolicy: { policy: 'same-origin' },
   });
   const fastify = app.getHttpAdapter().getInstance();
-  fastify.addHook('onSend', async (request, reply, payload) => {
+  // On the raw response, first thing, as helmet's middleware set them: every answer has them (404s,
+  // 429s, errors), and a route may still replace one (the pass page's own CSP).
+  fastify.addHook('onRequest', (_request, reply, done) => {
+    for (const [name, value] of headers) reply.raw.setHeader(name, value);
+    done();
+  });
+  fastify.addHook('onSend', (request, reply, payload, done) => {
     const policy = String(reply.getHeader('cache-control') ?? '');
     if (
       /^\/api(?:[/?]|$)/i.test(request.url) &&
@@ -83,6 +121,6 @@ export async function registerSecurityHeaders(app: NestFastifyApplication, confi
     ) {
       reply.header('cache-control', 'no-store');
     }
-    return payload;
+    done(null, payload);
   });
 }

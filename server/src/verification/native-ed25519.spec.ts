@@ -61,6 +61,18 @@ describe('native Ed25519 on the server', () => {
     expect(bothVerdicts(malleable)).toEqual(['signature_invalid', 'signature_invalid']);
   });
 
+  it('follows a trust-list entry whose key changed (keys are kept per entry and per decoded key)', () => {
+    const list: TrustList = { ...trustList, keys: [{ ...trustList.keys[0]! }] };
+    const check = () =>
+      verifyPassToken(token, { trustList: list, now, signatureChecks: { Ed25519: nativeEd25519 } }).state;
+    expect(check()).toBe('valid');
+    const genuine = list.keys[0]!.publicKey;
+    list.keys[0]!.publicKey = encodeBase64Url(passSigningPublicKey(secretKey.map((b) => b ^ 0xff)));
+    expect(check()).toBe('signature_invalid');
+    list.keys[0]!.publicKey = genuine;
+    expect(check()).toBe('valid');
+  });
+
   it('reads the claimed pass number without trusting it, and nothing from bytes that are not a token', () => {
     expect(unverifiedPassNumber(token)).toEqual({ passNumber: '320115000123', statusIndex: 6 });
     expect(unverifiedPassNumber(new Uint8Array([1, 2, 3]))).toBeUndefined();

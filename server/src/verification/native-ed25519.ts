@@ -3,8 +3,23 @@ import { encodeBase64Url, type SignatureCheck, toHex } from '@pass/shared';
 
 /** Trust lists hold a handful of keys; building the KeyObject is the costly part, so keep each one. */
 const keyObjects = new Map<string, KeyObject>();
+/**
+ * By the decoded key's array, which the shared verifier keeps per trust-list entry: no hex string per
+ * scan. The bytes are compared too, in case a caller reuses an array for another key.
+ */
+const keyObjectsByArray = new WeakMap<Uint8Array, { bytes: Uint8Array; key: KeyObject }>();
+
+const sameBytes = (a: Uint8Array, b: Uint8Array) => a.length === b.length && a.every((byte, i) => byte === b[i]);
 
 function keyObjectOf(publicKey: Uint8Array): KeyObject {
+  const kept = keyObjectsByArray.get(publicKey);
+  if (kept && sameBytes(kept.bytes, publicKey)) return kept.key;
+  const key = keyObjectOfHex(publicKey);
+  keyObjectsByArray.set(publicKey, { bytes: publicKey.slice(), key });
+  return key;
+}
+
+function keyObjectOfHex(publicKey: Uint8Array): KeyObject {
   const hex = toHex(publicKey);
   let key = keyObjects.get(hex);
   if (!key) {

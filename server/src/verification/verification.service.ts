@@ -130,11 +130,19 @@ export class VerificationService {
   }
 }
 
+/** Per snapshot (a new one at most each second), not per request. */
+const statusLists = new WeakMap<StatusSnapshot, StatusList>();
+
 /** The copy as the shared verifier reads a status list: only the indexes it covers. */
 function statusListOf(snapshot: StatusSnapshot): StatusList {
-  return {
-    version: snapshot.version,
-    generatedAt: snapshot.readAt.toISOString(),
-    bits: snapshot.bits.subarray(0, Math.ceil(snapshot.size / 4)),
-  };
+  let list = statusLists.get(snapshot);
+  if (!list) {
+    list = {
+      version: snapshot.version,
+      generatedAt: snapshot.readAt.toISOString(),
+      bits: snapshot.bits.subarray(0, Math.ceil(snapshot.size / 4)),
+    };
+    statusLists.set(snapshot, list);
+  }
+  return list;
 }

@@ -44,8 +44,13 @@ export function decodeBase64(text: string): Uint8Array | undefined {
   return out;
 }
 
+const hexOfByte = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, '0'));
+
+/** Lower-case hex; by table, as key ids and keys are turned to hex on every verification. */
 export function toHex(bytes: Uint8Array): string {
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+  let hex = '';
+  for (let i = 0; i < bytes.length; i++) hex += hexOfByte[bytes[i]!];
+  return hex;
 }
 
 export function fromHex(hex: string): Uint8Array | undefined {

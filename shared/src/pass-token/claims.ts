@@ -142,6 +142,9 @@ function regionCode(value: CborValue | undefined, name: string): string {
   return code;
 }
 
+/** Built once: every payload a server verifies is checked against it. */
+const knownPayloadKeys = new Set<number>(Object.values(PayloadKey));
+
 /** Reads a payload whose signature has been verified; throws PassTokenFormatError on anything unexpected. */
 export function decodePassPayload(payload: Uint8Array): PassClaims {
   let map: CborValue;
@@ -151,8 +154,7 @@ export function decodePassPayload(payload: Uint8Array): PassClaims {
     fail(`Payload is not deterministic CBOR: ${(error as Error).message}`);
   }
   if (!(map instanceof Map)) fail('Payload is not a map');
-  const known = new Set<number>(Object.values(PayloadKey));
-  for (const key of map.keys()) if (!known.has(key)) fail(`Unknown payload key ${key}`);
+  for (const key of map.keys()) if (!knownPayloadKeys.has(key)) fail(`Unknown payload key ${key}`);
 
   const passNumber = String(uint(map.get(PayloadKey.PassNumber), 'Pass number', 999_999_999_999));
   if (!/^[1-9]\d{11}$/.test(passNumber) || passNumber.endsWith('000000')) fail('Pass number is malformed');

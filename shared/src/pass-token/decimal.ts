@@ -35,21 +35,26 @@ export function decimalToBytes(digits: string): Uint8Array | undefined {
   const tailDigits = digits.length % groupDigits;
   const tailBytes = digitsFor.indexOf(tailDigits as (typeof digitsFor)[number]);
   if (tailBytes < 0) return undefined;
-  const out: number[] = [];
-  for (let start = 0; start < digits.length; start += groupDigits) {
-    const chunk = digits.slice(start, start + groupDigits);
-    const size = chunk.length === groupDigits ? groupBytes : tailBytes;
-    const group = new Array<number>(size).fill(0);
-    for (const char of chunk) {
-      let carry = Number(char);
-      for (let i = size - 1; i >= 0; i--) {
-        const value = group[i]! * 10 + carry;
-        group[i] = value & 0xff;
-        carry = value >> 8;
+  const fullGroups = (digits.length - tailDigits) / groupDigits;
+  const out = new Uint8Array(fullGroups * groupBytes + tailBytes);
+  for (let start = 0, at = 0; start < digits.length; start += groupDigits) {
+    const end = Math.min(start + groupDigits, digits.length);
+    const size = end - start === groupDigits ? groupBytes : tailBytes;
+    // The group's bytes (big-endian, at out[at..at+size)) times 10^k plus the next k digits, up to four
+    // digits a step (255 · 10^4 + 9999 stays a small integer): a server decodes every scanned URL.
+    for (let d = start; d < end; d += 4) {
+      const k = Math.min(4, end - d);
+      let carry = Number(digits.slice(d, d + k));
+      const factor = k === 4 ? 10_000 : 10 ** k;
+      for (let i = at + size - 1; i >= at; i--) {
+        const value = out[i]! * factor + carry;
+        out[i] = value & 0xff;
+        carry = Math.floor(value / 256);
       }
+      // The value only grows digit by digit, so it overflows the group's bytes as soon as it would at the end.
       if (carry !== 0) return undefined;
     }
-    out.push(...group);
+    at += size;
   }
-  return Uint8Array.from(out);
+  return out;
 }

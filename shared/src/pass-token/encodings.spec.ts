@@ -36,6 +36,36 @@ describe('decimal digits of a token', () => {
     expect(decimalToBytes('12a')).toBeUndefined();
     expect(decimalToBytes('255')).toEqual(Uint8Array.of(255));
   });
+
+  it('reads any digits as whole-group arithmetic does, overflow included', () => {
+    // The reference: each group of 17 digits (or the tail) as one number, refused when it needs more bytes.
+    const byGroup = (digits: string): Uint8Array | undefined => {
+      const sizes: Record<number, number> = { 0: 0, 3: 1, 5: 2, 8: 3, 10: 4, 13: 5, 15: 6 };
+      const tail = sizes[digits.length % 17];
+      if (tail === undefined) return undefined;
+      const out: number[] = [];
+      for (let start = 0; start < digits.length; start += 17) {
+        const chunk = digits.slice(start, start + 17);
+        const size = chunk.length === 17 ? 7 : tail;
+        let value = BigInt(chunk);
+        if (value >= BigInt(2) ** BigInt(8 * size)) return undefined;
+        const group: number[] = [];
+        for (let i = 0; i < size; i++, value >>= BigInt(8)) group.unshift(Number(value & BigInt(255)));
+        out.push(...group);
+      }
+      return Uint8Array.from(out);
+    };
+    fc.assert(
+      fc.property(
+        fc.stringMatching(/^[0-9]{0,60}$/),
+        fc.constantFrom('', '9'.repeat(17), '72057594037927935'),
+        (a, b) => {
+          const digits = a + b;
+          expect(decimalToBytes(digits)).toEqual(byGroup(digits));
+        },
+      ),
+    );
+  });
 });
 
 describe('UTF-8 without TextEncoder', () => {

@@ -81,11 +81,27 @@ export interface ResolvedKey {
   publicKey: Uint8Array;
 }
 
+/**
+ * Entries already resolved, with the fields they were resolved from: a trust list is kept for minutes
+ * and its keys are looked up on every scan (and a server's native check keeps its prepared key per
+ * decoded key, docs/scaling.md §6.7). An entry whose fields changed since is resolved again.
+ */
+const resolvedEntries = new WeakMap<
+  TrustedKey,
+  { alg: string; crv: string; publicKey: string; resolved: ResolvedKey | undefined }
+>();
+
 /** The entry's algorithm and decoded key; undefined when the pair is unknown or the key has the wrong length. */
 export function resolveTrustedKey(entry: TrustedKey): ResolvedKey | undefined {
+  const kept = resolvedEntries.get(entry);
+  if (kept && kept.alg === entry.alg && kept.crv === entry.crv && kept.publicKey === entry.publicKey) {
+    return kept.resolved;
+  }
   const scheme = schemeOfKey(entry);
   const publicKey = decodeBase64(entry.publicKey);
-  return scheme && publicKey?.length === scheme.publicKeyLength ? { entry, scheme, publicKey } : undefined;
+  const resolved = scheme && publicKey?.length === scheme.publicKeyLength ? { entry, scheme, publicKey } : undefined;
+  resolvedEntries.set(entry, { alg: entry.alg, crv: entry.crv, publicKey: entry.publicKey, resolved });
+  return resolved;
 }
 
 /** Every entry for the key id whose public key is well formed (ids are short, so allow collisions). */
