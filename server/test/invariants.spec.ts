@@ -34,7 +34,7 @@ import { createTestDatabase, type TestDatabase, testDatabaseKind } from './suppo
  * attack stays near 20 requests, so the suite runs in well under a minute on 2 cores.
  */
 const cap = 3;
-const registrationsPerHour = 20;
+const registrationsPerHour = 22;
 
 describe(`invariants under concurrent requests, two server processes on ${testDatabaseKind}`, () => {
   let database: TestDatabase;
@@ -271,6 +271,40 @@ describe(`invariants under concurrent requests, two server processes on ${testDa
       }
     }
   }, 180_000);
+
+  it('without a cap, approves one enterprise at once on both processes (its row locked shared): every pass issued, numbered gaplessly', async () => {
+    // Every process rereads the settings within a second (SettingsService): the cap off, then on again.
+    const setCap = async (value: number | null) => {
+      const current = (await admin.get<{ version: number; settings: { quota: Record<string, unknown> } }>('/settings'))
+        .body;
+      const settings = {
+        ...current.settings,
+        quota: { ...current.settings.quota, maxActivePassesPerEnterprise: value },
+      };
+      expect((await admin.put('/admin/settings', { version: current.version, settings })).status).toBe(200);
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+    };
+    await setCap(null);
+    try {
+      const fleetManager = await newEnterprise();
+      const ids: string[] = [];
+      for (let i = 0; i < 8; i++) {
+        const fleet = await registerFleet(fleetManager, nextPlate(), 800 + i * 2);
+        ids.push(await submitApplication(fleetManager, completeApplication(fleet, 1, 5)));
+      }
+      // Eight holders of the enterprise's row at once: one of them upgrading to a write lock would deadlock.
+      expect(tally(await approveAll(ids))).toEqual({ approved: ids.length });
+      const numbers = (
+        await queryRows<{ pass_number: string }>(
+          database,
+          "SELECT pass_number FROM passes WHERE issuer_code = '320115' ORDER BY pass_number",
+        )
+      ).map((p) => p.pass_number);
+      expect(numbers).toEqual(numbers.map((_, i) => `320115${String(i + 1).padStart(6, '0')}`));
+    } finally {
+      await setCap(cap);
+    }
+  }, 120_000);
 
   it('keeps the review counters exact when both processes submit and decide at once', async () => {
     /** The counters as each process answers them, and the count rows' sums against the applications. */

@@ -1,6 +1,6 @@
 import { ReviewLevel } from '@pass/shared';
 import type { DataSource, EntityManager } from 'typeorm';
-import { isUniqueViolation } from '../database/errors.js';
+import { isSqlite } from '../database/locks.js';
 import { ApplicationEntity } from './application.entity.js';
 import { ReviewStepCountEntity } from './review-step-count.entity.js';
 import { noDueHour, recountStepCountsSql } from './step-count-sql.js';
@@ -64,33 +64,39 @@ export async function moveStepCounts(manager: EntityManager, before: QueuePlace,
 }
 
 async function addToCount(manager: EntityManager, key: CountKey, d: number): Promise<void> {
-  const where = 'jurisdiction = :jurisdiction AND level = :level AND side = :side AND due_hour = :dueHour';
-  for (let attempt = 0; ; attempt++) {
-    const updated = await manager
-      .createQueryBuilder()
-      .update(ReviewStepCountEntity)
-      .set({ n: () => `n + ${d}` })
-      .where(where, key)
-      .execute();
-    if (updated.affected) {
-      // A count back to 0 goes, so that a step's rows stay those of the hours it has applications due in.
-      if (d < 0)
-        await manager
-          .createQueryBuilder()
-          .delete()
-          .from(ReviewStepCountEntity)
-          .where(`${where} AND n = 0`, key)
-          .execute();
-      return;
-    }
-    try {
-      await manager.insert(ReviewStepCountEntity, { ...key, n: d });
-      return;
-    } catch (error) {
-      // Another transaction created the row first: add to it, waiting for its lock like everyone else.
-      if (!isUniqueViolation(error) || attempt === 2) throw error;
-    }
+  const left = await addToRow(manager, key, d);
+  // A count back to 0 goes, so that a step's rows stay those of the hours it has applications due in.
+  if (left === 0) await manager.query(`DELETE FROM review_step_counts WHERE ${keyColumns} AND n = 0`, keyValues(key));
+}
+
+const keyColumns = 'jurisdiction = ? AND level = ? AND side = ? AND due_hour = ?';
+const keyValues = (key: CountKey) => [key.jurisdiction, key.level, key.side, key.dueHour];
+
+/**
+ * Adds `d` to the count row of `key`, creating it at `d` if there is none, and answers the count it
+ * wrote, so that only a count that reached 0 costs a second statement to remove. On MariaDB/MySQL one
+ * statement does it all: INSERT … ON DUPLICATE KEY UPDATE n = LAST_INSERT_ID(n + d), which hands the
+ * connection the value written (affected rows: 1 inserted, 2 updated), as nextCounterValue takes a
+ * serial. Not an UPDATE first and an INSERT when it finds no row: the UPDATE that misses locks the gap
+ * where the row would be, and two transitions creating one count row deadlocked on their INSERTs.
+ * SQLite (one transaction at a time) updates with RETURNING and inserts when there was no row.
+ */
+async function addToRow(manager: EntityManager, key: CountKey, d: number): Promise<number> {
+  if (isSqlite(manager)) {
+    const rows = (await manager.query(`UPDATE review_step_counts SET n = n + ? WHERE ${keyColumns} RETURNING n`, [
+      d,
+      ...keyValues(key),
+    ])) as { n: number }[];
+    if (rows.length === 1) return Number(rows[0]!.n);
+    await manager.insert(ReviewStepCountEntity, { ...key, n: d });
+    return d;
   }
+  const moved = (await manager.query(
+    `INSERT INTO review_step_counts (jurisdiction, level, side, due_hour, n) VALUES (?, ?, ?, ?, ?)
+     ON DUPLICATE KEY UPDATE n = LAST_INSERT_ID(n + ?)`,
+    [...keyValues(key), d, d],
+  )) as { affectedRows: number; insertId: number | string };
+  return moved.affectedRows === 1 ? d : Number(moved.insertId);
 }
 
 /**

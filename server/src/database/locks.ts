@@ -9,4 +9,13 @@ export function writeLock(manager: EntityManager): { mode: 'pessimistic_write' }
   return isSqlite(manager) ? undefined : { mode: 'pessimistic_write' };
 }
 
+/**
+ * `SELECT … LOCK IN SHARE MODE` where the database has row locks (MySQL and MariaDB alike spell it so):
+ * holders read together, a writer waits for all of them. A transaction must not take a row in this
+ * mode and later `FOR UPDATE`: two holders upgrading wait for each other (a deadlock).
+ */
+export function readLock(manager: EntityManager): { mode: 'pessimistic_read' } | undefined {
+  return isSqlite(manager) ? undefined : { mode: 'pessimistic_read' };
+}
+
 export const isSqlite = (manager: EntityManager): boolean => manager.connection.options.type === 'better-sqlite3';

@@ -16,7 +16,7 @@ import { DataSource, type EntityManager, In, IsNull, MoreThanOrEqual } from 'typ
 import { AuditService } from '../audit/audit.service.js';
 import type { RequestActor } from '../auth/auth.decorators.js';
 import { DomainException } from '../common/domain.exception.js';
-import { writeLock } from '../database/locks.js';
+import { readLock, writeLock } from '../database/locks.js';
 import { searchMatchLimit, whereStartsWith } from '../database/text-search.js';
 import { WhitelistService } from '../whitelist/whitelist.service.js';
 import { EnterpriseEntity } from './enterprise.entity.js';
@@ -46,11 +46,16 @@ export class EnterprisesService {
   }
 
   /**
-   * The applicant, locked for the issuing transaction (see lockIssuanceGuards): passes of one enterprise
-   * are issued one at a time, so its cap on active passes holds.
+   * The applicant, locked for the issuing transaction (see lockIssuanceGuards). `exclusive` when the
+   * province caps active passes per enterprise: its passes are then issued one at a time, so the count
+   * holds. Otherwise shared: approvals of one enterprise run together, and a suspension (which writes
+   * the row) still waits for those in flight, and they for it.
    */
-  lockForIssuance(manager: EntityManager, id: string): Promise<EnterpriseEntity> {
-    return manager.findOneOrFail(EnterpriseEntity, { where: { id }, lock: writeLock(manager) });
+  lockForIssuance(manager: EntityManager, id: string, exclusive: boolean): Promise<EnterpriseEntity> {
+    return manager.findOneOrFail(EnterpriseEntity, {
+      where: { id },
+      lock: exclusive ? writeLock(manager) : readLock(manager),
+    });
   }
 
   /** An enterprise read in the caller's transaction; it must exist (a foreign key says so). */

@@ -17,14 +17,17 @@ export function nextCounterValue(manager: EntityManager, name: string): Promise<
  */
 export async function reserveCounterValues(manager: EntityManager, name: string, count: number): Promise<number> {
   if (!isSqlite(manager)) {
-    // One round trip instead of a locking read and an update: the row is locked by the UPDATE until
-    // the caller commits, and LAST_INSERT_ID(expr) hands this connection the value it wrote. The
-    // issuer's serial is taken this way while every other approval of the issuer waits for it.
+    // One round trip that creates the row or moves it: the row is locked by it until the caller
+    // commits, and LAST_INSERT_ID(expr) hands this connection the value it wrote (affected rows: 1
+    // inserted, 2 updated). The issuer's serial is taken this way while every other approval of the
+    // issuer waits for it. Not an UPDATE first and an INSERT when it finds no row: the UPDATE that
+    // misses locks the gap where the row would be, so two transactions creating one counter (a new
+    // issuer's first approvals, arriving together) deadlocked on their INSERTs.
     const moved = (await manager.query(
-      'UPDATE counters SET next_value = LAST_INSERT_ID(next_value + ?) WHERE name = ?',
-      [count, name],
+      'INSERT INTO counters (name, next_value) VALUES (?, ?) ON DUPLICATE KEY UPDATE next_value = LAST_INSERT_ID(next_value + ?)',
+      [name, 1 + count, count],
     )) as { affectedRows: number; insertId: number | string };
-    if (moved.affectedRows === 1) return Number(moved.insertId) - count;
+    return moved.affectedRows === 1 ? 1 : Number(moved.insertId) - count;
   }
   let row = await manager.findOne(CounterEntity, { where: { name }, lock: writeLock(manager) });
   if (!row) {

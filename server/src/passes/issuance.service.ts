@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { chinaToday, ErrorCode, formatPassNumber, maxPassSerial, quotaPeriodKey } from '@pass/shared';
-import { type EntityManager, LessThanOrEqual, MoreThanOrEqual } from 'typeorm';
+import { type EntityManager, In, MoreThanOrEqual } from 'typeorm';
 import type { ApplicationEntity } from '../applications/application.entity.js';
 import type { AuditedChange } from '../audit/audit.service.js';
 import type { RequestActor } from '../auth/auth.decorators.js';
@@ -13,8 +13,8 @@ import { QuotasService } from '../quotas/quotas.service.js';
 import { SanctionsService } from '../sanctions/sanctions.service.js';
 import { SettingsService } from '../settings/settings.service.js';
 import { PassTokenService } from '../signing/pass-token.service.js';
-import { VehiclesService } from '../vehicles/vehicles.service.js';
 import { nextCounterValue } from './counters.js';
+import { type IssuanceGuards, lockIssuanceGuards } from './issuance-guards.js';
 import { PassEntity } from './pass.entity.js';
 import { PassCrewMemberEntity } from './pass-crew-member.entity.js';
 import { PassNotices } from './pass-notices.js';
@@ -40,7 +40,6 @@ export class IssuanceService {
     private readonly sanctions: SanctionsService,
     private readonly statusList: StatusListService,
     private readonly enterprises: EnterprisesService,
-    private readonly vehicles: VehiclesService,
     private readonly drivers: DriversService,
     private readonly quotas: QuotasService,
     private readonly departments: DepartmentsService,
@@ -48,14 +47,34 @@ export class IssuanceService {
     private readonly statusIndexes: StatusIndexBlocks,
   ) {}
 
-  async issue(manager: EntityManager, app: ApplicationEntity, official: RequestActor): Promise<IssuedPass> {
+  /**
+   * The locks an approval takes before it reads anything (see issuance-guards.ts), under the settings
+   * read here; issue() is handed what they return. The enterprise is locked exclusively only when the
+   * province caps active passes per enterprise: the count below needs approvals to take turns.
+   */
+  async lockGuards(manager: EntityManager, applicationId: string): Promise<IssuanceGuards | null> {
     const settings = await this.settings.current();
-    const today = chinaToday();
+    const exclusive = settings.quota.maxActivePassesPerEnterprise !== null;
+    const locked = await lockIssuanceGuards(manager, applicationId, (id) =>
+      this.enterprises.lockForIssuance(manager, id, exclusive),
+    );
+    return locked && { ...locked, settings };
+  }
+
+  async issue(
+    manager: EntityManager,
+    app: ApplicationEntity,
+    official: RequestActor,
+    guards: IssuanceGuards | null,
+  ): Promise<IssuedPass> {
     // The approval locked the application, the enterprise and the plate's guard row before its first
-    // read (lockIssuanceGuards), so the count and the overlap query below see every pass committed
-    // by an approval that held them before. Locking the enterprise again here costs nothing.
-    const enterprise = await this.enterprises.lockForIssuance(manager, app.enterpriseId);
-    const vehicle = await this.vehicles.getById(manager, app.vehicleId!);
+    // read (lockGuards), so the count and the overlap query below see every pass committed by an
+    // approval that held them before; what it read of them is not read again.
+    const { settings, enterprise, vehicle } = guards ?? {};
+    if (!settings || !enterprise || !vehicle || enterprise.id !== app.enterpriseId || vehicle.id !== app.vehicleId) {
+      throw new DomainException(ErrorCode.Internal);
+    }
+    const today = chinaToday();
     const crew = await this.drivers.crewForPass(manager, app.crewDriverIds);
     await this.sanctions.assertClearOf(
       { enterprise, plate: vehicle.plate, crewIdNumberHashes: crew.idNumberHashes },
@@ -72,18 +91,25 @@ export class IssuanceService {
       if (active >= cap) throw new DomainException(ErrorCode.EnterprisePassLimitReached);
     }
 
-    // Locked (the plate's guard row already is): a pass to supersede is locked before the quota and
-    // the counters, the order a revocation takes them in too.
-    const overlapping = await manager.find(PassEntity, {
-      where: {
-        plate: vehicle.plate,
-        plateColour: vehicle.plateColour,
-        status: 'active',
-        validTo: MoreThanOrEqual(app.validFrom!),
-        validFrom: LessThanOrEqual(app.validTo!),
-      },
-      lock: writeLock(manager),
-    });
+    // The plate's active passes for these days, to supersede (or refuse over): found by a plain read,
+    // then locked by id with their status read again (a revocation may have ended one since the
+    // snapshot), before the quota and the counters, the order a revocation takes them in too. The
+    // plain read misses none: a pass of this plate is only added under its guard row, held since before
+    // the snapshot. A locking read of the range would also lock its gap in idx_passes_plate, where
+    // approvals of neighbouring plates insert their passes: once the enterprise row no longer made them
+    // take turns, they deadlocked there (docs/scaling.md §4.3).
+    const candidates = (await manager.query(
+      `SELECT id FROM passes WHERE plate = ? AND plate_colour = ? AND status = 'active'
+       AND valid_to >= ? AND valid_from <= ?`,
+      [vehicle.plate, vehicle.plateColour, app.validFrom!, app.validTo!],
+    )) as { id: string }[];
+    const overlapping = candidates.length
+      ? await manager.find(PassEntity, {
+          where: { id: In(candidates.map((c) => c.id)), status: 'active' },
+          order: { validFrom: 'ASC' },
+          lock: writeLock(manager),
+        })
+      : [];
     if (overlapping.length > 0 && !settings.autoSupersede) {
       throw new DomainException(
         ErrorCode.VehicleHasActivePass,

@@ -34,7 +34,7 @@ import {
   type ListScope,
 } from './covered-code-branches.js';
 import { IssuanceService, type IssuedPass } from './issuance.service.js';
-import { lockIssuanceGuards } from './issuance-guards.js';
+import type { IssuanceGuards } from './issuance-guards.js';
 import { type IssuedCounts, IssuedDayCounts, type IssuedScope } from './issued-day-counts.js';
 import { PassEntity } from './pass.entity.js';
 import { toPassView } from './pass.view.js';
@@ -43,6 +43,9 @@ import { PassNotices } from './pass-notices.js';
 import { canSeePass } from './pass-scope.js';
 import { StatusListService } from './status-list.service.js';
 import type { StatusSnapshot } from './status-snapshots.js';
+
+/** What an approval locked first, for issue() (ReviewsService holds it between the two). */
+export type { IssuanceGuards } from './issuance-guards.js';
 
 export type { StatusSnapshot } from './status-snapshots.js';
 
@@ -64,14 +67,22 @@ export class PassesService {
     private readonly issuedDays: IssuedDayCounts,
   ) {}
 
-  /** Issues the pass of an application approved at its last level, in the approval's transaction. */
-  issue(manager: EntityManager, app: ApplicationEntity, official: RequestActor): Promise<IssuedPass> {
-    return this.issuance.issue(manager, app, official);
+  /**
+   * Issues the pass of an application approved at its last level, in the approval's transaction, with
+   * what lockIssuanceGuards locked at its start.
+   */
+  issue(
+    manager: EntityManager,
+    app: ApplicationEntity,
+    official: RequestActor,
+    guards: IssuanceGuards | null,
+  ): Promise<IssuedPass> {
+    return this.issuance.issue(manager, app, official, guards);
   }
 
-  /** The row locks an approval takes before it reads anything (see issuance-guards.ts). */
-  lockIssuanceGuards(manager: EntityManager, applicationId: string): Promise<void> {
-    return lockIssuanceGuards(manager, applicationId);
+  /** The row locks an approval takes before it reads anything (see issuance-guards.ts); issue() is handed them. */
+  lockIssuanceGuards(manager: EntityManager, applicationId: string): Promise<IssuanceGuards | null> {
+    return this.issuance.lockGuards(manager, applicationId);
   }
 
   /** The signed revocation status list checkpoints carry offline, in full or since a version. */

@@ -30,7 +30,7 @@ import { pageOf } from '../common/page.js';
 import { sqlDate, sqlDateTime } from '../common/sql-dates.js';
 import { DriversService } from '../drivers/drivers.service.js';
 import { EnterprisesService } from '../enterprises/enterprises.service.js';
-import { PassesService } from '../passes/passes.service.js';
+import { type IssuanceGuards, PassesService } from '../passes/passes.service.js';
 import { QuotasService } from '../quotas/quotas.service.js';
 import { SanctionsService } from '../sanctions/sanctions.service.js';
 import { SettingsService } from '../settings/settings.service.js';
@@ -166,13 +166,17 @@ export class ReviewsService {
     const find = (manager: EntityManager) => this.findForDecision(manager, id);
     let updated: ApplicationEntity;
     if (decision.decision === 'approve') {
+      // What the transaction locked first (run again with it on a deadlock retry), for the issuance.
+      let guards: IssuanceGuards | null = null;
       updated = await this.applications.transition(actor, 'approve', {
-        lockFirst: (manager) => this.passes.lockIssuanceGuards(manager, id),
+        lockFirst: async (manager) => {
+          guards = await this.passes.lockIssuanceGuards(manager, id);
+        },
         find,
         notes: { comment: decision.comment, internalNote: decision.internalNote },
         afterwards: async (app, manager) => {
           if (app.status !== 'approved') return undefined;
-          const issued = await this.passes.issue(manager, app, actor);
+          const issued = await this.passes.issue(manager, app, actor, guards);
           passId = issued.pass.id;
           return issued.audited;
         },
