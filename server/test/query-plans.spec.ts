@@ -588,15 +588,19 @@ describe('query plans of the officials’ and admins’ lists at volume', () => 
       await expectIndexed(as.admin, passes('计划测试物流有限公司12'), ['idx_passes_enterprise'], 800);
     });
 
-    it('pass management by name for a city official: the plain query’s two pages', async () => {
-      const names = await dataSource
+    /** The enterprises a search by a name's beginning finds, as the server picks them (first 10 by name). */
+    const enterprisesNamed = (prefix: string) =>
+      dataSource
         .getRepository(EnterpriseEntity)
         .createQueryBuilder('e')
         .select('e.id', 'id')
-        .where('e.name LIKE :name', { name: '计划测试物流有限公司12%' })
+        .where('e.name LIKE :name', { name: `${prefix}%` })
         .orderBy('e.name', 'ASC')
         .limit(10)
         .getRawMany<{ id: string }>();
+
+    it('pass management by name for a city official: the plain query’s two pages', async () => {
+      const names = await enterprisesNamed('计划测试物流有限公司12');
       const codes = coveredRegionCodes('320100');
       const reference = await dataSource
         .getRepository(PassEntity)
@@ -634,14 +638,7 @@ describe('query plans of the officials’ and admins’ lists at volume', () => 
       })();
       const path = `${passes('计划测试物流有限公司12')}&limit=20`;
       const { body, statements } = await statementsOf(wuxiOfficial, path);
-      const names = await dataSource
-        .getRepository(EnterpriseEntity)
-        .createQueryBuilder('e')
-        .select('e.id', 'id')
-        .where('e.name LIKE :name', { name: '计划测试物流有限公司12%' })
-        .orderBy('e.name', 'ASC')
-        .limit(10)
-        .getRawMany<{ id: string }>();
+      const names = await enterprisesNamed('计划测试物流有限公司12');
       const ids = names.map((n) => n.id);
       const codes = coveredRegionCodes('320200');
       const pairsWithPasses = async (column: string) =>
