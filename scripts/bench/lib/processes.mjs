@@ -1,6 +1,7 @@
 // The processes under load: the real server (server/dist/main.js) and the bare baselines, each alone
 // in its own Node process, as the load generator (autocannon, in the bench's process) sees them.
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { freePort, repoRoot, sleep } from './common.mjs';
 
@@ -43,6 +44,11 @@ async function startProcess(args, env, healthPath, readyPattern) {
   throw new Error(`${args.join(' ')} did not come up at ${url}:\n${log}`);
 }
 
+const benchSecrets = {
+  JWT_SECRET: randomBytes(32).toString('base64url'),
+  DATA_KEY: randomBytes(32).toString('base64'),
+};
+
 /**
  * The built server on the bench database; request logs off (LOG_LEVEL=warn) unless BENCH_LOG_LEVEL says
  * otherwise. BENCH_SERVER_ENTRY runs another build instead (e.g. the previous commit's `dist`, copied to
@@ -53,7 +59,10 @@ export function startServer(env) {
   return startProcess(
     [process.env.BENCH_SERVER_ENTRY ?? 'server/dist/main.js'],
     {
-      NODE_ENV: 'test',
+      // Measured as deployed: production mode, whose secrets come from the environment (one pair per
+      // bench run, so the multi-process server accepts the single-process server's tokens).
+      NODE_ENV: 'production',
+      ...benchSecrets,
       LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn',
       H5_DIR: '/nonexistent',
       // The bench verifies from one address thousands of times a second: it must measure the server, not 429s.

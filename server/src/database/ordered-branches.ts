@@ -55,7 +55,7 @@ export function branchSql(dataSource: DataSource, shape: string, build: () => st
 
 /**
  * Under Jest only (its workers set JEST_WORKER_ID, and the servers tests start inherit it): not by
- * NODE_ENV, which the bench's server also runs under, so that the bench measures what production runs.
+ * NODE_ENV=test, which a server started outside Jest may run under, so that only tests pay the check.
  */
 const checkShapes = process.env.JEST_WORKER_ID !== undefined;
 
