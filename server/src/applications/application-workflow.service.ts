@@ -14,6 +14,7 @@ import type { RequestActor } from '../auth/auth.decorators.js';
 import { DomainException } from '../common/domain.exception.js';
 import { dueAfterWorkingDays } from '../common/working-days.js';
 import { withDeadlockRetry } from '../database/errors.js';
+import { insertRows, updateRows } from '../database/plain-rows.js';
 import { HolidaysService } from '../holidays/holidays.service.js';
 import { SettingsService } from '../settings/settings.service.js';
 import { ApplicationEntity } from './application.entity.js';
@@ -84,8 +85,9 @@ export class ApplicationWorkflow {
           version: app.version + 1,
           updatedAt: now,
         };
-        const result = await manager.update(ApplicationEntity, { id: app.id, version: app.version }, written);
-        if (result.affected !== 1) throw new DomainException(ErrorCode.StaleVersion);
+        // Plain SQL: every step of every application takes it (see plain-rows.ts for why).
+        const matched = await updateRows(manager, ApplicationEntity, { id: app.id, version: app.version }, written);
+        if (matched !== 1) throw new DomainException(ErrorCode.StaleVersion);
         await this.recordStep(manager, actor, app.id, action, app.status, after.status, options.notes);
         // The row as just written (the version check says nobody else wrote it): not read again.
         const updated = Object.assign(new ApplicationEntity(), app, written);
@@ -112,8 +114,8 @@ export class ApplicationWorkflow {
     toStatus: ApplicationStatus,
     notes: StepNotes = {},
   ): Promise<void> {
-    await manager.insert(
-      ApplicationEventEntity,
+    // Every step of every application writes here: a plain INSERT (see insertRows for why).
+    await insertRows(manager, ApplicationEventEntity, [
       manager.create(ApplicationEventEntity, {
         applicationId,
         action,
@@ -129,7 +131,7 @@ export class ApplicationWorkflow {
         internalNote: notes.internalNote ?? null,
         fieldsToFix: notes.fieldsToFix?.length ? notes.fieldsToFix : null,
       }),
-    );
+    ]);
   }
 
   /** Whose queue the application is in after the step, and when it falls due there. */

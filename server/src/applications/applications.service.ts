@@ -21,6 +21,7 @@ import {
   heldDocumentFor,
   type Page,
   type PageCursor,
+  type PlateColour,
   type ReviewHistoryEntry,
   reviewStepsFor,
   routingCountyCode,
@@ -35,6 +36,8 @@ import { jurisdictionPattern } from '../common/jurisdiction.js';
 import { pageOf } from '../common/page.js';
 import { validationException } from '../common/zod-validation.pipe.js';
 import { isUniqueViolation } from '../database/errors.js';
+import { isSqlite } from '../database/locks.js';
+import { hydrate, selectList } from '../database/plain-rows.js';
 import { DriversService } from '../drivers/drivers.service.js';
 import { EnterprisesService } from '../enterprises/enterprises.service.js';
 import { SanctionsService } from '../sanctions/sanctions.service.js';
@@ -57,6 +60,12 @@ import {
   type ReviewStepScope,
 } from './review-queue.queries.js';
 import { readWaitingIn, type StepCounts } from './step-counts.js';
+
+/** An application locked for a decision, with its vehicle's row (locked too) as issuance copies it. */
+export interface LockedApplication {
+  app: ApplicationEntity;
+  vehicle: { id: string; plate: string; plateColour: PlateColour; vehicleType: string } | null;
+}
 
 export type { QueueFilter, QueueRow, QueueSearch, ReviewStepScope, StepCounts };
 
@@ -175,6 +184,36 @@ export class ApplicationsService implements OnModuleInit {
   /** A review step's counters, exact (see step-counts.ts). */
   stepCounts(step: ReviewStepScope): Promise<StepCounts> {
     return this.reviewQueue.counts(step);
+  }
+
+  /**
+   * The application an approval decides, as the FIRST statement of its transaction: the whole row and
+   * its vehicle's, both locked (`FOR UPDATE`), in one round trip (see lockIssuanceGuards for the locks
+   * that follow). The decision works on this row and does not read it again: a locking read sees the
+   * latest committed version, the one its versioned update checks. Null for no such application or a
+   * draft (a 404, as findSubmitted). SQLite reads it plainly: its transactions run one at a time.
+   */
+  async lockForDecision(manager: EntityManager, id: string): Promise<LockedApplication | null> {
+    // Plain SQL on the issuance path (see plain-rows.ts for why).
+    const [row] = (await manager.query(
+      `SELECT ${selectList(manager, ApplicationEntity, 'a')}, v.id AS locked_vehicle_id, v.plate AS locked_plate,
+       v.plate_colour AS locked_plate_colour, v.vehicle_type AS locked_vehicle_type
+       FROM applications a LEFT JOIN vehicles v ON v.id = a.vehicle_id WHERE a.id = ?${isSqlite(manager) ? '' : ' FOR UPDATE'}`,
+      [id],
+    )) as Record<string, string | null>[];
+    if (!row) return null;
+    const app = hydrate(manager, ApplicationEntity, row);
+    if (app.status === 'draft') return null;
+    const vehicle =
+      row.locked_vehicle_id && row.locked_plate && row.locked_plate_colour
+        ? {
+            id: row.locked_vehicle_id,
+            plate: row.locked_plate,
+            plateColour: row.locked_plate_colour as PlateColour,
+            vehicleType: row.locked_vehicle_type ?? '',
+          }
+        : null;
+    return { app, vehicle };
   }
 
   /** A submitted application (never a draft), for a reviewer; in the caller's transaction when it gives one. */

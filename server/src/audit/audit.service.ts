@@ -1,14 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import {
-  And,
-  DataSource,
-  type EntityManager,
-  type FindOptionsWhere,
-  LessThan,
-  MoreThanOrEqual,
-  type QueryDeepPartialEntity,
-} from 'typeorm';
+import { And, DataSource, type EntityManager, type FindOptionsWhere, LessThan, MoreThanOrEqual } from 'typeorm';
 import type { RequestActor } from '../auth/auth.decorators.js';
+import { insertRows } from '../database/plain-rows.js';
 import { AuditEntryEntity } from './audit-entry.entity.js';
 
 export interface AuditRecord {
@@ -63,12 +56,8 @@ export class AuditService {
         after: entry.after ?? null,
       }),
     );
-    await manager
-      .createQueryBuilder()
-      .insert()
-      .into(AuditEntryEntity)
-      .values(rows as QueryDeepPartialEntity<AuditEntryEntity>[])
-      .execute();
+    // Every change writes here, every approval among them: a plain INSERT (see insertRows for why).
+    await insertRows(manager, AuditEntryEntity, rows);
   }
 
   find(filter: AuditFilter): Promise<AuditEntryEntity[]> {

@@ -12,11 +12,12 @@ import {
   type SearchTerm,
   type z,
 } from '@pass/shared';
-import { DataSource, type EntityManager, In, IsNull, MoreThanOrEqual } from 'typeorm';
+import { DataSource, type EntityManager, EntityNotFoundError, In, IsNull, MoreThanOrEqual } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { RequestActor } from '../auth/auth.decorators.js';
 import { DomainException } from '../common/domain.exception.js';
-import { readLock, writeLock } from '../database/locks.js';
+import { isSqlite } from '../database/locks.js';
+import { hydrate, selectList } from '../database/plain-rows.js';
 import { searchMatchLimit, whereStartsWith } from '../database/text-search.js';
 import { WhitelistService } from '../whitelist/whitelist.service.js';
 import { EnterpriseEntity } from './enterprise.entity.js';
@@ -51,11 +52,15 @@ export class EnterprisesService {
    * holds. Otherwise shared: approvals of one enterprise run together, and a suspension (which writes
    * the row) still waits for those in flight, and they for it.
    */
-  lockForIssuance(manager: EntityManager, id: string, exclusive: boolean): Promise<EnterpriseEntity> {
-    return manager.findOneOrFail(EnterpriseEntity, {
-      where: { id },
-      lock: exclusive ? writeLock(manager) : readLock(manager),
-    });
+  async lockForIssuance(manager: EntityManager, id: string, exclusive: boolean): Promise<EnterpriseEntity> {
+    // Plain SQL on the issuance path (see plain-rows.ts for why).
+    const lock = isSqlite(manager) ? '' : exclusive ? ' FOR UPDATE' : ' LOCK IN SHARE MODE';
+    const [row] = (await manager.query(
+      `SELECT ${selectList(manager, EnterpriseEntity, 'e')} FROM enterprises e WHERE e.id = ?${lock}`,
+      [id],
+    )) as Record<string, unknown>[];
+    if (!row) throw new EntityNotFoundError(EnterpriseEntity, { id });
+    return hydrate(manager, EnterpriseEntity, row);
   }
 
   /** An enterprise read in the caller's transaction; it must exist (a foreign key says so). */

@@ -17,6 +17,7 @@ import { DomainException } from '../common/domain.exception.js';
 import { pageOf } from '../common/page.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { recordView } from '../database/base-record.js';
+import { insertRows } from '../database/plain-rows.js';
 import { NotificationEntity } from './notification.entity.js';
 import { type DeliveryChannel, OutboxMessageEntity } from './outbox-message.entity.js';
 import { SMS_SENDER, type SmsSender } from './sms.sender.js';
@@ -135,9 +136,13 @@ export class NotificationsService {
       if (template && r.wechatOpenid) rows.push(row(r.id, 'wechat', r.wechatOpenid));
       if (sms) rows.push(row(r.id, 'sms', r.phone));
     }
-    const insert = manager.createQueryBuilder().insert().into(OutboxMessageEntity).values(rows);
+    if (!notice.onceKey) {
+      // Every approval writes its notice here: a plain INSERT (see insertRows for why).
+      await insertRows(manager, OutboxMessageEntity, rows);
+      return;
+    }
     // A scan's notice seen before is skipped row by row (INSERT IGNORE / INSERT OR IGNORE on the key).
-    await (notice.onceKey ? insert.orIgnore() : insert).execute();
+    await manager.createQueryBuilder().insert().into(OutboxMessageEntity).values(rows).orIgnore().execute();
   }
 
   /** Scans a higher module registers at start (passes expiring, overdue applications); the worker runs them. */

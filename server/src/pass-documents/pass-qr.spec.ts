@@ -29,6 +29,8 @@ describe('pass QR code', () => {
       const long = `HTTPS://PASS.EXAMPLE.GOV.CN/V/${'7'.repeat(digits)}`;
       expect([digits, passQrVersion(long)]).toEqual([digits, createPassQr(long).version]);
     }
+    // More than version 40 holds: no version (issuance then signs the pass without the crew's initials).
+    expect(passQrVersion(`HTTPS://PASS.EXAMPLE.GOV.CN/V/${'7'.repeat(6000)}`)).toBe(Number.POSITIVE_INFINITY);
   });
 
   it('renders a PNG of at least 5 px per module that states 300 dpi, and decodes with jsQR', async () => {

@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { crc32 } from 'node:zlib';
 import { qrAlphanumericPattern } from '@pass/shared';
 import QRCode, { type QRCode as QRCodeMatrix, type QRCodeSegment } from 'qrcode';
@@ -31,12 +32,27 @@ export function createPassQr(url: string): PassQr {
 }
 
 /**
- * The version `createPassQr` gives the URL, without choosing its mask: the mask changes no size, and
- * scoring all eight is most of the cost (about 4 ms against 0.5 ms). Issuance asks it while it holds the
- * issuer's serial locked.
+ * The library's own choice of version for a set of segments, the first step of `QRCode.create` (the
+ * rest draws the code: data, error correction, masks). Not in its typed API, so required directly.
+ */
+const qrVersionFor = (
+  createRequire(import.meta.url)('qrcode/lib/core/version') as {
+    getBestVersionForData(segments: unknown, errorCorrectionLevel: unknown): number | undefined;
+  }
+).getBestVersionForData;
+const qrSegmentsFrom = (
+  createRequire(import.meta.url)('qrcode/lib/core/segments') as { fromArray(segments: QRCodeSegment[]): unknown }
+).fromArray;
+const qrLevelQ = (createRequire(import.meta.url)('qrcode/lib/core/error-correction-level') as { Q: unknown }).Q;
+
+/**
+ * The version `createPassQr` gives the URL (the same function of the library chooses it), without
+ * drawing the code: issuance asks it while it holds the issuer's serial locked, where drawing one
+ * (even without scoring the eight masks) cost 0.5–1 ms and this costs microseconds. Infinity when no
+ * version holds the URL.
  */
 export function passQrVersion(url: string): number {
-  return QRCode.create(passQrSegments(url), { errorCorrectionLevel: passQrErrorCorrection, maskPattern: 0 }).version;
+  return qrVersionFor(qrSegmentsFrom(passQrSegments(url)), qrLevelQ) ?? Number.POSITIVE_INFINITY;
 }
 
 /** Modules across, quiet zone included. */

@@ -1,7 +1,6 @@
 import type { PlateColour, ProvinceSettings } from '@pass/shared';
 import type { EntityManager } from 'typeorm';
 import { lockGuard } from '../database/lock-guard.js';
-import { isSqlite } from '../database/locks.js';
 import type { EnterpriseEntity } from '../enterprises/enterprise.entity.js';
 
 /** The application's vehicle as the approval locked it: what the pass copies of it. */
@@ -24,9 +23,10 @@ export interface IssuanceGuards {
 }
 
 /**
- * Takes the locks that guard issuance, as the FIRST statements of an approval's transaction and
- * always in this order: the application row with its vehicle's row, its enterprise's row, the guard
- * row of the vehicle's plate (one active pass per truck and day, whichever enterprise registered it).
+ * Takes the locks that guard issuance, right after the application's own locking read (the first
+ * statement of an approval's transaction: ApplicationsService.lockForDecision, which locks the
+ * application's row and its vehicle's) and always in this order: its enterprise's row, the guard row
+ * of the vehicle's plate (one active pass per truck and day, whichever enterprise registered it).
  * Issuance then takes the quota allocation (guarded UPDATE) and the counters.
  *
  * The enterprise row is locked exclusively when the province caps active passes per enterprise (its
@@ -37,35 +37,17 @@ export interface IssuanceGuards {
  * Only locking reads come before this, so under REPEATABLE READ the transaction's snapshot is taken
  * by its first plain read, after these locks are held: whatever the previous holder committed is
  * visible to the cap count and the overlap query. See docs/scaling.md, "Invariants under concurrency".
- * SQLite needs no lock (its transactions already run one at a time, serialiseSqlite): the same rows are
- * read plainly. Null when there is no such application (the approval then answers 404).
+ * SQLite needs no lock (its transactions already run one at a time, serialiseSqlite).
  */
 export async function lockIssuanceGuards(
   manager: EntityManager,
-  applicationId: string,
+  enterpriseId: string,
+  vehicle: GuardedVehicle | null,
   lockEnterprise: (enterpriseId: string) => Promise<EnterpriseEntity>,
-): Promise<Omit<IssuanceGuards, 'settings'> | null> {
-  const sqlite = isSqlite(manager);
-  // The application and its vehicle in one statement (both rows locked); the enterprise after them.
-  const [app] = (await manager.query(
-    `SELECT a.enterprise_id, v.id AS vehicle_id, v.plate, v.plate_colour, v.vehicle_type FROM applications a
-     LEFT JOIN vehicles v ON v.id = a.vehicle_id WHERE a.id = ?${sqlite ? '' : ' FOR UPDATE'}`,
-    [applicationId],
-  )) as {
-    enterprise_id: string;
-    vehicle_id: string | null;
-    plate: string | null;
-    plate_colour: PlateColour | null;
-    vehicle_type: string | null;
-  }[];
-  if (!app) return null;
-  const enterprise = await lockEnterprise(app.enterprise_id);
-  if (!app.vehicle_id || !app.plate || !app.plate_colour) return { enterprise, vehicle: null };
-  await lockGuard(manager, plateGuardKey(app.plate, app.plate_colour));
-  return {
-    enterprise,
-    vehicle: { id: app.vehicle_id, plate: app.plate, plateColour: app.plate_colour, vehicleType: app.vehicle_type! },
-  };
+): Promise<Omit<IssuanceGuards, 'settings'>> {
+  const enterprise = await lockEnterprise(enterpriseId);
+  if (vehicle) await lockGuard(manager, plateGuardKey(vehicle.plate, vehicle.plateColour));
+  return { enterprise, vehicle };
 }
 
 export const plateGuardKey = (plate: string, plateColour: string): string => `plate:${plate}:${plateColour}`;

@@ -6,6 +6,7 @@ import type { AuditedChange } from '../audit/audit.service.js';
 import type { RequestActor } from '../auth/auth.decorators.js';
 import { DomainException } from '../common/domain.exception.js';
 import { writeLock } from '../database/locks.js';
+import { insertRows } from '../database/plain-rows.js';
 import { DepartmentsService } from '../departments/departments.service.js';
 import { DriversService } from '../drivers/drivers.service.js';
 import { EnterprisesService } from '../enterprises/enterprises.service.js';
@@ -14,7 +15,7 @@ import { SanctionsService } from '../sanctions/sanctions.service.js';
 import { SettingsService } from '../settings/settings.service.js';
 import { PassTokenService } from '../signing/pass-token.service.js';
 import { nextCounterValue } from './counters.js';
-import { type IssuanceGuards, lockIssuanceGuards } from './issuance-guards.js';
+import { type GuardedVehicle, type IssuanceGuards, lockIssuanceGuards } from './issuance-guards.js';
 import { PassEntity } from './pass.entity.js';
 import { PassCrewMemberEntity } from './pass-crew-member.entity.js';
 import { PassNotices } from './pass-notices.js';
@@ -52,13 +53,17 @@ export class IssuanceService {
    * read here; issue() is handed what they return. The enterprise is locked exclusively only when the
    * province caps active passes per enterprise: the count below needs approvals to take turns.
    */
-  async lockGuards(manager: EntityManager, applicationId: string): Promise<IssuanceGuards | null> {
+  async lockGuards(
+    manager: EntityManager,
+    enterpriseId: string,
+    vehicle: GuardedVehicle | null,
+  ): Promise<IssuanceGuards> {
     const settings = await this.settings.current();
     const exclusive = settings.quota.maxActivePassesPerEnterprise !== null;
-    const locked = await lockIssuanceGuards(manager, applicationId, (id) =>
+    const locked = await lockIssuanceGuards(manager, enterpriseId, vehicle, (id) =>
       this.enterprises.lockForIssuance(manager, id, exclusive),
     );
-    return locked && { ...locked, settings };
+    return { ...locked, settings };
   }
 
   async issue(
@@ -180,8 +185,10 @@ export class IssuanceService {
       quotaJurisdiction: quota?.jurisdictionCode ?? null,
       quotaPeriod: quota?.period ?? null,
     });
-    await manager.insert(PassEntity, pass);
-    await manager.insert(
+    // Inside the issuer's serial lock: plain INSERTs, built once per table (see insertRows for why).
+    await insertRows(manager, PassEntity, [pass]);
+    await insertRows(
+      manager,
       PassCrewMemberEntity,
       app.crewDriverIds.map((driverId) => manager.create(PassCrewMemberEntity, { passId: pass.id, driverId })),
     );

@@ -34,7 +34,7 @@ import {
   type ListScope,
 } from './covered-code-branches.js';
 import { IssuanceService, type IssuedPass } from './issuance.service.js';
-import type { IssuanceGuards } from './issuance-guards.js';
+import type { GuardedVehicle, IssuanceGuards } from './issuance-guards.js';
 import { type IssuedCounts, IssuedDayCounts, type IssuedScope } from './issued-day-counts.js';
 import { PassEntity } from './pass.entity.js';
 import { toPassView } from './pass.view.js';
@@ -80,9 +80,16 @@ export class PassesService {
     return this.issuance.issue(manager, app, official, guards);
   }
 
-  /** The row locks an approval takes before it reads anything (see issuance-guards.ts); issue() is handed them. */
-  lockIssuanceGuards(manager: EntityManager, applicationId: string): Promise<IssuanceGuards | null> {
-    return this.issuance.lockGuards(manager, applicationId);
+  /**
+   * The row locks an approval takes after locking its application and vehicle and before it reads
+   * anything else (see issuance-guards.ts); issue() is handed them.
+   */
+  lockIssuanceGuards(
+    manager: EntityManager,
+    enterpriseId: string,
+    vehicle: GuardedVehicle | null,
+  ): Promise<IssuanceGuards> {
+    return this.issuance.lockGuards(manager, enterpriseId, vehicle);
   }
 
   /** The signed revocation status list checkpoints carry offline, in full or since a version. */

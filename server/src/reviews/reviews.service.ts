@@ -18,6 +18,7 @@ import type { ApplicationEntity } from '../applications/application.entity.js';
 import { toApplicationView } from '../applications/application.view.js';
 import {
   ApplicationsService,
+  type LockedApplication,
   type QueueFilter,
   type QueueRow,
   type QueueSearch,
@@ -166,13 +167,21 @@ export class ReviewsService {
     const find = (manager: EntityManager) => this.findForDecision(manager, id);
     let updated: ApplicationEntity;
     if (decision.decision === 'approve') {
-      // What the transaction locked first (run again with it on a deadlock retry), for the issuance.
+      // What the transaction locked first (run again with it on a deadlock retry): the application,
+      // read whole by its locking read and not again, and for the issuance its vehicle, enterprise
+      // and plate.
+      let locked: LockedApplication | null = null;
       let guards: IssuanceGuards | null = null;
       updated = await this.applications.transition(actor, 'approve', {
         lockFirst: async (manager) => {
-          guards = await this.passes.lockIssuanceGuards(manager, id);
+          locked = await this.applications.lockForDecision(manager, id);
+          guards = locked && (await this.passes.lockIssuanceGuards(manager, locked.app.enterpriseId, locked.vehicle));
         },
-        find,
+        find: async () => {
+          const app = (locked as LockedApplication | null)?.app;
+          if (!app) throw new DomainException(ErrorCode.NotFound, '未找到该申请');
+          return app;
+        },
         notes: { comment: decision.comment, internalNote: decision.internalNote },
         afterwards: async (app, manager) => {
           if (app.status !== 'approved') return undefined;

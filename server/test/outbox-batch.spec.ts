@@ -1,0 +1,92 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { NotificationEvent } from '@pass/shared';
+import { DataSource, In } from 'typeorm';
+import { insertRows } from '../src/database/plain-rows.js';
+import { NotificationEntity } from '../src/notifications/notification.entity.js';
+import { OutboxWorker } from '../src/notifications/outbox.worker.js';
+import { OutboxMessageEntity } from '../src/notifications/outbox-message.entity.js';
+import { startTestApp, type TestApp } from './support/test-app.js';
+import { testDatabaseKind } from './support/test-database.js';
+
+/**
+ * The worker delivers a claim's in-app messages together, in one transaction (docs/scaling.md §4.3);
+ * when that fails, each is tried alone, so one message that cannot be written fails only itself.
+ */
+describe(`in-app messages delivered a batch at a time, on ${testDatabaseKind}`, () => {
+  let t: TestApp;
+  let dataSource: DataSource;
+  let worker: OutboxWorker;
+
+  beforeAll(async () => {
+    // No worker of its own running: the test drives deliverBatch itself.
+    t = await startTestApp({ NOTIFY_WORKER: 'false' });
+    dataSource = t.app.get(DataSource);
+    worker = t.app.get(OutboxWorker);
+  });
+
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  const pending = (title: string, createdAt: Date) =>
+    Object.assign(new OutboxMessageEntity(), {
+      id: randomUUID(),
+      accountId: randomUUID(),
+      channel: 'in_app' as const,
+      address: null,
+      event: NotificationEvent.PassIssued,
+      title,
+      body: `${title} 的通行证已签发。`,
+      link: null,
+      onceKey: null,
+      status: 'pending' as const,
+      attempts: 0,
+      nextAttemptAt: new Date(Date.now() - 1_000),
+      leaseOwner: null,
+      leaseExpiresAt: null,
+      lastError: null,
+      deliveredAt: null,
+      createdAt,
+    });
+
+  it('writes every message of the batch, each once, in the order of events', async () => {
+    const rows = ['苏A00001', '苏A00002', '苏A00003'].map((plate, i) =>
+      pending(plate, new Date(Date.UTC(2026, 11, 3, 0, 0, i))),
+    );
+    await insertRows(dataSource.manager, OutboxMessageEntity, rows);
+    expect(await worker.deliverBatch()).toBe(3);
+    const written = await dataSource.getRepository(NotificationEntity).findBy({ id: In(rows.map((r) => r.id)) });
+    expect(written.map((n) => [n.id, n.title, n.createdAt.getTime()]).sort()).toEqual(
+      rows.map((r) => [r.id, r.title, r.createdAt.getTime()]).sort(),
+    );
+    const outbox = await dataSource.getRepository(OutboxMessageEntity).findBy({ id: In(rows.map((r) => r.id)) });
+    expect(outbox.map((r) => [r.status, r.leaseOwner, r.attempts])).toEqual(rows.map(() => ['delivered', null, 0]));
+  });
+
+  it('one message that cannot be written fails alone; the rest of its batch is delivered', async () => {
+    const rows = ['苏B00001', '苏B00002', '苏B00003', '苏B00004'].map((plate, i) =>
+      pending(plate, new Date(Date.UTC(2026, 11, 3, 1, 0, i))),
+    );
+    const bad = rows[1]!;
+    // A message-centre row already holding the bad message's id: its INSERT fails on the key.
+    await insertRows(dataSource.manager, NotificationEntity, [
+      Object.assign(new NotificationEntity(), { ...bad, title: '先到的', readAt: null }),
+    ]);
+    await insertRows(dataSource.manager, OutboxMessageEntity, rows);
+    expect(await worker.deliverBatch()).toBe(4);
+    const outbox = await dataSource.getRepository(OutboxMessageEntity).findBy({ id: In(rows.map((r) => r.id)) });
+    const byId = new Map(outbox.map((r) => [r.id, r]));
+    for (const row of rows) {
+      const after = byId.get(row.id)!;
+      if (row === bad) {
+        expect([after.status, after.attempts, after.leaseOwner]).toEqual(['pending', 1, null]);
+        expect(after.lastError).toBeTruthy();
+      } else {
+        expect([after.status, after.attempts]).toEqual(['delivered', 0]);
+      }
+    }
+    const written = await dataSource.getRepository(NotificationEntity).findBy({ id: In(rows.map((r) => r.id)) });
+    expect(written.map((n) => n.title).sort()).toEqual(['先到的', '苏B00001', '苏B00003', '苏B00004'].sort());
+  });
+});
