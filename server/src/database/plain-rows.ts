@@ -52,7 +52,10 @@ export async function insertRows<T extends ObjectLiteral>(
 
 function planFor(manager: EntityManager, metadata: EntityMetadata): InsertPlan {
   const columns = metadata.columns.filter((column) => column.isInsert);
-  const refused = columns.find((c) => c.isGenerated || c.isVersion || c.isDiscriminator || c.isVirtual);
+  // A default given as SQL (a function, e.g. `() => 'CURRENT_TIMESTAMP'`) cannot be sent as a value.
+  const refused = columns.find(
+    (c) => c.isGenerated || c.isVersion || c.isDiscriminator || c.isVirtual || typeof c.default === 'function',
+  );
   if (refused) throw new Error(`insertRows: ${metadata.tableName}.${refused.databaseName} is filled in by TypeORM`);
   const quoted = (name: string) => manager.connection.driver.escape(name);
   const plan = {
