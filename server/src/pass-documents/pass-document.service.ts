@@ -24,7 +24,7 @@ export class PassDocumentService implements OnModuleInit {
   /**
    * A pass's QR code never changes (its URL is its signed token), but drawing it costs milliseconds of
    * CPU (choosing the mask alone ~4 ms): the fleet home, the pass screen and the print preview ask for
-   * it again and again. PNG and SVG, each kept per URL and options; a few KiB each, so 16 MiB holds
+   * it again and again. PNG and SVG, each kept per URL and options; 1–2 KiB as PNG, up to 15 as SVG, so 16 MiB holds
    * the passes anyone is looking at. Callers check who may see the pass before they ask.
    */
   private readonly images = new LRUCache<string, Buffer | string>({

@@ -47,6 +47,47 @@ describe('pass QR code', () => {
     expect(decoded?.data).toBe(url);
   });
 
+  it('draws every module as a square of pixels, dark in the colour asked (alpha over white), the quiet zone white', async () => {
+    const qr = createPassQr(url);
+    const side = qr.modules.size + 8;
+    for (const [dark, grey] of [
+      [undefined, 0x00],
+      ['#999999ff', 0x99],
+      ['#000000', 0x00],
+      ['#0008', 0x77],
+    ] as const) {
+      const scale = pixelsPerModule(200, 0.5); // 4 px: 8 pixels of a row span two modules' bytes
+      const image = pngjs.PNG.sync.read(await renderQrPng(url, { dpi: 200, moduleMm: 0.5, dark }));
+      expect([image.width, image.height]).toEqual([side * scale, side * scale]);
+      const wrong: string[] = [];
+      for (let y = 0; y < image.height; y++) {
+        for (let x = 0; x < image.width; x++) {
+          const [row, column] = [Math.floor(y / scale) - 4, Math.floor(x / scale) - 4];
+          const inCode = row >= 0 && column >= 0 && row < qr.modules.size && column < qr.modules.size;
+          const want = inCode && qr.modules.get(row, column) === 1 ? grey : 0xff;
+          const at = 4 * (y * image.width + x);
+          const got = [...image.data.subarray(at, at + 4)];
+          if (got.join() !== [want, want, want, 0xff].join()) wrong.push(`${x},${y}: ${got} not ${want}`);
+        }
+      }
+      expect(wrong.slice(0, 5)).toEqual([]);
+    }
+  });
+
+  it('draws the PNG in the calling thread, into memory of its own', async () => {
+    // Not through a zlib stream on libuv's thread pool: zlib's state allocated on those threads stays in
+    // glibc's per-thread arenas once freed (a few hundred codes drawn side by side grew the server by
+    // ~40 MiB for good). Drawn in this thread, the image is ready before the event loop turns again.
+    let loopTurned = false;
+    setImmediate(() => {
+      loopTurned = true;
+    });
+    const png = await renderQrPng(url);
+    expect(loopTurned).toBe(false);
+    // Cached by its length (PassDocumentService): a slice of Node's shared buffer pool would keep more.
+    expect(png.buffer.byteLength).toBe(png.length);
+  });
+
   it('renders an SVG with a quiet zone and a physical size', () => {
     const svg = renderQrSvg(url, { moduleMm: 0.5 });
     const side = createPassQr(url).modules.size + 8;
