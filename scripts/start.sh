@@ -10,4 +10,5 @@ cd "$REPO_ROOT"
 export NODE_ENV="${NODE_ENV:-development}"
 export DATA_DIR="${DATA_DIR:-$REPO_ROOT/data}"
 export H5_DIR="${H5_DIR:-$REPO_ROOT/miniapp/dist/h5}"
-exec node server/dist/main.js
+# A bound on the old generation: V8 lets garbage grow to about 4× the live heap otherwise (docs/scaling.md §1).
+exec node --max-old-space-size=1024 server/dist/main.js

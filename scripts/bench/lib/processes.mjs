@@ -57,7 +57,8 @@ const benchSecrets = {
 export function startServer(env) {
   const several = env.SERVER_PROCESSES !== undefined && env.SERVER_PROCESSES !== '1';
   return startProcess(
-    [process.env.BENCH_SERVER_ENTRY ?? 'server/dist/main.js'],
+    // As README runs it: the old generation bounded, so RSS reads live data, not a GC's timing.
+    ['--max-old-space-size=1024', process.env.BENCH_SERVER_ENTRY ?? 'server/dist/main.js'],
     {
       // Measured as deployed: production mode, whose secrets come from the environment (one pair per
       // bench run, so the multi-process server accepts the single-process server's tokens).
