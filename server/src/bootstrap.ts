@@ -42,7 +42,13 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   // Limits are per route (see publicVerifyLimit) and per process; docs/scaling.md covers several instances.
   // Its 429 becomes RATE_LIMITED in AllExceptionsFilter like any other refusal. Routes that opt in
   // without their own `max` get this one.
-  await app.register(rateLimit, { global: false, max: config.publicVerifyRateLimit });
+  // The x-ratelimit-* headers only on a refusal (with Retry-After): no client of ours reads them on an
+  // answer, and they were three more headers on every public verification (docs/scaling.md §6.7).
+  await app.register(rateLimit, {
+    global: false,
+    max: config.publicVerifyRateLimit,
+    addHeadersOnExceeding: { 'x-ratelimit-limit': false, 'x-ratelimit-remaining': false, 'x-ratelimit-reset': false },
+  });
   // The QR code's URL is the pass page itself, outside the JSON API.
   app.setGlobalPrefix('api', { exclude: [{ path: 'V/:digits', method: RequestMethod.GET }] });
   app.enableShutdownHooks();

@@ -151,6 +151,27 @@ describe('hardening (issue #13)', () => {
       expect((await fetch(`${t.url}/api/trust-list`)).headers.get('cache-control')).toBe('public, max-age=300');
     });
 
+    it('gives API answers the headers an answer needs, and pages the whole set', async () => {
+      // JSON is never rendered: the strictest policy, and none of the headers that act only on documents.
+      const answer = await fetch(`${t.url}/api/trust-list`);
+      expect(answer.headers.get('content-security-policy')).toBe("default-src 'none'; frame-ancestors 'none'");
+      expect(answer.headers.get('x-frame-options')).toBe('DENY');
+      expect(answer.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(answer.headers.get('referrer-policy')).toBe('no-referrer');
+      expect(answer.headers.get('cross-origin-resource-policy')).toBe('same-origin');
+      for (const documentOnly of ['cross-origin-opener-policy', 'origin-agent-cluster', 'x-xss-protection']) {
+        expect(answer.headers.get(documentOnly)).toBeNull();
+      }
+      // The API documentation is a page (HTML and scripts): helmet's whole set, the app's policy.
+      for (const page of [`${t.url}/api/docs`, `${t.url}/api/docs/`, `${t.url}/V/123`]) {
+        const res = await fetch(page);
+        expect(res.status).toBe(200);
+        expect(res.headers.get('cross-origin-opener-policy')).toBe('same-origin');
+        expect(res.headers.get('x-frame-options')).toBe('DENY');
+      }
+      expect((await fetch(`${t.url}/api/docs`)).headers.get('content-security-policy')).toContain("script-src 'self'");
+    });
+
     it('gives the public pass page a policy that allows only its own style block', async () => {
       const digits = pass.url.split('/V/')[1]!;
       const res = await fetch(`${t.url}/V/${digits}`);

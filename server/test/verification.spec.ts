@@ -372,11 +372,21 @@ describe('checkpoint verification', () => {
     for (let i = 0; i < 125; i++) statuses.push((await fetch(`${t.url}/V/1`)).status);
     expect(statuses.slice(0, 100).every((s) => s === 200)).toBe(true);
     expect(statuses.at(-1)).toBe(429);
-    let limited = await anonymous.post('/verification/verify', { url: 'x' });
-    for (let i = 0; i < 125 && limited.status !== 429; i++)
-      limited = await anonymous.post('/verification/verify', { url: 'x' });
+    const verify = () =>
+      fetch(`${t.url}/api/verification/verify`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ url: 'x' }),
+      });
+    // Within the limit the x-ratelimit-* headers are left out (no client reads them; §6.7); a refusal has them.
+    let limited = await verify();
+    expect(limited.status).toBe(200);
+    expect(limited.headers.get('x-ratelimit-limit')).toBeNull();
+    for (let i = 0; i < 125 && limited.status !== 429; i++) limited = await verify();
     expect(limited.status).toBe(429);
-    expect(limited.body).toEqual({ code: 'RATE_LIMITED', message: '操作过于频繁，请稍后再试' });
+    expect(await limited.json()).toEqual({ code: 'RATE_LIMITED', message: '操作过于频繁，请稍后再试' });
+    expect(limited.headers.get('retry-after')).toMatch(/^\d+$/);
+    expect(limited.headers.get('x-ratelimit-limit')).toMatch(/^\d+$/);
   });
 });
 

@@ -61,7 +61,14 @@ function styleHash(style: string): string {
  * forms, no base. The style's hash is computed from the page as rendered (kept per style text).
  */
 export function passPageContentSecurityPolicy(html: string): string {
-  const styles = [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => styleHash(m[1] ?? ''));
+  const styles: string[] = [];
+  // Each block by indexOf, not a regular expression over the whole page: rendered on every scan.
+  for (let at = html.indexOf('<style>'); at >= 0; at = html.indexOf('<style>', at)) {
+    const end = html.indexOf('</style>', at);
+    if (end < 0) break;
+    styles.push(styleHash(html.slice(at + '<style>'.length, end)));
+    at = end;
+  }
   return [
     "default-src 'none'",
     `style-src ${styles.join(' ') || "'none'"}`,
@@ -90,11 +97,33 @@ export function helmetHeaders(options: HelmetOptions): [name: string, value: str
   return headers;
 }
 
+/** The API's JSON (and files), as opposed to the pages a browser renders: the app, the pass page, the API docs. */
+const apiAnswerPath = /^\/api(?:[/?]|$)(?!docs(?:[/?]|$))/i;
+
+/**
+ * What an API answer needs of helmet's set (OWASP REST Security Cheat Sheet, "Security headers"): no
+ * sniffing, never framed, no referrer, not readable cross-origin, HSTS. The others (COOP,
+ * Origin-Agent-Cluster, X-DNS-Prefetch-Control, X-Download-Options, X-Permitted-Cross-Domain-Policies,
+ * X-XSS-Protection) act only on a document the browser renders, which an answer under /api is not (it
+ * needs a bearer token, so nothing opens it as a page), and its policy is the strictest one: should a
+ * browser ever render one, nothing in it loads or runs. Fewer headers on every public verification
+ * (docs/scaling.md §6.7).
+ */
+const apiHeaderNames = new Set([
+  'x-content-type-options',
+  'x-frame-options',
+  'referrer-policy',
+  'cross-origin-resource-policy',
+  'strict-transport-security',
+]);
+export const apiContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'";
+
 /**
  * Headers on every response (helmet): CSP, X-Frame-Options DENY, nosniff, Referrer-Policy, HSTS when
- * the public address is https. API answers are personal (tokens, names, ID numbers): `no-store`
- * unless an anonymous route chose a public cache policy itself (the trust list) or a signed-in route
- * a `private` one (a pass's QR image, kept on the holder's phone, never by a shared cache).
+ * the public address is https; API answers get the subset above. API answers are personal (tokens,
+ * names, ID numbers): `no-store` unless an anonymous route chose a public cache policy itself (the
+ * trust list) or a signed-in route a `private` one (a pass's QR image, kept on the holder's phone,
+ * never by a shared cache).
  */
 export async function registerSecurityHeaders(app: NestFastifyApplication, config: AppConfig): Promise<void> {
   const https = config.publicBaseUrl.toLowerCase().startsWith('https://');
@@ -106,11 +135,17 @@ export async function registerSecurityHeaders(app: NestFastifyApplication, confi
     // The mini-program's WebView and other origins never embed these resources.
     crossOriginResourcePolicy: { policy: 'same-origin' },
   });
+  const apiHeaders: [string, string][] = [
+    ['Content-Security-Policy', apiContentSecurityPolicy],
+    ...headers.filter(([name]) => apiHeaderNames.has(name.toLowerCase())),
+  ];
   const fastify = app.getHttpAdapter().getInstance();
   // On the raw response, first thing, as helmet's middleware set them: every answer has them (404s,
   // 429s, errors), and a route may still replace one (the pass page's own CSP).
-  fastify.addHook('onRequest', (_request, reply, done) => {
-    for (const [name, value] of headers) reply.raw.setHeader(name, value);
+  fastify.addHook('onRequest', (request, reply, done) => {
+    for (const [name, value] of apiAnswerPath.test(request.url) ? apiHeaders : headers) {
+      reply.raw.setHeader(name, value);
+    }
     done();
   });
   fastify.addHook('onSend', (request, reply, payload, done) => {

@@ -9,7 +9,11 @@ const keyObjects = new Map<string, KeyObject>();
  */
 const keyObjectsByArray = new WeakMap<Uint8Array, { bytes: Uint8Array; key: KeyObject }>();
 
-const sameBytes = (a: Uint8Array, b: Uint8Array) => a.length === b.length && a.every((byte, i) => byte === b[i]);
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
 
 function keyObjectOf(publicKey: Uint8Array): KeyObject {
   const kept = keyObjectsByArray.get(publicKey);

@@ -10,7 +10,18 @@ import {
 const escapeHtml = (text: string) =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
-const region = (code: string) => escapeHtml(regionFullName(code) ?? code);
+/** Full names as shown, per division code: the same few hundred codes on every page (bounded, as codes are). */
+const regionNames = new Map<string, string>();
+
+function region(code: string): string {
+  let name = regionNames.get(code);
+  if (name === undefined) {
+    if (regionNames.size >= 5_000) regionNames.clear();
+    name = escapeHtml(regionFullName(code) ?? code);
+    regionNames.set(code, name);
+  }
+  return name;
+}
 
 const chinaTime = (date: Date) => new Date(date.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
 

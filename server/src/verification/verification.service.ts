@@ -1,10 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import type { OnlineVerification } from '@pass/shared';
 import {
+  type DecodedPassToken,
   decimalToBytes,
+  decodePassToken,
   ErrorCode,
   extractTokenFromUrl,
   findTrustedKeys,
+  type IssuingDepartment,
   originWarning,
   type StatusList,
   type TrustList,
@@ -59,7 +62,8 @@ export class VerificationService {
   }
 
   async verifyDigits(digits: string): Promise<OnlineVerification> {
-    return this.verifyToken(/^\d{1,1200}$/.test(digits) ? decimalToBytes(digits) : undefined);
+    // decimalToBytes refuses anything but digits itself; no regular expression over the digits first.
+    return this.verifyToken(digits.length >= 1 && digits.length <= 1200 ? decimalToBytes(digits) : undefined);
   }
 
   /** Manual entry of the number printed on the pass, when the QR code cannot be read. */
@@ -79,9 +83,12 @@ export class VerificationService {
     if (!token) {
       return { verification: verifyPassToken(new Uint8Array(0), { trustList }), facts: null };
     }
-    if (!this.signedByOwnKey(token, trustList)) {
+    // Decoded once, for the choice of trust list and the verification (the bytes when unreadable: the
+    // verifier then says why).
+    const decoded = decodePassToken(token) ?? token;
+    if (!this.signedByOwnKey(decoded, trustList)) {
       // Another province's pass (全国互认): its issuer's own keys and status list, as fetched on schedule.
-      const { verification, foreignIssuer } = verifyFederatedToken(token, {
+      const { verification, foreignIssuer } = verifyFederatedToken(decoded, {
         trustList,
         issuers: await this.federation.federatedIssuers(),
         signatureChecks: nativeChecks,
@@ -90,10 +97,10 @@ export class VerificationService {
     }
     // Departments as the admin keeps them (cached 5 s, dropped at once by a change in this process).
     const options = {
-      trustList: { ...trustList, departments: await this.departments.trustListEntries() },
+      trustList: withDepartments(trustList, await this.departments.trustListEntries()),
       signatureChecks: nativeChecks,
     };
-    let verification = verifyPassToken(token, {
+    let verification = verifyPassToken(decoded, {
       ...options,
       statusList: statusListOf(await this.passes.statusSnapshot()),
     });
@@ -101,7 +108,7 @@ export class VerificationService {
       // A genuine pass issued after the copy was read (at most a second ago): read the copy again and
       // check once more. Rare, and only for a signature that held, so a forged token cannot cause it.
       const snapshot = await this.passes.refreshedStatusSnapshot();
-      verification = verifyPassToken(token, { ...options, statusList: statusListOf(snapshot) });
+      verification = verifyPassToken(decoded, { ...options, statusList: statusListOf(snapshot) });
     }
     // Facts only for a token whose signature held: a forged token naming a real pass learns nothing.
     if (!('claims' in verification)) return { verification, facts: null };
@@ -116,7 +123,7 @@ export class VerificationService {
   }
 
   /** True when the token's key id is one of this deployment's (or the token cannot be read). */
-  private signedByOwnKey(token: Uint8Array, trustList: TrustList): boolean {
+  private signedByOwnKey(token: Uint8Array | DecodedPassToken, trustList: TrustList): boolean {
     const kid = tokenKeyId(token);
     return !kid || findTrustedKeys(trustList, kid).length > 0;
   }
@@ -128,6 +135,17 @@ export class VerificationService {
     }
     return this.cachedTrustList.list;
   }
+}
+
+/** The trust list with the departments as cached: a new object only when either changes, not per request. */
+const listsWithDepartments = new WeakMap<IssuingDepartment[], { base: TrustList; list: TrustList }>();
+
+function withDepartments(trustList: TrustList, departments: IssuingDepartment[]): TrustList {
+  const kept = listsWithDepartments.get(departments);
+  if (kept?.base === trustList) return kept.list;
+  const list = { ...trustList, departments };
+  listsWithDepartments.set(departments, { base: trustList, list });
+  return list;
 }
 
 /** Per snapshot (a new one at most each second), not per request. */

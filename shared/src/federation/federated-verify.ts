@@ -2,7 +2,13 @@ import { parseCoseSign1 } from '../pass-token/cose-sign1.js';
 import { extractTokenFromUrl } from '../pass-token/pass-url.js';
 import type { StatusList } from '../pass-token/status-list.js';
 import { findTrustedKeys, type TrustList } from '../pass-token/trust-list.js';
-import { originWarning, type PassVerification, type VerifyOptions, verifyPassToken } from '../pass-token/verify.js';
+import {
+  type DecodedPassToken,
+  originWarning,
+  type PassVerification,
+  type VerifyOptions,
+  verifyPassToken,
+} from '../pass-token/verify.js';
 
 /** Another province's issuer as this deployment trusts it: its keys, departments and status list. */
 export interface FederatedIssuer {
@@ -36,7 +42,10 @@ export interface FederatedVerification {
  * an importer refuses a document whose keys reach outside its region), and one issuer's status indexes
  * are never read in another's list.
  */
-export function verifyFederatedToken(token: Uint8Array, options: FederatedVerifyOptions): FederatedVerification {
+export function verifyFederatedToken(
+  token: Uint8Array | DecodedPassToken,
+  options: FederatedVerifyOptions,
+): FederatedVerification {
   const { issuers = [], ...own } = options;
   const kid = tokenKeyId(token);
   if (kid && findTrustedKeys(own.trustList, kid).length === 0) {
@@ -75,7 +84,8 @@ export function verifyFederatedUrl(url: string, options: FederatedVerifyOptions)
 }
 
 /** The key id in a token's protected header, read without verifying anything; undefined when unreadable. */
-export function tokenKeyId(token: Uint8Array): Uint8Array | undefined {
+export function tokenKeyId(token: Uint8Array | DecodedPassToken): Uint8Array | undefined {
+  if (!(token instanceof Uint8Array)) return token.kid;
   try {
     return parseCoseSign1(token).kid;
   } catch {

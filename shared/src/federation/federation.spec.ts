@@ -5,9 +5,10 @@ import type { PassTokenFields } from '../pass-token/claims.js';
 import { passSigningPublicKey, signPassToken } from '../pass-token/sign.js';
 import { buildStatusListBits, encodeStatusList, PassTokenStatus } from '../pass-token/status-list.js';
 import type { TrustedKey, TrustList } from '../pass-token/trust-list.js';
+import { decodePassToken } from '../pass-token/verify.js';
 import { workedExamplePass } from '../pass-token/worked-example.js';
 import { signDocument } from '../verification/signed-document.js';
-import { verifyFederatedToken } from './federated-verify.js';
+import { tokenKeyId, verifyFederatedToken } from './federated-verify.js';
 import { type IssuerDocument, issuerTrustList, keyFingerprint, openIssuerDocument } from './issuer-document.js';
 
 const parse = (json: unknown) => {
@@ -131,6 +132,12 @@ describe('verifying passes of several issuers', () => {
       verification: { state: 'unknown_key' },
       foreignIssuer: null,
     });
+    // Decoded once (as the server does to choose the trust list): the same issuer and verdict.
+    const decoded = decodePassToken(token)!;
+    expect(tokenKeyId(decoded)).toEqual(tokenKeyId(token));
+    expect(verifyFederatedToken(decoded, { trustList: own, issuers: [revoked], now })).toEqual(
+      verifyFederatedToken(token, { trustList: own, issuers: [revoked], now }),
+    );
   });
 
   it('flags a foreign issuer’s stale status list, and a key cannot sign outside its issuer’s region', () => {

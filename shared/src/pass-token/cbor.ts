@@ -61,61 +61,92 @@ function encodeInto(value: CborValue, out: number[]): void {
   }
 }
 
+/** The head of a byte string of `length` bytes, for callers that lay out known bytes themselves. */
+export function byteStringHead(length: number): number[] {
+  const out: number[] = [];
+  head(2, length, out);
+  return out;
+}
+
 export function encodeCbor(value: CborValue): Uint8Array {
   const out: number[] = [];
   encodeInto(value, out);
   return Uint8Array.from(out);
 }
 
+/** The smallest argument each of the 1-, 2-, 4- and 8-byte heads may carry (shortest form). */
+const smallestOfWidth = [24, 0x100, 0x10000, 0x100000000] as const;
+
+/**
+ * Reads bytes in place: heads and integers without a subarray or an array per call, since a server
+ * decodes every scanned token (docs/scaling.md §6.7); only byte strings are copied out.
+ */
 class Reader {
   pos = 0;
+  /** The argument of the head `head()` read last (no object per head). */
+  value = 0;
   constructor(readonly bytes: Uint8Array) {}
 
-  take(n: number): Uint8Array {
+  /** Moves past `n` bytes and returns where they start. */
+  skip(n: number): number {
     if (n > this.bytes.length - this.pos) throw new CborError('Unexpected end of data');
-    const slice = this.bytes.subarray(this.pos, this.pos + n);
+    const start = this.pos;
     this.pos += n;
-    return slice;
+    return start;
   }
 
   uint(n: number): number {
-    return this.take(n).reduce((acc, b) => acc * 256 + b, 0);
+    const start = this.skip(n);
+    let value = 0;
+    for (let i = start; i < start + n; i++) value = value * 256 + this.bytes[i]!;
+    return value;
   }
 
-  head(): { major: number; value: number } {
-    const initial = this.take(1)[0]!;
+  /** Reads a head: returns its major type and leaves its argument in `value`. */
+  head(): number {
+    const initial = this.bytes[this.skip(1)]!;
     const major = initial >> 5;
     const info = initial & 0x1f;
     if (major === 6 || major === 7) throw new CborError('Tags, floats and simple values are not allowed');
-    if (info < 24) return { major, value: info };
+    if (info < 24) {
+      this.value = info;
+      return major;
+    }
     if (info > 27) throw new CborError('Indefinite lengths and reserved heads are not allowed');
     const value = this.uint(1 << (info - 24));
-    const smallest = [24, 0x100, 0x10000, 0x100000000][info - 24]!;
+    const smallest = smallestOfWidth[info - 24]!;
     if (value < smallest) throw new CborError('Integer not in its shortest form');
     if (!Number.isSafeInteger(value)) throw new CborError('Integer too large');
-    return { major, value };
+    this.value = value;
+    return major;
   }
 
   item(depth: number): CborValue {
     if (depth > maxDepth) throw new CborError('Nested too deeply');
     const start = this.pos;
-    const { major, value } = this.head();
+    const major = this.head();
+    const value = this.value;
     switch (major) {
       case 0:
         return value;
       case 1:
         return -1 - value;
-      case 2:
-        return this.take(value).slice();
+      case 2: {
+        const from = this.skip(value);
+        return this.bytes.slice(from, from + value);
+      }
       case 3: {
-        const text = decodeUtf8(this.take(value));
+        const from = this.skip(value);
+        const text = decodeUtf8(this.bytes, from, from + value);
         if (text === undefined) throw new CborError('Text is not valid UTF-8');
         return text;
       }
       case 4: {
         // Every item takes at least one byte: a bound that stops huge counts before allocating.
         if (value > this.bytes.length - this.pos) throw new CborError('Unexpected end of data');
-        return Array.from({ length: value }, () => this.item(depth + 1));
+        const items: CborValue[] = [];
+        for (let i = 0; i < value; i++) items.push(this.item(depth + 1));
+        return items;
       }
       default:
         return this.map(value, depth, start);
@@ -125,20 +156,31 @@ class Reader {
   map(count: number, depth: number, start: number): CborMap {
     if (count * 2 > this.bytes.length - this.pos) throw new CborError('Unexpected end of data');
     const map: CborMap = new Map();
-    let previousKey: Uint8Array | undefined;
+    let previousStart = -1;
+    let previousEnd = -1;
     for (let i = 0; i < count; i++) {
       const keyStart = this.pos;
       const key = this.item(depth + 1);
       if (typeof key !== 'number') throw new CborError('Map keys must be integers');
-      const keyBytes = this.bytes.subarray(keyStart, this.pos);
-      if (previousKey && compareBytes(previousKey, keyBytes) >= 0) {
+      if (previousStart >= 0 && compareRanges(this.bytes, previousStart, previousEnd, keyStart, this.pos) >= 0) {
         throw new CborError(`Map keys not in deterministic order at offset ${start}`);
       }
-      previousKey = keyBytes;
+      previousStart = keyStart;
+      previousEnd = this.pos;
       map.set(key, this.item(depth + 1));
     }
     return map;
   }
+}
+
+/** `compareBytes` of two ranges of one array, without taking them out. */
+function compareRanges(bytes: Uint8Array, aStart: number, aEnd: number, bStart: number, bEnd: number): number {
+  const length = Math.min(aEnd - aStart, bEnd - bStart);
+  for (let i = 0; i < length; i++) {
+    const difference = bytes[aStart + i]! - bytes[bStart + i]!;
+    if (difference !== 0) return difference;
+  }
+  return aEnd - aStart - (bEnd - bStart);
 }
 
 export function decodeCbor(bytes: Uint8Array): CborValue {

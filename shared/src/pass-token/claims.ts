@@ -160,7 +160,8 @@ export function decodePassPayload(payload: Uint8Array): PassClaims {
   if (!/^[1-9]\d{11}$/.test(passNumber) || passNumber.endsWith('000000')) fail('Pass number is malformed');
 
   const plate = map.get(PayloadKey.Plate);
-  if (typeof plate !== 'string' || [...plate].length < 2 || [...plate].length > 12) fail('Plate is malformed');
+  const plateLength = typeof plate === 'string' ? [...plate].length : 0;
+  if (typeof plate !== 'string' || plateLength < 2 || plateLength > 12) fail('Plate is malformed');
 
   const plateColour = colourOfCode.get(uint(map.get(PayloadKey.PlateColour), 'Plate colour'));
   if (!plateColour) fail('Unknown plate colour code');

@@ -1,4 +1,4 @@
-import { CborError, type CborValue, decodeCbor, encodeCbor } from './cbor.js';
+import { byteStringHead, CborError, type CborValue, decodeCbor, encodeCbor } from './cbor.js';
 import { PassTokenFormatError } from './claims.js';
 import {
   checkSignature,
@@ -34,8 +34,25 @@ export interface CoseSign1 {
   signature: Uint8Array;
 }
 
-function sigStructure(protectedHeader: Uint8Array, payload: Uint8Array): Uint8Array {
-  return encodeCbor(['Signature1', protectedHeader, new Uint8Array(0), payload]);
+/** An array of four, then the text 'Signature1': the bytes every Sig_structure starts with. */
+const sigStructureStart = Uint8Array.of(0x84, ...encodeCbor('Signature1'));
+
+/**
+ * `encodeCbor(['Signature1', protectedHeader, h'', payload])`, laid out directly: a server builds one
+ * for every scan it verifies, and the generic encoder goes through an array of numbers.
+ */
+export function sigStructure(protectedHeader: Uint8Array, payload: Uint8Array): Uint8Array {
+  const protectedHead = byteStringHead(protectedHeader.length);
+  const payloadHead = byteStringHead(payload.length);
+  const out = new Uint8Array(
+    sigStructureStart.length + protectedHead.length + protectedHeader.length + 1 + payloadHead.length + payload.length,
+  );
+  let at = 0;
+  for (const part of [sigStructureStart, protectedHead, protectedHeader, [0x40], payloadHead, payload]) {
+    out.set(part, at);
+    at += part.length;
+  }
+  return out;
 }
 
 /**

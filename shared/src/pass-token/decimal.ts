@@ -29,9 +29,11 @@ export function bytesToDecimal(bytes: Uint8Array): string {
   return out;
 }
 
+/** 2^28: a group's value is kept as two 28-bit halves, so every step stays an exact small integer. */
+const half = 0x10000000;
+
 /** Undefined when the text is not digits, has an impossible length, or a group overflows its bytes. */
 export function decimalToBytes(digits: string): Uint8Array | undefined {
-  if (!/^\d*$/.test(digits)) return undefined;
   const tailDigits = digits.length % groupDigits;
   const tailBytes = digitsFor.indexOf(tailDigits as (typeof digitsFor)[number]);
   if (tailBytes < 0) return undefined;
@@ -40,19 +42,36 @@ export function decimalToBytes(digits: string): Uint8Array | undefined {
   for (let start = 0, at = 0; start < digits.length; start += groupDigits) {
     const end = Math.min(start + groupDigits, digits.length);
     const size = end - start === groupDigits ? groupBytes : tailBytes;
-    // The group's bytes (big-endian, at out[at..at+size)) times 10^k plus the next k digits, up to four
-    // digits a step (255 · 10^4 + 9999 stays a small integer): a server decodes every scanned URL.
-    for (let d = start; d < end; d += 4) {
-      const k = Math.min(4, end - d);
-      let carry = Number(digits.slice(d, d + k));
-      const factor = k === 4 ? 10_000 : 10 ** k;
-      for (let i = at + size - 1; i >= at; i--) {
-        const value = out[i]! * factor + carry;
-        out[i] = value & 0xff;
-        carry = Math.floor(value / 256);
+    // The group's value (< 2^56 < 10^17) as high · 2^28 + low, times 10^k plus the next k digits: a server
+    // decodes every scanned URL, so no BigInt, no slices, no number parsing (docs/scaling.md §6.7).
+    let high = 0;
+    let low = 0;
+    for (let d = start; d < end; ) {
+      // Up to four digits a step: 2^28 · 10^4 stays far below 2^53.
+      let chunk = 0;
+      let factor = 1;
+      for (const stop = Math.min(d + 4, end); d < stop; d++) {
+        const digit = digits.charCodeAt(d) - 48;
+        if (digit < 0 || digit > 9) return undefined;
+        chunk = chunk * 10 + digit;
+        factor *= 10;
       }
-      // The value only grows digit by digit, so it overflows the group's bytes as soon as it would at the end.
-      if (carry !== 0) return undefined;
+      low = low * factor + chunk;
+      const carry = Math.floor(low / half);
+      low -= carry * half;
+      high = high * factor + carry;
+    }
+    // The value only grows digit by digit, so it overflows the group's bytes if it does at the end.
+    if (size > 3 ? high >= 2 ** (8 * size - 28) : high !== 0 || low >= 2 ** (8 * size)) return undefined;
+    // Big-endian: byte k from the end holds bits 8k..8k+7 of high · 2^28 + low.
+    for (let k = 0; k < size; k++) {
+      const bit = 8 * k;
+      out[at + size - 1 - k] =
+        bit + 8 <= 28
+          ? (low >>> bit) & 0xff
+          : bit >= 28
+            ? (high >>> (bit - 28)) & 0xff
+            : ((low >>> bit) | (high << (28 - bit))) & 0xff;
     }
     at += size;
   }

@@ -49,6 +49,8 @@ export {
   type TrustList,
 } from './trust-list.js';
 export {
+  type DecodedPassToken,
+  decodePassToken,
   originWarning,
   type PassVerification,
   type PassVerificationState,

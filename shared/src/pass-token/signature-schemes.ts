@@ -118,14 +118,16 @@ export const signatureSchemes: Record<SigningAlgorithm, SignatureScheme> = {
   SM2: sm2Scheme,
 };
 
+const allSchemes = Object.values(signatureSchemes);
+
 /** The scheme of a trust-list entry's `alg`/`crv` pair; undefined for a pair no verifier here knows. */
 export function schemeOfKey(key: { alg: string; crv: string }): SignatureScheme | undefined {
-  return Object.values(signatureSchemes).find((scheme) => scheme.alg === key.alg && scheme.crv === key.crv);
+  return allSchemes.find((scheme) => scheme.alg === key.alg && scheme.crv === key.crv);
 }
 
-/** The scheme of a COSE `alg` header value. */
+/** The scheme of a COSE `alg` header value (read from every scanned token). */
 export function schemeOfCoseAlgorithm(value: unknown): SignatureScheme | undefined {
-  return Object.values(signatureSchemes).find((scheme) => scheme.coseAlgorithm === value);
+  return allSchemes.find((scheme) => scheme.coseAlgorithm === value);
 }
 
 /** Verifies with the scheme's own check, or the one `checks` gives for its algorithm. */

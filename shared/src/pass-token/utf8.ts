@@ -18,11 +18,11 @@ export function encodeUtf8(text: string): Uint8Array {
   return Uint8Array.from(out);
 }
 
-/** Returns undefined for bytes that are not well-formed UTF-8. */
-export function decodeUtf8(bytes: Uint8Array): string | undefined {
+/** Returns undefined for bytes that are not well-formed UTF-8; `start`/`end` read a part in place. */
+export function decodeUtf8(bytes: Uint8Array, start = 0, end = bytes.length): string | undefined {
   let text = '';
-  let i = 0;
-  while (i < bytes.length) {
+  let i = start;
+  while (i < end) {
     const first = bytes[i]!;
     let length: number;
     let code: number;
@@ -32,15 +32,21 @@ export function decodeUtf8(bytes: Uint8Array): string | undefined {
       i += 1;
       continue;
     } else if (first >= 0xc2 && first <= 0xdf) {
-      [length, code, min] = [2, first & 0x1f, 0x80];
+      length = 2;
+      code = first & 0x1f;
+      min = 0x80;
     } else if (first >= 0xe0 && first <= 0xef) {
-      [length, code, min] = [3, first & 0x0f, 0x800];
+      length = 3;
+      code = first & 0x0f;
+      min = 0x800;
     } else if (first >= 0xf0 && first <= 0xf4) {
-      [length, code, min] = [4, first & 0x07, 0x10000];
+      length = 4;
+      code = first & 0x07;
+      min = 0x10000;
     } else {
       return undefined;
     }
-    if (i + length > bytes.length) return undefined;
+    if (i + length > end) return undefined;
     for (let k = 1; k < length; k++) {
       const next = bytes[i + k]!;
       if ((next & 0xc0) !== 0x80) return undefined;

@@ -8,7 +8,13 @@ import { scanResultOfVerification } from './scan-result.js';
 import { passSigningPublicKey, signPassToken } from './sign.js';
 import { buildStatusListBits, encodeStatusList, PassTokenStatus, type StatusList } from './status-list.js';
 import type { TrustedKey, TrustList } from './trust-list.js';
-import { type PassVerification, type PassVerificationState, verifyPassToken, verifyPassUrl } from './verify.js';
+import {
+  decodePassToken,
+  type PassVerification,
+  type PassVerificationState,
+  verifyPassToken,
+  verifyPassUrl,
+} from './verify.js';
 import { workedExamplePass } from './worked-example.js';
 
 const secretKey = Uint8Array.from({ length: 32 }, (_, i) => i + 1);
@@ -74,6 +80,27 @@ describe('verifyPassToken', () => {
       }
     }
     expect([...states.keys()].sort()).toEqual(['malformed', 'signature_invalid', 'unknown_key']);
+  });
+
+  it('reaches the same verdict from a token decoded once as from its bytes', () => {
+    // A server decodes a scan once (to pick the issuer's trust list) and verifies that (docs/scaling.md §6.7).
+    const tampered = token.slice();
+    tampered[token.length - 1] = token[token.length - 1]! ^ 0x01;
+    const revoked = statusList([[6, PassTokenStatus.Revoked]]);
+    for (const [bytes, overrides] of [
+      [token, {}],
+      [token, { statusList: revoked }],
+      [tampered, {}],
+      [signPassToken(fields, { ...key, kid: 'ffffffff' }), {}],
+    ] as const) {
+      const decoded = decodePassToken(bytes);
+      expect(decoded).toBeDefined();
+      expect(verify(bytes, overrides)).toEqual(
+        verifyPassToken(decoded!, { trustList, statusList: statusList(), now, ...overrides }),
+      );
+    }
+    expect(verify(tampered).state).toBe('signature_invalid');
+    expect(decodePassToken(token.subarray(0, 10))).toBeUndefined();
   });
 
   it('refuses a truncated or extended token', () => {

@@ -134,6 +134,22 @@ function signerOf(entry: TrustedKey): SignerInfo {
 }
 
 /**
+ * A token's envelope, read once (nothing in it checked yet): a server that must know the key id
+ * before verifying (whose trust list?) hands this to `verifyPassToken` instead of the bytes, so that
+ * a scan is decoded once (docs/scaling.md §6.7).
+ */
+export type DecodedPassToken = CoseSign1;
+
+/** The envelope of a token, or undefined when it is not one (`verifyPassToken` then says why). */
+export function decodePassToken(token: Uint8Array): DecodedPassToken | undefined {
+  try {
+    return parseCoseSign1(token);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * The pass number a token claims, read WITHOUT checking its signature: only for looking up the pass's
  * status before the one real check (`verifyPassToken`); never shown or trusted. Undefined when the token
  * cannot be read.
@@ -150,16 +166,16 @@ export function unverifiedPassNumber(token: Uint8Array): { passNumber: string; s
 /**
  * Checks a pass token offline, in this order: structure, key, signature, payload, key period at
  * issue, issuer's jurisdiction, revocation, validity dates. Nothing from the payload is read before
- * the signature over it has been verified.
+ * the signature over it has been verified. `token`: the bytes, or their `decodePassToken`.
  */
-export function verifyPassToken(token: Uint8Array, options: VerifyOptions): PassVerification {
+export function verifyPassToken(token: Uint8Array | DecodedPassToken, options: VerifyOptions): PassVerification {
   const now = options.now ?? new Date();
   const skewMillis = (options.maxClockSkewSeconds ?? 300) * 1000;
   const warnings = dataWarnings(options, now);
 
   let message: CoseSign1;
   try {
-    message = parseCoseSign1(token);
+    message = token instanceof Uint8Array ? parseCoseSign1(token) : token;
   } catch (error) {
     return result('malformed', { reason: (error as Error).message }, warnings);
   }
