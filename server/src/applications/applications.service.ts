@@ -36,7 +36,7 @@ import { jurisdictionPattern } from '../common/jurisdiction.js';
 import { pageOf } from '../common/page.js';
 import { validationException } from '../common/zod-validation.pipe.js';
 import { isUniqueViolation } from '../database/errors.js';
-import { isSqlite } from '../database/locks.js';
+import { lockClause } from '../database/locks.js';
 import { hydrate, selectList } from '../database/plain-rows.js';
 import { DriversService } from '../drivers/drivers.service.js';
 import { EnterprisesService } from '../enterprises/enterprises.service.js';
@@ -198,7 +198,7 @@ export class ApplicationsService implements OnModuleInit {
     const [row] = (await manager.query(
       `SELECT ${selectList(manager, ApplicationEntity, 'a')}, v.id AS locked_vehicle_id, v.plate AS locked_plate,
        v.plate_colour AS locked_plate_colour, v.vehicle_type AS locked_vehicle_type
-       FROM applications a LEFT JOIN vehicles v ON v.id = a.vehicle_id WHERE a.id = ?${isSqlite(manager) ? '' : ' FOR UPDATE'}`,
+       FROM applications a LEFT JOIN vehicles v ON v.id = a.vehicle_id WHERE a.id = ?${lockClause(manager, 'write')}`,
       [id],
     )) as Record<string, string | null>[];
     if (!row) return null;

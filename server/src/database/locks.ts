@@ -18,4 +18,13 @@ export function readLock(manager: EntityManager): { mode: 'pessimistic_read' } |
   return isSqlite(manager) ? undefined : { mode: 'pessimistic_read' };
 }
 
+/**
+ * The same locks for plain SQL (appended to a `SELECT`): ` FOR UPDATE` (`write`), ` LOCK IN SHARE MODE`
+ * (`read`), or nothing on SQLite, for the reasons above.
+ */
+export function lockClause(manager: EntityManager, mode: 'read' | 'write'): string {
+  if (isSqlite(manager)) return '';
+  return mode === 'write' ? ' FOR UPDATE' : ' LOCK IN SHARE MODE';
+}
+
 export const isSqlite = (manager: EntityManager): boolean => manager.connection.options.type === 'better-sqlite3';

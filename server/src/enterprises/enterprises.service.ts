@@ -16,7 +16,7 @@ import { DataSource, type EntityManager, EntityNotFoundError, In, IsNull, MoreTh
 import { AuditService } from '../audit/audit.service.js';
 import type { RequestActor } from '../auth/auth.decorators.js';
 import { DomainException } from '../common/domain.exception.js';
-import { isSqlite } from '../database/locks.js';
+import { lockClause } from '../database/locks.js';
 import { hydrate, selectList } from '../database/plain-rows.js';
 import { searchMatchLimit, whereStartsWith } from '../database/text-search.js';
 import { WhitelistService } from '../whitelist/whitelist.service.js';
@@ -54,7 +54,7 @@ export class EnterprisesService {
    */
   async lockForIssuance(manager: EntityManager, id: string, exclusive: boolean): Promise<EnterpriseEntity> {
     // Plain SQL on the issuance path (see plain-rows.ts for why).
-    const lock = isSqlite(manager) ? '' : exclusive ? ' FOR UPDATE' : ' LOCK IN SHARE MODE';
+    const lock = lockClause(manager, exclusive ? 'write' : 'read');
     const [row] = (await manager.query(
       `SELECT ${selectList(manager, EnterpriseEntity, 'e')} FROM enterprises e WHERE e.id = ?${lock}`,
       [id],

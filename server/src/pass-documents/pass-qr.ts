@@ -35,15 +35,16 @@ export function createPassQr(url: string): PassQr {
  * The library's own choice of version for a set of segments, the first step of `QRCode.create` (the
  * rest draws the code: data, error correction, masks). Not in its typed API, so required directly.
  */
+const qrcodeInternals = createRequire(import.meta.url);
 const qrVersionFor = (
-  createRequire(import.meta.url)('qrcode/lib/core/version') as {
+  qrcodeInternals('qrcode/lib/core/version') as {
     getBestVersionForData(segments: unknown, errorCorrectionLevel: unknown): number | undefined;
   }
 ).getBestVersionForData;
 const qrSegmentsFrom = (
-  createRequire(import.meta.url)('qrcode/lib/core/segments') as { fromArray(segments: QRCodeSegment[]): unknown }
+  qrcodeInternals('qrcode/lib/core/segments') as { fromArray(segments: QRCodeSegment[]): unknown }
 ).fromArray;
-const qrLevelQ = (createRequire(import.meta.url)('qrcode/lib/core/error-correction-level') as { Q: unknown }).Q;
+const qrLevelQ = (qrcodeInternals('qrcode/lib/core/error-correction-level') as { Q: unknown }).Q;
 
 /**
  * The version `createPassQr` gives the URL (the same function of the library chooses it), without
