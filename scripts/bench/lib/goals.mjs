@@ -50,6 +50,23 @@ function shareOfFastify(pattern) {
 }
 const verificationGoalMet = ({ share, p99Ms }) => share >= 0.2 && isNumber(p99Ms) && p99Ms <= 25;
 
+/**
+ * One official's approvals (one issuer): the better of one server process and one process per core
+ * (the deployment of docs/scaling.md §2), named when the latter, as the verification rows are.
+ */
+function issuanceRate(r) {
+  const one = r.issuance?.approvalsPerSecond;
+  const perCore = r.issuance?.perCore;
+  if (!isNumber(one)) return undefined;
+  if (!isNumber(perCore?.perSecond) || perCore.perSecond <= one) {
+    return { value: one, figure: `${fmt(one, 1)} passes/s${isNumber(perCore?.perSecond) ? '  [1 process]' : ''}` };
+  }
+  return {
+    value: perCore.perSecond,
+    figure: `${fmt(perCore.perSecond, 1)} passes/s  [${perCore.processes} processes; 1 process: ${fmt(one, 1)}]`,
+  };
+}
+
 /** A field of a section's results object, read through `path`, with its unit. */
 function field(path, unit, digits = 0) {
   return (r) => {
@@ -135,7 +152,7 @@ export const goals = [
     name: 'issuance (approve + number + token + record), 8 at a time',
     section: 'issuance',
     goal: '≥ 300 passes/s',
-    read: field(['issuance', 'approvalsPerSecond'], 'passes/s', 1),
+    read: issuanceRate,
     met: (rate) => rate >= 300,
   },
   {

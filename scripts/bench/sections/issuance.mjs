@@ -3,9 +3,12 @@
 // then again from the cache. The goal's line is one district's official approving one at a time (one
 // issuer: every approval waits for the one before it at the issuer's serial); beside it, the same
 // approvals spread over eight districts' officials (eight issuers, as a province has), and batch
-// approval (`POST /reviews/batch-approve`, the officials' `b` key).
+// approval (`POST /reviews/batch-approve`, the officials' `b` key). The one official's approvals are
+// measured again with one server process per core (SERVER_PROCESSES=auto), as docs/scaling.md §2
+// deploys the server: the serial still makes them take turns, now across processes.
+import { cpus } from 'node:os';
 import { addDays, chinaToday, idNumberCheckCharacter } from '../../../shared/dist/index.js';
-import { cpuSeconds, progress, settings } from '../lib/common.mjs';
+import { cpuSeconds, progress, settings, treeCpuSeconds } from '../lib/common.mjs';
 import { apiClient, latency } from '../lib/load.mjs';
 
 const png = Buffer.from(
@@ -70,7 +73,8 @@ async function approvals({ count, concurrency, serverPid, decide }) {
   const times = [];
   const failures = {};
   const started = performance.now();
-  const cpuBefore = cpuSeconds(serverPid);
+  // The server's processes together (one, or a primary and its workers).
+  const cpuBefore = treeCpuSeconds(serverPid);
   await pool(count, concurrency, async (i) => {
     const t0 = performance.now();
     const outcome = await decide(i);
@@ -81,7 +85,7 @@ async function approvals({ count, concurrency, serverPid, decide }) {
     for (const key of outcome.failures) failures[key] = (failures[key] ?? 0) + 1;
   });
   const elapsed = (performance.now() - started) / 1000;
-  const cpuAfter = cpuSeconds(serverPid);
+  const cpuAfter = treeCpuSeconds(serverPid);
   times.sort((a, b) => a - b);
   return {
     passIds,
@@ -109,9 +113,11 @@ async function approveOne(client, applicationId) {
 /**
  * Prepares `settings.issuance` submitted applications of the demo enterprise (one vehicle each, the
  * same crew and documents), approves them `concurrency` at a time, and renders every pass's QR PNG.
- * Returns the rates and the issued passes (id, number, URL) for the later sections.
+ * With `startMultiProcessServer()` (the same server and database, SERVER_PROCESSES=auto), the one
+ * official's approvals once more through it. Returns the rates and the issued passes (id, number, URL)
+ * for the later sections.
  */
-export async function issuance({ fleetManager, official, admin, serverPid, concurrency = 8 }) {
+export async function issuance({ fleetManager, official, admin, serverPid, startMultiProcessServer, concurrency = 8 }) {
   const count = settings.issuance;
   progress(`issuance: preparing ${count} submitted applications`);
   const driver = await fleetManager.must('POST', '/drivers', {
@@ -138,9 +144,9 @@ export async function issuance({ fleetManager, official, admin, serverPid, concu
   const from = addDays(chinaToday(), 1);
   // Submitted applications numbered from `first` (their plates), each from the district `originOf(i)`:
   // the bench's province routes by origin, so that district's official reviews and issues it.
-  const prepare = async (first, originOf) => {
-    const applicationIds = new Array(count);
-    await pool(count, 8, async (i) => {
+  const prepare = async (first, originOf, howMany = count) => {
+    const applicationIds = new Array(howMany);
+    await pool(howMany, 8, async (i) => {
       const vehicle = await fleetManager.must('POST', '/vehicles', {
         plate: `苏A${String(50_000 + first + i).padStart(5, '0')}`,
         plateColour: 'yellow',
@@ -210,6 +216,39 @@ export async function issuance({ fleetManager, official, admin, serverPid, concu
   });
   const issued = one.passIds;
 
+  let perCore;
+  if (startMultiProcessServer) {
+    // Its processes start cold: a warm-up of approvals first (not measured), as the one-process
+    // server was warmed by the requests that prepared its applications.
+    const warmup = Math.max(concurrency, Math.floor(count / 2));
+    const perCoreIds = await prepare(3 * count, () => districts[0], count + warmup);
+    const multi = await startMultiProcessServer();
+    try {
+      // The official's access token is valid in every process (one JWT_SECRET per run).
+      const client = apiClient(multi.url, official.token);
+      progress(`issuance: one process per core, ${warmup} approvals to warm up, then ${count} measured`);
+      await approvals({
+        count: warmup,
+        concurrency,
+        serverPid: multi.pid,
+        decide: (i) => approveOne(client, perCoreIds[count + i]),
+      });
+      perCore = {
+        processes: cpus().length,
+        ...withoutIds(
+          await approvals({
+            count,
+            concurrency,
+            serverPid: multi.pid,
+            decide: (i) => approveOne(client, perCoreIds[i]),
+          }),
+        ),
+      };
+    } finally {
+      await multi.stop();
+    }
+  }
+
   // Each pass's QR twice: the first request draws it, the second must come from the server's cache.
   const qrRound = async (round) => {
     progress(`issuance: ${round} ${issued.length} QR PNGs`);
@@ -242,6 +281,7 @@ export async function issuance({ fleetManager, official, admin, serverPid, concu
       failures: one.failures,
       serverCpuMsPerPass: one.serverCpuMsPerPass,
       spread: { districts: districts.length, ...withoutIds(spread) },
+      ...(perCore ? { perCore } : {}),
       batch: { batchSize, ...withoutIds(batch) },
       qrPngPerSecond: qr.perSecond,
       qrPngP50Ms: qr.p50Ms,

@@ -12,8 +12,8 @@ import { startBareServer } from '../lib/processes.mjs';
 export const verificationGoals = { shareOfFastify: 0.2, p99Ms: 25 };
 
 /**
- * `startMultiProcessServer()`: the same server on the same database with SERVER_PROCESSES=auto; the
- * one-process `server` stays up, idle, meanwhile.
+ * `startMultiProcessServer()` (absent for another build): the same server on the same database with
+ * SERVER_PROCESSES=auto; the one-process `server` stays up, idle, meanwhile.
  */
 export async function verificationThroughput({ server, passUrl, samplePasses, startMultiProcessServer }) {
   const prefix = passUrl.slice(0, passUrl.lastIndexOf('/') + 1);
@@ -57,8 +57,7 @@ export async function verificationThroughput({ server, passUrl, samplePasses, st
     return loadedRss;
   };
   const loadedRss = await measure(server, 1);
-  // Another build (BENCH_SERVER_ENTRY, e.g. the one before SERVER_PROCESSES existed): one process only.
-  if (!process.env.BENCH_SERVER_ENTRY) {
+  if (startMultiProcessServer) {
     const multi = await startMultiProcessServer();
     try {
       await measure(multi, cpus().length);
