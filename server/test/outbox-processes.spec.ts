@@ -108,7 +108,7 @@ describe(`the outbox delivered by two server processes at once, on ${testDatabas
   });
 
   it('delivers every message exactly once, retries failures as the policy says, and leaves no lease behind', async () => {
-    const digestAccounts = [randomUUID(), randomUUID(), randomUUID()];
+    const digestAccounts: string[] = [randomUUID(), randomUUID(), randomUUID()];
     const kinds = new Map<string, Kind>();
     const rows: OutboxRow[] = plan
       // Interleaved: the i-th of each kind together.
