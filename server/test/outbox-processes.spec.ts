@@ -65,21 +65,27 @@ async function eventually(check: () => Promise<void>, timeoutMs: number): Promis
 describe(`the outbox delivered by two server processes at once, on ${testDatabaseKind}`, () => {
   let database: TestDatabase;
   let dataDir: string;
-  let wechat: FakeWechat;
+  /** One fake WeChat per process: a send's fake tells which process made it. */
+  let wechats: FakeWechat[] = [];
   const servers: ServerProcess[] = [];
   const smsFiles = [0, 1].map((i) => `sms-${i}.log`);
   /** When the fake WeChat received each send, by openid. */
   const sendTimes = new Map<string, number[]>();
+  /** Sends to `o-hold-…` are held unanswered until the test turns this off. */
+  let holding = true;
 
   beforeAll(async () => {
-    wechat = await startFakeWechat();
-    wechat.behaviour = (message) => {
-      const times = [...(sendTimes.get(message.touser) ?? []), Date.now()];
-      sendTimes.set(message.touser, times);
-      if (message.touser.startsWith('o-gone-')) return { errcode: 43101 };
-      if (message.touser.startsWith('o-retry-') && times.length <= 2) return { errcode: -1 };
-      return 'accept';
-    };
+    wechats = await Promise.all([startFakeWechat(), startFakeWechat()]);
+    for (const wechat of wechats) {
+      wechat.behaviour = (message) => {
+        const times = [...(sendTimes.get(message.touser) ?? []), Date.now()];
+        sendTimes.set(message.touser, times);
+        if (message.touser.startsWith('o-hold-') && holding) return 'hold';
+        if (message.touser.startsWith('o-gone-')) return { errcode: 43101 };
+        if (message.touser.startsWith('o-retry-') && times.length <= 2) return { errcode: -1 };
+        return 'accept';
+      };
+    }
     database = await createTestDatabase();
     dataDir = database.kind === 'sqlite' ? database.env.DATA_DIR! : mkdtempSync(join(tmpdir(), 'pass-outbox-'));
     const env = {
@@ -87,7 +93,6 @@ describe(`the outbox delivered by two server processes at once, on ${testDatabas
       ...database.env,
       WECHAT_APP_ID: 'wx-test',
       WECHAT_APP_SECRET: 'secret',
-      WECHAT_API_BASE: wechat.url,
       WECHAT_SUBSCRIBE_TEMPLATES: JSON.stringify({ [NotificationEvent.PassIssued]: template }),
       NOTIFY_POLL_MS: '50',
       NOTIFY_LEASE_MS: '5000',
@@ -97,15 +102,75 @@ describe(`the outbox delivered by two server processes at once, on ${testDatabas
       NOTIFY_SCAN_MS: '86400000',
     };
     // One after the other: the first migrates, the second finds the database ready.
-    for (const file of smsFiles) servers.push(await startServerProcess({ ...env, SMS_DEV_FILE: join(dataDir, file) }));
+    for (const [i, file] of smsFiles.entries()) {
+      servers.push(
+        await startServerProcess({ ...env, SMS_DEV_FILE: join(dataDir, file), WECHAT_API_BASE: wechats[i]!.url }),
+      );
+    }
   }, 180_000);
 
   afterAll(async () => {
     await Promise.all(servers.map((s) => s.stop()));
-    await wechat?.close();
+    await Promise.all(wechats.map((w) => w.close()));
     await database?.drop();
     rmSync(dataDir, { recursive: true, force: true });
   });
+
+  /** Writes `rows` due now, oldest first, in one statement. */
+  const insertDue = (rows: OutboxRow[], now: number) =>
+    execute(
+      database,
+      `INSERT INTO notification_outbox (id, account_id, event, title, body, link, created_at, channel, address,
+         once_key, status, attempts, next_attempt_at, lease_owner, lease_expires_at, last_error, delivered_at)
+       VALUES ${rows.map(() => "(?, ?, ?, ?, ?, NULL, ?, ?, ?, NULL, 'pending', 0, ?, NULL, NULL, NULL, NULL)").join(', ')}`,
+      rows.flatMap((r, i) => [
+        r.id,
+        r.accountId,
+        r.event,
+        r.title,
+        r.body,
+        sqlTime(new Date(now - 30_000 + i)),
+        r.channel,
+        r.address,
+        sqlTime(new Date(now - 1_000)),
+      ]),
+    );
+
+  type Stored = { id: string; status: string; attempts: number; lease_owner: string | null; lease_clear: number };
+  /** The outbox once no row is pending. */
+  const settled = async (): Promise<Stored[]> => {
+    let outbox: Stored[] = [];
+    await eventually(async () => {
+      outbox = await queryRows<Stored>(
+        database,
+        'SELECT id, status, attempts, lease_owner, lease_expires_at IS NULL AS lease_clear FROM notification_outbox',
+      );
+      expect(outbox.filter((r) => r.status === 'pending')).toEqual([]);
+    }, 90_000);
+    return outbox;
+  };
+
+  /** The numbers texted by each process. */
+  const textedBy = () =>
+    smsFiles.map((file) => {
+      const path = join(dataDir, file);
+      if (!existsSync(path)) return [];
+      return readFileSync(path, 'utf8')
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => (JSON.parse(line) as { to: string }).to);
+    });
+
+  /** Message-centre rows by id. */
+  const messageCentre = async () =>
+    new Map(
+      (
+        await queryRows<{ id: string; account_id: string; title: string; body: string }>(
+          database,
+          'SELECT id, account_id, title, body FROM notifications',
+        )
+      ).map((n) => [n.id, n]),
+    );
 
   it('delivers every message exactly once, retries failures as the policy says, and leaves no lease behind', async () => {
     const digestAccounts: string[] = [randomUUID(), randomUUID(), randomUUID()];
@@ -160,33 +225,8 @@ describe(`the outbox delivered by two server processes at once, on ${testDatabas
     );
 
     // Every row due at once, in one statement: both workers find a full outbox on their next poll.
-    await execute(
-      database,
-      `INSERT INTO notification_outbox (id, account_id, event, title, body, link, created_at, channel, address,
-         once_key, status, attempts, next_attempt_at, lease_owner, lease_expires_at, last_error, delivered_at)
-       VALUES ${rows.map(() => "(?, ?, ?, ?, ?, NULL, ?, ?, ?, NULL, 'pending', 0, ?, NULL, NULL, NULL, NULL)").join(', ')}`,
-      rows.flatMap((r, i) => [
-        r.id,
-        r.accountId,
-        r.event,
-        r.title,
-        r.body,
-        sqlTime(new Date(now - 30_000 + i)),
-        r.channel,
-        r.address,
-        sqlTime(new Date(now - 1_000)),
-      ]),
-    );
-
-    type Stored = { id: string; status: string; attempts: number; lease_owner: string | null; lease_clear: number };
-    let outbox: Stored[] = [];
-    await eventually(async () => {
-      outbox = await queryRows<Stored>(
-        database,
-        'SELECT id, status, attempts, lease_owner, lease_expires_at IS NULL AS lease_clear FROM notification_outbox',
-      );
-      expect(outbox.filter((r) => r.status === 'pending')).toEqual([]);
-    }, 90_000);
+    await insertDue(rows, now);
+    const outbox = await settled();
 
     // Each row's end, as its kind says.
     const expected: Record<Kind, [status: string, attempts: number]> = {
@@ -240,19 +280,12 @@ describe(`the outbox delivered by two server processes at once, on ${testDatabas
         expect(times[k]! - times[k - 1]!).toBeGreaterThanOrEqual(retryBaseMs * 2 ** (k - 1) - 5);
       }
     }
-    expect(wechat.delivered.length).toBe(
+    expect(wechats.reduce((n, w) => n + w.delivered.length, 0)).toBe(
       rows.filter((r) => r.channel === 'wechat' && !kinds.get(r.id)!.endsWith('gone')).length,
     );
 
     // SMS: each text sent once, by one of the processes; both took part.
-    const texts = smsFiles.map((file) => {
-      const path = join(dataDir, file);
-      if (!existsSync(path)) return [];
-      return readFileSync(path, 'utf8')
-        .split('\n')
-        .filter(Boolean)
-        .map((line) => (JSON.parse(line) as { to: string }).to);
-    });
+    const texts = textedBy();
     const sent = texts.flat().sort();
     expect(sent).toEqual(
       rows
@@ -262,4 +295,54 @@ describe(`the outbox delivered by two server processes at once, on ${testDatabas
     );
     expect(texts.map((t) => t.length > 0)).toEqual([true, true]);
   }, 150_000);
+  it('a worker dying with a send in flight: the other takes its rows when their lease ends, each still delivered once', async () => {
+    const rows: OutboxRow[] = Array.from({ length: 40 }, (_, i) => {
+      const tag = String(i).padStart(4, '0');
+      const base = {
+        id: randomUUID(),
+        accountId: randomUUID(),
+        event: NotificationEvent.PassIssued,
+        title: '通行证已签发',
+        body: `苏B${tag}0 的通行证已签发。`,
+      };
+      if (i === 0) return { ...base, channel: 'wechat', address: `o-hold-${tag}` };
+      if (i % 3 === 0) return { ...base, channel: 'sms', address: `1380000${tag}` };
+      if (i % 3 === 1) return { ...base, channel: 'wechat', address: `o-ok-b${tag}` };
+      return { ...base, channel: 'in_app', address: null };
+    });
+    const held = rows[0]!;
+    await insertDue(rows, Date.now());
+    // Whichever process claimed the held message is killed while WeChat keeps it waiting.
+    const holder = await Promise.race(wechats.map((w, i) => w.held.then(() => i)));
+    holding = false;
+    await servers[holder]!.crash();
+
+    const ids = new Set(rows.map((r) => r.id));
+    const outbox = (await settled()).filter((r) => ids.has(r.id));
+    expect(outbox).toHaveLength(rows.length);
+    // A crash is not a failed attempt; nothing keeps a lease.
+    expect(
+      outbox.filter((r) => r.status !== 'delivered' || Number(r.attempts) !== 0 || r.lease_owner !== null),
+    ).toEqual([]);
+    // The held message: sent by the dead process (never answered), again by the survivor once the lease
+    // renewed for that call had run out (NOTIFY_LEASE_MS), and accepted there only.
+    const times = sendTimes.get(held.address!) ?? [];
+    expect(times).toHaveLength(2);
+    expect(times[1]! - times[0]!).toBeGreaterThanOrEqual(5_000 - 200);
+    expect(wechats.map((w) => w.delivered.filter((m) => m.touser === held.address).length)).toEqual(
+      holder === 0 ? [0, 1] : [1, 0],
+    );
+    // Every other message once: WeChat, texts, message centre.
+    const others = rows.filter((r) => r.channel === 'wechat' && r !== held);
+    expect(others.filter((r) => sendTimes.get(r.address!)?.length !== 1)).toEqual([]);
+    const phones = rows.filter((r) => r.channel === 'sms').map((r) => r.address!);
+    expect(
+      textedBy()
+        .flat()
+        .filter((to) => phones.includes(to))
+        .sort(),
+    ).toEqual(phones.sort());
+    const centre = await messageCentre();
+    expect(rows.filter((r) => r.channel === 'in_app' && centre.get(r.id)?.body !== r.body)).toEqual([]);
+  }, 120_000);
 });
