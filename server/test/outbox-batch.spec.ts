@@ -90,3 +90,81 @@ describe(`in-app messages delivered a batch at a time, on ${testDatabaseKind}`, 
     expect(written.map((n) => n.title).sort()).toEqual(['先到的', '苏B00001', '苏B00003', '苏B00004'].sort());
   });
 });
+
+/**
+ * Several claims of one process at once (one worker's tick and a second worker, say): on SQLite they
+ * share the one connection, each statement and transaction taking its turn (serialiseSqlite); on
+ * MariaDB each has a connection of its own. Two processes at once: outbox-processes.spec.ts.
+ */
+describe(`four claims at once in one process, on ${testDatabaseKind}`, () => {
+  let t: TestApp;
+  let dataSource: DataSource;
+  let worker: OutboxWorker;
+
+  beforeAll(async () => {
+    t = await startTestApp({ NOTIFY_WORKER: 'false' });
+    dataSource = t.app.get(DataSource);
+    worker = t.app.get(OutboxWorker);
+  });
+
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('claims each due row once, writes each message once, and fails only the unwritable ones', async () => {
+    const now = Date.now();
+    const rows = Array.from({ length: 150 }, (_, i) =>
+      Object.assign(new OutboxMessageEntity(), {
+        id: randomUUID(),
+        accountId: randomUUID(),
+        channel: 'in_app' as const,
+        address: null,
+        event: NotificationEvent.PassIssued,
+        title: `苏C${String(i).padStart(5, '0')}`,
+        body: '通行证已签发。',
+        link: null,
+        onceKey: null,
+        status: 'pending' as const,
+        attempts: 0,
+        nextAttemptAt: new Date(now - 1_000),
+        leaseOwner: null,
+        leaseExpiresAt: null,
+        lastError: null,
+        deliveredAt: null,
+        createdAt: new Date(now - 60_000 + i),
+      }),
+    );
+    const unwritable = rows.filter((_, i) => i % 37 === 5);
+    await insertRows(
+      dataSource.manager,
+      NotificationEntity,
+      unwritable.map((r) => Object.assign(new NotificationEntity(), { ...r, title: '先到的', readAt: null })),
+    );
+    await insertRows(dataSource.manager, OutboxMessageEntity, rows);
+    // Each loop claims until it finds nothing; a failed row waits NOTIFY_RETRY_BASE_MS (10 s) before its next try.
+    const loop = async () => {
+      let claimed = 0;
+      for (let n = await worker.deliverBatch(); n > 0; n = await worker.deliverBatch()) claimed += n;
+      return claimed;
+    };
+    const claimed = await Promise.all([loop(), loop(), loop(), loop()]);
+    expect(claimed.reduce((a, b) => a + b, 0)).toBe(rows.length);
+    const outbox = await dataSource.getRepository(OutboxMessageEntity).findBy({ id: In(rows.map((r) => r.id)) });
+    const ends = outbox.map((r) => [
+      unwritable.includes(rows.find((x) => x.id === r.id)!),
+      r.status,
+      r.attempts,
+      r.leaseOwner,
+    ]);
+    expect(
+      ends.filter(
+        ([bad, status, attempts, lease]) =>
+          lease !== null || (bad ? status !== 'pending' || attempts !== 1 : status !== 'delivered' || attempts !== 0),
+      ),
+    ).toEqual([]);
+    const written = await dataSource.getRepository(NotificationEntity).findBy({ id: In(rows.map((r) => r.id)) });
+    expect(written.map((n) => n.title).sort()).toEqual(
+      rows.map((r) => (unwritable.includes(r) ? '先到的' : r.title)).sort(),
+    );
+  });
+});

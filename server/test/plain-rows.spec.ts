@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { DataSource, type EntityManager } from 'typeorm';
+import { NotificationEvent } from '@pass/shared';
+import { DataSource, type EntityManager, In } from 'typeorm';
 import { ApplicationEntity } from '../src/applications/application.entity.js';
 import { AuditEntryEntity } from '../src/audit/audit-entry.entity.js';
 import { CheckpointEntity } from '../src/checkpoints/checkpoint.entity.js';
 import { hydrate, insertRows, selectList, updateRows } from '../src/database/plain-rows.js';
+import { OutboxMessageEntity } from '../src/notifications/outbox-message.entity.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 import { testDatabaseKind } from './support/test-database.js';
 
@@ -104,6 +106,61 @@ describe(`plain rows: written, read and updated as TypeORM would, on ${testDatab
       ).toBe(1);
     });
     expect((await read()).after).toEqual({ x: 1 });
+  });
+
+  /** An outbox row: its id is the primary key, its once-key a unique one. */
+  const outboxRow = (title: string, onceKey: string | null = null) =>
+    manager.create(OutboxMessageEntity, {
+      id: randomUUID(),
+      accountId: randomUUID(),
+      channel: 'in_app',
+      address: null,
+      event: NotificationEvent.PassExpiring,
+      title,
+      body: `${title}：通行证将于明日到期。`,
+      link: null,
+      onceKey,
+      status: 'pending',
+      attempts: 0,
+      nextAttemptAt: new Date(),
+      leaseOwner: null,
+      leaseExpiresAt: null,
+      lastError: null,
+      deliveredAt: null,
+      createdAt: new Date(),
+    });
+  const titles = async (rows: OutboxMessageEntity[]) =>
+    (await manager.findBy(OutboxMessageEntity, { id: In(rows.map((r) => r.id)) })).map((r) => r.title).sort();
+
+  it('skipDuplicates skips the rows whose primary or unique key is taken, and answers how many it inserted', async () => {
+    const key = `expiring:${randomUUID()}`;
+    const first = outboxRow('先到的', key);
+    expect(await insertRows(manager, OutboxMessageEntity, [first])).toBe(1);
+    const laterKey = `expiring:${randomUUID()}`;
+    const batch = [
+      Object.assign(outboxRow('同一主键'), { id: first.id }),
+      outboxRow('同一唯一键', key),
+      outboxRow('新的甲'),
+      outboxRow('新的乙', laterKey),
+      // A duplicate within the statement itself: the first of the two is kept.
+      outboxRow('新的乙重复', laterKey),
+    ];
+    // Without the mode a duplicate fails the whole statement: nothing of it is written.
+    await expect(insertRows(manager, OutboxMessageEntity, batch)).rejects.toThrow();
+    expect(await titles(batch)).toEqual(['先到的']);
+    expect(await insertRows(manager, OutboxMessageEntity, batch, { skipDuplicates: true })).toBe(2);
+    expect(await titles(batch)).toEqual(['先到的', '新的乙', '新的甲'].sort());
+    // Again: everything is a duplicate now.
+    expect(await insertRows(manager, OutboxMessageEntity, batch, { skipDuplicates: true })).toBe(0);
+    expect(await insertRows(manager, OutboxMessageEntity, [], { skipDuplicates: true })).toBe(0);
+  });
+
+  it('skipDuplicates hides no other error: a NULL in a NOT NULL column fails, and its transaction keeps nothing', async () => {
+    const rows = [outboxRow('完整的'), Object.assign(outboxRow('缺标题'), { title: null })];
+    await expect(
+      manager.transaction((tx) => insertRows(tx, OutboxMessageEntity, rows, { skipDuplicates: true })),
+    ).rejects.toThrow();
+    expect(await titles(rows)).toEqual([]);
   });
 
   it('refuses a table with a column TypeORM fills in itself (a version)', async () => {

@@ -1,6 +1,7 @@
 import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata.js';
 import type { EntityMetadata } from 'typeorm/metadata/EntityMetadata.js';
+import { isSqlite } from './locks.js';
 
 // Plain statements for the rows of the issuance path, with TypeORM's metadata and its drivers' value
 // conversions but without its query builder. Why: an approval writes six rows and reads or locks four
@@ -11,27 +12,49 @@ import type { EntityMetadata } from 'typeorm/metadata/EntityMetadata.js';
 // out once. Only for plain tables: a generated, version or discriminator column (which TypeORM fills
 // in itself on insert) is refused by insertRows.
 
-/** An entity's INSERT, worked out once per table: the columns in order and the statement's head. */
+/** An entity's INSERT, worked out once per table: the columns in order and the statement's parts. */
 interface InsertPlan {
   columns: ColumnMetadata[];
-  head: string;
+  /** `table (a, b, …) VALUES `, after the statement's verb. */
+  into: string;
   row: string;
 }
 
 const plans = new WeakMap<EntityMetadata, InsertPlan>();
+
+export interface InsertOptions {
+  /**
+   * A row whose primary or unique key is already taken is skipped instead of failing the statement
+   * (the notice a scheduled scan sees again): MariaDB `INSERT IGNORE`, SQLite `ON CONFLICT DO NOTHING`.
+   * Only duplicates are skipped. SQLite's `INSERT OR IGNORE` would also drop a row breaking NOT NULL
+   * without a word, so its upsert clause, which covers only uniqueness, is used; MariaDB's IGNORE turns
+   * every error into a warning (a NULL written as '', a long value cut), so a statement with more
+   * warnings than skipped rows is refused with an error: inside a transaction nothing of it remains.
+   */
+  skipDuplicates?: boolean;
+}
+
+/** What the drivers answer a plain INSERT with (TypeORM's structured result). */
+interface InsertResult {
+  affected?: number;
+  raw?: { warningStatus?: number } | number;
+}
 
 /**
  * Inserts `rows` of an entity in one plain `INSERT … VALUES (…), (…)`, with the values TypeORM's own
  * insert would write: the entity's `@BeforeInsert` listeners run first (ids and timestamps, BaseRecord),
  * then every column's value goes through the driver's `preparePersistentValue` (transformers, JSON,
  * dates and booleans as each database stores them), an unset column taking its declared default.
+ * Answers how many rows were inserted: all of them, unless `skipDuplicates` skipped some (which ones
+ * the databases do not say; a caller that needs to know reads the keys back).
  */
 export async function insertRows<T extends ObjectLiteral>(
   manager: EntityManager,
   target: EntityTarget<T>,
   rows: T[],
-): Promise<void> {
-  if (rows.length === 0) return;
+  options: InsertOptions = {},
+): Promise<number> {
+  if (rows.length === 0) return 0;
   const metadata = manager.connection.getMetadata(target);
   const plan = plans.get(metadata) ?? planFor(manager, metadata);
   const driver = manager.connection.driver;
@@ -47,7 +70,28 @@ export async function insertRows<T extends ObjectLiteral>(
       );
     }
   }
-  await manager.query(plan.head + Array(rows.length).fill(plan.row).join(', '), params);
+  const values = Array(rows.length).fill(plan.row).join(', ');
+  const sqlite = isSqlite(manager);
+  const sql = !options.skipDuplicates
+    ? `INSERT INTO ${plan.into}${values}`
+    : sqlite
+      ? `INSERT INTO ${plan.into}${values} ON CONFLICT DO NOTHING`
+      : `INSERT IGNORE INTO ${plan.into}${values}`;
+  // The runner's structured answer (manager.query gives SQLite's last rowid, not the count).
+  const runner = manager.queryRunner ?? manager.connection.createQueryRunner();
+  try {
+    const result = (await runner.query(sql, params, true)) as InsertResult;
+    const inserted = result.affected ?? rows.length;
+    const warnings = typeof result.raw === 'object' ? (result.raw.warningStatus ?? 0) : 0;
+    if (options.skipDuplicates && !sqlite && warnings > rows.length - inserted) {
+      throw new Error(
+        `insertRows: ${metadata.tableName}: ${warnings} warnings for ${rows.length - inserted} duplicates (a value MariaDB's IGNORE changed)`,
+      );
+    }
+    return inserted;
+  } finally {
+    if (!manager.queryRunner) await runner.release();
+  }
 }
 
 function planFor(manager: EntityManager, metadata: EntityMetadata): InsertPlan {
@@ -60,7 +104,7 @@ function planFor(manager: EntityManager, metadata: EntityMetadata): InsertPlan {
   const quoted = (name: string) => manager.connection.driver.escape(name);
   const plan = {
     columns,
-    head: `INSERT INTO ${quoted(metadata.tablePath)} (${columns.map((c) => quoted(c.databaseName)).join(', ')}) VALUES `,
+    into: `${quoted(metadata.tablePath)} (${columns.map((c) => quoted(c.databaseName)).join(', ')}) VALUES `,
     row: `(${columns.map(() => '?').join(', ')})`,
   };
   plans.set(metadata, plan);

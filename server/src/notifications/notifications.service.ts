@@ -136,13 +136,9 @@ export class NotificationsService {
       if (template && r.wechatOpenid) rows.push(row(r.id, 'wechat', r.wechatOpenid));
       if (sms) rows.push(row(r.id, 'sms', r.phone));
     }
-    if (!notice.onceKey) {
-      // Every approval writes its notice here: a plain INSERT (see insertRows for why).
-      await insertRows(manager, OutboxMessageEntity, rows);
-      return;
-    }
-    // A scan's notice seen before is skipped row by row (INSERT IGNORE / INSERT OR IGNORE on the key).
-    await manager.createQueryBuilder().insert().into(OutboxMessageEntity).values(rows).orIgnore().execute();
+    // Every approval writes its notice here: a plain INSERT (see insertRows for why). A scan's notice
+    // seen before is skipped row by row on its once-key; a notice without one cannot be a duplicate.
+    await insertRows(manager, OutboxMessageEntity, rows, { skipDuplicates: notice.onceKey !== undefined });
   }
 
   /** Scans a higher module registers at start (passes expiring, overdue applications); the worker runs them. */
