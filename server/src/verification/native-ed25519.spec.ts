@@ -61,7 +61,7 @@ describe('native Ed25519 on the server', () => {
     expect(bothVerdicts(malleable)).toEqual(['signature_invalid', 'signature_invalid']);
   });
 
-  it('follows a trust-list entry whose key changed (keys are kept per entry and per decoded key)', () => {
+  it('checks against the trust-list entry’s key as it is now (nothing kept from an earlier key)', () => {
     const list: TrustList = { ...trustList, keys: [{ ...trustList.keys[0]! }] };
     const check = () =>
       verifyPassToken(token, { trustList: list, now, signatureChecks: { Ed25519: nativeEd25519 } }).state;
@@ -71,6 +71,28 @@ describe('native Ed25519 on the server', () => {
     expect(check()).toBe('signature_invalid');
     list.keys[0]!.publicKey = genuine;
     expect(check()).toBe('valid');
+  });
+
+  it('answers false, without throwing, for a signature or key of the wrong length, and reads views at an offset', () => {
+    const publicKey = passSigningPublicKey(secretKey);
+    const message = new TextEncoder().encode('通行证');
+    expect(nativeEd25519(new Uint8Array(63), message, publicKey)).toBe(false);
+    expect(nativeEd25519(new Uint8Array(65), message, publicKey)).toBe(false);
+    expect(nativeEd25519(new Uint8Array(64), message, publicKey.subarray(1))).toBe(false);
+    // The verifier hands subarrays of the token: the check must read them where they start.
+    const signature = token.subarray(token.length - 64);
+    const padded = new Uint8Array(signature.length + 7);
+    padded.set(signature, 7);
+    const tokenVerdict = verifyPassToken(token, { trustList, now, signatureChecks: { Ed25519: nativeEd25519 } });
+    expect(tokenVerdict.state).toBe('valid');
+    let seen: [Uint8Array, Uint8Array] | undefined;
+    verifyPassToken(token, {
+      trustList,
+      now,
+      signatureChecks: { Ed25519: (sig, msg, key) => ((seen = [sig, msg]), nativeEd25519(sig, msg, key)) },
+    });
+    expect(nativeEd25519(padded.subarray(7), seen![1], publicKey)).toBe(true);
+    expect(nativeEd25519(padded.subarray(6, 70), seen![1], publicKey)).toBe(false);
   });
 
   it('reads the claimed pass number without trusting it, and nothing from bytes that are not a token', () => {
