@@ -8,6 +8,7 @@ import { SwaggerModule } from '@nestjs/swagger';
 import { maxAttachmentBytes } from '@pass/shared';
 import { AppModule } from './app.module.js';
 import { serveH5App } from './common/h5-assets.js';
+import { requestLoggerFactory } from './common/request-logger.js';
 import { registerSecurityHeaders } from './common/security-headers.js';
 import type { AppConfig } from './config/app-config.js';
 import { openApiDocument } from './openapi.js';
@@ -17,6 +18,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   const adapter = new FastifyAdapter({
     // Fastify's pino logger writes one JSON line per request and per response.
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
+    childLoggerFactory: requestLoggerFactory(config.logLevel),
     // Only behind a proxy that sets X-Forwarded-For; otherwise any client could pick its own address.
     trustProxy: config.trustProxy,
     // Whitelist imports are the largest JSON bodies (a CSV of a few thousand rows).

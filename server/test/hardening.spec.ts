@@ -149,6 +149,13 @@ describe('hardening (issue #13)', () => {
       expect(login.headers.get('cache-control')).toBe('no-store');
       // An anonymous answer meant for caching keeps its policy.
       expect((await fetch(`${t.url}/api/trust-list`)).headers.get('cache-control')).toBe('public, max-age=300');
+      // …but asked with a token, an answer is no shared cache's business: no-store unless `private`.
+      const signedIn = await fetch(`${t.url}/api/trust-list`, {
+        headers: { authorization: `Bearer ${await accessToken(t, '13800000001')}` },
+      });
+      expect(signedIn.headers.get('cache-control')).toBe('no-store');
+      // An anonymous answer with no policy of its own (the default set before routing).
+      expect((await fetch(`${t.url}/api/health`)).headers.get('cache-control')).toBe('no-store');
     });
 
     it('gives API answers the headers an answer needs, and pages the whole set', async () => {
@@ -168,6 +175,7 @@ describe('hardening (issue #13)', () => {
         expect(res.status).toBe(200);
         expect(res.headers.get('cross-origin-opener-policy')).toBe('same-origin');
         expect(res.headers.get('x-frame-options')).toBe('DENY');
+        expect(res.headers.get('cache-control')).toBe('no-store');
       }
       expect((await fetch(`${t.url}/api/docs`)).headers.get('content-security-policy')).toContain("script-src 'self'");
     });

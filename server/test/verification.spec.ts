@@ -387,6 +387,16 @@ describe('checkpoint verification', () => {
     expect(await limited.json()).toEqual({ code: 'RATE_LIMITED', message: '操作过于频繁，请稍后再试' });
     expect(limited.headers.get('retry-after')).toMatch(/^\d+$/);
     expect(limited.headers.get('x-ratelimit-limit')).toMatch(/^\d+$/);
+    // A refusal is an API answer like any other: the same security headers, never cached.
+    expect(limited.headers.get('cache-control')).toBe('no-store');
+    expect(limited.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(limited.headers.get('content-security-policy')).toBe("default-src 'none'; frame-ancestors 'none'");
+    const page = await fetch(`${t.url}/V/1`);
+    expect([page.status, page.headers.get('retry-after'), page.headers.get('x-frame-options')]).toEqual([
+      429,
+      expect.stringMatching(/^\d+$/),
+      'DENY',
+    ]);
   });
 });
 

@@ -97,6 +97,9 @@ export function helmetHeaders(options: HelmetOptions): [name: string, value: str
   return headers;
 }
 
+/** Everything under the API's prefix: its answers and its docs. */
+const apiPath = /^\/api(?:[/?]|$)/i;
+
 /** The API's JSON (and files), as opposed to the pages a browser renders: the app, the pass page, the API docs. */
 const apiAnswerPath = /^\/api(?:[/?]|$)(?!docs(?:[/?]|$))/i;
 
@@ -138,23 +141,27 @@ export async function registerSecurityHeaders(app: NestFastifyApplication, confi
   const apiHeaders: [string, string][] = [
     ['Content-Security-Policy', apiContentSecurityPolicy],
     ...headers.filter(([name]) => apiHeaderNames.has(name.toLowerCase())),
+    // The default for every API answer; a route's own `cache-control` replaces it (Fastify writes the
+    // reply's headers over the raw response's), and the onSend hook below narrows signed-in answers.
+    ['cache-control', 'no-store'],
   ];
+  // The API docs are pages under /api: helmet's whole set, and the same no-store default.
+  const docsHeaders: [string, string][] = [...headers, ['cache-control', 'no-store']];
   const fastify = app.getHttpAdapter().getInstance();
   // On the raw response, first thing, as helmet's middleware set them: every answer has them (404s,
   // 429s, errors), and a route may still replace one (the pass page's own CSP).
   fastify.addHook('onRequest', (request, reply, done) => {
-    for (const [name, value] of apiAnswerPath.test(request.url) ? apiHeaders : headers) {
-      reply.raw.setHeader(name, value);
-    }
+    const set = apiAnswerPath.test(request.url) ? apiHeaders : apiPath.test(request.url) ? docsHeaders : headers;
+    for (const [name, value] of set) reply.raw.setHeader(name, value);
     done();
   });
+  // A signed-in answer is personal: `private` (kept on the holder's device) or `no-store`, never a
+  // shared cache's policy. Anonymous answers keep the route's own policy or the default set above,
+  // so the public verification routes (anonymous) skip this check.
   fastify.addHook('onSend', (request, reply, payload, done) => {
-    const policy = String(reply.getHeader('cache-control') ?? '');
-    if (
-      /^\/api(?:[/?]|$)/i.test(request.url) &&
-      (request.headers.authorization !== undefined ? !policy.startsWith('private') : policy === '')
-    ) {
-      reply.header('cache-control', 'no-store');
+    if (request.headers.authorization !== undefined && apiPath.test(request.url)) {
+      if (!String(reply.getHeader('cache-control') ?? '').startsWith('private'))
+        reply.header('cache-control', 'no-store');
     }
     done(null, payload);
   });
