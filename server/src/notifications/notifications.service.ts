@@ -11,7 +11,7 @@ import {
   type SubscribeTemplates,
 } from '@pass/shared';
 import { DataSource, type EntityManager, IsNull } from 'typeorm';
-import { AccountsService, type Audience, type Recipient } from '../accounts/accounts.service.js';
+import { AccountsService, type Audience } from '../accounts/accounts.service.js';
 import type { RequestActor } from '../auth/auth.decorators.js';
 import { DomainException } from '../common/domain.exception.js';
 import { pageOf } from '../common/page.js';
