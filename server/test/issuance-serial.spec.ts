@@ -100,6 +100,21 @@ describe(`issuance around the issuer's serial, on ${testDatabaseKind}`, () => {
       if (!told) await new Promise((r) => setTimeout(r, 100));
     }
     expect(told?.body).toMatch(wanted);
+
+    // Text someone typed is delivered as typed, even when it looks like a placeholder.
+    const reason = `{{pass:${passId}}}`;
+    expect((await as.districtOfficial.post(`/passes/${passId}/revoke`, { reason })).status).toBe(200);
+    let revoked: { body: string } | undefined;
+    while (!revoked && Date.now() < deadline) {
+      const items = (await as.fleetManager.get('/notifications?limit=50')).body.items as {
+        event: string;
+        body: string;
+        link: string;
+      }[];
+      revoked = items.find((n) => n.event === 'pass.revoked' && n.link.endsWith(`id=${passId}`));
+      if (!revoked) await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(revoked?.body).toContain(`原因：${reason}`);
     expect(textsTo(t.smsFile, demoPhones.fleetManager).filter((text) => text.includes(passNumber))).toHaveLength(1);
     expect(textsTo(t.smsFile, demoPhones.fleetManager).join('\n')).not.toContain('{{');
   });

@@ -73,7 +73,10 @@ export function placeholder(kind: string, key: string): string {
 @Injectable()
 export class NotificationsService {
   private readonly scans: ScheduledScan[] = [];
-  private readonly placeholders = new Map<string, PlaceholderValues>();
+  private readonly placeholders = new Map<
+    string,
+    { events: ReadonlySet<NotificationEvent>; values: PlaceholderValues }
+  >();
 
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
@@ -157,19 +160,23 @@ export class NotificationsService {
     return this.scans;
   }
 
-  /** How a higher module's placeholders (see placeholder()) are filled in at delivery. */
-  fillPlaceholdersWith(kind: string, values: PlaceholderValues): void {
-    this.placeholders.set(kind, values);
+  /**
+   * How a higher module's placeholders (see placeholder()) are filled in at delivery, in the messages of
+   * these events only: text someone typed (a reason) in another event's message is left as typed.
+   */
+  fillPlaceholdersWith(kind: string, events: NotificationEvent[], values: PlaceholderValues): void {
+    this.placeholders.set(kind, { events: new Set(events), values });
   }
 
   /**
    * Puts the values of their placeholders into messages' titles and bodies, one read per kind for the
    * lot; a placeholder with no value (none registered, or the key not found) stays as written.
    */
-  async fillIn(messages: { title: string; body: string }[]): Promise<void> {
+  async fillIn(messages: { event: NotificationEvent; title: string; body: string }[]): Promise<void> {
     const keys = new Map<string, Set<string>>();
     for (const message of messages) {
       for (const [, kind, key] of `${message.title}${message.body}`.matchAll(placeholderPattern)) {
+        if (!this.placeholders.get(kind!)?.events.has(message.event)) continue;
         if (!keys.has(kind!)) keys.set(kind!, new Set());
         keys.get(kind!)!.add(key!);
       }
@@ -177,12 +184,13 @@ export class NotificationsService {
     if (keys.size === 0) return;
     const values = new Map<string, string>();
     for (const [kind, wanted] of keys) {
-      const read = this.placeholders.get(kind);
-      if (!read) continue;
-      for (const [key, value] of await read([...wanted])) values.set(placeholder(kind, key), value);
+      for (const [key, value] of await this.placeholders.get(kind)!.values([...wanted])) {
+        values.set(placeholder(kind, key), value);
+      }
     }
     const fill = (text: string) => text.replace(placeholderPattern, (whole) => values.get(whole) ?? whole);
     for (const message of messages) {
+      if (![...this.placeholders.values()].some(({ events }) => events.has(message.event))) continue;
       message.title = fill(message.title);
       message.body = fill(message.body);
     }

@@ -19,7 +19,7 @@ export type IssuedPassDraft = Pick<PassEntity, 'id' | 'enterpriseId' | 'plate' |
 export class PassNotices extends ScanningNotices<PassEntity> {
   override onModuleInit(): void {
     super.onModuleInit();
-    this.notifications.fillPlaceholdersWith(passNumberKind, async (ids) => {
+    this.notifications.fillPlaceholdersWith(passNumberKind, [NotificationEvent.PassIssued], async (ids) => {
       const rows = await this.dataSource
         .getRepository(PassEntity)
         .find({ select: { id: true, passNumber: true }, where: { id: In(ids) } });
