@@ -35,6 +35,18 @@ describe(`issuance around the issuer's serial, on ${testDatabaseKind}`, () => {
   };
   const approve = (id: string) => as.districtOfficial.post(`/reviews/${id}/decision`, { decision: 'approve' });
   const passNumberOf = async (passId: string) => (await as.fleetManager.get(`/passes/${passId}`)).body.passNumber;
+  /** The fleet manager's in-app message of this event about this pass, once the worker has delivered it. */
+  const messageAbout = async (event: string, passId: string) => {
+    const deadline = Date.now() + 30_000;
+    for (;;) {
+      const items: { event: string; body: string; link: string }[] = (
+        await as.fleetManager.get('/notifications?limit=50')
+      ).body.items;
+      const found = items.find((n) => n.event === event && n.link.endsWith(`id=${passId}`));
+      if (found || Date.now() > deadline) return found;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  };
   const tables = ['passes', 'pass_crew_members', 'notification_outbox', 'audit_log', 'application_events'];
   const rowCounts = async () =>
     Object.fromEntries(
@@ -92,28 +104,13 @@ describe(`issuance around the issuer's serial, on ${testDatabaseKind}`, () => {
     expect(after).toMatchObject({ passNumber });
 
     const wanted = new RegExp(`^\\S+ 的通行证 ${passNumber} 已签发，有效期 \\S+ 至 \\S+。$`);
-    const deadline = Date.now() + 30_000;
-    let told: { event: string; body: string; link: string } | undefined;
-    while (!told && Date.now() < deadline) {
-      const items = (await as.fleetManager.get('/notifications?limit=50')).body.items as (typeof told)[];
-      told = items.find((n) => n!.event === 'pass.issued' && n!.link.endsWith(`id=${passId}`));
-      if (!told) await new Promise((r) => setTimeout(r, 100));
-    }
+    const told = await messageAbout('pass.issued', passId);
     expect(told?.body).toMatch(wanted);
 
     // Text someone typed is delivered as typed, even when it looks like a placeholder.
     const reason = `{{pass:${passId}}}`;
     expect((await as.districtOfficial.post(`/passes/${passId}/revoke`, { reason })).status).toBe(200);
-    let revoked: { body: string } | undefined;
-    while (!revoked && Date.now() < deadline) {
-      const items = (await as.fleetManager.get('/notifications?limit=50')).body.items as {
-        event: string;
-        body: string;
-        link: string;
-      }[];
-      revoked = items.find((n) => n.event === 'pass.revoked' && n.link.endsWith(`id=${passId}`));
-      if (!revoked) await new Promise((r) => setTimeout(r, 100));
-    }
+    const revoked = await messageAbout('pass.revoked', passId);
     expect(revoked?.body).toContain(`原因：${reason}`);
     expect(textsTo(t.smsFile, demoPhones.fleetManager).filter((text) => text.includes(passNumber))).toHaveLength(1);
     expect(textsTo(t.smsFile, demoPhones.fleetManager).join('\n')).not.toContain('{{');
