@@ -18,6 +18,17 @@ describe('loadConfig', () => {
     expect(loadConfig({ DB_URL: 'mariadb://u:p@db:3306/pass' }).database.type).toBe('mariadb');
   });
 
+  it('connects through the Unix socket DB_SOCKET names, an absolute path, instead of the host and port', () => {
+    expect(
+      loadConfig({ DB_URL: 'mariadb://u:p@localhost/pass', DB_SOCKET: '/run/mysqld/mysqld.sock' }).database,
+    ).toEqual({
+      type: 'mariadb',
+      url: 'mariadb://u:p@localhost/pass',
+      socketPath: '/run/mysqld/mysqld.sock',
+    });
+    expect(() => loadConfig({ DB_URL: 'mariadb://u:p@localhost/pass', DB_SOCKET: 'mysqld.sock' })).toThrow(/DB_SOCKET/);
+  });
+
   const productionSecrets = { JWT_SECRET: 'x'.repeat(32), DATA_KEY: Buffer.alloc(32, 7).toString('base64') };
 
   it('does not seed demo accounts in production unless asked to', () => {

@@ -26,6 +26,12 @@ const envSchema = z.object({
   DB_URL: z
     .url({ protocol: /^(mysql|mariadb)$/, error: 'DB_URL 必须是 mysql://用户:密码@主机:端口/数据库 形式' })
     .optional(),
+  /**
+   * With DB_URL, the MariaDB/MySQL server's Unix socket (e.g. /run/mysqld/mysqld.sock) instead of the
+   * URL's host and port, for a database on the same machine: every statement is a socket write, and a
+   * write to a Unix socket costs the server less CPU than one through loopback TCP (docs/scaling.md §4.3).
+   */
+  DB_SOCKET: z.string().startsWith('/', 'DB_SOCKET 必须是绝对路径').optional(),
   DATA_DIR: z.string().min(1).default('data'),
   /** Folder of the built H5 app served at `/`; left out when it does not exist. */
   H5_DIR: z.string().min(1).default('../miniapp/dist/h5'),
@@ -134,7 +140,7 @@ export interface AppConfig {
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   seedDemo: boolean;
   trustProxy: boolean;
-  database: { type: 'mysql' | 'mariadb'; url: string } | { type: 'better-sqlite3'; path: string };
+  database: { type: 'mysql' | 'mariadb'; url: string; socketPath?: string } | { type: 'better-sqlite3'; path: string };
   province: ProvinceSettings;
   secrets: { jwtSecret?: string; dataKey?: string };
   wechat: {
@@ -210,7 +216,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     seedDemo: e.SEED_DEMO ?? e.NODE_ENV === 'development',
     trustProxy: e.TRUST_PROXY,
     database: e.DB_URL
-      ? { type: e.DB_URL.startsWith('mariadb:') ? 'mariadb' : 'mysql', url: e.DB_URL }
+      ? {
+          type: e.DB_URL.startsWith('mariadb:') ? 'mariadb' : 'mysql',
+          url: e.DB_URL,
+          ...(e.DB_SOCKET ? { socketPath: e.DB_SOCKET } : {}),
+        }
       : { type: 'better-sqlite3', path: resolve(dataDir, 'pass.sqlite') },
     province: provinceSettings(e.PROVINCE, e.PROVINCE_SETTINGS),
     secrets: { jwtSecret: e.JWT_SECRET, dataKey: e.DATA_KEY },

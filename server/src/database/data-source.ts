@@ -35,6 +35,7 @@ export function dataSourceOptions(database: AppConfig['database']): DataSourceOp
       ...common,
       type: database.type,
       url: database.url,
+      ...(database.socketPath ? { socketPath: database.socketPath } : {}),
       charset: 'utf8mb4_unicode_ci',
       timezone: 'Z',
       supportBigNumbers: true,

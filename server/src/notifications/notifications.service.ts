@@ -11,7 +11,7 @@ import {
   type SubscribeTemplates,
 } from '@pass/shared';
 import { DataSource, type EntityManager, IsNull } from 'typeorm';
-import { AccountsService, type Audience, type Recipient } from '../accounts/accounts.service.js';
+import { AccountsService, type Audience } from '../accounts/accounts.service.js';
 import type { RequestActor } from '../auth/auth.decorators.js';
 import { DomainException } from '../common/domain.exception.js';
 import { pageOf } from '../common/page.js';
@@ -52,6 +52,20 @@ const subscribeEventsByRole: Partial<Record<Role, NotificationEvent[]>> = {
 
 export type ScheduledScan = (now: Date) => Promise<void>;
 
+/** What a placeholder's keys stand for, read when the messages naming them are delivered. */
+export type PlaceholderValues = (keys: string[]) => Promise<ReadonlyMap<string, string>>;
+
+const placeholderPattern = /\{\{([a-z]+):([\w-]+)\}\}/g;
+
+/**
+ * Text in a notice that is not known when the notice is written but is by its commit (a pass's number,
+ * which issuance takes last, inside the issuer's serial lock): the worker puts the value in at delivery
+ * (NotificationsService.fillIn).
+ */
+export function placeholder(kind: string, key: string): string {
+  return `{{${kind}:${key}}}`;
+}
+
 /**
  * Notifications: modules write them with `enqueue` inside the transaction of the change; the outbox
  * worker delivers them in-app, by WeChat subscribe message and by SMS; accounts read their own here.
@@ -59,6 +73,10 @@ export type ScheduledScan = (now: Date) => Promise<void>;
 @Injectable()
 export class NotificationsService {
   private readonly scans: ScheduledScan[] = [];
+  private readonly placeholders = new Map<
+    string,
+    { events: ReadonlySet<NotificationEvent>; values: PlaceholderValues }
+  >();
 
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
@@ -92,19 +110,7 @@ export class NotificationsService {
    * a template; SMS for the configured events.
    */
   async enqueue(manager: EntityManager, notice: Notice): Promise<void> {
-    await this.enqueueTo(manager, notice, await this.recipients(manager, notice.audience));
-  }
-
-  /** Who an audience is now, read in the caller's transaction: for enqueueTo later in it. */
-  recipients(manager: EntityManager, audience: Audience): Promise<Recipient[]> {
-    return this.accounts.recipients(manager, audience);
-  }
-
-  /**
-   * enqueue to recipients read earlier in the transaction: issuance reads them before it locks the
-   * issuer's serial and writes the notice, which names the pass number, after.
-   */
-  async enqueueTo(manager: EntityManager, notice: Notice, recipients: readonly Recipient[]): Promise<void> {
+    const recipients = await this.accounts.recipients(manager, notice.audience);
     if (recipients.length === 0) return;
     const now = new Date();
     const notBefore = digestEvents.has(notice.event) ? this.digestWindowEnd(now) : now;
@@ -148,6 +154,42 @@ export class NotificationsService {
 
   scheduledScans(): readonly ScheduledScan[] {
     return this.scans;
+  }
+
+  /**
+   * How a higher module's placeholders (see placeholder()) are filled in at delivery, in the messages of
+   * these events only: text someone typed (a reason) in another event's message is left as typed.
+   */
+  fillPlaceholdersWith(kind: string, events: NotificationEvent[], values: PlaceholderValues): void {
+    this.placeholders.set(kind, { events: new Set(events), values });
+  }
+
+  /**
+   * Puts the values of their placeholders into messages' titles and bodies, one read per kind for the
+   * lot; a placeholder with no value (none registered, or the key not found) stays as written.
+   */
+  async fillIn(messages: { event: NotificationEvent; title: string; body: string }[]): Promise<void> {
+    const keys = new Map<string, Set<string>>();
+    for (const message of messages) {
+      for (const [, kind, key] of `${message.title}${message.body}`.matchAll(placeholderPattern)) {
+        if (!this.placeholders.get(kind!)?.events.has(message.event)) continue;
+        if (!keys.has(kind!)) keys.set(kind!, new Set());
+        keys.get(kind!)!.add(key!);
+      }
+    }
+    if (keys.size === 0) return;
+    const values = new Map<string, string>();
+    for (const [kind, wanted] of keys) {
+      for (const [key, value] of await this.placeholders.get(kind)!.values([...wanted])) {
+        values.set(placeholder(kind, key), value);
+      }
+    }
+    const fill = (text: string) => text.replace(placeholderPattern, (whole) => values.get(whole) ?? whole);
+    for (const message of messages) {
+      if (![...this.placeholders.values()].some(({ events }) => events.has(message.event))) continue;
+      message.title = fill(message.title);
+      message.body = fill(message.body);
+    }
   }
 
   /** The end of the digest window `now` falls in: every process computes the same one. */

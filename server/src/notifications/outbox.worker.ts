@@ -95,6 +95,8 @@ export class OutboxWorker implements OnApplicationBootstrap, OnModuleDestroy {
   async deliverBatch(): Promise<number> {
     const claim = randomUUID();
     const rows = await this.claim(claim);
+    // Text written before its value existed (a pass's number, see PassNotices.issued), for every channel.
+    await this.notifications.fillIn(rows);
     const groups = groupForDelivery(rows);
     const inApp = groups.filter((group) => first(group).channel === 'in_app');
     if (inApp.length > 1 && !this.stopped && !(await this.deliverInAppTogether(claim, inApp))) {

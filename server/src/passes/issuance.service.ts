@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { chinaToday, ErrorCode, formatPassNumber, maxPassSerial, quotaPeriodKey } from '@pass/shared';
 import { type EntityManager, In, MoreThanOrEqual } from 'typeorm';
@@ -129,10 +130,25 @@ export class IssuanceService {
     if (quota) await this.quotas.consume(manager, quota.jurisdictionCode, quota.period);
 
     // Everything that does not need the pass number comes before the issuer's serial is locked: that
-    // row serialises every approval of the issuing jurisdiction until this transaction commits.
+    // row serialises every approval of the issuing jurisdiction until this transaction commits, and each
+    // statement inside it waits its turn on the event loop behind the other approvals' work. The pass's
+    // id is set here, so its crew rows and its notice (whose number is filled in at delivery) are
+    // written before the serial; they commit or roll back with the pass all the same.
     const issuerCode = app.reviewSteps.at(-1)!.jurisdictionCode;
     const department = await this.departments.forIssuer(issuerCode, manager);
-    const tellIssued = await this.notices.issued(manager, enterprise.id);
+    const passId = randomUUID();
+    await insertRows(
+      manager,
+      PassCrewMemberEntity,
+      app.crewDriverIds.map((driverId) => manager.create(PassCrewMemberEntity, { passId, driverId })),
+    );
+    await this.notices.issued(manager, {
+      id: passId,
+      enterpriseId: enterprise.id,
+      plate: vehicle.plate,
+      validFrom: app.validFrom!,
+      validTo: app.validTo!,
+    });
     const statusIndex = await this.statusIndexes.take(manager);
 
     const serial = await nextCounterValue(manager, `serial:${issuerCode}`);
@@ -153,6 +169,7 @@ export class IssuanceService {
       crew: crew.claims(passNumber),
     });
     const pass = manager.create(PassEntity, {
+      id: passId,
       passNumber,
       issuerCode,
       routingCounty: app.reviewSteps[0]!.jurisdictionCode,
@@ -185,13 +202,8 @@ export class IssuanceService {
       quotaJurisdiction: quota?.jurisdictionCode ?? null,
       quotaPeriod: quota?.period ?? null,
     });
-    // Inside the issuer's serial lock: plain INSERTs, built once per table (see insertRows for why).
+    // Inside the issuer's serial lock: a plain INSERT, built once per table (see insertRows for why).
     await insertRows(manager, PassEntity, [pass]);
-    await insertRows(
-      manager,
-      PassCrewMemberEntity,
-      app.crewDriverIds.map((driverId) => manager.create(PassCrewMemberEntity, { passId: pass.id, driverId })),
-    );
     const audited: AuditedChange[] = [];
     for (const old of overlapping) {
       await this.statusList.recordChange(manager, old.statusIndex, 'superseded');
@@ -227,7 +239,6 @@ export class IssuanceService {
         },
       },
     });
-    await tellIssued(pass);
     return { pass, audited };
   }
 }

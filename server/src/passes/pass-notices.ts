@@ -1,10 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { addDays, chinaToday, NotificationEvent } from '@pass/shared';
 import { type EntityManager, In } from 'typeorm';
-import { type Notice, ScanningNotices } from '../notifications/notifications.service.js';
+import { type Notice, placeholder, ScanningNotices } from '../notifications/notifications.service.js';
 import { PassEntity } from './pass.entity.js';
 
 const dayMs = 86_400_000;
+/** The placeholder kind of a pass's number, keyed by the pass's id (see PassNotices.issued). */
+const passNumberKind = 'pass';
+
+/** What the notice of a pass being issued says of it before the pass has its number. */
+export type IssuedPassDraft = Pick<PassEntity, 'id' | 'enterpriseId' | 'plate' | 'validFrom' | 'validTo'>;
 
 /**
  * What happens to a pass, told to its enterprise's fleet managers in the transaction of the change:
@@ -12,17 +17,26 @@ const dayMs = 86_400_000;
  */
 @Injectable()
 export class PassNotices extends ScanningNotices<PassEntity> {
+  override onModuleInit(): void {
+    super.onModuleInit();
+    this.notifications.fillPlaceholdersWith(passNumberKind, [NotificationEvent.PassIssued], async (ids) => {
+      const rows = await this.dataSource
+        .getRepository(PassEntity)
+        .find({ select: { id: true, passNumber: true }, where: { id: In(ids) } });
+      return new Map(rows.map((row) => [row.id, row.passNumber]));
+    });
+  }
+
   /**
-   * The notice of a pass about to be issued to the enterprise: its fleet managers are read now, the
-   * notice written by the function returned once the pass (and its number) exists.
+   * The notice of a pass being issued, written before the pass has its number: the issuer's serial,
+   * which every approval of the issuer waits for until commit, is taken last (IssuanceService), and
+   * this INSERT need not be inside it. The number is put in at delivery (a placeholder for the pass's
+   * id, which commits with this row); the recipients are the enterprise's fleet managers now.
    */
-  async issued(manager: EntityManager, enterpriseId: string): Promise<(pass: PassEntity) => Promise<void>> {
-    const recipients = await this.notifications.recipients(manager, { enterpriseId });
-    return (pass) => {
-      const what = `已签发，有效期 ${pass.validFrom} 至 ${pass.validTo}。`;
-      const notice = aboutPass(pass, NotificationEvent.PassIssued, '通行证已签发', what);
-      return this.notifications.enqueueTo(manager, notice, recipients);
-    };
+  async issued(manager: EntityManager, pass: IssuedPassDraft): Promise<void> {
+    const what = `已签发，有效期 ${pass.validFrom} 至 ${pass.validTo}。`;
+    const numbered = { ...pass, passNumber: placeholder(passNumberKind, pass.id) };
+    await this.notifications.enqueue(manager, aboutPass(numbered, NotificationEvent.PassIssued, '通行证已签发', what));
   }
 
   revoked(manager: EntityManager, pass: PassEntity, reason: string): Promise<void> {
@@ -61,7 +75,12 @@ export class PassNotices extends ScanningNotices<PassEntity> {
 }
 
 /** A notice about one pass to its enterprise's fleet managers, opening the pass; `what` follows its plate and number. */
-function aboutPass(pass: PassEntity, event: NotificationEvent, title: string, what: string): Notice {
+function aboutPass(
+  pass: Pick<PassEntity, 'id' | 'enterpriseId' | 'plate' | 'passNumber'>,
+  event: NotificationEvent,
+  title: string,
+  what: string,
+): Notice {
   return {
     event,
     audience: { enterpriseId: pass.enterpriseId },

@@ -1,0 +1,118 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { countRows, execute, queryRows } from './support/database-rows.js';
+import { completeApplication, demoPhones, registerFleet, seedAndLogin, submitApplication } from './support/fixtures.js';
+import { textsTo } from './support/sms.js';
+import { startTestApp, type TestApp } from './support/test-app.js';
+import { testDatabaseKind } from './support/test-database.js';
+
+/**
+ * What issuance writes before it takes the issuer's serial (the pass's crew rows and its notice, whose
+ * number is filled in at delivery; docs/scaling.md §4.3) still commits or rolls back with the pass, and
+ * still names the right pass.
+ */
+describe(`issuance around the issuer's serial, on ${testDatabaseKind}`, () => {
+  let t: TestApp;
+  let as: Awaited<ReturnType<typeof seedAndLogin>>;
+  let plateSerial = 0;
+
+  beforeAll(async () => {
+    t = await startTestApp({
+      NOTIFY_POLL_MS: '100',
+      // The notice of an issued pass also by SMS: an outside channel gets the number filled in too.
+      NOTIFY_SMS_EVENTS: 'pass.issued',
+      PROVINCE_SETTINGS: JSON.stringify({ approvalChain: ['district'] }),
+    });
+    as = await seedAndLogin(t);
+  }, 120_000);
+
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  const submitted = async () => {
+    const fleet = await registerFleet(as.fleetManager, `苏E${String(81000 + ++plateSerial)}`, 300 + plateSerial * 2);
+    return submitApplication(as.fleetManager, completeApplication(fleet, 1, 5));
+  };
+  const approve = (id: string) => as.districtOfficial.post(`/reviews/${id}/decision`, { decision: 'approve' });
+  const passNumberOf = async (passId: string) => (await as.fleetManager.get(`/passes/${passId}`)).body.passNumber;
+  /** The fleet manager's in-app message of this event about this pass, once the worker has delivered it. */
+  const messageAbout = async (event: string, passId: string) => {
+    const deadline = Date.now() + 30_000;
+    for (;;) {
+      const items: { event: string; body: string; link: string }[] = (
+        await as.fleetManager.get('/notifications?limit=50')
+      ).body.items;
+      const found = items.find((n) => n.event === event && n.link.endsWith(`id=${passId}`));
+      if (found || Date.now() > deadline) return found;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  };
+  const tables = ['passes', 'pass_crew_members', 'notification_outbox', 'audit_log', 'application_events'];
+  const rowCounts = async () =>
+    Object.fromEntries(
+      await Promise.all(
+        tables.map(async (table) => [table, await countRows(t.database, `SELECT COUNT(*) AS n FROM ${table}`)]),
+      ),
+    );
+
+  it('rolls back all of an approval that fails after taking the serial, and hands the number out again', async () => {
+    const first = await approve(await submitted());
+    expect(first.status).toBe(200);
+    const firstNumber: string = await passNumberOf(first.body.passId);
+    const issuer = firstNumber.slice(0, 6);
+    const serial = Number(firstNumber.slice(6));
+
+    // The next serial is past the last one a 12-digit number holds: the approval fails after the
+    // serial's statement, with the crew rows and the notice already written.
+    await execute(t.database, 'UPDATE counters SET next_value = ? WHERE name = ?', [1_000_000, `serial:${issuer}`]);
+    const id = await submitted();
+    const before = await rowCounts();
+    const refused = await approve(id);
+    expect(refused.status).toBe(503);
+    expect(refused.body.code).toBe('PASS_NUMBERS_EXHAUSTED');
+    expect(await rowCounts()).toEqual(before);
+    expect((await as.fleetManager.get(`/applications/${id}`)).body.status).toBe('submitted');
+    const [counter] = await queryRows<{ next_value: number | string }>(
+      t.database,
+      'SELECT next_value FROM counters WHERE name = ?',
+      [`serial:${issuer}`],
+    );
+    expect(Number(counter!.next_value)).toBe(1_000_000);
+
+    // With numbers left, the same application gets the one after the first pass's: no gap.
+    await execute(t.database, 'UPDATE counters SET next_value = ? WHERE name = ?', [serial + 1, `serial:${issuer}`]);
+    const second = await approve(id);
+    expect(second.status).toBe(200);
+    expect(await passNumberOf(second.body.passId)).toBe(`${issuer}${String(serial + 1).padStart(6, '0')}`);
+  });
+
+  it('names the pass and its number in the crew rows, the audit entry and every channel of the notice', async () => {
+    const approved = await approve(await submitted());
+    expect(approved.status).toBe(200);
+    const passId: string = approved.body.passId;
+    const passNumber: string = await passNumberOf(passId);
+
+    expect(await countRows(t.database, 'SELECT COUNT(*) AS n FROM pass_crew_members WHERE pass_id = ?', [passId])).toBe(
+      2,
+    );
+    const [audit] = await queryRows<{ after: string | Record<string, unknown> }>(
+      t.database,
+      "SELECT after FROM audit_log WHERE action = 'pass.issue' AND entity_id = ?",
+      [passId],
+    );
+    const after = typeof audit!.after === 'string' ? JSON.parse(audit!.after) : audit!.after;
+    expect(after).toMatchObject({ passNumber });
+
+    const wanted = new RegExp(`^\\S+ 的通行证 ${passNumber} 已签发，有效期 \\S+ 至 \\S+。$`);
+    const told = await messageAbout('pass.issued', passId);
+    expect(told?.body).toMatch(wanted);
+
+    // Text someone typed is delivered as typed, even when it looks like a placeholder.
+    const reason = `{{pass:${passId}}}`;
+    expect((await as.districtOfficial.post(`/passes/${passId}/revoke`, { reason })).status).toBe(200);
+    const revoked = await messageAbout('pass.revoked', passId);
+    expect(revoked?.body).toContain(`原因：${reason}`);
+    expect(textsTo(t.smsFile, demoPhones.fleetManager).filter((text) => text.includes(passNumber))).toHaveLength(1);
+    expect(textsTo(t.smsFile, demoPhones.fleetManager).join('\n')).not.toContain('{{');
+  });
+});
