@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { NotificationEvent } from '@pass/shared';
-import { DataSource, In } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { NotificationsService } from '../src/notifications/notifications.service.js';
 import { OutboxMessageEntity } from '../src/notifications/outbox-message.entity.js';
+import { seedAndLogin } from './support/fixtures.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 import { testDatabaseKind } from './support/test-database.js';
 
@@ -16,50 +17,55 @@ describe(`notices with and without a once-key, on ${testDatabaseKind}`, () => {
   let t: TestApp;
   let dataSource: DataSource;
   let notifications: NotificationsService;
+  /** Two of the demo's accounts: the recipients, read by the service from the audience as in the app. */
+  let a: string;
+  let b: string;
 
   beforeAll(async () => {
     t = await startTestApp({ NOTIFY_WORKER: 'false', NOTIFY_SMS_EVENTS: 'pass.expiring' });
+    await seedAndLogin(t);
     dataSource = t.app.get(DataSource);
     notifications = t.app.get(NotificationsService);
+    [a, b] = ((await dataSource.query('SELECT id FROM accounts ORDER BY id')) as { id: string }[]).map((r) => r.id);
   });
 
   afterAll(async () => {
     await t?.close();
   });
 
-  const recipient = () => ({ id: randomUUID(), phone: `139${String(Date.now()).slice(-8)}`, wechatOpenid: null });
-  const notice = (onceKey?: string) => ({
+  // Each test's own text, so that only its rows are counted (the demo's seeding notifies too).
+  const notice = (body: string, accountIds: string[], onceKey?: string) => ({
     event: NotificationEvent.PassExpiring,
-    audience: { accountIds: [] },
+    audience: { accountIds },
     title: '通行证即将到期',
-    body: '苏A12345 的通行证将于明日到期。',
+    body,
     onceKey,
   });
-  const rowsOf = (accounts: string[]) =>
-    dataSource.getRepository(OutboxMessageEntity).findBy({ accountId: In(accounts) });
+  const rowsOf = (body: string) => dataSource.getRepository(OutboxMessageEntity).findBy({ body });
+  const tell = (n: ReturnType<typeof notice>) => dataSource.transaction((tx) => notifications.enqueue(tx, n));
 
   it('a keyed notice told again writes only the rows of recipients not told before, and fails nothing', async () => {
-    const [a, b] = [recipient(), recipient()];
     const key = `pass-expiring:${randomUUID()}`;
-    await dataSource.transaction((tx) => notifications.enqueueTo(tx, notice(key), [a]));
+    const body = `苏A12345 的通行证将于明日到期。${key}`;
+    await tell(notice(body, [a], key));
     // The scan's next run: a has been told (in-app and SMS), b is new.
-    await dataSource.transaction((tx) => notifications.enqueueTo(tx, notice(key), [a, b]));
-    await dataSource.transaction((tx) => notifications.enqueueTo(tx, notice(key), [b, a]));
-    const rows = await rowsOf([a.id, b.id]);
-    expect(rows.map((r) => `${r.accountId === a.id ? 'a' : 'b'} ${r.channel} ${r.onceKey}`).sort()).toEqual(
+    await tell(notice(body, [a, b], key));
+    await tell(notice(body, [b, a], key));
+    const rows = await rowsOf(body);
+    expect(rows.map((r) => `${r.accountId === a ? 'a' : 'b'} ${r.channel} ${r.onceKey}`).sort()).toEqual(
       [
-        `a in_app ${key}|${a.id}|in_app`,
-        `a sms ${key}|${a.id}|sms`,
-        `b in_app ${key}|${b.id}|in_app`,
-        `b sms ${key}|${b.id}|sms`,
+        `a in_app ${key}|${a}|in_app`,
+        `a sms ${key}|${a}|sms`,
+        `b in_app ${key}|${b}|in_app`,
+        `b sms ${key}|${b}|sms`,
       ].sort(),
     );
   });
 
   it('a notice without a key is written every time it is told', async () => {
-    const a = recipient();
-    for (let i = 0; i < 2; i++) await dataSource.transaction((tx) => notifications.enqueueTo(tx, notice(), [a]));
-    expect((await rowsOf([a.id])).map((r) => [r.channel, r.onceKey]).sort()).toEqual([
+    const body = `苏A12345 的通行证将于明日到期。${randomUUID()}`;
+    for (let i = 0; i < 2; i++) await tell(notice(body, [a]));
+    expect((await rowsOf(body)).map((r) => [r.channel, r.onceKey]).sort()).toEqual([
       ['in_app', null],
       ['in_app', null],
       ['sms', null],

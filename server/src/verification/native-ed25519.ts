@@ -24,6 +24,4 @@ const verifyDetached = sodium.crypto_sign_verify_detached as (
 
 export const nativeEd25519: SignatureCheck = (signature, message, publicKey) =>
   // libsodium's binding asserts on wrong lengths; a wrong length is simply not a valid signature.
-  publicKey.length === 32 &&
-  signature.length === 64 &&
-  verifyDetached(signature, message, publicKey);
+  publicKey.length === 32 && signature.length === 64 && verifyDetached(signature, message, publicKey);
