@@ -24,6 +24,10 @@ export default {
   // Global only: Jest ignores testTimeout inside a project entry. Server tests talk to MariaDB and
   // hash passwords; browser tests start a server and Chromium.
   testTimeout: 60_000,
+  // Each test file's modules stay in its worker's heap under --experimental-vm-modules (Jest's ESM mode):
+  // a worker that has run many files grew to its 4 GB limit and aborted the CI run (session 9, after
+  // 124 of ~146 files). A worker above this after a file is replaced by a fresh one.
+  workerIdleMemoryLimit: '1GB',
   projects: [
     { ...base, displayName: 'shared', rootDir: '<rootDir>/shared', testMatch: ['<rootDir>/src/**/*.spec.ts'] },
     {
