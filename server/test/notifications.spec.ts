@@ -8,6 +8,7 @@ import { DataSource } from 'typeorm';
 import { NotificationsService } from '../src/notifications/notifications.service.js';
 import { type ApiClient, apiClient, firstSignIn, loginAs } from './support/api.js';
 import { execute, queryRows } from './support/database-rows.js';
+import { eventually } from './support/eventually.js';
 import { type FakeWechat, startFakeWechat } from './support/fake-wechat.js';
 import { completeApplication, demoPhones, registerFleet, seedAndLogin, submitApplication } from './support/fixtures.js';
 import { type ServerProcess, startServerProcess } from './support/server-process.js';
@@ -16,19 +17,6 @@ import { createTestDatabase, type TestDatabase, testDatabaseKind } from './suppo
 
 const templateOf = (event: string) => `T_${event.replace('.', '_')}`;
 const templates = JSON.stringify(Object.fromEntries(Object.values(NotificationEvent).map((e) => [e, templateOf(e)])));
-
-/** Polls until `check` stops throwing (an expectation), or fails with its last error. */
-async function eventually(check: () => Promise<void>, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await check();
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((r) => setTimeout(r, 200));
-    }
-  }
-}
 
 async function allNotifications(client: ApiClient): Promise<any[]> {
   const items: any[] = [];

@@ -9,26 +9,26 @@ import { OutboxMessageEntity } from '../src/notifications/outbox-message.entity.
 import { startTestApp, type TestApp } from './support/test-app.js';
 import { testDatabaseKind } from './support/test-database.js';
 
+// One app for both parts (no worker of its own running: the tests drive deliverBatch themselves).
+let t: TestApp;
+let dataSource: DataSource;
+let worker: OutboxWorker;
+
+beforeAll(async () => {
+  t = await startTestApp({ NOTIFY_WORKER: 'false' });
+  dataSource = t.app.get(DataSource);
+  worker = t.app.get(OutboxWorker);
+});
+
+afterAll(async () => {
+  await t?.close();
+});
+
 /**
  * The worker delivers a claim's in-app messages together, in one transaction (docs/scaling.md §4.3);
  * when that fails, each is tried alone, so one message that cannot be written fails only itself.
  */
 describe(`in-app messages delivered a batch at a time, on ${testDatabaseKind}`, () => {
-  let t: TestApp;
-  let dataSource: DataSource;
-  let worker: OutboxWorker;
-
-  beforeAll(async () => {
-    // No worker of its own running: the test drives deliverBatch itself.
-    t = await startTestApp({ NOTIFY_WORKER: 'false' });
-    dataSource = t.app.get(DataSource);
-    worker = t.app.get(OutboxWorker);
-  });
-
-  afterAll(async () => {
-    await t?.close();
-  });
-
   const pending = (title: string, createdAt: Date) =>
     Object.assign(new OutboxMessageEntity(), {
       id: randomUUID(),
@@ -97,20 +97,6 @@ describe(`in-app messages delivered a batch at a time, on ${testDatabaseKind}`, 
  * MariaDB each has a connection of its own. Two processes at once: outbox-processes.spec.ts.
  */
 describe(`four claims at once in one process, on ${testDatabaseKind}`, () => {
-  let t: TestApp;
-  let dataSource: DataSource;
-  let worker: OutboxWorker;
-
-  beforeAll(async () => {
-    t = await startTestApp({ NOTIFY_WORKER: 'false' });
-    dataSource = t.app.get(DataSource);
-    worker = t.app.get(OutboxWorker);
-  });
-
-  afterAll(async () => {
-    await t?.close();
-  });
-
   it('claims each due row once, writes each message once, and fails only the unwritable ones', async () => {
     const now = Date.now();
     const rows = Array.from({ length: 150 }, (_, i) =>

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { NotificationEvent } from '@pass/shared';
 import { execute, queryRows } from './support/database-rows.js';
+import { eventually } from './support/eventually.js';
 import { type FakeWechat, startFakeWechat } from './support/fake-wechat.js';
 import { type ServerProcess, startServerProcess } from './support/server-process.js';
 import { createTestDatabase, type TestDatabase, testDatabaseKind } from './support/test-database.js';
@@ -49,18 +50,6 @@ const sqlTime = (at: Date) => at.toISOString().replace('T', ' ').slice(0, 23);
 
 /** The number of arrivals a queue digest reports ("新增 N 件"). */
 const digestCount = (body: string) => Number(/新增 (\d+) 件/.exec(body)?.[1] ?? Number.NaN);
-
-async function eventually(check: () => Promise<void>, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await check();
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((r) => setTimeout(r, 250));
-    }
-  }
-}
 
 describe(`the outbox delivered by two server processes at once, on ${testDatabaseKind}`, () => {
   let database: TestDatabase;
