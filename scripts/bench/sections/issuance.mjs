@@ -142,8 +142,9 @@ export async function issuance({ fleetManager, official, admin, serverPid, start
   );
   const attachmentIds = [(await fleetManager.upload('/attachments?kind=commitment_letter', pdf, 'letter.pdf')).id];
   const from = addDays(chinaToday(), 1);
-  // Submitted applications numbered from `first` (their plates), each from the district `originOf(i)`:
-  // the bench's province routes by origin, so that district's official reviews and issues it.
+  // Submitted applications numbered from `first` (their plates: each phase has its own range, its
+  // warm-up's included), each from the district `originOf(i)`: the bench's province routes by origin,
+  // so that district's official reviews and issues it.
   const prepare = async (first, originOf, howMany = count) => {
     const applicationIds = new Array(howMany);
     await pool(howMany, 8, async (i) => {
@@ -180,13 +181,19 @@ export async function issuance({ fleetManager, official, admin, serverPid, start
     return applicationIds;
   };
 
-  const single = await prepare(0, () => districts[0]);
+  // Every measured row starts from a warm process, as a server that has been issuing all day is: the
+  // requests that prepared the applications did not run the approval path (numbering, signing, the
+  // locks), so a warm-up of approvals comes first, not measured, as for one process per core below.
+  const warmup = Math.max(concurrency, Math.floor(count / 2));
+  const single = await prepare(0, () => districts[0], count + warmup);
+  progress(`issuance: ${warmup} approvals to warm up, not measured`);
+  await approvals({ count: warmup, concurrency, serverPid, decide: (i) => approveOne(official, single[count + i]) });
   progress(`issuance: approving ${count} applications, ${concurrency} at a time, one district's official`);
   const one = await approvals({ count, concurrency, serverPid, decide: (i) => approveOne(official, single[i]) });
 
   const officials = await districtOfficials(official.baseUrl, admin, official);
   progress(`issuance: preparing ${count} applications across ${districts.length} districts`);
-  const spreadIds = await prepare(count, (i) => districts[i % districts.length]);
+  const spreadIds = await prepare(2 * count, (i) => districts[i % districts.length]);
   progress(`issuance: approving them, ${concurrency} at a time, each by its district's official`);
   const spread = await approvals({
     count,
@@ -196,7 +203,7 @@ export async function issuance({ fleetManager, official, admin, serverPid, start
   });
 
   progress(`issuance: preparing ${count} applications for batch approval`);
-  const batchIds = await prepare(2 * count, () => districts[0]);
+  const batchIds = await prepare(3 * count, () => districts[0]);
   const batchSize = 10;
   progress(`issuance: batch-approving them, ${batchSize} a request, ${concurrency} requests at a time`);
   const batch = await approvals({
@@ -218,10 +225,8 @@ export async function issuance({ fleetManager, official, admin, serverPid, start
 
   let perCore;
   if (startMultiProcessServer) {
-    // Its processes start cold: a warm-up of approvals first (not measured), as the one-process
-    // server was warmed by the requests that prepared its applications.
-    const warmup = Math.max(concurrency, Math.floor(count / 2));
-    const perCoreIds = await prepare(3 * count, () => districts[0], count + warmup);
+    // Its processes start cold: the same warm-up as the one process had.
+    const perCoreIds = await prepare(4 * count, () => districts[0], count + warmup);
     const multi = await startMultiProcessServer();
     try {
       // The official's access token is valid in every process (one JWT_SECRET per run).
@@ -274,6 +279,7 @@ export async function issuance({ fleetManager, official, admin, serverPid, start
   return {
     result: {
       approved: one.approved,
+      warmupApprovals: warmup,
       concurrency,
       approvalsPerSecond: one.perSecond,
       approvalP50Ms: one.p50Ms,
