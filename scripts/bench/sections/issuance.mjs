@@ -102,6 +102,12 @@ async function approvals({ count, concurrency, serverPid, decide }) {
   };
 }
 
+/** Approvals that warm a process up, not measured: one that fails stops the run (nothing would report it). */
+async function warmUp(options) {
+  const { failures } = await approvals(options);
+  if (Object.keys(failures).length > 0) throw new Error(`warm-up approvals failed: ${JSON.stringify(failures)}`);
+}
+
 /** One application decided through `client`: its pass, or why not. */
 async function approveOne(client, applicationId) {
   const res = await client.post(`/reviews/${applicationId}/decision`, { decision: 'approve' });
@@ -187,7 +193,7 @@ export async function issuance({ fleetManager, official, admin, serverPid, start
   const warmup = Math.max(concurrency, Math.floor(count / 2));
   const single = await prepare(0, () => districts[0], count + warmup);
   progress(`issuance: ${warmup} approvals to warm up, not measured`);
-  await approvals({ count: warmup, concurrency, serverPid, decide: (i) => approveOne(official, single[count + i]) });
+  await warmUp({ count: warmup, concurrency, serverPid, decide: (i) => approveOne(official, single[count + i]) });
   progress(`issuance: approving ${count} applications, ${concurrency} at a time, one district's official`);
   const one = await approvals({ count, concurrency, serverPid, decide: (i) => approveOne(official, single[i]) });
 
@@ -232,7 +238,7 @@ export async function issuance({ fleetManager, official, admin, serverPid, start
       // The official's access token is valid in every process (one JWT_SECRET per run).
       const client = apiClient(multi.url, official.token);
       progress(`issuance: one process per core, ${warmup} approvals to warm up, then ${count} measured`);
-      await approvals({
+      await warmUp({
         count: warmup,
         concurrency,
         serverPid: multi.pid,
