@@ -102,12 +102,6 @@ async function approvals({ count, concurrency, serverPid, decide }) {
   };
 }
 
-/** Approvals that warm a process up, not measured: one that fails stops the run (nothing would report it). */
-async function warmUp(options) {
-  const { failures } = await approvals(options);
-  if (Object.keys(failures).length > 0) throw new Error(`warm-up approvals failed: ${JSON.stringify(failures)}`);
-}
-
 /** One application decided through `client`: its pass, or why not. */
 async function approveOne(client, applicationId) {
   const res = await client.post(`/reviews/${applicationId}/decision`, { decision: 'approve' });
@@ -148,10 +142,12 @@ export async function issuance({ fleetManager, official, admin, serverPid, start
   );
   const attachmentIds = [(await fleetManager.upload('/attachments?kind=commitment_letter', pdf, 'letter.pdf')).id];
   const from = addDays(chinaToday(), 1);
-  // Submitted applications numbered from `first` (their plates: each phase has its own range, its
-  // warm-up's included), each from the district `originOf(i)`: the bench's province routes by origin,
-  // so that district's official reviews and issues it.
-  const prepare = async (first, originOf, howMany = count) => {
+  // Submitted applications, each from the district `originOf(i)`: the bench's province routes by
+  // origin, so that district's official reviews and issues it. Each call takes the next plates.
+  let nextPlate = 0;
+  const prepare = async (originOf, howMany = count) => {
+    const first = nextPlate;
+    nextPlate += howMany;
     const applicationIds = new Array(howMany);
     await pool(howMany, 8, async (i) => {
       const vehicle = await fleetManager.must('POST', '/vehicles', {
@@ -187,19 +183,32 @@ export async function issuance({ fleetManager, official, admin, serverPid, start
     return applicationIds;
   };
 
-  // Every measured row starts from a warm process, as a server that has been issuing all day is: the
-  // requests that prepared the applications did not run the approval path (numbering, signing, the
-  // locks), so a warm-up of approvals comes first, not measured, as for one process per core below.
+  // The one official's row is measured in a warm process, as a server that has been issuing all day
+  // is: the requests that prepared the applications did not run the approval path (numbering,
+  // signing, the locks), so `warmup` approvals of `ids` (past the first `count`) come first, not
+  // measured; one of them that fails stops the run, as no row would report it.
   const warmup = Math.max(concurrency, Math.floor(count / 2));
-  const single = await prepare(0, () => districts[0], count + warmup);
-  progress(`issuance: ${warmup} approvals to warm up, not measured`);
-  await warmUp({ count: warmup, concurrency, serverPid, decide: (i) => approveOne(official, single[count + i]) });
-  progress(`issuance: approving ${count} applications, ${concurrency} at a time, one district's official`);
-  const one = await approvals({ count, concurrency, serverPid, decide: (i) => approveOne(official, single[i]) });
+  const oneOfficialWarm = async (client, pid, ids) => {
+    const warming = await approvals({
+      count: warmup,
+      concurrency,
+      serverPid: pid,
+      decide: (i) => approveOne(client, ids[count + i]),
+    });
+    if (Object.keys(warming.failures).length > 0) {
+      throw new Error(`warm-up approvals failed: ${JSON.stringify(warming.failures)}`);
+    }
+    return approvals({ count, concurrency, serverPid: pid, decide: (i) => approveOne(client, ids[i]) });
+  };
+  const single = await prepare(() => districts[0], count + warmup);
+  progress(
+    `issuance: ${warmup} approvals to warm up, then ${count}, ${concurrency} at a time, one district's official`,
+  );
+  const one = await oneOfficialWarm(official, serverPid, single);
 
   const officials = await districtOfficials(official.baseUrl, admin, official);
   progress(`issuance: preparing ${count} applications across ${districts.length} districts`);
-  const spreadIds = await prepare(2 * count, (i) => districts[i % districts.length]);
+  const spreadIds = await prepare((i) => districts[i % districts.length]);
   progress(`issuance: approving them, ${concurrency} at a time, each by its district's official`);
   const spread = await approvals({
     count,
@@ -209,7 +218,7 @@ export async function issuance({ fleetManager, official, admin, serverPid, start
   });
 
   progress(`issuance: preparing ${count} applications for batch approval`);
-  const batchIds = await prepare(3 * count, () => districts[0]);
+  const batchIds = await prepare(() => districts[0]);
   const batchSize = 10;
   progress(`issuance: batch-approving them, ${batchSize} a request, ${concurrency} requests at a time`);
   const batch = await approvals({
@@ -232,29 +241,13 @@ export async function issuance({ fleetManager, official, admin, serverPid, start
   let perCore;
   if (startMultiProcessServer) {
     // Its processes start cold: the same warm-up as the one process had.
-    const perCoreIds = await prepare(4 * count, () => districts[0], count + warmup);
+    const perCoreIds = await prepare(() => districts[0], count + warmup);
     const multi = await startMultiProcessServer();
     try {
       // The official's access token is valid in every process (one JWT_SECRET per run).
       const client = apiClient(multi.url, official.token);
       progress(`issuance: one process per core, ${warmup} approvals to warm up, then ${count} measured`);
-      await warmUp({
-        count: warmup,
-        concurrency,
-        serverPid: multi.pid,
-        decide: (i) => approveOne(client, perCoreIds[count + i]),
-      });
-      perCore = {
-        processes: cpus().length,
-        ...withoutIds(
-          await approvals({
-            count,
-            concurrency,
-            serverPid: multi.pid,
-            decide: (i) => approveOne(client, perCoreIds[i]),
-          }),
-        ),
-      };
+      perCore = { processes: cpus().length, ...withoutIds(await oneOfficialWarm(client, multi.pid, perCoreIds)) };
     } finally {
       await multi.stop();
     }
