@@ -5,7 +5,8 @@ import { DataSource, type EntityManager, In } from 'typeorm';
 import { ApplicationEntity } from '../src/applications/application.entity.js';
 import { AuditEntryEntity } from '../src/audit/audit-entry.entity.js';
 import { CheckpointEntity } from '../src/checkpoints/checkpoint.entity.js';
-import { hydrate, insertRows, selectList, updateRows } from '../src/database/plain-rows.js';
+import { hydrate, insertRows, insertStatement, selectList, updateStatement } from '../src/database/plain-rows.js';
+import { runStatements } from '../src/database/statements.js';
 import { OutboxMessageEntity } from '../src/notifications/outbox-message.entity.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 import { testDatabaseKind } from './support/test-database.js';
@@ -100,10 +101,10 @@ describe(`plain rows: written, read and updated as TypeORM would, on ${testDatab
     expect(hydrated).toBeInstanceOf(AuditEntryEntity);
     expect(hydrated).toEqual(await manager.findOneByOrFail(AuditEntryEntity, { id: entry.id }));
     await manager.transaction(async (tx) => {
-      expect(await updateRows(tx, AuditEntryEntity, { id: entry.id, action: 'other' }, { after: { x: 1 } })).toBe(0);
-      expect(
-        await updateRows(tx, AuditEntryEntity, { id: entry.id, action: 'application.approve' }, { after: { x: 1 } }),
-      ).toBe(1);
+      const update = (action: string) =>
+        updateStatement(tx, AuditEntryEntity, { id: entry.id, action }, { after: { x: 1 } });
+      expect(await runStatements(tx, [update('other')])).toEqual([0]);
+      expect(await runStatements(tx, [update('application.approve')])).toEqual([1]);
     });
     expect((await read()).after).toEqual({ x: 1 });
   });
@@ -168,4 +169,57 @@ describe(`plain rows: written, read and updated as TypeORM would, on ${testDatab
       /applications\.version is filled in by TypeORM/,
     );
   });
+
+  it('runStatements: several statements in one round trip, the count of rows of each, in order', async () => {
+    const rows = [outboxRow('批一'), outboxRow('批二'), outboxRow('批三')];
+    const roundTrips = await manager.transaction(async (tx) => {
+      const sent = countQueries(tx);
+      const affected = await runStatements(tx, [
+        insertStatement(tx, OutboxMessageEntity, rows.slice(0, 2)),
+        // Sees the rows of the statement before it.
+        updateStatement(tx, OutboxMessageEntity, { id: rows[0]!.id }, { title: '批一改' }),
+        insertStatement(tx, OutboxMessageEntity, [rows[2]!]),
+        updateStatement(tx, OutboxMessageEntity, { id: randomUUID() }, { title: '无此行' }),
+      ]);
+      expect(affected).toEqual([2, 1, 1, 0]);
+      return sent();
+    });
+    // MariaDB: one packet; SQLite, in process, runs them one by one.
+    expect(roundTrips).toBe(testDatabaseKind === 'sqlite' ? 4 : 1);
+    expect(await titles(rows)).toEqual(['批一改', '批三', '批二'].sort());
+  });
+
+  it('runStatements: a statement that fails stops the batch, and its transaction keeps nothing of it', async () => {
+    const taken = outboxRow('已有');
+    await insertRows(manager, OutboxMessageEntity, [taken]);
+    const before = outboxRow('之前的');
+    const after = outboxRow('之后的');
+    await expect(
+      manager.transaction((tx) =>
+        runStatements(tx, [
+          insertStatement(tx, OutboxMessageEntity, [before]),
+          insertStatement(tx, OutboxMessageEntity, [Object.assign(outboxRow('主键重复'), { id: taken.id })]),
+          insertStatement(tx, OutboxMessageEntity, [after]),
+        ]),
+      ),
+    ).rejects.toThrow();
+    expect(await titles([taken, before, after])).toEqual(['已有']);
+    // Outside a transaction nothing would roll a failed batch back: refused before anything is sent.
+    await expect(runStatements(manager, [insertStatement(manager, OutboxMessageEntity, [after])])).rejects.toThrow(
+      /needs a transaction/,
+    );
+    expect(await titles([after])).toEqual([]);
+  });
 });
+
+/** How many statements (packets) the transaction's runner sends from now on: `sent()` answers. */
+function countQueries(tx: EntityManager): () => number {
+  const runner = tx.queryRunner!;
+  const query = runner.query.bind(runner);
+  let sent = 0;
+  runner.query = ((...args: Parameters<typeof query>) => {
+    sent += 1;
+    return query(...args);
+  }) as typeof runner.query;
+  return () => sent;
+}

@@ -14,14 +14,15 @@ import type { RequestActor } from '../auth/auth.decorators.js';
 import { DomainException } from '../common/domain.exception.js';
 import { dueAfterWorkingDays } from '../common/working-days.js';
 import { withDeadlockRetry } from '../database/errors.js';
-import { insertRows, updateRows } from '../database/plain-rows.js';
+import { insertStatement, type Statement, updateStatement } from '../database/plain-rows.js';
+import { runStatements } from '../database/statements.js';
 import { HolidaysService } from '../holidays/holidays.service.js';
 import { SettingsService } from '../settings/settings.service.js';
 import { ApplicationEntity } from './application.entity.js';
 import { snapshotOf } from './application.view.js';
 import { ApplicationEventEntity } from './application-event.entity.js';
 import { ApplicationNotices } from './application-notices.js';
-import { moveStepCounts } from './step-counts.js';
+import { stepCountStatements } from './step-counts.js';
 
 export type ApplicationChanges = Partial<
   Omit<ApplicationEntity, 'id' | 'createdAt' | 'updatedAt' | 'version' | 'status' | 'enterpriseId'>
@@ -36,11 +37,17 @@ export interface TransitionOptions {
   prepare?: (app: ApplicationEntity, manager: EntityManager) => Promise<ApplicationChanges>;
   /**
    * Work that belongs to the same transaction once the step is taken (e.g. issuing the pass); the
-   * audit entries it returns are written with the step's own.
+   * audit entries and the writes it returns are run with the step's own, last (see transition).
    */
-  afterwards?: (app: ApplicationEntity, manager: EntityManager) => Promise<AuditedChange[] | undefined>;
+  afterwards?: (app: ApplicationEntity, manager: EntityManager) => Promise<WorkAfterStep | undefined>;
   /** What the step says to the applicant and, apart, to the officials only (see StepNotes). */
   notes?: StepNotes;
+}
+
+/** What `afterwards` leaves to the transition: its audit entries and its writes that can come last. */
+export interface WorkAfterStep {
+  audited: AuditedChange[];
+  writes: Statement[];
 }
 
 /** What a step records beside the status: the applicant reads `comment`, officials read all of it. */
@@ -86,25 +93,33 @@ export class ApplicationWorkflow {
           updatedAt: now,
         };
         // Plain SQL: every step of every application takes it (see plain-rows.ts for why).
-        const matched = await updateRows(manager, ApplicationEntity, { id: app.id, version: app.version }, written);
+        const [matched] = await runStatements(manager, [
+          updateStatement(manager, ApplicationEntity, { id: app.id, version: app.version }, written),
+        ]);
         if (matched !== 1) throw new DomainException(ErrorCode.StaleVersion);
-        await this.recordStep(manager, actor, app.id, action, app.status, after.status, options.notes);
         // The row as just written (the version check says nobody else wrote it): not read again.
         const updated = Object.assign(new ApplicationEntity(), app, written);
         await this.notices.stepTaken(manager, app, updated, action);
-        const alsoAudited = options.afterwards ? await options.afterwards(updated, manager) : undefined;
-        // The step's audit entry and those of the work that followed it (the pass issued), in one INSERT.
-        await this.audit.recordAll(manager, [
-          { actor, at: now, entry: stepAuditEntry(app, after, action, options.notes) },
-          ...(alsoAudited ?? []),
+        const work = options.afterwards ? await options.afterwards(updated, manager) : undefined;
+        // Last and in one round trip (runStatements): the work's writes (the pass issued, whose issuer's
+        // serial is locked by now), the step's timeline entry, its audit entry with the work's in one
+        // INSERT, and the steps' count rows, which every transition at the step changes. Each round trip
+        // here is time those hot rows stay locked.
+        await runStatements(manager, [
+          ...(work?.writes ?? []),
+          this.stepEventInsert(manager, actor, app.id, action, app.status, after.status, options.notes),
+          this.audit.insertOf(manager, [
+            { actor, at: now, entry: stepAuditEntry(app, after, action, options.notes) },
+            ...(work?.audited ?? []),
+          ]),
+          ...stepCountStatements(manager, app, position),
         ]);
-        // Last, so that the steps' count rows, which every transition at the step changes, are held shortest.
-        await moveStepCounts(manager, app, position);
         return updated;
       }),
     );
   }
 
+  /** The application's first step (its creation), on its timeline. */
   async recordStep(
     manager: EntityManager,
     actor: RequestActor,
@@ -114,8 +129,22 @@ export class ApplicationWorkflow {
     toStatus: ApplicationStatus,
     notes: StepNotes = {},
   ): Promise<void> {
-    // Every step of every application writes here: a plain INSERT (see insertRows for why).
-    await insertRows(manager, ApplicationEventEntity, [
+    await runStatements(manager, [
+      this.stepEventInsert(manager, actor, applicationId, action, fromStatus, toStatus, notes),
+    ]);
+  }
+
+  /** A step's timeline entry. Every step of every application writes one: a plain INSERT (see insertRows for why). */
+  private stepEventInsert(
+    manager: EntityManager,
+    actor: RequestActor,
+    applicationId: string,
+    action: string,
+    fromStatus: ApplicationStatus | null,
+    toStatus: ApplicationStatus,
+    notes: StepNotes = {},
+  ): Statement {
+    return insertStatement(manager, ApplicationEventEntity, [
       manager.create(ApplicationEventEntity, {
         applicationId,
         action,

@@ -1,6 +1,7 @@
 import { ReviewLevel } from '@pass/shared';
 import type { DataSource, EntityManager } from 'typeorm';
 import { isSqlite } from '../database/locks.js';
+import type { Statement } from '../database/plain-rows.js';
 import { ApplicationEntity } from './application.entity.js';
 import { ReviewStepCountEntity } from './review-step-count.entity.js';
 import { noDueHour, recountStepCountsSql } from './step-count-sql.js';
@@ -45,13 +46,16 @@ function keysOf(place: QueuePlace): CountKey[] {
 const keyText = (k: CountKey) => `${k.jurisdiction}|${k.level}|${k.side}|${String(k.dueHour).padStart(10, '0')}`;
 
 /**
- * Moves an application's counts from where it was to where it is, in the caller's transaction (the
- * transition's, after its update of the application row). Each count changes by an atomic
- * `n = n + d`, so two processes lose no update; the rows are changed in one global order (by key), so
- * two transitions lock them in the same order and cannot deadlock over them. Called last in the
- * transaction, so the rows are held only until its commit.
+ * The statements that move an application's counts from where it was to where it is, for the caller
+ * to run in its transaction after its update of the application row (the transition runs them last,
+ * with the step's other writes, in one round trip: runStatements). Each count changes by an atomic
+ * `n = n + d` in an upsert, so two processes lose no update and two transitions creating one count row
+ * do not deadlock (an UPDATE that misses locks the gap where the row would be, and two such
+ * transitions then deadlocked on their INSERTs); a count back to 0 goes, so that a step's rows stay
+ * those of the hours it has applications due in. The rows are changed in one global order (by key), so
+ * two transitions lock them in the same order and cannot deadlock over them.
  */
-export async function moveStepCounts(manager: EntityManager, before: QueuePlace, after: QueuePlace): Promise<void> {
+export function stepCountStatements(manager: EntityManager, before: QueuePlace, after: QueuePlace): Statement[] {
   const deltas = new Map<string, { key: CountKey; d: number }>();
   const add = (key: CountKey, d: number) => {
     const text = keyText(key);
@@ -60,44 +64,19 @@ export async function moveStepCounts(manager: EntityManager, before: QueuePlace,
   for (const key of keysOf(before)) add(key, -1);
   for (const key of keysOf(after)) add(key, +1);
   const changes = [...deltas.entries()].filter(([, { d }]) => d !== 0).sort(([x], [y]) => (x < y ? -1 : 1));
-  for (const [, { key, d }] of changes) await addToCount(manager, key, d);
-}
-
-async function addToCount(manager: EntityManager, key: CountKey, d: number): Promise<void> {
-  const left = await addToRow(manager, key, d);
-  // A count back to 0 goes, so that a step's rows stay those of the hours it has applications due in.
-  if (left === 0) await manager.query(`DELETE FROM review_step_counts WHERE ${keyColumns} AND n = 0`, keyValues(key));
+  const upsert = isSqlite(manager) ? sqliteUpsert : mariadbUpsert;
+  return changes.flatMap(([, { key, d }]) => [
+    { sql: upsert, params: [...keyValues(key), d, d] },
+    { sql: `DELETE FROM review_step_counts WHERE ${keyColumns} AND n = 0`, params: keyValues(key) },
+  ]);
 }
 
 const keyColumns = 'jurisdiction = ? AND level = ? AND side = ? AND due_hour = ?';
 const keyValues = (key: CountKey) => [key.jurisdiction, key.level, key.side, key.dueHour];
-
-/**
- * Adds `d` to the count row of `key`, creating it at `d` if there is none, and answers the count it
- * wrote, so that only a count that reached 0 costs a second statement to remove. On MariaDB/MySQL one
- * statement does it all: INSERT … ON DUPLICATE KEY UPDATE n = LAST_INSERT_ID(n + d), which hands the
- * connection the value written (affected rows: 1 inserted, 2 updated), as nextCounterValue takes a
- * serial. Not an UPDATE first and an INSERT when it finds no row: the UPDATE that misses locks the gap
- * where the row would be, and two transitions creating one count row deadlocked on their INSERTs.
- * SQLite (one transaction at a time) updates with RETURNING and inserts when there was no row.
- */
-async function addToRow(manager: EntityManager, key: CountKey, d: number): Promise<number> {
-  if (isSqlite(manager)) {
-    const rows = (await manager.query(`UPDATE review_step_counts SET n = n + ? WHERE ${keyColumns} RETURNING n`, [
-      d,
-      ...keyValues(key),
-    ])) as { n: number }[];
-    if (rows.length === 1) return Number(rows[0]!.n);
-    await manager.insert(ReviewStepCountEntity, { ...key, n: d });
-    return d;
-  }
-  const moved = (await manager.query(
-    `INSERT INTO review_step_counts (jurisdiction, level, side, due_hour, n) VALUES (?, ?, ?, ?, ?)
-     ON DUPLICATE KEY UPDATE n = LAST_INSERT_ID(n + ?)`,
-    [...keyValues(key), d, d],
-  )) as { affectedRows: number; insertId: number | string };
-  return moved.affectedRows === 1 ? d : Number(moved.insertId);
-}
+const mariadbUpsert = `INSERT INTO review_step_counts (jurisdiction, level, side, due_hour, n) VALUES (?, ?, ?, ?, ?)
+  ON DUPLICATE KEY UPDATE n = n + ?`;
+const sqliteUpsert = `INSERT INTO review_step_counts (jurisdiction, level, side, due_hour, n) VALUES (?, ?, ?, ?, ?)
+  ON CONFLICT (jurisdiction, level, side, due_hour) DO UPDATE SET n = n + ?`;
 
 /**
  * A step's counters from its count rows, exact at this instant: waiting is their sum; overdue and

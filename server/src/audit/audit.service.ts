@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { And, DataSource, type EntityManager, type FindOptionsWhere, LessThan, MoreThanOrEqual } from 'typeorm';
 import type { RequestActor } from '../auth/auth.decorators.js';
-import { insertRows } from '../database/plain-rows.js';
+import { insertStatement, type Statement } from '../database/plain-rows.js';
 import { AuditEntryEntity } from './audit-entry.entity.js';
 
 export interface AuditRecord {
@@ -42,6 +42,15 @@ export class AuditService {
   /** Several entries of one transaction in one INSERT, in the order given (`at` when they happened). */
   async recordAll(manager: EntityManager, entries: readonly AuditedChange[]): Promise<void> {
     if (entries.length === 0) return;
+    const { sql, params } = this.insertOf(manager, entries);
+    await manager.query(sql, params);
+  }
+
+  /**
+   * recordAll's INSERT, for a caller that runs it with its own writes in one round trip (runStatements).
+   * Every change writes here, every approval among them: a plain INSERT (see insertRows for why).
+   */
+  insertOf(manager: EntityManager, entries: readonly AuditedChange[]): Statement {
     const now = new Date();
     const rows = entries.map(({ actor, entry, at }) =>
       manager.create(AuditEntryEntity, {
@@ -56,8 +65,7 @@ export class AuditService {
         after: entry.after ?? null,
       }),
     );
-    // Every change writes here, every approval among them: a plain INSERT (see insertRows for why).
-    await insertRows(manager, AuditEntryEntity, rows);
+    return insertStatement(manager, AuditEntryEntity, rows);
   }
 
   find(filter: AuditFilter): Promise<AuditEntryEntity[]> {

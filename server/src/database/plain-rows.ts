@@ -48,13 +48,19 @@ interface InsertResult {
  * Answers how many rows were inserted: all of them, unless `skipDuplicates` skipped some (which ones
  * the databases do not say; a caller that needs to know reads the keys back).
  */
-export async function insertRows<T extends ObjectLiteral>(
+/** One statement and its parameters, to run alone or with others (runStatements). */
+export interface Statement {
+  sql: string;
+  params: unknown[];
+}
+
+/** The plain `INSERT` of `rows` that insertRows runs (the entities' listeners run here). */
+export function insertStatement<T extends ObjectLiteral>(
   manager: EntityManager,
   target: EntityTarget<T>,
   rows: T[],
   options: InsertOptions = {},
-): Promise<number> {
-  if (rows.length === 0) return 0;
+): Statement {
   const metadata = manager.connection.getMetadata(target);
   const plan = plans.get(metadata) ?? planFor(manager, metadata);
   const driver = manager.connection.driver;
@@ -71,12 +77,32 @@ export async function insertRows<T extends ObjectLiteral>(
     }
   }
   const values = Array(rows.length).fill(plan.row).join(', ');
-  const sqlite = isSqlite(manager);
   const sql = !options.skipDuplicates
     ? `INSERT INTO ${plan.into}${values}`
-    : sqlite
+    : isSqlite(manager)
       ? `INSERT INTO ${plan.into}${values} ON CONFLICT DO NOTHING`
       : `INSERT IGNORE INTO ${plan.into}${values}`;
+  return { sql, params };
+}
+
+/**
+ * Inserts `rows` of an entity in one plain `INSERT … VALUES (…), (…)`, with the values TypeORM's own
+ * insert would write: the entity's `@BeforeInsert` listeners run first (ids and timestamps, BaseRecord),
+ * then every column's value goes through the driver's `preparePersistentValue` (transformers, JSON,
+ * dates and booleans as each database stores them), an unset column taking its declared default.
+ * Answers how many rows were inserted: all of them, unless `skipDuplicates` skipped some (which ones
+ * the databases do not say; a caller that needs to know reads the keys back).
+ */
+export async function insertRows<T extends ObjectLiteral>(
+  manager: EntityManager,
+  target: EntityTarget<T>,
+  rows: T[],
+  options: InsertOptions = {},
+): Promise<number> {
+  if (rows.length === 0) return 0;
+  const { sql, params } = insertStatement(manager, target, rows, options);
+  const sqlite = isSqlite(manager);
+  const metadata = manager.connection.getMetadata(target);
   // The runner's structured answer (manager.query gives SQLite's last rowid, not the count).
   const runner = manager.queryRunner ?? manager.connection.createQueryRunner();
   try {
@@ -149,14 +175,14 @@ export function hydrate<T extends ObjectLiteral>(
 
 /**
  * `UPDATE … SET …` of the properties in `changes` on the rows whose properties equal `where`, values
- * converted as TypeORM's update would; answers how many rows matched. In the caller's transaction.
+ * converted as TypeORM's update would; its result (runStatements) is how many rows matched.
  */
-export async function updateRows<T extends ObjectLiteral>(
+export function updateStatement<T extends ObjectLiteral>(
   manager: EntityManager,
   target: EntityTarget<T>,
   where: Partial<T>,
   changes: Partial<T>,
-): Promise<number> {
+): Statement {
   const metadata = manager.connection.getMetadata(target);
   const driver = manager.connection.driver;
   const quoted = (name: string) => driver.escape(name);
@@ -164,17 +190,14 @@ export async function updateRows<T extends ObjectLiteral>(
   const columnsOf = (values: Partial<T>) =>
     Object.keys(values).map((property) => {
       const column = metadata.findColumnWithPropertyPath(property);
-      if (!column) throw new Error(`updateRows: ${metadata.tableName} has no column for ${property}`);
+      if (!column) throw new Error(`updateStatement: ${metadata.tableName} has no column for ${property}`);
       params.push(driver.preparePersistentValue(values[property], column) ?? null);
       return quoted(column.databaseName);
     });
   const set = columnsOf(changes).map((name) => `${name} = ?`);
   const conditions = columnsOf(where).map((name) => `${name} = ?`);
-  if (!manager.queryRunner) throw new Error('updateRows needs a transaction');
-  const result = await manager.queryRunner.query(
-    `UPDATE ${quoted(metadata.tablePath)} SET ${set.join(', ')} WHERE ${conditions.join(' AND ')}`,
+  return {
+    sql: `UPDATE ${quoted(metadata.tablePath)} SET ${set.join(', ')} WHERE ${conditions.join(' AND ')}`,
     params,
-    true,
-  );
-  return result.affected ?? 0;
+  };
 }

@@ -17,7 +17,7 @@ import { DomainException } from '../common/domain.exception.js';
 import { pageOf } from '../common/page.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { recordView } from '../database/base-record.js';
-import { insertRows } from '../database/plain-rows.js';
+import { insertRows, insertStatement, type Statement } from '../database/plain-rows.js';
 import { NotificationEntity } from './notification.entity.js';
 import { type DeliveryChannel, OutboxMessageEntity } from './outbox-message.entity.js';
 import { SMS_SENDER, type SmsSender } from './sms.sender.js';
@@ -110,8 +110,27 @@ export class NotificationsService {
    * a template; SMS for the configured events.
    */
   async enqueue(manager: EntityManager, notice: Notice): Promise<void> {
+    const rows = await this.outboxRows(manager, notice);
+    // A scan's notice seen before is skipped row by row on its once-key; a notice without one cannot be a duplicate.
+    await insertRows(manager, OutboxMessageEntity, rows, { skipDuplicates: notice.onceKey !== undefined });
+  }
+
+  /**
+   * enqueue's INSERT (null when nobody is to be told), for a caller that runs it with its other writes
+   * in one round trip (runStatements): the recipients are read now. Only for a notice without a
+   * once-key, whose rows cannot be duplicates.
+   */
+  async enqueueStatement(manager: EntityManager, notice: Notice): Promise<Statement | null> {
+    if (notice.onceKey !== undefined)
+      throw new Error('enqueueStatement: a notice with a once-key goes through enqueue');
+    const rows = await this.outboxRows(manager, notice);
+    // Every approval writes its notice here: a plain INSERT (see insertRows for why).
+    return rows.length === 0 ? null : insertStatement(manager, OutboxMessageEntity, rows);
+  }
+
+  private async outboxRows(manager: EntityManager, notice: Notice): Promise<OutboxMessageEntity[]> {
     const recipients = await this.accounts.recipients(manager, notice.audience);
-    if (recipients.length === 0) return;
+    if (recipients.length === 0) return [];
     const now = new Date();
     const notBefore = digestEvents.has(notice.event) ? this.digestWindowEnd(now) : now;
     const template = this.config.wechat.subscribeTemplates[notice.event];
@@ -142,9 +161,7 @@ export class NotificationsService {
       if (template && r.wechatOpenid) rows.push(row(r.id, 'wechat', r.wechatOpenid));
       if (sms) rows.push(row(r.id, 'sms', r.phone));
     }
-    // Every approval writes its notice here: a plain INSERT (see insertRows for why). A scan's notice
-    // seen before is skipped row by row on its once-key; a notice without one cannot be a duplicate.
-    await insertRows(manager, OutboxMessageEntity, rows, { skipDuplicates: notice.onceKey !== undefined });
+    return rows;
   }
 
   /** Scans a higher module registers at start (passes expiring, overdue applications); the worker runs them. */

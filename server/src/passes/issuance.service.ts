@@ -7,7 +7,7 @@ import type { AuditedChange } from '../audit/audit.service.js';
 import type { RequestActor } from '../auth/auth.decorators.js';
 import { DomainException } from '../common/domain.exception.js';
 import { writeLock } from '../database/locks.js';
-import { insertRows } from '../database/plain-rows.js';
+import { insertStatement, type Statement } from '../database/plain-rows.js';
 import { DepartmentsService } from '../departments/departments.service.js';
 import { DriversService } from '../drivers/drivers.service.js';
 import { EnterprisesService } from '../enterprises/enterprises.service.js';
@@ -23,10 +23,14 @@ import { PassNotices } from './pass-notices.js';
 import { StatusIndexBlocks } from './status-index-blocks.js';
 import { StatusListService } from './status-list.service.js';
 
-/** The pass issued and the audit entries the caller writes with its own step's (AuditService.recordAll). */
+/**
+ * The pass issued, the audit entries the caller writes with its own step's, and the pass's INSERT,
+ * which the caller runs with its own last writes in one round trip (ApplicationWorkflow.transition).
+ */
 export interface IssuedPass {
   pass: PassEntity;
   audited: AuditedChange[];
+  writes: Statement[];
 }
 
 /**
@@ -132,17 +136,13 @@ export class IssuanceService {
     // Everything that does not need the pass number comes before the issuer's serial is locked: that
     // row serialises every approval of the issuing jurisdiction until this transaction commits, and each
     // statement inside it waits its turn on the event loop behind the other approvals' work. The pass's
-    // id is set here, so its crew rows and its notice (whose number is filled in at delivery) are
-    // written before the serial; they commit or roll back with the pass all the same.
+    // id is set here, so that its crew rows and its notice (whose number is filled in at delivery) are
+    // made ready before the serial and written with the pass in the caller's last round trip.
     const issuerCode = app.reviewSteps.at(-1)!.jurisdictionCode;
     const department = await this.departments.forIssuer(issuerCode, manager);
     const passId = randomUUID();
-    await insertRows(
-      manager,
-      PassCrewMemberEntity,
-      app.crewDriverIds.map((driverId) => manager.create(PassCrewMemberEntity, { passId, driverId })),
-    );
-    await this.notices.issued(manager, {
+    const crewRows = app.crewDriverIds.map((driverId) => manager.create(PassCrewMemberEntity, { passId, driverId }));
+    const notice = await this.notices.issued(manager, {
       id: passId,
       enterpriseId: enterprise.id,
       plate: vehicle.plate,
@@ -202,8 +202,12 @@ export class IssuanceService {
       quotaJurisdiction: quota?.jurisdictionCode ?? null,
       quotaPeriod: quota?.period ?? null,
     });
-    // Inside the issuer's serial lock: a plain INSERT, built once per table (see insertRows for why).
-    await insertRows(manager, PassEntity, [pass]);
+    // Plain INSERTs (see insertRows for why), left to the caller to run with its last writes in one round trip.
+    const writes = [
+      insertStatement(manager, PassEntity, [pass]),
+      ...(crewRows.length > 0 ? [insertStatement(manager, PassCrewMemberEntity, crewRows)] : []),
+      ...(notice ? [notice] : []),
+    ];
     const audited: AuditedChange[] = [];
     for (const old of overlapping) {
       await this.statusList.recordChange(manager, old.statusIndex, 'superseded');
@@ -239,6 +243,6 @@ export class IssuanceService {
         },
       },
     });
-    return { pass, audited };
+    return { pass, audited, writes };
   }
 }

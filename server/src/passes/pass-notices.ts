@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { addDays, chinaToday, NotificationEvent } from '@pass/shared';
 import { type EntityManager, In } from 'typeorm';
+import type { Statement } from '../database/plain-rows.js';
 import { type Notice, placeholder, ScanningNotices } from '../notifications/notifications.service.js';
 import { PassEntity } from './pass.entity.js';
 
@@ -28,15 +29,19 @@ export class PassNotices extends ScanningNotices<PassEntity> {
   }
 
   /**
-   * The notice of a pass being issued, written before the pass has its number: the issuer's serial,
-   * which every approval of the issuer waits for until commit, is taken last (IssuanceService), and
-   * this INSERT need not be inside it. The number is put in at delivery (a placeholder for the pass's
-   * id, which commits with this row); the recipients are the enterprise's fleet managers now.
+   * The INSERT of the notice of a pass being issued, for the issuance to run with its last writes
+   * (IssuedPass.writes), written before the pass has its number: the issuer's serial, which every
+   * approval of the issuer waits for until commit, is taken last (IssuanceService), and the recipients
+   * need not be read inside it. The number is put in at delivery (a placeholder for the pass's id,
+   * which commits with this row); the recipients are the enterprise's fleet managers now.
    */
-  async issued(manager: EntityManager, pass: IssuedPassDraft): Promise<void> {
+  issued(manager: EntityManager, pass: IssuedPassDraft): Promise<Statement | null> {
     const what = `已签发，有效期 ${pass.validFrom} 至 ${pass.validTo}。`;
     const numbered = { ...pass, passNumber: placeholder(passNumberKind, pass.id) };
-    await this.notifications.enqueue(manager, aboutPass(numbered, NotificationEvent.PassIssued, '通行证已签发', what));
+    return this.notifications.enqueueStatement(
+      manager,
+      aboutPass(numbered, NotificationEvent.PassIssued, '通行证已签发', what),
+    );
   }
 
   revoked(manager: EntityManager, pass: PassEntity, reason: string): Promise<void> {

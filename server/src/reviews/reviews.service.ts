@@ -187,7 +187,7 @@ export class ReviewsService {
           if (app.status !== 'approved') return undefined;
           const issued = await this.passes.issue(manager, app, actor, guards);
           passId = issued.pass.id;
-          return issued.audited;
+          return issued;
         },
       });
     } else if (decision.decision === 'reject') {
