@@ -103,8 +103,8 @@ describe(`plain rows: written, read and updated as TypeORM would, on ${testDatab
     await manager.transaction(async (tx) => {
       const update = (action: string) =>
         updateStatement(tx, AuditEntryEntity, { id: entry.id, action }, { after: { x: 1 } });
-      expect(await runStatements(tx, [update('other')])).toEqual([0]);
-      expect(await runStatements(tx, [update('application.approve')])).toEqual([1]);
+      expect(await runStatements(tx, [update('other')])).toEqual([{ rows: [], affected: 0 }]);
+      expect(await runStatements(tx, [update('application.approve')])).toEqual([{ rows: [], affected: 1 }]);
     });
     expect((await read()).after).toEqual({ x: 1 });
   });
@@ -170,22 +170,27 @@ describe(`plain rows: written, read and updated as TypeORM would, on ${testDatab
     );
   });
 
-  it('runStatements: several statements in one round trip, the count of rows of each, in order', async () => {
+  it('runStatements: several statements in one round trip, the rows of each or the count it changed, in order', async () => {
     const rows = [outboxRow('批一'), outboxRow('批二'), outboxRow('批三')];
     const roundTrips = await manager.transaction(async (tx) => {
       const sent = countQueries(tx);
-      const affected = await runStatements(tx, [
+      const results = await runStatements(tx, [
         insertStatement(tx, OutboxMessageEntity, rows.slice(0, 2)),
         // Sees the rows of the statement before it.
         updateStatement(tx, OutboxMessageEntity, { id: rows[0]!.id }, { title: '批一改' }),
+        {
+          sql: 'SELECT title FROM notification_outbox WHERE id IN (?, ?) ORDER BY title',
+          params: [rows[0]!.id, rows[1]!.id],
+        },
         insertStatement(tx, OutboxMessageEntity, [rows[2]!]),
         updateStatement(tx, OutboxMessageEntity, { id: randomUUID() }, { title: '无此行' }),
       ]);
-      expect(affected).toEqual([2, 1, 1, 0]);
+      expect(results.map((r) => r.affected)).toEqual([2, 1, 0, 1, 0]);
+      expect(results[2]!.rows.map((r) => r.title)).toEqual(['批一改', '批二'].sort());
       return sent();
     });
     // MariaDB: one packet; SQLite, in process, runs them one by one.
-    expect(roundTrips).toBe(testDatabaseKind === 'sqlite' ? 4 : 1);
+    expect(roundTrips).toBe(testDatabaseKind === 'sqlite' ? 5 : 1);
     expect(await titles(rows)).toEqual(['批一改', '批三', '批二'].sort());
   });
 

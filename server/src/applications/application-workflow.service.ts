@@ -92,20 +92,19 @@ export class ApplicationWorkflow {
           version: app.version + 1,
           updatedAt: now,
         };
-        // Plain SQL: every step of every application takes it (see plain-rows.ts for why).
-        const [matched] = await runStatements(manager, [
-          updateStatement(manager, ApplicationEntity, { id: app.id, version: app.version }, written),
-        ]);
-        if (matched !== 1) throw new DomainException(ErrorCode.StaleVersion);
-        // The row as just written (the version check says nobody else wrote it): not read again.
+        // The row as it is written below (the version check there says nobody else wrote it): not read again.
         const updated = Object.assign(new ApplicationEntity(), app, written);
         await this.notices.stepTaken(manager, app, updated, action);
         const work = options.afterwards ? await options.afterwards(updated, manager) : undefined;
-        // Last and in one round trip (runStatements): the work's writes (the pass issued, whose issuer's
-        // serial is locked by now), the step's timeline entry, its audit entry with the work's in one
-        // INSERT, and the steps' count rows, which every transition at the step changes. Each round trip
-        // here is time those hot rows stay locked.
-        await runStatements(manager, [
+        // The writes, last and in one round trip (runStatements): the application's row (plain SQL, see
+        // plain-rows.ts for why), the work's writes (the pass issued, whose issuer's serial is locked by
+        // now), the step's timeline entry, its audit entry with the work's in one INSERT, and the steps'
+        // count rows, which every transition at the step changes. Each round trip here is time those hot
+        // rows stay locked. The row is written after the work: a decision locked it first
+        // (lockForDecision), and for a step that did not, a version that no longer matches rolls
+        // everything back all the same.
+        const [row] = await runStatements(manager, [
+          updateStatement(manager, ApplicationEntity, { id: app.id, version: app.version }, written),
           ...(work?.writes ?? []),
           this.stepEventInsert(manager, actor, app.id, action, app.status, after.status, options.notes),
           this.audit.insertOf(manager, [
@@ -114,6 +113,7 @@ export class ApplicationWorkflow {
           ]),
           ...stepCountStatements(manager, app, position),
         ]);
+        if (row!.affected !== 1) throw new DomainException(ErrorCode.StaleVersion);
         return updated;
       }),
     );

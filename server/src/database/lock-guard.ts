@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { isSqlite } from './locks.js';
+import type { Statement } from './plain-rows.js';
 
 /**
  * Locks the guard row `key` until the caller's transaction ends, creating it on first use. On
@@ -8,9 +9,17 @@ import { isSqlite } from './locks.js';
  * its transactions run one at a time (serialiseSqlite).
  */
 export async function lockGuard(manager: EntityManager, key: string): Promise<void> {
-  if (isSqlite(manager)) return;
+  const statement = lockGuardStatement(manager, key);
+  if (!statement) return;
   if (!manager.queryRunner?.isTransactionActive) throw new Error('lockGuard needs a transaction');
-  await manager.query('INSERT INTO lock_guards (guard_key) VALUES (?) ON DUPLICATE KEY UPDATE guard_key = guard_key', [
-    key,
-  ]);
+  await manager.query(statement.sql, statement.params);
+}
+
+/** lockGuard's statement, for a caller that sends it with others in one round trip (runStatements); none on SQLite. */
+export function lockGuardStatement(manager: EntityManager, key: string): Statement | null {
+  if (isSqlite(manager)) return null;
+  return {
+    sql: 'INSERT INTO lock_guards (guard_key) VALUES (?) ON DUPLICATE KEY UPDATE guard_key = guard_key',
+    params: [key],
+  };
 }

@@ -1,6 +1,17 @@
-import type { EntityManager } from 'typeorm';
+import type { EntityManager, ObjectLiteral } from 'typeorm';
 import { isSqlite } from './locks.js';
 import type { Statement } from './plain-rows.js';
+
+/** What one statement of a batch answered: the rows of a SELECT, the rows changed (matched, for an UPDATE) otherwise. */
+export interface StatementResult {
+  rows: ObjectLiteral[];
+  affected: number;
+}
+
+/** A query run with others (runStatements), with what makes its answer of its rows. */
+export interface ReadingStatement<T> extends Statement {
+  read: (rows: ObjectLiteral[]) => T;
+}
 
 /** What MariaDB answers a data-changing statement with (mysql2's ResultSetHeader). */
 interface ResultHeader {
@@ -8,29 +19,36 @@ interface ResultHeader {
 }
 
 /**
- * Runs `statements` in order in the caller's transaction and answers how many rows each one changed
- * (matched, for an UPDATE). On MariaDB they go as one multi-statement packet: one round trip instead
- * of one each. Why: a statement sent alone costs the server process about 0.1 ms of CPU, most of it
- * the socket write and the wake-up of MariaDB's thread, a few µs inside a packet (docs/scaling.md
- * §4.3); an approval is bound by that CPU, and every round trip taken while an issuer's serial is
- * locked is time every other approval of the issuer waits. MariaDB stops at the first statement that
- * fails and reports its error, which the caller's transaction then rolls back (a deadlock has already
- * rolled it back), so nothing of a failed batch remains and nothing after it runs outside the
- * transaction. Only statements whose text is the code's own, every value a `?` parameter: the pool
- * allows several statements per packet for this (data-source.ts). SQLite runs them one by one (in
- * process, a round trip costs nothing).
+ * Runs `statements` in order in the caller's transaction and answers each one's result. On MariaDB
+ * they go as one multi-statement packet: one round trip instead of one each. Why: a statement sent
+ * alone costs the server process about 0.1 ms of CPU, most of it the socket write and the wake-up of
+ * MariaDB's thread, a few µs inside a packet (docs/scaling.md §4.3); an approval is bound by that
+ * CPU, and every round trip taken while an issuer's serial is locked is time every other approval of
+ * the issuer waits. MariaDB stops at the first statement that fails and reports its error, which the
+ * caller's transaction then rolls back (a deadlock has already rolled it back), so nothing of a failed
+ * batch remains and nothing after it runs outside the transaction. Only statements whose text is the
+ * code's own, every value a `?` parameter: the pool allows several statements per packet for this
+ * (data-source.ts). SQLite runs them one by one (in process, a round trip costs nothing).
  */
-export async function runStatements(manager: EntityManager, statements: readonly Statement[]): Promise<number[]> {
+export async function runStatements(
+  manager: EntityManager,
+  statements: readonly Statement[],
+): Promise<StatementResult[]> {
   const runner = manager.queryRunner;
   if (!runner?.isTransactionActive) throw new Error('runStatements needs a transaction');
   if (isSqlite(manager) || statements.length <= 1) {
-    const affected: number[] = [];
-    for (const { sql, params } of statements) affected.push((await runner.query(sql, params, true)).affected ?? 0);
-    return affected;
+    const results: StatementResult[] = [];
+    for (const { sql, params } of statements) {
+      const { records, affected } = await runner.query(sql, params, true);
+      results.push({ rows: records ?? [], affected: affected ?? 0 });
+    }
+    return results;
   }
-  const headers = (await runner.query(
+  const answers = (await runner.query(
     statements.map((s) => s.sql).join(';\n'),
     statements.flatMap((s) => s.params),
-  )) as ResultHeader[];
-  return headers.map((h) => h.affectedRows ?? 0);
+  )) as (ObjectLiteral[] | ResultHeader)[];
+  return answers.map((answer) =>
+    Array.isArray(answer) ? { rows: answer, affected: 0 } : { rows: [], affected: answer.affectedRows ?? 0 },
+  );
 }

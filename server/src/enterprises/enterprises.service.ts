@@ -18,6 +18,7 @@ import type { RequestActor } from '../auth/auth.decorators.js';
 import { DomainException } from '../common/domain.exception.js';
 import { lockClause } from '../database/locks.js';
 import { hydrate, selectList } from '../database/plain-rows.js';
+import type { ReadingStatement } from '../database/statements.js';
 import { searchMatchLimit, whereStartsWith } from '../database/text-search.js';
 import { WhitelistService } from '../whitelist/whitelist.service.js';
 import { EnterpriseEntity } from './enterprise.entity.js';
@@ -52,15 +53,21 @@ export class EnterprisesService {
    * holds. Otherwise shared: approvals of one enterprise run together, and a suspension (which writes
    * the row) still waits for those in flight, and they for it.
    */
-  async lockForIssuance(manager: EntityManager, id: string, exclusive: boolean): Promise<EnterpriseEntity> {
-    // Plain SQL on the issuance path (see plain-rows.ts for why).
+  /**
+   * The locking read of the enterprise an approval issues to, for the approval to send with its other
+   * guards' locks in one round trip (lockIssuanceGuards). Plain SQL on the issuance path (see
+   * plain-rows.ts for why).
+   */
+  issuanceLock(manager: EntityManager, id: string, exclusive: boolean): ReadingStatement<EnterpriseEntity> {
     const lock = lockClause(manager, exclusive ? 'write' : 'read');
-    const [row] = (await manager.query(
-      `SELECT ${selectList(manager, EnterpriseEntity, 'e')} FROM enterprises e WHERE e.id = ?${lock}`,
-      [id],
-    )) as Record<string, unknown>[];
-    if (!row) throw new EntityNotFoundError(EnterpriseEntity, { id });
-    return hydrate(manager, EnterpriseEntity, row);
+    return {
+      sql: `SELECT ${selectList(manager, EnterpriseEntity, 'e')} FROM enterprises e WHERE e.id = ?${lock}`,
+      params: [id],
+      read: ([row]) => {
+        if (!row) throw new EntityNotFoundError(EnterpriseEntity, { id });
+        return hydrate(manager, EnterpriseEntity, row);
+      },
+    };
   }
 
   /** An enterprise read in the caller's transaction; it must exist (a foreign key says so). */

@@ -1,6 +1,7 @@
 import type { PlateColour, ProvinceSettings } from '@pass/shared';
 import type { EntityManager } from 'typeorm';
-import { lockGuard } from '../database/lock-guard.js';
+import { lockGuardStatement } from '../database/lock-guard.js';
+import { type ReadingStatement, runStatements } from '../database/statements.js';
 import type { EnterpriseEntity } from '../enterprises/enterprise.entity.js';
 
 /** The application's vehicle as the approval locked it: what the pass copies of it. */
@@ -30,7 +31,7 @@ export interface IssuanceGuards {
  * Issuance then takes the quota allocation (guarded UPDATE) and the counters.
  *
  * The enterprise row is locked exclusively when the province caps active passes per enterprise (its
- * passes are then counted one approval at a time), in share mode otherwise (`lockEnterprise` decides,
+ * passes are then counted one approval at a time), in share mode otherwise (`enterpriseLock` is made
  * from the same settings issuance is given): nothing else on the issuance path locks that row again,
  * so two approvals holding it shared never wait for each other to upgrade.
  *
@@ -41,13 +42,13 @@ export interface IssuanceGuards {
  */
 export async function lockIssuanceGuards(
   manager: EntityManager,
-  enterpriseId: string,
   vehicle: GuardedVehicle | null,
-  lockEnterprise: (enterpriseId: string) => Promise<EnterpriseEntity>,
+  enterpriseLock: ReadingStatement<EnterpriseEntity>,
 ): Promise<Omit<IssuanceGuards, 'settings'>> {
-  const enterprise = await lockEnterprise(enterpriseId);
-  if (vehicle) await lockGuard(manager, plateGuardKey(vehicle.plate, vehicle.plateColour));
-  return { enterprise, vehicle };
+  // Both locks in one round trip, in this order (runStatements: a lock that fails stops the batch).
+  const guard = vehicle && lockGuardStatement(manager, plateGuardKey(vehicle.plate, vehicle.plateColour));
+  const [enterprise] = await runStatements(manager, [enterpriseLock, ...(guard ? [guard] : [])]);
+  return { enterprise: enterpriseLock.read(enterprise!.rows), vehicle };
 }
 
 export const plateGuardKey = (plate: string, plateColour: string): string => `plate:${plate}:${plateColour}`;

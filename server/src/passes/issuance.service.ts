@@ -65,8 +65,10 @@ export class IssuanceService {
   ): Promise<IssuanceGuards> {
     const settings = await this.settings.current();
     const exclusive = settings.quota.maxActivePassesPerEnterprise !== null;
-    const locked = await lockIssuanceGuards(manager, enterpriseId, vehicle, (id) =>
-      this.enterprises.lockForIssuance(manager, id, exclusive),
+    const locked = await lockIssuanceGuards(
+      manager,
+      vehicle,
+      this.enterprises.issuanceLock(manager, enterpriseId, exclusive),
     );
     return { ...locked, settings };
   }
