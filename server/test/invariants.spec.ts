@@ -414,6 +414,45 @@ describe(`invariants under concurrent requests, two server processes on ${testDa
     ).toBe(1);
   }, 120_000);
 
+  it('takes one step of an application when officials on both processes and its fleet manager act on it at once', async () => {
+    // The version check follows the step's writes (one packet, docs/scaling.md §4.3): a decision locks
+    // the row first, a withdrawal does not, and rejection and return are checked by the version alone.
+    const fleetManager = await newEnterprise(0);
+    const race = async (decisions: Record<string, unknown>[]) => {
+      const fleet = await registerFleet(fleetManager, nextPlate(), 640 + plateSerial * 2);
+      const id = await submitApplication(fleetManager, completeApplication(fleet, 0, 5));
+      const answers = await Promise.all([
+        ...decisions.map((decision, i) => officials[i % 2]!.post(`/reviews/${id}/decision`, decision)),
+        fleetManager.on(1).post(`/applications/${id}/withdraw`),
+      ]);
+      const steps = [...decisions.map((d) => String(d.decision)), 'withdraw'];
+      const won = answers.flatMap((answer, i) => (answer.status < 300 ? [steps[i]!] : []));
+      expect(won).toHaveLength(1);
+      for (const answer of answers.filter((a) => a.status >= 300)) {
+        expect([400, 409]).toContain(answer.status);
+        expect(typeof answer.body.code).toBe('string');
+      }
+      const rows = async (sql: string) => countRows(database, sql, [id]);
+      const actions = (prefix: string) => [...new Set(steps)].map((step) => `'${prefix}${step}'`).join(', ');
+      const events = `SELECT COUNT(*) AS n FROM application_events WHERE application_id = ? AND action IN (${actions('')})`;
+      expect(await rows(events)).toBe(1);
+      const audited = `SELECT COUNT(*) AS n FROM audit_log WHERE entity_id = ? AND action IN (${actions('application.')})`;
+      expect(await rows(audited)).toBe(1);
+      expect(await rows('SELECT COUNT(*) AS n FROM passes WHERE application_id = ?')).toBe(
+        won[0] === 'approve' ? 1 : 0,
+      );
+      const [app] = await queryRows<{ status: string }>(database, 'SELECT status FROM applications WHERE id = ?', [id]);
+      expect(app!.status).toBe(
+        { approve: 'approved', reject: 'rejected', return: 'returned', withdraw: 'withdrawn' }[won[0]!],
+      );
+    };
+    await race([{ decision: 'approve' }, { decision: 'approve' }]);
+    await race([
+      { decision: 'reject', reason: '不符合' },
+      { decision: 'return', reason: '请补充材料' },
+    ]);
+  }, 120_000);
+
   it('reports each uploaded scan as stored exactly once', async () => {
     const gates = await Promise.all(servers.map((s) => loginAs(s.url, demoPhones.checkpointStaff)));
     const me = await gates[0]!.get('/auth/me');

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DataSource } from 'typeorm';
 import { countRows, execute, queryRows } from './support/database-rows.js';
 import { completeApplication, demoPhones, registerFleet, seedAndLogin, submitApplication } from './support/fixtures.js';
+import { recordStatements } from './support/sent-statements.js';
 import { textsTo } from './support/sms.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 import { testDatabaseKind } from './support/test-database.js';
@@ -156,26 +157,3 @@ describe(`issuance around the issuer's serial, on ${testDatabaseKind}`, () => {
     }
   });
 });
-
-/** Every statement text the data source's query runners send from now on, by runner (a transaction each). */
-function recordStatements(dataSource: DataSource) {
-  const create = dataSource.createQueryRunner.bind(dataSource);
-  const runners: string[][] = [];
-  dataSource.createQueryRunner = (...args) => {
-    const runner = create(...args);
-    const sent: string[] = [];
-    runners.push(sent);
-    const query = runner.query.bind(runner);
-    runner.query = ((sql: string, ...rest: unknown[]) => {
-      sent.push(sql.trim());
-      return (query as (...a: unknown[]) => Promise<unknown>)(sql, ...rest);
-    }) as typeof runner.query;
-    return runner;
-  };
-  return {
-    stop: () => {
-      dataSource.createQueryRunner = create;
-    },
-    transactions: () => runners,
-  };
-}

@@ -8,6 +8,7 @@ import { CheckpointEntity } from '../src/checkpoints/checkpoint.entity.js';
 import { hydrate, insertRows, insertStatement, selectList, updateStatement } from '../src/database/plain-rows.js';
 import { runStatements } from '../src/database/statements.js';
 import { OutboxMessageEntity } from '../src/notifications/outbox-message.entity.js';
+import { recordStatements } from './support/sent-statements.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 import { testDatabaseKind } from './support/test-database.js';
 
@@ -172,23 +173,28 @@ describe(`plain rows: written, read and updated as TypeORM would, on ${testDatab
 
   it('runStatements: several statements in one round trip, the rows of each or the count it changed, in order', async () => {
     const rows = [outboxRow('批一'), outboxRow('批二'), outboxRow('批三')];
-    const roundTrips = await manager.transaction(async (tx) => {
-      const sent = countQueries(tx);
-      const results = await runStatements(tx, [
-        insertStatement(tx, OutboxMessageEntity, rows.slice(0, 2)),
-        // Sees the rows of the statement before it.
-        updateStatement(tx, OutboxMessageEntity, { id: rows[0]!.id }, { title: '批一改' }),
-        {
-          sql: 'SELECT title FROM notification_outbox WHERE id IN (?, ?) ORDER BY title',
-          params: [rows[0]!.id, rows[1]!.id],
-        },
-        insertStatement(tx, OutboxMessageEntity, [rows[2]!]),
-        updateStatement(tx, OutboxMessageEntity, { id: randomUUID() }, { title: '无此行' }),
-      ]);
-      expect(results.map((r) => r.affected)).toEqual([2, 1, 0, 1, 0]);
-      expect(results[2]!.rows.map((r) => r.title)).toEqual(['批一改', '批二'].sort());
-      return sent();
-    });
+    const sent = recordStatements(manager.connection);
+    try {
+      await manager.transaction(async (tx) => {
+        const results = await runStatements(tx, [
+          insertStatement(tx, OutboxMessageEntity, rows.slice(0, 2)),
+          // Sees the rows of the statement before it.
+          updateStatement(tx, OutboxMessageEntity, { id: rows[0]!.id }, { title: '批一改' }),
+          {
+            sql: 'SELECT title FROM notification_outbox WHERE id IN (?, ?) ORDER BY title',
+            params: [rows[0]!.id, rows[1]!.id],
+          },
+          insertStatement(tx, OutboxMessageEntity, [rows[2]!]),
+          updateStatement(tx, OutboxMessageEntity, { id: randomUUID() }, { title: '无此行' }),
+        ]);
+        expect(results.map((r) => r.affected)).toEqual([2, 1, 0, 1, 0]);
+        expect(results[2]!.rows.map((r) => r.title)).toEqual(['批一改', '批二'].sort());
+      });
+    } finally {
+      sent.stop();
+    }
+    const [transaction] = sent.transactions();
+    const roundTrips = transaction!.filter((sql) => !/^(START TRANSACTION|BEGIN|COMMIT)/.test(sql)).length;
     // MariaDB: one packet; SQLite, in process, runs them one by one.
     expect(roundTrips).toBe(testDatabaseKind === 'sqlite' ? 5 : 1);
     expect(await titles(rows)).toEqual(['批一改', '批三', '批二'].sort());
@@ -216,15 +222,3 @@ describe(`plain rows: written, read and updated as TypeORM would, on ${testDatab
     expect(await titles([after])).toEqual([]);
   });
 });
-
-/** How many statements (packets) the transaction's runner sends from now on: `sent()` answers. */
-function countQueries(tx: EntityManager): () => number {
-  const runner = tx.queryRunner!;
-  const query = runner.query.bind(runner);
-  let sent = 0;
-  runner.query = ((...args: Parameters<typeof query>) => {
-    sent += 1;
-    return query(...args);
-  }) as typeof runner.query;
-  return () => sent;
-}

@@ -50,6 +50,15 @@ export interface WorkAfterStep {
   writes: Statement[];
 }
 
+/** A step as the application's timeline keeps it. */
+export interface TimelineStep {
+  applicationId: string;
+  action: string;
+  fromStatus: ApplicationStatus | null;
+  toStatus: ApplicationStatus;
+  notes?: StepNotes;
+}
+
 /** What a step records beside the status: the applicant reads `comment`, officials read all of it. */
 export interface StepNotes {
   comment?: string | null;
@@ -106,7 +115,13 @@ export class ApplicationWorkflow {
         const [row] = await runStatements(manager, [
           updateStatement(manager, ApplicationEntity, { id: app.id, version: app.version }, written),
           ...(work?.writes ?? []),
-          this.stepEventInsert(manager, actor, app.id, action, app.status, after.status, options.notes),
+          this.stepEventInsert(manager, actor, {
+            applicationId: app.id,
+            action,
+            fromStatus: app.status,
+            toStatus: after.status,
+            notes: options.notes,
+          }),
           this.audit.insertOf(manager, [
             { actor, at: now, entry: stepAuditEntry(app, after, action, options.notes) },
             ...(work?.audited ?? []),
@@ -120,29 +135,15 @@ export class ApplicationWorkflow {
   }
 
   /** The application's first step (its creation), on its timeline. */
-  async recordStep(
-    manager: EntityManager,
-    actor: RequestActor,
-    applicationId: string,
-    action: string,
-    fromStatus: ApplicationStatus | null,
-    toStatus: ApplicationStatus,
-    notes: StepNotes = {},
-  ): Promise<void> {
-    await runStatements(manager, [
-      this.stepEventInsert(manager, actor, applicationId, action, fromStatus, toStatus, notes),
-    ]);
+  async recordStep(manager: EntityManager, actor: RequestActor, step: TimelineStep): Promise<void> {
+    await runStatements(manager, [this.stepEventInsert(manager, actor, step)]);
   }
 
   /** A step's timeline entry. Every step of every application writes one: a plain INSERT (see insertRows for why). */
   private stepEventInsert(
     manager: EntityManager,
     actor: RequestActor,
-    applicationId: string,
-    action: string,
-    fromStatus: ApplicationStatus | null,
-    toStatus: ApplicationStatus,
-    notes: StepNotes = {},
+    { applicationId, action, fromStatus, toStatus, notes = {} }: TimelineStep,
   ): Statement {
     return insertStatement(manager, ApplicationEventEntity, [
       manager.create(ApplicationEventEntity, {

@@ -158,7 +158,12 @@ export class ApplicationsService implements OnModuleInit {
             ...draft,
           }),
         );
-        await this.workflow.recordStep(manager, actor, app.id, 'create', null, 'draft');
+        await this.workflow.recordStep(manager, actor, {
+          applicationId: app.id,
+          action: 'create',
+          fromStatus: null,
+          toStatus: 'draft',
+        });
         await this.audit.record(manager, actor, {
           action: 'application.create',
           entityType: 'application',

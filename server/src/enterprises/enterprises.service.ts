@@ -51,12 +51,9 @@ export class EnterprisesService {
    * The applicant, locked for the issuing transaction (see lockIssuanceGuards). `exclusive` when the
    * province caps active passes per enterprise: its passes are then issued one at a time, so the count
    * holds. Otherwise shared: approvals of one enterprise run together, and a suspension (which writes
-   * the row) still waits for those in flight, and they for it.
-   */
-  /**
-   * The locking read of the enterprise an approval issues to, for the approval to send with its other
-   * guards' locks in one round trip (lockIssuanceGuards). Plain SQL on the issuance path (see
-   * plain-rows.ts for why).
+   * the row) still waits for those in flight, and they for it. A statement, for the approval to send
+   * with its other guards' locks in one round trip (lockIssuanceGuards); plain SQL on the issuance path
+   * (see plain-rows.ts for why).
    */
   issuanceLock(manager: EntityManager, id: string, exclusive: boolean): ReadingStatement<EnterpriseEntity> {
     const lock = lockClause(manager, exclusive ? 'write' : 'read');
