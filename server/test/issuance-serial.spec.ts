@@ -118,7 +118,9 @@ describe(`issuance around the issuer's serial, on ${testDatabaseKind}`, () => {
     expect(textsTo(t.smsFile, demoPhones.fleetManager).join('\n')).not.toContain('{{');
   });
 
-  it('sends nothing after the serial but one packet of the last writes and the commit (MariaDB)', async () => {
+  it('sends its plain reads in one packet, and nothing after the serial but one packet of the last writes and the commit (MariaDB)', async () => {
+    // A process's first approval also reads the departments and reserves status indexes: not this one.
+    expect((await approve(await submitted())).status).toBe(200);
     const id = await submitted();
     const sent = recordStatements(t.app.get(DataSource));
     try {
@@ -139,21 +141,49 @@ describe(`issuance around the issuer's serial, on ${testDatabaseKind}`, () => {
       'INSERT INTO review_step_counts',
       'DELETE FROM review_step_counts',
     ];
+    // The reads that need none of each other's answers, by the table each reads first: the crew, the
+    // blacklist (the crew's ID-number hashes by a subquery), the plate's active passes, the fleet
+    // managers told of the pass. No cap and no quota are set here: neither has its statement.
+    const reads = ['drivers', 'blacklist_entries', 'passes', 'accounts'];
+    const tableOf = (sql: string) => /^SELECT [^;]*? FROM [`"]?(\w+)/.exec(sql)?.[1];
     if (testDatabaseKind === 'mariadb') {
+      const packet = approval.find((sql) => sql.split(';\n').some((s) => tableOf(s) === 'drivers'))!;
+      expect(packet.split(';\n').map(tableOf)).toEqual(reads);
+      // The enterprise's lock with the plate's guard just before: the reads come after the guards are held.
+      expect(approval[approval.indexOf(packet) - 1]).toMatch(
+        /^SELECT .* FROM enterprises e .*;\nINSERT INTO lock_guards /s,
+      );
       // The serial, then the application's row, the pass, its crew and notice, the timeline and audit
       // entries and the step's count rows in one packet, then COMMIT.
       expect(approval.at(-3)).toMatch(/^INSERT INTO counters /);
       expect(approval.at(-2)!.split(';\n').map(statementOf)).toEqual(lastWrites);
       expect(approval.at(-1)).toBe('COMMIT');
-      // 17 before the writes went in packets (docs/scaling.md §4.3): a statement added here shows.
-      expect(approval.length).toBeLessThanOrEqual(10);
+      // START, the application's lock, the guards, the reads, the serial, the writes, COMMIT: 17 before
+      // the writes went in packets, 10 before the reads did (docs/scaling.md §4.3). A statement added shows.
+      expect(approval.length).toBeLessThanOrEqual(7);
     } else {
-      // In process, the same writes one by one, then COMMIT.
-      const first = approval.findIndex((sql) => sql.startsWith('UPDATE "applications"'));
-      expect(approval.slice(first).map((sql) => statementOf(sql)?.replaceAll('"', '`') ?? sql)).toEqual([
+      // In process, the same reads one by one, in the same order.
+      const first = approval.findIndex((sql) => tableOf(sql) === 'drivers');
+      expect(approval.slice(first, first + reads.length).map(tableOf)).toEqual(reads);
+      // The same writes one by one, then COMMIT.
+      const writes = approval.findIndex((sql) => sql.startsWith('UPDATE "applications"'));
+      expect(approval.slice(writes).map((sql) => statementOf(sql)?.replaceAll('"', '`') ?? sql)).toEqual([
         ...lastWrites.map((s) => s.replaceAll('"', '`')),
         'COMMIT',
       ]);
     }
+  });
+
+  it('fails whole when a crew member’s row is gone, as it did before the crew was read with the other reads', async () => {
+    const fleet = await registerFleet(as.fleetManager, `苏E${String(81000 + ++plateSerial)}`, 300 + plateSerial * 2);
+    const id = await submitApplication(as.fleetManager, completeApplication(fleet, 1, 5));
+    // Not possible through the API (a driver named by an application is not removed): a fault.
+    await execute(t.database, 'DELETE FROM drivers WHERE id = ?', [fleet.escortId]);
+    const before = await rowCounts();
+    const refused = await approve(id);
+    expect(refused.status).toBe(500);
+    expect(refused.body.code).toBe('INTERNAL');
+    expect(await rowCounts()).toEqual(before);
+    expect((await as.fleetManager.get(`/applications/${id}`)).body.status).toBe('submitted');
   });
 });

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { NotificationEvent } from '@pass/shared';
-import { DataSource, type EntityManager, In } from 'typeorm';
+import { DataSource, type EntityManager, In, type ObjectLiteral } from 'typeorm';
 import { ApplicationEntity } from '../src/applications/application.entity.js';
 import { AuditEntryEntity } from '../src/audit/audit-entry.entity.js';
 import { CheckpointEntity } from '../src/checkpoints/checkpoint.entity.js';
 import { hydrate, insertRows, insertStatement, selectList, updateStatement } from '../src/database/plain-rows.js';
-import { runStatements } from '../src/database/statements.js';
+import { placeholders, type ReadingStatement, readStatements, runStatements } from '../src/database/statements.js';
 import { OutboxMessageEntity } from '../src/notifications/outbox-message.entity.js';
 import { recordStatements } from './support/sent-statements.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
@@ -198,6 +198,52 @@ describe(`plain rows: written, read and updated as TypeORM would, on ${testDatab
     // MariaDB: one packet; SQLite, in process, runs them one by one.
     expect(roundTrips).toBe(testDatabaseKind === 'sqlite' ? 5 : 1);
     expect(await titles(rows)).toEqual(['批一改', '批三', '批二'].sort());
+  });
+
+  it('readStatements: the reads in one round trip, each answered by its read in order, a null left out and answered null', async () => {
+    const rows = [outboxRow('读一'), outboxRow('读二')];
+    await insertRows(manager, OutboxMessageEntity, rows);
+    const titleOf = (row: OutboxMessageEntity): ReadingStatement<string | undefined> => ({
+      sql: 'SELECT title FROM notification_outbox WHERE id IN (?)',
+      params: [row.id],
+      read: ([found]) => found?.title,
+    });
+    const read: string[] = [];
+    const counting = (statement: ReadingStatement<string | undefined>) => ({
+      ...statement,
+      read: (found: ObjectLiteral[]) => {
+        read.push(statement.read(found)!);
+        return found.length;
+      },
+    });
+    const sent = recordStatements(manager.connection);
+    try {
+      await manager.transaction(async (tx) => {
+        const answers = await readStatements(tx, [titleOf(rows[1]!), null, counting(titleOf(rows[0]!))]);
+        expect(answers).toEqual(['读二', null, 1]);
+        // Each answer has its read's type (checked by tsc): a string, null, a number.
+        answers satisfies [string | undefined, null, number];
+        expect(read).toEqual(['读一']);
+        // A read that refuses stops the reads after it.
+        const refusing = {
+          ...titleOf(rows[0]!),
+          read: () => {
+            throw new Error('refused');
+          },
+        };
+        read.length = 0;
+        await expect(readStatements(tx, [refusing, counting(titleOf(rows[1]!))])).rejects.toThrow('refused');
+        expect(read).toEqual([]);
+      });
+    } finally {
+      sent.stop();
+    }
+    const [transaction] = sent.transactions();
+    const roundTrips = transaction!.filter((sql) => !/^(START TRANSACTION|BEGIN|COMMIT|ROLLBACK)/.test(sql)).length;
+    // MariaDB: one packet per call; SQLite, in process, runs them one by one.
+    expect(roundTrips).toBe(testDatabaseKind === 'sqlite' ? 4 : 2);
+    expect(placeholders([])).toBe('NULL');
+    expect(placeholders(['a', 'b'])).toBe('?, ?');
   });
 
   it('runStatements: a statement that fails stops the batch, and its transaction keeps nothing of it', async () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { addDays, chinaToday } from '@pass/shared';
+import { addDays, chinaToday, maskIdNumber } from '@pass/shared';
 import { DataSource } from 'typeorm';
 import { AccountEntity } from '../src/accounts/account.entity.js';
 import { ApplicationEntity } from '../src/applications/application.entity.js';
@@ -325,6 +325,40 @@ describe('review workflow along the Jiangsu chain (district → city)', () => {
       expect((await as.cityOfficial.post(`/reviews/${before}/decision`, { decision: 'approve' })).body.status).toBe(
         'approved',
       );
+    });
+
+    it('refuses approval once the enterprise or a crew member is blacklisted or the enterprise suspended, naming which', async () => {
+      const mine = await newFleet();
+      const id = await submitApplication(as.fleetManager, completeApplication(mine));
+      expect((await as.districtOfficial.post(`/reviews/${id}/decision`, { decision: 'approve' })).status).toBe(200);
+      const approve = () => as.cityOfficial.post(`/reviews/${id}/decision`, { decision: 'approve' });
+      const { id: enterpriseId, creditCode } = (await as.fleetManager.get('/enterprises/mine')).body;
+      const { idNumber } = (await as.fleetManager.get(`/drivers/${mine.escortId}/id-number`)).body;
+      const subjects = [
+        { kind: 'enterprise', key: creditCode, label: creditCode, named: '企业' },
+        { kind: 'driver', key: idNumber, label: maskIdNumber(idNumber), named: '司乘人员' },
+      ];
+      for (const { kind, key, label, named } of subjects) {
+        const entry = await as.admin.post('/admin/blacklist', { kind, key, reason: '测试用黑名单' });
+        expect(entry.status).toBe(201);
+        expect((await as.cityOfficial.get(`/reviews/${id}`)).body.blacklistHits).toEqual([
+          expect.objectContaining({ kind, label, reason: '测试用黑名单' }),
+        ]);
+        const refused = await approve();
+        expect(refused.status).toBe(403);
+        expect(refused.body).toMatchObject({
+          code: 'BLACKLISTED',
+          message: `${named}${label}已被列入黑名单：测试用黑名单`,
+        });
+        expect((await as.admin.delete(`/admin/blacklist/${entry.body.id}`)).status).toBe(204);
+      }
+      const until = addDays(chinaToday(), 7);
+      expect(
+        (await as.admin.post('/admin/suspensions', { enterpriseId, until, reason: '疫情溯源关联企业' })).status,
+      ).toBe(204);
+      expect((await approve()).body.code).toBe('ENTERPRISE_SUSPENDED');
+      expect((await as.admin.delete(`/admin/suspensions/${enterpriseId}`)).status).toBe(204);
+      expect((await approve()).body.status).toBe('approved');
     });
 
     it('suspends an enterprise (熔断) until a date, then lifts it', async () => {

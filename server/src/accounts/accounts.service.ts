@@ -20,6 +20,7 @@ import { DomainException } from '../common/domain.exception.js';
 import { isUniqueViolation, refusingDuplicates } from '../database/errors.js';
 import { writeLock } from '../database/locks.js';
 import { switchStamp } from '../database/stamps.js';
+import { placeholders, type ReadingStatement } from '../database/statements.js';
 import { whereContains } from '../database/text-search.js';
 import { EnterprisesService } from '../enterprises/enterprises.service.js';
 import { SettingsService } from '../settings/settings.service.js';
@@ -58,32 +59,45 @@ export class AccountsService {
    * officials of some jurisdictions (at one level or all), or given accounts. Disabled accounts are left out.
    */
   async recipients(manager: EntityManager, audience: Audience): Promise<Recipient[]> {
+    const statement = this.recipientsStatement(audience);
+    return statement ? statement.read(await manager.query(statement.sql, statement.params)) : [];
+  }
+
+  /**
+   * recipients' query, for a caller that sends it with other statements in one round trip
+   * (readStatements); null when the audience is an empty list, which names nobody.
+   */
+  recipientsStatement(audience: Audience): ReadingStatement<Recipient[]> | null {
     // A plain statement, not the query builder: every approval runs it (the fleet managers told of the
     // pass), and building the query cost more CPU than running it (docs/scaling.md §4.3).
-    const list = (values: readonly string[]) => values.map(() => '?').join(', ');
     let where: string;
     let values: string[];
     if ('enterpriseId' in audience) {
       where = 'role = ? AND enterprise_id = ?';
       values = [Role.FleetManager, audience.enterpriseId];
     } else if ('jurisdictionCodes' in audience) {
-      if (audience.jurisdictionCodes.length === 0) return [];
-      where = `role = ? AND jurisdiction_code IN (${list(audience.jurisdictionCodes)})`;
+      if (audience.jurisdictionCodes.length === 0) return null;
+      where = `role = ? AND jurisdiction_code IN (${placeholders(audience.jurisdictionCodes)})`;
       values = [Role.Official, ...audience.jurisdictionCodes];
       if (audience.level) {
         where += ' AND review_level = ?';
         values.push(audience.level);
       }
     } else {
-      if (audience.accountIds.length === 0) return [];
-      where = `id IN (${list(audience.accountIds)})`;
+      if (audience.accountIds.length === 0) return null;
+      where = `id IN (${placeholders(audience.accountIds)})`;
       values = [...audience.accountIds];
     }
-    const accounts = (await manager.query(
-      `SELECT id, phone, wechat_openid FROM accounts WHERE disabled_at IS NULL AND ${where} ORDER BY id`,
-      values,
-    )) as { id: string; phone: string; wechat_openid: string | null }[];
-    return accounts.map((a) => ({ id: a.id, phone: a.phone, wechatOpenid: a.wechat_openid }));
+    return {
+      sql: `SELECT id, phone, wechat_openid FROM accounts WHERE disabled_at IS NULL AND ${where} ORDER BY id`,
+      params: values,
+      read: (rows) =>
+        (rows as { id: string; phone: string; wechat_openid: string | null }[]).map((a) => ({
+          id: a.id,
+          phone: a.phone,
+          wechatOpenid: a.wechat_openid,
+        })),
+    };
   }
 
   /** Staff and fleet managers, by role and by a part of the name or phone number. */

@@ -13,6 +13,11 @@ export interface ReadingStatement<T> extends Statement {
   read: (rows: ObjectLiteral[]) => T;
 }
 
+/** The `?, ?, …` of `IN (…)` for these values; `NULL` for none, which matches nothing (`IN ()` is not SQL). */
+export function placeholders(values: readonly unknown[]): string {
+  return values.length > 0 ? values.map(() => '?').join(', ') : 'NULL';
+}
+
 /** What MariaDB answers a data-changing statement with (mysql2's ResultSetHeader). */
 interface ResultHeader {
   affectedRows?: number;
@@ -51,4 +56,26 @@ export async function runStatements(
   return answers.map((answer) =>
     Array.isArray(answer) ? { rows: answer, affected: 0 } : { rows: [], affected: answer.affectedRows ?? 0 },
   );
+}
+
+/** What a statement given to readStatements answers: its read's value, null for a statement left out (null). */
+type ReadOf<S> = S extends ReadingStatement<infer T> ? T : null;
+
+/**
+ * Runs the reading statements that do not need each other's answers together (runStatements: one
+ * round trip on MariaDB) and answers, in order, what each makes of its rows; a null in the list is a
+ * statement the caller does not need this time, sent as nothing and answered null. The reads run in
+ * the order given, so the first one that refuses (throws) is the one the caller would have met first
+ * reading them one by one.
+ */
+export async function readStatements<const S extends readonly (ReadingStatement<unknown> | null)[]>(
+  manager: EntityManager,
+  statements: S,
+): Promise<{ -readonly [K in keyof S]: ReadOf<S[K]> }> {
+  const sent = statements.filter((s): s is ReadingStatement<unknown> => s !== null);
+  const results = await runStatements(manager, sent);
+  let next = 0;
+  return statements.map((s) => (s ? s.read(results[next++]!.rows) : null)) as {
+    -readonly [K in keyof S]: ReadOf<S[K]>;
+  };
 }

@@ -13,9 +13,17 @@ import { DataSource, type EntityManager, In } from 'typeorm';
 import type { RequestActor } from '../auth/auth.decorators.js';
 import { DomainException } from '../common/domain.exception.js';
 import { refusingDuplicates } from '../database/errors.js';
+import type { Statement } from '../database/plain-rows.js';
+import { placeholders, type ReadingStatement } from '../database/statements.js';
 import { enterpriseOf, findOwnRecord, listOwnRecords } from '../vehicles/vehicles.service.js';
 import { DriverEntity } from './driver.entity.js';
 import { IdNumberProtector } from './id-number-protector.js';
+
+/** A pass's crew as issuance reads it (DriversService.crewForPassStatement). */
+export interface PassCrew {
+  crew: { name: string; idNumberMasked: string; role: CrewRole }[];
+  claims: (passNumber: string) => PassCrewClaim[];
+}
 
 export function toDriverView(d: DriverEntity): DriverView {
   return { id: d.id, name: d.name, idNumber: d.idNumberMasked, phone: d.phone, role: d.role };
@@ -65,9 +73,12 @@ export class DriversService {
     return this.idNumbers.hash(idNumber);
   }
 
-  /** The lookup hashes of these drivers' ID numbers, read in the caller's transaction. */
-  async idNumberHashes(ids: readonly string[], manager: EntityManager = this.dataSource.manager): Promise<string[]> {
-    return ids.length ? (await manager.findBy(DriverEntity, { id: In([...ids]) })).map((d) => d.idNumberHash) : [];
+  /**
+   * The query of the lookup hashes of these drivers' ID numbers, for another module to put in its own
+   * statement as a subquery (`… IN (query)`): that statement then needs no answer of this one first.
+   */
+  idNumberHashesQuery(ids: readonly string[]): Statement {
+    return { sql: `SELECT id_number_hash FROM drivers WHERE id IN (${placeholders(ids)})`, params: [...ids] };
   }
 
   /**
@@ -75,43 +86,39 @@ export class DriversService {
    * the pass record keeps them (ID numbers masked) and as its token carries them (ID numbers only as
    * digests salted with the pass number). The clear numbers never leave this module. The claims are a
    * function of the pass number: issuance reads the crew before it locks the issuer's serial and makes
-   * the claims once the number is known, without another query.
+   * the claims once the number is known, without another query. A statement, for issuance to send with
+   * its other reads in one round trip (readStatements).
    */
-  async crewForPass(
-    manager: EntityManager,
-    ids: readonly string[],
-  ): Promise<{
-    crew: { name: string; idNumberMasked: string; role: CrewRole }[];
-    claims: (passNumber: string) => PassCrewClaim[];
-    /** What the blacklist keys each of them by (see idNumberHashes). */
-    idNumberHashes: string[];
-  }> {
+  crewForPassStatement(ids: readonly string[]): ReadingStatement<PassCrew> {
     // A plain statement, not find(): issuance is the hot path, and building and hydrating the query
     // cost more CPU than running it (docs/scaling.md §4.3). Only the columns the pass needs.
-    const found = ids.length
-      ? ((await manager.query(
-          `SELECT id, role, name, id_number_encrypted, id_number_hash, id_number_masked FROM drivers
-           WHERE id IN (${ids.map(() => '?').join(', ')})`,
-          [...ids],
-        )) as {
+    return {
+      sql: `SELECT id, role, name, id_number_encrypted, id_number_masked FROM drivers WHERE id IN (${placeholders(ids)})`,
+      params: [...ids],
+      read: (rows) => {
+        const found = rows as {
           id: string;
           role: CrewRole;
           name: string;
           id_number_encrypted: string;
-          id_number_hash: string;
           id_number_masked: string;
-        }[])
-      : [];
-    const drivers = ids.map((id) => found.find((d) => d.id === id)!);
-    const people = drivers.map((d) => ({
-      role: d.role,
-      name: d.name,
-      idNumber: this.idNumbers.reveal(d.id_number_encrypted),
-    }));
-    return {
-      crew: drivers.map((d) => ({ name: d.name, idNumberMasked: d.id_number_masked, role: d.role })),
-      claims: (passNumber) => crewClaimsOf(passNumber, people),
-      idNumberHashes: drivers.map((d) => d.id_number_hash),
+        }[];
+        const drivers = ids.map((id) => {
+          const driver = found.find((d) => d.id === id);
+          // A fault, not a refusal: a driver named by an application cannot be removed (refuseRemovalWhen).
+          if (!driver) throw new Error(`crew member ${id} of the pass not found`);
+          return driver;
+        });
+        const people = drivers.map((d) => ({
+          role: d.role,
+          name: d.name,
+          idNumber: this.idNumbers.reveal(d.id_number_encrypted),
+        }));
+        return {
+          crew: drivers.map((d) => ({ name: d.name, idNumberMasked: d.id_number_masked, role: d.role })),
+          claims: (passNumber) => crewClaimsOf(passNumber, people),
+        };
+      },
     };
   }
 

@@ -11,13 +11,14 @@ import {
   type SubscribeTemplates,
 } from '@pass/shared';
 import { DataSource, type EntityManager, IsNull } from 'typeorm';
-import { AccountsService, type Audience } from '../accounts/accounts.service.js';
+import { AccountsService, type Audience, type Recipient } from '../accounts/accounts.service.js';
 import type { RequestActor } from '../auth/auth.decorators.js';
 import { DomainException } from '../common/domain.exception.js';
 import { pageOf } from '../common/page.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { recordView } from '../database/base-record.js';
 import { insertRows, insertStatement, type Statement } from '../database/plain-rows.js';
+import type { ReadingStatement } from '../database/statements.js';
 import { NotificationEntity } from './notification.entity.js';
 import { type DeliveryChannel, OutboxMessageEntity } from './outbox-message.entity.js';
 import { SMS_SENDER, type SmsSender } from './sms.sender.js';
@@ -110,26 +111,33 @@ export class NotificationsService {
    * a template; SMS for the configured events.
    */
   async enqueue(manager: EntityManager, notice: Notice): Promise<void> {
-    const rows = await this.outboxRows(manager, notice);
+    const rows = this.outboxRows(manager, notice, await this.accounts.recipients(manager, notice.audience));
     // A scan's notice seen before is skipped row by row on its once-key; a notice without one cannot be a duplicate.
     await insertRows(manager, OutboxMessageEntity, rows, { skipDuplicates: notice.onceKey !== undefined });
   }
 
   /**
-   * enqueue's INSERT (null when nobody is to be told), for a caller that runs it with its other writes
-   * in one round trip (runStatements): the recipients are read now. Only for a notice without a
-   * once-key, whose rows cannot be duplicates.
+   * enqueue as two statements, each for a caller to send with its others in one round trip: the
+   * recipients' read (readStatements), which answers the rows' INSERT (runStatements), or null when
+   * nobody is to be told; null instead of the read when the audience is an empty list. Only for a
+   * notice without a once-key, whose rows cannot be duplicates.
    */
-  async enqueueStatement(manager: EntityManager, notice: Notice): Promise<Statement | null> {
+  enqueueStatement(manager: EntityManager, notice: Notice): ReadingStatement<Statement | null> | null {
     if (notice.onceKey !== undefined)
       throw new Error('enqueueStatement: a notice with a once-key goes through enqueue');
-    const rows = await this.outboxRows(manager, notice);
-    // Every approval writes its notice here: a plain INSERT (see insertRows for why).
-    return rows.length === 0 ? null : insertStatement(manager, OutboxMessageEntity, rows);
+    const recipients = this.accounts.recipientsStatement(notice.audience);
+    if (!recipients) return null;
+    return {
+      ...recipients,
+      read: (found) => {
+        const rows = this.outboxRows(manager, notice, recipients.read(found));
+        // Every approval writes its notice here: a plain INSERT (see insertRows for why).
+        return rows.length === 0 ? null : insertStatement(manager, OutboxMessageEntity, rows);
+      },
+    };
   }
 
-  private async outboxRows(manager: EntityManager, notice: Notice): Promise<OutboxMessageEntity[]> {
-    const recipients = await this.accounts.recipients(manager, notice.audience);
+  private outboxRows(manager: EntityManager, notice: Notice, recipients: Recipient[]): OutboxMessageEntity[] {
     if (recipients.length === 0) return [];
     const now = new Date();
     const notBefore = digestEvents.has(notice.event) ? this.digestWindowEnd(now) : now;

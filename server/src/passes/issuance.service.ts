@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { chinaToday, ErrorCode, formatPassNumber, maxPassSerial, quotaPeriodKey } from '@pass/shared';
-import { type EntityManager, In, MoreThanOrEqual } from 'typeorm';
+import { type EntityManager, In } from 'typeorm';
 import type { ApplicationEntity } from '../applications/application.entity.js';
 import type { AuditedChange } from '../audit/audit.service.js';
 import type { RequestActor } from '../auth/auth.decorators.js';
 import { DomainException } from '../common/domain.exception.js';
 import { writeLock } from '../database/locks.js';
 import { insertStatement, type Statement } from '../database/plain-rows.js';
+import { type ReadingStatement, readStatements } from '../database/statements.js';
 import { DepartmentsService } from '../departments/departments.service.js';
 import { DriversService } from '../drivers/drivers.service.js';
 import { EnterprisesService } from '../enterprises/enterprises.service.js';
@@ -87,37 +88,37 @@ export class IssuanceService {
       throw new DomainException(ErrorCode.Internal);
     }
     const today = chinaToday();
-    const crew = await this.drivers.crewForPass(manager, app.crewDriverIds);
-    await this.sanctions.assertClearOf(
-      { enterprise, plate: vehicle.plate, crewIdNumberHashes: crew.idNumberHashes },
-      manager,
-    );
-
+    const passId = randomUUID();
     const cap = settings.quota.maxActivePassesPerEnterprise;
-    if (cap !== null) {
-      const active = await manager.countBy(PassEntity, {
+    // The plain reads, which need none of each other's answers, in one round trip (readStatements; a
+    // round trip costs more of the server's CPU than the statement, docs/scaling.md §4.3), checked in
+    // the order they once were sent one by one, so that the same refusal comes first: the crew, the
+    // sanctions (the blacklist's query reads the crew's ID-number hashes itself), the enterprise's
+    // active passes when capped, the plate's active passes over these days, the fleet managers to tell.
+    const [crew, , , candidates, notice] = await readStatements(manager, [
+      this.drivers.crewForPassStatement(app.crewDriverIds),
+      this.sanctions.clearanceStatement({ enterprise, plate: vehicle.plate, crewDriverIds: app.crewDriverIds }),
+      cap === null ? null : capStatement(enterprise.id, today, cap),
+      overlapStatement(vehicle, app.validFrom!, app.validTo!),
+      this.notices.issued(manager, {
+        id: passId,
         enterpriseId: enterprise.id,
-        status: 'active',
-        validTo: MoreThanOrEqual(today),
-      });
-      if (active >= cap) throw new DomainException(ErrorCode.EnterprisePassLimitReached);
-    }
+        plate: vehicle.plate,
+        validFrom: app.validFrom!,
+        validTo: app.validTo!,
+      }),
+    ]);
 
-    // The plate's active passes for these days, to supersede (or refuse over): found by a plain read,
-    // then locked by id with their status read again (a revocation may have ended one since the
+    // The plate's active passes for these days, to supersede (or refuse over): found by the plain read
+    // above, then locked by id with their status read again (a revocation may have ended one since the
     // snapshot), before the quota and the counters, the order a revocation takes them in too. The
     // plain read misses none: a pass of this plate is only added under its guard row, held since before
     // the snapshot. A locking read of the range would also lock its gap in idx_passes_plate, where
     // approvals of neighbouring plates insert their passes: once the enterprise row no longer made them
     // take turns, they deadlocked there (docs/scaling.md §4.3).
-    const candidates = (await manager.query(
-      `SELECT id FROM passes WHERE plate = ? AND plate_colour = ? AND status = 'active'
-       AND valid_to >= ? AND valid_from <= ?`,
-      [vehicle.plate, vehicle.plateColour, app.validFrom!, app.validTo!],
-    )) as { id: string }[];
     const overlapping = candidates.length
       ? await manager.find(PassEntity, {
-          where: { id: In(candidates.map((c) => c.id)), status: 'active' },
+          where: { id: In(candidates), status: 'active' },
           order: { validFrom: 'ASC' },
           lock: writeLock(manager),
         })
@@ -138,19 +139,11 @@ export class IssuanceService {
     // Everything that does not need the pass number comes before the issuer's serial is locked: that
     // row serialises every approval of the issuing jurisdiction until this transaction commits, and each
     // statement inside it waits its turn on the event loop behind the other approvals' work. The pass's
-    // id is set here, so that its crew rows and its notice (whose number is filled in at delivery) are
-    // made ready before the serial and written with the pass in the caller's last round trip.
+    // id is set before the reads, so that its crew rows and its notice (whose number is filled in at
+    // delivery) are made ready before the serial and written with the pass in the caller's last round trip.
     const issuerCode = app.reviewSteps.at(-1)!.jurisdictionCode;
     const department = await this.departments.forIssuer(issuerCode, manager);
-    const passId = randomUUID();
     const crewRows = app.crewDriverIds.map((driverId) => manager.create(PassCrewMemberEntity, { passId, driverId }));
-    const notice = await this.notices.issued(manager, {
-      id: passId,
-      enterpriseId: enterprise.id,
-      plate: vehicle.plate,
-      validFrom: app.validFrom!,
-      validTo: app.validTo!,
-    });
     const statusIndex = await this.statusIndexes.take(manager);
 
     const serial = await nextCounterValue(manager, `serial:${issuerCode}`);
@@ -247,4 +240,25 @@ export class IssuanceService {
     });
     return { pass, audited, writes };
   }
+}
+
+/** Refuses, when read, an enterprise with `cap` active passes already (counted one approval at a time: lockGuards). */
+function capStatement(enterpriseId: string, today: string, cap: number): ReadingStatement<void> {
+  return {
+    sql: "SELECT COUNT(*) AS n FROM passes WHERE enterprise_id = ? AND status = 'active' AND valid_to >= ?",
+    params: [enterpriseId, today],
+    read: ([row]) => {
+      if (Number(row?.n) >= cap) throw new DomainException(ErrorCode.EnterprisePassLimitReached);
+    },
+  };
+}
+
+/** The ids of the plate's active passes over any of these days (a plain read: see issue() for why). */
+function overlapStatement(vehicle: GuardedVehicle, validFrom: string, validTo: string): ReadingStatement<string[]> {
+  return {
+    sql: `SELECT id FROM passes WHERE plate = ? AND plate_colour = ? AND status = 'active'
+          AND valid_to >= ? AND valid_from <= ?`,
+    params: [vehicle.plate, vehicle.plateColour, validFrom, validTo],
+    read: (rows) => rows.map((row) => row.id as string),
+  };
 }

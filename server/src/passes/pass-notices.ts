@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { addDays, chinaToday, NotificationEvent } from '@pass/shared';
 import { type EntityManager, In } from 'typeorm';
 import type { Statement } from '../database/plain-rows.js';
+import type { ReadingStatement } from '../database/statements.js';
 import { type Notice, placeholder, ScanningNotices } from '../notifications/notifications.service.js';
 import { PassEntity } from './pass.entity.js';
 
@@ -29,13 +30,14 @@ export class PassNotices extends ScanningNotices<PassEntity> {
   }
 
   /**
-   * The INSERT of the notice of a pass being issued, for the issuance to run with its last writes
-   * (IssuedPass.writes), written before the pass has its number: the issuer's serial, which every
+   * The notice of a pass being issued, for the issuance to send (NotificationsService.enqueueStatement):
+   * the recipients' read with its other reads, the INSERT it answers with its last writes
+   * (IssuedPass.writes). Written before the pass has its number: the issuer's serial, which every
    * approval of the issuer waits for until commit, is taken last (IssuanceService), and the recipients
    * need not be read inside it. The number is put in at delivery (a placeholder for the pass's id,
    * which commits with this row); the recipients are the enterprise's fleet managers now.
    */
-  issued(manager: EntityManager, pass: IssuedPassDraft): Promise<Statement | null> {
+  issued(manager: EntityManager, pass: IssuedPassDraft): ReadingStatement<Statement | null> | null {
     const what = `已签发，有效期 ${pass.validFrom} 至 ${pass.validTo}。`;
     const numbered = { ...pass, passNumber: placeholder(passNumberKind, pass.id) };
     return this.notifications.enqueueStatement(

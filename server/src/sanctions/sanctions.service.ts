@@ -16,6 +16,8 @@ import { DomainException } from '../common/domain.exception.js';
 import { sqlDate } from '../common/sql-dates.js';
 import { recordView } from '../database/base-record.js';
 import { endInForce } from '../database/in-force.js';
+import type { Statement } from '../database/plain-rows.js';
+import type { ReadingStatement } from '../database/statements.js';
 import { DriversService } from '../drivers/drivers.service.js';
 import type { EnterpriseEntity } from '../enterprises/enterprise.entity.js';
 import { EnterprisesService } from '../enterprises/enterprises.service.js';
@@ -29,13 +31,13 @@ export interface SanctionSubjects {
 }
 
 /**
- * The same subjects as issuance has already read them in its transaction (the enterprise it locked,
- * the crew's lookup hashes with the crew it puts on the pass): checked without reading them again.
+ * The same subjects as issuance holds them in its transaction: the enterprise it locked (not read
+ * again), the plate, the crew's driver ids (their ID numbers' hashes are read by the blacklist's query).
  */
 export interface ReadSanctionSubjects {
   enterprise: EnterpriseEntity;
   plate: string;
-  crewIdNumberHashes: string[];
+  crewDriverIds: readonly string[];
 }
 
 /** 黑名单 and 熔断: who may not receive passes, checked when an application is submitted and again when approved. */
@@ -140,46 +142,72 @@ export class SanctionsService {
   /** Blacklist entries in force against the application's enterprise, vehicle or crew. */
   async hits(subjects: SanctionSubjects, manager: EntityManager = this.blacklist.manager): Promise<BlacklistHit[]> {
     const enterprise = await this.enterprises.getById(manager, subjects.enterpriseId);
-    return this.hitsOf(manager, await this.keysOf(enterprise, subjects, manager));
+    return this.hitsOf(manager, enterprise, subjects);
   }
 
   /** Refuses issuance to a suspended or blacklisted subject, naming which. */
   async assertClear(subjects: SanctionSubjects, manager: EntityManager): Promise<void> {
     const enterprise = await this.enterprises.getById(manager, subjects.enterpriseId);
     assertNotSuspended(enterprise);
-    assertNoHit(await this.hitsOf(manager, await this.keysOf(enterprise, subjects, manager)));
-  }
-
-  /** assertClear for subjects the caller has read in its transaction: one query, the blacklist's. */
-  async assertClearOf(subjects: ReadSanctionSubjects, manager: EntityManager): Promise<void> {
-    assertNotSuspended(subjects.enterprise);
-    assertNoHit(
-      await this.hitsOf(manager, [subjects.enterprise.creditCode, subjects.plate, ...subjects.crewIdNumberHashes]),
-    );
-  }
-
-  private async keysOf(enterprise: EnterpriseEntity, subjects: SanctionSubjects, manager: EntityManager) {
-    return [
-      enterprise.creditCode,
-      ...(subjects.plate ? [subjects.plate] : []),
-      ...(await this.drivers.idNumberHashes(subjects.crewDriverIds, manager)),
-    ];
+    assertNoHit(await this.hitsOf(manager, enterprise, subjects));
   }
 
   /**
-   * A plain statement, not find(): every approval runs it, and building and hydrating the query cost
-   * more CPU than running it (docs/scaling.md §4.3).
+   * assertClear for subjects the caller holds in its transaction, as a statement (the blacklist's query)
+   * that refuses when read: issuance sends it with its other reads in one round trip (readStatements).
    */
-  private async hitsOf(manager: EntityManager, keys: string[]): Promise<BlacklistHit[]> {
-    if (keys.length === 0) return [];
-    const entries = (await manager.query(
-      `SELECT kind, subject_label, reason, until FROM blacklist_entries
-       WHERE subject_key IN (${keys.map(() => '?').join(', ')}) AND lifted_at IS NULL`,
-      keys,
-    )) as { kind: BlacklistKind; subject_label: string; reason: string; until: string | Date | null }[];
-    return entries
-      .map((e) => ({ kind: e.kind, label: e.subject_label, reason: e.reason, until: e.until && sqlDate(e.until) }))
-      .filter((hit) => inForce(hit));
+  clearanceStatement(subjects: ReadSanctionSubjects): ReadingStatement<void> {
+    const hits = this.hitsStatement(subjects.enterprise, subjects);
+    return {
+      ...hits,
+      read: (rows) => {
+        assertNotSuspended(subjects.enterprise);
+        assertNoHit(hits.read(rows));
+      },
+    };
+  }
+
+  private async hitsOf(
+    manager: EntityManager,
+    enterprise: EnterpriseEntity,
+    subjects: SanctionSubjects,
+  ): Promise<BlacklistHit[]> {
+    const statement = this.hitsStatement(enterprise, subjects);
+    return statement.read(await manager.query(statement.sql, statement.params));
+  }
+
+  /**
+   * The entries in force against the enterprise's credit code, the plate and the crew's ID-number
+   * hashes, each among the entries of its kind (the kinds' keys never look alike: 18 characters, a
+   * plate, a 64-digit digest), so that each SELECT is a lookup in idx_blacklist_entries_key (kind,
+   * subject_key). The crew's hashes come from a subquery of the drivers module's: the statement needs
+   * no answer of another first, and goes in the approval's one round trip of reads. A plain statement,
+   * not find(): every approval runs it, and building and hydrating the query cost more CPU than
+   * running it (docs/scaling.md §4.3).
+   */
+  private hitsStatement(
+    enterprise: EnterpriseEntity,
+    subjects: { plate: string | null; crewDriverIds: readonly string[] },
+  ): ReadingStatement<BlacklistHit[]> {
+    const entries = (kind: BlacklistKind, key: Statement): Statement => ({
+      sql: `SELECT kind, subject_label, reason, until FROM blacklist_entries
+            WHERE kind = ? AND subject_key ${key.sql} AND lifted_at IS NULL`,
+      params: [kind, ...key.params],
+    });
+    const selects = [entries('enterprise', { sql: '= ?', params: [enterprise.creditCode] })];
+    if (subjects.plate) selects.push(entries('vehicle', { sql: '= ?', params: [subjects.plate] }));
+    if (subjects.crewDriverIds.length > 0) {
+      const hashes = this.drivers.idNumberHashesQuery(subjects.crewDriverIds);
+      selects.push(entries('driver', { sql: `IN (${hashes.sql})`, params: hashes.params }));
+    }
+    return {
+      sql: selects.map((s) => s.sql).join('\nUNION ALL '),
+      params: selects.flatMap((s) => s.params),
+      read: (rows) =>
+        (rows as { kind: BlacklistKind; subject_label: string; reason: string; until: string | Date | null }[])
+          .map((e) => ({ kind: e.kind, label: e.subject_label, reason: e.reason, until: e.until && sqlDate(e.until) }))
+          .filter((hit) => inForce(hit)),
+    };
   }
 }
 
