@@ -82,6 +82,21 @@ describe('goalRows', () => {
     expect(row.status).toBe('met');
   });
 
+  it('divides a server row by the bare Fastify rate measured around it when the run measured one', () => {
+    const results = fullRun();
+    // The first yardstick (20,000) was fast; the two around the row (16,000 and 14,000) were not.
+    results.verification.rows[2].fastifyRequestsPerSecond = 15_000;
+    results.verification.rows[2].requestsPerSecond = 3_200;
+    const row = () => goalRows(results).find((r) => r.name.startsWith('online verification'));
+    expect(row()).toMatchObject({
+      status: 'met',
+      figure: '21.3 % of bare Fastify (3,200 / 15,000 req/s, measured before and after it), p99 20.0 ms',
+    });
+    results.verification.rows[2].requestsPerSecond = 2_999;
+    expect(row()).toMatchObject({ status: 'not met' });
+    expect(row().figure).toMatch(/^20\.0 % /);
+  });
+
   it('takes a slower server row that meets both parts of the verification goal over a faster one that misses its p99', () => {
     const results = fullRun();
     results.verification.rows[2] = {

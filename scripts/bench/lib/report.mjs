@@ -35,7 +35,12 @@ export function tableRows(r) {
         'online verification',
         row.name,
         `${n(row.requestsPerSecond)} req/s  p50 ${ms(row.p50Ms)}  p99 ${ms(row.p99Ms)}  ` +
-          `${n(row.shareOfFastify * 100, 1)} % of bare Fastify, ${n(row.shareOfNodeCeiling * 100, 1)} % of node:http` +
+          // A yardstick row (bare Fastify, measured between the server's rows) as a share of the first one: the drift.
+          (row.yardstick
+            ? `${n(row.shareOfFastify * 100, 1)} % of the first bare Fastify measurement`
+            : `${n(row.shareOfFastify * 100, 1)} % of bare Fastify` +
+              `${row.fastifyRequestsPerSecond === undefined ? '' : ` (${n(row.fastifyRequestsPerSecond)} req/s around it)`}`) +
+          `, ${n(row.shareOfNodeCeiling * 100, 1)} % of node:http` +
           `${failures(row.statusCodes)}${row.errors ? `  ${row.errors} errors` : ''}${goal}`,
       );
     }
