@@ -3,7 +3,8 @@
 // saved to artifacts/bench/results.json. Needs the build (shared/dist, server/dist) and a MariaDB
 // whose user may create `pass_%` databases (BENCH_MYSQL_URL, default the tests' user). BENCH_QUICK=1
 // for a short run; BENCH_PASSES, BENCH_SECONDS, BENCH_CONNECTIONS, BENCH_ISSUANCE, BENCH_BUILD_WEAPP=0,
-// BENCH_BUILD_H5=0, BENCH_DATABASE_PREFIX, BENCH_RESULTS to change one thing (lib/common.mjs). It ends
+// BENCH_BUILD_H5=0, BENCH_DATABASE_PREFIX, BENCH_RESULTS to change one thing (lib/common.mjs);
+// BENCH_COMPARE=<entry>,<entry> to compare builds on verification (sections/compare.mjs). It ends
 // with issue 18's goals table (lib/goals.mjs). CI runs every section small (run.smoke.mjs).
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -29,6 +30,7 @@ const { offlineVerification } = await import('./sections/offline.mjs');
 const { seedVolume } = await import('./sections/seed-volume.mjs');
 const { qrSizes, weappSizes } = await import('./sections/sizes.mjs');
 const { verificationThroughput } = await import('./sections/verification.mjs');
+const { compareEntries } = await import('./sections/compare.mjs');
 const { explainQueries, proposedFixes, volumeLatencies } = await import('./sections/volume.mjs');
 
 const mysql = serverRequire('mysql2/promise');
@@ -138,7 +140,17 @@ async function onServer(wanted) {
     seedVolume({ dbUrl, passes: settings.passes, keysDir: join(dataDir, 'keys') }),
   );
   results.seeding = { rows: seeded.rows, timings: seeded.timings };
-  if (wanted('verification')) {
+  if (wanted('verification') && settings.compare.length > 0) {
+    results.comparison = await timed('verification', () =>
+      compareEntries({
+        entries: settings.compare,
+        rounds: settings.compareRounds,
+        startServer: (entry) => startServer({ ...serverEnv, SEED_DEMO: 'false' }, entry),
+        passUrl: issued.samplePass.url,
+        samplePasses: seeded.samplePasses,
+      }),
+    );
+  } else if (wanted('verification')) {
     results.verification = await timed('verification', () =>
       verificationThroughput({
         server,

@@ -40,6 +40,16 @@ export const settings = {
   buildWeapp: !['0', 'false'].includes(process.env.BENCH_BUILD_WEAPP ?? '1'),
   /** Rebuild the H5 app before measuring it; like the WeChat build unless BENCH_BUILD_H5 says otherwise. */
   buildH5: !['0', 'false'].includes(process.env.BENCH_BUILD_H5 ?? process.env.BENCH_BUILD_WEAPP ?? '1'),
+  /**
+   * Server entries to compare on the verify route and the pass page instead of the verification
+   * section's rows (BENCH_COMPARE, comma-separated, e.g. `server/dist/main.js,server/dist-before/main.js`):
+   * short runs against each in turn, BENCH_COMPARE_ROUNDS times (sections/compare.mjs).
+   */
+  compare: (process.env.BENCH_COMPARE ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean),
+  compareRounds: intFromEnv('BENCH_COMPARE_ROUNDS', 6),
   /** Which parts to run (comma-separated); issuance also runs for verification and volume, which need passes. */
   sections: new Set(
     (process.env.BENCH_SECTIONS ?? 'qr,offline,issuance,verification,volume,weapp,h5').split(',').map((s) => s.trim()),

@@ -52,13 +52,14 @@ const benchSecrets = {
 /**
  * The built server on the bench database; request logs off (LOG_LEVEL=warn) unless BENCH_LOG_LEVEL says
  * otherwise. BENCH_SERVER_ENTRY runs another build instead (e.g. the previous commit's `dist`, copied to
- * `server/dist-before/` so that it finds its packages), to measure before and after in the same conditions.
+ * `server/dist-before/` so that it finds its packages), to measure before and after in the same conditions;
+ * `entry` another one beside it (BENCH_COMPARE, sections/compare.mjs).
  */
-export function startServer(env) {
+export function startServer(env, entry = process.env.BENCH_SERVER_ENTRY ?? 'server/dist/main.js') {
   const several = env.SERVER_PROCESSES !== undefined && env.SERVER_PROCESSES !== '1';
   return startProcess(
     // As README runs it: the old generation bounded, so RSS reads live data, not a GC's timing.
-    ['--max-old-space-size=1024', process.env.BENCH_SERVER_ENTRY ?? 'server/dist/main.js'],
+    ['--max-old-space-size=1024', entry],
     {
       // Measured as deployed: production mode, whose secrets come from the environment (one pair per
       // bench run, so the multi-process server accepts the single-process server's tokens).

@@ -51,6 +51,22 @@ export function tableRows(r) {
       `${n(r.memory?.afterStartRssMiB)} / ${n(m.underLoadMeanRssMiB)}, ${n(m.underLoadMaxRssMiB)} / ${n(r.memory?.afterVolumeRssMiB)} MiB`,
     );
   }
+  if (r.comparison) {
+    const c = r.comparison;
+    for (const row of c.rows) {
+      const versus =
+        row.cheaperThanFirst === null
+          ? ''
+          : `  cheaper than the first in ${row.cheaperThanFirst} of ${c.rounds} rounds`;
+      add(
+        'comparison',
+        `${row.entry}  ${row.route}`,
+        `median of ${c.rounds} runs of ${c.secondsPerRun} s: ${n(row.medianRequestsPerSecond)} req/s, ` +
+          `CPU ${n(row.medianCpuMsPerRequest, 3)} ms/request, p99 ${ms(row.medianP99Ms)}${versus}` +
+          `${row.failed ? `  FAILED: ${row.failed} requests` : ''}`,
+      );
+    }
+  }
   if (r.offline) {
     const o = r.offline;
     add('offline verification', 'shared verifyPassToken (pure JS, full check)', `${n(o.sharedVerifyPerSecond)} /s`);
@@ -63,6 +79,12 @@ export function tableRows(r) {
       'offline verification',
       "Node's crypto.verify, same signatures (OpenSSL)",
       `${n(o.nativeSignatureOnlyPerSecond)} /s  (${n(o.nativeOverShared, 1)}× the shared verifier)`,
+    );
+    add(
+      'offline verification',
+      "the server's check (libsodium), alone / while another process keeps a core busy",
+      `${n(o.sodiumSignatureOnlyPerSecond)} /s (${n(1e6 / o.sodiumSignatureOnlyPerSecond, 1)} µs) / ` +
+        `${n(o.sodiumBesideBusyCorePerSecond)} /s (${n(1e6 / o.sodiumBesideBusyCorePerSecond, 1)} µs)`,
     );
   }
   if (r.issuance) {

@@ -1,8 +1,12 @@
 // Offline verification as a checkpoint device runs it: the shared verifier (pure JS, @noble/curves)
-// against Node's native Ed25519 (OpenSSL) on the very same signatures.
+// against Node's native Ed25519 (OpenSSL) on the very same signatures; and the server's own check
+// (libsodium) alone and beside a process that keeps another core busy, which on this kind of machine
+// slowed it by half again and more (its two vCPUs share a core's execution units: docs/scaling.md §6.7).
+import { spawn } from 'node:child_process';
 import { createPublicKey, verify as nativeVerify } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { generateSigningKey } from '../../../server/dist/signing/signing-key.js';
+import { nativeEd25519 } from '../../../server/dist/verification/native-ed25519.js';
 import {
   chinaToday,
   encodeBase64Url,
@@ -12,7 +16,7 @@ import {
 } from '../../../shared/dist/index.js';
 import { encodeCbor } from '../../../shared/dist/pass-token/cbor.js';
 import { parseCoseSign1 } from '../../../shared/dist/pass-token/cose-sign1.js';
-import { settings } from '../lib/common.mjs';
+import { settings, sleep } from '../lib/common.mjs';
 
 const sharedRequire = createRequire(new URL('../../../shared/package.json', import.meta.url));
 
@@ -92,11 +96,28 @@ export async function offlineVerification() {
     ms,
   );
   const native = rate((i) => nativeVerify(null, signed[i & 255].data, nativeKey, signed[i & 255].signature), ms);
+  const serverCheck = (i) => {
+    if (!nativeEd25519(signed[i & 255].signature, signed[i & 255].data, publicKey))
+      throw new Error('libsodium verify failed');
+  };
+  const sodiumAlone = rate(serverCheck, ms);
+  const busy = spawn(process.execPath, ['-e', 'let x = 1; for (;;) x = (x * 1103515245 + 12345) | 0;'], {
+    stdio: 'ignore',
+  });
+  let sodiumBesideBusyCore;
+  try {
+    await sleep(300);
+    sodiumBesideBusyCore = rate(serverCheck, ms);
+  } finally {
+    busy.kill('SIGKILL');
+  }
   return {
     tokenBytes: tokens[0].length,
     sharedVerifyPerSecond: shared,
     nobleSignatureOnlyPerSecond: noble,
     nativeSignatureOnlyPerSecond: native,
     nativeOverShared: native / shared,
+    sodiumSignatureOnlyPerSecond: sodiumAlone,
+    sodiumBesideBusyCorePerSecond: sodiumBesideBusyCore,
   };
 }
