@@ -1,6 +1,6 @@
 // Two (or more) builds of the server side by side on the verify route and the pass page (BENCH_COMPARE):
 // every entry runs as its own one-process server on the same database and keys, all up at once, and
-// short runs go to each in turn, round after round. Why: this machine's speed drifts by a third within
+// short runs go to each in turn, round after round (the order reversed every other round). Why: this machine's speed drifts by a third within
 // minutes (docs/scaling.md §1), so two builds measured one after the other a minute apart differ by
 // more than most changes move them; alternated runs meet the same drift, and the server's CPU per
 // request (from /proc) moves less with it than its rate does.
@@ -48,7 +48,9 @@ export async function compareEntries({ entries, rounds, startServer, passUrl, sa
     for (let round = 0; round < rounds; round++) {
       progress(`compare: round ${round + 1} of ${rounds}`);
       for (const [r, route] of routes.entries()) {
-        for (const [s, { server }] of servers.entries()) {
+        // The order reversed every other round: a build's place in the round weighed on its figure (§6.7).
+        const order = round % 2 === 0 ? [...servers.entries()] : [...servers.entries()].reverse();
+        for (const [s, { server }] of order) {
           const result = await throughput({
             ...route,
             url: `${server.url}${route.path}`,
