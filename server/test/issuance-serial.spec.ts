@@ -57,6 +57,16 @@ describe(`issuance around the issuer's serial, on ${testDatabaseKind}`, () => {
       ),
     );
 
+  /** The approval refused with this status and code, and nothing of it written: the application still submitted. */
+  const expectRefusedWhole = async (id: string, status: number, code: string) => {
+    const before = await rowCounts();
+    const refused = await approve(id);
+    expect(refused.status).toBe(status);
+    expect(refused.body.code).toBe(code);
+    expect(await rowCounts()).toEqual(before);
+    expect((await as.fleetManager.get(`/applications/${id}`)).body.status).toBe('submitted');
+  };
+
   it('rolls back all of an approval that fails after taking the serial, and hands the number out again', async () => {
     const first = await approve(await submitted());
     expect(first.status).toBe(200);
@@ -68,12 +78,7 @@ describe(`issuance around the issuer's serial, on ${testDatabaseKind}`, () => {
     // serial's statement, with the crew rows and the notice already written.
     await execute(t.database, 'UPDATE counters SET next_value = ? WHERE name = ?', [1_000_000, `serial:${issuer}`]);
     const id = await submitted();
-    const before = await rowCounts();
-    const refused = await approve(id);
-    expect(refused.status).toBe(503);
-    expect(refused.body.code).toBe('PASS_NUMBERS_EXHAUSTED');
-    expect(await rowCounts()).toEqual(before);
-    expect((await as.fleetManager.get(`/applications/${id}`)).body.status).toBe('submitted');
+    await expectRefusedWhole(id, 503, 'PASS_NUMBERS_EXHAUSTED');
     const [counter] = await queryRows<{ next_value: number | string }>(
       t.database,
       'SELECT next_value FROM counters WHERE name = ?',
@@ -179,11 +184,6 @@ describe(`issuance around the issuer's serial, on ${testDatabaseKind}`, () => {
     const id = await submitApplication(as.fleetManager, completeApplication(fleet, 1, 5));
     // Not possible through the API (a driver named by an application is not removed): a fault.
     await execute(t.database, 'DELETE FROM drivers WHERE id = ?', [fleet.escortId]);
-    const before = await rowCounts();
-    const refused = await approve(id);
-    expect(refused.status).toBe(500);
-    expect(refused.body.code).toBe('INTERNAL');
-    expect(await rowCounts()).toEqual(before);
-    expect((await as.fleetManager.get(`/applications/${id}`)).body.status).toBe('submitted');
+    await expectRefusedWhole(id, 500, 'INTERNAL');
   });
 });

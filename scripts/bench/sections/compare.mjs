@@ -6,6 +6,7 @@
 // request (from /proc) moves less with it than its rate does.
 import { progress, settings } from '../lib/common.mjs';
 import { throughput } from '../lib/load.mjs';
+import { verificationRequests } from './verification.mjs';
 
 /** Seconds per run: short, so that the entries alternate often. */
 const runSeconds = Math.min(settings.seconds, 3);
@@ -18,21 +19,10 @@ const median = (values) => {
 
 /** `startServer(entry)`: one process of that entry on the bench's database (run.mjs). */
 export async function compareEntries({ entries, rounds, startServer, passUrl, samplePasses }) {
-  const prefix = passUrl.slice(0, passUrl.lastIndexOf('/') + 1);
-  const urls = samplePasses.map((p) => `${prefix}${p.digits}`);
+  const { urls, verifyBody, pagePath } = verificationRequests(passUrl, samplePasses);
   const routes = [
-    {
-      name: 'POST /api/verification/verify',
-      path: '/api/verification/verify',
-      method: 'POST',
-      next: (i) => ({ body: { url: urls[i % urls.length] } }),
-    },
-    {
-      name: 'GET /V/<digits>',
-      path: '/',
-      method: 'GET',
-      next: (i) => ({ path: `/V/${samplePasses[i % urls.length].digits}` }),
-    },
+    { name: 'POST /api/verification/verify', path: '/api/verification/verify', method: 'POST', next: verifyBody },
+    { name: 'GET /V/<digits>', path: '/', method: 'GET', next: pagePath },
   ];
   const servers = [];
   try {

@@ -17,16 +17,27 @@ import { startBareServer } from '../lib/processes.mjs';
 export const verificationGoals = { shareOfFastify: 0.2, p99Ms: 25 };
 
 /**
+ * The load's requests, each naming the next of the sample passes: `verifyBody(i)` for the verify route
+ * (the pass's URL), `pagePath(i)` for its page. autocannon asks for the next request when a connection is
+ * free, so consecutive requests name consecutive passes whichever connection (and with several
+ * processes, whichever process) sends them.
+ */
+export function verificationRequests(passUrl, samplePasses) {
+  const prefix = passUrl.slice(0, passUrl.lastIndexOf('/') + 1);
+  const urls = samplePasses.map((p) => `${prefix}${p.digits}`);
+  return {
+    urls,
+    verifyBody: (i) => ({ body: { url: urls[i % urls.length] } }),
+    pagePath: (i) => ({ path: `/V/${samplePasses[i % samplePasses.length].digits}` }),
+  };
+}
+
+/**
  * `startMultiProcessServer()` (absent for another build): the same server on the same database with
  * SERVER_PROCESSES=auto; the one-process `server` stays up, idle, meanwhile.
  */
 export async function verificationThroughput({ server, passUrl, samplePasses, startMultiProcessServer }) {
-  const prefix = passUrl.slice(0, passUrl.lastIndexOf('/') + 1);
-  const urls = samplePasses.map((p) => `${prefix}${p.digits}`);
-  // autocannon asks for the next request when a connection is free, so consecutive requests name
-  // consecutive passes whichever connection (and with several processes, whichever process) sends them.
-  const verifyBody = (i) => ({ body: { url: urls[i % urls.length] } });
-  const pagePath = (i) => ({ path: `/V/${samplePasses[i % samplePasses.length].digits}` });
+  const { urls, verifyBody, pagePath } = verificationRequests(passUrl, samplePasses);
   const rows = [];
   const bareNode = await startBareServer('node');
   try {
