@@ -246,6 +246,34 @@ describe(`plain rows: written, read and updated as TypeORM would, on ${testDatab
     expect(placeholders(['a', 'b'])).toBe('?, ?');
   });
 
+  it('the statement recorder keeps a transaction whole while another caller queries during it', async () => {
+    let entered!: () => void;
+    const inside = new Promise<void>((resolve) => (entered = resolve));
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const sent = recordStatements(manager.connection);
+    try {
+      const transaction = manager.transaction(async (tx) => {
+        await tx.query('SELECT 1 AS first');
+        entered();
+        await held;
+        await tx.query('SELECT 2 AS second');
+      });
+      await inside;
+      // Asked for from outside the transaction while it is open, as a background worker does: on SQLite
+      // it waits for the COMMIT (one shared connection), on MariaDB it runs on another connection.
+      const outside = manager.query('SELECT 3 AS third');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      release();
+      await Promise.all([transaction, outside]);
+    } finally {
+      sent.stop();
+    }
+    expect(sent.transactions()).toEqual([
+      [expect.stringMatching(/^(START TRANSACTION|BEGIN)/), 'SELECT 1 AS first', 'SELECT 2 AS second', 'COMMIT'],
+    ]);
+  });
+
   it('runStatements: a statement that fails stops the batch, and its transaction keeps nothing of it', async () => {
     const taken = outboxRow('已有');
     await insertRows(manager, OutboxMessageEntity, [taken]);
