@@ -6,7 +6,13 @@ import { ApplicationEntity } from '../src/applications/application.entity.js';
 import { AuditEntryEntity } from '../src/audit/audit-entry.entity.js';
 import { CheckpointEntity } from '../src/checkpoints/checkpoint.entity.js';
 import { hydrate, insertRows, insertStatement, selectList, updateStatement } from '../src/database/plain-rows.js';
-import { placeholders, type ReadingStatement, readStatements, runStatements } from '../src/database/statements.js';
+import {
+  commitWithStatements,
+  placeholders,
+  type ReadingStatement,
+  readStatements,
+  runStatements,
+} from '../src/database/statements.js';
 import { OutboxMessageEntity } from '../src/notifications/outbox-message.entity.js';
 import { recordStatements } from './support/sent-statements.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
@@ -294,5 +300,57 @@ describe(`plain rows: written, read and updated as TypeORM would, on ${testDatab
       /needs a transaction/,
     );
     expect(await titles([after])).toEqual([]);
+  });
+
+  it('commitWithStatements: the last statements and the COMMIT in one round trip; a failure commits nothing', async () => {
+    const rows = [outboxRow('末一'), outboxRow('末二')];
+    const sent = recordStatements(manager.connection);
+    try {
+      await manager.transaction(async (tx) => {
+        const results = await commitWithStatements(tx, [
+          insertStatement(tx, OutboxMessageEntity, [rows[0]!]),
+          updateStatement(tx, OutboxMessageEntity, { id: rows[0]!.id }, { title: '末一改' }),
+          insertStatement(tx, OutboxMessageEntity, [rows[1]!]),
+        ]);
+        expect(results.map((r) => r.affected)).toEqual([1, 1, 1]);
+        // Nothing may run after it: it would not be in the transaction any more.
+        await expect(
+          runStatements(tx, [insertStatement(tx, OutboxMessageEntity, [outboxRow('之后')])]),
+        ).rejects.toThrow(/needs a transaction/);
+      });
+    } finally {
+      sent.stop();
+    }
+    expect(await titles(rows)).toEqual(['末一改', '末二'].sort());
+    const [transaction] = sent.transactions();
+    // MariaDB: START, one packet ending in COMMIT, TypeORM's COMMIT; SQLite runs them one by one.
+    expect(transaction!.slice(1)).toEqual(
+      testDatabaseKind === 'sqlite'
+        ? [
+            expect.stringMatching(/^INSERT/),
+            expect.stringMatching(/^UPDATE/),
+            expect.stringMatching(/^INSERT/),
+            'COMMIT',
+          ]
+        : [expect.stringMatching(/^INSERT.*;\nUPDATE.*;\nINSERT.*;\nCOMMIT$/s), 'COMMIT'],
+    );
+
+    const taken = outboxRow('已在');
+    await insertRows(manager, OutboxMessageEntity, [taken]);
+    const first = outboxRow('先写的');
+    const last = outboxRow('后写的');
+    await expect(
+      manager.transaction((tx) =>
+        commitWithStatements(tx, [
+          insertStatement(tx, OutboxMessageEntity, [first]),
+          insertStatement(tx, OutboxMessageEntity, [Object.assign(outboxRow('重复'), { id: taken.id })]),
+          insertStatement(tx, OutboxMessageEntity, [last]),
+        ]),
+      ),
+    ).rejects.toThrow(/duplicate|unique/i);
+    expect(await titles([taken, first, last])).toEqual(['已在']);
+    // The next transaction writes as usual (on SQLite every transaction shares one query runner).
+    await manager.transaction((tx) => runStatements(tx, [insertStatement(tx, OutboxMessageEntity, [last])]));
+    expect(await titles([last])).toEqual(['后写的']);
   });
 });

@@ -15,7 +15,7 @@ import { DomainException } from '../common/domain.exception.js';
 import { dueAfterWorkingDays } from '../common/working-days.js';
 import { withDeadlockRetry } from '../database/errors.js';
 import { insertStatement, type Statement, updateStatement } from '../database/plain-rows.js';
-import { runStatements } from '../database/statements.js';
+import { commitWithStatements, runStatements } from '../database/statements.js';
 import { HolidaysService } from '../holidays/holidays.service.js';
 import { SettingsService } from '../settings/settings.service.js';
 import { ApplicationEntity } from './application.entity.js';
@@ -29,7 +29,11 @@ export type ApplicationChanges = Partial<
 >;
 
 export interface TransitionOptions {
-  /** Locks taken before anything is read (see lockIssuanceGuards), so no check reads an older snapshot. */
+  /**
+   * Locks taken before anything is read (see lockIssuanceGuards), so no check reads an older snapshot:
+   * the application's row among them (ApplicationsService.lockForDecision). Its versioned update then
+   * cannot miss, so the step's last round trip also commits (commitWithStatements).
+   */
   lockFirst?: (manager: EntityManager) => Promise<void>;
   /** Loads the application the actor may act on (its own scope), inside the transaction. */
   find: (manager: EntityManager) => Promise<ApplicationEntity>;
@@ -111,8 +115,9 @@ export class ApplicationWorkflow {
         // count rows, which every transition at the step changes. Each round trip here is time those hot
         // rows stay locked. The row is written after the work: a decision locked it first
         // (lockForDecision), and for a step that did not, a version that no longer matches rolls
-        // everything back all the same.
-        const [row] = await runStatements(manager, [
+        // everything back all the same. A step whose row was locked first commits in the same round trip.
+        const last = options.lockFirst ? commitWithStatements : runStatements;
+        const [row] = await last(manager, [
           updateStatement(manager, ApplicationEntity, { id: app.id, version: app.version }, written),
           ...(work?.writes ?? []),
           this.stepEventInsert(manager, actor, {

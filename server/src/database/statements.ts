@@ -40,7 +40,7 @@ export async function runStatements(
   statements: readonly Statement[],
 ): Promise<StatementResult[]> {
   const runner = manager.queryRunner;
-  if (!runner?.isTransactionActive) throw new Error('runStatements needs a transaction');
+  if (!runner?.isTransactionActive || committed.has(manager)) throw new Error('runStatements needs a transaction');
   if (isSqlite(manager) || statements.length <= 1) {
     const results: StatementResult[] = [];
     for (const { sql, params } of statements) {
@@ -57,6 +57,33 @@ export async function runStatements(
     Array.isArray(answer) ? { rows: answer, affected: 0 } : { rows: [], affected: answer.affectedRows ?? 0 },
   );
 }
+
+/**
+ * Runs a transaction's last statements as runStatements does, and on MariaDB its COMMIT in the same
+ * packet: what they lock (an issuer's serial, a review step's count rows) is let go as the packet
+ * runs, not one round trip later, a round trip in which every other approval of the issuer waits
+ * (docs/scaling.md §4.3). A statement that fails stops the packet before the COMMIT, and the
+ * transaction is rolled back as runStatements says. Only for a transaction whose every check is
+ * settled before these statements and that runs nothing after them: a query after would be
+ * autocommitted, so runStatements refuses one. TypeORM still sends its own COMMIT when the callback
+ * returns, which finds no transaction open and does nothing.
+ */
+export async function commitWithStatements(
+  manager: EntityManager,
+  statements: readonly Statement[],
+): Promise<StatementResult[]> {
+  // SQLite runs them one by one (a round trip costs nothing in process) and TypeORM commits after.
+  const commit = isSqlite(manager) ? [] : [{ sql: 'COMMIT', params: [] }];
+  const results = await runStatements(manager, [...statements, ...commit]);
+  committed.add(manager);
+  return results.slice(0, statements.length);
+}
+
+/**
+ * The transactions' managers (one per transaction; on SQLite the query runner is shared) that
+ * commitWithStatements ended: on SQLite too, so that the rule is tested there.
+ */
+const committed = new WeakSet<EntityManager>();
 
 /** What a statement given to readStatements answers: its read's value, null for a statement left out (null). */
 type ReadOf<S> = S extends ReadingStatement<infer T> ? T : null;
