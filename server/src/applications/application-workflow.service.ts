@@ -133,6 +133,8 @@ export class ApplicationWorkflow {
           ]),
           ...stepCountStatements(manager, app, position),
         ]);
+        // Only for a step that did not lock its row first: one that did has committed by now, and its
+        // row, locked since it was read, cannot have moved.
         if (row!.affected !== 1) throw new DomainException(ErrorCode.StaleVersion);
         return updated;
       }),
