@@ -1,9 +1,10 @@
 // Two (or more) builds of the server side by side on the verify route and the pass page (BENCH_COMPARE):
 // every entry runs as its own one-process server on the same database and keys, all up at once, and
-// short runs go to each in turn, round after round (the order reversed every other round). Why: this machine's speed drifts by a third within
-// minutes (docs/scaling.md §1), so two builds measured one after the other a minute apart differ by
-// more than most changes move them; alternated runs meet the same drift, and the server's CPU per
-// request (from /proc) moves less with it than its rate does.
+// short runs go to each in turn, round after round (the order reversed every other round). Why: this
+// machine's speed drifts by a third within minutes (docs/scaling.md §1), so two builds measured one
+// after the other a minute apart differ by more than most changes move them; alternated runs meet the
+// same drift, and the server's CPU per request (from /proc) moves less with it than its rate does. Two
+// processes of one build can differ too: compare a build with itself first (§1).
 import { progress, settings } from '../lib/common.mjs';
 import { throughput } from '../lib/load.mjs';
 import { verificationRequests } from './verification.mjs';
