@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { addDays, chinaDateTime, chinaToday, inclusiveDays, isCalendarDate } from './dates.js';
+import { addDays, chinaDateTime, chinaToday, fromDayNumber, inclusiveDays, isCalendarDate } from './dates.js';
 import { isQuotaPeriodKey, quotaPeriodKey, quotaPeriodRange } from './quota.js';
 
 describe('calendar dates', () => {
@@ -28,8 +28,23 @@ describe('calendar dates', () => {
   it('knows today in China whatever the machine time zone', () => {
     expect(chinaToday(new Date('2022-05-24T16:30:00Z'))).toBe('2022-05-25');
     expect(chinaToday(new Date('2022-05-24T15:59:59Z'))).toBe('2022-05-24');
+    expect(chinaToday(new Date('1969-12-31T16:00:00Z'))).toBe('1970-01-01');
+    expect(chinaToday(new Date('1969-12-31T15:59:59.999Z'))).toBe('1969-12-31');
+  });
+
+  it('writes a day number as ISO does, on every day of 1900–2300 and at the ends of four-digit years', () => {
+    const iso = (days: number) => new Date(days * 86_400_000).toISOString().slice(0, 10);
+    const days = [-719_528, -719_527, -719_469, -719_468, -1, 0, 1, 2_932_896, -719_529, 2_932_897, 10_000_000];
+    for (let day = dayOf('1900-01-01'); day <= dayOf('2300-12-31'); day++) days.push(day);
+    const wrong = days.filter((day) => fromDayNumber(day) !== iso(day));
+    expect(wrong).toEqual([]);
+    expect(fromDayNumber(0)).toBe('1970-01-01');
+    expect(fromDayNumber(-719_528)).toBe('0000-01-01');
+    expect(fromDayNumber(2_932_896)).toBe('9999-12-31');
   });
 });
+
+const dayOf = (date: string) => Date.parse(date) / 86_400_000;
 
 describe('quota periods', () => {
   it.each([

@@ -24,8 +24,35 @@ export function dayNumber(date: string): number {
   return Date.UTC(year, month - 1, day) / millisPerDay;
 }
 
+/** Day numbers of 0000-01-01 and 9999-12-31: within them a date is four digits of year, as ISO writes it. */
+const firstFourDigitDay = -719_528;
+const lastFourDigitDay = 2_932_896;
+
+const twoDigits = (value: number) => (value < 10 ? `0${value}` : `${value}`);
+
+/**
+ * `YYYY-MM-DD` of a day number, by arithmetic (H. Hinnant's civil_from_days) rather than through a
+ * `Date` and `toISOString`: every online verification formats a pass's two validity days, and the
+ * `Date` round trip was the larger part of reading a token's payload (docs/scaling.md §6.7).
+ * `dates.spec.ts` compares it with `toISOString` for every day of 1900–2300 and at the ends.
+ */
 export function fromDayNumber(days: number): string {
-  return new Date(days * millisPerDay).toISOString().slice(0, 10);
+  if (!Number.isInteger(days) || days < firstFourDigitDay || days > lastFourDigitDay) {
+    return new Date(days * millisPerDay).toISOString().slice(0, 10);
+  }
+  // Days from 0000-03-01, in 400-year eras of 146,097 days; March first, so that a leap day ends the year.
+  const shifted = days + 719_468;
+  const era = Math.floor(shifted / 146_097);
+  const dayOfEra = shifted - era * 146_097;
+  const yearOfEra = Math.floor(
+    (dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365,
+  );
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const monthFromMarch = Math.floor((5 * dayOfYear + 2) / 153);
+  const day = dayOfYear - Math.floor((153 * monthFromMarch + 2) / 5) + 1;
+  const month = monthFromMarch < 10 ? monthFromMarch + 3 : monthFromMarch - 9;
+  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+  return `${year < 1000 ? `000${year}`.slice(-4) : year}-${twoDigits(month)}-${twoDigits(day)}`;
 }
 
 export function addDays(date: string, days: number): string {
@@ -39,7 +66,7 @@ export function inclusiveDays(from: string, to: string): number {
 
 /** Today in China (UTC+8, no daylight saving), whatever the time zone of the machine. */
 export function chinaToday(now: Date = new Date()): string {
-  return new Date(now.getTime() + chinaOffsetMillis).toISOString().slice(0, 10);
+  return fromDayNumber(Math.floor((now.getTime() + chinaOffsetMillis) / millisPerDay));
 }
 
 /** `2026-12-02 05:21:33`: an instant as China's wall clock, for exports people read (not ISO/UTC). */

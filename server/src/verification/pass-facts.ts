@@ -4,7 +4,7 @@ import type { PassEntity } from '../passes/pass.entity.js';
 import { PassesService } from '../passes/passes.service.js';
 
 /** What is shown online of a pass, but the duty phone (the department's, which the admin may change). */
-type StoredFacts = Omit<OnlineFacts, 'issuingDepartmentPhone'>;
+export type StoredFacts = Omit<OnlineFacts, 'issuingDepartmentPhone'>;
 
 /**
  * About 1 KiB each (a pass's names, crew and material as V8 strings): 20,000 passes ≈ 20 MiB, within the

@@ -193,7 +193,7 @@ export function decodePassPayload(payload: Uint8Array): PassClaims {
   const crew = crewValue === undefined ? undefined : decodeCrew(crewValue, initialsValue);
   if ((crewValue !== undefined || initialsValue !== undefined) && !crew) fail('Crew is malformed');
 
-  return {
+  const claims: PassClaims = {
     passNumber,
     issuerCode: passNumber.slice(0, 6),
     plate,
@@ -206,7 +206,9 @@ export function decodePassPayload(payload: Uint8Array): PassClaims {
     materialCategory,
     statusIndex: uint(map.get(PayloadKey.StatusIndex), 'Status index', maxStatusIndex),
     issuedAt: new Date(uint(map.get(PayloadKey.IssuedAt), 'Issued at') * 1000).toISOString(),
-    // Only when carried, so a token from before the crew decodes to exactly what it did then.
-    ...(crew ? { crew } : {}),
   };
+  // Only when carried, so a token from before the crew decodes to exactly what it did then. Set rather
+  // than spread into the literal, which took V8's slow path on every scan.
+  if (crew) claims.crew = crew;
+  return claims;
 }

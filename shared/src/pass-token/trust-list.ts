@@ -107,8 +107,11 @@ export function resolveTrustedKey(entry: TrustedKey): ResolvedKey | undefined {
 /** Every entry for the key id whose public key is well formed (ids are short, so allow collisions). */
 export function findTrustedKeys(list: TrustList, kid: Uint8Array): ResolvedKey[] {
   const hex = toHex(kid);
-  return list.keys.flatMap((entry) => {
-    const resolved = entry.kid.toLowerCase() === hex ? resolveTrustedKey(entry) : undefined;
-    return resolved ? [resolved] : [];
-  });
+  // A loop rather than flatMap with a closure and an array per entry: asked twice on every online scan.
+  const found: ResolvedKey[] = [];
+  for (const entry of list.keys) {
+    const resolved = entry.kid.length === hex.length && entry.kid.toLowerCase() === hex && resolveTrustedKey(entry);
+    if (resolved) found.push(resolved);
+  }
+  return found;
 }

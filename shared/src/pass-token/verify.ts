@@ -99,8 +99,25 @@ function result<S extends PassVerificationState>(
   return { state, ...detail, ...text, allowsPassage: state === 'valid', warnings } as never;
 }
 
+/**
+ * Instants that recur on every scan (the lists' `generatedAt`, the keys' periods: a few distinct strings
+ * a minute), parsed once: `Date.parse` was a measurable part of an online verification (docs/scaling.md
+ * §6.7). Not for a token's own `issuedAt`, which differs per pass.
+ */
+const recurringInstants = new Map<string, number>();
+
+function recurringInstant(iso: string): number {
+  let time = recurringInstants.get(iso);
+  if (time === undefined) {
+    if (recurringInstants.size >= 64) recurringInstants.clear();
+    time = Date.parse(iso);
+    recurringInstants.set(iso, time);
+  }
+  return time;
+}
+
 function hoursSince(iso: string, now: Date): number {
-  const time = Date.parse(iso);
+  const time = recurringInstant(iso);
   return Number.isNaN(time) ? Number.POSITIVE_INFINITY : Math.floor((now.getTime() - time) / millisPerHour);
 }
 
@@ -199,8 +216,8 @@ export function verifyPassToken(token: Uint8Array | DecodedPassToken, options: V
   const issuingDepartment = issuingDepartmentOf(options.trustList, claims.issuerCode) ?? null;
 
   const issuedAt = Date.parse(claims.issuedAt);
-  const keyFrom = Date.parse(key.entry.validFrom);
-  const keyTo = key.entry.validTo === null ? Number.POSITIVE_INFINITY : Date.parse(key.entry.validTo);
+  const keyFrom = recurringInstant(key.entry.validFrom);
+  const keyTo = key.entry.validTo === null ? Number.POSITIVE_INFINITY : recurringInstant(key.entry.validTo);
   if (!(issuedAt >= keyFrom - skewMillis && issuedAt <= keyTo + skewMillis)) {
     return result(
       'key_not_valid_at_issue',
@@ -220,7 +237,7 @@ export function verifyPassToken(token: Uint8Array | DecodedPassToken, options: V
     if (status === PassTokenStatus.Revoked || status === PassTokenStatus.Reserved) {
       return result('revoked', { claims, signer, issuingDepartment }, warnings);
     }
-    if (status === undefined || issuedAt > Date.parse(options.statusList.generatedAt)) {
+    if (status === undefined || issuedAt > recurringInstant(options.statusList.generatedAt)) {
       warnings.push({ code: 'status_not_covered', message: warningText.statusNotCovered });
     }
   }
