@@ -31,6 +31,11 @@ export function bytesToDecimal(bytes: Uint8Array): string {
 
 /** 2^28: a group's value is kept as two 28-bit halves, so every step stays an exact small integer. */
 const half = 0x10000000;
+/**
+ * Per group size, the first value that overflows it: of the high half above 3 bytes, else of the low
+ * half. A table, because `2 ** n` is a call into V8's pow on every group of every scan.
+ */
+const overflowAt = digitsFor.map((_, size) => 2 ** (size > 3 ? 8 * size - 28 : 8 * size));
 
 /** Undefined when the text is not digits, has an impossible length, or a group overflows its bytes. */
 export function decimalToBytes(digits: string): Uint8Array | undefined {
@@ -62,7 +67,7 @@ export function decimalToBytes(digits: string): Uint8Array | undefined {
       high = high * factor + carry;
     }
     // The value only grows digit by digit, so it overflows the group's bytes if it does at the end.
-    if (size > 3 ? high >= 2 ** (8 * size - 28) : high !== 0 || low >= 2 ** (8 * size)) return undefined;
+    if (size > 3 ? high >= overflowAt[size]! : high !== 0 || low >= overflowAt[size]!) return undefined;
     // Big-endian: byte k from the end holds bits 8k..8k+7 of high · 2^28 + low.
     for (let k = 0; k < size; k++) {
       const bit = 8 * k;
