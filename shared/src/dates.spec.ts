@@ -1,5 +1,13 @@
 import { describe, expect, it } from '@jest/globals';
-import { addDays, chinaDateTime, chinaToday, fromDayNumber, inclusiveDays, isCalendarDate } from './dates.js';
+import {
+  addDays,
+  chinaDateTime,
+  chinaToday,
+  fromDayNumber,
+  inclusiveDays,
+  isCalendarDate,
+  isoInstantOfSeconds,
+} from './dates.js';
 import { isQuotaPeriodKey, quotaPeriodKey, quotaPeriodRange } from './quota.js';
 
 describe('calendar dates', () => {
@@ -41,6 +49,16 @@ describe('calendar dates', () => {
     expect(fromDayNumber(0)).toBe('1970-01-01');
     expect(fromDayNumber(-719_528)).toBe('0000-01-01');
     expect(fromDayNumber(2_932_896)).toBe('9999-12-31');
+  });
+
+  it('writes whole seconds as toISOString does, at every second of a day and across the years', () => {
+    const iso = (seconds: number) => new Date(seconds * 1000).toISOString();
+    const seconds = [0, -1, 59, 60, 3599, 3600, 86_399, 86_400, 951_782_400, 4_102_444_799, 253_402_300_799];
+    seconds.push(253_402_300_800, -62_167_219_200, -62_167_219_201);
+    for (let s = 1_764_633_600; s < 1_764_633_600 + 86_400; s += 7) seconds.push(s);
+    for (let s = -2_208_988_800; s < 10_413_792_000; s += 9_999_991) seconds.push(s);
+    const wrong = seconds.filter((s) => isoInstantOfSeconds(s) !== iso(s));
+    expect(wrong).toEqual([]);
   });
 });
 

@@ -55,6 +55,20 @@ export function fromDayNumber(days: number): string {
   return `${year < 1000 ? `000${year}`.slice(-4) : year}-${twoDigits(month)}-${twoDigits(day)}`;
 }
 
+/**
+ * `YYYY-MM-DDTHH:MM:SS.000Z` of whole seconds since 1970, as `toISOString` writes it: a token's
+ * `issuedAt`, read on every online verification (see fromDayNumber). `toISOString` beyond four-digit years.
+ */
+export function isoInstantOfSeconds(seconds: number): string {
+  const days = Math.floor(seconds / 86_400);
+  if (!Number.isInteger(seconds) || days < firstFourDigitDay || days > lastFourDigitDay) {
+    return new Date(seconds * 1000).toISOString();
+  }
+  const inDay = seconds - days * 86_400;
+  const time = `${twoDigits(Math.floor(inDay / 3600))}:${twoDigits(Math.floor(inDay / 60) % 60)}:${twoDigits(inDay % 60)}`;
+  return `${fromDayNumber(days)}T${time}.000Z`;
+}
+
 export function addDays(date: string, days: number): string {
   return fromDayNumber(dayNumber(date) + days);
 }

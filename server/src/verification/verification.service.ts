@@ -12,6 +12,7 @@ import {
   type StatusList,
   type TrustList,
   tokenKeyId,
+  type VerifyOptions,
   verifyFederatedToken,
   verifyPassToken,
 } from '@pass/shared';
@@ -96,19 +97,13 @@ export class VerificationService {
       if (foreignIssuer) return { verification, facts: null, foreignIssuer };
     }
     // Departments as the admin keeps them (cached 5 s, dropped at once by a change in this process).
-    const options = {
-      trustList: withDepartments(trustList, await this.departments.trustListEntries()),
-      signatureChecks: nativeChecks,
-    };
-    let verification = verifyPassToken(decoded, {
-      ...options,
-      statusList: statusListOf(await this.passes.statusSnapshot()),
-    });
+    const ownTrustList = withDepartments(trustList, await this.departments.trustListEntries());
+    let verification = verifyPassToken(decoded, verifyOptions(ownTrustList, await this.passes.statusSnapshot()));
     if (verification.warnings.some((w) => w.code === 'status_not_covered') && 'claims' in verification) {
       // A genuine pass issued after the copy was read (at most a second ago): read the copy again and
       // check once more. Rare, and only for a signature that held, so a forged token cannot cause it.
       const snapshot = await this.passes.refreshedStatusSnapshot();
-      verification = verifyPassToken(decoded, { ...options, statusList: statusListOf(snapshot) });
+      verification = verifyPassToken(decoded, verifyOptions(ownTrustList, snapshot));
     }
     // Facts only for a token whose signature held: a forged token naming a real pass learns nothing.
     if (!('claims' in verification)) return { verification, facts: null };
@@ -160,6 +155,15 @@ function withDepartments(trustList: TrustList, departments: IssuingDepartment[])
   const list = { ...trustList, departments };
   listsWithDepartments.set(departments, { base: trustList, list });
   return list;
+}
+
+/**
+ * The verifier's options, written out: built by spreading a shared object and adding the status list,
+ * V8 took its slow path to define the property and then missed its caches on every read of the options
+ * inside the verifier (docs/scaling.md §6.7).
+ */
+function verifyOptions(trustList: TrustList, snapshot: StatusSnapshot): VerifyOptions {
+  return { trustList, statusList: statusListOf(snapshot), signatureChecks: nativeChecks };
 }
 
 /** Per snapshot (a new one at most each second), not per request. */

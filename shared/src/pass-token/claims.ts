@@ -1,4 +1,4 @@
-import { dayNumber, fromDayNumber, isCalendarDate } from '../dates.js';
+import { dayNumber, fromDayNumber, isCalendarDate, isoInstantOfSeconds } from '../dates.js';
 import { materialCategoryCodePattern } from '../materials.js';
 import { validatePassNumber } from '../pass-number.js';
 import { type PlateColour, parsePlate } from '../validation/plate.js';
@@ -205,7 +205,7 @@ export function decodePassPayload(payload: Uint8Array): PassClaims {
     waypointCodes,
     materialCategory,
     statusIndex: uint(map.get(PayloadKey.StatusIndex), 'Status index', maxStatusIndex),
-    issuedAt: new Date(uint(map.get(PayloadKey.IssuedAt), 'Issued at') * 1000).toISOString(),
+    issuedAt: isoInstantOfSeconds(uint(map.get(PayloadKey.IssuedAt), 'Issued at')),
   };
   // Only when carried, so a token from before the crew decodes to exactly what it did then. Set rather
   // than spread into the literal, which took V8's slow path on every scan.
