@@ -8,29 +8,41 @@ const groupBytes = 7;
 /** Digits for a group of 0..7 bytes: ceil(8n · log10 2). */
 const digitsFor = [0, 3, 5, 8, 10, 13, 15, 17] as const;
 const groupDigits = digitsFor[groupBytes];
+/** 2^28: a group's value is kept as two 28-bit halves, so every step stays an exact small integer. */
+const half = 0x10000000;
 
+/**
+ * Each group's value as two 28-bit halves (as decimalToBytes reads it), divided by 10^4 at a time: issuance
+ * writes every new pass's digits, and the earlier division by 10 of every byte for every digit took 29 µs
+ * a token (docs/scaling.md §6.7).
+ */
 export function bytesToDecimal(bytes: Uint8Array): string {
   let out = '';
   for (let start = 0; start < bytes.length; start += groupBytes) {
-    const group = Array.from(bytes.subarray(start, start + groupBytes));
+    const end = Math.min(start + groupBytes, bytes.length);
+    let high = 0;
+    let low = 0;
+    for (let i = start; i < end; i++) {
+      low = low * 256 + bytes[i]!;
+      const carry = Math.floor(low / half);
+      low -= carry * half;
+      high = high * 256 + carry;
+    }
     let digits = '';
-    // Long division of the big-endian group by 10, one digit per pass: no BigInt needed.
-    for (let d = 0; d < digitsFor[group.length]!; d++) {
-      let remainder = 0;
-      for (let i = 0; i < group.length; i++) {
-        const value = remainder * 256 + group[i]!;
-        group[i] = Math.floor(value / 10);
-        remainder = value % 10;
-      }
-      digits = String(remainder) + digits;
+    // Four digits a step from the right, (high · 2^28 + low) / 10^4: every product stays below 2^42.
+    for (let left = digitsFor[end - start]!; left > 0; left -= 4) {
+      const rest = (high % 10_000) * half + low;
+      high = Math.floor(high / 10_000);
+      low = Math.floor(rest / 10_000);
+      const chunk = `000${rest - low * 10_000}`.slice(-4);
+      // The group's value fits its digits, so the digits cut from the last chunk are zeros.
+      digits = (left >= 4 ? chunk : chunk.slice(4 - left)) + digits;
     }
     out += digits;
   }
   return out;
 }
 
-/** 2^28: a group's value is kept as two 28-bit halves, so every step stays an exact small integer. */
-const half = 0x10000000;
 /**
  * Per group size, the first value that overflows it: of the high half above 3 bytes, else of the low
  * half. A table, because `2 ** n` is a call into V8's pow on every group of every scan.

@@ -21,6 +21,26 @@ describe('decimal digits of a token', () => {
     );
   });
 
+  it("writes each group as its number in decimal, padded to the group's digits", () => {
+    const digitsFor = [0, 3, 5, 8, 10, 13, 15, 17];
+    const byGroup = (bytes: Uint8Array) => {
+      let out = '';
+      for (let start = 0; start < bytes.length; start += 7) {
+        const group = bytes.subarray(start, start + 7);
+        const value = group.reduce((sum, byte) => sum * BigInt(256) + BigInt(byte), BigInt(0));
+        out += value.toString().padStart(digitsFor[group.length]!, '0');
+      }
+      return out;
+    };
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 60 }), (bytes) => expect(bytesToDecimal(bytes)).toBe(byGroup(bytes))),
+    );
+    for (let n = 1; n <= 7; n++) {
+      expect(bytesToDecimal(new Uint8Array(n).fill(0xff))).toBe(byGroup(new Uint8Array(n).fill(0xff)));
+      expect(bytesToDecimal(new Uint8Array(n))).toBe('0'.repeat(digitsFor[n]!));
+    }
+  });
+
   it('uses the fewest digits for a last partial group', () => {
     const lengths = [0, 1, 2, 3, 4, 5, 6, 7, 8].map((n) => bytesToDecimal(new Uint8Array(n).fill(0xff)).length);
     expect(lengths).toEqual([0, 3, 5, 8, 10, 13, 15, 17, 20]);
