@@ -43,6 +43,8 @@ interface IssuedPass {
   id: string;
   passNumber: string;
   url: string;
+  validFrom: string;
+  validTo: string;
 }
 
 /**
@@ -438,6 +440,8 @@ describe('flows in the WeChat runtime', () => {
     expect(verdict).toContain('江宁区工业和信息化局');
     expect(verdict).toContain('025-52000002');
     expect(verdict).toContain('驾驶员 周*');
+    // The validity days as the server recorded them, read from the token by the shared decoder in WeChat.
+    expect(verdict).toContain(`${passes.kept.validFrom} 至 ${passes.kept.validTo}`);
 
     // registerFleet gave the kept pass's driver the ID number of serial 40.
     await checkpoint.type('输入或扫描身份证号码', newIdNumber(40));

@@ -10,6 +10,8 @@ import {
 } from './dates.js';
 import { isQuotaPeriodKey, quotaPeriodKey, quotaPeriodRange } from './quota.js';
 
+const dayOf = (date: string) => Date.parse(date) / 86_400_000;
+
 describe('calendar dates', () => {
   it.each([
     ['2022-05-25', true],
@@ -61,8 +63,6 @@ describe('calendar dates', () => {
     expect(wrong).toEqual([]);
   });
 });
-
-const dayOf = (date: string) => Date.parse(date) / 86_400_000;
 
 describe('quota periods', () => {
   it.each([

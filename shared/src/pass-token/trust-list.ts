@@ -110,7 +110,7 @@ export function findTrustedKeys(list: TrustList, kid: Uint8Array): ResolvedKey[]
   // A loop rather than flatMap with a closure and an array per entry: asked twice on every online scan.
   const found: ResolvedKey[] = [];
   for (const entry of list.keys) {
-    const resolved = entry.kid.length === hex.length && entry.kid.toLowerCase() === hex && resolveTrustedKey(entry);
+    const resolved = entry.kid.toLowerCase() === hex && resolveTrustedKey(entry);
     if (resolved) found.push(resolved);
   }
   return found;
