@@ -62,6 +62,7 @@ describe('pnpm bench, every section on a tiny volume', () => {
         BENCH_PASSES: '2000',
         BENCH_SECONDS: '1',
         BENCH_ISSUANCE: '10',
+        BENCH_ISSUANCE_WARMUP: '8',
         BENCH_BUILD_WEAPP: '0',
         BENCH_BUILD_H5: '0',
         BENCH_DATABASE_PREFIX: 'pass_benchci_',

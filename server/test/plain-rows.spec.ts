@@ -7,6 +7,7 @@ import { AuditEntryEntity } from '../src/audit/audit-entry.entity.js';
 import { CheckpointEntity } from '../src/checkpoints/checkpoint.entity.js';
 import { hydrate, insertRows, insertStatement, selectList, updateStatement } from '../src/database/plain-rows.js';
 import {
+  batchedTransaction,
   commitWithStatements,
   placeholders,
   type ReadingStatement,
@@ -110,8 +111,10 @@ describe(`plain rows: written, read and updated as TypeORM would, on ${testDatab
     await manager.transaction(async (tx) => {
       const update = (action: string) =>
         updateStatement(tx, AuditEntryEntity, { id: entry.id, action }, { after: { x: 1 } });
-      expect(await runStatements(tx, [update('other')])).toEqual([{ rows: [], affected: 0 }]);
-      expect(await runStatements(tx, [update('application.approve')])).toEqual([{ rows: [], affected: 1 }]);
+      expect(await runStatements(tx, [update('other')])).toEqual([{ rows: [], affected: 0, insertId: 0 }]);
+      expect(await runStatements(tx, [update('application.approve')])).toEqual([
+        { rows: [], affected: 1, insertId: 0 },
+      ]);
     });
     expect((await read()).after).toEqual({ x: 1 });
   });
@@ -333,7 +336,8 @@ describe(`plain rows: written, read and updated as TypeORM would, on ${testDatab
     }
     expect(await titles(rows)).toEqual(['末一改', '末二'].sort());
     const [transaction] = sent.transactions();
-    // MariaDB: START, one packet ending in COMMIT, TypeORM's COMMIT; SQLite runs them one by one.
+    // MariaDB: START, one packet ending in COMMIT (TypeORM's own COMMIT follows, outside any
+    // transaction: batchedTransaction leaves it out); SQLite runs them one by one.
     expect(transaction!.slice(1)).toEqual(
       testDatabaseKind === 'sqlite'
         ? [
@@ -342,12 +346,79 @@ describe(`plain rows: written, read and updated as TypeORM would, on ${testDatab
             expect.stringMatching(/^INSERT/),
             'COMMIT',
           ]
-        : [expect.stringMatching(/^INSERT.*;\nUPDATE.*;\nINSERT.*;\nCOMMIT$/s), 'COMMIT'],
+        : [expect.stringMatching(/^INSERT.*;\nUPDATE.*;\nINSERT.*;\nCOMMIT$/s)],
     );
 
     const last = await failsWhole(commitWithStatements);
     // The next transaction writes as usual (on SQLite every transaction shares one query runner).
     await manager.transaction((tx) => runStatements(tx, [insertStatement(tx, OutboxMessageEntity, [last])]));
     expect(await titles([last])).toEqual(['之后的']);
+  });
+  it('batchedTransaction: begun by its first batch, committed by its last with nothing after; a failure keeps nothing', async () => {
+    const dataSource = manager.connection;
+    const sent = recordStatements(dataSource);
+    const [first, second, third] = [outboxRow('批一'), outboxRow('批二'), outboxRow('批三')];
+    try {
+      const answer = await batchedTransaction(dataSource, async (tx) => {
+        await runStatements(tx, [insertStatement(tx, OutboxMessageEntity, [first!])]);
+        await commitWithStatements(tx, [insertStatement(tx, OutboxMessageEntity, [second!])]);
+        return 'done';
+      });
+      expect(answer).toBe('done');
+      // Committed by the work's runStatements alone: batchedTransaction sends the COMMIT.
+      await batchedTransaction(dataSource, (tx) =>
+        runStatements(tx, [insertStatement(tx, OutboxMessageEntity, [third!])]),
+      );
+    } finally {
+      sent.stop();
+    }
+    expect(await titles([first!, second!, third!])).toEqual(['批一', '批二', '批三'].sort());
+    if (testDatabaseKind === 'mariadb') {
+      // Every statement of each transaction's connection, not only those between its START and its end:
+      // nothing is sent after the packet that commits.
+      const begun = 'START TRANSACTION;\nINSERT INTO `notification_outbox`';
+      const mine = sent.streams().filter((stream) => stream[0]?.startsWith(begun));
+      expect(mine).toEqual([
+        [expect.stringMatching(/^START TRANSACTION;\n/), expect.stringMatching(/^INSERT.*;\nCOMMIT$/s)],
+        [expect.stringMatching(/^START TRANSACTION;\n/), 'COMMIT'],
+      ]);
+    }
+
+    // A failure after the first batch rolls it back.
+    const lost = outboxRow('回滚');
+    await expect(
+      batchedTransaction(dataSource, async (tx) => {
+        await runStatements(tx, [insertStatement(tx, OutboxMessageEntity, [lost])]);
+        throw new Error('after the first batch');
+      }),
+    ).rejects.toThrow('after the first batch');
+    expect(await titles([lost])).toEqual([]);
+    // A failing batch, the first or a later one, keeps nothing either.
+    const after = outboxRow('之后的');
+    const taken = outboxRow('已占');
+    await insertRows(manager, OutboxMessageEntity, [taken]);
+    await expect(
+      batchedTransaction(dataSource, async (tx) => {
+        await runStatements(tx, [insertStatement(tx, OutboxMessageEntity, [after])]);
+        await runStatements(tx, [
+          insertStatement(tx, OutboxMessageEntity, [Object.assign(outboxRow('重复'), { id: taken.id })]),
+        ]);
+      }),
+    ).rejects.toThrow(/duplicate|unique/i);
+    expect(await titles([after])).toEqual([]);
+
+    if (testDatabaseKind === 'mariadb') {
+      // A TypeORM query before the first batch would run outside the transaction: refused, nothing sent.
+      await expect(
+        batchedTransaction(dataSource, (tx) => tx.findOneBy(OutboxMessageEntity, { id: first!.id })),
+      ).rejects.toThrow(/begins with runStatements/);
+      // After the first batch TypeORM's own queries run in the transaction as usual.
+      const seen = await batchedTransaction(dataSource, async (tx) => {
+        const added = outboxRow('看见');
+        await runStatements(tx, [insertStatement(tx, OutboxMessageEntity, [added])]);
+        return tx.findOneBy(OutboxMessageEntity, { id: added.id });
+      });
+      expect(seen?.title).toBe('看见');
+    }
   });
 });

@@ -186,8 +186,9 @@ export async function issuance({ fleetManager, official, admin, serverPid, start
   // The one official's row is measured in a warm process, as a server that has been issuing all day
   // is: the requests that prepared the applications did not run the approval path (numbering,
   // signing, the locks), so `warmup` approvals of `ids` (past the first `count`) come first, not
-  // measured; one of them that fails stops the run, as no row would report it.
-  const warmup = Math.max(concurrency, Math.floor(count / 2));
+  // measured (settings.issuanceWarmup: enough for the JIT to settle); one of them that fails stops the
+  // run, as no row would report it.
+  const warmup = Math.max(concurrency, settings.issuanceWarmup);
   const oneOfficialWarm = async (client, pid, ids) => {
     const warming = await approvals({
       count: warmup,

@@ -15,7 +15,7 @@ import { DomainException } from '../common/domain.exception.js';
 import { dueAfterWorkingDays } from '../common/working-days.js';
 import { withDeadlockRetry } from '../database/errors.js';
 import { insertStatement, type Statement, updateStatement } from '../database/plain-rows.js';
-import { commitWithStatements, runStatements } from '../database/statements.js';
+import { batchedTransaction, commitWithStatements, runStatements } from '../database/statements.js';
 import { HolidaysService } from '../holidays/holidays.service.js';
 import { SettingsService } from '../settings/settings.service.js';
 import { ApplicationEntity } from './application.entity.js';
@@ -41,9 +41,14 @@ export interface TransitionOptions {
   prepare?: (app: ApplicationEntity, manager: EntityManager) => Promise<ApplicationChanges>;
   /**
    * Work that belongs to the same transaction once the step is taken (e.g. issuing the pass); the
-   * audit entries and the writes it returns are run with the step's own, last (see transition).
+   * audit entries and the writes it returns are run with the step's own, last (see transition). For a
+   * step whose row was locked first it is also handed the step's writes that can go early (StepWrites).
    */
-  afterwards?: (app: ApplicationEntity, manager: EntityManager) => Promise<WorkAfterStep | undefined>;
+  afterwards?: (
+    app: ApplicationEntity,
+    manager: EntityManager,
+    early: StepWrites | null,
+  ) => Promise<WorkAfterStep | undefined>;
   /** What the step says to the applicant and, apart, to the officials only (see StepNotes). */
   notes?: StepNotes;
 }
@@ -52,6 +57,30 @@ export interface TransitionOptions {
 export interface WorkAfterStep {
   audited: AuditedChange[];
   writes: Statement[];
+}
+
+/**
+ * The step's writes that nothing after them reads (the application's row and its timeline entry), which
+ * the work may take to send in one of its own round trips before it locks rows other transactions wait
+ * for (an issuer's serial: see IssuanceService.issue), so that they are not run while those are held;
+ * the writes it did not take go in the transition's last round trip. Offered only for a step whose row
+ * was locked first: its versioned update cannot miss, so its answer need not be read.
+ */
+export class StepWrites {
+  private taken = false;
+
+  constructor(private readonly statements: readonly Statement[]) {}
+
+  /** The writes, which the caller now sends itself, in its transaction's next round trip. */
+  take(): readonly Statement[] {
+    this.taken = true;
+    return this.statements;
+  }
+
+  /** What is left for the transition's last round trip. */
+  left(): readonly Statement[] {
+    return this.taken ? [] : this.statements;
+  }
 }
 
 /** A step as the application's timeline keeps it. */
@@ -86,8 +115,13 @@ export class ApplicationWorkflow {
   ) {}
 
   transition(actor: RequestActor, action: ApplicationAction, options: TransitionOptions): Promise<ApplicationEntity> {
+    // A step whose row is locked first begins with that locking read and commits with its last writes
+    // (commitWithStatements): batchedTransaction saves the round trips of its BEGIN and of a COMMIT after.
+    const transaction = options.lockFirst
+      ? <T>(work: (manager: EntityManager) => Promise<T>) => batchedTransaction(this.dataSource, work)
+      : <T>(work: (manager: EntityManager) => Promise<T>) => this.dataSource.transaction(work);
     return withDeadlockRetry(() =>
-      this.dataSource.transaction(async (manager) => {
+      transaction(async (manager) => {
         if (options.lockFirst) await options.lockFirst(manager);
         const app = await options.find(manager);
         const changes = options.prepare ? await options.prepare(app, manager) : {};
@@ -108,18 +142,8 @@ export class ApplicationWorkflow {
         // The row as it is written below (the version check there says nobody else wrote it): not read again.
         const updated = Object.assign(new ApplicationEntity(), app, written);
         await this.notices.stepTaken(manager, app, updated, action);
-        const work = options.afterwards ? await options.afterwards(updated, manager) : undefined;
-        // The writes, last and in one round trip (runStatements): the application's row (plain SQL, see
-        // plain-rows.ts for why), the work's writes (the pass issued, whose issuer's serial is locked by
-        // now), the step's timeline entry, its audit entry with the work's in one INSERT, and the steps'
-        // count rows, which every transition at the step changes. Each round trip here is time those hot
-        // rows stay locked. The row is written after the work: a decision locked it first
-        // (lockForDecision), and for a step that did not, a version that no longer matches rolls
-        // everything back all the same. A step whose row was locked first commits in the same round trip.
-        const last = options.lockFirst ? commitWithStatements : runStatements;
-        const [row] = await last(manager, [
+        const stepWrites = [
           updateStatement(manager, ApplicationEntity, { id: app.id, version: app.version }, written),
-          ...(work?.writes ?? []),
           this.stepEventInsert(manager, actor, {
             applicationId: app.id,
             action,
@@ -127,15 +151,30 @@ export class ApplicationWorkflow {
             toStatus: after.status,
             notes: options.notes,
           }),
+        ];
+        const early = options.lockFirst ? new StepWrites(stepWrites) : null;
+        const work = options.afterwards ? await options.afterwards(updated, manager, early) : undefined;
+        // The writes, last and in one round trip (runStatements): the application's row (plain SQL, see
+        // plain-rows.ts for why) and the step's timeline entry unless the work took them to send earlier
+        // (StepWrites), the work's writes (the pass issued, whose issuer's serial is locked by now), the
+        // step's audit entry with the work's in one INSERT, and the steps' count rows, which every
+        // transition at the step changes. Each round trip here is time those hot rows stay locked. The
+        // row is written after the work: a decision locked it first (lockForDecision), and for a step
+        // that did not, a version that no longer matches rolls everything back all the same. A step
+        // whose row was locked first commits in the same round trip.
+        const last = options.lockFirst ? commitWithStatements : runStatements;
+        const results = await last(manager, [
+          ...(early ? early.left() : stepWrites),
+          ...(work?.writes ?? []),
           this.audit.insertOf(manager, [
             { actor, at: now, entry: stepAuditEntry(app, after, action, options.notes) },
             ...(work?.audited ?? []),
           ]),
           ...stepCountStatements(manager, app, position),
         ]);
-        // Only for a step that did not lock its row first: one that did has committed by now, and its
-        // row, locked since it was read, cannot have moved.
-        if (row!.affected !== 1) throw new DomainException(ErrorCode.StaleVersion);
+        // Only for a step that did not lock its row first (whose update is the first statement above):
+        // one that did has committed by now, and its row, locked since it was read, cannot have moved.
+        if (!early && results[0]!.affected !== 1) throw new DomainException(ErrorCode.StaleVersion);
         return updated;
       }),
     );

@@ -38,6 +38,7 @@ import { validationException } from '../common/zod-validation.pipe.js';
 import { isUniqueViolation } from '../database/errors.js';
 import { lockClause } from '../database/locks.js';
 import { hydrate, selectList } from '../database/plain-rows.js';
+import { runStatements } from '../database/statements.js';
 import { DriversService } from '../drivers/drivers.service.js';
 import { EnterprisesService } from '../enterprises/enterprises.service.js';
 import { SanctionsService } from '../sanctions/sanctions.service.js';
@@ -200,12 +201,16 @@ export class ApplicationsService implements OnModuleInit {
    */
   async lockForDecision(manager: EntityManager, id: string): Promise<LockedApplication | null> {
     // Plain SQL on the issuance path (see plain-rows.ts for why).
-    const [row] = (await manager.query(
-      `SELECT ${selectList(manager, ApplicationEntity, 'a')}, v.id AS locked_vehicle_id, v.plate AS locked_plate,
+    // The first statement of the decision's transaction: through runStatements, which opens it.
+    const [result] = await runStatements(manager, [
+      {
+        sql: `SELECT ${selectList(manager, ApplicationEntity, 'a')}, v.id AS locked_vehicle_id, v.plate AS locked_plate,
        v.plate_colour AS locked_plate_colour, v.vehicle_type AS locked_vehicle_type
        FROM applications a LEFT JOIN vehicles v ON v.id = a.vehicle_id WHERE a.id = ?${lockClause(manager, 'write')}`,
-      [id],
-    )) as Record<string, string | null>[];
+        params: [id],
+      },
+    ]);
+    const [row] = result!.rows as Record<string, string | null>[];
     if (!row) return null;
     const app = hydrate(manager, ApplicationEntity, row);
     if (app.status === 'draft') return null;

@@ -1,11 +1,15 @@
-import type { EntityManager, ObjectLiteral } from 'typeorm';
+import type { DataSource, EntityManager, ObjectLiteral } from 'typeorm';
 import { isSqlite } from './locks.js';
 import type { Statement } from './plain-rows.js';
 
-/** What one statement of a batch answered: the rows of a SELECT, the rows changed (matched, for an UPDATE) otherwise. */
+/**
+ * What one statement of a batch answered: the rows of a SELECT, the rows changed (matched, for an
+ * UPDATE) otherwise, and on MariaDB the statement's LAST_INSERT_ID (0 when it set none).
+ */
 export interface StatementResult {
   rows: ObjectLiteral[];
   affected: number;
+  insertId: number;
 }
 
 /** A query run with others (runStatements), with what makes its answer of its rows. */
@@ -21,6 +25,7 @@ export function placeholders(values: readonly unknown[]): string {
 /** What MariaDB answers a data-changing statement with (mysql2's ResultSetHeader). */
 interface ResultHeader {
   affectedRows?: number;
+  insertId?: number;
 }
 
 /**
@@ -41,11 +46,15 @@ export async function runStatements(
 ): Promise<StatementResult[]> {
   const runner = manager.queryRunner;
   if (!runner?.isTransactionActive || committed.has(manager)) throw new Error('runStatements needs a transaction');
+  // The first batch of a batchedTransaction opens it, in the same packet.
+  if (unbegun.delete(manager)) {
+    return (await runStatements(manager, [{ sql: 'START TRANSACTION', params: [] }, ...statements])).slice(1);
+  }
   if (isSqlite(manager) || statements.length <= 1) {
     const results: StatementResult[] = [];
     for (const { sql, params } of statements) {
-      const { records, affected } = await runner.query(sql, params, true);
-      results.push({ rows: records ?? [], affected: affected ?? 0 });
+      const { records, affected, raw } = await runner.query(sql, params, true);
+      results.push({ rows: records ?? [], affected: affected ?? 0, insertId: Number(raw?.insertId ?? 0) });
     }
     return results;
   }
@@ -54,7 +63,9 @@ export async function runStatements(
     statements.flatMap((s) => s.params),
   )) as (ObjectLiteral[] | ResultHeader)[];
   return answers.map((answer) =>
-    Array.isArray(answer) ? { rows: answer, affected: 0 } : { rows: [], affected: answer.affectedRows ?? 0 },
+    Array.isArray(answer)
+      ? { rows: answer, affected: 0, insertId: 0 }
+      : { rows: [], affected: answer.affectedRows ?? 0, insertId: Number(answer.insertId ?? 0) },
   );
 }
 
@@ -65,8 +76,8 @@ export async function runStatements(
  * (docs/scaling.md §4.3). A statement that fails stops the packet before the COMMIT, and the
  * transaction is rolled back as runStatements says. Only for a transaction whose every check is
  * settled before these statements and that runs nothing after them: a query after would be
- * autocommitted, so runStatements refuses one. TypeORM still sends its own COMMIT when the callback
- * returns, which finds no transaction open and does nothing.
+ * autocommitted, so runStatements refuses one. In a batchedTransaction that is the end; TypeORM's own
+ * transaction() still sends its COMMIT when the callback returns, which finds none open and does nothing.
  */
 export async function commitWithStatements(
   manager: EntityManager,
@@ -84,6 +95,47 @@ export async function commitWithStatements(
  * commitWithStatements ended: on SQLite too, so that the rule is tested there.
  */
 const committed = new WeakSet<EntityManager>();
+
+/** The batchedTransactions whose START TRANSACTION has not been sent yet: it goes with their first batch. */
+const unbegun = new WeakSet<EntityManager>();
+
+/**
+ * A transaction that costs two round trips fewer on MariaDB than TypeORM's transaction(): its START
+ * TRANSACTION is sent with its first batch of statements (runStatements), and it sends no COMMIT of
+ * its own after commitWithStatements has committed it. Why: every round trip costs the server process
+ * about 0.1 ms of CPU (runStatements), and an approval, which runs in one of these, is bound by that
+ * CPU (docs/scaling.md §4.3). Its first statement must go through runStatements: a TypeORM query
+ * before it would run outside the transaction, so one is refused. A rollback is sent on failure once
+ * the transaction has begun (after a deadlock MariaDB has already rolled it back; the ROLLBACK then
+ * does nothing). SQLite uses TypeORM's transaction() (serialiseSqlite), as every other transaction there.
+ */
+export async function batchedTransaction<T>(
+  dataSource: DataSource,
+  work: (manager: EntityManager) => Promise<T>,
+): Promise<T> {
+  if (dataSource.options.type === 'better-sqlite3') return dataSource.transaction(work);
+  const runner = dataSource.createQueryRunner();
+  const { manager } = runner;
+  const query = runner.query.bind(runner);
+  runner.query = ((...args: Parameters<typeof query>) => {
+    if (unbegun.has(manager)) throw new Error('a batchedTransaction begins with runStatements');
+    return query(...args);
+  }) as typeof runner.query;
+  // TypeORM's own flag, which runStatements checks (transaction() sets it in startTransaction()).
+  (runner as { isTransactionActive: boolean }).isTransactionActive = true;
+  unbegun.add(manager);
+  try {
+    const result = await work(manager);
+    if (!unbegun.has(manager) && !committed.has(manager)) await query('COMMIT');
+    return result;
+  } catch (error) {
+    if (!unbegun.has(manager) && !committed.has(manager)) await query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    (runner as { isTransactionActive: boolean }).isTransactionActive = false;
+    await runner.release();
+  }
+}
 
 /** What a statement given to readStatements answers: its read's value, null for a statement left out (null). */
 type ReadOf<S> = S extends ReadingStatement<infer T> ? T : null;

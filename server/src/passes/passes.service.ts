@@ -22,6 +22,7 @@ import { pageOf } from '../common/page.js';
 import { sqlDateTime } from '../common/sql-dates.js';
 import { writeLock } from '../database/locks.js';
 import { branchSql, compareIds, inOrderOf, mergeBranches, runBranches } from '../database/ordered-branches.js';
+import type { Statement } from '../database/plain-rows.js';
 import { DepartmentsService } from '../departments/departments.service.js';
 import { EnterprisesService } from '../enterprises/enterprises.service.js';
 import { PassDocumentService } from '../pass-documents/pass-document.service.js';
@@ -69,15 +70,17 @@ export class PassesService {
 
   /**
    * Issues the pass of an application approved at its last level, in the approval's transaction, with
-   * what lockIssuanceGuards locked at its start.
+   * what lockIssuanceGuards locked at its start; `ahead`, the caller's writes that need not wait for
+   * the issuer's serial, are run before it is taken (IssuanceService.issue).
    */
   issue(
     manager: EntityManager,
     app: ApplicationEntity,
     official: RequestActor,
     guards: IssuanceGuards | null,
+    ahead: readonly Statement[] = [],
   ): Promise<IssuedPass> {
-    return this.issuance.issue(manager, app, official, guards);
+    return this.issuance.issue(manager, app, official, guards, ahead);
   }
 
   /**

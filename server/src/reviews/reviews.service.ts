@@ -183,9 +183,10 @@ export class ReviewsService {
           return app;
         },
         notes: { comment: decision.comment, internalNote: decision.internalNote },
-        afterwards: async (app, manager) => {
+        afterwards: async (app, manager, early) => {
           if (app.status !== 'approved') return undefined;
-          const issued = await this.passes.issue(manager, app, actor, guards);
+          // The application's row and timeline entry are written before the issuer's serial is taken.
+          const issued = await this.passes.issue(manager, app, actor, guards, early?.take());
           passId = issued.pass.id;
           return issued;
         },

@@ -1,7 +1,8 @@
 import type { DataSource, Logger, QueryRunner } from 'typeorm';
 
 const begins = /^(START TRANSACTION|BEGIN)\b/;
-const ends = /^(COMMIT|ROLLBACK)$/;
+/** A COMMIT or ROLLBACK alone, or ending a packet of statements (commitWithStatements). */
+const ends = /(^|;\n)(COMMIT|ROLLBACK)$/;
 
 /**
  * Every statement text the data source runs from now on, as the transactions they made: each list goes
@@ -28,6 +29,8 @@ export function recordStatements(dataSource: DataSource) {
     stop: () => {
       source.logger = logger;
     },
+    /** Every statement recorded, by the query runner (the connection) that ran it, in order. */
+    streams: () => [...streams.values()],
     transactions: () => {
       const transactions: string[][] = [];
       for (const stream of streams.values()) {
