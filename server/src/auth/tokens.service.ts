@@ -35,8 +35,13 @@ export class RefreshTokenReused extends DomainException {
 
 const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
 
+/** How many verified access tokens a process keeps (verifyAccessToken). */
+const maxVerifiedTokens = 10_000;
+
 @Injectable()
 export class TokensService {
+  private readonly verified = new Map<string, { actor: RequestActor; expiresAtMs: number }>();
+
   constructor(
     private readonly jwt: JwtService,
     @Inject(DataSource) private readonly dataSource: DataSource,
@@ -77,14 +82,25 @@ export class TokensService {
     };
   }
 
+  /**
+   * The actor an access token names. A token's signature and claims are checked once: the actor is then
+   * kept with the token's expiry (`verified`), so the same session's next requests skip jsonwebtoken
+   * (parsing, HMAC and option checks: about 0.1 ms of a 2.5 ms approval, docs/scaling.md §4.3). Only a
+   * token that passed is kept, keyed by its whole text, so nothing else is accepted; an access token is
+   * never revoked before it expires (it is stateless: refresh tokens are what end a session), and a kept
+   * one is refused from its `exp` on as jsonwebtoken refuses it. Each request gets its own copy.
+   */
   verifyAccessToken(token: string): RequestActor {
-    let claims: AccessClaims;
+    const known = this.verified.get(token);
+    if (known && Date.now() < known.expiresAtMs) return { ...known.actor };
+    let claims: AccessClaims & { exp: number };
     try {
-      claims = this.jwt.verify<AccessClaims & object>(token);
+      claims = this.jwt.verify<AccessClaims & { exp: number }>(token);
     } catch {
+      this.verified.delete(token);
       throw new DomainException(ErrorCode.Unauthenticated, '登录已过期，请重新登录');
     }
-    return {
+    const actor: RequestActor = {
       id: claims.sub,
       role: claims.role,
       name: claims.name,
@@ -96,6 +112,10 @@ export class TokensService {
       phone: claims.ph ?? null,
       mustChangePassword: claims.pwc === true,
     };
+    // Bounded: a process sees far fewer live sessions than this in 15 minutes; when full, start again.
+    if (this.verified.size >= maxVerifiedTokens) this.verified.clear();
+    this.verified.set(token, { actor, expiresAtMs: claims.exp * 1000 });
+    return { ...actor };
   }
 
   /**
