@@ -117,9 +117,8 @@ export class ApplicationWorkflow {
   transition(actor: RequestActor, action: ApplicationAction, options: TransitionOptions): Promise<ApplicationEntity> {
     // A step whose row is locked first begins with that locking read and commits with its last writes
     // (commitWithStatements): batchedTransaction saves the round trips of its BEGIN and of a COMMIT after.
-    const transaction = options.lockFirst
-      ? <T>(work: (manager: EntityManager) => Promise<T>) => batchedTransaction(this.dataSource, work)
-      : <T>(work: (manager: EntityManager) => Promise<T>) => this.dataSource.transaction(work);
+    const transaction = (work: (manager: EntityManager) => Promise<ApplicationEntity>) =>
+      options.lockFirst ? batchedTransaction(this.dataSource, work) : this.dataSource.transaction(work);
     return withDeadlockRetry(() =>
       transaction(async (manager) => {
         if (options.lockFirst) await options.lockFirst(manager);

@@ -113,7 +113,7 @@ export async function batchedTransaction<T>(
   dataSource: DataSource,
   work: (manager: EntityManager) => Promise<T>,
 ): Promise<T> {
-  if (dataSource.options.type === 'better-sqlite3') return dataSource.transaction(work);
+  if (isSqlite(dataSource.manager)) return dataSource.transaction(work);
   const runner = dataSource.createQueryRunner();
   const { manager } = runner;
   const query = runner.query.bind(runner);
@@ -122,7 +122,8 @@ export async function batchedTransaction<T>(
     return query(...args);
   }) as typeof runner.query;
   // TypeORM's own flag, which runStatements checks (transaction() sets it in startTransaction()).
-  (runner as { isTransactionActive: boolean }).isTransactionActive = true;
+  const state = runner as { isTransactionActive: boolean };
+  state.isTransactionActive = true;
   unbegun.add(manager);
   try {
     const result = await work(manager);
@@ -132,7 +133,7 @@ export async function batchedTransaction<T>(
     if (!unbegun.has(manager) && !committed.has(manager)) await query('ROLLBACK').catch(() => undefined);
     throw error;
   } finally {
-    (runner as { isTransactionActive: boolean }).isTransactionActive = false;
+    state.isTransactionActive = false;
     await runner.release();
   }
 }
