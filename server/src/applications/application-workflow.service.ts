@@ -30,7 +30,7 @@ export type ApplicationChanges = Partial<
 
 export interface TransitionOptions {
   /**
-   * Locks taken before anything is read (see lockIssuanceGuards), so no check reads an older snapshot:
+   * Locks taken before anything is read (see issuance-guards.ts), so no check reads an older snapshot:
    * the application's row among them (ApplicationsService.lockForDecision). Its versioned update then
    * cannot miss, so the step's last round trip also commits (commitWithStatements).
    */

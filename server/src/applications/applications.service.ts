@@ -37,8 +37,8 @@ import { pageOf } from '../common/page.js';
 import { validationException } from '../common/zod-validation.pipe.js';
 import { isUniqueViolation } from '../database/errors.js';
 import { lockClause } from '../database/locks.js';
-import { hydrate, selectList } from '../database/plain-rows.js';
-import { runStatements } from '../database/statements.js';
+import { hydrate, type Statement, selectList } from '../database/plain-rows.js';
+import { runStatements, type StatementResult } from '../database/statements.js';
 import { DriversService } from '../drivers/drivers.service.js';
 import { EnterprisesService } from '../enterprises/enterprises.service.js';
 import { SanctionsService } from '../sanctions/sanctions.service.js';
@@ -194,26 +194,32 @@ export class ApplicationsService implements OnModuleInit {
 
   /**
    * The application an approval decides, as the FIRST statement of its transaction: the whole row and
-   * its vehicle's, both locked (`FOR UPDATE`), in one round trip (see lockIssuanceGuards for the locks
-   * that follow). The decision works on this row and does not read it again: a locking read sees the
-   * latest committed version, the one its versioned update checks. Null for no such application or a
-   * draft (a 404, as findSubmitted). SQLite reads it plainly: its transactions run one at a time.
+   * its vehicle's, both locked (`FOR UPDATE`), and in the same round trip `alongside`, the locks that
+   * must follow it (issuance's guards, keyed by this application: see issuance-guards.ts), whose
+   * answers come back in `alongside`. The decision works on this row and does not read it again: a
+   * locking read sees the latest committed version, the one its versioned update checks. `locked` is
+   * null for no such application or a draft (a 404, as findSubmitted). SQLite reads it plainly: its
+   * transactions run one at a time.
    */
-  async lockForDecision(manager: EntityManager, id: string): Promise<LockedApplication | null> {
+  async lockForDecision(
+    manager: EntityManager,
+    id: string,
+    alongside: readonly Statement[] = [],
+  ): Promise<{ locked: LockedApplication | null; alongside: StatementResult[] }> {
     // Plain SQL on the issuance path (see plain-rows.ts for why).
     // The first statement of the decision's transaction: through runStatements, which opens it.
-    const [result] = await runStatements(manager, [
+    const [result, ...after] = await runStatements(manager, [
       {
         sql: `SELECT ${selectList(manager, ApplicationEntity, 'a')}, v.id AS locked_vehicle_id, v.plate AS locked_plate,
        v.plate_colour AS locked_plate_colour, v.vehicle_type AS locked_vehicle_type
        FROM applications a LEFT JOIN vehicles v ON v.id = a.vehicle_id WHERE a.id = ?${lockClause(manager, 'write')}`,
         params: [id],
       },
+      ...alongside,
     ]);
     const [row] = result!.rows as Record<string, string | null>[];
-    if (!row) return null;
-    const app = hydrate(manager, ApplicationEntity, row);
-    if (app.status === 'draft') return null;
+    const app = row && hydrate(manager, ApplicationEntity, row);
+    if (!row || !app || app.status === 'draft') return { locked: null, alongside: after };
     const vehicle =
       row.locked_vehicle_id && row.locked_plate && row.locked_plate_colour
         ? {
@@ -223,7 +229,7 @@ export class ApplicationsService implements OnModuleInit {
             vehicleType: row.locked_vehicle_type ?? '',
           }
         : null;
-    return { app, vehicle };
+    return { locked: { app, vehicle }, alongside: after };
   }
 
   /** A submitted application (never a draft), for a reviewer; in the caller's transaction when it gives one. */

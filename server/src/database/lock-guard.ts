@@ -15,11 +15,26 @@ export async function lockGuard(manager: EntityManager, key: string): Promise<vo
   await manager.query(statement.sql, statement.params);
 }
 
-/** lockGuard's statement, for a caller that sends it with others in one round trip (runStatements); none on SQLite. */
-export function lockGuardStatement(manager: EntityManager, key: string): Statement | null {
+/** lockGuard's statement; none on SQLite. */
+function lockGuardStatement(manager: EntityManager, key: string): Statement | null {
   if (isSqlite(manager)) return null;
   return {
     sql: 'INSERT INTO lock_guards (guard_key) VALUES (?) ON DUPLICATE KEY UPDATE guard_key = guard_key',
     params: [key],
+  };
+}
+
+/**
+ * The statement that locks, as lockGuard does, the guard row whose key `select` answers (one column),
+ * for a caller that sends it with others in one round trip (runStatements) and has not read the key
+ * yet; none on SQLite. Under REPEATABLE READ the SELECT of an INSERT … SELECT reads the latest
+ * committed rows and locks them shared: it takes no snapshot.
+ */
+export function lockSelectedGuardStatement(manager: EntityManager, select: Statement): Statement | null {
+  if (isSqlite(manager)) return null;
+  return {
+    // Qualified: a column of the SELECT may not stand for the guard row's own.
+    sql: `INSERT INTO lock_guards (guard_key) ${select.sql} ON DUPLICATE KEY UPDATE lock_guards.guard_key = lock_guards.guard_key`,
+    params: select.params,
   };
 }

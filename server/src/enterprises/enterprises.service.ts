@@ -48,20 +48,22 @@ export class EnterprisesService {
   }
 
   /**
-   * The applicant, locked for the issuing transaction (see lockIssuanceGuards). `exclusive` when the
-   * province caps active passes per enterprise: its passes are then issued one at a time, so the count
-   * holds. Otherwise shared: approvals of one enterprise run together, and a suspension (which writes
-   * the row) still waits for those in flight, and they for it. A statement, for the approval to send
-   * with its other guards' locks in one round trip (lockIssuanceGuards); plain SQL on the issuance path
-   * (see plain-rows.ts for why).
+   * The applicant of an application, locked for the issuing transaction (see issuance-guards.ts).
+   * `exclusive` when the province caps active passes per enterprise: its passes are then issued one at
+   * a time, so the count holds. Otherwise shared: approvals of one enterprise run together, and a
+   * suspension (which writes the row) still waits for those in flight, and they for it. A statement,
+   * for the approval to send with its application's locking read in one round trip, and so found by
+   * joining the application (already locked by then), not by a subquery, which would be a plain read;
+   * plain SQL on the issuance path (see plain-rows.ts for why).
    */
-  issuanceLock(manager: EntityManager, id: string, exclusive: boolean): ReadingStatement<EnterpriseEntity> {
+  issuanceLock(manager: EntityManager, applicationId: string, exclusive: boolean): ReadingStatement<EnterpriseEntity> {
     const lock = lockClause(manager, exclusive ? 'write' : 'read');
     return {
-      sql: `SELECT ${selectList(manager, EnterpriseEntity, 'e')} FROM enterprises e WHERE e.id = ?${lock}`,
-      params: [id],
+      sql: `SELECT ${selectList(manager, EnterpriseEntity, 'e')}
+       FROM applications a JOIN enterprises e ON e.id = a.enterprise_id WHERE a.id = ?${lock}`,
+      params: [applicationId],
       read: ([row]) => {
-        if (!row) throw new EntityNotFoundError(EnterpriseEntity, { id });
+        if (!row) throw new EntityNotFoundError(EnterpriseEntity, { applicationId });
         return hydrate(manager, EnterpriseEntity, row);
       },
     };

@@ -17,7 +17,12 @@ import { SanctionsService } from '../sanctions/sanctions.service.js';
 import { SettingsService } from '../settings/settings.service.js';
 import { PassTokenService } from '../signing/pass-token.service.js';
 import { nextCounterValue } from './counters.js';
-import { type GuardedVehicle, type IssuanceGuards, lockIssuanceGuards } from './issuance-guards.js';
+import {
+  type GuardedVehicle,
+  type IssuanceGuardLocks,
+  type IssuanceGuards,
+  issuanceGuardLocks,
+} from './issuance-guards.js';
 import { PassEntity } from './pass.entity.js';
 import { PassCrewMemberEntity } from './pass-crew-member.entity.js';
 import { PassNotices } from './pass-notices.js';
@@ -56,23 +61,20 @@ export class IssuanceService {
   ) {}
 
   /**
-   * The locks an approval takes before it reads anything (see issuance-guards.ts), under the settings
-   * read here; issue() is handed what they return. The enterprise is locked exclusively only when the
-   * province caps active passes per enterprise: the count below needs approvals to take turns.
+   * The locks an approval takes with its application's locking read, before it reads anything (see
+   * issuance-guards.ts), under the settings read here; issue() is handed what they answer. The
+   * enterprise is locked exclusively only when the province caps active passes per enterprise: the
+   * count below needs approvals to take turns.
    */
-  async lockGuards(
-    manager: EntityManager,
-    enterpriseId: string,
-    vehicle: GuardedVehicle | null,
-  ): Promise<IssuanceGuards> {
+  async guardLocks(manager: EntityManager, applicationId: string): Promise<IssuanceGuardLocks> {
     const settings = await this.settings.current();
     const exclusive = settings.quota.maxActivePassesPerEnterprise !== null;
-    const locked = await lockIssuanceGuards(
+    return issuanceGuardLocks(
       manager,
-      vehicle,
-      this.enterprises.issuanceLock(manager, enterpriseId, exclusive),
+      applicationId,
+      settings,
+      this.enterprises.issuanceLock(manager, applicationId, exclusive),
     );
-    return { ...locked, settings };
   }
 
   async issue(
@@ -83,7 +85,7 @@ export class IssuanceService {
     ahead: readonly Statement[] = [],
   ): Promise<IssuedPass> {
     // The approval locked the application, the enterprise and the plate's guard row before its first
-    // read (lockGuards), so the count and the overlap query below see every pass committed by an
+    // read (guardLocks), so the count and the overlap query below see every pass committed by an
     // approval that held them before; what it read of them is not read again.
     const { settings, enterprise, vehicle } = guards ?? {};
     if (!settings || !enterprise || !vehicle || enterprise.id !== app.enterpriseId || vehicle.id !== app.vehicleId) {
@@ -247,7 +249,7 @@ export class IssuanceService {
   }
 }
 
-/** Refuses, when read, an enterprise with `cap` active passes already (counted one approval at a time: lockGuards). */
+/** Refuses, when read, an enterprise with `cap` active passes already (counted one approval at a time: guardLocks). */
 function capStatement(enterpriseId: string, today: string, cap: number): ReadingStatement<void> {
   return {
     sql: "SELECT COUNT(*) AS n FROM passes WHERE enterprise_id = ? AND status = 'active' AND valid_to >= ?",

@@ -35,7 +35,7 @@ import {
   type ListScope,
 } from './covered-code-branches.js';
 import { IssuanceService, type IssuedPass } from './issuance.service.js';
-import type { GuardedVehicle, IssuanceGuards } from './issuance-guards.js';
+import type { IssuanceGuardLocks, IssuanceGuards } from './issuance-guards.js';
 import { type IssuedCounts, IssuedDayCounts, type IssuedScope } from './issued-day-counts.js';
 import { PassEntity } from './pass.entity.js';
 import { toPassView } from './pass.view.js';
@@ -70,7 +70,7 @@ export class PassesService {
 
   /**
    * Issues the pass of an application approved at its last level, in the approval's transaction, with
-   * what lockIssuanceGuards locked at its start; `ahead`, the caller's writes that need not wait for
+   * what issuanceGuardLocks locked at its start; `ahead`, the caller's writes that need not wait for
    * the issuer's serial, are run before it is taken (IssuanceService.issue).
    */
   issue(
@@ -84,15 +84,12 @@ export class PassesService {
   }
 
   /**
-   * The row locks an approval takes after locking its application and vehicle and before it reads
-   * anything else (see issuance-guards.ts); issue() is handed them.
+   * The row locks an approval takes with its application's locking read, before it reads anything
+   * else (see issuance-guards.ts): ApplicationsService.lockForDecision sends them; issue() is handed
+   * what they answer.
    */
-  lockIssuanceGuards(
-    manager: EntityManager,
-    enterpriseId: string,
-    vehicle: GuardedVehicle | null,
-  ): Promise<IssuanceGuards> {
-    return this.issuance.lockGuards(manager, enterpriseId, vehicle);
+  issuanceGuardLocks(manager: EntityManager, applicationId: string): Promise<IssuanceGuardLocks> {
+    return this.issuance.guardLocks(manager, applicationId);
   }
 
   /** The signed revocation status list checkpoints carry offline, in full or since a version. */

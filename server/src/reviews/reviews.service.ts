@@ -174,8 +174,11 @@ export class ReviewsService {
       let guards: IssuanceGuards | null = null;
       updated = await this.applications.transition(actor, 'approve', {
         lockFirst: async (manager) => {
-          locked = await this.applications.lockForDecision(manager, id);
-          guards = locked && (await this.passes.lockIssuanceGuards(manager, locked.app.enterpriseId, locked.vehicle));
+          // The guards' locks go in the packet of the application's own (see issuance-guards.ts).
+          const guardLocks = await this.passes.issuanceGuardLocks(manager, id);
+          const decided = await this.applications.lockForDecision(manager, id, guardLocks.statements);
+          locked = decided.locked;
+          guards = locked && guardLocks.read(decided.alongside, locked.vehicle);
         },
         find: async () => {
           const app = (locked as LockedApplication | null)?.app;
