@@ -34,7 +34,7 @@ interface OutboxRow {
 /** What the test expects of a row once the workers are done with it. */
 type Kind = 'in_app' | 'in_app_unwritable' | 'digest' | 'wechat' | 'wechat_retried' | 'wechat_gone' | 'sms';
 
-/** How the rows of the attack are made: interleaved, so every claim of 10 holds several kinds. */
+/** How the rows of the attack are made: interleaved, so every claim holds several kinds. */
 const plan: Kind[] = [
   ...Array<Kind>(160).fill('in_app'),
   ...Array<Kind>(8).fill('in_app_unwritable'),

@@ -166,6 +166,19 @@ describe(`plain rows: written, read and updated as TypeORM would, on ${testDatab
     expect(await insertRows(manager, OutboxMessageEntity, [], { skipDuplicates: true })).toBe(0);
   });
 
+  it('updates the rows listed by key, only those, and none for an empty list', async () => {
+    const rows = ['甲', '乙', '丙'].map((title) => outboxRow(title));
+    await insertRows(manager, OutboxMessageEntity, rows);
+    const retitle = (ids: string[], title: string) =>
+      manager.transaction((tx) =>
+        runStatements(tx, [updateStatement(tx, OutboxMessageEntity, { id: ids, status: 'pending' }, { title })]),
+      );
+    expect((await retitle([rows[0]!.id, rows[2]!.id], '改')).map((r) => r.affected)).toEqual([2]);
+    expect(await titles(rows)).toEqual(['乙', '改', '改'].sort());
+    expect((await retitle([], '再改')).map((r) => r.affected)).toEqual([0]);
+    expect(await titles(rows)).toEqual(['乙', '改', '改'].sort());
+  });
+
   it('skipDuplicates hides no other error: a NULL in a NOT NULL column fails, and its transaction keeps nothing', async () => {
     const rows = [outboxRow('完整的'), Object.assign(outboxRow('缺标题'), { title: null })];
     await expect(
