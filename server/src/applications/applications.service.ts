@@ -218,8 +218,9 @@ export class ApplicationsService implements OnModuleInit {
       ...alongside,
     ]);
     const [row] = result!.rows as Record<string, string | null>[];
-    const app = row && hydrate(manager, ApplicationEntity, row);
-    if (!row || !app || app.status === 'draft') return { locked: null, alongside: after };
+    if (!row) return { locked: null, alongside: after };
+    const app = hydrate(manager, ApplicationEntity, row);
+    if (app.status === 'draft') return { locked: null, alongside: after };
     const vehicle =
       row.locked_vehicle_id && row.locked_plate && row.locked_plate_colour
         ? {
