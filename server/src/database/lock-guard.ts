@@ -9,19 +9,10 @@ import type { Statement } from './plain-rows.js';
  * its transactions run one at a time (serialiseSqlite).
  */
 export async function lockGuard(manager: EntityManager, key: string): Promise<void> {
-  const statement = lockGuardStatement(manager, key);
+  const statement = guardInsert(manager, { sql: 'VALUES (?)', params: [key] });
   if (!statement) return;
   if (!manager.queryRunner?.isTransactionActive) throw new Error('lockGuard needs a transaction');
   await manager.query(statement.sql, statement.params);
-}
-
-/** lockGuard's statement; none on SQLite. */
-function lockGuardStatement(manager: EntityManager, key: string): Statement | null {
-  if (isSqlite(manager)) return null;
-  return {
-    sql: 'INSERT INTO lock_guards (guard_key) VALUES (?) ON DUPLICATE KEY UPDATE guard_key = guard_key',
-    params: [key],
-  };
 }
 
 /**
@@ -31,10 +22,15 @@ function lockGuardStatement(manager: EntityManager, key: string): Statement | nu
  * committed rows and locks them shared: it takes no snapshot.
  */
 export function lockSelectedGuardStatement(manager: EntityManager, select: Statement): Statement | null {
+  return guardInsert(manager, select);
+}
+
+/** The guard row of the key `source` gives (`VALUES (?)` or a SELECT), created or, if it exists, locked. */
+function guardInsert(manager: EntityManager, source: Statement): Statement | null {
   if (isSqlite(manager)) return null;
   return {
-    // Qualified: a column of the SELECT may not stand for the guard row's own.
-    sql: `INSERT INTO lock_guards (guard_key) ${select.sql} ON DUPLICATE KEY UPDATE lock_guards.guard_key = lock_guards.guard_key`,
-    params: select.params,
+    // Qualified: a column of a SELECT may not stand for the guard row's own.
+    sql: `INSERT INTO lock_guards (guard_key) ${source.sql} ON DUPLICATE KEY UPDATE lock_guards.guard_key = lock_guards.guard_key`,
+    params: source.params,
   };
 }

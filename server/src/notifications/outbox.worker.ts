@@ -21,8 +21,9 @@ const batchSize = 100;
 /** The longest wait between two tries of one message, however many failed before. */
 const maxBackoffMs = 6 * 3_600_000;
 
-const dueRows =
-  "o.status = 'pending' AND o.next_attempt_at <= :now AND (o.lease_expires_at IS NULL OR o.lease_expires_at < :now)";
+/** The rows due now and held by nobody, `now` standing for the time's parameter (named or `?`). */
+const dueRows = (now: string) =>
+  `o.status = 'pending' AND o.next_attempt_at <= ${now} AND (o.lease_expires_at IS NULL OR o.lease_expires_at < ${now})`;
 
 /** The row was taken over by another worker (its lease ran out): this one leaves it alone. */
 class LeaseLost extends Error {}
@@ -130,7 +131,7 @@ export class OutboxWorker implements OnApplicationBootstrap, OnModuleDestroy {
         .update(OutboxMessageEntity)
         .set(lease)
         .where(
-          `id IN (SELECT o.id FROM notification_outbox o WHERE ${dueRows} ORDER BY o.next_attempt_at, o.id LIMIT ${batchSize})`,
+          `id IN (SELECT o.id FROM notification_outbox o WHERE ${dueRows(':now')} ORDER BY o.next_attempt_at, o.id LIMIT ${batchSize})`,
           { now },
         )
         .execute();
@@ -145,7 +146,7 @@ export class OutboxWorker implements OnApplicationBootstrap, OnModuleDestroy {
       const [found] = await runStatements(manager, [
         {
           sql: `SELECT ${selectList(manager, OutboxMessageEntity, 'o')} FROM notification_outbox o
-           WHERE ${dueRows.replaceAll(':now', '?')} ORDER BY o.next_attempt_at, o.id LIMIT ${batchSize}
+           WHERE ${dueRows('?')} ORDER BY o.next_attempt_at, o.id LIMIT ${batchSize}
            FOR UPDATE SKIP LOCKED`,
           params: [now, now],
         },
